@@ -1,0 +1,74 @@
+"""What every extractor needs to know about the article besides its text.
+
+Built once per article so each extractor can ask cheaply which sentence an
+offset is in and whether it lies in site furniture, without re-splitting.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from core.model import Article, Sentence, Span
+
+_FALLBACK_SENTENCE = re.compile(r"[^\n]+?(?:[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|$)", re.M)
+
+
+class Context(NamedTuple):
+    text: str
+    sentences: tuple[Sentence, ...]
+    starts: tuple[int, ...]
+    boilerplate: tuple[Span, ...]
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (the nearest one before a gap)."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        if any(b0 <= start and end <= b1 for b0, b1 in self.boilerplate):
+            return True
+        if not self.sentences:
+            return False
+        sentence = self.sentences[self.sentence_of(start)]
+        return sentence.boilerplate and sentence.start <= start < sentence.end
+
+    def sentence_span(self, offset: int) -> Span:
+        if not self.sentences:
+            return (0, len(self.text))
+        sentence = self.sentences[self.sentence_of(offset)]
+        return (sentence.start, sentence.end)
+
+
+def build_context(article: Article) -> Context:
+    sentences = tuple(_split(article))
+    return Context(
+        text=article.text,
+        sentences=sentences,
+        starts=tuple(s.start for s in sentences),
+        boilerplate=tuple(article.boilerplate),
+    )
+
+
+def _split(article: Article) -> list[Sentence]:
+    """The segmenter's sentences; a line-and-period split only if it is absent."""
+    try:
+        from core.segment import split_sentences
+    except ImportError:
+        return _fallback_split(article.text)
+    return list(split_sentences(article.text, article.boilerplate))
+
+
+def _fallback_split(text: str) -> list[Sentence]:
+    sentences = []
+    paragraph = 0
+    last_end = 0
+    for match in _FALLBACK_SENTENCE.finditer(text):
+        start, end = match.start(), match.end()
+        if start == end or not text[start:end].strip():
+            continue
+        if "\n\n" in text[last_end:start]:
+            paragraph += 1
+        sentences.append(Sentence(start, end, paragraph))
+        last_end = end
+    return sentences

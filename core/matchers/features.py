@@ -1,0 +1,133 @@
+"""What the aligner knows about one sentence: folded content words, numbers, names and
+sparse TF-IDF vectors over words and character n-grams.
+
+Articles about one event share their vocabulary ("Blinken", "Ukraine",
+"security"), so every weight is an inverse document frequency computed over
+the sentences of *both* articles: words that appear everywhere in this pair say
+little about which sentence restates which.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from core.model import Span
+from core.tokens import cosmetic_key, tokenize
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not of off on once only or other
+    our ours ourselves out over own same she should so some such than that the their theirs
+    them themselves then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your yours yourself
+    yourselves said says say told according""".split()
+)
+# Kept out of stopwords on purpose: negations ("not", "no") are removed above only
+# for matching; the token diff still sees them, so a dropped "not" is a change.
+
+CHAR_N = 4
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """Folded evidence about one passage (a sentence or a run of neighbours)."""
+
+    words: tuple[str, ...]  # content-word keys in reading order
+    numbers: frozenset[str]
+    names: frozenset[str]
+    folded: str  # content words joined by spaces, for character-level scores
+
+
+def _is_number(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _is_name(text: str, first: bool) -> bool:
+    return not first and text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+def sentence_features(text: str, span: Span) -> SentenceFeatures:
+    """Features of ``text[span]``; names skip the first word, capitalised by grammar alone."""
+    words: list[str] = []
+    numbers: set[str] = set()
+    names: set[str] = set()
+    first = True
+    for token in tokenize(text, span[0], span[1]):
+        key = cosmetic_key(token.text)
+        if not key:
+            continue
+        if _is_number(key):
+            numbers.add(key)
+        elif _is_name(token.text, first) and key not in STOPWORDS:
+            names.add(key.removesuffix("'s"))
+        first = False
+        if key not in STOPWORDS:
+            words.append(key)
+    return SentenceFeatures(tuple(words), frozenset(numbers), frozenset(names), " ".join(words))
+
+
+def merge_features(parts: Sequence[SentenceFeatures]) -> SentenceFeatures:
+    """Features of consecutive sentences read as one passage (for 1-n links)."""
+    return SentenceFeatures(
+        tuple(w for p in parts for w in p.words),
+        frozenset().union(*(p.numbers for p in parts)),
+        frozenset().union(*(p.names for p in parts)),
+        " ".join(p.folded for p in parts if p.folded),
+    )
+
+
+def char_ngrams(folded: str, n: int = CHAR_N) -> list[str]:
+    """Character n-grams of each word padded with spaces, so inflections share most grams."""
+    grams: list[str] = []
+    for word in folded.split():
+        padded = f" {word} "
+        if len(padded) <= n:
+            grams.append(padded)
+        else:
+            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+class TfidfSpace:
+    """Sparse TF-IDF rows for both articles' sentences in one shared vocabulary."""
+
+    def __init__(self, docs: Sequence[Sequence[str]]) -> None:
+        vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for row, terms in enumerate(docs):
+            for term, count in Counter(terms).items():
+                rows.append(row)
+                cols.append(vocab.setdefault(term, len(vocab)))
+                vals.append(1.0 + math.log(count))
+        shape = (len(docs), max(1, len(vocab)))
+        counts = sp.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=shape[1])
+        self.idf = np.log((1.0 + shape[0]) / (1.0 + df)) + 1.0
+        self.vocab = vocab
+        self.matrix = _normalize_rows(counts @ sp.diags(self.idf))
+
+    def vector(self, terms: Sequence[str]) -> sp.csr_matrix:
+        """A unit row for terms outside the fitted rows (a merged passage)."""
+        counts = Counter(t for t in terms if t in self.vocab)
+        cols = [self.vocab[t] for t in counts]
+        vals = [(1.0 + math.log(c)) * self.idf[self.vocab[t]] for t, c in counts.items()]
+        row = sp.csr_matrix(
+            (vals, ([0] * len(cols), cols)), shape=(1, self.matrix.shape[1]), dtype=np.float64
+        )
+        return _normalize_rows(row)
+
+
+def _normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)

@@ -1,0 +1,111 @@
+"""The small immutable records the project file hands out.
+
+They are plain NamedTuples so the window, the report and the CLI can use them
+across threads without copying and without ever touching SQLite themselves.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+STATUSES = ("open", "confirmed", "dismissed", "follow-up")
+VERDICTS = ("accurate", "inaccurate", "misleading", "unverifiable")
+ORIGINS = ("suggested", "user")
+
+
+class AddResult(NamedTuple):
+    """Which article id the text now lives under, and whether it was already there."""
+
+    article_id: int
+    duplicate: bool
+
+
+class ImportReport(NamedTuple):
+    """What an import did, so the caller can tell the user file by file."""
+
+    added: list[int]
+    duplicates: list[str]
+    errors: list[tuple[str, str]]
+    cancelled: bool = False
+
+
+class ArticleInfo(NamedTuple):
+    """An article without its text: cheap enough to list ten thousand of."""
+
+    id: int
+    title: str
+    source: str
+    author: str
+    published: str
+    url: str
+    fmt: str
+    path: str
+    n_chars: int
+    imported_at: str = ""
+    content_hash: str = ""
+
+
+class EventInfo(NamedTuple):
+    id: int
+    label: str
+    article_ids: tuple[int, ...]
+
+
+class PairInfo(NamedTuple):
+    """A pair with the figures a list view needs, without loading its comparison."""
+
+    id: int
+    a_id: int
+    b_id: int
+    event_id: int | None
+    origin: str
+    compared: bool
+    n_discrepancies: int
+    n_open: int
+    n_confirmed: int
+    similarity: float | None = None
+    stale: bool = False
+
+
+class Annotation(NamedTuple):
+    """A fact-checker's judgement on one discrepancy of one pair."""
+
+    pair_id: int
+    discrepancy_id: str
+    status: str
+    verdict: str
+    note: str
+    reviewer: str
+    created: str
+    updated: str
+
+
+class AnnotationEdit(NamedTuple):
+    """One saved state of an annotation; the list of them is its history."""
+
+    pair_id: int
+    discrepancy_id: str
+    at: str
+    reviewer: str
+    status: str
+    verdict: str
+    note: str
+
+
+class ProjectStatus(NamedTuple):
+    """Counts for `factdiff project status` and the window's status bar."""
+
+    name: str
+    schema_version: int
+    articles: int
+    events: int
+    pairs: int
+    compared_pairs: int
+    stale_pairs: int
+    discrepancies: int
+    by_kind: dict[str, int]
+    by_severity: dict[str, int]
+    by_status: dict[str, int]
+    user_discrepancies: int
+    annotations: int
+    orphaned: int

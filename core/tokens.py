@@ -1,0 +1,171 @@
+"""Word-level tokens with offsets, and the key that says two tokens differ only cosmetically.
+
+Tokens keep the units a fact-checker reads as one thing whole — "100,000",
+"5,000-word", "36.7%", "$10", "U.S.", "China’s", "de-escalation" — so a
+changed figure shows up as one replaced token instead of a scatter of digits.
+Every non-space character belongs to exactly one token, so a diff over tokens
+never loses text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from core.model import Token
+
+_WORD_JOINERS = "'’‘\\-\u2010\u2011\u2013"
+_NUMBER = (
+    r"[$€£¥]?\d+(?:[.,:/]\d+)*"  # 100,000  36.7  5:02  1/2  $10
+    r"(?:%|[^\W\d_]+)?"  # 36.7%  10th  1990s  5:02pm
+    rf"(?:[{_WORD_JOINERS}][^\W_]+)*"  # 5,000-word
+)
+_ABBREVIATION = r"(?:[^\W\d_]\.){2,}"  # U.S.  U.N.  D.C.
+_WORD = rf"[^\W_]+(?:[{_WORD_JOINERS}][^\W_]+)*"
+_TOKEN_RE = re.compile(rf"{_NUMBER}|{_ABBREVIATION}|{_WORD}|\S")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text`` itself (not the slice)."""
+    stop = len(text) if end is None else max(start, min(end, len(text)))
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, stop)]
+
+
+# --- cosmetic folding -------------------------------------------------------
+
+_QUOTES_AND_DASHES = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+    }
+)
+_ABBREVIATION_RE = re.compile(rf"^{_ABBREVIATION}$|^(?:[^\W\d_]\.)+[^\W\d_]$")
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_INNER_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_POSSESSIVE_RE = re.compile(r"'s$")
+
+# British → American spelling rules. Each rule only rewrites shapes where the
+# rewritten form is not itself a different English word, so "four"/"for" or
+# "filled"/"filed" are never folded together.
+_SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # colour, favourite, neighbourhood, behaviour (≥2 letters before "our")
+    (
+        re.compile(
+            r"^([a-z]{2,})our(s|ed|ing|ite|ites|able|ably|er|ers|hood|hoods|ful|less|ist|ists|ism)?$"
+        ),
+        r"\1or\2",
+    ),
+    # organise, recognised, organisation; analyse, paralysed
+    (re.compile(r"^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"^([a-z]{3,})ys(e|es|ed|ing|er|ers)$"), r"\1yz\2"),
+    # travelled, cancelling, modeller: an unstressed final syllable doubles the l
+    (re.compile(r"^([a-z]*[aeiou][b-df-hj-np-tv-z]{1,3}[aeiou])ll(ed|ing|er|ers|or|ors)$"), r"\1l\2"),
+    # centre, theatre, fibre, calibre
+    (re.compile(r"^([a-z]{2,}[bt])re(s?)$"), r"\1er\2"),
+    # paediatric, anaesthetic, haemorrhage, encyclopaedia, mediaeval, palaeontology
+    (re.compile(r"^(an|h|p|orthop|encyclop|medi|pal)ae"), r"\1e"),
+    # oestrogen, oesophagus, foetus
+    (re.compile(r"^(f?)oe(?=s|t)"), r"\1e"),
+)
+_RE_SUFFIX_EXCEPTIONS = frozenset(
+    {"timbre", "timbres", "notre"}
+)
+_SPELLING_WORDS = {
+    "grey": "gray",
+    "greys": "grays",
+    "programme": "program",
+    "programmes": "programs",
+    "catalogue": "catalog",
+    "catalogues": "catalogs",
+    "dialogue": "dialog",
+    "dialogues": "dialogs",
+    "analogue": "analog",
+    "judgement": "judgment",
+    "judgements": "judgments",
+    "ageing": "aging",
+    "sceptic": "skeptic",
+    "sceptical": "skeptical",
+    "scepticism": "skepticism",
+    "jewellery": "jewelry",
+    "aluminium": "aluminum",
+    "plough": "plow",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "defence": "defense",
+    "offence": "offense",
+    "offences": "offenses",
+    "licence": "license",
+    "licences": "licenses",
+    "pretence": "pretense",
+    "practise": "practice",
+    "practised": "practiced",
+    "practising": "practicing",
+    "enquiry": "inquiry",
+    "enquiries": "inquiries",
+    "kerb": "curb",
+    "moustache": "mustache",
+    "pyjamas": "pajamas",
+    "cosy": "cozy",
+    "sulphur": "sulfur",
+    "fulfil": "fulfill",
+    "fulfilment": "fulfillment",
+    "enrol": "enroll",
+    "enrolment": "enrollment",
+    "instalment": "installment",
+    "skilful": "skillful",
+    "wilful": "willful",
+    "whilst": "while",
+    "amongst": "among",
+    "towards": "toward",
+    "kilometre": "kilometer",
+    "kilometres": "kilometers",
+}
+
+
+def _american(word: str) -> str:
+    if word in _SPELLING_WORDS:
+        return _SPELLING_WORDS[word]
+    if word in _RE_SUFFIX_EXCEPTIONS or len(word) < 5:
+        return word
+    for pattern, replacement in _SPELLING_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def cosmetic_key(token_text: str) -> str:
+    """A key equal for two tokens a reader would call the same word.
+
+    Folds case, Unicode compatibility forms, curly/straight quotes, dashes,
+    abbreviation dots ("U.S." = "US"), hyphens inside words
+    ("de-escalation" = "deescalation"), thousands separators and British vs
+    American spelling. Pure punctuation folds to "" so a moved comma or a
+    straightened quote mark is never reported as a change.
+    """
+    text = unicodedata.normalize("NFKC", token_text).translate(_QUOTES_AND_DASHES).casefold()
+    if not any(ch.isalnum() for ch in text):
+        return ""
+    if _ABBREVIATION_RE.match(text):
+        return text.replace(".", "")
+    text = _THOUSANDS_RE.sub("", text)
+    text = _INNER_HYPHEN_RE.sub("", text)
+    stem, possessive = text, ""
+    if _POSSESSIVE_RE.search(text):
+        stem, possessive = text[:-2], "'s"
+    return _american(stem) + possessive if stem.isalpha() else text
