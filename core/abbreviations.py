@@ -17,15 +17,20 @@ Entries are lower case and without the final period, except
 
 from __future__ import annotations
 
-TITLES = frozenset(
+
+def _words(listing: str) -> frozenset[str]:
+    return frozenset(listing.split())
+
+
+TITLES = _words(
     """
     mr mrs ms messrs mmes dr drs prof profs gov govs sen sens rep reps gen gens
     lt col capt cpt sgt cmdr adm maj brig cpl pvt rev hon pres supt insp det
     atty amb fr mme mlle
-    """.split()
+    """
 )
 
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS = _words(
     """
     co corp inc ltd llc plc bros jr sr esq st mt ft ave blvd rd hwy apt dept
     univ assn intl natl govt approx vs etc al cf fig figs vol vols nos nr n° pp
@@ -33,19 +38,19 @@ ABBREVIATIONS = frozenset(
     thurs fri lbs oz yrs hrs wks mos km kg cm mm ala ariz ark calif colo conn fla
     ga kan kans ky md mich minn mont neb nev okla ore penn tenn tex vt wis wisc
     wyo e.g i.e
-    """.split()
+    """
 )
 
 #: Abbreviations that are also ordinary words ("No", "Sun", "Miss"); they only
 #: count as abbreviations when written with a capital.
-CAPITALISED_ABBREVIATIONS = frozenset(
-    "No Mon Wed Sat Sun Mar Ill Ind Miss Mass Wash Del Pa La Mo Va Est Ed Op".split()
+CAPITALISED_ABBREVIATIONS = _words(
+    "No Mon Wed Sat Sun Mar Ill Ind Miss Mass Wash Del Pa La Mo Va Est Ed Op"
 )
 
-TIME_MARKERS = frozenset({"a.m", "p.m", "am", "pm"})
+TIME_MARKERS = _words("a.m p.m am pm")
 
 #: Words that open sentences but rarely follow an abbreviation inside one.
-SENTENCE_STARTERS = frozenset(
+SENTENCE_STARTERS = _words(
     """
     a an the this that these those it its he she they we i you his her their our
     my your there here but and or so yet nor however meanwhile then when while
@@ -56,32 +61,30 @@ SENTENCE_STARTERS = frozenset(
     moreover furthermore nevertheless thus hence therefore finally first
     did do does is are was were can could will would should shall may might must
     has have had let please not no yes
-    """.split()
+    """
 )
 
 #: Words that follow "p.m." within one sentence ("3 p.m. Friday", "9 a.m. ET").
-CALENDAR_WORDS = frozenset(
+CALENDAR_WORDS = _words(
     """
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest msk ist jst
     local eastern central pacific mountain
-    """.split()
+    """
 )
 
 #: Opening words of a short leading phrase such as "At 5 a.m." that cannot
 #: be a sentence on its own.
-PREPOSITIONS = frozenset(
-    "at by around about from until till before after on in since near shortly".split()
-)
+PREPOSITIONS = _words("at by around about from until till before after on in since near shortly")
 
 #: Verbs of speech: `"…?" Smith asked.` is one sentence.
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = _words(
     """
     said says say asked asks added adds told tells wrote writes replied replies
     explained explains continued continues noted notes stated states declared
     declares insisted insists argued argues warned warns shouted shouts cried
     yelled whispered recalled recalls responded responds tweeted posted
-    """.split()
+    """
 )

@@ -55,6 +55,13 @@ _QUOTES_AND_DASHES = str.maketrans(
         "\u2212": "-",
     }
 )
+
+
+def fold_punctuation(text: str) -> str:
+    """Curly quotes to straight ones and every dash to "-"."""
+    return text.translate(_QUOTES_AND_DASHES)
+
+
 _ABBREVIATION_RE = re.compile(rf"^{_ABBREVIATION}$|^(?:[^\W\d_]\.)+[^\W\d_]$")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _INNER_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
@@ -75,7 +82,10 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
     (re.compile(r"^([a-z]{3,})ys(e|es|ed|ing|er|ers)$"), r"\1yz\2"),
     # travelled, cancelling, modeller: an unstressed final syllable doubles the l
-    (re.compile(r"^([a-z]*[aeiou][b-df-hj-np-tv-z]{1,3}[aeiou])ll(ed|ing|er|ers|or|ors)$"), r"\1l\2"),
+    (
+        re.compile(r"^([a-z]*[aeiou][b-df-hj-np-tv-z]{1,3}[aeiou])ll(ed|ing|er|ers|or|ors)$"),
+        r"\1l\2",
+    ),
     # centre, theatre, fibre, calibre
     (re.compile(r"^([a-z]{2,}[bt])re(s?)$"), r"\1er\2"),
     # paediatric, anaesthetic, haemorrhage, encyclopaedia, mediaeval, palaeontology
@@ -83,9 +93,7 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # oestrogen, oesophagus, foetus
     (re.compile(r"^(f?)oe(?=s|t)"), r"\1e"),
 )
-_RE_SUFFIX_EXCEPTIONS = frozenset(
-    {"timbre", "timbres", "notre"}
-)
+_RE_SUFFIX_EXCEPTIONS = frozenset({"timbre", "timbres", "notre"})
 _SPELLING_WORDS = {
     "grey": "gray",
     "greys": "grays",

@@ -20,18 +20,17 @@ import scipy.sparse as sp
 from core.model import Span
 from core.tokens import cosmetic_key, tokenize
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
+_STOPWORD_TEXT = """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
     for from further had has have having he her here hers herself him himself his how i if in
     into is it its itself just me more most my myself no nor not of off on once only or other
     our ours ourselves out over own same she should so some such than that the their theirs
     them themselves then there these they this those through to too under until up very was we
     were what when where which while who whom why will with would you your yours yourself
-    yourselves said says say told according""".split()
-)
-# Kept out of stopwords on purpose: negations ("not", "no") are removed above only
-# for matching; the token diff still sees them, so a dropped "not" is a change.
+    yourselves said says say told according"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Negations are stopwords here on purpose: "did" and "did not" report on the same
+# thing and must align, so that the token diff can then show the dropped "not".
 
 CHAR_N = 4
 
@@ -54,6 +53,20 @@ def _is_name(text: str, first: bool) -> bool:
     return not first and text[:1].isupper() and any(ch.isalpha() for ch in text)
 
 
+def stem(key: str) -> str:
+    """A light English stem so "country's", "countries" and "country" meet.
+
+    Deliberately crude: the character n-grams catch what it misses, and an
+    over-eager stemmer would merge words the token diff must keep apart.
+    """
+    key = key.removesuffix("'s").removesuffix("'")
+    if len(key) > 4 and key.endswith("ies"):
+        return key[:-3] + "y"
+    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
+        return key[:-1]
+    return key
+
+
 def sentence_features(text: str, span: Span) -> SentenceFeatures:
     """Features of ``text[span]``; names skip the first word, capitalised by grammar alone."""
     words: list[str] = []
@@ -67,10 +80,10 @@ def sentence_features(text: str, span: Span) -> SentenceFeatures:
         if _is_number(key):
             numbers.add(key)
         elif _is_name(token.text, first) and key not in STOPWORDS:
-            names.add(key.removesuffix("'s"))
+            names.add(stem(key))
         first = False
         if key not in STOPWORDS:
-            words.append(key)
+            words.append(stem(key))
     return SentenceFeatures(tuple(words), frozenset(numbers), frozenset(names), " ".join(words))
 
 
@@ -116,15 +129,26 @@ class TfidfSpace:
         self.vocab = vocab
         self.matrix = _normalize_rows(counts @ sp.diags(self.idf))
 
-    def vector(self, terms: Sequence[str]) -> sp.csr_matrix:
-        """A unit row for terms outside the fitted rows (a merged passage)."""
+    def vector(self, terms: Sequence[str]) -> dict[int, float]:
+        """A unit vector, as a dict, for terms outside the fitted rows (a merged passage).
+
+        Passages are scored a handful at a time, where a dict beats building
+        a one-row sparse matrix by two orders of magnitude.
+        """
         counts = Counter(t for t in terms if t in self.vocab)
-        cols = [self.vocab[t] for t in counts]
-        vals = [(1.0 + math.log(c)) * self.idf[self.vocab[t]] for t, c in counts.items()]
-        row = sp.csr_matrix(
-            (vals, ([0] * len(cols), cols)), shape=(1, self.matrix.shape[1]), dtype=np.float64
-        )
-        return _normalize_rows(row)
+        vector = {
+            self.vocab[t]: (1.0 + math.log(c)) * float(self.idf[self.vocab[t]])
+            for t, c in counts.items()
+        }
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return {k: v / norm for k, v in vector.items()}
+
+
+def cosine(x: dict[int, float], y: dict[int, float]) -> float:
+    """Dot product of two unit dict vectors."""
+    if len(x) > len(y):
+        x, y = y, x
+    return sum(v * y.get(k, 0.0) for k, v in x.items())
 
 
 def _normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:

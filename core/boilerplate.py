@@ -1,0 +1,178 @@
+"""Site furniture: lines a scrape carries along that are not the article.
+
+"Skip to main content", share buttons, "Leave a Reply", photo credits, date
+stamps, a video player's "0:00", a caption printed twice… They stay in the
+text (the user sees the page as saved) but are never compared, so two copies
+of one story do not differ by their page chrome.
+
+Only whole lines are marked, and only when the entire line is furniture: a
+sentence that merely mentions "Reuters" or a date is content. The rules are
+general — a phrase list of widespread web furniture plus shape heuristics —
+and never keyed to one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.datelines import is_stamp_line
+from core.model import Span
+
+_LINE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
+_BULLET_EDGE = re.compile(r"^[\s•⁃▪◦‣·*>|-]+|[\s|•·]+$")
+_PIECES = re.compile(r"(?<=[.!?])\s+|\s+[|•·]\s+")
+_LETTER = re.compile(r"[^\W\d_]")
+_KEY_DROP = re.compile(r"[\W_]+")
+
+#: Whole-line (or whole-piece) phrases, lower case, without final punctuation.
+PHRASES = frozenset(
+    phrase.strip()
+    for phrase in """
+    skip to main content|skip to content|skip to navigation|skip to main navigation
+    skip to search|skip to footer|jump to content|oops|something went wrong
+    please try again later|please try again|try again later|source link|source
+    leave a reply|leave a comment|leave a reply cancel reply|cancel reply
+    your email address will not be published|required fields are marked
+    required fields are marked *|post navigation|previous article|next article
+    previous post|next post|related|related articles|related stories|related posts
+    related content|read more|read next|more from|see also|continue reading
+    advertisement|ad|sponsored|sponsored content|story continues below advertisement
+    article continues below advertisement|continue reading below
+    scroll to continue with content|share|share this|share this article
+    share this story|share on facebook|share on twitter|share via email|tweet
+    email|print|copy link|link copied|copied|save|save article|follow|follow us
+    comments|comment|show comments|view comments|most popular|most read|trending
+    trending now|top stories|editor's picks|listen|listen to this article
+    listen to article|play|pause|watch|watch live|watch now|video|image|photo
+    caption|close|menu|search|home|back to top|loading|loading…|sign in|log in
+    sign up|subscribe|subscribe now|register|newsletter
+    sign up for our newsletter|get our newsletter|all rights reserved
+    we use cookies|accept cookies|accept|cookie settings|manage cookies
+    enable javascript|please enable javascript|this video can not be played
+    this video cannot be played|your browser does not support the video tag
+    audio|toggle navigation|open menu|close menu|expand|collapse|back
+    """.strip()
+    .replace("\n", "|")
+    .split("|")
+)
+
+#: Lone section labels of news sites ("Politics" above a headline).
+SECTIONS = frozenset(
+    label.strip()
+    for label in """
+    politics|world|world news|us|u.s|us news|u.s. news|business|markets|economy
+    finance|opinion|opinions|sport|sports|tech|technology|science|health
+    entertainment|culture|arts|lifestyle|life|travel|food|style|national|local
+    asia|europe|africa|americas|middle east|latin america|australia|uk|uk news
+    china|russia|ukraine|analysis|breaking|breaking news|exclusive|live
+    live updates|news|latest|latest news|top news|videos|podcast|podcasts
+    investigations|environment|climate|education|weather|obituaries|editorial
+    editorials|commentary|features|feature|briefing|explainer|fact check
+    diplomacy|defense|defence|security|elections|world politics|foreign policy
+    """.strip()
+    .replace("\n", "|")
+    .split("|")
+)
+
+_SOCIAL = frozenset(
+    re.findall(
+        r"\S+",
+        "facebook twitter x email e-mail whatsapp linkedin reddit pinterest telegram "
+        "messenger print share copy link flipboard tumblr mastodon bluesky threads sms",
+    )
+)
+
+_AGENCY = (
+    r"(?:getty\s+images|afp|ap|associated\s+press|reuters|epa(?:-efe)?|efe|shutterstock|"
+    r"bloomberg|sipa(?:\s+usa)?|anadolu(?:\s+agency)?|xinhua|tass|sputnik|ria\s+novosti|"
+    r"nurphoto|zuma(?:\s+press)?|alamy|pool|ansa|dpa|kyodo|yonhap|abaca|imago|"
+    r"the\s+washington\s+post|the\s+new\s+york\s+times|pa(?:\s+images)?|upi)"
+)
+_PHOTO_AGENCY = (
+    r"(?:getty\s+images|shutterstock|alamy|imago|zuma(?:\s+press)?|sipa(?:\s+usa)?|nurphoto|"
+    r"abaca(?:press)?|ap\s+photo|afp\s+photo|reuters\s+photo|pa\s+images|eyevine|redux)"
+)
+#: Credits and notices recognised by how a line ends ("… via Getty Images").
+_TAIL_PATTERNS = (
+    rf"\bvia\s+{_PHOTO_AGENCY}\W*$",
+    rf"[\w.)]\s*/\s*{_AGENCY}\W*$",
+    r"\(\s*(?:photo|image|picture|pic|credit)s?(?:\s+by)?\s*:?[^()]{0,80}\)\W*$",
+    r"\b(?:photo(?:graph)?|image|picture)s?\s*(?:by|:)\s*[^.]{0,80}$",
+    r"\ball rights reserved\W*$",
+)
+#: Furniture recognised by how a line starts ("Photo: …", "© 2022 …", "By admin").
+_HEAD_PATTERNS = (
+    r"(?:photo|image|picture|photograph|credit|pictured|file\s+photo)s?(?:\s+credit)?\s*:\s*.{0,100}$",
+    rf"\(?{_AGENCY}\s+(?:photo|file\s+photo|image)\b",
+    r"copyright\b|©|\(c\)\s",
+    r"(?:posted\s+|written\s+)?by\s+(?:admin|administrator|editor|staff|webmaster|newsdesk|news\s+desk|guest)\W*$",
+    r"(?:https?://|www\.)\S+$",
+    r"\d+\s+min(?:ute)?s?\s+read$",
+    r"(?:\d+\s+)?comments?$",
+)
+_TAIL = re.compile("|".join(f"(?:{p})" for p in _TAIL_PATTERNS), re.I)
+_HEAD = re.compile("|".join(f"(?:{p})" for p in _HEAD_PATTERNS), re.I)
+_TAIL_WINDOW = 160
+_MAX_FURNITURE_CHARS = 400
+_MAX_SHORT_LINE = 120  # phrases, section labels, stamps and share rows are short
+_MIN_DUPLICATE_CHARS = 16
+
+
+def find_boilerplate(text: str) -> tuple[Span, ...]:
+    """Spans (whole trimmed lines, in text order) that are site furniture."""
+    lines = [m.span() for m in _LINE.finditer(text)]
+    marked = [_is_furniture(text[s:e]) for s, e in lines]
+    for index in _later_duplicates(text, lines):
+        marked[index] = True
+    return tuple(span for span, flag in zip(lines, marked, strict=True) if flag)
+
+
+def _is_furniture(line: str) -> bool:
+    if len(line) > _MAX_FURNITURE_CHARS:
+        return False
+    core = _BULLET_EDGE.sub("", line)
+    if not _LETTER.search(core):
+        return True  # "* * *", "0:00", "12", "—"
+    if _HEAD.match(core) or _TAIL.search(core, max(0, len(core) - _TAIL_WINDOW)):
+        return True
+    if len(core) > _MAX_SHORT_LINE:
+        return False
+    return (
+        _normal(core) in SECTIONS
+        or _all_pieces_are_phrases(core)
+        or is_stamp_line(core)
+        or _is_social_row(core)
+    )
+
+
+def _normal(piece: str) -> str:
+    return _BULLET_EDGE.sub("", piece).strip(" .!?:;,…").lower()
+
+
+def _all_pieces_are_phrases(line: str) -> bool:
+    """ "Oops! Something went wrong. Please try again later." is three phrases."""
+    pieces = [_normal(p) for p in _PIECES.split(line)]
+    return all(p in PHRASES for p in pieces if p) and any(pieces)
+
+
+def _is_social_row(line: str) -> bool:
+    words = [w for w in re.split(r"[\s|•·/,]+", line.lower()) if w]
+    return len(words) >= 2 and all(w.strip(".:") in _SOCIAL for w in words)
+
+
+def _later_duplicates(text: str, lines: list[Span]) -> list[int]:
+    """Lines that repeat an earlier line (a caption or headline printed twice).
+
+    The first copy stays content; punctuation and case are ignored, so a
+    caption with its credit in brackets matches the same caption without.
+    """
+    seen: set[str] = set()
+    repeats: list[int] = []
+    for index, (start, end) in enumerate(lines):
+        key = _KEY_DROP.sub("", text[start:end].lower())
+        if len(key) < _MIN_DUPLICATE_CHARS:
+            continue
+        if key in seen:
+            repeats.append(index)
+        seen.add(key)
+    return repeats

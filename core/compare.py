@@ -1,0 +1,62 @@
+"""The whole engine in one call: two articles in, one Comparison out.
+
+segment → align (boilerplate left out) → token diff per aligned passage →
+similarity → facts → discrepancies. Each stage only sees the records the
+previous one produced, so the window, the CLI and the project file all get
+exactly the same answer for the same pair.
+"""
+
+from __future__ import annotations
+
+import math
+
+from core.discrepancies import find_discrepancies
+from core.facts import extract_facts
+from core.matchers.align import align
+from core.matchers.tokendiff import diff_passage
+from core.model import SEVERITIES, Article, Comparison, Discrepancy, Span
+from core.segment import split_sentences
+from core.similarity import similarity
+
+
+def compared_spans(article: Article) -> list[Span]:
+    """The article's sentences that take part in the comparison (not site furniture)."""
+    return [
+        (s.start, s.end)
+        for s in split_sentences(article.text, article.boilerplate)
+        if not s.boilerplate and s.end > s.start
+    ]
+
+
+def _rank(d: Discrepancy) -> tuple[int, float, float]:
+    severity = SEVERITIES.index(d.severity) if d.severity in SEVERITIES else len(SEVERITIES)
+    where_a = d.a[0] if d.a else math.inf
+    where_b = d.b[0] if d.b else math.inf
+    return severity, where_a, where_b
+
+
+def compare(a: Article, b: Article) -> Comparison:
+    """Align, diff and score two articles; discrepancies are sorted high→low, then by position."""
+    spans_a, spans_b = compared_spans(a), compared_spans(b)
+    result = align(a.text, spans_a, b.text, spans_b)
+    alignments = tuple(
+        al._replace(changes=diff_passage(a.text, al.a, b.text, al.b)) for al in result.alignments
+    )
+    discrepancies = find_discrepancies(
+        a,
+        b,
+        alignments,
+        result.unaligned_a,
+        result.unaligned_b,
+        extract_facts(a),
+        extract_facts(b),
+    )
+    return Comparison(
+        a=a,
+        b=b,
+        similarity=similarity(alignments, spans_a, spans_b),
+        alignments=alignments,
+        unaligned_a=result.unaligned_a,
+        unaligned_b=result.unaligned_b,
+        discrepancies=tuple(sorted(discrepancies, key=_rank)),
+    )

@@ -1,0 +1,68 @@
+"""Which day a date expression names, so two accounts of one event can be set side by side.
+
+A resolved calendar date is compared as a date; when either side only names a
+weekday, weekdays are compared; a day of unknown year compares month and day.
+Anything coarser (a month, "last week") is never called a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from core.facts.model import DateRef
+
+_DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_YEARLESS_RE = re.compile(r"^--(\d{2})-(\d{2})$")
+_ZONE_RE = re.compile(r"[+-]\d{2}:\d{2}$|Z$")
+
+
+class Day(NamedTuple):
+    date: dt.date | None
+    month_day: tuple[int, int] | None
+    weekday: int | None
+
+
+def day_of(ref: DateRef) -> Day | None:
+    """The day a reference names, or None when it names no single day."""
+    if ref.kind == "time":
+        return None
+    value = ref.value or ""
+    if m := _DAY_RE.match(value):
+        try:
+            date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+        return Day(date, (date.month, date.day), date.weekday())
+    if m := _YEARLESS_RE.match(value):
+        return Day(None, (int(m[1]), int(m[2])), ref.weekday)
+    if ref.weekday is not None:
+        return Day(None, None, ref.weekday)
+    return None
+
+
+def same_day(a: Day, b: Day) -> bool | None:
+    """True/False when the two can be compared, None when they cannot."""
+    if a.date and b.date:
+        return a.date == b.date
+    if a.month_day and b.month_day:
+        return a.month_day == b.month_day
+    if a.weekday is not None and b.weekday is not None:
+        return a.weekday == b.weekday
+    return None
+
+
+def same_time(a: DateRef, b: DateRef) -> bool | None:
+    """Clock times compare only when both carry a zone offset; otherwise the engine can't tell."""
+    if a.kind != "time" or b.kind != "time" or not a.value or not b.value:
+        return None
+    if not (_ZONE_RE.search(a.value) and _ZONE_RE.search(b.value)):
+        return None
+    try:
+        ta = dt.time.fromisoformat(a.value)
+        tb = dt.time.fromisoformat(b.value)
+    except ValueError:
+        return None
+    base = dt.date(2000, 1, 1)
+    return dt.datetime.combine(base, ta) == dt.datetime.combine(base, tb)

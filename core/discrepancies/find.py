@@ -1,0 +1,62 @@
+"""The discrepancy pipeline: passages, cross-article facts, omissions, then ranking."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.discrepancies.attribution_conflicts import attribution_conflicts
+from core.discrepancies.date_conflicts import date_conflicts
+from core.discrepancies.fingerprint import assign_ids
+from core.discrepancies.flag import Flag
+from core.discrepancies.number_conflicts import number_conflicts
+from core.discrepancies.omissions import omissions
+from core.discrepancies.passages import passage_flags
+from core.discrepancies.quote_conflicts import matched_quotes, quote_conflicts
+from core.discrepancies.ranking import deduplicate, rank
+from core.discrepancies.side import build_side
+from core.discrepancies.subject import aligned_sentences
+from core.facts.model import Facts
+from core.model import Alignment, Article, Discrepancy, Span
+
+
+def find_discrepancies(
+    a: Article,
+    b: Article,
+    alignments: Sequence[Alignment],
+    unaligned_a: Sequence[Span],
+    unaligned_b: Sequence[Span],
+    facts_a: Facts,
+    facts_b: Facts,
+) -> tuple[Discrepancy, ...]:
+    """Typed, deduplicated, ranked discrepancies between two compared articles."""
+    sa, sb = build_side(a, facts_a), build_side(b, facts_b)
+    aligned = aligned_sentences(sa, sb, alignments)
+    quotes = matched_quotes(sa, sb)
+    fact_flags = (
+        number_conflicts(sa, sb, aligned)
+        + date_conflicts(sa, sb, aligned)
+        + quote_conflicts(sa, sb, quotes)
+        + attribution_conflicts(sa, sb, quotes)
+    )
+    covered_a, covered_b = _covered(fact_flags, quotes)
+    fact_flags += omissions(sa, unaligned_a, "A", covered_a)
+    fact_flags += omissions(sb, unaligned_b, "B", covered_b)
+    flags = deduplicate(passage_flags(sa, sb, alignments), fact_flags)
+    return _publish(rank(flags, sa.words + sb.words), a.text, b.text)
+
+
+def _covered(flags: list[Flag], quotes: list) -> tuple[set[Span], set[Span]]:
+    covered_a = {f.a for f in flags if f.a is not None}
+    covered_b = {f.b for f in flags if f.b is not None}
+    for x, y in quotes:
+        covered_a.add((x.quote.start, x.quote.end))
+        covered_b.add((y.quote.start, y.quote.end))
+    return covered_a, covered_b
+
+
+def _publish(flags: list[Flag], text_a: str, text_b: str) -> tuple[Discrepancy, ...]:
+    ids = assign_ids(flags, text_a, text_b)
+    return tuple(
+        Discrepancy(ident, f.kind, f.severity, f.summary, f.a, f.b, f.alignment)
+        for ident, f in zip(ids, flags, strict=True)
+    )

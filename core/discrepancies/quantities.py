@@ -1,0 +1,66 @@
+"""When two stated quantities agree, and how to say that they don't.
+
+Figures are intervals ("more than 13,000" is (13,000, ∞)). Two figures agree
+when the value one article commits to falls inside what the other allows.
+Hedged single values ("about", "an estimated") get a ±20 % margin because a
+reporter rounding is not a reporter contradicting; vague ranges ("tens of
+thousands") are already as wide as the words allow and get none, so
+"an estimated 100,000" and "tens of thousands" still conflict.
+"""
+
+from __future__ import annotations
+
+import math
+
+from core.facts.model import Quantity
+
+HEDGE_MARGIN = 0.20
+EXACT_MARGIN = 0.005  # "1.2 million" vs "1,200,000", float noise
+HEDGES = frozenset({"approx", "estimated"})
+
+
+def unit_key(q: Quantity) -> str:
+    unit = q.unit.casefold().strip()
+    if unit.endswith("ies") and len(unit) > 4:
+        return unit[:-3] + "y"
+    if unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3:
+        return unit[:-1]
+    return unit
+
+
+def representative(q: Quantity) -> float:
+    """The single value an article commits to: the figure, the bound, or a range's middle."""
+    if q.exact or math.isinf(q.high):
+        return q.low
+    if q.low <= 0 or math.isinf(q.low):
+        return q.high
+    return math.sqrt(q.low * q.high)  # middle of "tens of thousands" on a log scale
+
+
+def _tolerant_contains(q: Quantity, value: float) -> bool:
+    if q.exact:
+        margin = HEDGE_MARGIN if q.qualifier in HEDGES else EXACT_MARGIN
+        low, high = sorted((q.low * (1 - margin), q.high * (1 + margin)))
+        return low <= value <= high
+    return q.contains(value)
+
+
+def _intervals_overlap(a: Quantity, b: Quantity) -> bool:
+    if a.high < b.low or b.high < a.low:
+        return False
+    if a.high == b.low:
+        return a.high_inclusive and b.low_inclusive
+    if b.high == a.low:
+        return b.high_inclusive and a.low_inclusive
+    return True
+
+
+def agree(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures for the same thing are compatible."""
+    if _tolerant_contains(b, representative(a)) or _tolerant_contains(a, representative(b)):
+        return True
+    return not a.exact and not b.exact and _intervals_overlap(a, b)
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    return unit_key(a) == unit_key(b)

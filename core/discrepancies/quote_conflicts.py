@@ -1,0 +1,109 @@
+"""The same quotation worded differently, or credited to someone else.
+
+Quotes are matched on their words (folded, in order): two quotes are one
+when most of the shorter one's words recur in the longer in sequence. A
+longer excerpt of the same remark is not an alteration — only differences
+between the first and the last shared word are. Speakers must not clash for
+an alteration; when both are named and differ, that is an attribution
+discrepancy instead.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+from core.discrepancies.flag import Flag, flag
+from core.discrepancies.side import Side
+from core.discrepancies.subject import match_pairs
+from core.discrepancies.text import is_function_word, key, one_line, words
+from core.facts.model import Quote
+
+MIN_SHARED_WORDS = 4
+MIN_SHARED_SHARE = 0.6  # of the shorter quote's words
+
+
+class QuoteWords(NamedTuple):
+    quote: Quote
+    keys: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+class Hunk(NamedTuple):
+    a: tuple[int, int]  # word index range in A
+    b: tuple[int, int]
+
+
+def quote_words(side: Side, q: Quote) -> QuoteWords:
+    ws = words(side.text, q.start, q.end)
+    return QuoteWords(q, tuple(key(w) for w, _, _ in ws), tuple((s, e) for _, s, e in ws))
+
+
+def shared_share(x: QuoteWords, y: QuoteWords) -> float:
+    if not x.keys or not y.keys:
+        return 0.0
+    matcher = SequenceMatcher(None, x.keys, y.keys, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    if shared < MIN_SHARED_WORDS:
+        return 0.0
+    return shared / min(len(x.keys), len(y.keys))
+
+
+def matched_quotes(sa: Side, sb: Side) -> list[tuple[QuoteWords, QuoteWords]]:
+    qa = [quote_words(sa, q) for q in sa.facts.quotes if not q.short]
+    qb = [quote_words(sb, q) for q in sb.facts.quotes if not q.short]
+    return [(x, y) for x, y, _ in match_pairs(qa, qb, shared_share, MIN_SHARED_SHARE)]
+
+
+def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords]]) -> list[Flag]:
+    flags = []
+    for x, y in pairs:
+        ka, kb = x.quote.speaker_key, y.quote.speaker_key
+        if ka and kb and ka != kb:
+            flags.append(_speaker_flag(sa, sb, x, y))
+            continue
+        hunks = _inner_hunks(x, y)
+        if hunks:
+            flags.append(_altered_flag(sa, sb, x, y, hunks))
+    return flags
+
+
+def _inner_hunks(x: QuoteWords, y: QuoteWords) -> list[Hunk]:
+    """Differences between the first and the last word the two quotes share."""
+    matcher = SequenceMatcher(None, x.keys, y.keys, autojunk=False)
+    ops = matcher.get_opcodes()
+    equal = [i for i, op in enumerate(ops) if op[0] == "equal"]
+    if not equal:
+        return []
+    return [
+        Hunk((i1, i2), (j1, j2))
+        for tag, i1, i2, j1, j2 in ops[equal[0] + 1 : equal[-1]]
+        if tag != "equal"
+    ]
+
+
+def _altered_flag(sa: Side, sb: Side, x: QuoteWords, y: QuoteWords, hunks: list[Hunk]) -> Flag:
+    a0, a1 = _word_range(x, hunks[0].a[0] - 1, hunks[-1].a[1] + 1)
+    b0, b1 = _word_range(y, hunks[0].b[0] - 1, hunks[-1].b[1] + 1)
+    ta, tb = sa.text[a0:a1], sb.text[b0:b1]
+    changed = [x.keys[i] for h in hunks for i in range(*h.a)] + [y.keys[j] for h in hunks for j in range(*h.b)]
+    severity = "medium" if all(is_function_word(w) for w in changed) else "high"
+    summary = f'quote: "{one_line(ta, 70)}" vs "{one_line(tb, 70)}"'
+    weight = 1.0 + 0.1 * len(changed)
+    return flag("quote", summary, (a0, a1), (b0, b1), severity=severity, weight=weight)
+
+
+def _word_range(qw: QuoteWords, first: int, stop: int) -> tuple[int, int]:
+    first = max(0, min(first, len(qw.spans) - 1))
+    last = max(first, min(stop, len(qw.spans)) - 1)
+    return qw.spans[first][0], qw.spans[last][1]
+
+
+def _speaker_flag(sa: Side, sb: Side, x: QuoteWords, y: QuoteWords) -> Flag:
+    who_a = x.quote.speaker or x.quote.speaker_key
+    who_b = y.quote.speaker or y.quote.speaker_key
+    words_ = one_line(x.quote.text, 40)
+    summary = f'attribution: "{words_}" credited to {one_line(str(who_a), 30)} vs {one_line(str(who_b), 30)}'
+    return flag(
+        "attribution", summary, (x.quote.start, x.quote.end), (y.quote.start, y.quote.end), weight=1.2
+    )

@@ -1,0 +1,125 @@
+"""Small text helpers shared by the finders: words, function words, summaries.
+
+Summaries are read in a list, one per line, so every excerpt is collapsed to
+one line and clipped; comparisons between articles use folded word keys so
+typography never makes two texts look different.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from core.model import Span
+from core.tokens import cosmetic_key, tokenize
+
+#: Words that carry grammar, not facts: a change among these alone is trivial.
+_FUNCTION_WORDS = (
+    """a an the this that these those there here it its it's they them their theirs he him his
+    she her hers we us our you your i me my mine who whom whose which what when where why how
+    and or but so yet nor for of in on at by to from with into onto upon over under about
+    above below after before during since until through across along among against between
+    as than then also too very just only even still already again once ever both either
+    each every all any some such same other another own much many more most less least few
+    is are was were be been being am do does did doing done have has had having will would
+    shall should can could may might must ought up down out off away back now while if
+    because although though whether unless whereas like per via s said says say told tells
+    mr mrs ms dr"""
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+
+#: Words that flip what a clause asserts.
+_NEGATORS = (
+    """not no never none nor neither nobody nothing nowhere without n't cannot can't won't
+    don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't
+    wouldn't couldn't mustn't deny denies denied denying refute refuted refutes reject
+    rejected rejects dismissed dismiss dismisses"""
+)
+NEGATORS = frozenset(_NEGATORS.split())
+
+_SPACE_RE = re.compile(r"\s+")
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Word tokens (not punctuation) of ``text[start:end]`` with their offsets."""
+    return [
+        (t.text, t.start, t.end) for t in tokenize(text, start, end) if any(c.isalnum() for c in t.text)
+    ]
+
+
+def key(word: str) -> str:
+    """The folded form two articles share when they use the same word."""
+    return cosmetic_key(word).replace("'", "").removesuffix("s") if len(word) > 3 else cosmetic_key(word)
+
+
+def keys(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    stop = len(text) if end is None else end
+    return [k for w, _, _ in words(text, start, stop) if (k := key(w))]
+
+
+def is_function_word(word: str) -> bool:
+    folded = cosmetic_key(word)
+    return folded in FUNCTION_WORDS or folded.removesuffix("'s") in FUNCTION_WORDS
+
+
+def content_keys(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """Folded content words of a region: what it is about, without grammar."""
+    stop = len(text) if end is None else end
+    return {
+        stem(w) for w, _, _ in words(text, start, stop) if not is_function_word(w) and not w[0].isdigit()
+    }
+
+
+def stem(word: str) -> str:
+    """A crude stem so "Russia"/"Russian", "killed"/"kills" meet; only used for overlap scores."""
+    folded = cosmetic_key(word).removesuffix("'s")
+    for suffix in ("ians", "ian", "ese", "ing", "ed", "es", "s", "a", "n", "e"):
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
+            folded = folded[: -len(suffix)]
+            break
+    return folded[:6]
+
+
+def one_line(text: str, limit: int = 80) -> str:
+    """Collapse whitespace and clip with an ellipsis so a summary stays one readable line."""
+    flat = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0] if " " in flat[: limit - 1] else flat[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def normalise(text: str) -> str:
+    """The form used in fingerprints: case, typography and spacing folded away."""
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    return " ".join(re.findall(r"[^\W_]+", folded))
+
+
+def excerpt(text: str, span: Span | None) -> str:
+    return "" if span is None else text[span[0] : span[1]]
+
+
+def widen(text: str, span: Span, before: int, after: int, bounds: Span | None = None) -> Span:
+    """``span`` grown by up to ``before``/``after`` words, kept inside ``bounds`` (a sentence)."""
+    lo, hi = bounds if bounds else (0, len(text))
+    start, end = span
+    if before:
+        left = words(text, lo, start)[-before:]
+        if left:
+            start = left[0][1]
+    if after:
+        right = words(text, end, hi)[:after]
+        if right:
+            end = right[-1][2]
+    return start, end
+
+
+def trim(text: str, span: Span) -> Span:
+    """``span`` without surrounding spaces and punctuation, so highlights hug the words."""
+    start, end = span
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "%":
+        end -= 1
+    return (start, end) if start < end else span

@@ -1,0 +1,22 @@
+"""Run every fact extractor over one article, in the order their inputs need.
+
+Dates go first because their digits must not be read as amounts; names go
+before quotes and attributions because speakers and sources are keyed by them.
+"""
+
+from __future__ import annotations
+
+from core.facts.context import build_context
+from core.facts.dates import extract_dates
+from core.facts.model import Facts
+from core.facts.published import publication_date
+from core.facts.quantities import extract_quantities
+from core.model import Article
+
+
+def extract_facts(article: Article) -> Facts:
+    """Everything checkable that ``article`` states, each fact with its span."""
+    context = build_context(article)
+    dates = extract_dates(context, publication_date(article))
+    quantities = extract_quantities(context, [(d.start, d.end) for d in dates])
+    return Facts(quantities=tuple(quantities), dates=tuple(dates))

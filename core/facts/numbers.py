@@ -1,0 +1,114 @@
+"""Numbers as newspapers write them: digits, words and vague amounts.
+
+Reporters spell small numbers out ("four Chinese nationals") and hedge big
+ones ("tens of thousands"); both must become comparable values, the vague
+ones as half-open intervals so "thousands" never conflicts with "2,500".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+
+_NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+#: A run of number words: "twenty-five", "one hundred and fifty", "two million".
+WORD_NUMBER = (
+    rf"(?:{_NUMBER_WORD})(?:(?:\s+and\s+|[\s\-]+)(?:{_NUMBER_WORD}))*"
+)
+
+
+class Amount(NamedTuple):
+    """An interval of values with the hedge that produced it."""
+
+    low: float
+    high: float
+    low_inclusive: bool
+    high_inclusive: bool
+    qualifier: str
+
+    @classmethod
+    def exact(cls, value: float, qualifier: str = "") -> Amount:
+        return cls(value, value, True, True, qualifier)
+
+
+def parse_digits(text: str) -> float | None:
+    """``"100,000"`` → 100000.0; None when the grouping is not a number's."""
+    cleaned = text.replace(",", "").replace("\u202f", "").replace("\u00a0", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def parse_word_number(text: str) -> float | None:
+    """``"one hundred and fifty"`` → 150.0, ``"twenty-five"`` → 25.0."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in re.split(r"[\s\-]+", text.lower()):
+        if word in ("and", ""):
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+#: Vague plural amounts → [low, high) of the values they allow.
+VAGUE = {
+    "dozens": (20, 100),
+    "scores": (20, 100),
+    "hundreds": (100, 1_000),
+    "thousands": (1_000, 10_000),
+    "tens of thousands": (10_000, 100_000),
+    "hundreds of thousands": (100_000, 1_000_000),
+    "millions": (1e6, 1e7),
+    "tens of millions": (1e7, 1e8),
+    "hundreds of millions": (1e8, 1e9),
+    "billions": (1e9, 1e10),
+}
+VAGUE_PATTERN = "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True))
+
+#: "several hundred", "a few thousand": a multiplier range on a scale word.
+FEW = {"a few": (2, 10), "several": (3, 10), "a couple of": (2, 3)}
+
+
+def vague_amount(phrase: str) -> Amount | None:
+    """The interval a vague amount allows: "tens of thousands" → [10000, 100000)."""
+    key = re.sub(r"\s+", " ", phrase.lower()).strip()
+    if key in VAGUE:
+        low, high = VAGUE[key]
+        return Amount(float(low), float(high), True, False, "vague")
+    for prefix, (low, high) in FEW.items():
+        if key.startswith(prefix + " "):
+            scale_word = key[len(prefix) + 1 :]
+            scale = 12 if scale_word == "dozen" else SCALES.get(scale_word)
+            if scale:
+                return Amount(low * scale, high * scale, True, False, "vague")
+    return None

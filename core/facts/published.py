@@ -1,0 +1,42 @@
+"""The day an article was published, which turns "on Wednesday" into a date.
+
+Metadata wins; otherwise a lone date stamp near the top of the text
+("January 27, 2022 5:02pm", "Updated: …") is taken, as a reader would.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from core.datelines import is_stamp_line, parse_date
+from core.model import Article
+
+_LINES_TO_SCAN = 15
+
+
+def publication_date(article: Article) -> date | None:
+    for candidate in (article.published, _stamp_in_text(article.text)):
+        parsed = _iso(candidate)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _stamp_in_text(text: str) -> str:
+    for number, line in enumerate(re.finditer(r"[^\n]+", text)):
+        if number >= _LINES_TO_SCAN:
+            break
+        stripped = line.group().strip()
+        if len(stripped) <= 80 and is_stamp_line(stripped):
+            iso = parse_date(stripped)
+            if iso:
+                return iso
+    return ""
+
+
+def _iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

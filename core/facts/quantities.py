@@ -1,0 +1,354 @@
+"""Quantities: a value or interval, its unit noun and its hedge.
+
+Numbers are compared across articles, so each becomes an interval with the
+noun it counts ("100,000 Russian troops" → troop). Numbers that are not
+amounts — years, ages, ordinals, clock times, dates, and digits inside names
+("Covid-19", "Article 5", "G7") — are left out: flagging them would bury the
+real conflicts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from core.facts.context import Context
+from core.facts.model import Quantity
+from core.facts.nouns import (
+    MEASURES,
+    WORD,
+    head_noun,
+    is_adjective_like,
+    is_plural,
+    noun_run,
+    singular,
+    skip_of_phrase,
+)
+from core.facts.numbers import (
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    VAGUE_PATTERN,
+    WORD_NUMBER,
+    Amount,
+    parse_digits,
+    parse_word_number,
+    vague_amount,
+)
+
+_CURRENCY = {
+    "$": "usd", "us$": "usd", "a$": "aud", "c$": "cad", "hk$": "hkd", "nz$": "nzd",
+    "s$": "sgd", "r$": "brl", "€": "eur", "£": "gbp", "¥": "jpy", "₹": "inr", "₽": "rub",
+}
+_CURRENCY_PATTERN = r"(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽"
+
+QUANTITY = re.compile(
+    rf"(?P<vague>\b(?:{VAGUE_PATTERN})\b)"
+    r"|(?P<few>\b(?:a\s+few|several|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million|billion)\b)"
+    r"|(?P<half>\bhalf\s+an?\s+(?:dozen|million|billion)\b)"
+    r"|(?P<a>\ban?\s+(?:dozen|hundred|thousand|million|billion)\b)"
+    rf"|(?:(?P<cur>{_CURRENCY_PATTERN})\s?)?(?<![\w.,:])(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?P<attached>[^\W\d_]+)?"
+    r"(?:\s(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
+    rf"|(?P<words>\b{WORD_NUMBER}\b)",
+    re.IGNORECASE,
+)
+
+_PREFIX = re.compile(
+    r"\b(?P<q>more\s+than|over|above|upwards\s+of|in\s+excess\s+of|exceeding|"
+    r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|fewer\s+than|less\s+than|"
+    r"under|below|up\s+to|at\s+most|no\s+more\s+than|a\s+maximum\s+of|as\s+many\s+as|"
+    r"as\s+much\s+as|about|around|approximately|roughly|some|nearly|almost|close\s+to|"
+    r"an\s+estimated|estimated|exactly|precisely|between|from|just\s+over|just\s+under|"
+    r"an?\s+over|an?\s+under)\s+$",
+    re.IGNORECASE,
+)
+_MIN_EXCLUSIVE = {"more than", "over", "above", "upwards of", "in excess of", "exceeding",
+                  "just over", "an over", "a over"}
+_MIN_INCLUSIVE = {"at least", "no fewer than", "no less than", "a minimum of"}
+_MAX_EXCLUSIVE = {"fewer than", "less than", "under", "below", "just under", "an under", "a under"}
+_MAX_INCLUSIVE = {"up to", "at most", "no more than", "a maximum of", "as many as", "as much as"}
+_APPROX = {"about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to"}
+_ESTIMATED = {"an estimated", "estimated"}
+
+_SUFFIX_QUALIFIER = re.compile(r"\s+or\s+(?P<q>more|so|fewer|less)\b|(?P<plus>\+|-plus\b)", re.I)
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?:and|or)\s+", re.I)
+_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
+_AGE_TAIL = re.compile(r"[-\s]+years?[-\s]+old\b|-year\b", re.I)
+_AGE_HEAD = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+_NAME_AGE = re.compile(r"[A-Z][\w'’\-]+,\s$")
+_NAME_PREFIX = re.compile(r"(?:\b(?:No|no|Nos|nos)\.|#|\bnumber)\s*$|([A-Z][\w'’.\-]*)\s+$")
+_GLUED_TO_NAME = re.compile(r"[A-Za-z][\-/]$")
+_YEAR_HEAD = re.compile(r"\b(?:in|since|from|until|till|by|between|year|early|late|mid|before|after)\s+$", re.I)
+_CLOCK_TAIL = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)", re.I)
+_MAGNITUDE_HEAD = re.compile(r"\bmagnitude[\s\-]+$", re.I)
+_FRACTIONS = {"third", "thirds", "fourth", "fourths", "fifth", "fifths", "half", "quarter", "quarters"}
+_ONE_BLOCKERS = re.compile(r"\b(?:the|no|any|every|each|this|that|which|some|another|only|at)\s+$", re.I)
+
+
+class _Raw(NamedTuple):
+    """A number found in the text before its unit and hedge are read."""
+
+    start: int
+    end: int
+    value: float
+    scale: float
+    amount: Amount | None  # for vague amounts, their interval
+    unit: str  # currency or percent, known from the number itself
+    spelled: bool
+
+
+def extract_quantities(context: Context, excluded: list[tuple[int, int]]) -> list[Quantity]:
+    """All amounts in the article, skipping spans already claimed by dates and times."""
+    text = context.text
+    raws = [raw for m in QUANTITY.finditer(text) if (raw := _read(text, m)) is not None]
+    raws = [r for r in raws if not _overlaps(r, excluded)]
+    quantities: list[Quantity] = []
+    index = 0
+    while index < len(raws):
+        raw = raws[index]
+        partner = raws[index + 1] if index + 1 < len(raws) else None
+        if _is_score(text, raw, partner):
+            index += 2
+            continue
+        ranged = _as_range(text, raw, partner)
+        if ranged is not None:
+            index += 2
+            raw = ranged
+        else:
+            index += 1
+        quantity = _quantity(context, raw)
+        if quantity is not None:
+            quantities.append(quantity)
+    return quantities
+
+
+def _overlaps(raw: _Raw, spans: list[tuple[int, int]]) -> bool:
+    return any(s < raw.end and raw.start < e for s, e in spans)
+
+
+def _read(text: str, match: re.Match[str]) -> _Raw | None:
+    """Turn one regex match into a value, or None when it is not an amount."""
+    start, end = match.span()
+    if match.group("vague") or match.group("few"):
+        amount = vague_amount(match.group())
+        return _Raw(start, end, amount.low, 1, amount, "", True) if amount else None
+    if match.group("half"):
+        scale_word = match.group().split()[-1].lower()
+        value = 6.0 if scale_word == "dozen" else SCALES[scale_word] / 2
+        return _Raw(start, end, value, 1, None, "", True)
+    if match.group("a"):
+        scale_word = match.group().split()[-1].lower()
+        if scale_word == "dozen":
+            return _Raw(start, end, 12, 1, Amount.exact(12, "approx"), "", True)
+        return _Raw(start, end, SCALES[scale_word], 1, None, "", True)
+    if match.group("words"):
+        return _read_words(text, match)
+    return _read_digits(text, match)
+
+
+def _read_words(text: str, match: re.Match[str]) -> _Raw | None:
+    start, end = match.span()
+    words = match.group()
+    if words[:1].isupper() and not _sentence_initial(text, start):
+        return None  # "Formula One", "Group of Seven"
+    value = parse_word_number(words)
+    if value is None or words.lower() in ("hundred", "thousand", "million", "billion", "dozen"):
+        return None
+    if text[end : end + 1] == "-" and text[end + 1 : end + 12].split("-")[0].lower() in _FRACTIONS:
+        return None
+    if words.lower() == "one" and (
+        _ONE_BLOCKERS.search(text, max(0, start - 12), start)
+        or re.match(r"\s+(?:another|of\s+(?:us|them|the\s+most))\b", text[end : end + 20], re.I)
+    ):
+        return None
+    return _Raw(start, end, value, 1, None, "", True)
+
+
+def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
+    start, end = match.span()
+    num_start = match.start("num")
+    value = parse_digits(match.group("num"))
+    if value is None or re.match(r"[.:][0-9]", text[match.end("num") : match.end("num") + 2]):
+        return None  # versions, clock times, scores written 3:1
+    if _GLUED_TO_NAME.search(text, max(0, num_start - 2), num_start):
+        return None  # Covid-19, F-16
+    scale = 1.0
+    unit = ""
+    attached = (match.group("attached") or "").lower()
+    if attached:
+        if attached in _ORDINAL_SUFFIXES:
+            return None
+        if attached in SCALE_ABBREVIATIONS and (match.group("cur") or attached in ("bn", "mn", "mln")):
+            scale = SCALE_ABBREVIATIONS[attached]
+        elif attached in MEASURES:
+            unit = MEASURES[attached]
+        else:
+            return None  # 737MAX, 3D
+    if match.group("scale"):
+        scale = SCALES[match.group("scale").lower()]
+    if match.group("cur"):
+        unit = _CURRENCY[match.group("cur").lower()]
+    elif match.group("pct"):
+        unit = "percent"
+    if not unit and scale == 1 and _is_not_an_amount(text, match, value):
+        return None
+    return _Raw(start, end, value * scale, scale, None, unit, False)
+
+
+def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
+    """Years, ages and numbers that are part of a name."""
+    start, end = match.start("num"), match.end()
+    head = text[max(0, start - 40) : start]
+    tail = text[end : end + 40]
+    if _AGE_TAIL.match(tail) or _AGE_HEAD.search(head) or _CLOCK_TAIL.match(tail):
+        return True
+    if _NAME_AGE.search(head) and tail.startswith(",") and value <= 120:
+        return True
+    if _is_year(match.group("num"), head, tail):
+        return True
+    name = _NAME_PREFIX.search(head)
+    if name is None:
+        return False
+    word = name.group(1)
+    if word is None:
+        return True
+    return not word.endswith(("'s", "’s")) and not _sentence_initial(text, start - len(name.group()))
+
+
+def _is_year(digits: str, head: str, tail: str) -> bool:
+    if not re.fullmatch(r"1[0-9]{3}|20[0-9]{2}|2100", digits):
+        return False
+    following = re.match(r"\s+([a-z][\w\-]*)", tail)
+    counted = following is not None and is_plural(following.group(1))
+    return not counted or _YEAR_HEAD.search(head) is not None
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:—–-"
+
+
+def _is_score(text: str, first: _Raw, second: _Raw | None) -> bool:
+    """"won 3-1", "a 102-98 victory": two tallies, not an interval."""
+    if second is None or first.spelled or second.spelled or first.unit or second.unit:
+        return False
+    return (
+        re.fullmatch(r"\s*[-–]\s*", text[first.end : second.start]) is not None
+        and first.value >= second.value
+        and first.value.is_integer()
+        and second.value.is_integer()
+    )
+
+
+def _as_range(text: str, first: _Raw, second: _Raw | None) -> _Raw | None:
+    """Join "between 3 and 5 million", "10-12", "two or three" into one interval."""
+    if second is None or first.amount or second.amount:
+        return None
+    joiner = text[first.end : second.start]
+    if not _RANGE_JOINER.fullmatch(joiner):
+        return None
+    if "and" in joiner.lower() and not re.search(r"\bbetween\s+\S*$", text[max(0, first.start - 12) : first.start], re.I):
+        return None
+    low = first.value
+    if first.scale == 1 and second.scale > 1 and low * second.scale <= second.value:
+        low *= second.scale
+    if not low < second.value or (first.unit and second.unit and first.unit != second.unit):
+        return None
+    amount = Amount(low, second.value, True, True, "range")
+    return _Raw(first.start, second.end, low, second.scale, amount, first.unit or second.unit, False)
+
+
+def _quantity(context: Context, raw: _Raw) -> Quantity | None:
+    text = context.text
+    start, end = raw.start, raw.end
+    amount = raw.amount or Amount.exact(raw.value)
+    prefix = _PREFIX.search(text, max(0, start - 24), start)
+    if prefix and prefix.group("q").lower() in ("between", "from") and amount.qualifier != "range":
+        prefix = None
+    if prefix:
+        amount = _hedge(amount, prefix.group("q"))
+        start = prefix.start("q")
+    suffix = _SUFFIX_QUALIFIER.match(text, end)
+    if suffix and amount.qualifier in ("", "approx"):
+        amount = _hedge(amount, "or " + suffix.group("q") if suffix.group("q") else "plus")
+        end = suffix.end()
+    if _MAGNITUDE_HEAD.search(text, max(0, start - 12), start) and not raw.unit:
+        raw = raw._replace(unit="magnitude")
+        start = text.rfind("agnitude", 0, start) - 1
+    unit, modifies, end = _unit(text, raw, end)
+    if raw.spelled and not unit and raw.amount is None:
+        return None  # a bare "two" or "one" counts nothing a reader could check
+    if context.in_boilerplate(start, end):
+        return None
+    return Quantity(
+        start, end, text[start:end], amount.low, amount.high, amount.low_inclusive,
+        amount.high_inclusive, unit, amount.qualifier, modifies, context.sentence_of(start),
+    )
+
+
+def _hedge(amount: Amount, word: str) -> Amount:
+    """Apply a hedge ("more than", "about") to an amount's interval."""
+    word = re.sub(r"\s+", " ", word.lower())
+    if word in _MIN_EXCLUSIVE or word == "or more" or word == "plus":
+        return Amount(amount.low, math.inf, word in ("or more", "plus"), False, "min")
+    if word in _MIN_INCLUSIVE:
+        return Amount(amount.low, math.inf, True, False, "min")
+    if word in _MAX_EXCLUSIVE or word in ("or fewer", "or less"):
+        return Amount(0.0, amount.high, True, word.startswith("or"), "max")
+    if word in _MAX_INCLUSIVE:
+        return Amount(0.0, amount.high, True, True, "max")
+    if word in _ESTIMATED:
+        return amount._replace(qualifier="estimated")
+    if word in _APPROX or word == "or so":
+        return amount._replace(qualifier=amount.qualifier or "approx")
+    return amount
+
+
+def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
+    """The unit a number counts, the noun it modifies, and the end of the phrase."""
+    compound = re.match(r"-([a-z]+)\b", text[end : end + 30])
+    if compound and compound.group(1) not in _FRACTIONS:
+        unit = MEASURES.get(singular(compound.group(1)), singular(compound.group(1)))
+        end += compound.end()
+        modifies, end = _modified_noun(text, end)
+        return raw.unit or unit, modifies, end
+    if raw.unit:
+        of_skip = skip_of_phrase(text[end : end + 40]) if raw.unit == "percent" else 0
+        modifies, new_end = _modified_noun(text, end + of_skip)
+        return raw.unit, modifies, new_end if modifies else end
+    offset = skip_of_phrase(text[end : end + 40]) if (raw.spelled or raw.amount) else 0
+    if offset and not (raw.amount or raw.value == 1 or raw.value == 12):
+        offset = 0
+    tail_start = end + offset
+    run = noun_run(text[tail_start : tail_start + 80])
+    if not run:
+        return "", None, end
+    first = singular(run[0].group())
+    if first in MEASURES and not run[0].group()[:1].isupper():
+        unit = MEASURES[first]
+        if unit == "percentage point" and len(run) > 1 and singular(run[1].group()) == "point":
+            run = run[1:]
+        unit_end = tail_start + run[0].end()
+        modifies, phrase_end = _modified_noun(text, unit_end)
+        if unit in ("usd", "eur", "cny", "jpy", "rub", "inr", "chf"):
+            modifies = None
+            phrase_end = unit_end
+        return unit, modifies, phrase_end
+    head = head_noun(run, plural=raw.value != 1 or raw.amount is not None)
+    if head is None:
+        return "", None, end
+    return singular(head.group()), None, tail_start + head.end()
+
+
+def _modified_noun(text: str, start: int) -> tuple[str | None, int]:
+    """The first noun after a measure ("5,000-word joint statement" → statement)."""
+    run = noun_run(text[start : start + 80], limit=3)
+    nouns = [m for m in run if not is_adjective_like(m.group())]
+    if not nouns:
+        return None, start
+    return singular(nouns[0].group()), start + nouns[0].end()
+
+
+__all__ = ["QUANTITY", "WORD", "extract_quantities"]

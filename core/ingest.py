@@ -1,0 +1,219 @@
+"""Files and strings to :class:`~core.model.Article`: the text the user will read.
+
+Every later offset indexes ``Article.text``, so ingest settles the text once:
+newlines become ``\\n`` and nothing else is rewritten. Saved web pages go
+through trafilatura, which keeps the article body and drops navigation,
+scripts and comments; paragraphs are then separated by blank lines. The
+original bytes stay in ``Article.raw`` for provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import trafilatura
+
+from core.boilerplate import find_boilerplate
+from core.datelines import is_stamp_line, parse_date
+from core.encodings import decode
+from core.errors import IngestError
+from core.model import Article, Span
+
+#: Larger files are refused: no news article comes near it, and reading one
+#: into memory several times over (bytes, text, HTML tree) must stay modest.
+MAX_BYTES = 50 * 1024 * 1024
+
+_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_TITLE_MAX = 200
+_DATELINE_WINDOW = 12  # lines from the top where a plain-text date stamp may sit
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
+_MIN_PROSE_WORDS = 4
+_LINE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
+
+
+def load_article(path: str | Path) -> Article:
+    """Read a .txt, .md or .html file; raises IngestError with a one-line reason."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    fmt = _format_of(path, raw)
+    try:
+        text = decode(raw, html=fmt == "html")
+        if fmt == "html":
+            article = article_from_html(text, path=str(path))
+        else:
+            article = article_from_text(text, path=str(path), fmt=fmt)
+    except IngestError as exc:
+        raise IngestError(f"{path}: {exc}") from None
+    return replace(article, raw=raw)
+
+
+def article_from_text(
+    text: str,
+    *,
+    title: str | None = None,
+    source: str = "",
+    path: str = "",
+    url: str = "",
+    author: str = "",
+    published: str = "",
+    fmt: str = "txt",
+) -> Article:
+    """An article from plain text or Markdown, its title and date guessed if not given."""
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise IngestError("empty file, no article text")
+    boilerplate = find_boilerplate(text)
+    return Article(
+        text=text,
+        title=title if title is not None else guess_title(text, boilerplate, fmt=fmt),
+        source=source,
+        path=path,
+        author=author,
+        published=published or guess_published(text),
+        url=url,
+        fmt=fmt,
+        boilerplate=boilerplate,
+    )
+
+
+def article_from_html(html: str, *, path: str = "", url: str = "") -> Article:
+    """The main article of a saved web page, with its title, author, date and site."""
+    document = _extract(html, url)
+    body = _paragraphs(document.text if document else "")
+    boilerplate = find_boilerplate(body)
+    if not _has_prose(body, boilerplate):
+        raise IngestError("no article text found in this HTML page")
+    title = (document.title or "").strip()
+    if title and not body.startswith(title):
+        body = f"{title}\n\n{body}"
+        boilerplate = find_boilerplate(body)
+    return Article(
+        text=body,
+        title=title or guess_title(body, boilerplate),
+        source=(document.sitename or "").strip(),
+        path=path,
+        author=(document.author or "").strip(),
+        published=_iso_date(document.date),
+        url=url or (document.url or ""),
+        fmt="html",
+        boilerplate=boilerplate,
+        raw=html.encode("utf-8", "surrogatepass"),
+    )
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and CR to LF: the only rewrite ingest allows itself."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def guess_title(text: str, boilerplate: tuple[Span, ...] = (), *, fmt: str = "txt") -> str:
+    """The first line that is not site furniture, shortened at a word if long."""
+    furniture = set(boilerplate)
+    for found in _LINE.finditer(text):
+        if found.span() in furniture:
+            continue
+        line = found.group()
+        if fmt == "md":
+            line = _MD_HEADING.sub("", line).strip()
+        if line:
+            return _shorten(line)
+    return ""
+
+
+def guess_published(text: str) -> str:
+    """ISO date of a lone date stamp near the top ("Updated: January 27, 2022")."""
+    for number, found in enumerate(_LINE.finditer(text)):
+        if number >= _DATELINE_WINDOW:
+            break
+        line = found.group()
+        if len(line) <= 80 and is_stamp_line(line):
+            iso = parse_date(line)
+            if iso:
+                return iso
+    return ""
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if not path.exists():
+            raise IngestError(f"{path}: no such file")
+        if path.is_dir():
+            raise IngestError(f"{path}: is a directory, not an article file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(
+                f"{path}: file is {size / 2**20:.0f} MB; articles larger than "
+                f"{MAX_BYTES // 2**20} MB are refused (is this really one article?)"
+            )
+        raw = path.read_bytes()
+    except PermissionError:
+        raise IngestError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if not raw.strip():
+        raise IngestError(f"{path}: empty file, no article text")
+    return raw
+
+
+def _format_of(path: Path, raw: bytes) -> str:
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt:
+        return fmt
+    return "html" if _HTML_SNIFF.match(raw[:4096]) else "txt"
+
+
+def _extract(html: str, url: str) -> trafilatura.settings.Document | None:
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+        )
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise IngestError(f"could not parse this HTML page ({exc})") from None
+
+
+def _paragraphs(extracted: str) -> str:
+    """trafilatura puts one paragraph per line; the user sees blank lines between."""
+    lines = (line.strip() for line in normalise_newlines(extracted).split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def _has_prose(text: str, boilerplate: tuple[Span, ...]) -> bool:
+    """A page whose only text is "Home" or "Menu" has no article to compare."""
+    furniture = set(boilerplate)
+    return any(
+        len(found.group().split()) >= _MIN_PROSE_WORDS
+        for found in _LINE.finditer(text)
+        if found.span() not in furniture
+    )
+
+
+def _iso_date(value: str | None) -> str:
+    if not value:
+        return ""
+    return parse_date(value) or ""
+
+
+def _shorten(line: str) -> str:
+    if len(line) <= _TITLE_MAX:
+        return line
+    cut = line.rfind(" ", 0, _TITLE_MAX - 1)
+    return line[: cut if cut > _TITLE_MAX // 2 else _TITLE_MAX - 1].rstrip(" ,;:") + "…"

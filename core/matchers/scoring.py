@@ -1,0 +1,57 @@
+"""How strongly two passages report the same thing, as one 0–1 score.
+
+Four views of the pair are blended because each fails somewhere: word TF-IDF
+misses inflections ("stimulated"/"stimulate"), character n-grams over-reward
+shared topic vocabulary, word order (an LCS ratio) ignores synonyms, and all
+three punish a short sentence that restates one clause of a long one. That
+last case gets its own containment score, guarded so a three-word sentence
+cannot align with everything that happens to contain its words.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from core.matchers.features import SentenceFeatures
+
+WEIGHT_WORDS = 0.35
+WEIGHT_CHARS = 0.35
+WEIGHT_ORDER = 0.30
+PARTIAL_MIN_WORDS = 6  # content words a passage needs before containment counts fully
+PARTIAL_DISCOUNT = 0.9  # a clause restated is a little less than a sentence restated
+NUMBER_BONUS = 0.06
+NAME_BONUS = 0.04
+
+
+def containment(short: SentenceFeatures, long: SentenceFeatures) -> float:
+    """How much of the shorter passage is restated, in order, inside the longer one."""
+    if not short.words:
+        return 0.0
+    distance = Indel.distance(short.words, long.words)
+    common = (len(short.words) + len(long.words) - distance) / 2
+    words = common / len(short.words)
+    chars = fuzz.partial_ratio(short.folded, long.folded, processor=None) / 100.0
+    guard = min(1.0, len(short.words) / PARTIAL_MIN_WORDS)
+    return guard * PARTIAL_DISCOUNT * (0.5 * words + 0.5 * chars)
+
+
+def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+def pair_score(a: SentenceFeatures, b: SentenceFeatures, words: float, chars: float) -> float:
+    """Blend of word cosine, character cosine, word order and containment, plus
+    small bonuses for shared numbers and names (a changed number must still align,
+    so numbers only ever add)."""
+    if not a.words or not b.words:
+        return 0.0
+    order = Indel.normalized_similarity(a.words, b.words)
+    base = WEIGHT_WORDS * words + WEIGHT_CHARS * chars + WEIGHT_ORDER * order
+    short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    score = max(base, containment(short, long))
+    score += NUMBER_BONUS * _overlap(a.numbers, b.numbers)
+    score += NAME_BONUS * _overlap(a.names, b.names)
+    return min(1.0, score)

@@ -1,0 +1,242 @@
+"""Paragraphs and sentences as character spans of the article text.
+
+News pages separate paragraphs by blank lines or by single newlines, so every
+non-empty line is (at least) a paragraph and no sentence crosses a line. Inside
+a line, a sentence boundary is a run of terminal punctuation followed by space;
+each such candidate is then judged by the words around it (abbreviations,
+initials, quotes followed by "she said", ellipses, numbered lists). Regular
+expressions find the candidates, so the cost is per candidate, not per
+character.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from core.abbreviations import (
+    ABBREVIATIONS,
+    CALENDAR_WORDS,
+    CAPITALISED_ABBREVIATIONS,
+    PREPOSITIONS,
+    SENTENCE_STARTERS,
+    SPEECH_VERBS,
+    TIME_MARKERS,
+    TITLES,
+)
+from core.model import Sentence, Span
+
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_PARAGRAPH = re.compile(rf"\S+(?:[^\S{_BREAKS}]+\S+)*")
+
+_OPENERS = "\"'“‘«([{"
+_CLOSERS = "\"'”’»)]}"
+_QUOTES = "\"'”’»"
+_BULLETS = "•⁃▪◦‣"
+
+# A run of terminal punctuation (a spaced ". . ." ellipsis included), the
+# quotes/brackets that close over it, then whitespace and the next character.
+_CANDIDATE = re.compile(
+    rf"(?P<p>[.?!…‽]+(?:[ \u00a0]\.)*)(?P<c>[{re.escape(_CLOSERS)}]*)(?=\s+(?P<n>\S))"
+)
+_INLINE_BULLET = re.compile(rf"\s+[{_BULLETS}]")
+_LIST_START = re.compile(r"(\d{1,3}|[a-z])(\.\)|\)|\.)\s")
+_LIST_MARKER_ONLY = re.compile(rf"[{_BULLETS}*-]?\s*(?:\d{{1,3}}|[A-Za-z]|[ivxIVX]{{1,4}})[.)]*")
+_MULTI_PERIOD = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
+_WORD = re.compile(r"[A-Za-z]+")
+_SPEAKER = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(\w+)")
+_CURRENCY = "$€£¥"
+
+Cut = tuple[int, int]  # (end of one sentence, start of the next)
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Every non-empty line, without its surrounding whitespace."""
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
+
+
+def split_sentences(text: str, boilerplate: Iterable[Span] = ()) -> list[Sentence]:
+    """Sentences in text order, flagged when they lie inside site furniture."""
+    furniture = _Furniture(boilerplate)
+    sentences: list[Sentence] = []
+    for number, (start, end) in enumerate(split_paragraphs(text)):
+        for s, e in sentence_spans(text, start, end):
+            sentences.append(Sentence(s, e, number, furniture.covers(s, e)))
+    return sentences
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans of one paragraph ``text[start:end]`` (already trimmed)."""
+    structural = sorted(_bullet_cuts(text, start, end) + _list_cuts(text, start, end))
+    cuts = structural + _punctuation_cuts(text, start, end, structural)
+    spans: list[Span] = []
+    current = start
+    for prev_end, next_start in sorted(cuts, key=lambda cut: cut[1]):
+        if prev_end <= current or next_start <= current:
+            continue
+        spans.append((current, prev_end))
+        current = next_start
+    spans.append((current, end))
+    return spans
+
+
+class _Furniture:
+    """Answers "is this span inside a boilerplate span?" in O(log n)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and end <= self._ends[i]
+
+
+def _bullet_cuts(text: str, start: int, end: int) -> list[Cut]:
+    """ "• one • two" on one line is a list of two segments."""
+    return [(m.start(), m.end() - 1) for m in _INLINE_BULLET.finditer(text, start + 1, end)]
+
+
+def _list_cuts(text: str, start: int, end: int) -> list[Cut]:
+    """A line opening with "1." / "a)" is split before "2." / "b)" and so on."""
+    first = _LIST_START.match(text, start, end)
+    if not first:
+        return []
+    label, delimiter = first.group(1), first.group(2)
+    cuts: list[Cut] = []
+    position = first.end()
+    while True:
+        label = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+        marker = re.compile(rf"\s+{re.escape(label)}{re.escape(delimiter)}\s")
+        found = marker.search(text, position, end)
+        if not found:
+            return cuts
+        cuts.append((found.start(), found.end() - len(label) - len(delimiter) - 1))
+        position = found.end()
+
+
+def _punctuation_cuts(text: str, start: int, end: int, structural: Sequence[Cut]) -> list[Cut]:
+    cuts: list[Cut] = []
+    sentence_start = start
+    pending = iter(structural)
+    upcoming = next(pending, None)
+    for match in _CANDIDATE.finditer(text, start, end):
+        while upcoming is not None and upcoming[1] <= match.start():
+            sentence_start = max(sentence_start, upcoming[1])
+            upcoming = next(pending, None)
+        cut = _judge(text, match, sentence_start)
+        if cut is not None:
+            cuts.append(cut)
+            sentence_start = cut[1]
+    return cuts
+
+
+def _judge(text: str, match: re.Match[str], sentence_start: int) -> Cut | None:
+    """The cut a boundary candidate makes, or None when the sentence goes on."""
+    punct, closers = match.group("p"), match.group("c")
+    p_start, next_pos = match.start(), match.start("n")
+    cut: Cut = (match.end(), next_pos)
+    follower = _first_significant(text, next_pos)
+    if follower.islower():
+        return None
+    if _LIST_MARKER_ONLY.fullmatch(text, sentence_start, match.end()):
+        return None
+    if " " in punct or "\u00a0" in punct:
+        return _spaced_ellipsis(text, p_start, punct, cut, follower)
+    if text[p_start - 1 : p_start] == "[" and closers.startswith("]"):
+        return None  # "[...]" marks an omission inside a quotation
+    if "?" in punct or "!" in punct or "‽" in punct:
+        return None if _quote_then_speaker(text, closers, next_pos) else cut
+    if punct.startswith(("..", "…")):
+        return cut
+    return _after_period(text, p_start, next_pos, sentence_start, follower, cut)
+
+
+def _spaced_ellipsis(text: str, p_start: int, punct: str, cut: Cut, follower: str) -> Cut | None:
+    """ ". . ." continues a sentence; a period before or after it ends one."""
+    attached = p_start > 0 and not text[p_start - 1].isspace()
+    if punct.count(".") < 4 or not (follower.isupper() or follower == "."):
+        return None
+    if attached:  # "words. . . . Next": the period ends it, the ellipsis opens the next
+        return (p_start + 1, p_start + 2)
+    return cut
+
+
+def _after_period(
+    text: str, p_start: int, next_pos: int, sentence_start: int, follower: str, cut: Cut
+) -> Cut | None:
+    word = _word_before(text, p_start, sentence_start)
+    if follower.isdigit() or follower in _CURRENCY:
+        return None if _is_abbreviation(word) else cut
+    following = _word_after(text, next_pos)
+    if word[:1].isupper() and word.lower() in TITLES:
+        return None
+    if word.lower() in TIME_MARKERS:
+        return None if _time_continues(text, sentence_start, p_start, following) else cut
+    if len(word) == 1 and word.isalpha():
+        return cut if _initial_ends_sentence(text, p_start, sentence_start, following) else None
+    if _is_abbreviation(word):
+        return cut if following.lower() in SENTENCE_STARTERS else None
+    return cut
+
+
+def _is_abbreviation(word: str) -> bool:
+    last = word.rsplit("-", 1)[-1]
+    return (
+        word.lower() in ABBREVIATIONS
+        or word in CAPITALISED_ABBREVIATIONS
+        or word.lower() in TITLES
+        or (len(word) == 1 and word.isalpha())
+        or _MULTI_PERIOD.fullmatch(last) is not None
+    )
+
+
+def _time_continues(text: str, sentence_start: int, p_start: int, following: str) -> bool:
+    """ "3 p.m. Friday" and a leading "At 5 a.m." do not end a sentence."""
+    if following.lower() in CALENDAR_WORDS:
+        return True
+    words = text[sentence_start:p_start].split()
+    return len(words) <= 4 and words[0].lower().strip(_OPENERS) in PREPOSITIONS
+
+
+def _initial_ends_sentence(text: str, p_start: int, sentence_start: int, following: str) -> bool:
+    """ "Vladimir V. Putin" goes on; "you and I. Did you …" ends."""
+    before = text[sentence_start : p_start - 1].split()
+    previous = before[-1].strip(_OPENERS) if before else ""
+    return not previous[:1].isupper() and following.lower() in SENTENCE_STARTERS
+
+
+def _quote_then_speaker(text: str, closers: str, next_pos: int) -> bool:
+    """`"…?" Smith asked.` keeps the question inside the sentence."""
+    if not any(q in closers for q in _QUOTES):
+        return False
+    speaker = _SPEAKER.match(text, next_pos)
+    return speaker is not None and speaker.group(1).lower() in SPEECH_VERBS
+
+
+def _first_significant(text: str, position: int) -> str:
+    """The first character after any opening quotes or brackets."""
+    end = min(len(text), position + 4)
+    for char in text[position:end]:
+        if char not in _OPENERS:
+            return char
+    return text[position]
+
+
+def _word_before(text: str, p_start: int, sentence_start: int) -> str:
+    space = max(text.rfind(" ", sentence_start, p_start), text.rfind("\t", sentence_start, p_start))
+    return text[max(space + 1, sentence_start) : p_start].lstrip(_OPENERS)
+
+
+def _word_after(text: str, position: int) -> str:
+    while position < len(text) and text[position] in _OPENERS:
+        position += 1
+    found = _WORD.match(text, position)
+    return found.group() if found else ""

@@ -1,0 +1,107 @@
+"""Articles in the project: stored once by content, listed without their text."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from core.errors import ProjectError
+from core.model import Article
+from core.store.base import ProjectBase, now_iso
+from core.store.codec import (
+    ARTICLE_COLUMNS,
+    FULL_ARTICLE_COLUMNS,
+    article_from_row,
+    article_info,
+    article_row,
+    compress_raw,
+    content_hash,
+    decompress_raw,
+)
+from core.store.records import AddResult, ArticleInfo
+
+
+class _Prepared:
+    """An article's row and compressed original, computed before taking the lock."""
+
+    __slots__ = ("article", "digest", "raw")
+
+    def __init__(self, article: Article) -> None:
+        if not isinstance(article, Article) or not isinstance(article.text, str):
+            raise ProjectError("not an article")
+        if not article.text.strip():
+            raise ProjectError(f"article {article.title or article.path!r} has no text")
+        self.article = article
+        self.digest = content_hash(article.text)
+        self.raw = compress_raw(article.raw)
+
+
+class ArticleStore(ProjectBase):
+    def add_article(self, article: Article) -> AddResult:
+        """Store one article, or report the id it already has if its text is here."""
+        return self.add_articles([article])[0]
+
+    def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
+        """Store many articles in one transaction: all of them or, on failure, none."""
+        prepared = [_Prepared(article) for article in articles]
+        with self._writing() as conn:
+            return [self._insert_article(conn, item) for item in prepared]
+
+    def _insert_article(self, conn: sqlite3.Connection, item: _Prepared) -> AddResult:
+        found = conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (item.digest,)
+        ).fetchone()
+        if found:
+            return AddResult(found[0], True)
+        row = article_row(item.article, item.digest, now_iso())
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        cursor = conn.execute(
+            f"INSERT INTO articles ({columns}) VALUES ({marks})", tuple(row.values())
+        )
+        article_id = int(cursor.lastrowid)
+        conn.execute(
+            "INSERT INTO article_bodies (article_id, text, raw, raw_codec) VALUES (?, ?, ?, 'zlib')",
+            (article_id, item.article.text, item.raw),
+        )
+        return AddResult(article_id, False)
+
+    def articles(self) -> list[ArticleInfo]:
+        with self._reading() as conn:
+            rows = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id").fetchall()
+        return [article_info(row) for row in rows]
+
+    def article_info(self, article_id: int) -> ArticleInfo:
+        with self._reading() as conn:
+            row = conn.execute(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        if row is None:
+            raise ProjectError(f"no article {article_id} in this project")
+        return article_info(row)
+
+    def article(self, article_id: int) -> Article:
+        """The article as imported, with its original file's bytes (``Article.raw``)."""
+        return self._load_article(article_id, with_raw=True)
+
+    def _load_article(self, article_id: int, *, with_raw: bool = False) -> Article:
+        raw_columns = "b.raw, b.raw_codec" if with_raw else "NULL, 'none'"
+        columns = ", ".join(f"a.{c.strip()}" for c in FULL_ARTICLE_COLUMNS.split(","))
+        with self._reading() as conn:
+            row = conn.execute(
+                f"SELECT {columns}, b.text, {raw_columns} FROM articles a "
+                "JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            raise ProjectError(f"no article {article_id} in this project")
+        *meta, text, raw, codec = row
+        return article_from_row(meta, text, decompress_raw(raw, codec))
+
+    def remove_article(self, article_id: int) -> None:
+        """Remove an article with its pairs, their comparisons and annotations."""
+        with self._writing() as conn:
+            cursor = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            if cursor.rowcount == 0:
+                raise ProjectError(f"no article {article_id} in this project")
+            conn.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_articles)")

@@ -1,0 +1,66 @@
+"""Run the engine over many pairs, in this process or in a pool of processes.
+
+Comparing is pure CPU work, so several processes (not threads) are what makes
+``factdiff project compare`` use every core. Results come back in completion
+order as soon as each is ready, so the caller can store them one by one and a
+crash loses at most the comparisons still in flight.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+from core.model import Article, Comparison
+
+Job = tuple[int, Article, Article]
+Cancelled = Callable[[], bool]
+
+
+def compare_articles(a: Article, b: Article) -> Comparison:
+    from core.compare import compare  # the engine is only needed when comparing
+
+    return compare(a, b)
+
+
+def run_comparisons(
+    jobs: Iterator[Job], workers: int, cancelled: Cancelled | None = None
+) -> Iterator[tuple[int, Comparison]]:
+    """Yield ``(pair_id, comparison)`` until the jobs run out or ``cancelled()`` says stop."""
+    stop = cancelled or (lambda: False)
+    if workers <= 1:
+        for pair_id, a, b in jobs:
+            if stop():
+                return
+            yield pair_id, compare_articles(a, b)
+        return
+    yield from _in_pool(jobs, workers, stop)
+
+
+def _in_pool(
+    jobs: Iterator[Job], workers: int, stop: Cancelled
+) -> Iterator[tuple[int, Comparison]]:
+    # "spawn" is safe from a GUI worker thread and in a frozen bundle; fork is not.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        running: dict[Future[Comparison], int] = {}
+        exhausted = False
+        try:
+            while running or not exhausted:
+                while not exhausted and len(running) < workers * 2 and not stop():
+                    job = next(jobs, None)
+                    if job is None:
+                        exhausted = True
+                        break
+                    running[pool.submit(compare_articles, job[1], job[2])] = job[0]
+                if stop():
+                    exhausted = True
+                if not running:
+                    break
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield running.pop(future), future.result()
+        finally:
+            for future in running:
+                future.cancel()

@@ -1,0 +1,122 @@
+"""Import files and folders: parse outside the lock, store each article as it comes.
+
+Every article is committed on its own, so an import that is cancelled, fails
+on one file or is killed keeps every article stored before that point; a bad
+file is reported and the rest go on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Protocol
+
+from core.errors import FactDiffError
+from core.model import Article
+from core.store.records import AddResult, ImportReport
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+class _Adds(Protocol):
+    def add_article(self, article: Article) -> AddResult: ...
+
+
+def expand_paths(
+    paths: Iterable[str | os.PathLike[str]],
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files as given plus the articles inside folders (recursively, hidden ones skipped)."""
+    files: list[Path] = []
+    errors: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(_articles_in(path))
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append((str(path), "no such file or folder"))
+    return _unique(files), errors
+
+
+def _articles_in(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(root, name)
+            for name in sorted(names)
+            if not name.startswith(".") and name.lower().endswith(SUFFIXES)
+        )
+    return found
+
+
+def _unique(files: list[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    unique = []
+    for path in files:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def import_files(
+    store: _Adds,
+    paths: Iterable[str | os.PathLike[str]],
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    from core.ingest import load_article  # the engine is only needed when importing
+
+    files, errors = expand_paths(paths)
+    report = ImportReport([], [], errors)
+    for done, path in enumerate(files):
+        if cancelled and cancelled():
+            return report._replace(cancelled=True)
+        if progress:
+            progress(done, len(files), path.name)
+        article = _load(load_article, path, report.errors)
+        if article is None:
+            continue
+        # A failure to store (disk full, read-only) is not this file's fault: it stops the import.
+        result = store.add_article(article)
+        if result.duplicate:
+            report.duplicates.append(str(path))
+        else:
+            report.added.append(result.article_id)
+    if progress:
+        progress(len(files), len(files), "")
+    return report
+
+
+def _load(
+    load_article: Callable[[Path], Article], path: Path, errors: list[tuple[str, str]]
+) -> Article | None:
+    """The file's article, or None after noting why it cannot be imported."""
+    try:
+        article = load_article(path)
+    except FactDiffError as exc:
+        errors.append((str(path), _without_path(str(exc), path)))
+        return None
+    except (OSError, UnicodeError, ValueError) as exc:
+        errors.append((str(path), _describe(exc)))
+        return None
+    if not article.text.strip():
+        errors.append((str(path), "no text found"))
+        return None
+    return article
+
+
+def _without_path(message: str, path: Path) -> str:
+    """The reason alone: the report already pairs it with the file."""
+    prefix = f"{path}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc) or type(exc).__name__

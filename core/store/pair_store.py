@@ -1,0 +1,210 @@
+"""Events, pairs and their cached comparisons.
+
+A comparison is computed outside the lock (it takes the engine's time) and
+stored in one transaction with its discrepancy index, so counts in the pair
+list never disagree with the cached result.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+
+import core
+from core.errors import ProjectError
+from core.model import Article, Comparison
+from core.store.article_store import ArticleStore
+from core.store.base import now_iso
+from core.store.codec import decode_comparison, encode_comparison
+from core.store.comparing import Job, compare_articles, run_comparisons
+from core.store.event_sync import plan_events, write_events
+from core.store.records import EventInfo, PairInfo
+
+Progress = Callable[[int, int, str], None]
+
+_PAIR_QUERY = """
+SELECT p.id, p.a_id, p.b_id, p.event_id, p.origin, c.engine_version, c.similarity,
+    (SELECT count(*) FROM discrepancies d WHERE d.pair_id = p.id),
+    (SELECT count(*) FROM discrepancies d LEFT JOIN annotations an
+        ON an.pair_id = d.pair_id AND an.disc_id = d.disc_id
+        WHERE d.pair_id = p.id AND coalesce(an.status, 'open') = 'open'),
+    (SELECT count(*) FROM discrepancies d JOIN annotations an
+        ON an.pair_id = d.pair_id AND an.disc_id = d.disc_id
+        WHERE d.pair_id = p.id AND an.status = 'confirmed')
+FROM pairs p LEFT JOIN comparisons c ON c.pair_id = p.id
+"""
+
+
+def _pair_info(row: tuple) -> PairInfo:
+    pair_id, a_id, b_id, event_id, origin, engine, similarity, n_disc, n_open, n_conf = row
+    fresh = engine == core.ENGINE_VERSION
+    return PairInfo(
+        pair_id, a_id, b_id, event_id, origin, fresh, n_disc, n_open, n_conf,
+        similarity, stale=engine is not None and not fresh,
+    )  # fmt: skip
+
+
+class PairStore(ArticleStore):
+    # -- events -------------------------------------------------------------
+
+    def group_events(self) -> list[EventInfo]:
+        """Re-run the engine's event grouping; user pairs and annotated pairs are kept."""
+        self._require_writable()
+        ids = [info.id for info in self.articles()]
+        articles = [self._load_article(article_id) for article_id in ids]
+        plan = plan_events(ids, articles)
+        with self._writing() as conn:
+            write_events(conn, plan, now_iso())
+        return self.events()
+
+    def events(self) -> list[EventInfo]:
+        with self._reading() as conn:
+            rows = conn.execute("SELECT id, label FROM events ORDER BY id").fetchall()
+            members = conn.execute(
+                "SELECT event_id, article_id FROM event_articles ORDER BY event_id, article_id"
+            ).fetchall()
+        by_event: dict[int, list[int]] = {}
+        for event_id, article_id in members:
+            by_event.setdefault(event_id, []).append(article_id)
+        return [EventInfo(eid, label, tuple(by_event.get(eid, ()))) for eid, label in rows]
+
+    # -- pairs --------------------------------------------------------------
+
+    def pairs(self) -> list[PairInfo]:
+        with self._reading() as conn:
+            rows = conn.execute(_PAIR_QUERY + " ORDER BY p.id").fetchall()
+        return [_pair_info(row) for row in rows]
+
+    def pair(self, pair_id: int) -> PairInfo:
+        with self._reading() as conn:
+            row = conn.execute(_PAIR_QUERY + " WHERE p.id = ?", (pair_id,)).fetchone()
+        if row is None:
+            raise ProjectError(f"no pair {pair_id} in this project")
+        return _pair_info(row)
+
+    def add_pair(self, a_id: int, b_id: int) -> int:
+        """Pair two articles (A on the left); returns the existing id if already paired so."""
+        if a_id == b_id:
+            raise ProjectError("an article cannot be compared with itself")
+        with self._writing() as conn:
+            for article_id in (a_id, b_id):
+                if not conn.execute(
+                    "SELECT 1 FROM articles WHERE id = ?", (article_id,)
+                ).fetchone():
+                    raise ProjectError(f"no article {article_id} in this project")
+            found = conn.execute(
+                "SELECT id FROM pairs WHERE a_id = ? AND b_id = ?", (a_id, b_id)
+            ).fetchone()
+            if found:
+                return int(found[0])
+            cursor = conn.execute(
+                "INSERT INTO pairs (a_id, b_id, event_id, origin, created) VALUES (?, ?, "
+                "(SELECT x.event_id FROM event_articles x JOIN event_articles y "
+                " ON x.event_id = y.event_id WHERE x.article_id = ? AND y.article_id = ? LIMIT 1),"
+                " 'user', ?)",
+                (a_id, b_id, a_id, b_id, now_iso()),
+            )
+            return int(cursor.lastrowid)
+
+    def remove_pair(self, pair_id: int) -> None:
+        """Remove a pair with its comparison, annotations and user-made discrepancies."""
+        with self._writing() as conn:
+            if conn.execute("DELETE FROM pairs WHERE id = ?", (pair_id,)).rowcount == 0:
+                raise ProjectError(f"no pair {pair_id} in this project")
+
+    def _pair_articles(self, pair_id: int) -> tuple[Article, Article]:
+        with self._reading() as conn:
+            row = conn.execute("SELECT a_id, b_id FROM pairs WHERE id = ?", (pair_id,)).fetchone()
+        if row is None:
+            raise ProjectError(f"no pair {pair_id} in this project")
+        return self._load_article(row[0]), self._load_article(row[1])
+
+    # -- comparisons --------------------------------------------------------
+
+    def comparison(self, pair_id: int) -> Comparison:
+        """The pair's comparison: from the cache when this engine made it, else computed now.
+
+        A read-only project computes but cannot keep the result.
+        """
+        a, b = self._pair_articles(pair_id)
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT data FROM comparisons WHERE pair_id = ? AND engine_version = ?",
+                (pair_id, core.ENGINE_VERSION),
+            ).fetchone()
+        if row is not None:
+            return decode_comparison(row[0], a, b)
+        comparison = compare_articles(a, b)
+        if not self.readonly:
+            self._store_comparison(pair_id, comparison)
+        return comparison
+
+    def is_compared(self, pair_id: int) -> bool:
+        return self.pair(pair_id).compared
+
+    def compare_all(
+        self,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        workers: int = 1,
+    ) -> int:
+        """Compare every pair without a result from this engine; returns how many were done.
+
+        Each result is committed as soon as it is ready, so cancelling or a
+        crash keeps everything finished so far.
+        """
+        self._require_writable()
+        todo = self._pairs_to_compare()
+        done = 0
+        if progress:
+            progress(0, len(todo), "")
+        for pair_id, comparison in run_comparisons(self._jobs(todo), workers, cancelled):
+            if self._store_comparison(pair_id, comparison):
+                done += 1
+            if progress:
+                progress(done, len(todo), _label(comparison))
+        return done
+
+    def _pairs_to_compare(self) -> list[int]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT p.id FROM pairs p LEFT JOIN comparisons c ON c.pair_id = p.id "
+                "WHERE c.engine_version IS NOT ? ORDER BY p.id",
+                (core.ENGINE_VERSION,),
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    def _jobs(self, pair_ids: list[int]) -> Iterator[Job]:
+        for pair_id in pair_ids:
+            try:
+                a, b = self._pair_articles(pair_id)
+            except ProjectError:
+                continue  # removed while we were comparing others
+            yield pair_id, a, b
+
+    def _store_comparison(self, pair_id: int, comparison: Comparison) -> bool:
+        """Cache a result with its discrepancy index; False if the pair vanished meanwhile."""
+        blob = encode_comparison(comparison)
+        with self._writing() as conn:
+            if not conn.execute("SELECT 1 FROM pairs WHERE id = ?", (pair_id,)).fetchone():
+                return False
+            conn.execute(
+                "INSERT OR REPLACE INTO comparisons "
+                "(pair_id, engine_version, similarity, computed_at, data) VALUES (?, ?, ?, ?, ?)",
+                (pair_id, core.ENGINE_VERSION, float(comparison.similarity), now_iso(), blob),
+            )
+            _index_discrepancies(conn, pair_id, comparison)
+        return True
+
+
+def _index_discrepancies(conn: sqlite3.Connection, pair_id: int, comparison: Comparison) -> None:
+    conn.execute("DELETE FROM discrepancies WHERE pair_id = ? AND origin = 'engine'", (pair_id,))
+    conn.executemany(
+        "INSERT OR IGNORE INTO discrepancies (pair_id, disc_id, kind, severity, origin) "
+        "VALUES (?, ?, ?, ?, 'engine')",
+        [(pair_id, d.id, d.kind, d.severity) for d in comparison.discrepancies],
+    )
+
+
+def _label(comparison: Comparison) -> str:
+    return f"{comparison.a.title or 'A'} ↔ {comparison.b.title or 'B'}"

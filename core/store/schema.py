@@ -1,0 +1,116 @@
+"""The current layout of a ``.factdiff`` file (schema version 2).
+
+``PRAGMA application_id`` marks the file as ours so that another program's
+SQLite database is recognised without guessing from table names; the ``meta``
+table carries the schema version that migrations key on.
+"""
+
+from __future__ import annotations
+
+#: "FDif" — written into the SQLite header by every schema version.
+APPLICATION_ID = 0x46446966
+SCHEMA_VERSION = 2
+APP_NAME = "factdiff"
+
+# Bodies live apart from the article rows so that listing ten thousand
+# articles never pages through megabytes of text.
+SCHEMA_V2 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    published TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    fmt TEXT NOT NULL DEFAULT 'txt',
+    path TEXT NOT NULL DEFAULT '',
+    n_chars INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    boilerplate TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE article_bodies (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    raw BLOB,
+    raw_codec TEXT NOT NULL DEFAULT 'zlib'
+);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE TABLE event_articles (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, article_id)
+);
+CREATE INDEX event_articles_article ON event_articles(article_id);
+CREATE TABLE pairs (
+    id INTEGER PRIMARY KEY,
+    a_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    b_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('suggested', 'user')),
+    created TEXT NOT NULL,
+    CHECK (a_id <> b_id),
+    UNIQUE (a_id, b_id)
+);
+CREATE INDEX pairs_b ON pairs(b_id);
+CREATE TABLE comparisons (
+    pair_id INTEGER PRIMARY KEY REFERENCES pairs(id) ON DELETE CASCADE,
+    engine_version TEXT NOT NULL,
+    similarity REAL NOT NULL,
+    computed_at TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TABLE discrepancies (
+    pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    disc_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'engine' CHECK (origin IN ('engine', 'user')),
+    PRIMARY KEY (pair_id, disc_id)
+);
+CREATE INDEX discrepancies_disc ON discrepancies(disc_id);
+CREATE TABLE user_discrepancies (
+    pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    disc_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    a_start INTEGER,
+    a_end INTEGER,
+    b_start INTEGER,
+    b_end INTEGER,
+    author TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    PRIMARY KEY (pair_id, disc_id)
+);
+CREATE TABLE annotations (
+    pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    disc_id TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open',
+    verdict TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    reviewer TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (pair_id, disc_id)
+);
+CREATE TABLE annotation_history (
+    id INTEGER PRIMARY KEY,
+    pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    disc_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    reviewer TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    verdict TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX annotation_history_key ON annotation_history(pair_id, disc_id);
+"""

@@ -1,0 +1,470 @@
+"""One article, read-only: a compact header above word-wrapped prose.
+
+The pane knows nothing about comparisons.  It shows text, paints whatever
+highlights it is given, and reports where the user clicked or what they
+selected — always in ``str`` offsets, because that is what core speaks.  The
+comparison view decides what a click means.
+
+A ``QTextEdit`` (not ``QPlainTextEdit``) carries the prose: it scrolls by
+pixel and honours proportional line height, which is what lets the connector
+and the scroll sync follow the text smoothly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEasingCurve, QPoint, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
+
+from core.model import Article, Span
+from gui.palette import Theme
+from gui.text_offsets import OffsetMap, display_text
+
+LINE_HEIGHT_PERCENT = 150
+DOCUMENT_MARGIN = 16
+FLASH_MS = 1100
+_CLICK_SLOP = 4  # pixels a press may travel and still count as a click
+
+
+def prose_font(base: QFont) -> QFont:
+    """The reading font: the desktop's sans face, a little larger than UI text."""
+    font = QFont(base)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(max(11.0, size + 1.5))
+    return font
+
+
+def format_date(published: str) -> str:
+    """ "2022-01-27" → "Thu 27 Jan 2022": the weekday matters when checking dates."""
+    if not published:
+        return ""
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return published
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+class ArticleHeader(QWidget):
+    """Title on top, then outlet · author · date, then the URL as a link."""
+
+    openUrlRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._url = ""
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(max(11.0, title_font.pointSizeF() * 1.25))
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title_label.setFont(title_font)
+
+        self.meta_label = QLabel()
+        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label.setForegroundRole(self.foregroundRole())
+
+        self.url_label = QLabel()
+        self.url_label.setTextFormat(Qt.TextFormat.RichText)
+        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.url_label.setOpenExternalLinks(False)
+        self.url_label.linkActivated.connect(self.openUrlRequested)
+        self.url_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(DOCUMENT_MARGIN // 2 + 2, 6, 8, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.url_label)
+        self.set_article(None)
+
+    def set_article(self, article: Article | None) -> None:
+        if article is None:
+            self.title_label.setText("No article")
+            self.meta_label.setText("")
+            self._url = ""
+        else:
+            self.title_label.setText(article.title or "Untitled article")
+            parts = [article.source, article.author and f"by {article.author}", format_date(article.published)]
+            self.meta_label.setText("  ·  ".join(p for p in parts if p))
+            self._url = article.url
+        self.title_label.setToolTip(self.title_label.text())
+        self.meta_label.setVisible(bool(self.meta_label.text()))
+        self.url_label.setVisible(bool(self._url))
+        self._render_url()
+
+    def url(self) -> str:
+        return self._url
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._render_url()
+
+    def _render_url(self) -> None:
+        """Elide the link to the width we have; long URLs must not widen the pane."""
+        if not self._url:
+            self.url_label.clear()
+            return
+        width = max(60, self.url_label.width() or self.width() - 20)
+        shown = QFontMetrics(self.url_label.font()).elidedText(
+            self._url, Qt.TextElideMode.ElideMiddle, width
+        )
+        href = self._url.replace('"', "%22")
+        text = shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        self.url_label.setText(f'<a href="{href}" style="text-decoration:none">{text}</a>')
+        self.url_label.setToolTip(self._url)
+
+
+class ArticleText(QTextEdit):
+    """The prose itself, with an overlay for the emphasised span and the flash."""
+
+    sentenceClicked = Signal(int)
+    addDiscrepancyRequested = Signal()
+    layoutChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFont(prose_font(self.font()))
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self.document().setUndoRedoEnabled(False)
+        self.document().documentLayout().documentSizeChanged.connect(self._on_layout_changed)
+        self.offsets = OffsetMap("")
+        self.theme = Theme.from_palette(self.palette())
+        self._rect_cache: dict[Span, list[QRectF]] = {}
+        self._emphasis: tuple[Span, QColor] | None = None
+        self._flash_rects: list[QRectF] = []
+        self._flash_level = 0.0
+        self._flash = QVariantAnimation(self)
+        self._flash.setStartValue(1.0)
+        self._flash.setEndValue(0.0)
+        self._flash.setDuration(FLASH_MS)
+        self._flash.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._flash.valueChanged.connect(self._on_flash_step)
+        self._press: QPoint | None = None
+
+    # --- content -------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        self._flash.stop()
+        self._flash_rects = []
+        self._emphasis = None
+        self.setExtraSelections([])
+        self.offsets = OffsetMap(text)
+        self.setPlainText(display_text(text))
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.mergeBlockFormat(block)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._on_layout_changed()
+
+    def set_highlights(self, items: list[tuple[Span, QTextCharFormat]]) -> None:
+        """Replace every highlight; later items paint over earlier ones."""
+        doc = self.document()
+        selections = []
+        for span, fmt in items:
+            start, end = self.offsets.span_to_qt(span)
+            if end <= start:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def set_emphasis(self, span: Span | None, colour: QColor | None = None) -> None:
+        """Frame one span (the current discrepancy) with a crisp outline."""
+        self._emphasis = None if span is None else (span, QColor(colour or self.theme.text))
+        self.viewport().update()
+
+    def emphasis(self) -> Span | None:
+        return self._emphasis[0] if self._emphasis else None
+
+    def flash_span(self, span: Span) -> None:
+        """Pulse a span so the eye finds it after a jump."""
+        self._flash_rects = self.span_rects(span)
+        if not self._flash_rects:
+            return
+        self._flash.stop()
+        self._flash_level = 1.0
+        self._flash.start()
+        self.viewport().update()
+
+    def flash_active(self) -> bool:
+        return self._flash.state() == QVariantAnimation.State.Running
+
+    # --- geometry (document coordinates) -------------------------------
+
+    def span_rects(self, span: Span) -> list[QRectF]:
+        """One rectangle per laid-out line the span covers; cached until relayout."""
+        cached = self._rect_cache.get(span)
+        if cached is not None:
+            return cached
+        start, end = self.offsets.span_to_qt(span)
+        rects: list[QRectF] = []
+        doc = self.document()
+        doc_layout = doc.documentLayout()
+        block = doc.findBlock(start)
+        while block.isValid() and block.position() <= end:
+            doc_layout.blockBoundingRect(block)  # makes sure the block is laid out
+            layout = block.layout()
+            origin = layout.position()
+            base = block.position()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                line_start = base + line.textStart()
+                line_end = line_start + line.textLength()
+                lo, hi = max(start, line_start), min(end, line_end)
+                if hi < lo or (hi == lo and start != end):
+                    continue
+                x0 = line.cursorToX(lo - base)[0]
+                x1 = line.cursorToX(hi - base)[0]
+                rects.append(
+                    QRectF(origin.x() + min(x0, x1), origin.y() + line.y(), abs(x1 - x0), line.height())
+                )
+            block = block.next()
+        self._rect_cache[span] = rects
+        return rects
+
+    def span_y_range(self, span: Span) -> tuple[float, float] | None:
+        rects = self.span_rects(span)
+        if not rects:
+            return None
+        return rects[0].top(), rects[-1].bottom()
+
+    def offset_at(self, point: QPoint) -> int | None:
+        """``str`` offset of the character under a viewport point, or None off the text."""
+        doc_point = point + QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        hit = self.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
+        if hit < 0:
+            return None
+        return self.offsets.from_qt(hit)
+
+    def selected_span(self) -> Span | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self.offsets.span_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def find_text(self, text: str, backward: bool = False) -> bool:
+        """Next (or previous) occurrence, wrapping around once; case-insensitive."""
+        if not text:
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        if self.find(text, flags):
+            return True
+        original = self.textCursor()
+        wrapped = QTextCursor(self.document())
+        wrapped.movePosition(
+            QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
+        )
+        self.setTextCursor(wrapped)
+        if self.find(text, flags):
+            return True
+        self.setTextCursor(original)
+        return False
+
+    # --- Qt overrides ----------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._emphasis and not (self._flash_rects and self._flash_level > 0):
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        if self._flash_rects and self._flash_level > 0:
+            colour = self.theme.flash_colour()
+            colour.setAlphaF(colour.alphaF() * self._flash_level)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            for rect in self._flash_rects:
+                painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
+        if self._emphasis:
+            span, colour = self._emphasis
+            pen = QPen(colour, 2.0)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            path = QPainterPath()
+            for rect in self.span_rects(span):
+                path.addRoundedRect(rect.adjusted(-2.5, -1.5, 2.5, 1.5), 3, 3)
+            painter.drawPath(path.simplified())
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._on_layout_changed()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            self.theme = Theme.from_palette(self.palette())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = event.position().toPoint()
+        if (point - press).manhattanLength() > _CLICK_SLOP or self.textCursor().hasSelection():
+            return
+        offset = self.offset_at(point)
+        if offset is not None:
+            self.sentenceClicked.emit(offset)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, pos: QPoint) -> QMenu:
+        """The standard copy/select menu with our action on top (separate for tests)."""
+        menu = self.createStandardContextMenu(pos)
+        mark = menu.addAction("Mark as discrepancy…")
+        mark.setObjectName("markDiscrepancyAction")
+        mark.setEnabled(self.textCursor().hasSelection())
+        mark.triggered.connect(self.addDiscrepancyRequested)
+        first = menu.actions()[0] if menu.actions() else None
+        if first is not None and first is not mark:
+            menu.insertAction(first, mark)
+            menu.insertSeparator(first)
+        return menu
+
+    # --- internals -------------------------------------------------------
+
+    def _on_layout_changed(self, *_args) -> None:
+        self._rect_cache.clear()
+        self.layoutChanged.emit()
+
+    def _on_flash_step(self, value: float) -> None:
+        self._flash_level = float(value)
+        if self._flash_level <= 0:
+            self._flash_rects = []
+        self.viewport().update()
+
+
+class ArticlePane(QWidget):
+    """Header plus prose; the unit the comparison view puts on each side."""
+
+    sentenceClicked = Signal(int)
+    addDiscrepancyRequested = Signal()
+    openUrlRequested = Signal(str)
+    layoutChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = ArticleHeader(self)
+        self.text = ArticleText(self)
+        self._article: Article | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        self.text.sentenceClicked.connect(self.sentenceClicked)
+        self.text.addDiscrepancyRequested.connect(self.addDiscrepancyRequested)
+        self.text.layoutChanged.connect(self.layoutChanged)
+        self.header.openUrlRequested.connect(self.openUrlRequested)
+
+    def set_article(self, article: Article | None) -> None:
+        self._article = article
+        self.header.set_article(article)
+        self.text.set_text(article.text if article else "")
+
+    def article(self) -> Article | None:
+        return self._article
+
+    def clear(self) -> None:
+        self.set_article(None)
+
+    # --- delegated API ---------------------------------------------------
+
+    def set_highlights(self, items: list[tuple[Span, QTextCharFormat]]) -> None:
+        self.text.set_highlights(items)
+
+    def set_emphasis(self, span: Span | None, colour: QColor | None = None) -> None:
+        self.text.set_emphasis(span, colour)
+
+    def flash_span(self, span: Span) -> None:
+        self.text.flash_span(span)
+
+    def selected_span(self) -> Span | None:
+        return self.text.selected_span()
+
+    def find(self, text: str, backward: bool = False) -> bool:
+        return self.text.find_text(text, backward)
+
+    def span_y_range(self, span: Span) -> tuple[float, float] | None:
+        return self.text.span_y_range(span)
+
+    # --- scrolling -------------------------------------------------------
+
+    def scroll_bar(self):
+        return self.text.verticalScrollBar()
+
+    def scroll_value(self) -> int:
+        return self.text.verticalScrollBar().value()
+
+    def viewport_height(self) -> int:
+        return self.text.viewport().height()
+
+    def is_span_visible(self, span: Span, margin: float = 8.0) -> bool:
+        y = self.span_y_range(span)
+        if y is None:
+            return False
+        top = self.scroll_value()
+        return y[0] >= top + margin and y[1] <= top + self.viewport_height() - margin
+
+    def scroll_to_span(self, span: Span, fraction: float = 0.3, only_if_hidden: bool = True) -> None:
+        """Bring a span into view with its top ``fraction`` down the viewport."""
+        if only_if_hidden and self.is_span_visible(span):
+            return
+        y = self.span_y_range(span)
+        if y is None:
+            return
+        self.set_scroll_y(y[0] - self.viewport_height() * fraction)
+
+    def set_scroll_y(self, y: float) -> None:
+        bar = self.scroll_bar()
+        bar.setValue(int(round(max(bar.minimum(), min(bar.maximum(), y)))))

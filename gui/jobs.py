@@ -1,0 +1,92 @@
+"""The window's long-running work, as plain functions the worker pool can run.
+
+Each ``…_job`` returns a callable ``(progress, cancelled) -> result`` for
+:meth:`gui.workers.TaskRunner.start`. They only call the project's public API
+(which is thread-safe), so they can be tested without a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from gui.workers import Job
+
+IMPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+PROJECT_SUFFIX = ".factdiff"
+
+
+class PairData(NamedTuple):
+    """Everything the window shows for one pair, loaded together."""
+
+    pair_id: int
+    comparison: object
+    discrepancies: list
+    annotations: dict
+
+
+class ImportOutcome(NamedTuple):
+    report: object
+    grouped: bool
+
+
+def importable(paths: Sequence[str | Path]) -> list[Path]:
+    """The files among ``paths`` that look like articles (by extension)."""
+    return [Path(p) for p in paths if Path(p).suffix.lower() in IMPORT_SUFFIXES]
+
+
+def load_pair(project, pair_id: int) -> PairData:
+    """Read (or compute, if missing or stale) a pair's comparison and annotations."""
+    comparison = project.comparison(pair_id)
+    return PairData(pair_id, comparison, list(project.discrepancies(pair_id)),
+                    dict(project.annotations(pair_id)))
+
+
+def load_pair_job(project, pair_id: int) -> Job:
+    def job(progress, _cancelled):
+        progress(0, 0, "comparing the articles")
+        return load_pair(project, pair_id)
+
+    return job
+
+
+def import_job(project, paths: Sequence[Path]) -> Job:
+    """Import files, then regroup events so new articles land in pairs at once."""
+
+    def job(progress, cancelled):
+        report = project.import_files(list(paths), progress=progress, cancelled=cancelled)
+        grouped = False
+        if report.added and not cancelled():
+            progress(len(paths), len(paths), "grouping events")
+            project.group_events()
+            grouped = True
+        return ImportOutcome(report, grouped)
+
+    return job
+
+
+def add_article_job(project, article) -> Job:
+    def job(progress, _cancelled):
+        progress(0, 0, "adding the article")
+        result = project.add_article(article)
+        if not result.duplicate:
+            project.group_events()
+        return result
+
+    return job
+
+
+def compare_all_job(project) -> Job:
+    def job(progress, cancelled):
+        return project.compare_all(progress=progress, cancelled=cancelled)
+
+    return job
+
+
+def group_events_job(project) -> Job:
+    def job(progress, _cancelled):
+        progress(0, 0, "grouping articles into events")
+        return project.group_events()
+
+    return job

@@ -1,0 +1,88 @@
+"""Describe a discrepancy the engine missed, made from the text selected in the panes.
+
+The selections themselves come from the comparison view; this dialog only
+asks for what a machine cannot know: what kind of divergence it is, how bad,
+and a one-line summary for the report.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import KINDS, SEVERITIES
+
+EXCERPT_CHARS = 160
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+
+
+class ManualDiscrepancyDialog(QDialog):
+    """Kind, severity and summary for a discrepancy spanning the given excerpts."""
+
+    def __init__(self, a_text: str, b_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Mark Discrepancy")
+        self.setMinimumWidth(520)
+        self.kind = QComboBox(self)
+        for kind in KINDS:
+            self.kind.addItem(kind.capitalize(), kind)
+        self.severity = QComboBox(self)
+        for severity in SEVERITIES:
+            self.severity.addItem(severity.capitalize(), severity)
+        self.severity.setCurrentIndex(SEVERITIES.index("medium"))
+        self.summary = QLineEdit(self)
+        self.summary.setPlaceholderText("What differs, in one line")
+        self.summary.setText(self._suggest(a_text, b_text))
+        form = QFormLayout()
+        form.addRow("In A:", self._quote(a_text))
+        form.addRow("In B:", self._quote(b_text))
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&Severity:", self.severity)
+        form.addRow("S&ummary:", self.summary)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add Discrepancy")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.summary.textChanged.connect(self._validate)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.summary.setFocus()
+        self.summary.selectAll()
+        self._validate()
+
+    def _quote(self, text: str) -> QLabel:
+        label = QLabel(f"“{_excerpt(text)}”" if text.strip() else "(nothing selected)", self)
+        label.setWordWrap(True)
+        label.setEnabled(bool(text.strip()))
+        return label
+
+    @staticmethod
+    def _suggest(a_text: str, b_text: str) -> str:
+        a, b = _excerpt(a_text)[:60], _excerpt(b_text)[:60]
+        if a and b:
+            return f"A says “{a}”, B says “{b}”"
+        if a:
+            return f"Only A reports “{a}”"
+        return f"Only B reports “{b}”" if b else ""
+
+    def _validate(self) -> None:
+        ok = bool(self.summary.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def values(self) -> tuple[str, str, str]:
+        """(kind, summary, severity) for ``Project.add_user_discrepancy``."""
+        return self.kind.currentData(), self.summary.text().strip(), self.severity.currentData()

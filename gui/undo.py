@@ -1,0 +1,78 @@
+"""Undoable annotation edits.
+
+Every change a fact-checker makes to a status, verdict or note is written to
+the project at once (nothing to "save"), so undo has to write the previous
+value back rather than discard a pending edit. One command = one field of one
+discrepancy; consecutive note edits on the same discrepancy merge, so undo
+does not replay a note keystroke by keystroke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from core.errors import FactDiffError
+
+FIELDS = ("status", "verdict", "note")
+DEFAULTS = {"status": "open", "verdict": "", "note": ""}
+_MERGE_ID = 0x4644  # any constant: only note edits merge
+
+Applied = Callable[[int, str, object], None]
+Failed = Callable[[str], None]
+
+
+def _describe(field: str, value: str) -> str:
+    if field == "note":
+        return "Edit note"
+    return f"Set {field} to {value or 'none'}"
+
+
+class AnnotationCommand(QUndoCommand):
+    """Set one annotation field; undo restores what it was before."""
+
+    def __init__(self, project, pair_id: int, disc_id: str, field: str, value: str,
+                 previous, reviewer: str, on_applied: Applied, on_failed: Failed) -> None:
+        if field not in FIELDS:
+            raise ValueError(f"not an annotation field: {field}")
+        super().__init__(_describe(field, value))
+        self._project = project
+        self.pair_id = pair_id
+        self.disc_id = disc_id
+        self.field = field
+        self.value = value
+        self.old = getattr(previous, field) if previous is not None else DEFAULTS[field]
+        self._reviewer = reviewer
+        self._on_applied = on_applied
+        self._on_failed = on_failed
+
+    def _write(self, value: str) -> bool:
+        try:
+            ann = self._project.annotate(self.pair_id, self.disc_id,
+                                         reviewer=self._reviewer or None,
+                                         **{self.field: value})
+        except FactDiffError as exc:
+            self._on_failed(str(exc))
+            return False
+        self._on_applied(self.pair_id, self.disc_id, ann)
+        return True
+
+    def redo(self) -> None:  # Qt override
+        if not self._write(self.value):
+            # An edit that never reached the file must not sit on the stack.
+            self.setObsolete(True)
+
+    def undo(self) -> None:  # Qt override
+        self._write(self.old)
+
+    def id(self) -> int:  # Qt override
+        return _MERGE_ID if self.field == "note" else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # Qt override
+        if not isinstance(other, AnnotationCommand):
+            return False
+        if (other.pair_id, other.disc_id, other.field) != (self.pair_id, self.disc_id, "note"):
+            return False
+        self.value = other.value
+        return True
