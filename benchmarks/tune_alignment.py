@@ -131,9 +131,7 @@ def evaluate(threshold: float) -> tuple[int, int, int, int]:
             continue
         spans_a = [(s.start, s.end) for s in split_sentences(text_a) if not s.boilerplate]
         spans_b = [(s.start, s.end) for s in split_sentences(text_b) if not s.boilerplate]
-        good = {
-            (_index(text_a, spans_a, x), _index(text_b, spans_b, y)) for x, y in must + may
-        }
+        good = {(_index(text_a, spans_a, x), _index(text_b, spans_b, y)) for x, y in must + may}
         result = align(text_a, spans_a, text_b, spans_b, threshold=threshold)
         ids_a = {span: i for i, span in enumerate(spans_a)}
         ids_b = {span: i for i, span in enumerate(spans_b)}

@@ -49,6 +49,9 @@ CAPITALISED_ABBREVIATIONS = _words(
 
 TIME_MARKERS = _words("a.m p.m am pm")
 
+#: "Thu. May 19th": a weekday abbreviation runs on into the date.
+WEEKDAY_ABBREVIATIONS = _words("mon tue tues wed thu thur thurs fri sat sun")
+
 #: Words that open sentences but rarely follow an abbreviation inside one.
 SENTENCE_STARTERS = _words(
     """

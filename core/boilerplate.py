@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 
 from core.datelines import is_stamp_line
+from core.lines import line_spans
 from core.model import Span
 
-_LINE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
-_BULLET_EDGE = re.compile(r"^[\s•⁃▪◦‣·*>|-]+|[\s|•·]+$")
+_LEADING_MARKS = " \t•⁃▪◦‣·*>|-"
+_TRAILING_MARKS = " \t|•·"
 _PIECES = re.compile(r"(?<=[.!?])\s+|\s+[|•·]\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _KEY_DROP = re.compile(r"[\W_]+")
@@ -55,6 +56,8 @@ PHRASES = frozenset(
     .replace("\n", "|")
     .split("|")
 )
+
+_PHRASE_OPENERS = frozenset(phrase.split()[0] for phrase in PHRASES if phrase)
 
 #: Lone section labels of news sites ("Politics" above a headline).
 SECTIONS = frozenset(
@@ -113,6 +116,7 @@ _HEAD_PATTERNS = (
 _TAIL = re.compile("|".join(f"(?:{p})" for p in _TAIL_PATTERNS), re.I)
 _HEAD = re.compile("|".join(f"(?:{p})" for p in _HEAD_PATTERNS), re.I)
 _TAIL_WINDOW = 160
+_TAIL_HINTS = ("via", "/", "(", "photo", "image", "picture", "reserved")
 _MAX_FURNITURE_CHARS = 400
 _MAX_SHORT_LINE = 120  # phrases, section labels, stamps and share rows are short
 _MIN_DUPLICATE_CHARS = 16
@@ -120,8 +124,15 @@ _MIN_DUPLICATE_CHARS = 16
 
 def find_boilerplate(text: str) -> tuple[Span, ...]:
     """Spans (whole trimmed lines, in text order) that are site furniture."""
-    lines = [m.span() for m in _LINE.finditer(text)]
-    marked = [_is_furniture(text[s:e]) for s, e in lines]
+    lines = line_spans(text)
+    verdicts: dict[str, bool] = {}  # scrapes repeat lines; judge each text once
+    marked = []
+    for start, end in lines:
+        line = text[start:end]
+        verdict = verdicts.get(line)
+        if verdict is None:
+            verdict = verdicts[line] = _is_furniture(line)
+        marked.append(verdict)
     for index in _later_duplicates(text, lines):
         marked[index] = True
     return tuple(span for span, flag in zip(lines, marked, strict=True) if flag)
@@ -130,23 +141,36 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
 def _is_furniture(line: str) -> bool:
     if len(line) > _MAX_FURNITURE_CHARS:
         return False
-    core = _BULLET_EDGE.sub("", line)
+    core = _strip_marks(line)
     if not _LETTER.search(core):
         return True  # "* * *", "0:00", "12", "—"
-    if _HEAD.match(core) or _TAIL.search(core, max(0, len(core) - _TAIL_WINDOW)):
+    if _HEAD.match(core) or _has_credit_ending(core):
         return True
     if len(core) > _MAX_SHORT_LINE:
         return False
-    return (
-        _normal(core) in SECTIONS
-        or _all_pieces_are_phrases(core)
-        or is_stamp_line(core)
-        or _is_social_row(core)
-    )
+    first_word = _normal(core.split(None, 1)[0])
+    if first_word in _PHRASE_OPENERS and _all_pieces_are_phrases(core):
+        return True
+    if first_word in _SOCIAL and _is_social_row(core):
+        return True
+    return _normal(core) in SECTIONS or is_stamp_line(core)
+
+
+def _strip_marks(line: str) -> str:
+    return line.lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS)
+
+
+def _has_credit_ending(line: str) -> bool:
+    """Cheap keyword test first: most lines are prose and contain none."""
+    tail = line[-_TAIL_WINDOW:]
+    lowered = tail.lower()
+    if not any(hint in lowered for hint in _TAIL_HINTS):
+        return False
+    return _TAIL.search(tail) is not None
 
 
 def _normal(piece: str) -> str:
-    return _BULLET_EDGE.sub("", piece).strip(" .!?:;,…").lower()
+    return _strip_marks(piece).strip(" .!?:;,…").lower()
 
 
 def _all_pieces_are_phrases(line: str) -> bool:
@@ -169,6 +193,8 @@ def _later_duplicates(text: str, lines: list[Span]) -> list[int]:
     seen: set[str] = set()
     repeats: list[int] = []
     for index, (start, end) in enumerate(lines):
+        if end - start > _MAX_FURNITURE_CHARS:
+            continue
         key = _KEY_DROP.sub("", text[start:end].lower())
         if len(key) < _MIN_DUPLICATE_CHARS:
             continue

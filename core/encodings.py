@@ -99,9 +99,11 @@ def _decode_legacy(raw: bytes) -> str:
     guess = charset_normalizer.from_bytes(raw[: 4 * _SAMPLE]).best()
     if guess is not None and guess.encoding not in _WESTERN and guess.chaos <= _MAX_CHAOS:
         try:
-            return raw.decode(guess.encoding)
+            decoded = raw.decode(guess.encoding)
         except (UnicodeDecodeError, LookupError):
-            pass
+            decoded = ""
+        if decoded and not _plausibly_western(decoded):
+            return decoded
     if western is not None:
         return western
     raise Undecodable("undecodable bytes: not UTF-8, UTF-16 (with BOM) or Windows-1252 text")
@@ -135,7 +137,11 @@ def _declared_charset(raw: bytes) -> str | None:
 
 
 def _plausibly_western(text: str) -> bool:
-    """Western text is mostly ASCII letters with a sprinkling of accents."""
+    """Western text is mostly ASCII letters with a sprinkling of accents.
+
+    The converse tells a real Cyrillic or Greek page (nearly all letters
+    non-ASCII) from stray bytes a detector can always map to some code page.
+    """
     sample = text[:_SAMPLE]
     letters = sum(1 for c in sample if c.isalpha())
     if not letters:

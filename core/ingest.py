@@ -19,6 +19,7 @@ from core.boilerplate import find_boilerplate
 from core.datelines import is_stamp_line, parse_date
 from core.encodings import decode
 from core.errors import IngestError
+from core.lines import LINE
 from core.model import Article, Span
 
 #: Larger files are refused: no news article comes near it, and reading one
@@ -41,7 +42,6 @@ _TITLE_MAX = 200
 _DATELINE_WINDOW = 12  # lines from the top where a plain-text date stamp may sit
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
 _MIN_PROSE_WORDS = 4
-_LINE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
 
 
 def load_article(path: str | Path) -> Article:
@@ -122,7 +122,7 @@ def normalise_newlines(text: str) -> str:
 def guess_title(text: str, boilerplate: tuple[Span, ...] = (), *, fmt: str = "txt") -> str:
     """The first line that is not site furniture, shortened at a word if long."""
     furniture = set(boilerplate)
-    for found in _LINE.finditer(text):
+    for found in LINE.finditer(text):
         if found.span() in furniture:
             continue
         line = found.group()
@@ -135,7 +135,7 @@ def guess_title(text: str, boilerplate: tuple[Span, ...] = (), *, fmt: str = "tx
 
 def guess_published(text: str) -> str:
     """ISO date of a lone date stamp near the top ("Updated: January 27, 2022")."""
-    for number, found in enumerate(_LINE.finditer(text)):
+    for number, found in enumerate(LINE.finditer(text)):
         if number >= _DATELINE_WINDOW:
             break
         line = found.group()
@@ -201,7 +201,7 @@ def _has_prose(text: str, boilerplate: tuple[Span, ...]) -> bool:
     furniture = set(boilerplate)
     return any(
         len(found.group().split()) >= _MIN_PROSE_WORDS
-        for found in _LINE.finditer(text)
+        for found in LINE.finditer(text)
         if found.span() not in furniture
     )
 

@@ -24,11 +24,10 @@ from core.abbreviations import (
     SPEECH_VERBS,
     TIME_MARKERS,
     TITLES,
+    WEEKDAY_ABBREVIATIONS,
 )
+from core.lines import line_spans
 from core.model import Sentence, Span
-
-_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_PARAGRAPH = re.compile(rf"\S+(?:[^\S{_BREAKS}]+\S+)*")
 
 _OPENERS = "\"'“‘«([{"
 _CLOSERS = "\"'”’»)]}"
@@ -45,7 +44,9 @@ _LIST_START = re.compile(r"(\d{1,3}|[a-z])(\.\)|\)|\.)\s")
 _LIST_MARKER_ONLY = re.compile(rf"[{_BULLETS}*-]?\s*(?:\d{{1,3}}|[A-Za-z]|[ivxIVX]{{1,4}})[.)]*")
 _MULTI_PERIOD = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 _WORD = re.compile(r"[A-Za-z]+")
-_SPEAKER = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(\w+)")
+_SPEAKER = re.compile(
+    r"[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|of|the|for|and|de|al|von|van|bin)\s+){0,6}(\w+)"
+)
 _CURRENCY = "$€£¥"
 
 Cut = tuple[int, int]  # (end of one sentence, start of the next)
@@ -53,7 +54,7 @@ Cut = tuple[int, int]  # (end of one sentence, start of the next)
 
 def split_paragraphs(text: str) -> list[Span]:
     """Every non-empty line, without its surrounding whitespace."""
-    return [m.span() for m in _PARAGRAPH.finditer(text)]
+    return line_spans(text)
 
 
 def split_sentences(text: str, boilerplate: Iterable[Span] = ()) -> list[Sentence]:
@@ -161,7 +162,7 @@ def _judge(text: str, match: re.Match[str], sentence_start: int) -> Cut | None:
 
 def _spaced_ellipsis(text: str, p_start: int, punct: str, cut: Cut, follower: str) -> Cut | None:
     """ ". . ." continues a sentence; a period before or after it ends one."""
-    attached = p_start > 0 and not text[p_start - 1].isspace()
+    attached = p_start > 0 and not text[p_start - 1].isspace() and punct[1:2] in " \u00a0"
     if punct.count(".") < 4 or not (follower.isupper() or follower == "."):
         return None
     if attached:  # "words. . . . Next": the period ends it, the ellipsis opens the next
@@ -177,6 +178,8 @@ def _after_period(
         return None if _is_abbreviation(word) else cut
     following = _word_after(text, next_pos)
     if word[:1].isupper() and word.lower() in TITLES:
+        return None
+    if word.lower() in WEEKDAY_ABBREVIATIONS and following.lower() in CALENDAR_WORDS:
         return None
     if word.lower() in TIME_MARKERS:
         return None if _time_continues(text, sentence_start, p_start, following) else cut

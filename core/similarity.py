@@ -30,7 +30,5 @@ def similarity(
     total = _mass(spans_a) + _mass(spans_b)
     if total <= 0:
         return 0.0
-    aligned = sum(
-        max(0.0, min(1.0, al.score)) * (_mass(al.a) + _mass(al.b)) for al in alignments
-    )
+    aligned = sum(max(0.0, min(1.0, al.score)) * (_mass(al.a) + _mass(al.b)) for al in alignments)
     return max(0.0, min(1.0, aligned / total))

@@ -77,6 +77,9 @@ class Actions(QObject):
                           key=hotkeys.UNDO, icon=icons.undo())
         self.redo = _make(p, "&Redo", tip="Redo the annotation edit",
                           key=hotkeys.REDO, icon=icons.redo())
+        keys = [*QKeySequence.keyBindings(hotkeys.REDO)]
+        keys += [QKeySequence(k) for k in hotkeys.REDO_ALTERNATES if QKeySequence(k) not in keys]
+        self.redo.setShortcuts(keys)
         self.find = _make(p, "&Find…", tip="Find text in both articles",
                           key=hotkeys.FIND, icon=icons.find())
         self.find_next = _make(p, "Find &Next", key=hotkeys.FIND_NEXT)

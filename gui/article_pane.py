@@ -13,6 +13,7 @@ and the scroll sync follow the text smoothly.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QEasingCurve, QPoint, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
@@ -41,6 +42,7 @@ from gui.text_offsets import OffsetMap, display_text
 LINE_HEIGHT_PERCENT = 150
 DOCUMENT_MARGIN = 16
 FLASH_MS = 1100
+MARK_WIDTH = 3.0
 _CLICK_SLOP = 4  # pixels a press may travel and still count as a click
 
 
@@ -62,6 +64,15 @@ def format_date(published: str) -> str:
     except ValueError:
         return published
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _outline(rects: list[QRectF], pad: float) -> QPainterPath:
+    """One rounded shape around a span's line boxes (they touch, so they merge)."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for rect in rects:
+        path.addRoundedRect(rect.adjusted(-pad, 0, pad, 0), 3, 3)
+    return path.simplified()
 
 
 class ArticleHeader(QWidget):
@@ -108,7 +119,11 @@ class ArticleHeader(QWidget):
             self._url = ""
         else:
             self.title_label.setText(article.title or "Untitled article")
-            parts = [article.source, article.author and f"by {article.author}", format_date(article.published)]
+            parts = [
+                article.source,
+                article.author and f"by {article.author}",
+                format_date(article.published),
+            ]
             self.meta_label.setText("  ·  ".join(p for p in parts if p))
             self._url = article.url
         self.title_label.setToolTip(self.title_label.text())
@@ -149,7 +164,8 @@ class ArticleText(QTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -171,6 +187,8 @@ class ArticleText(QTextEdit):
         self._flash.setEasingCurve(QEasingCurve.Type.InQuad)
         self._flash.valueChanged.connect(self._on_flash_step)
         self._press: QPoint | None = None
+        self.marks_provider: Callable[[], list[tuple[float, float, QColor]]] | None = None
+        self.marks_edge = Qt.Edge.RightEdge
 
     # --- content -------------------------------------------------------
 
@@ -184,7 +202,9 @@ class ArticleText(QTextEdit):
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
-        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
         cursor.mergeBlockFormat(block)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._on_layout_changed()
@@ -244,7 +264,8 @@ class ArticleText(QTextEdit):
             layout = block.layout()
             origin = layout.position()
             base = block.position()
-            for i in range(layout.lineCount()):
+            count = layout.lineCount()
+            for i in range(count):
                 line = layout.lineAt(i)
                 line_start = base + line.textStart()
                 line_end = line_start + line.textLength()
@@ -253,9 +274,14 @@ class ArticleText(QTextEdit):
                     continue
                 x0 = line.cursorToX(lo - base)[0]
                 x1 = line.cursorToX(hi - base)[0]
-                rects.append(
-                    QRectF(origin.x() + min(x0, x1), origin.y() + line.y(), abs(x1 - x0), line.height())
-                )
+                # A line's box runs to the next line's top, so a multi-line
+                # span's boxes touch and outline as one shape.
+                if i + 1 < count:
+                    pitch = layout.lineAt(i + 1).y() - line.y()
+                else:
+                    pitch = line.height() * LINE_HEIGHT_PERCENT / 100
+                top = origin.y() + line.y() - (pitch - line.height()) / 2
+                rects.append(QRectF(origin.x() + min(x0, x1), top, abs(x1 - x0), pitch))
             block = block.next()
         self._rect_cache[span] = rects
         return rects
@@ -268,7 +294,9 @@ class ArticleText(QTextEdit):
 
     def offset_at(self, point: QPoint) -> int | None:
         """``str`` offset of the character under a viewport point, or None off the text."""
-        doc_point = point + QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        doc_point = point + QPoint(
+            self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        )
         hit = self.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
         if hit < 0:
             return None
@@ -303,29 +331,39 @@ class ArticleText(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
-        if not self._emphasis and not (self._flash_rects and self._flash_level > 0):
+        marks = self.marks_provider() if self.marks_provider else []
+        if not marks and not self._emphasis and not (self._flash_rects and self._flash_level > 0):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.translate(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        if marks:
+            self._paint_marks(painter, marks)
         if self._flash_rects and self._flash_level > 0:
             colour = self.theme.flash_colour()
             colour.setAlphaF(colour.alphaF() * self._flash_level)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            for rect in self._flash_rects:
-                painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
+            painter.fillPath(_outline(self._flash_rects, 2.0), colour)
         if self._emphasis:
             span, colour = self._emphasis
             pen = QPen(colour, 2.0)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            path = QPainterPath()
-            for rect in self.span_rects(span):
-                path.addRoundedRect(rect.adjusted(-2.5, -1.5, 2.5, 1.5), 3, 3)
-            painter.drawPath(path.simplified())
+            painter.drawPath(_outline(self.span_rects(span), 2.5))
         painter.end()
+
+    def _paint_marks(self, painter: QPainter, marks: list[tuple[float, float, QColor]]) -> None:
+        """Thin bars on the connector side showing each aligned passage's extent."""
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        width = MARK_WIDTH
+        x = self.viewport().width() - width - 3 if self.marks_edge == Qt.Edge.RightEdge else 3.0
+        painter.setPen(Qt.PenStyle.NoPen)
+        for y0, y1, colour in marks:
+            if y1 < top or y0 > bottom:
+                continue
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(x, y0 + 1, width, max(2.0, y1 - y0 - 2)), 1.5, 1.5)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -338,7 +376,9 @@ class ArticleText(QTextEdit):
             self.theme = Theme.from_palette(self.palette())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        self._press = (
+            event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        )
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
@@ -456,7 +496,9 @@ class ArticlePane(QWidget):
         top = self.scroll_value()
         return y[0] >= top + margin and y[1] <= top + self.viewport_height() - margin
 
-    def scroll_to_span(self, span: Span, fraction: float = 0.3, only_if_hidden: bool = True) -> None:
+    def scroll_to_span(
+        self, span: Span, fraction: float = 0.3, only_if_hidden: bool = True
+    ) -> None:
         """Bring a span into view with its top ``fraction`` down the viewport."""
         if only_if_hidden and self.is_span_visible(span):
             return

@@ -156,7 +156,9 @@ class PassageGeometry:
     def anchors(self) -> list[Anchor]:
         """The passages as scroll-sync anchors; the same list object until relayout."""
         if self._anchors is None:
-            self._anchors = [Anchor(p.a_top, p.a_bottom, p.b_top, p.b_bottom) for p in self.passages()]
+            self._anchors = [
+                Anchor(p.a_top, p.a_bottom, p.b_top, p.b_bottom) for p in self.passages()
+            ]
         return self._anchors
 
     def passages(self) -> list[Passage]:
@@ -202,6 +204,9 @@ class Connector(QWidget):
         """Worst open severity rank per alignment index (missing → agrees)."""
         self._severity = dict(severity_by_alignment)
         self.update()
+
+    def severities(self) -> dict[int, int]:
+        return self._severity
 
     def set_current(self, alignment_index: int | None) -> None:
         if alignment_index != self._current:

@@ -25,6 +25,8 @@ QUIT: Key = QKeySequence.StandardKey.Quit
 # Edit
 UNDO: Key = QKeySequence.StandardKey.Undo
 REDO: Key = QKeySequence.StandardKey.Redo
+#: Both common redo keys work everywhere, whatever the platform's standard is.
+REDO_ALTERNATES: tuple[str, ...] = ("Ctrl+Shift+Z", "Ctrl+Y")
 FIND: Key = QKeySequence.StandardKey.Find
 FIND_NEXT: Key = "F3"
 FIND_PREVIOUS: Key = "Shift+F3"

@@ -126,7 +126,9 @@ class Theme:
 
     # --- text formats -------------------------------------------------
 
-    def span_format(self, kind: str, status: str = "open", current: bool = False) -> QTextCharFormat:
+    def span_format(
+        self, kind: str, status: str = "open", current: bool = False
+    ) -> QTextCharFormat:
         """How a discrepancy's span looks in an article pane."""
         key = ("span", kind, status, current)
         cached = self._formats.get(key)

@@ -9,6 +9,7 @@ opening or removing a pair means.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QStandardItem, QStandardItemModel
@@ -24,19 +25,25 @@ UNGROUPED_LABEL = "Not grouped"
 
 
 def article_label(info) -> str:
-    """"Title — Outlet · date": what a fact-checker scans for."""
+    """"Outlet · date — Title": articles of one event share a headline, not an outlet."""
     title = info.title or "(untitled)"
     extras = " · ".join(part for part in (info.source, info.published) if part)
-    return f"{title} — {extras}" if extras else title
+    return f"{extras} — {title}" if extras else title
+
+
+def short_name(info) -> str:
+    """The outlet, else the file's name, else the title: short enough for "A ↔ B"."""
+    if info.source:
+        return info.source
+    stem = Path(info.path).stem if info.path else ""
+    return stem.replace("-", " ").replace("_", " ").title() if stem else info.title or f"#{info.id}"
 
 
 def pair_label(pair, articles: dict) -> str:
-    """Name a pair by its two outlets (falling back to titles), A ↔ B."""
+    """Name a pair by its two outlets (falling back to file names), A ↔ B."""
     def side(article_id: int) -> str:
         info = articles.get(article_id)
-        if info is None:
-            return f"#{article_id}"
-        return info.source or info.title or f"#{article_id}"
+        return short_name(info) if info is not None else f"#{article_id}"
 
     return f"{side(pair.a_id)} ↔ {side(pair.b_id)}"
 
@@ -124,6 +131,9 @@ class ProjectBrowser(QTreeView):
         members = set(event.article_ids)
         own = [p for p in pairs if p.event_id == event.id
                or (p.event_id is None and {p.a_id, p.b_id} <= members)]
+        # Most to check first; the count only changes when someone adds a discrepancy,
+        # so the order stays put while annotating.
+        own.sort(key=lambda p: (not p.compared, -p.n_discrepancies, p.id))
         row = self._group_row(event.label or f"Event {event.id}", EVENT, event.id,
                               [self._articles[i] for i in event.article_ids if i in self._articles],
                               own)
@@ -240,7 +250,9 @@ class ProjectBrowser(QTreeView):
 
     def _selected(self, kind: str) -> list[int]:
         ids = []
-        for index in self.selectionModel().selectedRows(0):
+        for index in self.selectionModel().selectedIndexes():
+            if index.column() != 0:
+                continue
             item = self._model.itemFromIndex(index)
             if item is not None and item.data(KIND_ROLE) == kind:
                 ids.append(int(item.data(ID_ROLE)))

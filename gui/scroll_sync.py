@@ -40,7 +40,9 @@ def _lerp(x: float, x0: float, x1: float, y0: float, y1: float) -> float:
     return y0 + (x - x0) * (y1 - y0) / (x1 - x0)
 
 
-def map_position(y: float, anchors: Sequence[Anchor], src_height: float, dst_height: float) -> float:
+def map_position(
+    y: float, anchors: Sequence[Anchor], src_height: float, dst_height: float
+) -> float:
     """Target y for source y; ``anchors`` must be sorted by ``src_top``."""
     if not anchors:
         return _lerp(y, 0.0, src_height, 0.0, dst_height)
@@ -54,7 +56,13 @@ def map_position(y: float, anchors: Sequence[Anchor], src_height: float, dst_hei
     if i + 1 < len(anchors):
         nxt = anchors[i + 1]
         return _lerp(y, here.src_bottom, nxt.src_top, here.dst_bottom, nxt.dst_top)
-    return _lerp(y, here.src_bottom, max(src_height, here.src_bottom), here.dst_bottom, max(dst_height, here.dst_bottom))
+    return _lerp(
+        y,
+        here.src_bottom,
+        max(src_height, here.src_bottom),
+        here.dst_bottom,
+        max(dst_height, here.dst_bottom),
+    )
 
 
 def sync_fraction(value: float, maximum: float, page: float) -> float:

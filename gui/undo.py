@@ -15,8 +15,8 @@ from PySide6.QtGui import QUndoCommand
 
 from core.errors import FactDiffError
 
-FIELDS = ("status", "verdict", "note")
-DEFAULTS = {"status": "open", "verdict": "", "note": ""}
+FIELDS = ("status", "verdict", "note", "reviewer")
+DEFAULTS = {"status": "open", "verdict": "", "note": "", "reviewer": ""}
 _MERGE_ID = 0x4644  # any constant: only note edits merge
 
 Applied = Callable[[int, str, object], None]
@@ -26,6 +26,8 @@ Failed = Callable[[str], None]
 def _describe(field: str, value: str) -> str:
     if field == "note":
         return "Edit note"
+    if field == "reviewer":
+        return f"Sign as {value or 'default reviewer'}"
     return f"Set {field} to {value or 'none'}"
 
 
@@ -48,10 +50,13 @@ class AnnotationCommand(QUndoCommand):
         self._on_failed = on_failed
 
     def _write(self, value: str) -> bool:
+        if self.field == "reviewer":
+            # Re-signing changes nothing else; an empty name falls back to the default.
+            fields = {"reviewer": value or None}
+        else:
+            fields = {"reviewer": self._reviewer or None, self.field: value}
         try:
-            ann = self._project.annotate(self.pair_id, self.disc_id,
-                                         reviewer=self._reviewer or None,
-                                         **{self.field: value})
+            ann = self._project.annotate(self.pair_id, self.disc_id, **fields)
         except FactDiffError as exc:
             self._on_failed(str(exc))
             return False

@@ -113,6 +113,7 @@ class TaskRunner(QObject):
         self._pool = pool or QThreadPool.globalInstance()
         self._generation: dict[str, int] = {}
         self._tasks: dict[str, Task] = {}
+        self._titles: dict[str, str] = {}
         # Every started task stays referenced until it reports its end, even when
         # superseded, so Python never frees a runnable the pool still holds.
         self._alive: set[Task] = set()
@@ -124,6 +125,12 @@ class TaskRunner(QObject):
         if channel is None:
             return bool(self._tasks)
         return channel in self._tasks
+
+    def busy_channels(self) -> list[str]:
+        return list(self._tasks)
+
+    def title(self, channel: str) -> str:
+        return self._titles.get(channel, "")
 
     def start(
         self,
@@ -139,6 +146,7 @@ class TaskRunner(QObject):
         self._generation[channel] = generation
         task = Task(job)
         self._tasks[channel] = task
+        self._titles[channel] = title
         self._alive.add(task)
         sig = task.signals
         queued = Qt.ConnectionType.QueuedConnection
@@ -212,7 +220,7 @@ class ProgressIndicator(QWidget):
         self.bar.setTextVisible(False)
         self.cancel_button = QToolButton(self)
         self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop this job (Esc)")
+        self.cancel_button.setToolTip("Stop this job; work finished so far is kept")
         self.cancel_button.clicked.connect(self.cancelRequested)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)

@@ -1,42 +1,89 @@
 """Facts one article states that the other never mentions.
 
 Only unaligned sentences that carry a fact — a figure, a quotation, a claim
-credited to a named source — are reported, one discrepancy per sentence:
-background paragraphs one outlet adds are expected and would bury the list.
-A fact that was already set against a counterpart (matched quote, paired
-figure) is not omitted, merely different.
+credited to a named source — are reported: background paragraphs one outlet
+adds are expected and would bury the list. A run of such sentences with no
+aligned sentence between them (a block of quotes from a part of the story
+the other outlet skipped) is one discrepancy, not one per sentence. A fact
+already set against a counterpart (matched quote, paired figure) is not
+omitted, merely different.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from core.discrepancies.flag import Flag, flag
+from core.discrepancies.quantities import telling
 from core.discrepancies.side import Side, overlapping
 from core.discrepancies.text import one_line
-from core.facts.model import Quantity
+from core.facts.model import Attribution, Quantity, Quote
 from core.model import Span
 
-_WEIGHT = {"number": 1.0, "quote": 0.8, "claim": 0.5}
+Fact = Quantity | Quote | Attribution
+
+_WEIGHT = {"number": 1.0, "quote": 0.7, "claim": 0.5}
+_RANK = {"number": 0, "quote": 1, "claim": 2}
+MAX_GAP_SENTENCES = 1  # fact-less unaligned sentences a run may skip over
+
+
+class Omitted(NamedTuple):
+    span: Span
+    sentence: int
+    fact: Fact
+    what: str  # number | quote | claim
 
 
 def omissions(side: Side, unaligned: Iterable[Span], name: str, covered: set[Span]) -> list[Flag]:
     """Omission flags for ``side``'s unaligned sentences; ``covered`` spans already have a counterpart."""
-    flags = []
-    for start, end in unaligned:
+    found = []
+    previous = -2
+    runs: list[list[Omitted]] = []
+    for start, end in sorted(unaligned):
+        index = side.sentence_index(start)
         if _furniture(side, start):
             continue
         fact, what = _strongest_fact(side, start, end, covered)
         if fact is None:
             continue
-        sentence = one_line(side.text[start:end], 70)
-        summary = f'only in {name}: {one_line(fact, 50)} — "{sentence}"' if what != "claim" else (
-            f'only in {name}: "{sentence}"'
-        )
-        span = (start, end)
-        a, b = (span, None) if name == "A" else (None, span)
-        flags.append(flag("omission", summary, a, b, weight=_WEIGHT[what]))
-    return flags
+        item = Omitted((start, end), index, fact, what)
+        if runs and index - previous <= MAX_GAP_SENTENCES + 1 and _unbroken(side, previous, index, unaligned):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+        previous = index
+    for run in runs:
+        found.append(_run_flag(side, run, name))
+    return found
+
+
+def _unbroken(side: Side, first: int, last: int, unaligned: Iterable[Span]) -> bool:
+    """No aligned sentence lies between sentences ``first`` and ``last``."""
+    starts = {s for s, _ in unaligned}
+    return all(side.sentences[i].start in starts or side.sentences[i].boilerplate for i in range(first + 1, last))
+
+
+def _run_flag(side: Side, run: list[Omitted], name: str) -> Flag:
+    lead = min(run, key=lambda o: (_RANK[o.what], o.span[0]))
+    summary = f"only in {name}: {_describe(side, lead)}"
+    if len(run) > 1:
+        summary += f" (+{len(run) - 1} more {'sentence' if len(run) == 2 else 'sentences'})"
+    span = (run[0].span[0], run[-1].span[1])
+    a, b = (span, None) if name == "A" else (None, span)
+    severity = "low" if lead.what == "claim" else "medium"  # a claim without figure or quote
+    return flag("omission", summary, a, b, severity=severity, weight=_WEIGHT[lead.what] + 0.05 * (len(run) - 1))
+
+
+def _describe(side: Side, item: Omitted) -> str:
+    fact = item.fact
+    if isinstance(fact, Quote):
+        speaker = f" — {fact.speaker}" if fact.speaker else ""
+        return f'"{one_line(fact.text, 70)}"{speaker}'
+    sentence = one_line(side.text[item.span[0] : item.span[1]], 70)
+    if item.what == "number":
+        return f'{one_line(fact.text, 40)} — "{sentence}"'
+    return f'"{sentence}"'
 
 
 def _furniture(side: Side, start: int) -> bool:
@@ -45,20 +92,15 @@ def _furniture(side: Side, start: int) -> bool:
     return side.sentences[side.sentence_index(start)].boilerplate
 
 
-def _strongest_fact(side: Side, start: int, end: int, covered: set[Span]) -> tuple[str | None, str]:
+def _strongest_fact(side: Side, start: int, end: int, covered: set[Span]) -> tuple[Fact | None, str]:
     facts = side.facts
     for q in overlapping(facts.quantities, start, end):
-        if (q.start, q.end) not in covered and _telling(q):
-            return q.text, "number"
-    for q in overlapping(facts.quotes, start, end):
-        if not q.short and (q.start, q.end) not in covered:
-            return q.text, "quote"
+        if (q.start, q.end) not in covered and telling(side.text, q):
+            return q, "number"
+    for quote in overlapping(facts.quotes, start, end):
+        if not quote.short and (quote.start, quote.end) not in covered:
+            return quote, "quote"
     named = [a for a in overlapping(facts.attributions, start, end) if a.source_key]
     if named:
-        return named[0].text, "claim"
+        return named[0], "claim"
     return None, ""
-
-
-def _telling(q: Quantity) -> bool:
-    """"One country", "a spectator": a lone spelled-out one is grammar, not a figure."""
-    return not (q.exact and q.low <= 1 and not any(ch.isdigit() for ch in q.text))

@@ -1,34 +1,45 @@
 """Discrepancies inside aligned passages: the token changes, typed and merged.
 
-A change is typed by what it touches — a figure, a date, words inside a
-quotation on both sides, an attribution phrase, a negator, a name — and
-neighbouring changes of one type become one discrepancy so a rewritten quote
-is one line, not five. Paraphrased passages (most words changed) report only
-typed changes: their wording differences are the paraphrase itself.
+A change is typed by what it touches — a negator, a figure, a date, words
+inside a quotation on both sides, a name — and neighbouring changes of one
+type become one discrepancy so a rewritten quote is one line, not five.
+Wording is reported only where a passage is otherwise the same text and the
+edit is small: in a paraphrase, every sentence differs in wording and saying
+so helps nobody. Who the passage is credited to is compared once per passage
+(:mod:`.sources`), not change by change.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from core.discrepancies.attribution_conflicts import source_flag
 from core.discrepancies.dates import day_of, same_day, same_time
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.quantities import agree
+from core.discrepancies.quantities import agree, telling
 from core.discrepancies.side import Side, overlapping
-from core.discrepancies.text import NEGATORS, is_function_word, one_line, trim, widen, words
+from core.discrepancies.sources import conflicting_sources
+from core.discrepancies.text import (
+    NEGATORS,
+    is_date_word,
+    is_function_word,
+    one_line,
+    stem,
+    trim,
+    widen,
+    words,
+)
+from core.facts.model import DateRef, Quantity
 from core.model import Alignment, Change, Span
 
 PARAPHRASE_RATIO = 0.5  # above this share of changed words a passage is a rewrite
-MERGE_GAP_WORDS = 4  # changes of one kind this close read as one edit
-_DATE_WORD_RE = re.compile(
-    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$"
-    r"|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$"
-    r"|^(?:yesterday|today|tomorrow|tonight)$",
-    re.I,
-)
-_DATE_PREPOSITIONS = frozenset({"on", "last", "next", "this", "since", "by", "until", "early", "late", "in"})
+MAX_WORDING_WORDS = 4  # a bigger edit is restructuring, not a wording discrepancy
+MAX_NEGATION_CONTEXT = 1  # other content words allowed in a change that flips polarity
+MAX_NAME_WORDS = 3  # a name swapped for a name; longer edits are wording
+MERGE_GAP_WORDS = 2  # changes of one kind this close read as one edit
+_QUOTE_MARKS = ("“", "”", '"', "‘", "’")
+_DATE_PREPOSITIONS = frozenset({"on", "last", "next", "this", "since", "by", "until", "early", "late"})
 
 
 class Typed(NamedTuple):
@@ -40,6 +51,7 @@ def passage_flags(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[F
     found: list[Flag] = []
     for index, alignment in enumerate(alignments):
         found.extend(_alignment_flags(sa, sb, index, alignment))
+        found.extend(_source_flags(sa, sb, index, alignment))
     return found
 
 
@@ -48,15 +60,15 @@ def _alignment_flags(sa: Side, sb: Side, index: int, alignment: Alignment) -> li
     if not changes:
         return []
     paraphrase = _changed_ratio(sa, sb, alignment, changes) > PARAPHRASE_RATIO
-    typed = [Typed(kind, c) for c in changes if (kind := _classify(sa, sb, c))]
-    if paraphrase:
-        typed = [t for t in typed if t.kind not in ("wording", "entity")]
-    flags = []
-    for group in _merge(sa, typed):
-        made = _group_flag(sa, sb, index, group)
-        if made:
-            flags.append(made)
-    return flags
+    typed = [Typed(kind, c) for c in changes if (kind := _classify(sa, sb, c, paraphrase))]
+    return [f for group in _merge(sa, typed) if (f := _group_flag(sa, sb, index, group))]
+
+
+def _source_flags(sa: Side, sb: Side, index: int, alignment: Alignment) -> list[Flag]:
+    left = [f for s, e in alignment.a for f in overlapping(sa.facts.attributions, s, e)]
+    right = [f for s, e in alignment.b for f in overlapping(sb.facts.attributions, s, e)]
+    found = conflicting_sources(left, right)
+    return [source_flag(*found, alignment=index)] if found else []
 
 
 def _changed_ratio(sa: Side, sb: Side, alignment: Alignment, changes: list[Change]) -> float:
@@ -71,46 +83,105 @@ def _changed_ratio(sa: Side, sb: Side, alignment: Alignment, changes: list[Chang
 # --- typing one change ---------------------------------------------------------
 
 
-def _classify(sa: Side, sb: Side, c: Change) -> str | None:
+def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
     wa = [w for w, _, _ in words(sa.text, c.a_start, c.a_end)]
     wb = [w for w, _, _ in words(sb.text, c.b_start, c.b_end)]
     if not wa and not wb:
         return None
-    if _negators(wa) != _negators(wb):
+    if _flips_polarity(wa, wb):
         return "negation"
-    if overlapping(sa.facts.quantities, c.a_start, c.a_end) or overlapping(
-        sb.facts.quantities, c.b_start, c.b_end
-    ):
+    if _quantities(sa, c.a_start, c.a_end) or _quantities(sb, c.b_start, c.b_end):
         return "number"
     if _touches_date(sa, c.a_start, c.a_end, wa) or _touches_date(sb, c.b_start, c.b_end, wb):
         return "date"
     if _in_quote(sa, c.a_start, c.a_end) and _in_quote(sb, c.b_start, c.b_end):
-        return "quote"
+        return None if _quote_edge(sa, sb, c, wa, wb) else "quote"
     if overlapping(sa.facts.attributions, c.a_start, c.a_end) or overlapping(
         sb.facts.attributions, c.b_start, c.b_end
     ):
-        return "attribution"
-    if all(is_function_word(w) for w in wa + wb):
+        return None  # compared once per passage
+    if paraphrase or max(len(wa), len(wb)) > MAX_WORDING_WORDS or _trivial(wa, wb):
         return None
-    if overlapping(sa.facts.entities, c.a_start, c.a_end) or overlapping(
-        sb.facts.entities, c.b_start, c.b_end
+    if wa and wb and max(len(wa), len(wb)) <= MAX_NAME_WORDS and _named(sa, c.a_start, c.a_end) and _named(
+        sb, c.b_start, c.b_end
     ):
         return "entity"
     return "wording"
 
 
+def _quote_edge(sa: Side, sb: Side, c: Change, wa: list[str], wb: list[str]) -> bool:
+    """Words added at a quote's start or end: a longer excerpt, not an altered quote."""
+    if wa and wb:
+        return False
+    side, position = (sa, c.a_start) if not wa else (sb, c.b_start)
+    s0, s1 = side.sentence_span(position)
+    after = side.text[position:s1]
+    before = side.text[s0:position]
+    closing = min((i for i in (after.find(m) for m in _QUOTE_MARKS) if i >= 0), default=-1)
+    opening = max(before.rfind(m) for m in _QUOTE_MARKS)
+    at_end = closing >= 0 and not any(ch.isalnum() for ch in after[:closing])
+    at_start = opening >= 0 and not any(ch.isalnum() for ch in before[opening + 1 :])
+    return at_end or at_start
+
+
 def _negators(ws: list[str]) -> set[str]:
-    return {w.casefold().replace("’", "'") for w in ws if w.casefold().replace("’", "'") in NEGATORS}
+    return {f for w in ws if (f := w.casefold().replace("’", "'")) in NEGATORS}
+
+
+def _flips_polarity(wa: list[str], wb: list[str]) -> bool:
+    """A negator on one side only and little else changed: "will not" vs "will", "denied" vs "confirmed".
+
+    A negator inside a longer inserted or deleted clause is a paraphrase, not a flip.
+    """
+    if _negators(wa) == _negators(wb):
+        return False
+    rest_a = [w for w in wa if w.casefold() not in NEGATORS and not is_function_word(w)]
+    rest_b = [w for w in wb if w.casefold() not in NEGATORS and not is_function_word(w)]
+    if not wa or not wb:
+        return not rest_a and not rest_b
+    return max(len(rest_a), len(rest_b)) <= MAX_NEGATION_CONTEXT
+
+
+def _trivial(wa: list[str], wb: list[str]) -> bool:
+    """Function words only ("the" → "a") or inflection only ("economics" → "economic")."""
+    if all(is_function_word(w) for w in wa + wb):
+        return True
+    content_a = sorted(stem(w) for w in wa if not is_function_word(w))
+    content_b = sorted(stem(w) for w in wb if not is_function_word(w))
+    return content_a == content_b
+
+
+def _quantities(side: Side, start: int, end: int) -> list[Quantity]:
+    return [q for q in overlapping(side.facts.quantities, start, end) if telling(side.text, q)]
 
 
 def _touches_date(side: Side, start: int, end: int, ws: list[str]) -> bool:
-    if overlapping(side.facts.dates, start, end):
-        return True
-    return any(_DATE_WORD_RE.match(w) for w in ws)
+    return bool(overlapping(side.facts.dates, start, end)) or any(is_date_word(w) for w in ws)
 
 
 def _in_quote(side: Side, start: int, end: int) -> bool:
-    return any(q.start <= start and end <= q.end for q in side.facts.quotes)
+    if overlapping(side.facts.quotes, start, end):
+        return True
+    return _inside_quotation_marks(side, start) or _inside_quotation_marks(side, max(start, end - 1))
+
+
+def _inside_quotation_marks(side: Side, offset: int) -> bool:
+    """Whether an odd number of quotation marks opens before ``offset`` in its sentence."""
+    s0, _ = side.sentence_span(offset)
+    before = side.text[s0:offset]
+    curly = before.count("“") - before.count("”")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def _named(side: Side, start: int, end: int) -> bool:
+    if overlapping(side.facts.entities, start, end):
+        return True
+    s0, _ = side.sentence_span(start)
+    first = words(side.text, s0, side.sentence_span(start)[1])[:1]
+    return any(
+        w[0].isupper() and not is_function_word(w) and (not first or s != first[0][1])
+        for w, s, _ in words(side.text, start, end)
+    )
 
 
 # --- merging -------------------------------------------------------------------
@@ -128,14 +199,11 @@ def _merge(sa: Side, typed: list[Typed]) -> list[list[Typed]]:
 
 
 def _close(sa: Side, first: Change, second: Change, kind: str) -> bool:
+    if sa.sentence_index(first.a_end) != sa.sentence_index(second.a_start):
+        return False
     if kind == "quote":
-        return any(
-            q.start <= first.a_start and second.a_end <= q.end for q in sa.facts.quotes
-        )
-    gap = words(sa.text, first.a_end, second.a_start)
-    return len(gap) <= MERGE_GAP_WORDS and sa.sentence_index(first.a_end) == sa.sentence_index(
-        second.a_start
-    )
+        return True
+    return len(words(sa.text, first.a_end, second.a_start)) <= MERGE_GAP_WORDS
 
 
 # --- one discrepancy per group -----------------------------------------------------
@@ -149,15 +217,12 @@ def _group_flag(sa: Side, sb: Side, index: int, group: list[Typed]) -> Flag | No
         return _number_flag(sa, sb, index, a_span, b_span)
     if kind == "date":
         return _date_flag(sa, sb, index, a_span, b_span)
-    if kind == "attribution":
-        return _attribution_flag(sa, sb, index, a_span, b_span)
     before, after = _context_words(kind, sa, sb, a_span, b_span)
-    ta, wa = _shown(sa, a_span, before, after)
-    tb, wb = _shown(sb, b_span, before, after)
-    severity = None
-    if kind == "quote" and all(is_function_word(w) for w in _changed_words(sa, sb, group)):
-        severity = "medium"
-    weight = 1.0 + 0.1 * len(_changed_words(sa, sb, group))
+    ta, wa = _shown(sa, a_span, before, after, clip=kind == "quote")
+    tb, wb = _shown(sb, b_span, before, after, clip=kind == "quote")
+    changed = _changed_words(sa, sb, group)
+    severity = "medium" if kind == "quote" and all(is_function_word(w) for w in changed) else None
+    weight = 1.0 + 0.1 * sum(not is_function_word(w) for w in changed)
     return flag(kind, _summary(kind, ta, tb), wa, wb, index, severity, weight)
 
 
@@ -171,24 +236,44 @@ def _changed_words(sa: Side, sb: Side, group: list[Typed]) -> list[str]:
 
 
 def _context_words(kind: str, sa: Side, sb: Side, a_span: Span, b_span: Span) -> tuple[int, int]:
-    short = max(len(words(sa.text, *a_span)), len(words(sb.text, *b_span))) <= 2
-    if a_span[0] == a_span[1] or b_span[0] == b_span[1]:
+    if a_span[0] == a_span[1] or b_span[0] == b_span[1] or kind == "quote":
         return 1, 1
     if kind == "negation":
         return 2, 2
+    short = max(len(words(sa.text, *a_span)), len(words(sb.text, *b_span))) <= 2
     return (1, 1) if short else (0, 0)
 
 
-def _shown(side: Side, span: Span, before: int, after: int) -> tuple[str, Span]:
-    """The excerpt a reader sees (with context words) and the span to highlight."""
-    bounds = side.sentence_span(span[0])
-    shown = widen(side.text, span, before, after, bounds)
-    highlight = trim(side.text, span) if span[0] < span[1] else trim(side.text, shown)
+def _shown(side: Side, span: Span, before: int, after: int, clip: bool = False) -> tuple[str, Span]:
+    """The excerpt a reader sees (with context words) and the span to highlight.
+
+    ``clip`` keeps a quote's excerpt between its quotation marks, so the
+    summary shows the quoted words only.
+    """
+    shown = widen(side.text, span, before, after, side.sentence_span(span[0]))
+    if clip:
+        shown = _inside_marks(side.text, shown)
+        span = _inside_marks(side.text, span)
+    shown = trim(side.text, shown)
+    highlight = trim(side.text, span) if span[0] < span[1] else shown
     return side.text[shown[0] : shown[1]], highlight
 
 
+def _inside_marks(text: str, span: Span) -> Span:
+    start, end = span
+    piece = text[start:end]
+    opening = max(piece.rfind("“"), piece.find('"') if piece.count('"') == 1 else -1)
+    if opening >= 0 and any(ch.isalnum() for ch in piece[opening:]):
+        start += opening + 1
+    closing = piece.find("”")
+    if closing >= 0 and start < span[0] + closing and any(ch.isalnum() for ch in piece[:closing]):
+        end = span[0] + closing
+    return (start, end) if start < end else span
+
+
 def _summary(kind: str, ta: str, tb: str) -> str:
-    a, b = one_line(ta or "—", 70), one_line(tb or "—", 70)
+    limit = 90 if kind == "quote" else 70
+    a, b = one_line(ta or "—", limit), one_line(tb or "—", limit)
     if kind in ("quote", "negation", "wording"):
         prefix = "" if kind == "wording" else f"{kind}: "
         return f'{prefix}"{a}" vs "{b}"'
@@ -196,38 +281,37 @@ def _summary(kind: str, ta: str, tb: str) -> str:
 
 
 def _number_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Flag | None:
-    qa = overlapping(sa.facts.quantities, *a_span)
-    qb = overlapping(sb.facts.quantities, *b_span)
+    qa = _quantities(sa, *a_span)
+    qb = _quantities(sb, *b_span)
     if qa and qb:
         if len(qa) == len(qb) and all(agree(x, y) for x, y in zip(qa, qb, strict=True)):
             return None
         summary = f"{one_line(qa[0].text, 60)} vs {one_line(qb[0].text, 60)}"
         return flag("number", summary, (qa[0].start, qa[-1].end), (qb[0].start, qb[-1].end), index)
-    ta, wa = _shown(sa, a_span, 0, 1)
-    tb, wb = _shown(sb, b_span, 0, 1)
+    other = words(sb.text, *b_span) if qa else words(sa.text, *a_span)
+    if len(other) > MAX_NAME_WORDS:
+        return None  # the figure left out of a rewritten clause: a detail, not a conflict
+    ta, wa = _shown(sa, a_span, 1, 1)
+    tb, wb = _shown(sb, b_span, 1, 1)
     return flag("number", _summary("number", ta, tb), wa, wb, index, severity="medium", weight=0.8)
 
 
 def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Flag | None:
     da = overlapping(sa.facts.dates, *a_span)
     db = overlapping(sb.facts.dates, *b_span)
-    verdict = _dates_verdict(da, db)
+    if not da or not db:
+        return None  # a date one account leaves out is a detail, not a conflict
+    verdict = _dates_verdict(da[0], db[0])
     if verdict is True:
         return None
-    ta, wa = _shown(sa, _with_preposition(sa, a_span), 0, 0)
-    tb, wb = _shown(sb, _with_preposition(sb, b_span), 0, 0)
-    if a_span[0] == a_span[1] or b_span[0] == b_span[1]:
-        ta, wa = _shown(sa, a_span, 1, 1)
-        tb, wb = _shown(sb, b_span, 1, 1)
+    ta, wa = _shown(sa, _with_preposition(sa, (da[0].start, da[-1].end)), 0, 0)
+    tb, wb = _shown(sb, _with_preposition(sb, (db[0].start, db[-1].end)), 0, 0)
     severity = "high" if verdict is False else "low"
     return flag("date", _summary("date", ta, tb), wa, wb, index, severity)
 
 
-def _dates_verdict(da: list, db: list) -> bool | None:
+def _dates_verdict(a: DateRef, b: DateRef) -> bool | None:
     """True: the same moment; False: a conflict; None: the engine cannot tell."""
-    if not da or not db:
-        return None
-    a, b = da[0], db[0]
     if a.kind == "time" or b.kind == "time":
         return same_time(a, b)
     day_a, day_b = day_of(a), day_of(b)
@@ -237,22 +321,7 @@ def _dates_verdict(da: list, db: list) -> bool | None:
 
 
 def _with_preposition(side: Side, span: Span) -> Span:
-    if span[0] == span[1]:
-        return span
     before = words(side.text, side.sentence_span(span[0])[0], span[0])[-1:]
     if before and before[0][0].casefold() in _DATE_PREPOSITIONS:
         return (before[0][1], span[1])
     return span
-
-
-def _attribution_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Flag | None:
-    fa = overlapping(sa.facts.attributions, *a_span)
-    fb = overlapping(sb.facts.attributions, *b_span)
-    if fa and fb and {f.source_key for f in fa} & {f.source_key for f in fb}:
-        return None  # the same source, worded differently
-    if fa and fb:
-        summary = f"attribution: {one_line(fa[0].text, 60)} vs {one_line(fb[0].text, 60)}"
-        return flag("attribution", summary, (fa[0].start, fa[0].end), (fb[0].start, fb[0].end), index)
-    ta, wa = _shown(sa, a_span, 1, 1)
-    tb, wb = _shown(sb, b_span, 1, 1)
-    return flag("attribution", f"attribution: {one_line(ta, 60)} vs {one_line(tb, 60)}", wa, wb, index)

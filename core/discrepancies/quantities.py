@@ -17,6 +17,7 @@ from core.facts.model import Quantity
 HEDGE_MARGIN = 0.20
 EXACT_MARGIN = 0.005  # "1.2 million" vs "1,200,000", float noise
 HEDGES = frozenset({"approx", "estimated"})
+_DETERMINERS = frozenset({"the", "these", "those", "its", "his", "her", "their", "our", "both", "all"})
 
 
 def unit_key(q: Quantity) -> str:
@@ -64,3 +65,17 @@ def agree(a: Quantity, b: Quantity) -> bool:
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
     return unit_key(a) == unit_key(b)
+
+
+def telling(text: str, q: Quantity) -> bool:
+    """Whether a figure states a count worth checking.
+
+    Not a lone spelled-out "one" ("one country": grammar), nor a small
+    spelled-out number after a determiner ("the two leaders", "its three
+    partners"), which refers back to people already named rather than counting.
+    """
+    spelled = not any(ch.isdigit() for ch in q.text)
+    if spelled and q.exact and q.low <= 1:
+        return False
+    before = text[max(0, q.start - 12) : q.start].split()
+    return not (spelled and q.exact and q.low <= 12 and before and before[-1].casefold() in _DETERMINERS)

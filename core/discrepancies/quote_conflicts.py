@@ -3,9 +3,9 @@
 Quotes are matched on their words (folded, in order): two quotes are one
 when most of the shorter one's words recur in the longer in sequence. A
 longer excerpt of the same remark is not an alteration — only differences
-between the first and the last shared word are. Speakers must not clash for
-an alteration; when both are named and differ, that is an attribution
-discrepancy instead.
+between the first and the last shared word are. When both speakers are named
+people or organisations and differ, that is an attribution discrepancy
+instead; a description ("a senior diplomat") never clashes with a name.
 """
 
 from __future__ import annotations
@@ -57,9 +57,10 @@ def matched_quotes(sa: Side, sb: Side) -> list[tuple[QuoteWords, QuoteWords]]:
 
 def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords]]) -> list[Flag]:
     flags = []
+    named = {e.key for e in sa.facts.entities} | {e.key for e in sb.facts.entities}
     for x, y in pairs:
         ka, kb = x.quote.speaker_key, y.quote.speaker_key
-        if ka and kb and ka != kb:
+        if ka in named and kb in named and ka != kb:
             flags.append(_speaker_flag(sa, sb, x, y))
             continue
         hunks = _inner_hunks(x, y)

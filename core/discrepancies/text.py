@@ -37,6 +37,12 @@ _NEGATORS = (
 )
 NEGATORS = frozenset(_NEGATORS.split())
 
+_DATE_WORD_RE = re.compile(
+    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$"
+    r"|^(?:january|february|march|april|june|july|august|september|october|november|december)$"
+    r"|^(?:yesterday|today|tomorrow|tonight)$",
+    re.I,
+)
 _SPACE_RE = re.compile(r"\s+")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -56,6 +62,11 @@ def key(word: str) -> str:
 def keys(text: str, start: int = 0, end: int | None = None) -> list[str]:
     stop = len(text) if end is None else end
     return [k for w, _, _ in words(text, start, stop) if (k := key(w))]
+
+
+def is_date_word(word: str) -> bool:
+    """Weekday, month or relative-day words: typed as dates even when no date fact covers them."""
+    return bool(_DATE_WORD_RE.match(word))
 
 
 def is_function_word(word: str) -> bool:

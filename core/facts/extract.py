@@ -6,11 +6,15 @@ before quotes and attributions because speakers and sources are keyed by them.
 
 from __future__ import annotations
 
+from core.facts.attributions import extract_attributions
 from core.facts.context import build_context
 from core.facts.dates import extract_dates
+from core.facts.entities import extract_entities
 from core.facts.model import Facts
+from core.facts.polarity import extract_polarities
 from core.facts.published import publication_date
 from core.facts.quantities import extract_quantities
+from core.facts.quotes import extract_quotes
 from core.model import Article
 
 
@@ -19,4 +23,14 @@ def extract_facts(article: Article) -> Facts:
     context = build_context(article)
     dates = extract_dates(context, publication_date(article))
     quantities = extract_quantities(context, [(d.start, d.end) for d in dates])
-    return Facts(quantities=tuple(quantities), dates=tuple(dates))
+    entities = extract_entities(context)
+    quotes = extract_quotes(context, entities)
+    attributions = extract_attributions(context, entities, quotes)
+    return Facts(
+        quantities=tuple(quantities),
+        dates=tuple(dates),
+        quotes=tuple(quotes),
+        attributions=tuple(attributions),
+        entities=tuple(entities),
+        polarities=tuple(extract_polarities(context)),
+    )

@@ -105,8 +105,8 @@ class Attribution(NamedTuple):
 
     ``cue`` is the phrase that attributes (``according to``, ``said``,
     ``citing``, ``readout``…). A chain such as "the ministry said in a
-    statement, according to Reuters" yields one record per link, the outer
-    one's ``via`` naming the inner source key.
+    statement, according to Reuters" yields one record per link; the
+    ministry's record has ``via="reuters"``: the key of who relayed it.
     """
 
     start: int

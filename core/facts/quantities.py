@@ -192,7 +192,8 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
         unit = _CURRENCY[match.group("cur").lower()]
     elif match.group("pct"):
         unit = "percent"
-    if not unit and scale == 1 and _is_not_an_amount(text, match, value):
+    paired = re.match(r"\s*[-–]\s*[0-9]", text[match.end() : match.end() + 4]) is not None
+    if not unit and scale == 1 and not paired and _is_not_an_amount(text, match, value):
         return None
     return _Raw(start, end, value * scale, scale, None, unit, False)
 

@@ -76,13 +76,17 @@ class _Scorer:
         return space.matrix[: self.n_a] if side == "a" else space.matrix[self.n_a :]
 
     def candidates(self) -> list[tuple[int, int]]:
-        """Top-k partners per sentence on either side by the cheap combined cosine."""
+        """Top-k partners per sentence on either side by word TF-IDF cosine.
+
+        Words alone (stemmed) keep the product sparse; character n-grams,
+        shared by almost every pair, would make it dense and only join the
+        score on the candidates.
+        """
         n_b = len(self.b.features)
         if not self.n_a or not n_b:
             return []
-        half = np.sqrt(0.5)
-        combined = sp.hstack([self.words.matrix * half, self.chars.matrix * half]).tocsr()
-        rows_a, rows_b_t = combined[: self.n_a], combined[self.n_a :].T.tocsc()
+        rows_a = self.words.matrix[: self.n_a]
+        rows_b_t = self.words.matrix[self.n_a :].T.tocsc()
         pairs: set[tuple[int, int]] = set()
         column_top = _ColumnTopK(n_b)
         for lo in range(0, self.n_a, CHUNK_ROWS):

@@ -10,9 +10,12 @@ little about which sentence restates which.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -45,14 +48,6 @@ class SentenceFeatures:
     folded: str  # content words joined by spaces, for character-level scores
 
 
-def _is_number(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
-
-
-def _is_name(text: str, first: bool) -> bool:
-    return not first and text[:1].isupper() and any(ch.isalpha() for ch in text)
-
-
 def stem(key: str) -> str:
     """A light English stem so "country's", "countries" and "country" meet.
 
@@ -67,6 +62,28 @@ def stem(key: str) -> str:
     return key
 
 
+class _Word(NamedTuple):
+    stem: str  # "" for punctuation
+    number: bool
+    capitalised: bool
+    content: bool  # not a stopword
+
+
+@lru_cache(maxsize=131072)
+def _word(token_text: str) -> _Word:
+    """Everything the aligner needs from one token, cached: news repeats its words."""
+    key = cosmetic_key(token_text)
+    if not key:
+        return _Word("", False, False, False)
+    number = _DIGIT.search(key) is not None
+    capitalised = token_text[:1].isupper() and _LETTER.search(token_text) is not None
+    return _Word(key if number else stem(key), number, capitalised, key not in STOPWORDS)
+
+
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def sentence_features(text: str, span: Span) -> SentenceFeatures:
     """Features of ``text[span]``; names skip the first word, capitalised by grammar alone."""
     words: list[str] = []
@@ -74,16 +91,16 @@ def sentence_features(text: str, span: Span) -> SentenceFeatures:
     names: set[str] = set()
     first = True
     for token in tokenize(text, span[0], span[1]):
-        key = cosmetic_key(token.text)
-        if not key:
+        info = _word(token.text)
+        if not info.stem:
             continue
-        if _is_number(key):
-            numbers.add(key)
-        elif _is_name(token.text, first) and key not in STOPWORDS:
-            names.add(stem(key))
+        if info.number:
+            numbers.add(info.stem)
+        elif info.capitalised and info.content and not first:
+            names.add(info.stem)
         first = False
-        if key not in STOPWORDS:
-            words.append(stem(key))
+        if info.content:
+            words.append(info.stem)
     return SentenceFeatures(tuple(words), frozenset(numbers), frozenset(names), " ".join(words))
 
 
@@ -97,16 +114,17 @@ def merge_features(parts: Sequence[SentenceFeatures]) -> SentenceFeatures:
     )
 
 
+@lru_cache(maxsize=131072)
+def _word_grams(word: str, n: int) -> tuple[str, ...]:
+    padded = f" {word} "
+    if len(padded) <= n:
+        return (padded,)
+    return tuple(padded[i : i + n] for i in range(len(padded) - n + 1))
+
+
 def char_ngrams(folded: str, n: int = CHAR_N) -> list[str]:
     """Character n-grams of each word padded with spaces, so inflections share most grams."""
-    grams: list[str] = []
-    for word in folded.split():
-        padded = f" {word} "
-        if len(padded) <= n:
-            grams.append(padded)
-        else:
-            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
-    return grams
+    return [gram for word in folded.split() for gram in _word_grams(word, n)]
 
 
 class TfidfSpace:
@@ -114,17 +132,15 @@ class TfidfSpace:
 
     def __init__(self, docs: Sequence[Sequence[str]]) -> None:
         vocab: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        for row, terms in enumerate(docs):
-            for term, count in Counter(terms).items():
-                rows.append(row)
-                cols.append(vocab.setdefault(term, len(vocab)))
-                vals.append(1.0 + math.log(count))
+        cols = np.fromiter(
+            (vocab.setdefault(t, len(vocab)) for terms in docs for t in terms), dtype=np.int64
+        )
+        rows = np.repeat(np.arange(len(docs)), [len(terms) for terms in docs])
         shape = (len(docs), max(1, len(vocab)))
-        counts = sp.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
-        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=shape[1])
+        counts = sp.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
+        counts.sum_duplicates()
+        counts.data = 1.0 + np.log(counts.data)  # sublinear tf
+        df = np.bincount(counts.indices, minlength=shape[1])
         self.idf = np.log((1.0 + shape[0]) / (1.0 + df)) + 1.0
         self.vocab = vocab
         self.matrix = _normalize_rows(counts @ sp.diags(self.idf))

@@ -19,6 +19,7 @@ WEIGHT_WORDS = 0.35
 WEIGHT_CHARS = 0.35
 WEIGHT_ORDER = 0.30
 PARTIAL_MIN_WORDS = 6  # content words a passage needs before containment counts fully
+PARTIAL_LENGTH_RATIO = 1.3  # containment is only tried when one side is this much longer
 PARTIAL_DISCOUNT = 0.9  # a clause restated is a little less than a sentence restated
 NUMBER_BONUS = 0.06
 NAME_BONUS = 0.04
@@ -51,7 +52,9 @@ def pair_score(a: SentenceFeatures, b: SentenceFeatures, words: float, chars: fl
     order = Indel.normalized_similarity(a.words, b.words)
     base = WEIGHT_WORDS * words + WEIGHT_CHARS * chars + WEIGHT_ORDER * order
     short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
-    score = max(base, containment(short, long))
+    score = base
+    if len(long.words) >= PARTIAL_LENGTH_RATIO * len(short.words):
+        score = max(base, containment(short, long))
     score += NUMBER_BONUS * _overlap(a.numbers, b.numbers)
     score += NAME_BONUS * _overlap(a.names, b.names)
     return min(1.0, score)

@@ -51,7 +51,7 @@ def build_report(
     return ReportData(
         project_name=project.name,
         generated=_timestamp(now),
-        reviewers=_reviewers(project.reviewer, items, orphans),
+        reviewers=_reviewers(items, orphans),
         filters=_filters(options, pairs, event_labels, articles),
         articles=_articles_in(pairs, articles),
         events=_grouped(sections, pairs, event_labels),
@@ -88,7 +88,9 @@ def _pair_section(
     project: Any, info: PairInfo, articles: dict[int, ArticleRef], options: ReportOptions
 ) -> PairSection:
     a, b = articles[info.a_id], articles[info.b_id]
-    if not (info.compared or info.stale):
+    if not info.compared:
+        # Only results of the current engine: computing (and, in a writable project,
+        # storing) a comparison is the compare command's job, not the report's.
         return PairSection(info.id, a, b, found=0, counts=Counts(), items=(), compared=False)
     comparison = project.comparison(info.id)
     found = [*comparison.discrepancies, *project.user_discrepancies(info.id)]
@@ -254,14 +256,10 @@ def _orphans(project: Any, sections: list[PairSection], options: ReportOptions) 
     return notes
 
 
-def _reviewers(
-    project_reviewer: str, items: Iterable[ReportItem], orphans: Iterable[OrphanNote]
-) -> tuple[str, ...]:
-    """Everyone who signed an included annotation; the project's reviewer if nobody has yet."""
+def _reviewers(items: Iterable[ReportItem], orphans: Iterable[OrphanNote]) -> tuple[str, ...]:
+    """Everyone who signed an annotation the report shows, alphabetically."""
     names = {i.reviewer for i in items if i.reviewer} | {o.reviewer for o in orphans if o.reviewer}
-    return tuple(sorted(names, key=str.casefold)) or (
-        (project_reviewer,) if project_reviewer else ()
-    )
+    return tuple(sorted(names, key=str.casefold))
 
 
 def _articles_in(pairs: list[PairInfo], articles: dict[int, ArticleRef]) -> tuple[ArticleRef, ...]:

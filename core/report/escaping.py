@@ -8,7 +8,8 @@ table pipes in an article from restructuring any of them.
 Escaping rules, applied to every untrusted string:
 
 - control characters (which Python-Markdown uses as internal placeholders) and
-  line breaks become spaces, so untrusted text never starts a block;
+  line breaks become spaces, so untrusted text never starts a block (notes keep
+  their lines as hard line breaks, each line escaped on its own);
 - ``&``, ``<`` and ``>`` become HTML entities, so no tag, comment, autolink or
   blockquote marker survives;
 - Markdown punctuation that changes inline structure anywhere in a line
@@ -28,6 +29,7 @@ from core.report.model import Excerpt
 _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")
 _LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
 _SPACES = re.compile(r" {2,}")
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _SAFE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s<>\"'()\[\]\\|`{}]*)?")
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
@@ -41,8 +43,13 @@ def flatten(text: str) -> str:
     return "".join(" " if _is_breaking(ch) else ch for ch in text)
 
 
+def plain(text: str) -> str:
+    """Untrusted text on one line, control characters gone: for titles and footers."""
+    return " ".join(flatten(text).split())
+
+
 def _is_breaking(ch: str) -> bool:
-    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Zl", "Zp")
 
 
 def _escape_fragment(text: str) -> str:
@@ -52,6 +59,8 @@ def _escape_fragment(text: str) -> str:
 
 def _escape_leading(escaped: str) -> str:
     def repl(m: re.Match[str]) -> str:
+        if m.group(3) == "=":
+            return "&#61;"  # Python-Markdown cannot backslash-escape "="
         if m.group(3):
             return "\\" + m.group(3)
         return m.group(1) + "\\" + m.group(2)
@@ -63,6 +72,12 @@ def md_text(text: str) -> str:
     """One untrusted string as inline Markdown that renders to exactly that text."""
     flat = _SPACES.sub(" ", flatten(text)).strip()
     return _escape_leading(_escape_fragment(flat))
+
+
+def md_lines(text: str) -> str:
+    """Multi-line untrusted text (a reviewer's note): each line escaped, joined by hard breaks."""
+    lines = [md_text(line) for line in _LINE_BREAKS.split(text)]
+    return "  \n".join(line for line in lines if line)
 
 
 def md_marked(excerpt: Excerpt) -> str:

@@ -12,6 +12,7 @@ from html import escape
 
 import markdown
 
+from core.report.escaping import plain
 from core.report.labels import format_time
 from core.report.markdown_report import render_markdown
 from core.report.model import ReportData
@@ -28,12 +29,14 @@ def render_body(data: ReportData) -> str:
 
 
 def footer_text(data: ReportData) -> str:
-    return f"FactDiff discrepancy report · {data.project_name} · generated {format_time(data.generated)}"
+    """One plain line naming the report, for the HTML footer and the PDF page footers."""
+    name = plain(data.project_name)
+    return f"FactDiff discrepancy report · {name} · generated {format_time(data.generated)}"
 
 
 def render_html(data: ReportData) -> str:
     """A complete HTML5 document with the embedded screen and print stylesheet."""
-    title = escape(f"Discrepancy report: {data.project_name}")
+    title = escape(f"Discrepancy report: {plain(data.project_name)}")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

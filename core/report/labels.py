@@ -35,8 +35,22 @@ def article_name(article: ArticleRef) -> str:
     return f"{article.source} — {title}" if article.source else title
 
 
+SHORT_TITLE = 48
+
+
 def outlet(article: ArticleRef) -> str:
-    return article.source or article.title or f"Article {article.id}"
+    """A short name for column heads and pair titles: the outlet, else a shortened title."""
+    if article.source:
+        return article.source
+    return _shorten(article.title, SHORT_TITLE) if article.title else f"Article {article.id}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:.") + "…"
 
 
 def pair_title(pair: PairSection) -> str:

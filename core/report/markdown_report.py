@@ -10,7 +10,7 @@ CMS and ticket renderers would print them literally.
 from __future__ import annotations
 
 from core.model import KINDS, SEVERITIES
-from core.report.escaping import md_cell, md_marked, md_text, md_url
+from core.report.escaping import md_cell, md_lines, md_marked, md_text, md_url
 from core.report.labels import (
     article_name,
     count_of,
@@ -71,7 +71,7 @@ def _header(data: ReportData) -> list[str]:
     lines = [
         f"- **Project:** {md_text(data.project_name)}",
         f"- **Generated:** {format_time(data.generated)}",
-        f"- **Reviewers:** {md_text(', '.join(data.reviewers)) or 'none recorded'}",
+        f"- **Reviewers:** {md_text(', '.join(data.reviewers)) or 'no annotations yet'}",
         f"- **Scope:** {md_text(scope_text(f))}",
         f"- **Included:** {md_text(filters_text(f, KINDS))}",
         f"- **Discrepancies:** {shown} shown of {found} found",
@@ -88,6 +88,9 @@ def _overview(data: ReportData) -> list[str]:
     rows = [_row(head), _row(["---"] + ["--:"] * (len(head) - 1))]
     for _, pair in data.pairs():
         c = pair.counts
+        if not pair.compared:
+            rows.append(_row([md_cell(pair_title(pair)), "not compared", *[""] * (len(head) - 2)]))
+            continue
         rows.append(
             _row(
                 [
@@ -138,7 +141,7 @@ def _pair(pair: PairSection, html_hooks: bool) -> list[str]:
         f"- **A:** {_article_line(pair.a)}\n- **B:** {_article_line(pair.b)}",
     ]
     if not pair.compared:
-        return [*blocks, "This pair has not been compared yet."]
+        return [*blocks, "This pair has not been compared with the current engine yet."]
     c = pair.counts
     blocks.append(
         f"**{c.total} of {pair.found} discrepancies shown.** "
@@ -166,7 +169,7 @@ def _item(item: ReportItem, pair: PairSection, html_hooks: bool) -> list[str]:
         heading + _hook(".item" + severity_class, html_hooks),
         _meta(item) + _block_hook(".meta", html_hooks),
         _excerpts(item, pair),
-        *([f"**Note:** {md_text(item.note)}"] if item.note.strip() else []),
+        *([f"**Note:** {md_lines(item.note)}"] if item.note.strip() else []),
     ]
 
 

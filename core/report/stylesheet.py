@@ -35,14 +35,19 @@ p.meta { font-size: .85rem; color: var(--muted); margin: .2rem 0 .6rem; }
 p.meta strong { color: var(--ink); }
 table { width: 100%; border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; }
 th, td { border: 1px solid var(--rule); padding: .35rem .55rem; vertical-align: top;
-         text-align: left; overflow-wrap: anywhere; }
-th { background: var(--head); font-size: .8rem; font-weight: 600; }
+         text-align: left; overflow-wrap: break-word; }
+th { background: var(--head); font-size: .8rem; font-weight: 600; white-space: nowrap; }
+td[style*="right"] { white-space: nowrap; }
 p.meta + table td { width: 50%; }
 mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 2px; }
 a { color: #175cd3; overflow-wrap: anywhere; }
 footer { margin-top: 2.5rem; padding-top: .6rem; border-top: 1px solid var(--rule);
          font-size: .8rem; color: var(--muted); }
-@page { size: auto; margin: 18mm 16mm 20mm; }
+@page {
+  size: auto; margin: 18mm 16mm 20mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages);
+                  font: 8pt Helvetica, Arial, sans-serif; color: #5b6576; }
+}
 @media print {
   html { background: none; }
   body { margin: 0; max-width: none; padding: 0; box-shadow: none; font-size: 10pt; }

@@ -20,6 +20,13 @@ from core.store.codec import (
 )
 from core.store.records import AddResult, ArticleInfo
 
+_JOINED_COLUMNS = ", ".join(f"a.{c.strip()}" for c in FULL_ARTICLE_COLUMNS.split(","))
+
+
+def _article(row: tuple) -> Article:
+    *meta, text, raw, codec = row
+    return article_from_row(meta, text, decompress_raw(raw, codec))
+
 
 class _Prepared:
     """An article's row and compressed original, computed before taking the lock."""
@@ -86,17 +93,24 @@ class ArticleStore(ProjectBase):
 
     def _load_article(self, article_id: int, *, with_raw: bool = False) -> Article:
         raw_columns = "b.raw, b.raw_codec" if with_raw else "NULL, 'none'"
-        columns = ", ".join(f"a.{c.strip()}" for c in FULL_ARTICLE_COLUMNS.split(","))
         with self._reading() as conn:
             row = conn.execute(
-                f"SELECT {columns}, b.text, {raw_columns} FROM articles a "
+                f"SELECT {_JOINED_COLUMNS}, b.text, {raw_columns} FROM articles a "
                 "JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?",
                 (article_id,),
             ).fetchone()
         if row is None:
             raise ProjectError(f"no article {article_id} in this project")
-        *meta, text, raw, codec = row
-        return article_from_row(meta, text, decompress_raw(raw, codec))
+        return _article(row)
+
+    def _load_all_articles(self) -> tuple[list[int], list[Article]]:
+        """Every article (without original bytes) in id order, in one query."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"SELECT {_JOINED_COLUMNS}, b.text, NULL, 'none' FROM articles a "
+                "JOIN article_bodies b ON b.article_id = a.id ORDER BY a.id"
+            ).fetchall()
+        return [row[0] for row in rows], [_article(row) for row in rows]
 
     def remove_article(self, article_id: int) -> None:
         """Remove an article with its pairs, their comparisons and annotations."""

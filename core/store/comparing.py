@@ -16,6 +16,7 @@ from core.model import Article, Comparison
 
 Job = tuple[int, Article, Article]
 Cancelled = Callable[[], bool]
+Engine = Callable[[Article, Article], Comparison]
 
 
 def compare_articles(a: Article, b: Article) -> Comparison:
@@ -25,21 +26,30 @@ def compare_articles(a: Article, b: Article) -> Comparison:
 
 
 def run_comparisons(
-    jobs: Iterator[Job], workers: int, cancelled: Cancelled | None = None
+    jobs: Iterator[Job],
+    workers: int,
+    cancelled: Cancelled | None = None,
+    engine: Engine | None = None,
 ) -> Iterator[tuple[int, Comparison]]:
-    """Yield ``(pair_id, comparison)`` until the jobs run out or ``cancelled()`` says stop."""
+    """Yield ``(pair_id, comparison)`` until the jobs run out or ``cancelled()`` says stop.
+
+    ``engine`` must be a module-level function when ``workers > 1`` (it is
+    pickled to the worker processes); it defaults to the real engine.
+    """
+    run = engine or compare_articles
     stop = cancelled or (lambda: False)
     if workers <= 1:
         for pair_id, a, b in jobs:
             if stop():
                 return
-            yield pair_id, compare_articles(a, b)
+            yield pair_id, run(a, b)
         return
-    yield from _in_pool(jobs, workers, stop)
+    if not stop():
+        yield from _in_pool(jobs, workers, stop, run)
 
 
 def _in_pool(
-    jobs: Iterator[Job], workers: int, stop: Cancelled
+    jobs: Iterator[Job], workers: int, stop: Cancelled, run: Engine
 ) -> Iterator[tuple[int, Comparison]]:
     # "spawn" is safe from a GUI worker thread and in a frozen bundle; fork is not.
     context = multiprocessing.get_context("spawn")
@@ -53,7 +63,7 @@ def _in_pool(
                     if job is None:
                         exhausted = True
                         break
-                    running[pool.submit(compare_articles, job[1], job[2])] = job[0]
+                    running[pool.submit(run, job[1], job[2])] = job[0]
                 if stop():
                     exhausted = True
                 if not running:

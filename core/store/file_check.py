@@ -103,7 +103,9 @@ def read_schema_version(path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"{path.name} is damaged or not a FactDiff project ({exc})") from None
     try:
-        return _schema_version(conn, path)
+        version = _schema_version(conn, path)
+        _quick_check(conn, path)
+        return version
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"{path.name} is damaged ({exc})") from None
     finally:
@@ -127,6 +129,13 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
         return int(rows["schema_version"])
     except (KeyError, ValueError):
         raise ProjectError(f"{path.name} is damaged: it records no valid schema version") from None
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Find damage now, before the user starts working on a file that will fail later."""
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)").fetchall()]
+    if problems != ["ok"]:
+        raise ProjectError(f"{path.name} is damaged ({problems[0]})")
 
 
 def readonly_reason(path: Path) -> str:

@@ -21,6 +21,7 @@ from core.store.event_sync import plan_events, write_events
 from core.store.records import EventInfo, PairInfo
 
 Progress = Callable[[int, int, str], None]
+_PAIRS_PER_PROCESS = 8
 
 _PAIR_QUERY = """
 SELECT p.id, p.a_id, p.b_id, p.event_id, p.origin, c.engine_version, c.similarity,
@@ -50,8 +51,7 @@ class PairStore(ArticleStore):
     def group_events(self) -> list[EventInfo]:
         """Re-run the engine's event grouping; user pairs and annotated pairs are kept."""
         self._require_writable()
-        ids = [info.id for info in self.articles()]
-        articles = [self._load_article(article_id) for article_id in ids]
+        ids, articles = self._load_all_articles()
         plan = plan_events(ids, articles)
         with self._writing() as conn:
             write_events(conn, plan, now_iso())
@@ -155,6 +155,8 @@ class PairStore(ArticleStore):
         """
         self._require_writable()
         todo = self._pairs_to_compare()
+        # Starting a process costs about as much as several comparisons.
+        workers = max(1, min(workers, len(todo) // _PAIRS_PER_PROCESS))
         done = 0
         if progress:
             progress(0, len(todo), "")

@@ -9,6 +9,8 @@ SCRIPT = r"""
 import importlib, pkgutil, sys
 import core
 for mod in pkgutil.walk_packages(core.__path__, "core."):
+    if mod.name == "core.__main__":
+        continue
     importlib.import_module(mod.name)
 bad = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6")))
 print("\n".join(bad))

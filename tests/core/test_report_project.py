@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import core
 from core.model import Alignment, Article, Change, Comparison, Discrepancy
 from core.report.collect import build_report
 from core.report.options import ReportOptions
@@ -49,7 +50,9 @@ def _comparison(a: Article, b: Article, *, with_old_date: bool) -> Comparison:
     a1, b1 = _sentence(TEXT_A, "A fire", "service said."), _sentence(TEXT_B, "A fire", "Ruiz said.")
     a2, b2 = _sentence(TEXT_A, "“The", "on Monday."), _sentence(TEXT_B, "“The", "reporters.")
     alignments = (
-        Alignment((a1,), (b1,), 0.82, (_change("12", "15"), _change("the fire service", "Mayor Ruiz"))),
+        Alignment(
+            (a1,), (b1,), 0.82, (_change("12", "15"), _change("the fire service", "Mayor Ruiz"))
+        ),
         Alignment((a2,), (b2,), 0.7, (_change("under control", "contained"),)),
     )
     discrepancies = [
@@ -97,7 +100,8 @@ def make_project(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         p.add_pair(1, 3)  # never compared: reported as such
 
         # A first comparison finds a date discrepancy that a later one drops.
-        monkeypatch.setattr("core.store.pair_store.ENGINE_VERSION", "0")
+        current_engine = core.ENGINE_VERSION
+        monkeypatch.setattr("core.ENGINE_VERSION", "0")
         monkeypatch.setattr(
             "core.store.pair_store.compare_articles",
             lambda a, b: _comparison(a, b, with_old_date=True),
@@ -106,10 +110,7 @@ def make_project(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         _freeze(monkeypatch, "2026-11-19T16:45:00+00:00")
         p.annotate(pair_id, "dat-9e02", status="confirmed", verdict="accurate",
                    note="Sunday checked against the fire service log.")  # fmt: skip
-        monkeypatch.undo_ENGINE = None
-        import core
-
-        monkeypatch.setattr("core.store.pair_store.ENGINE_VERSION", core.ENGINE_VERSION)
+        monkeypatch.setattr("core.ENGINE_VERSION", current_engine)
         monkeypatch.setattr(
             "core.store.pair_store.compare_articles",
             lambda a, b: _comparison(a, b, with_old_date=False),
@@ -123,6 +124,9 @@ def make_project(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         p.annotate(pair_id, "quo-77aa", status="dismissed", note="Same meaning.")
         _freeze(monkeypatch, "2026-11-21T09:30:00+00:00")
         p.reviewer = "Ben Ode"
+        monkeypatch.setattr(
+            "core.store.annotation_store.secrets.token_hex", lambda n: "0c1d2e3f4a5b"
+        )
         user = p.add_user_discrepancy(
             pair_id, "entity", "Who spoke: Chief Okafor said vs told reporters",
             span(TEXT_A, "said on Monday"), span(TEXT_B, "told reporters"), severity="low",

@@ -141,7 +141,7 @@ ATTACKS = (
     "text {: onclick=alert(1) }",
     "![pixel](https://evil.example/p.png)",
     "<https://evil.example>",
-    "=HYPERLINK(\"https://evil.example\")",
+    '=HYPERLINK("https://evil.example")',
     "@SUM(A1:A2)",
     "+1+2",
     "-3+4",

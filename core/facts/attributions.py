@@ -1,0 +1,176 @@
+"""Attributions: who each claim is credited to.
+
+"According to Reuters" and "according to the foreign ministry" put the same
+sentence on different authority; a fact-checker needs to see that. Sources
+are keyed (see :mod:`core.facts.speech`) so two articles crediting the same
+person or body agree even when one says "Wang" and the other "the foreign
+minister".
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.facts.context import Context
+from core.facts.model import Attribution, Entity, Quote
+from core.facts.speech import (
+    SPEECH_VERB,
+    Source,
+    needs_clause,
+    object_after,
+    source_of,
+    subject_before,
+)
+
+_RELAYS = re.compile(r"\b(?P<cue>[Aa]ccording\s+to|[Cc]iting|[Qq]uoting|[Pp]er)\s+")
+#: "according to plan" describes a manner, not a source.
+_MANNER = re.compile(r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:plan|schedule|rules?|law|script|tradition|custom|protocol|guidelines)\b", re.I)
+_DOCUMENT = re.compile(
+    r"\b(?P<cue>readout|read-out|reading|transcript|summary)\s+of\s+(?:the|their|this|that)\s+"
+    r"(?:\w+\s+)?(?:call|meeting|conversation|talks|summit|exchange)\b"
+)
+_DOCUMENT_OWNER_AFTER = re.compile(r"\s*,?\s+(?:published|issued|released|posted|put\s+out)\s+by\s+|\s+from\s+")
+_AUDIENCE = re.compile(r"\s+(?P<who>reporters|journalists|the\s+press|lawmakers|parliament|the\s+court|the\s+jury|a\s+news\s+conference|[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)")
+_IN_A_STATEMENT = re.compile(r"(?:\s+\w+){0,3}?\s+in\s+an?\s+(?:\w+\s+)?(?P<doc>statement|interview|readout|briefing|post|tweet|letter|speech)\b")
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,|[“\"])")
+_VAGUE_PRONOUNS = frozenset({"it", "they", "we", "i", "you", "this", "that", "which", "who"})
+
+
+def extract_attributions(context: Context, entities: list[Entity], quotes: list[Quote]) -> list[Attribution]:
+    text = context.text
+    quoted = [(q.start, q.end) for q in quotes]
+    found = [*_relays(context, entities, quoted), *_documents(context, entities), *_speech(context, entities, quoted)]
+    found = [a for a in found if not context.in_boilerplate(a.start, a.end)]
+    found = _deduplicate(found)
+    return _link_chains(context, found, text)
+
+
+def _relays(context: Context, entities: list[Entity], quoted: list[tuple[int, int]]) -> list[Attribution]:
+    """ "according to X", "citing X", "quoting X"."""
+    text = context.text
+    out = []
+    for match in _RELAYS.finditer(text):
+        if any(s <= match.start() < e for s, e in quoted):
+            continue
+        cue = re.sub(r"\s+", " ", match.group("cue").lower())
+        if cue == "according to" and _MANNER.match(text, match.end()):
+            continue
+        if cue == "per" and not text[match.end() : match.end() + 1].isupper():
+            continue
+        _, sentence_end = context.sentence_span(match.start())
+        found = object_after(text, match.end(), max(sentence_end, match.end()))
+        source = source_of(text, found, entities) if found else None
+        if source:
+            out.append(_record(context, match.start(), source, cue))
+    return out
+
+
+def _documents(context: Context, entities: list[Entity]) -> list[Attribution]:
+    """ "the State Department's readout of the call", "a readout … published by X"."""
+    text = context.text
+    out = []
+    for match in _DOCUMENT.finditer(text):
+        owner = None
+        floor = max(context.sentence_span(match.start())[0], text.rfind("\n", 0, match.start()) + 1)
+        before = text[floor : match.start()]
+        possessive = re.search(r"['’]s?\s+(?:\w+\s+)?$", before)
+        if possessive:
+            end = floor + possessive.start()
+            span = subject_before(text, end, floor)
+            if span and span[1] == end:
+                owner = source_of(text, span, entities)
+        after = _DOCUMENT_OWNER_AFTER.match(text, match.end())
+        if owner is None and after:
+            _, sentence_end = context.sentence_span(match.start())
+            span = object_after(text, after.end(), max(sentence_end, after.end()))
+            owner = source_of(text, span, entities) if span else None
+        if owner and owner.key not in _VAGUE_PRONOUNS:
+            start = min(owner.start, match.start())
+            end = max(owner.end, match.end())
+            out.append(_record(context, start, owner, match.group("cue"), end))
+    return out
+
+
+def _speech(context: Context, entities: list[Entity], quoted: list[tuple[int, int]]) -> list[Attribution]:
+    """ "X said", "X told reporters", "…, said X"."""
+    text = context.text
+    out = []
+    for verb in SPEECH_VERB.finditer(text):
+        if any(s <= verb.start() < e for s, e in quoted):
+            continue
+        sentence_start, sentence_end = context.sentence_span(verb.start())
+        sentence_start = max(sentence_start, text.rfind("\n", 0, verb.start()) + 1)
+        before = text[sentence_start : verb.start()].rstrip()
+        inverted = before.endswith((",", "”", '"', "’"))
+        if needs_clause(verb.group()) and not (inverted or _CLAUSE_AFTER.match(text, verb.end())):
+            continue
+        span = object_after(text, verb.end(), max(sentence_end, verb.end())) if inverted else None
+        if span is None:
+            span = subject_before(text, verb.start(), sentence_start)
+        source = source_of(text, span, entities) if span else None
+        if source is None or source.text.lower() in _VAGUE_PRONOUNS or not source.key:
+            continue
+        cue, cue_end = _speech_cue(text, verb)
+        start, end = min(source.start, verb.start()), max(source.end, cue_end)
+        out.append(_record(context, start, source, cue, end))
+    return out
+
+
+def _speech_cue(text: str, verb: re.Match[str]) -> tuple[str, int]:
+    """ "said in a statement", "told reporters", or the verb alone."""
+    lower = verb.group().lower()
+    if lower in ("told", "tells", "tell"):
+        audience = _AUDIENCE.match(text, verb.end())
+        if audience:
+            return f"{lower} {audience.group('who').lower()}" if audience.group("who").islower() else lower, verb.end()
+    statement = _IN_A_STATEMENT.match(text, verb.end())
+    if statement:
+        return f"{lower} in a {statement.group('doc')}", statement.end()
+    return lower, verb.end()
+
+
+def _record(context: Context, start: int, source: Source, cue: str, end: int | None = None) -> Attribution:
+    end = source.end if end is None else end
+    text = context.text
+    return Attribution(start, end, text[start:end], source.text, source.key, context.sentence_of(start), cue)
+
+
+def _deduplicate(found: list[Attribution]) -> list[Attribution]:
+    """One record per source and place: a relay inside a document phrase is the same claim."""
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[Attribution] = []
+    for item in found:
+        if any(k.source_key == item.source_key and k.start <= item.start < k.end for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+_RELAY_CUES = ("according to", "citing", "quoting", "per")
+
+
+def _link_chains(context: Context, found: list[Attribution], text: str) -> list[Attribution]:
+    """Chains in one sentence: each link names who relayed it in ``via``.
+
+    "Wang told Blinken, the ministry said, according to Reuters": Wang via the
+    ministry, the ministry via Reuters. "According to state media, Wang told…"
+    and "the ministry said Wang told…": Wang via the first-named source.
+    """
+    linked = list(found)
+    for index in range(len(linked) - 1):
+        item, following = linked[index], linked[index + 1]
+        if following.sentence != item.sentence or following.source_key == item.source_key:
+            continue
+        between = text[item.end : following.start]
+        if re.search(r"\bbut\b|[“”\".;]", between):
+            continue
+        words = between.split()
+        if following.cue in _RELAY_CUES and item.cue not in _RELAY_CUES:
+            linked[index] = item._replace(via=following.source_key)
+        elif item.cue in _RELAY_CUES and following.cue not in _RELAY_CUES and between.strip() in ("", ","):
+            linked[index + 1] = following._replace(via=item.source_key)
+        elif not words or words == ["that"]:
+            linked[index + 1] = following._replace(via=item.source_key)
+        elif len(words) <= 3 and between.rstrip().endswith(","):
+            linked[index] = item._replace(via=following.source_key)
+    return linked

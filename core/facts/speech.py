@@ -1,0 +1,193 @@
+"""Who says something: speech verbs and the noun phrase that does the saying.
+
+Quotes and attributions both hinge on "X said" / "said X": this module finds
+the phrase X on either side of a speech verb and turns it into a source key
+that matches across articles (a named person's surname, an organisation's
+folded name, or the folded phrase itself: "local media").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from core.facts.entities import last_person_before
+from core.facts.model import Entity
+from core.facts.names import PERSON_TITLES, TITLE_MODIFIERS, fold, org_key
+from core.facts.nouns import COMMON_VERBS, STOP_WORDS
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|continued|asked|asks|wrote|writes|tweeted|"
+    "posted|noted|notes|explained|insisted|warned|warns|stated|states|declared|argued|"
+    "replied|responded|reported|reports|announced|announces|confirmed|acknowledged|"
+    "claimed|claims|testified|recalled|remarked|observed|stressed|emphasised|emphasized"
+)
+SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_ONLY_WITH_CLAUSE = frozenset(
+    {"continued", "asked", "asks", "posted", "warned", "warns", "confirmed", "acknowledged", "claimed", "claims",
+     "recalled", "observed", "stressed", "emphasised", "emphasized", "states", "responded"}
+)
+_NP_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|[0-9][\w\-]*|[^\w\s]")
+_PRONOUNS = {"he": "person", "she": "person"}
+_SKIP_BEFORE_VERB = frozenset(
+    {"also", "later", "earlier", "again", "then", "previously", "separately", "repeatedly",
+     "reportedly", "has", "had", "have", "would", "will", "once", "further", "had", "recently",
+     "publicly", "privately", "quickly", "simply", "yet"}
+)
+_NP_INNER = frozenset({"of", "for", "the", "at", "and", "in", "to", "on"})
+_NP_STOP = (STOP_WORDS - _NP_INNER - {"he", "she", "it", "they", "we", "i"}) | COMMON_VERBS | {"according"}
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:on|late|early|earlier|later))?\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year|night|morning))\s*$"
+)
+_VERBAL = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might"})
+_OBJECT_END = re.compile(
+    r"[,;:!?“”\"()\[\]—–]|\.(?:\s|$)|\s(?:that|who|which|in\s+an?|on|at|after|before|during|when|while|as)\s"
+)
+_DOCUMENTS = (
+    r"^(?:an?|the)?\s*(?:\w+\s+)?(?:statement|readout|reading|release|transcript|report|account|"
+    r"communiqu[eé]|post|tweet|letter|memo|interview|briefing|data|figures|estimates?|survey|"
+    r"poll|study|tally|count|toll)s?\s+"
+)
+#: "a readout of the call published by X" → X; "a statement from X" → X.
+_DOCUMENT_HEADS = (
+    re.compile(_DOCUMENTS + r"(?:[\w’']+\s+){0,5}?(?:published|issued|released|put\s+out|posted)\s+by\s+", re.I),
+    re.compile(_DOCUMENTS + r"(?:[\w’']+\s+){0,4}?(?:from|by)\s+", re.I),
+    re.compile(_DOCUMENTS + r"(?:of|in)\s+", re.I),
+)
+
+
+_POSSESSIVE_DOCUMENT = re.compile(
+    r"^(?P<owner>.+?)['’]s?\s+(?:\w+\s+)?(?:reading|readout|statement|account|version|transcript|"
+    r"summary|report|release|communiqu[eé])\b",
+    re.IGNORECASE,
+)
+
+
+class Source(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | None:
+    """The noun phrase ending just before a speech verb, within [floor, verb_start)."""
+    when = _TRAILING_TIME.search(text, max(floor, verb_start - 60), verb_start)
+    if when:
+        verb_start = when.start()
+    tokens = list(_NP_TOKEN.finditer(text, floor, verb_start))
+    while tokens and tokens[-1].group().lower() in _SKIP_BEFORE_VERB:
+        tokens.pop()
+    if not tokens:
+        return None
+    end = tokens[-1].end()
+    start = None
+    count = 0
+    for token in reversed(tokens):
+        word = token.group()
+        lower = word.lower()
+        if not word[:1].isalnum() and word not in ("’", "'"):
+            break
+        if lower in _NP_STOP or count >= 8:
+            break
+        if lower.endswith(("ed", "ing")) and not word[:1].isupper() and lower not in ("red", "bed"):
+            break
+        start = token.start()
+        count += 1
+    if start is None:
+        return None
+    while True:  # never start on a joining word: "of the ministry" → "ministry"
+        first = _NP_TOKEN.match(text, start)
+        if first is None or first.group().lower() not in _NP_INNER - {"the"}:
+            break
+        nxt = _NP_TOKEN.search(text, first.end(), end)
+        if nxt is None:
+            return None
+        start = nxt.start()
+    return (start, end) if text[start:end].strip() else None
+
+
+def object_after(text: str, start: int, ceiling: int) -> tuple[int, int] | None:
+    """The noun phrase right after an inverted speech verb: "…," said Ned Price, the…"""
+    while start < ceiling and text[start].isspace():
+        start += 1
+    stop = _OBJECT_END.search(text, start, ceiling)
+    end = stop.start() if stop else ceiling
+    words = list(re.finditer(r"\S+", text[start:end]))[:14]
+    if not words or any(w.group().lower() in _VERBAL for w in words):
+        return None
+    end = start + words[-1].end()
+    while end > start and text[end - 1] in ".’'”\"":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def needs_clause(verb: str) -> bool:
+    """Verbs that attribute only when followed by what was said ("warned that")."""
+    return verb.lower() in _ONLY_WITH_CLAUSE
+
+
+def source_of(text: str, span: tuple[int, int], entities: list[Entity]) -> Source | None:
+    """Name a source phrase: the person or organisation inside it, else the phrase."""
+    start, end = span
+    phrase = text[start:end].strip(" ,")
+    if not phrase:
+        return None
+    lower = phrase.lower()
+    if lower in _PRONOUNS:
+        person = last_person_before(entities, start)
+        key = person.key if person else lower
+        return Source(start, end, phrase, key)
+    inner = next((m for pattern in _DOCUMENT_HEADS if (m := pattern.match(phrase))), None)
+    if inner:
+        return source_of(text, (start + inner.end(), end), entities) or Source(start, end, phrase, _phrase_key(phrase))
+    owner = _POSSESSIVE_DOCUMENT.match(phrase)
+    if owner:
+        end = start + owner.end("owner")
+        return source_of(text, (start, end), entities)
+    inside = [e for e in entities if start <= e.start and e.end <= end]
+    for label in ("person", "org"):
+        named = [e for e in inside if e.label == label]
+        if named:
+            return Source(start, end, phrase, named[-1].key)
+    role = _role_key(text, phrase, entities, start)
+    if role:
+        return Source(start, end, phrase, role)
+    return Source(start, end, phrase, _phrase_key(phrase))
+
+
+def _phrase_key(phrase: str) -> str:
+    """ "the wire service" → "wire service"; "Beijing's foreign ministry" → "beijing foreign ministry"."""
+    folded = re.sub(r"['’]s\b", "", fold(phrase))
+    folded = re.sub(r"^(?:the|a|an|its|his|her|their|our)\s+", "", folded)
+    return org_key(re.sub(r"\s+", " ", folded).strip(" .,"))
+
+
+def _role_key(text: str, phrase: str, entities: list[Entity], offset: int) -> str | None:
+    """ "the foreign minister" → the last person introduced with that title before."""
+    raw = [w.strip(".,") for w in phrase.split()]
+    if any(w[:1].isupper() for w in raw[1:]):
+        return None
+    words = [fold(w) for w in raw]
+    titles = {w for w in words if w in PERSON_TITLES}
+    if not titles:
+        return None
+    wanted = titles | {w for w in words if w in TITLE_MODIFIERS and w not in ("of", "the", "for", "and")}
+    for entity in reversed([e for e in entities if e.label == "person" and e.start < offset]):
+        if wanted <= _titles_before(text, entity.start):
+            return entity.key
+    return None
+
+
+def _titles_before(text: str, start: int) -> set[str]:
+    """Title words written just before a name: "Chinese Foreign Minister Wang Yi"."""
+    words = re.findall(r"[\w.’'\-]+", text[max(0, start - 60) : start])
+    found = set()
+    for word in reversed(words[-6:]):
+        folded = fold(word).rstrip(",")
+        if folded in PERSON_TITLES or folded in TITLE_MODIFIERS:
+            found.add(folded)
+        elif not (word[:1].isupper() and folded not in STOP_WORDS):
+            break
+    return found

@@ -1,0 +1,86 @@
+"""The report as CSV: one row per included discrepancy, for spreadsheets and trackers.
+
+Columns are documented in docs/report.md. A cell that a spreadsheet would read
+as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
+return) gets a leading apostrophe, so opening an export never runs anything
+an article or a note contained.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from core.report.labels import article_name
+from core.report.model import EventSection, Excerpt, PairSection, ReportData, ReportItem
+
+COLUMNS = (
+    "number",
+    "event_id",
+    "event",
+    "pair_id",
+    "article_a",
+    "article_b",
+    "discrepancy_id",
+    "origin",
+    "kind",
+    "severity",
+    "summary",
+    "status",
+    "verdict",
+    "note",
+    "reviewer",
+    "updated",
+    "excerpt_a",
+    "excerpt_b",
+    "differing_a",
+    "differing_b",
+)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
+
+
+def safe_cell(value: object) -> str:
+    """The cell's text, with an apostrophe in front if a spreadsheet would evaluate it."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _differing(excerpt: Excerpt | None) -> str:
+    return " | ".join(excerpt.marked_words()) if excerpt else ""
+
+
+def _row(event: EventSection, pair: PairSection, item: ReportItem) -> list[object]:
+    return [
+        item.number,
+        "" if event.id is None else event.id,
+        event.label,
+        pair.id,
+        article_name(pair.a),
+        article_name(pair.b),
+        item.discrepancy_id,
+        "user" if item.user_made else "engine",
+        item.kind,
+        item.severity,
+        item.summary,
+        item.status,
+        item.verdict,
+        item.note,
+        item.reviewer,
+        item.updated,
+        item.a.text if item.a else "",
+        item.b.text if item.b else "",
+        _differing(item.a),
+        _differing(item.b),
+    ]
+
+
+def render_csv(data: ReportData, *, bom: bool = False) -> str:
+    """RFC 4180 CSV (CRLF line ends, quoted as needed), header row first."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for event, pair in data.pairs():
+        for item in pair.items:
+            writer.writerow([safe_cell(v) for v in _row(event, pair, item)])
+    return (BOM if bom else "") + out.getvalue()

@@ -1,0 +1,85 @@
+"""One entry point from report data to a file, shared by the CLI and the window.
+
+Text formats are rendered here; PDF needs Qt, so its renderer is imported
+only when asked for — ``core`` itself never loads Qt. Files are written to a
+temporary sibling and renamed into place, so an interrupted export never
+leaves half a report where the old one was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from core.errors import FactDiffError
+from core.report.csv_report import render_csv
+from core.report.html_report import render_html
+from core.report.json_report import render_json
+from core.report.markdown_report import render_markdown
+from core.report.model import ReportData
+
+FORMATS = ("html", "md", "pdf", "csv", "json")
+TEXT_FORMATS = ("html", "md", "csv", "json")
+PAGE_SIZES = ("a4", "letter")
+SUFFIXES = {"html": ".html", "md": ".md", "pdf": ".pdf", "csv": ".csv", "json": ".json"}
+
+
+def render_text(data: ReportData, fmt: str, *, bom: bool = False) -> str:
+    """The report in a text format (``html``, ``md``, ``csv`` or ``json``)."""
+    if fmt == "html":
+        return render_html(data)
+    if fmt == "md":
+        return render_markdown(data)
+    if fmt == "csv":
+        return render_csv(data, bom=bom)
+    if fmt == "json":
+        return render_json(data)
+    raise FactDiffError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def export_report(
+    data: ReportData,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    page_size: str = "a4",
+    bom: bool = False,
+) -> Path:
+    """Write the report to ``path`` atomically; returns the path written."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise FactDiffError(f"no such folder: {target.parent}")
+    if fmt == "pdf":
+        from gui.report_pdf import render_pdf  # Qt is loaded only for PDF
+
+        with _atomic(target) as tmp:
+            render_pdf(data, tmp, page_size=page_size)
+        return target
+    text = render_text(data, fmt, bom=bom)
+    with _atomic(target) as tmp:
+        tmp.write_bytes(text.encode("utf-8"))
+    return target
+
+
+@contextmanager
+def _atomic(target: Path) -> Iterator[Path]:
+    """A temporary file next to ``target`` that replaces it only if the block succeeds."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    """The process umask (read by setting it and putting it back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,552 @@
+"""Two articles side by side, joined by the connector, with a legend below.
+
+This is where a comparison's records turn into pixels: boilerplate greyed,
+unaligned sentences shaded, changed words dotted, discrepancy spans tinted by
+kind and styled by status, bands coloured by each passage's worst open
+finding.  It owns no data beyond what ``set_comparison`` handed it and never
+touches the project; user intent leaves as signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextCharFormat,
+)
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from core.model import KINDS, Comparison, Discrepancy, Span
+from gui.article_pane import ArticlePane
+from gui.connector import Band, Connector, PassageGeometry, band_path
+from gui.discrepancy_model import status_of
+from gui.palette import Theme, kind_label, mix, severity_rank
+from gui.scroll_sync import ScrollSync
+
+PARTNER_FRACTION = 0.3  # where a jumped-to span lands, as a share of the viewport height
+
+
+def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _contains(span: Span | None, offset: int) -> bool:
+    return span is not None and span[0] <= offset < max(span[1], span[0] + 1)
+
+
+class Legend(QWidget):
+    """What each colour and line means, wrapped to the width available."""
+
+    _SWATCH = QSize(18, 11)
+    _GAP = 14
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = Theme.from_palette(self.palette())
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.0, font.pointSizeF() - 0.5))
+        self.setFont(font)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._counts: dict[str, int] = {}
+        self._height = 0
+
+    def set_counts(self, counts: Mapping[str, int]) -> None:
+        """Discrepancies per kind; kinds without any are drawn faded."""
+        self._counts = dict(counts)
+        self.update()
+
+    def entries(self) -> list[tuple[str, str, str]]:
+        """(group, key, label) for every legend entry, in drawing order."""
+        out = [("Kinds", kind, kind_label(kind)) for kind in KINDS]
+        out += [
+            ("Status", "confirmed", "Confirmed"),
+            ("Status", "follow-up", "Follow-up"),
+            ("Status", "dismissed", "Dismissed"),
+            ("Text", "changed", "Changed words"),
+            ("Text", "unaligned", "Only in this article"),
+            ("Text", "boilerplate", "Site furniture"),
+            ("Bands", "band-0", "Agree"),
+            ("Bands", "band-1", "Low"),
+            ("Bands", "band-2", "Medium"),
+            ("Bands", "band-3", "High"),
+        ]
+        return out
+
+    # --- layout --------------------------------------------------------
+
+    def _layout(self, width: int) -> tuple[list[tuple[str, str, str, QRectF, bool]], int]:
+        metrics = QFontMetricsF(self.font())
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        bold_metrics = QFontMetricsF(bold)
+        line_h = max(metrics.height(), self._SWATCH.height()) + 6
+        x, y = 10.0, 5.0
+        placed = []
+        group = None
+        for entry_group, key, label in self.entries():
+            parts = []
+            if entry_group != group:
+                group = entry_group
+                parts.append(
+                    (
+                        entry_group,
+                        "",
+                        entry_group,
+                        bold_metrics.horizontalAdvance(entry_group) + 8,
+                        True,
+                    )
+                )
+            advance = self._SWATCH.width() + 6 + metrics.horizontalAdvance(label)
+            parts.append((entry_group, key, label, advance, False))
+            needed = sum(p[3] for p in parts) + self._GAP * (len(parts) - 1)
+            if x > 10 and x + needed > width - 10:
+                x, y = 10.0, y + line_h
+            for part_group, part_key, part_label, part_w, heading in parts:
+                placed.append(
+                    (part_group, part_key, part_label, QRectF(x, y, part_w, line_h - 6), heading)
+                )
+                x += part_w + (8 if heading else self._GAP)
+        return placed, int(y + line_h + 3)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._layout(width)[1]
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(600, self.heightForWidth(max(self.width(), 600)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        height = self.heightForWidth(event.size().width())
+        if height != self._height:
+            self._height = height
+            self.setFixedHeight(height)
+
+    # --- painting ----------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        theme = self.theme
+        placed, _ = self._layout(self.width())
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        muted = mix(theme.text, theme.window, 0.35)
+        for group, key, label, rect, heading in placed:
+            if heading:
+                painter.setFont(bold)
+                painter.setPen(muted)
+                painter.drawText(
+                    rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label
+                )
+                continue
+            swatch = QRectF(
+                rect.left(),
+                rect.center().y() - self._SWATCH.height() / 2,
+                self._SWATCH.width(),
+                self._SWATCH.height(),
+            )
+            faded = group == "Kinds" and self._counts and not self._counts.get(key)
+            painter.setOpacity(0.45 if faded else 1.0)
+            self._paint_swatch(painter, group, key, swatch)
+            painter.setFont(self.font())
+            painter.setPen(theme.text)
+            text_rect = rect.adjusted(self._SWATCH.width() + 6, 0, 0, 0)
+            painter.drawText(
+                text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label
+            )
+            painter.setOpacity(1.0)
+        painter.end()
+
+    def _paint_swatch(self, painter: QPainter, group: str, key: str, r: QRectF) -> None:
+        theme = self.theme
+        if group == "Kinds":
+            painter.setPen(QPen(theme.kind_line(key), 1.0))
+            painter.setBrush(theme.kind_tint(key))
+            painter.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 2.5, 2.5)
+        elif group == "Status":
+            neutral = "wording"
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.kind_tint(neutral, key))
+            painter.drawRect(r.adjusted(0, 0, 0, -3))
+            line = theme.kind_line(neutral)
+            if key == "confirmed":
+                painter.setPen(QPen(line, 1.6))
+                painter.drawLine(
+                    QPointF(r.left(), r.bottom() - 1), QPointF(r.right(), r.bottom() - 1)
+                )
+            elif key == "follow-up":
+                painter.setPen(QPen(line, 1.2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                wave = QPainterPath(QPointF(r.left(), r.bottom() - 1))
+                x = r.left()
+                while x < r.right():
+                    wave.quadTo(QPointF(x + 1.5, r.bottom() - 3), QPointF(x + 3, r.bottom() - 1))
+                    wave.quadTo(QPointF(x + 4.5, r.bottom() + 1), QPointF(x + 6, r.bottom() - 1))
+                    x += 6
+                painter.drawPath(wave)
+        elif key == "changed":
+            pen = QPen(mix(theme.text, theme.base, 0.35), 1.2, Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(r.left(), r.bottom() - 1), QPointF(r.right(), r.bottom() - 1))
+        elif key == "unaligned":
+            painter.setPen(QPen(mix(theme.unaligned_shade(), theme.text, 0.15), 1.0))
+            painter.setBrush(theme.unaligned_shade())
+            painter.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 2.5, 2.5)
+        elif key == "boilerplate":
+            painter.setPen(theme.boilerplate_format().foreground().color())
+            font = QFont(self.font())
+            font.setItalic(True)
+            painter.setFont(font)
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, "Aa")
+        else:  # bands
+            rank = int(key.rsplit("-", 1)[1])
+            band = Band(r.top() + 1, r.bottom() - 3, r.top() + 3, r.bottom() - 1)
+            path = band_path(band, r.width()).translated(r.left(), 0)
+            painter.fillPath(path, theme.band_fill(rank))
+            pen = QPen(theme.band_outline(rank), 1.0)
+            painter.strokePath(path, pen)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            self.theme = Theme.from_palette(self.palette())
+            self.update()
+
+
+class ComparisonView(QWidget):
+    """Pane A | connector | pane B, plus the legend; the centre of the window."""
+
+    discrepancyActivated = Signal(str)
+    addDiscrepancyRequested = Signal()
+    openUrlRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pane_a = ArticlePane(self)
+        self.pane_b = ArticlePane(self)
+        self.pane_a.setObjectName("articlePaneA")
+        self.pane_b.setObjectName("articlePaneB")
+        self._geometry = PassageGeometry(self.pane_a, self.pane_b)
+        self.connector = Connector(self.pane_a, self.pane_b, self._geometry, self)
+        self.legend = Legend(self)
+        self.scroll_sync = ScrollSync(
+            self.pane_a.scroll_bar(), self.pane_b.scroll_bar(), self._geometry.anchors, self
+        )
+        self.theme = Theme.from_palette(self.palette())
+
+        self._comparison: Comparison | None = None
+        self._discrepancies: dict[str, Discrepancy] = {}
+        self._annotations: dict[str, Any] = {}
+        self._alignment_of: dict[str, int | None] = {}
+        self._base_layers: tuple[list, list] = ([], [])
+        self._current: str | None = None
+
+        panes = QHBoxLayout()
+        panes.setContentsMargins(0, 0, 0, 0)
+        panes.setSpacing(0)
+        panes.addWidget(self.pane_a, 1)
+        panes.addWidget(self.connector)
+        panes.addWidget(self.pane_b, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(panes, 1)
+        layout.addWidget(self.legend)
+
+        self.pane_a.text.marks_provider = lambda: self._marks(0)
+        self.pane_b.text.marks_provider = lambda: self._marks(1)
+        self.pane_b.text.marks_edge = Qt.Edge.LeftEdge
+        for side, pane in enumerate((self.pane_a, self.pane_b)):
+            pane.layoutChanged.connect(self._geometry.invalidate)
+            pane.sentenceClicked.connect(lambda offset, s=side: self._on_click(s, offset))
+            pane.addDiscrepancyRequested.connect(self.addDiscrepancyRequested)
+            pane.openUrlRequested.connect(self.openUrlRequested)
+        self.clear()
+
+    # --- public API ----------------------------------------------------
+
+    def set_comparison(
+        self,
+        comparison: Comparison,
+        discrepancies: Sequence[Discrepancy] | None = None,
+        annotations: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Show a pair; ``discrepancies`` defaults to the comparison's own (plus none made by hand)."""
+        self._comparison = comparison
+        discs = comparison.discrepancies if discrepancies is None else discrepancies
+        self._discrepancies = {d.id: d for d in discs}
+        self._annotations = dict(annotations or {})
+        self._current = None
+        with self.scroll_sync.suspended():
+            self.pane_a.set_article(comparison.a)
+            self.pane_b.set_article(comparison.b)
+        self._geometry.set_alignments(comparison.alignments)
+        self._alignment_of = {d.id: self._find_alignment(d) for d in discs}
+        self._base_layers = (self._base_for(0), self._base_for(1))
+        self._equalise_headers()
+        self._refresh()
+        self.legend.set_counts(self._kind_counts())
+        self.pane_a.set_emphasis(None)
+        self.pane_b.set_emphasis(None)
+        self.connector.set_current(None)
+
+    def clear(self) -> None:
+        self._comparison = None
+        self._discrepancies = {}
+        self._annotations = {}
+        self._alignment_of = {}
+        self._base_layers = ([], [])
+        self._current = None
+        with self.scroll_sync.suspended():
+            self.pane_a.clear()
+            self.pane_b.clear()
+        self._geometry.set_alignments(())
+        self.connector.set_severities({})
+        self.connector.set_current(None)
+        self.legend.set_counts({})
+        self._equalise_headers()
+
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    def current_id(self) -> str | None:
+        return self._current
+
+    def show_discrepancy(self, disc_id: str | None) -> bool:
+        """Make ``disc_id`` current: emphasise it, bring both spans into view, flash them.
+
+        Returns False (and clears the emphasis) for an unknown id or None.
+        """
+        disc = self._discrepancies.get(disc_id) if disc_id else None
+        previous, self._current = self._current, disc.id if disc else None
+        if previous != self._current:
+            self._refresh()
+        panes = (self.pane_a, self.pane_b)
+        if disc is None:
+            for pane in panes:
+                pane.set_emphasis(None)
+            self.connector.set_current(None)
+            return False
+        outline = self.theme.emphasis_outline(disc.kind)
+        spans = (disc.a, disc.b)
+        with self.scroll_sync.suspended():
+            for pane, span in zip(panes, spans, strict=True):
+                pane.set_emphasis(span, outline)
+                if span is not None:
+                    pane.scroll_to_span(span, PARTNER_FRACTION)
+        if spans[0] is None or spans[1] is None:
+            # One-sided (an omission): show where it would sit in the other article.
+            self.scroll_sync.sync_from(0 if spans[0] is not None else 1)
+        for pane, span in zip(panes, spans, strict=True):
+            if span is not None:
+                pane.flash_span(span)
+        self.connector.set_current(self._alignment_of.get(disc.id))
+        return True
+
+    def update_annotation(self, disc_id: str, annotation: Any | None) -> None:
+        if annotation is None:
+            self._annotations.pop(disc_id, None)
+        else:
+            self._annotations[disc_id] = annotation
+        if disc_id in self._discrepancies:
+            self._refresh()
+
+    def set_scroll_sync(self, on: bool) -> None:
+        self.scroll_sync.set_enabled(on)
+
+    def scroll_sync_enabled(self) -> bool:
+        return self.scroll_sync.enabled()
+
+    def find(self, text: str, backward: bool = False) -> bool:
+        """Find the next occurrence in each pane independently; True if either has one."""
+        with self.scroll_sync.suspended():
+            found_a = self.pane_a.find(text, backward)
+            found_b = self.pane_b.find(text, backward)
+        return found_a or found_b
+
+    def selected_spans(self) -> tuple[Span | None, Span | None]:
+        return self.pane_a.selected_span(), self.pane_b.selected_span()
+
+    def discrepancies_at(self, side: int, offset: int) -> list[str]:
+        """Ids of discrepancies whose span on ``side`` covers ``offset``, most telling first."""
+        hits = [
+            d for d in self._discrepancies.values() if _contains(d.a if side == 0 else d.b, offset)
+        ]
+
+        def telling(d: Discrepancy):
+            span = d.a if side == 0 else d.b
+            dismissed = status_of(self._annotations.get(d.id)) == "dismissed"
+            return (dismissed, -severity_rank(d.severity), span[1] - span[0])
+
+        return [d.id for d in sorted(hits, key=telling)]
+
+    def alignment_at(self, side: int, offset: int) -> int | None:
+        if self._comparison is None:
+            return None
+        for index, alignment in enumerate(self._comparison.alignments):
+            spans = alignment.a if side == 0 else alignment.b
+            if any(start <= offset < end for start, end in spans):
+                return index
+        return None
+
+    # --- rendering -----------------------------------------------------
+
+    def _base_for(self, side: int) -> list[tuple[Span, QTextCharFormat]]:
+        """Layers that do not change with annotations: furniture, unaligned, changed words."""
+        comparison = self._comparison
+        if comparison is None:
+            return []
+        article = comparison.a if side == 0 else comparison.b
+        unaligned = comparison.unaligned_a if side == 0 else comparison.unaligned_b
+        theme = self.theme
+        layers: list[tuple[Span, QTextCharFormat]] = []
+        furniture = theme.boilerplate_format()
+        layers += [(span, furniture) for span in article.boilerplate]
+        shade = theme.unaligned_format()
+        layers += [(span, shade) for span in unaligned]
+        changed = theme.change_format()
+        for alignment in comparison.alignments:
+            for change in alignment.changes:
+                if change.cosmetic:
+                    continue
+                span = (
+                    (change.a_start, change.a_end) if side == 0 else (change.b_start, change.b_end)
+                )
+                if span[1] > span[0]:
+                    layers.append((span, changed))
+        return layers
+
+    def _discrepancy_layers(self, side: int) -> list[tuple[Span, QTextCharFormat]]:
+        def order(d: Discrepancy):
+            status = status_of(self._annotations.get(d.id))
+            return (d.id == self._current, status != "dismissed", severity_rank(d.severity))
+
+        layers = []
+        for disc in sorted(self._discrepancies.values(), key=order):
+            span = disc.a if side == 0 else disc.b
+            if span is None or span[1] <= span[0]:
+                continue
+            status = status_of(self._annotations.get(disc.id))
+            fmt = self.theme.span_format(disc.kind, status, disc.id == self._current)
+            layers.append((span, fmt))
+        return layers
+
+    def _refresh(self) -> None:
+        for side, pane in enumerate((self.pane_a, self.pane_b)):
+            pane.set_highlights(self._base_layers[side] + self._discrepancy_layers(side))
+        self.connector.set_severities(self._band_severities())
+        self.pane_a.text.viewport().update()
+        self.pane_b.text.viewport().update()
+
+    def _marks(self, side: int) -> list[tuple[float, float, QColor]]:
+        """Passage bars for one pane, in the band colours so the eye can follow a band."""
+        severities = self.connector.severities()
+        current = self.connector.current()
+        out = []
+        for passage in self._geometry.passages():
+            rank = severities.get(passage.index, 0)
+            colour = self.theme.band_outline(rank, passage.index == current)
+            if side == 0:
+                out.append((passage.a_top, passage.a_bottom, colour))
+            else:
+                out.append((passage.b_top, passage.b_bottom, colour))
+        return out
+
+    def _band_severities(self) -> dict[int, int]:
+        """Worst severity per passage, ignoring what the reviewer dismissed."""
+        worst: dict[int, int] = {}
+        for disc_id, index in self._alignment_of.items():
+            if index is None or status_of(self._annotations.get(disc_id)) == "dismissed":
+                continue
+            rank = severity_rank(self._discrepancies[disc_id].severity)
+            worst[index] = max(worst.get(index, 0), rank)
+        return worst
+
+    def _find_alignment(self, disc: Discrepancy) -> int | None:
+        alignments = self._comparison.alignments if self._comparison else ()
+        if disc.alignment is not None and 0 <= disc.alignment < len(alignments):
+            return disc.alignment
+        for index, alignment in enumerate(alignments):
+            if (disc.a and _overlaps(disc.a, alignment.a)) or (
+                disc.b and _overlaps(disc.b, alignment.b)
+            ):
+                return index
+        return None
+
+    def _kind_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for disc in self._discrepancies.values():
+            counts[disc.kind] = counts.get(disc.kind, 0) + 1
+        return counts
+
+    def _equalise_headers(self) -> None:
+        """Give both headers the taller one's height so the two texts start level."""
+        headers = (self.pane_a.header, self.pane_b.header)
+        for header in headers:
+            header.setMinimumHeight(0)
+            header.setMaximumHeight(16777215)
+        heights = []
+        for header in headers:
+            width = header.width() if header.width() > 50 else max(200, self.width() // 2 - 40)
+            layout = header.layout()
+            heights.append(
+                layout.totalHeightForWidth(width)
+                if layout.hasHeightForWidth()
+                else header.sizeHint().height()
+            )
+        tallest = max(heights)
+        for header in headers:
+            header.setFixedHeight(tallest)
+
+    # --- interaction ---------------------------------------------------
+
+    def _on_click(self, side: int, offset: int) -> None:
+        """A click lines the partner passage up level with the clicked one and flashes it."""
+        hits = self.discrepancies_at(side, offset)
+        index = self.alignment_at(side, offset)
+        if index is not None and self._comparison is not None:
+            alignment = self._comparison.alignments[index]
+            here, there = (self.pane_a, self.pane_b) if side == 0 else (self.pane_b, self.pane_a)
+            mine = alignment.a if side == 0 else alignment.b
+            partner = alignment.b if side == 0 else alignment.a
+            src = here.span_y_range(mine[0]) if mine else None
+            dst = there.span_y_range(partner[0]) if partner else None
+            if src is not None and dst is not None:
+                on_screen = src[0] - here.scroll_value()
+                with self.scroll_sync.suspended():
+                    there.set_scroll_y(dst[0] - on_screen)
+                if not hits:
+                    start = min(s for s, _ in partner)
+                    end = max(e for _, e in partner)
+                    there.flash_span((start, end))
+        if hits:
+            self.discrepancyActivated.emit(hits[0])
+
+    # --- Qt overrides ----------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._equalise_headers()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            self.theme = Theme.from_palette(self.palette())
+            self._base_layers = (self._base_for(0), self._base_for(1))
+            self._refresh()
+
+
+__all__ = ["ComparisonView", "Legend"]

@@ -1,0 +1,1000 @@
+"""The main window: the one place where widgets, actions and the project meet.
+
+Widgets only emit ``…Requested`` signals and expose small methods; this class
+connects them, talks to the project (directly for quick reads and writes, via
+:class:`gui.workers.TaskRunner` for anything slow) and tells the user what
+happened in the status bar or a message box — never on the console.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import FactDiffError, ProjectLockedError
+from gui import hotkeys, jobs
+from gui.about_dialog import AboutDialog, ShortcutsDialog
+from gui.actions import STATUS_ORDER, Actions
+from gui.annotation_editor import AnnotationEditor
+from gui.comparison_view import ComparisonView
+from gui.discrepancy_panel import DiscrepancyPanel
+from gui.find_bar import FindBar
+from gui.import_dialogs import FetchUrlDialog, PasteArticleDialog
+from gui.manual_discrepancy_dialog import ManualDiscrepancyDialog
+from gui.preferences_dialog import PreferencesDialog
+from gui.project_browser import ProjectBrowser, pair_label
+from gui.settings import Settings
+from gui.undo import AnnotationCommand
+from gui.workers import Failure, ProgressIndicator, TaskRunner
+
+APP_TITLE = "FactDiff"
+MESSAGE_MS = 6000
+FILE_FILTER = "FactDiff projects (*.factdiff)"
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+
+
+def _report_dialog_class():
+    """The report dialog once it exists; the export action stays disabled until then."""
+    try:
+        from gui.report_dialog import ReportDialog
+    except ImportError:
+        return None
+    return ReportDialog
+
+
+class MainWindow(QMainWindow):
+    """Project browser | comparison (+ find bar) | discrepancy list over annotation editor."""
+
+    projectChanged = Signal()
+    pairOpened = Signal(int)
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.project = None
+        self.pair_id: int | None = None
+        self.pair_data: jobs.PairData | None = None
+        self._pairs: dict[int, object] = {}
+        self._articles: dict[int, object] = {}
+        self._progress_channel = ""
+        self._select_first_on_open = True
+        #: False in screenshot mode: no modal boxes, nothing remembered.
+        self.interactive = True
+        self.runner = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.actions = Actions(self)
+        self._build_widgets()
+        self._build_layout()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect()
+        self._apply_preferences()
+        self.setAcceptDrops(True)
+        self.setWindowIcon(self.windowIcon())
+        self._update_title()
+        self._update_actions()
+        self._restore_state()
+
+    # ------------------------------------------------------------------ building
+    def _build_widgets(self) -> None:
+        self.browser = ProjectBrowser(self)
+        self.browser.set_context_actions([self.actions.add_pair, self.actions.remove_pair])
+        self.view = ComparisonView(self)
+        self.find_bar = FindBar(self)
+        self.panel = DiscrepancyPanel(self)
+        self.editor = AnnotationEditor(self)
+        self.progress = ProgressIndicator(self)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("projectCounts")
+        self.pair_status = QLabel(self)
+        self.pair_status.setObjectName("pairStatus")
+        for label in (self.counts, self.pair_status):
+            # Long counts must not widen the window's minimum: they may be cut instead.
+            label.setMinimumWidth(40)
+
+    def _build_layout(self) -> None:
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.find_bar)
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.side_splitter.setObjectName("sideSplitter")
+        self.side_splitter.addWidget(self.panel)
+        self.side_splitter.addWidget(self.editor)
+        self.side_splitter.setStretchFactor(0, 3)
+        self.side_splitter.setStretchFactor(1, 2)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.browser)
+        self.main_splitter.addWidget(centre)
+        self.main_splitter.addWidget(self.side_splitter)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setStretchFactor(2, 0)
+        self.main_splitter.setSizes([290, 690, 420])
+        self.main_splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_splitter)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([a.new_project, a.open_project])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(a.open_demo)
+        file_menu.addSeparator()
+        file_menu.addActions([a.import_files, a.paste_article, a.fetch_url])
+        file_menu.addSeparator()
+        file_menu.addAction(a.export_report)
+        file_menu.addSeparator()
+        file_menu.addActions([a.close_project, a.quit])
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([a.undo, a.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.find, a.find_next, a.find_previous])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a.mark_discrepancy)
+        status_menu = edit_menu.addMenu("Set &Status")
+        status_menu.addActions(a.set_status)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a.preferences)
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([a.scroll_sync, a.show_browser, a.show_toolbar])
+        go_menu = bar.addMenu("&Go")
+        go_menu.addActions([a.next_discrepancy, a.previous_discrepancy])
+        go_menu.addSeparator()
+        go_menu.addActions([a.next_pair, a.previous_pair])
+        go_menu.addSeparator()
+        go_menu.addActions([a.focus_browser, a.focus_list, a.focus_note])
+        project_menu = bar.addMenu("&Project")
+        project_menu.addActions([a.compare_all, a.group_events])
+        project_menu.addSeparator()
+        project_menu.addActions([a.add_pair, a.remove_pair])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([a.shortcuts, a.about])
+
+    def _build_toolbar(self) -> None:
+        a = self.actions
+        self.toolbar = QToolBar("Main", self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for group in (
+            [a.open_project, a.import_files],
+            [a.compare_all],
+            [a.previous_pair, a.next_pair, a.previous_discrepancy, a.next_discrepancy],
+            [a.mark_discrepancy, a.find, a.scroll_sync],
+            [a.export_report],
+        ):
+            self.toolbar.addActions(group)
+            self.toolbar.addSeparator()
+        for action in (a.open_project, a.import_files, a.previous_pair, a.next_pair,
+                       a.previous_discrepancy, a.next_discrepancy, a.find, a.scroll_sync):
+            self.toolbar.widgetForAction(action).setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.pair_status)
+        divider = QFrame(self)
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        bar.addPermanentWidget(divider)
+        bar.addPermanentWidget(self.counts)
+
+    # ------------------------------------------------------------------ wiring
+    def _connect(self) -> None:
+        self._connect_actions()
+        self._connect_widgets()
+        self._connect_background()
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a.new_project.triggered.connect(self.new_project_dialog)
+        a.open_project.triggered.connect(self.open_project_dialog)
+        a.open_demo.triggered.connect(self.open_demo)
+        a.clear_recent.triggered.connect(self.settings.clear_recent_projects)
+        a.import_files.triggered.connect(self.import_files_dialog)
+        a.paste_article.triggered.connect(self.paste_article_dialog)
+        a.fetch_url.triggered.connect(self.fetch_url_dialog)
+        a.export_report.triggered.connect(self.export_report_dialog)
+        a.close_project.triggered.connect(self.close_project)
+        a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(self.undo_stack.undo)
+        a.redo.triggered.connect(self.undo_stack.redo)
+        a.find.triggered.connect(self.open_find_bar)
+        a.find_next.triggered.connect(lambda: self.find_bar.request(False))
+        a.find_previous.triggered.connect(lambda: self.find_bar.request(True))
+        a.mark_discrepancy.triggered.connect(self.mark_discrepancy)
+        for name, action in zip(STATUS_ORDER, a.set_status, strict=True):
+            action.triggered.connect(lambda _checked=False, s=name: self.set_status(s))
+        a.preferences.triggered.connect(self.preferences_dialog)
+        a.next_discrepancy.triggered.connect(lambda: self.go_discrepancy(1))
+        a.previous_discrepancy.triggered.connect(lambda: self.go_discrepancy(-1))
+        a.next_pair.triggered.connect(lambda: self.go_pair(1))
+        a.previous_pair.triggered.connect(lambda: self.go_pair(-1))
+        a.focus_browser.triggered.connect(lambda: self._focus(self.browser))
+        a.focus_list.triggered.connect(lambda: self._focus(self.panel))
+        a.focus_note.triggered.connect(lambda: self._focus(self.editor))
+        a.compare_all.triggered.connect(self.compare_all)
+        a.group_events.triggered.connect(self.group_events)
+        a.add_pair.triggered.connect(self.browser.request_add_pair)
+        a.remove_pair.triggered.connect(self.browser.request_remove_pair)
+        a.scroll_sync.toggled.connect(self.set_scroll_sync)
+        a.show_browser.toggled.connect(self.browser.setVisible)
+        a.show_toolbar.toggled.connect(self.toolbar.setVisible)
+        a.shortcuts.triggered.connect(self.shortcuts_dialog)
+        a.about.triggered.connect(lambda: AboutDialog(self).exec())
+
+    def _connect_widgets(self) -> None:
+        self.browser.pairOpenRequested.connect(self.open_pair)
+        self.browser.addPairRequested.connect(self.add_pair)
+        self.browser.removePairRequested.connect(self.remove_pair)
+        self.browser.selectionChangedTo.connect(self._update_actions)
+        self.panel.currentChanged.connect(self._on_current_discrepancy)
+        self.view.discrepancyActivated.connect(self.select_discrepancy)
+        self.view.addDiscrepancyRequested.connect(self.mark_discrepancy)
+        self.view.openUrlRequested.connect(self.open_url)
+        self.editor.annotationEditRequested.connect(self.edit_annotation)
+        self.find_bar.findRequested.connect(self.find)
+        self.find_bar.closeRequested.connect(self.close_find_bar)
+        self.undo_stack.canUndoChanged.connect(self.actions.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.actions.redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.actions.undo.setText(f"&Undo {text}" if text else "&Undo"))
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.actions.redo.setText(f"&Redo {text}" if text else "&Redo"))
+
+    def _connect_background(self) -> None:
+        self.runner.started.connect(self._on_job_started)
+        self.runner.progress.connect(self._on_job_progress)
+        self.runner.ended.connect(self._on_job_ended)
+        self.runner.failed.connect(self._on_job_failed)
+        self.progress.cancelRequested.connect(lambda: self.runner.cancel(self._progress_channel))
+
+    # ------------------------------------------------------------------ state
+    def _apply_preferences(self) -> None:
+        sync = self.settings.scroll_sync
+        self.actions.scroll_sync.setChecked(sync)
+        self.view.set_scroll_sync(sync)
+        self.actions.show_browser.setChecked(True)
+        self.actions.show_toolbar.setChecked(True)
+        self._apply_font_size(int(self.settings.preference("font_size")))
+
+    def _apply_font_size(self, points: int) -> None:
+        """Article text size is a reading preference; the rest of the UI follows the desktop."""
+        for pane in (self.view.pane_a, self.view.pane_b):
+            font = pane.font()
+            font.setPointSize(points)
+            pane.setFont(font)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.geometry("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = self.settings.geometry("state")
+        if state is not None:
+            self.restoreState(state)
+        for name, splitter in (("main_splitter", self.main_splitter),
+                               ("side_splitter", self.side_splitter)):
+            saved = self.settings.geometry(name)
+            if saved is not None:
+                splitter.restoreState(saved)
+        self.actions.show_browser.setChecked(self.browser.isVisibleTo(self) or geometry is None)
+        self.actions.show_toolbar.setChecked(not self.toolbar.isHidden())
+
+    def reset_layout(self) -> None:
+        """The default layout, ignoring anything remembered (for screenshots)."""
+        self.resize(1400, 900)
+        self.main_splitter.setSizes([290, 690, 420])
+        self.side_splitter.setSizes([520, 300])
+        self.toolbar.show()
+        self.browser.show()
+        self.actions.show_browser.setChecked(True)
+        self.actions.show_toolbar.setChecked(True)
+
+    def save_state(self) -> None:
+        if not self.interactive:
+            return
+        self.settings.set_geometry("geometry", self.saveGeometry())
+        self.settings.set_geometry("state", self.saveState())
+        self.settings.set_geometry("main_splitter", self.main_splitter.saveState())
+        self.settings.set_geometry("side_splitter", self.side_splitter.saveState())
+        self.settings.sync()
+
+    def _update_title(self) -> None:
+        if self.project is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        suffix = " [read-only]" if self.project.readonly else ""
+        self.setWindowTitle(f"{self.project.name}{suffix} — {APP_TITLE}")
+        self.setWindowFilePath(str(self.project.path))
+
+    def _update_actions(self) -> None:
+        a = self.actions
+        has_project = self.project is not None
+        writable = has_project and not self.project.readonly
+        has_pair = self.pair_data is not None
+        for action in a.project_actions():
+            action.setEnabled(has_project)
+        for action in (a.import_files, a.paste_article, a.fetch_url, a.compare_all,
+                       a.group_events):
+            action.setEnabled(writable)
+        a.add_pair.setEnabled(writable and self.browser.can_add_pair())
+        a.remove_pair.setEnabled(writable and self.browser.can_remove_pair())
+        for action in a.pair_actions():
+            action.setEnabled(has_pair)
+        for action in (a.mark_discrepancy, *a.set_status):
+            action.setEnabled(has_pair and writable)
+        n_pairs = len(self.browser.pair_ids())
+        a.next_pair.setEnabled(n_pairs > 0)
+        a.previous_pair.setEnabled(n_pairs > 0)
+        a.export_report.setEnabled(has_project and _report_dialog_class() is not None)
+        a.undo.setEnabled(self.undo_stack.canUndo())
+        a.redo.setEnabled(self.undo_stack.canRedo())
+        self.editor.setEnabled(has_pair and writable)
+
+    def _update_counts(self) -> None:
+        if self.project is None:
+            self.counts.setText("No project open")
+            return
+        try:
+            st = self.project.status()
+        except FactDiffError as exc:
+            self.counts.setText(str(exc))
+            return
+        by_status = st.by_status
+        self.counts.setText(
+            f"{st.articles} articles · {st.pairs} pairs · {st.discrepancies} discrepancies "
+            f"({by_status.get('open', 0)} open, {by_status.get('confirmed', 0)} confirmed)")
+
+    def _update_pair_status(self) -> None:
+        data = self.pair_data
+        if data is None:
+            self.pair_status.setText("")
+            return
+        total = len(data.discrepancies)
+        current = self.panel.current_id()
+        ids = [d.id for d in data.discrepancies]
+        position = f"discrepancy {ids.index(current) + 1} of {total}" if current in ids else (
+            f"{total} discrepancies")
+        similarity = getattr(data.comparison, "similarity", None)
+        share = f" · {similarity:.0%} shared" if similarity is not None else ""
+        self.pair_status.setText(f"{position}{share}")
+
+    def message(self, text: str, timeout: int = MESSAGE_MS) -> None:
+        """Tell the user something in passing (the status bar's left side)."""
+        self.statusBar().showMessage(text, timeout)
+
+    def show_error(self, text: str, title: str = "FactDiff") -> None:
+        """A FactDiffError the user should read: a message box, never a traceback."""
+        self.statusBar().showMessage(text, MESSAGE_MS)
+        if self.interactive:
+            QMessageBox.warning(self, title, text)
+        else:
+            print(f"factdiff: error: {text}", file=sys.stderr)
+
+    # ------------------------------------------------------------------ projects
+    def open_demo(self) -> bool:
+        from gui.demo import ensure_demo
+
+        try:
+            path = ensure_demo()
+        except FactDiffError as exc:
+            self.show_error(f"Cannot prepare the demo project: {exc}")
+            return False
+        return self.open_project(path)
+
+    def open_project(self, path: str | Path, readonly: bool = False) -> bool:
+        """Open ``path`` (asking to fall back to read-only if another process holds it)."""
+        from core.store import Project
+
+        path = Path(path)
+        if self.project is not None and Path(self.project.path).resolve() == path.resolve():
+            return True
+        try:
+            project = Project.open(path, readonly=readonly)
+        except ProjectLockedError as exc:
+            answer = QMessageBox.question(
+                self, "Project in use", f"{exc}\n\nOpen it read-only instead?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            return self.open_project(path, readonly=True)
+        except FactDiffError as exc:
+            self.settings.remove_recent_project(path)
+            self.show_error(f"Cannot open {path.name}: {exc}")
+            return False
+        self.set_project(project)
+        return True
+
+    def new_project_dialog(self) -> None:
+        from core.store import Project
+
+        name, _ = QFileDialog.getSaveFileName(self, "New Project", str(Path.home()), FILE_FILTER)
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix != jobs.PROJECT_SUFFIX:
+            path = path.with_suffix(jobs.PROJECT_SUFFIX)
+        try:
+            project = Project.create(path)
+        except FactDiffError as exc:
+            self.show_error(f"Cannot create {path.name}: {exc}")
+            return
+        self.set_project(project)
+        self.message("New project created: import articles with Ctrl+I or drop files here.")
+
+    def open_project_dialog(self) -> None:
+        start = self.settings.recent_projects()[:1] or [str(Path.home())]
+        name, _ = QFileDialog.getOpenFileName(self, "Open Project", start[0], FILE_FILTER)
+        if name:
+            self.open_project(name)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_projects()
+        for index, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{index % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_project(p))
+        if not recent:
+            empty = self.recent_menu.addAction("No recent projects")
+            empty.setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.actions.clear_recent)
+        self.actions.clear_recent.setEnabled(bool(recent))
+
+    def set_project(self, project) -> None:
+        """Make ``project`` current: everything shown is re-read from it."""
+        self.close_project()
+        self.project = project
+        reviewer = self.settings.reviewer
+        if reviewer and not project.readonly:
+            try:
+                project.reviewer = reviewer
+            except FactDiffError as exc:
+                self.message(str(exc))
+        self.settings.add_recent_project(project.path)
+        self.editor.set_reviewer_placeholder(reviewer or project.reviewer)
+        self._update_title()
+        self.refresh_project()
+        self.projectChanged.emit()
+        if project.readonly:
+            self.message(f"{Path(project.path).name} is read-only: "
+                         f"{getattr(project, 'readonly_reason', '')}")
+        pairs = self.browser.pair_ids()
+        if pairs:
+            self.browser.select_pair(pairs[0])
+        elif not self._articles:
+            self.message("This project is empty: import articles with Ctrl+I or drop files here.")
+
+    def close_project(self) -> None:
+        if self.project is None:
+            return
+        self.editor.flush()
+        self.runner.cancel()
+        self.runner.wait(10000)
+        self.undo_stack.clear()
+        self._clear_pair()
+        self.browser.clear()
+        self._pairs.clear()
+        self._articles.clear()
+        try:
+            self.project.close()
+        except FactDiffError as exc:
+            self.message(str(exc))
+        self.project = None
+        self._update_title()
+        self._update_counts()
+        self._update_actions()
+        self.projectChanged.emit()
+
+    def refresh_project(self) -> None:
+        """Re-read events, articles and pairs (after import, grouping or compare-all)."""
+        if self.project is None:
+            return
+        try:
+            articles = self.project.articles()
+            events = self.project.events()
+            pairs = self.project.pairs()
+        except FactDiffError as exc:
+            self.show_error(str(exc))
+            return
+        self._articles = {a.id: a for a in articles}
+        self._pairs = {p.id: p for p in pairs}
+        self.browser.populate(events, articles, pairs)
+        if self.pair_id is not None and self.pair_id not in self._pairs:
+            self._clear_pair()
+        self._update_counts()
+        self._update_actions()
+
+    # ------------------------------------------------------------------ pairs
+    def open_pair(self, pair_id: int) -> None:
+        """Show a pair: at once when its comparison is cached, else compare in a worker."""
+        if self.project is None or pair_id == self.pair_id:
+            return
+        self.editor.flush()  # a note being typed belongs to the pair being left
+        info = self._pairs.get(pair_id)
+        self.pair_id = pair_id
+        self.browser.select_pair(pair_id, emit=False)
+        if info is not None and info.compared and not getattr(info, "stale", False):
+            try:
+                data = jobs.load_pair(self.project, pair_id)
+            except FactDiffError as exc:
+                self.show_error(str(exc))
+                return
+            self._show_pair(data)
+            return
+        self._show_loading(pair_id)
+        self.runner.start("pair", "Comparing", jobs.load_pair_job(self.project, pair_id),
+                          self._show_pair)
+
+    def _show_loading(self, pair_id: int) -> None:
+        self.pair_data = None
+        self.view.clear()
+        self.panel.set_discrepancies([], {})
+        self.editor.set_target(None, None)
+        self.pair_status.setText("")
+        label = pair_label(self._pairs[pair_id], self._articles) if pair_id in self._pairs else ""
+        self.message(f"Comparing {label} …", 0)
+        self._update_actions()
+
+    def _show_pair(self, data: jobs.PairData) -> None:
+        if data.pair_id != self.pair_id:
+            return  # the user moved on while this pair was loading
+        self.pair_data = data
+        self.view.set_comparison(data.comparison, data.discrepancies, data.annotations)
+        self.panel.set_discrepancies(data.discrepancies, data.annotations)
+        self.editor.set_target(None, None)
+        if self._select_first_on_open and data.discrepancies:
+            first = self.panel.neighbour_id(1)
+            if first is not None:
+                self.select_discrepancy(first)
+        self._refresh_pair_info(data.pair_id)
+        self._update_pair_status()
+        self._update_actions()
+        info = self._pairs.get(data.pair_id)
+        if info is not None:
+            self.message(f"{pair_label(info, self._articles)}: "
+                         f"{len(data.discrepancies)} discrepancies", 3000)
+        self.pairOpened.emit(data.pair_id)
+
+    def _clear_pair(self) -> None:
+        self.runner.cancel("pair")
+        self.pair_id = None
+        self.pair_data = None
+        self.view.clear()
+        self.panel.set_discrepancies([], {})
+        self.editor.set_target(None, None)
+        self._update_pair_status()
+        self._update_actions()
+
+    def _refresh_pair_info(self, pair_id: int) -> None:
+        """A pair's counts may have changed (compared just now, or annotated)."""
+        if self.project is None:
+            return
+        try:
+            info = self.project.pair(pair_id)
+        except FactDiffError:
+            return
+        self._pairs[pair_id] = info
+        self.browser.update_pair(info)
+
+    def go_pair(self, step: int) -> None:
+        ids = self.browser.pair_ids()
+        if not ids:
+            self.message("This project has no pairs yet.")
+            return
+        if self.pair_id not in ids:
+            target = ids[0] if step > 0 else ids[-1]
+        else:
+            index = ids.index(self.pair_id) + step
+            if not 0 <= index < len(ids):
+                edge = "last" if step > 0 else "first"
+                self.message(f"This is the {edge} pair of the project.")
+                return
+            target = ids[index]
+        self.browser.select_pair(target, emit=False)
+        self.open_pair(target)
+
+    def add_pair(self, a_id: int, b_id: int) -> None:
+        try:
+            pair_id = self.project.add_pair(a_id, b_id)
+        except FactDiffError as exc:
+            self.show_error(str(exc))
+            return
+        self.refresh_project()
+        self.browser.select_pair(pair_id, emit=False)
+        self.open_pair(pair_id)
+
+    def remove_pair(self, pair_id: int) -> None:
+        info = self._pairs.get(pair_id)
+        label = pair_label(info, self._articles) if info else f"pair {pair_id}"
+        answer = QMessageBox.question(
+            self, "Remove Pair",
+            f"Remove the pair {label}?\n\nIts annotations are removed with it.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.project.remove_pair(pair_id)
+        except FactDiffError as exc:
+            self.show_error(str(exc))
+            return
+        if pair_id == self.pair_id:
+            self._clear_pair()
+        self.refresh_project()
+        self.message(f"Removed {label}.")
+
+    # ------------------------------------------------------------------ discrepancies
+    def _discrepancy(self, disc_id: str | None):
+        if self.pair_data is None or disc_id is None:
+            return None
+        return next((d for d in self.pair_data.discrepancies if d.id == disc_id), None)
+
+    def select_discrepancy(self, disc_id: str) -> None:
+        self.panel.select(disc_id)
+
+    def _on_current_discrepancy(self, disc_id) -> None:
+        disc = self._discrepancy(disc_id)
+        if disc is not None:
+            self.view.show_discrepancy(disc.id)
+        annotations = self.pair_data.annotations if self.pair_data else {}
+        self.editor.set_target(disc, annotations.get(disc.id) if disc else None)
+        self._update_pair_status()
+
+    def go_discrepancy(self, step: int) -> None:
+        """F8 / Shift+F8: the next one in the list's order, or say why there is none."""
+        if self.pair_data is None:
+            self.message("Open a pair first.")
+            return
+        if not self.pair_data.discrepancies:
+            self.message("This pair has no discrepancies. Ctrl+PgDown opens the next pair.")
+            return
+        target = self.panel.neighbour_id(step)
+        if target is None:
+            edge = "last" if step > 0 else "first"
+            key = hotkeys.describe(hotkeys.NEXT_PAIR if step > 0 else hotkeys.PREVIOUS_PAIR)
+            self.message(f"No more discrepancies: this is the {edge} one shown in this pair. "
+                         f"{key} opens the {'next' if step > 0 else 'previous'} pair.")
+            QApplication.beep()
+            return
+        self.select_discrepancy(target)
+
+    def set_status(self, status: str) -> None:
+        disc_id = self.panel.current_id()
+        if disc_id is None:
+            self.message("Select a discrepancy first.")
+            return
+        self.edit_annotation(disc_id, "status", status)
+
+    def edit_annotation(self, disc_id: str, field: str, value) -> None:
+        """Every annotation change goes through the undo stack and is saved at once."""
+        if self.project is None or self.pair_data is None:
+            return
+        previous = self.pair_data.annotations.get(disc_id)
+        if previous is not None and getattr(previous, field, None) == value:
+            return
+        command = AnnotationCommand(
+            self.project, self.pair_data.pair_id, disc_id, field, value, previous,
+            self.settings.reviewer, self._annotation_saved, self.show_error)
+        self.undo_stack.push(command)
+
+    def _annotation_saved(self, pair_id: int, disc_id: str, annotation) -> None:
+        if self.pair_data is not None and self.pair_data.pair_id == pair_id:
+            self.pair_data.annotations[disc_id] = annotation
+            self.view.update_annotation(disc_id, annotation)
+            self.panel.update_annotation(disc_id, annotation)
+            if self.panel.current_id() == disc_id:
+                self.editor.set_target(self._discrepancy(disc_id), annotation)
+        elif pair_id in self._pairs:
+            self.browser.select_pair(pair_id, emit=False)
+            self.open_pair(pair_id)
+            self.select_discrepancy(disc_id)
+        self._refresh_pair_info(pair_id)
+        self._update_counts()
+        self.message(f"Saved: {annotation.status}"
+                     + (f", {annotation.verdict}" if annotation.verdict else ""), 2500)
+
+    def mark_discrepancy(self) -> None:
+        """Ctrl+M: turn the selected text in one or both panes into a discrepancy."""
+        if self.pair_data is None or self.project is None:
+            return
+        a_span, b_span = self.view.selected_spans()
+        if a_span is None and b_span is None:
+            self.message("Select the text that differs in one or both articles first.")
+            return
+        comparison = self.pair_data.comparison
+        a_text = comparison.a.text[a_span[0]:a_span[1]] if a_span else ""
+        b_text = comparison.b.text[b_span[0]:b_span[1]] if b_span else ""
+        dialog = ManualDiscrepancyDialog(a_text, b_text, self)
+        if dialog.exec() != ManualDiscrepancyDialog.DialogCode.Accepted:
+            return
+        kind, summary, severity = dialog.values()
+        self.add_user_discrepancy(kind, summary, a_span, b_span, severity)
+
+    def add_user_discrepancy(self, kind, summary, a_span, b_span, severity) -> None:
+        try:
+            disc = self.project.add_user_discrepancy(
+                self.pair_data.pair_id, kind, summary, a_span, b_span, severity)
+        except FactDiffError as exc:
+            self.show_error(str(exc))
+            return
+        self.reload_pair()
+        self.select_discrepancy(disc.id)
+        self.message(f"Added a {kind} discrepancy.")
+
+    def reload_pair(self) -> None:
+        """Re-read the open pair (after adding a discrepancy) and keep the selection."""
+        if self.pair_data is None:
+            return
+        keep = self.panel.current_id()
+        pair_id = self.pair_data.pair_id
+        try:
+            data = jobs.load_pair(self.project, pair_id)
+        except FactDiffError as exc:
+            self.show_error(str(exc))
+            return
+        self._select_first_on_open = False
+        try:
+            self._show_pair(data)
+        finally:
+            self._select_first_on_open = True
+        if keep is not None:
+            self.select_discrepancy(keep)
+
+    # ------------------------------------------------------------------ find
+    def open_find_bar(self) -> None:
+        self.find_bar.open()
+
+    def close_find_bar(self) -> None:
+        self.find_bar.hide()
+        self.view.setFocus()
+
+    def find(self, text: str, backward: bool) -> bool:
+        if not self.find_bar.isVisible():
+            self.find_bar.open(text)
+        found = bool(self.view.find(text, backward))
+        self.find_bar.set_result(found)
+        if not found:
+            self.message(f"“{text}” was not found in either article.")
+        return found
+
+    # ------------------------------------------------------------------ import
+    def import_files_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import Articles", str(Path.home()), ARTICLE_FILTER)
+        if names:
+            self.import_paths(names)
+
+    def import_paths(self, paths) -> bool:
+        """Import article files in the background; False if there is nothing to do."""
+        if self.project is None:
+            self.message("Open or create a project before importing articles.")
+            return False
+        if self.project.readonly:
+            self.show_error("This project is open read-only; articles cannot be added.")
+            return False
+        files = [Path(p) for p in paths]
+        self.runner.start("import", "Importing", jobs.import_job(self.project, files),
+                          self._import_done, lambda: self._import_cancelled())
+        return True
+
+    def _import_done(self, outcome: jobs.ImportOutcome) -> None:
+        report = outcome.report
+        self.refresh_project()
+        parts = [f"Imported {len(report.added)} article{'s' * (len(report.added) != 1)}"]
+        if report.duplicates:
+            parts.append(f"{len(report.duplicates)} already in the project")
+        if report.errors:
+            parts.append(f"{len(report.errors)} failed")
+        self.message("; ".join(parts) + ".")
+        if report.errors:
+            details = "\n".join(f"{Path(name).name}: {why}" for name, why in report.errors[:20])
+            QMessageBox.warning(self, "Import", f"Some files could not be imported:\n\n{details}")
+
+    def _import_cancelled(self) -> None:
+        self.refresh_project()
+        self.message("Import cancelled; articles imported so far are kept.")
+
+    def paste_article_dialog(self) -> None:
+        dialog = PasteArticleDialog(self)
+        if dialog.exec() != PasteArticleDialog.DialogCode.Accepted:
+            return
+        try:
+            article = dialog.article()
+        except FactDiffError as exc:
+            self.show_error(str(exc))
+            return
+        self.add_article(article)
+
+    def fetch_url_dialog(self) -> None:
+        dialog = FetchUrlDialog(self)
+        if dialog.exec() == FetchUrlDialog.DialogCode.Accepted and dialog.result_article:
+            self.add_article(dialog.result_article)
+
+    def add_article(self, article) -> None:
+        if self.project is None:
+            return
+        self.runner.start("import", "Adding article", jobs.add_article_job(self.project, article),
+                          self._article_added)
+
+    def _article_added(self, result) -> None:
+        self.refresh_project()
+        if result.duplicate:
+            self.message("That article is already in the project.")
+        else:
+            self.message("Article added.")
+
+    # ------------------------------------------------------------------ project work
+    def compare_all(self) -> None:
+        if self.project is None:
+            return
+        self.runner.start("compare", "Comparing pairs", jobs.compare_all_job(self.project),
+                          self._compare_done, self._compare_cancelled)
+
+    def _compare_done(self, count: int) -> None:
+        self.refresh_project()
+        self.message(f"Compared {count} pair{'s' * (count != 1)}." if count
+                     else "Every pair was already compared.")
+
+    def _compare_cancelled(self) -> None:
+        self.refresh_project()
+        self.message("Compare-all cancelled; pairs compared so far are kept.")
+
+    def group_events(self) -> None:
+        if self.project is None:
+            return
+        self.runner.start("group", "Grouping", jobs.group_events_job(self.project),
+                          lambda events: (self.refresh_project(),
+                                          self.message(f"{len(events)} events.")))
+
+    def _on_job_started(self, channel: str, title: str) -> None:
+        self._progress_channel = channel
+        self.progress.begin(title)
+
+    def _on_job_progress(self, channel: str, done: int, total: int, label: str) -> None:
+        if channel == self._progress_channel:
+            self.progress.update_progress(done, total, label)
+
+    def _on_job_ended(self, channel: str) -> None:
+        if channel != self._progress_channel:
+            return
+        if self.runner.is_busy():
+            self._progress_channel = next(iter(self.runner.busy_channels()))
+            self.progress.begin(self.runner.title(self._progress_channel))
+        else:
+            self.progress.end()
+            if channel == "pair":
+                self.statusBar().clearMessage()
+
+    def _on_job_failed(self, channel: str, failure: Failure) -> None:
+        if channel == "pair":
+            self.pair_id = None
+        if failure.expected:
+            self.show_error(failure.message)
+        else:
+            from gui.app import show_unexpected_error
+
+            show_unexpected_error(failure.message, failure.details, self)
+
+    # ------------------------------------------------------------------ dialogs
+    def export_report_dialog(self) -> None:
+        dialog_class = _report_dialog_class()
+        if dialog_class is None or self.project is None:
+            return
+        dialog_class(self.project, self).exec()
+
+    def preferences_dialog(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        dialog.save()
+        values = dialog.values()
+        self.actions.scroll_sync.setChecked(bool(values["scroll_sync"]))
+        self._apply_font_size(int(values["font_size"]))
+        if self.project is not None and values["reviewer"] and not self.project.readonly:
+            try:
+                self.project.reviewer = values["reviewer"]
+            except FactDiffError as exc:
+                self.show_error(str(exc))
+
+    def shortcuts_dialog(self) -> None:
+        rows = []
+        for menu_action in self.menuBar().actions():
+            self._shortcut_rows(menu_action.menu(), menu_action.text().replace("&", ""), rows)
+        ShortcutsDialog(rows, self).exec()
+
+    def _shortcut_rows(self, menu: QMenu | None, title: str, rows: list) -> None:
+        if menu is None:
+            return
+        for action in menu.actions():
+            if action.menu() is not None:
+                self._shortcut_rows(action.menu(), title, rows)
+            elif not action.shortcut().isEmpty():
+                rows.append((title, action.text().replace("&", "").rstrip("…"),
+                             action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)))
+
+    def set_scroll_sync(self, enabled: bool) -> None:
+        self.view.set_scroll_sync(enabled)
+        self.settings.set_preference("scroll_sync", enabled)
+        self.message("Scroll sync on." if enabled else "Scroll sync off.", 2000)
+
+    def open_url(self, url: str) -> None:
+        """Article URLs open in the system browser, never inside the app."""
+        if not QDesktopServices.openUrl(QUrl(url)):
+            self.message(f"Could not open {url} in a browser.")
+
+    def _focus(self, widget: QWidget) -> None:
+        focus = getattr(widget, "focus_note", None) if widget is self.editor else None
+        if callable(focus):
+            focus()
+        else:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # ------------------------------------------------------------------ Qt events
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # Qt override
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
+        paths = self._dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        projects = [p for p in paths if p.suffix == jobs.PROJECT_SUFFIX]
+        if projects:
+            # Open after the drop returns: a modal message inside dropEvent blocks the source.
+            QTimer.singleShot(0, lambda: self.open_project(projects[0]))
+            return
+        QTimer.singleShot(0, lambda: self.import_paths(paths))
+
+    @staticmethod
+    def _dropped_paths(mime) -> list[Path]:
+        if not mime.hasUrls():
+            return []
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        wanted = (*jobs.IMPORT_SUFFIXES, jobs.PROJECT_SUFFIX)
+        return [p for p in paths if p.suffix.lower() in wanted or p.is_dir()]
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        if event.type() == QEvent.Type.PaletteChange:
+            self._update_actions()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self.save_state()
+        self.close_project()
+        event.accept()
+

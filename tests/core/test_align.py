@@ -1,0 +1,199 @@
+"""Order-free sentence alignment: 1-1, reordered, split, partial, unrelated, and the seeds."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import seed
+
+from core.matchers.align import align
+from core.model import Span
+from core.segment import split_sentences
+
+
+def lines(text: str) -> list[Span]:
+    """One sentence per line: keeps these unit tests independent of the segmenter."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def run(text_a: str, text_b: str):
+    return align(text_a, lines(text_a), text_b, lines(text_b))
+
+
+def pairs(text_a: str, text_b: str) -> list[tuple[list[str], list[str]]]:
+    result = run(text_a, text_b)
+    return [
+        ([text_a[s:e] for s, e in al.a], [text_b[s:e] for s, e in al.b]) for al in result.alignments
+    ]
+
+
+A = """A fire broke out in the engine room of the ferry Northern Tern on Wednesday.
+Rescue boats reached the ferry within 40 minutes after the alarm was raised.
+Police said they had found no sign of arson on board the vessel.
+The operator said ferry services to the mainland were suspended until Saturday."""
+
+B = """The operator said ferry services to the mainland have been suspended until Saturday.
+Police said they had found signs of arson on board the vessel.
+A fire broke out in the engine room of the ferry Northern Tern on Thursday.
+Rescue boats reached the ferry within 40 minutes after the alarm was raised."""
+
+
+def test_reordered_sentences_align_one_to_one():
+    got = pairs(A, B)
+    assert len(got) == 4
+    for a_side, b_side in got:
+        assert len(a_side) == len(b_side) == 1
+        assert a_side[0].split()[:3] == b_side[0].split()[:3]
+
+
+def test_alignments_come_in_reading_order_of_a():
+    result = run(A, B)
+    starts = [al.a[0][0] for al in result.alignments]
+    assert starts == sorted(starts)
+    assert not result.unaligned_a and not result.unaligned_b
+
+
+def test_scores_are_between_zero_and_one_and_identical_is_top():
+    result = run(A, A)
+    assert all(0.0 <= al.score <= 1.0 for al in result.alignments)
+    assert all(al.score == pytest.approx(1.0) for al in result.alignments)
+
+
+def test_one_sentence_split_in_two_aligns_one_to_many():
+    a = (
+        "The coast guard said a fire broke out in the engine room of the ferry on Wednesday, "
+        "forcing the evacuation of 312 passengers and crew off the coast of Vessmark.\n"
+        "Local fishermen later helped with the rescue."
+    )
+    b = (
+        "Officials published the harbour timetable for the summer season.\n"
+        "A fire broke out in the engine room of the ferry on Wednesday.\n"
+        "About 312 passengers and crew were evacuated off the coast of Vessmark, the coast guard said.\n"
+        "The weather was calm."
+    )
+    [link] = [al for al in run(a, b).alignments if len(al.b) > 1]
+    assert len(link.a) == 1
+    assert [b[s:e].split()[0] for s, e in link.b] == ["A", "About"]
+
+
+def test_many_to_one_is_symmetric():
+    a = (
+        "A fire broke out in the engine room of the ferry on Wednesday.\n"
+        "About 312 passengers and crew were evacuated off the coast of Vessmark, the coast guard said."
+    )
+    b = (
+        "The coast guard said a fire broke out in the engine room of the ferry on Wednesday, "
+        "forcing the evacuation of 312 passengers and crew off the coast of Vessmark."
+    )
+    [link] = run(a, b).alignments
+    assert (len(link.a), len(link.b)) == (2, 1)
+
+
+def test_a_short_sentence_restating_one_clause_of_a_long_one_aligns():
+    a = (
+        "“The security of one country cannot be at the expense of the security of other "
+        "countries, and regional security cannot be guaranteed by strengthening or expanding "
+        "military blocs,” the minister told reporters in the capital on Friday."
+    )
+    b = "He noted that regional security cannot be guaranteed by strengthening military blocs."
+    assert len(run(a, b).alignments) == 1
+
+
+def test_unrelated_sentences_stay_unaligned():
+    a = "The ferry fire forced the evacuation of 312 passengers.\nThe council approved the budget."
+    b = "Wheat prices fell sharply on the Chicago exchange.\nThe orchestra opens its season in May."
+    result = run(a, b)
+    assert result.alignments == ()
+    assert len(result.unaligned_a) == 2 and len(result.unaligned_b) == 2
+
+
+def test_short_sentence_does_not_match_everything_containing_its_words():
+    a = "Police said.\nPolice said they had found no sign of arson on board the vessel."
+    b = "Police said they had found signs of arson on board the vessel."
+    got = pairs(a, b)
+    assert got == [(["Police said they had found no sign of arson on board the vessel."], [b])]
+
+
+def test_every_sentence_is_either_aligned_or_unaligned_exactly_once():
+    result = run(A, B + "\nA sentence about something else entirely, such as gardening tips.")
+    used_a = [s for al in result.alignments for s in al.a] + list(result.unaligned_a)
+    used_b = [s for al in result.alignments for s in al.b] + list(result.unaligned_b)
+    assert sorted(used_a) == lines(A)
+    assert sorted(used_b) == lines(
+        B + "\nA sentence about something else entirely, such as gardening tips."
+    )
+
+
+def test_empty_inputs():
+    assert align("", [], "", []) == ((), (), ())
+    result = align("One sentence here.", [(0, 18)], "", [])
+    assert result.alignments == () and result.unaligned_a == ((0, 18),)
+
+
+def test_sentences_without_words_do_not_align():
+    assert run("...\n—", "...\n—").alignments == ()
+
+
+# --- the seed articles ---------------------------------------------------------------
+
+
+def seed_alignment(prefix_a: str, prefix_b: str):
+    text_a = seed(prefix_a).read_text(encoding="utf-8")
+    text_b = seed(prefix_b).read_text(encoding="utf-8")
+    spans_a = [(s.start, s.end) for s in split_sentences(text_a) if not s.boilerplate]
+    spans_b = [(s.start, s.end) for s in split_sentences(text_b) if not s.boilerplate]
+    return text_a, text_b, align(text_a, spans_a, text_b, spans_b)
+
+
+def linked(text_a: str, text_b: str, result, needle_a: str, needle_b: str) -> bool:
+    for al in result.alignments:
+        if any(needle_a in text_a[s:e] for s, e in al.a) and any(
+            needle_b in text_b[s:e] for s, e in al.b
+        ):
+            return True
+    return False
+
+
+def test_seed_calm_quotes_align():
+    text_a, text_b, result = seed_alignment("000", "003")
+    assert linked(
+        text_a, text_b, result,
+        "remain calm and refrain from doing things that stimulated tensions",
+        "stay calm and refrain from doing things that agitate tensions",
+    )  # fmt: skip
+
+
+def test_seed_military_blocs_passages_align():
+    text_a, text_b, result = seed_alignment("000", "002")
+    assert linked(
+        text_a, text_b, result,
+        "regional security cannot be guaranteed by strengthening or expanding military blocs",
+        "strengthening or even expanding military blocs",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("needle_a", "needle_b"),
+    [
+        ("remain calm and refrain", "Minsk Agreement"),
+        ("no ceiling to China-Russia mutual trust", "Secretary Blinken underscored"),
+        ("regional security cannot be guaranteed", "stay calm and refrain"),
+        ("Chinese Communist Party leaders", "He noted that regional security"),
+    ],
+)
+def test_seed_obvious_non_pairs_do_not_align(needle_a, needle_b):
+    text_a, text_b, result = seed_alignment("000", "003")
+    assert not linked(text_a, text_b, result, needle_a, needle_b)
+
+
+def test_seed_spans_are_sentence_sized():
+    text_a, text_b, result = seed_alignment("000", "002")
+    assert result.alignments
+    for al in result.alignments:
+        assert 1 <= len(al.a) <= 3 and 1 <= len(al.b) <= 3
+        assert sum(e - s for s, e in al.a) < len(text_a) / 3
+        assert sum(e - s for s, e in al.b) < len(text_b) / 3

@@ -1,0 +1,155 @@
+"""Site furniture is marked line by line; article prose never is."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import seed
+
+from core.boilerplate import find_boilerplate
+
+
+def marked_lines(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_boilerplate(text)]
+
+
+def seed_text(prefix: str) -> str:
+    return seed(prefix).read_text(encoding="utf-8")
+
+
+FURNITURE = [
+    "Skip to main content",
+    "Oops! Something went wrong. Please try again later.",
+    "  • Oops!",
+    "Something went wrong.",
+    "Source link",
+    "By admin",
+    "Leave a Reply",
+    "Your email address will not be published.",
+    "Required fields are marked *",
+    "Thu. May 19th, 2022",
+    "January 27, 2022 5:02pm",
+    "Updated: January 27, 2022 5:02pm",
+    "Updated:",
+    "Published 3 hours ago",
+    "0:00",
+    "12:45",
+    "* * *",
+    "Politics",
+    "World News",
+    "Advertisement",
+    "Share this article",
+    "Facebook Twitter Email",
+    "Facebook | Twitter | WhatsApp",
+    "Alex Brandon/AFP via Getty Images",
+    "U.S. Secretary of State Antony Blinken looks on in Geneva on Jan. 21, 2022. Alex Brandon/AFP via Getty Images",
+    "Xi Jinping meets Vladimir Putin in Beijing. (Alexei Druzhinin/Sputnik/AFP via Getty Images)",
+    "Residents flee the city. (Photo by Jane Doe/Reuters)",
+    "Photo: John Smith",
+    "© 2022 Example Media. All rights reserved.",
+    "Copyright 2022 The Associated Press",
+    "https://www.example.com/news/article-123",
+    "5 min read",
+    "Listen to this article",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_furniture_line_is_marked(line):
+    text = (
+        f"A real first line of prose about the talks.\n\n{line}\n\nAnother line of article prose."
+    )
+    assert marked_lines(text) == [line.strip()]
+
+
+CONTENT = [
+    "Reuters contributed to this report.",
+    "Authors: Jacob Fromer, Mark Magnier, SCMP",
+    "Blinken spoke with Wang on Jan. 27, 2022, according to the State Department.",
+    "The statement was distributed via Reuters on Tuesday.",
+    "The photo showed the two leaders shaking hands in Beijing.",
+    "China said the U.S. should stop interfering, AFP reported.",
+    "Wang told Blinken: “Stop playing with fire.”",
+    "Something went wrong with the negotiations, officials said.",
+    "Leave a reply to the ministry within 30 days, the letter said.",
+    "He was updated on the situation at 5:02 p.m. by his staff.",
+    "The policy was published on Monday.",
+    "Politics in Ukraine has been turbulent since 2014.",
+]
+
+
+@pytest.mark.parametrize("line", CONTENT)
+def test_article_prose_is_not_marked(line):
+    text = f"Headline of the story here\n\n{line}\n\nAnother line of article prose."
+    assert marked_lines(text) == []
+
+
+def test_spans_are_whole_trimmed_lines_in_order():
+    text = "  Skip to main content  \nBody text of the article goes here.\n\tSource link\t\n"
+    spans = find_boilerplate(text)
+    assert [text[s:e] for s, e in spans] == ["Skip to main content", "Source link"]
+    assert list(spans) == sorted(spans)
+
+
+def test_repeated_caption_marks_the_later_copy():
+    caption = "Protesters gather outside the parliament building in Kyiv on Monday evening"
+    text = f"Headline\n\n{caption}\n\nBody sentence one.\n\n{caption}.\n\nBody sentence two."
+    assert marked_lines(text) == [f"{caption}."]
+
+
+def test_short_repeated_lines_are_not_duplicates():
+    text = "He said no.\n\nShe agreed.\n\nHe said no."
+    assert marked_lines(text) == []
+
+
+def test_empty_text_has_no_boilerplate():
+    assert find_boilerplate("") == ()
+    assert find_boilerplate("\n\n  \n") == ()
+
+
+# --- seeds -------------------------------------------------------------------
+
+
+def test_seed_000_furniture():
+    assert marked_lines(seed_text("000")) == [
+        "Skip to main content",
+        "Politics",
+        "January 27, 2022 5:02pm",
+        "Updated: January 27, 2022 5:02pm",
+    ]
+
+
+def test_seed_001_furniture():
+    marked = marked_lines(seed_text("001"))
+    assert "Updated:" in marked
+    assert "0:00" in marked
+    credits = [line for line in marked if "via Getty Images" in line]
+    assert len(credits) == 3  # the top caption and both copies of the repeated one
+    assert "Reuters contributed to this report." not in marked
+    # the headline is printed twice: the second copy is furniture, the first is not
+    text = seed_text("001")
+    headline = "Blinken Speaks With China’s Foreign Minister Amid Ukraine Crisis"
+    first_span = find_boilerplate(text)[0]
+    assert text[slice(*first_span)] == headline
+    assert first_span[0] == text.index(headline, 1)
+
+
+def test_seed_002_furniture():
+    assert marked_lines(seed_text("002")) == [
+        "Thu. May 19th, 2022",
+        "Source link",
+        "By admin",
+        "Leave a Reply",
+        "Your email address will not be published.",
+    ]
+
+
+def test_seed_003_furniture():
+    assert marked_lines(seed_text("003")) == [
+        "• Oops!",
+        "Something went wrong.",
+        "Please try again later.",
+    ]
+
+
+def test_seed_004_has_no_furniture():
+    assert marked_lines(seed_text("004")) == []

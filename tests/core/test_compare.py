@@ -1,0 +1,96 @@
+"""compare(): the whole pipeline in one call, on the demo pair and on edge cases."""
+
+from __future__ import annotations
+
+from conftest import DEMO, seed
+
+from core.compare import compare, compared_spans
+from core.comparison_format import comparison_from_dict, comparison_to_dict
+from core.ingest import article_from_text, load_article
+from core.model import SEVERITIES, Comparison
+
+
+def demo(name: str):
+    return load_article(DEMO / f"{name}.txt")
+
+
+def all_spans(c: Comparison):
+    side_a = [s for al in c.alignments for s in al.a] + list(c.unaligned_a)
+    side_b = [s for al in c.alignments for s in al.b] + list(c.unaligned_b)
+    return side_a, side_b
+
+
+def test_demo_pair_aligns_reordered_and_split_passages():
+    c = compare(demo("harbor-ledger"), demo("coastal-wire"))
+    texts = [
+        (" ".join(c.a.text[s:e] for s, e in al.a), " ".join(c.b.text[s:e] for s, e in al.b))
+        for al in c.alignments
+    ]
+    assert any("Rescue boats" in a and "Rescue boats" in b for a, b in texts)
+    assert any("Ferry services" in a and "Ferry services" in b for a, b in texts)
+    split = [al for al in c.alignments if len(al.b) == 2]
+    assert split, "the sentence Coastal Wire splits in two should align 1-2"
+    assert 0.5 < c.similarity <= 1.0
+
+
+def test_changed_number_and_weekday_show_as_real_changes():
+    c = compare(demo("harbor-ledger"), demo("coastal-wire"))
+    changed_a = [c.a.text[ch.a_start : ch.a_end] for al in c.alignments for ch in al.changes]
+    changed_b = [c.b.text[ch.b_start : ch.b_end] for al in c.alignments for ch in al.changes]
+    assert any("Wednesday" in x for x in changed_a)
+    assert any("Thursday" in x for x in changed_b)
+    assert any("no sign" in x for x in changed_a)
+
+
+def test_every_sentence_is_used_once_and_spans_lie_inside_the_texts():
+    c = compare(demo("harbor-ledger"), demo("coastal-wire"))
+    side_a, side_b = all_spans(c)
+    assert sorted(side_a) == compared_spans(c.a)
+    assert sorted(side_b) == compared_spans(c.b)
+    for al in c.alignments:
+        for ch in al.changes:
+            assert 0 <= ch.a_start <= ch.a_end <= len(c.a.text)
+            assert 0 <= ch.b_start <= ch.b_end <= len(c.b.text)
+
+
+def test_boilerplate_is_never_compared():
+    c = compare(load_article(seed("002")), load_article(seed("003")))
+    side_a, _ = all_spans(c)
+    for start, end in side_a:
+        assert "Leave a Reply" not in c.a.text[start:end]
+        assert "Source link" not in c.a.text[start:end]
+
+
+def test_discrepancies_are_sorted_by_severity_then_position():
+    c = compare(demo("harbor-ledger"), demo("coastal-wire"))
+    assert c.discrepancies
+    ranks = [SEVERITIES.index(d.severity) for d in c.discrepancies]
+    assert ranks == sorted(ranks)
+    for d in c.discrepancies:
+        assert d.alignment is None or 0 <= d.alignment < len(c.alignments)
+
+
+def test_identical_articles():
+    article = demo("coastal-wire")
+    c = compare(article, article)
+    assert not c.unaligned_a and not c.unaligned_b
+    assert all(not ch for al in c.alignments for ch in al.changes)
+    assert c.similarity > 0.99
+
+
+def test_articles_with_nothing_in_common():
+    a = article_from_text("The council approved the harbour budget for next year.")
+    b = article_from_text("Wheat prices fell sharply on the Chicago exchange on Monday.")
+    c = compare(a, b)
+    assert c.alignments == ()
+    assert c.similarity == 0.0
+
+
+def test_round_trips_through_the_json_format():
+    c = compare(demo("harbor-ledger"), demo("coastal-wire"))
+    back = comparison_from_dict(comparison_to_dict(c))
+    assert [(al.a, al.b, al.changes) for al in back.alignments] == [
+        (al.a, al.b, al.changes) for al in c.alignments
+    ]
+    assert back.unaligned_a == c.unaligned_a and back.unaligned_b == c.unaligned_b
+    assert [d.id for d in back.discrepancies] == [d.id for d in c.discrepancies]

@@ -1,0 +1,184 @@
+"""The rules under the discrepancy finders: figures, days, sources, ids, budget."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from core.discrepancies.dates import day_of, same_day, same_time
+from core.discrepancies.fingerprint import assign_ids, fingerprint
+from core.discrepancies.flag import flag
+from core.discrepancies.quantities import agree, representative, telling
+from core.discrepancies.ranking import budget, deduplicate, rank
+from core.discrepancies.sources import conflicting_sources, same_source
+from core.facts.model import Attribution, DateRef, Quantity
+
+INF = math.inf
+
+
+def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, text="x"):
+    high = low if high is None else high
+    return Quantity(0, len(text), text, float(low), float(high), lo_inc, hi_inc, unit, qualifier, None, 0)
+
+
+# --- figures -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "agreeing"),
+    [
+        # earthquake death tolls
+        (q(14, INF, qualifier="min"), q(13), False),  # "at least 14" vs "13"
+        (q(14, INF, qualifier="min"), q(15), True),  # "at least 14" vs "15"
+        (q(13, INF, qualifier="min", lo_inc=False), q(13), True),  # "more than 13" vs "13"
+        (q(100, qualifier="approx"), q(90, INF, qualifier="min", lo_inc=False), True),
+        (q(2000, qualifier="approx"), q(2300), True),  # about 2,000 vs 2,300: inside ±20 %
+        (q(2000, qualifier="approx"), q(3000), False),
+        # troops: an estimated 100,000 vs tens of thousands
+        (q(100_000, qualifier="estimated", unit="troop"), q(10_000, 100_000, qualifier="vague", hi_inc=False), False),
+        (q(50_000, unit="troop"), q(10_000, 100_000, qualifier="vague", hi_inc=False), True),
+        # trial sentences
+        (q(15, unit="year"), q(12, unit="year"), False),
+        (q(15, unit="year"), q(15, unit="year"), True),
+        # acquisition prices
+        (q(10e9, unit="$"), q(10.2e9, unit="$"), False),
+        (q(10e9, qualifier="approx", unit="$"), q(10.2e9, unit="$"), True),
+        (q(1.2e6, unit="$"), q(1_200_000, unit="$"), True),
+        # two vague ranges that overlap
+        (q(10, 100, qualifier="vague", hi_inc=False), q(50, INF, qualifier="min", lo_inc=False), True),
+        (q(0, 50, qualifier="max", hi_inc=False), q(60), False),  # "fewer than 50" vs 60
+    ],
+)
+def test_agreement_of_figures(left, right, agreeing):
+    assert agree(left, right) is agreeing
+    assert agree(right, left) is agreeing
+
+
+def test_representative_of_a_range_is_its_log_middle():
+    assert representative(q(10_000, 100_000)) == pytest.approx(31_622.8, rel=1e-3)
+    assert representative(q(13_000, INF)) == 13_000
+    assert representative(q(0, 50)) == 50
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "low", "expected"),
+    [
+        ("The security of one country", 16, 1, False),
+        ("the two leaders met", 4, 2, False),
+        ("two people were killed", 0, 2, True),
+        ("1 person died", 0, 1, True),
+    ],
+)
+def test_telling_figures(text, start, low, expected):
+    quantity = Quantity(start, start + 3, text[start : start + 3], low, low, True, True, "x", "", None, 0)
+    assert telling(text, quantity) is expected
+
+
+# --- days ----------------------------------------------------------------------------
+
+
+def ref(kind, value=None, weekday=None):
+    return DateRef(0, 1, "x", kind, value, weekday, 0)
+
+
+def test_days_compare_by_the_finest_shared_precision():
+    wed, thu = ref("weekday", None, 2), ref("weekday", None, 3)
+    assert same_day(day_of(wed), day_of(thu)) is False
+    assert same_day(day_of(wed), day_of(ref("absolute", "2022-01-26"))) is True  # a Wednesday
+    assert same_day(day_of(ref("absolute", "--02-22")), day_of(ref("absolute", "2022-02-22"))) is True
+    assert same_day(day_of(ref("absolute", "2022-02-22")), day_of(ref("absolute", "2022-02-23"))) is False
+
+
+def test_coarse_or_unknown_dates_never_conflict():
+    assert day_of(ref("absolute", "2022-01")) is None
+    assert day_of(ref("relative", None)) is None
+    assert day_of(ref("absolute", "2022-02-30")) is None
+
+
+def test_clock_times_compare_only_with_zones():
+    local = DateRef(0, 1, "x", "time", "12:12", None, 0)
+    gmt = DateRef(0, 1, "x", "time", "17:12+00:00", None, 0)
+    assert same_time(local, gmt) is None
+    assert same_time(gmt, DateRef(0, 1, "x", "time", "17:12+00:00", None, 0)) is True
+    assert same_time(gmt, DateRef(0, 1, "x", "time", "18:12+00:00", None, 0)) is False
+
+
+# --- sources ------------------------------------------------------------------------------
+
+
+def credit(source, key, cue="according to"):
+    return Attribution(0, 1, f"{cue} {source}", source, key, 0, cue)
+
+
+def test_a_different_conduit_conflicts():
+    left = [credit("Wang", "wang", "told"), credit("local media", "local media")]
+    right = [credit("Wang", "wang", "said"), credit("the wire service", "wire service")]
+    found = conflicting_sources(left, right)
+    assert found is not None
+    assert (found[0].source, found[1].source) == ("local media", "the wire service")
+
+
+def test_a_longer_chain_is_not_a_conflict():
+    left = [credit("Beijing’s foreign ministry", "beijing foreign ministry")]
+    right = [
+        credit("China's foreign ministry", "china foreign ministry", "said in a statement"),
+        credit("Reuters", "reuters"),
+    ]
+    assert conflicting_sources(left, right) is None
+
+
+def test_a_spokesman_speaks_for_his_department():
+    assert same_source(
+        credit("State Department spokesman Ned Price", "price"), credit("the U.S. State Department", "state department")
+    )
+    assert not same_source(credit("Reuters", "reuters"), credit("the Associated Press", "associated press"))
+
+
+# --- ids ------------------------------------------------------------------------------------
+
+
+def test_fingerprint_ignores_typography_but_not_words():
+    assert fingerprint("quote", "“stimulated  tensions”", "agitate") == fingerprint(
+        "quote", '"Stimulated tensions"', "agitate"
+    )
+    assert fingerprint("quote", "stimulated tensions", "agitate") != fingerprint("quote", "stimulate tensions", "agitate")
+    assert fingerprint("number", "a", "b") != fingerprint("date", "a", "b")
+    assert len(fingerprint("number", "a", "b")) == 12
+
+
+def test_identical_flags_get_distinct_deterministic_ids():
+    text = "13 people 13 people"
+    flags = [flag("number", "s", (0, 9), (0, 9)), flag("number", "s", (10, 19), (10, 19))]
+    first = assign_ids(flags, text, text)
+    assert len(set(first)) == 2
+    assert assign_ids(flags, text, text) == first
+
+
+# --- duplicates and budget ------------------------------------------------------------------------
+
+
+def test_conflict_seen_twice_is_reported_once_with_its_alignment():
+    passage = flag("number", "14 vs 13", (10, 12), (20, 22), alignment=3)
+    fact = flag("number", "at least 14 people vs 13 people", (1, 19), (20, 29))
+    kept = deduplicate([passage], [fact])
+    assert len(kept) == 1
+    assert kept[0].summary == "at least 14 people vs 13 people"
+    assert kept[0].alignment == 3
+
+
+def test_budget_keeps_every_high_and_drops_low_value_wording():
+    highs = [flag("number", f"n{i}", (i * 10, i * 10 + 2), (i * 10, i * 10 + 2)) for i in range(8)]
+    lows = [flag("wording", f"w{i}", (500 + i * 10, 502 + i * 10), (500 + i * 10, 502 + i * 10)) for i in range(8)]
+    kept = rank(highs + lows, words=400)
+    assert budget(400) == len(kept) or len(kept) == len(highs)
+    assert all(h in kept for h in highs)
+    assert sum(f.kind == "wording" for f in kept) == max(0, budget(400) - len(highs))
+    everything = rank(highs * 3, words=100)
+    assert len(everything) == 24  # high flags are never dropped
+
+
+def test_rank_puts_high_first_then_position():
+    low = flag("wording", "w", (0, 1), (0, 1))
+    high = flag("date", "d", (50, 60), (50, 60))
+    assert rank([low, high], words=1000) == [high, low]

@@ -1,0 +1,165 @@
+"""Discrepancies on small article pairs about unseen kinds of events, through the real pipeline."""
+
+from __future__ import annotations
+
+from core.compare import compare
+from core.ingest import article_from_text
+from core.model import Discrepancy
+
+QUAKE = (
+    "Quake hits Morocco\n\n"
+    "A powerful earthquake struck the Atlas mountains south of Marrakech {day} night, "
+    "the national geophysics institute said.\n\n"
+    "The quake killed {toll} people and injured more than 1,400 others, according to the interior ministry.\n\n"
+    "Rescue teams were searching collapsed villages in the foothills.\n\n"
+    "\u201cWe will rebuild every {home} that was lost,\u201d the regional governor told reporters.\n\n"
+    "Aid agencies warned that roads to several villages remained blocked by rubble."
+)
+
+
+def quake(**fields: str):
+    values = {"day": "on Friday", "toll": "at least 2,000", "home": "home"} | fields
+    return article_from_text(QUAKE.format(**values), path="quake.txt")
+
+
+def found(a, b) -> tuple[Discrepancy, ...]:
+    return compare(a, b).discrepancies
+
+
+def kinds(ds) -> list[tuple[str, str]]:
+    return [(d.kind, d.severity) for d in ds]
+
+
+def test_identical_articles_have_no_discrepancies():
+    assert found(quake(), quake()) == ()
+
+
+def test_cosmetic_differences_are_never_flagged():
+    a = article_from_text("The U.S. sent \u201ctwo\u201d envoys to Kyiv on Monday, officials said.\n\nTalks continue.")
+    b = article_from_text('The US sent "two" envoys to Kyiv on Monday, officials said.\n\nTalks continue.')
+    assert found(a, b) == ()
+
+
+def test_conflicting_death_toll_is_a_high_number():
+    ds = found(quake(), quake(toll="1,300"))
+    numbers = [d for d in ds if d.kind == "number"]
+    assert numbers and numbers[0].severity == "high"
+    assert "2,000" in numbers[0].summary and "1,300" in numbers[0].summary
+
+
+def test_compatible_tolls_are_not_flagged():
+    ds = found(quake(), quake(toll="more than 2,000"))
+    assert not [d for d in ds if d.kind == "number"]
+
+
+def test_a_different_day_is_a_high_date():
+    ds = found(quake(), quake(day="on Saturday"))
+    dates = [d for d in ds if d.kind == "date"]
+    assert dates and dates[0].severity == "high"
+    assert "Friday" in dates[0].summary and "Saturday" in dates[0].summary
+
+
+def test_an_altered_quote_is_a_high_quote():
+    ds = found(quake(), quake(home="house"))
+    quotes = [d for d in ds if d.kind == "quote"]
+    assert quotes and quotes[0].severity == "high"
+    assert "home" in quotes[0].summary and "house" in quotes[0].summary
+
+
+def test_trial_sentence_and_negation():
+    a = article_from_text(
+        "Verdict in fraud trial\n\n"
+        "A federal judge sentenced the former chief executive to 15 years in prison on Tuesday.\n\n"
+        "The defendant did not admit any wrongdoing during the hearing, his lawyer said."
+    )
+    b = article_from_text(
+        "Verdict in fraud trial\n\n"
+        "A federal judge sentenced the former chief executive to 12 years in prison on Tuesday.\n\n"
+        "The defendant admitted wrongdoing during the hearing, his lawyer said."
+    )
+    ds = found(a, b)
+    assert ("number", "high") in kinds(ds)
+    assert ("negation", "high") in kinds(ds)
+
+
+def test_acquisition_price_and_source():
+    a = article_from_text(
+        "Deal news\n\n"
+        "Northwind agreed to buy Contoso for $10 billion in cash, according to Reuters.\n\n"
+        "The boards of both companies approved the deal on Sunday."
+    )
+    b = article_from_text(
+        "Deal news\n\n"
+        "Northwind agreed to buy Contoso for $12 billion in cash, according to Bloomberg.\n\n"
+        "The boards of both companies approved the deal on Sunday."
+    )
+    ds = found(a, b)
+    assert ("number", "high") in kinds(ds)
+    assert ("attribution", "medium") in kinds(ds)
+
+
+def test_hedged_price_within_tolerance_is_not_flagged():
+    a = article_from_text("Northwind agreed to buy Contoso for about $10 billion, the company said.")
+    b = article_from_text("Northwind agreed to buy Contoso for $10.2 billion, the company said.")
+    assert not [d for d in found(a, b) if d.kind == "number"]
+
+
+def test_sport_points_conflict_across_unaligned_sentences():
+    a = article_from_text(
+        "Storm beat Rangers\n\n"
+        "Jordan Avery scored 31 points as the Storm beat the Rangers on Saturday night.\n\n"
+        "The crowd of 18,000 stayed to the final whistle."
+    )
+    b = article_from_text(
+        "Storm win again\n\n"
+        "The Storm held off the Rangers in a tense finish on Saturday night.\n\n"
+        "Avery led all scorers with 28 points for the Storm."
+    )
+    ds = found(a, b)
+    numbers = [d for d in ds if d.kind == "number"]
+    assert numbers, ds
+    assert "31 points" in numbers[0].summary and "28 points" in numbers[0].summary
+
+
+def test_a_figure_only_one_article_states_is_an_omission():
+    a = quake()
+    b = article_from_text(
+        QUAKE.format(day="on Friday", toll="at least 2,000", home="home")
+        + "\n\nThe government said 300,000 people had been affected by the disaster."
+    )
+    ds = found(a, b)
+    omitted = [d for d in ds if d.kind == "omission"]
+    assert omitted and omitted[0].a is None and omitted[0].severity == "medium"
+    assert "300,000" in b.text[omitted[0].b[0] : omitted[0].b[1]]
+
+
+def test_background_without_facts_is_not_an_omission():
+    a = quake()
+    b = article_from_text(QUAKE.format(day="on Friday", toll="at least 2,000", home="home") + (
+        "\n\nThe region is known for its dramatic mountain scenery and traditional villages."
+    ))
+    assert not [d for d in found(a, b) if d.kind == "omission"]
+
+
+def test_a_respelled_name_is_a_low_entity():
+    a = article_from_text("Secretary of State Antony Blinken spoke with Wang Yi on Wednesday about the crisis.")
+    b = article_from_text("Secretary of State Anthony Blinken spoke with Wang Yi on Wednesday about the crisis.")
+    ds = found(a, b)
+    assert kinds(ds) == [("entity", "low")]
+
+
+def test_function_word_changes_are_trivial():
+    a = article_from_text("Rescuers pulled the survivors from a collapsed school in the village on Monday.")
+    b = article_from_text("Rescuers pulled survivors from the collapsed school in a village on Monday.")
+    assert found(a, b) == ()
+
+
+def test_every_span_lies_inside_its_text_and_ids_are_unique():
+    a, b = quake(), quake(toll="1,300", day="on Saturday", home="house")
+    ds = found(a, b)
+    assert len({d.id for d in ds}) == len(ds)
+    for d in ds:
+        for span, text in ((d.a, a.text), (d.b, b.text)):
+            if span is not None:
+                assert 0 <= span[0] <= span[1] <= len(text)
+        assert "\n" not in d.summary

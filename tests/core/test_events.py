@@ -1,0 +1,157 @@
+"""Grouping articles into events: same story together, later events of a saga apart, reprints known."""
+
+from __future__ import annotations
+
+import itertools
+
+from conftest import seed
+
+from core.events import EventGrouping, group_events
+from core.ingest import article_from_text, load_article
+
+QUAKE_1 = """Powerful earthquake kills more than 2,000 in Morocco
+A magnitude 6.8 earthquake struck the High Atlas mountains on Friday night, killing at least 2,012 people
+and injuring 2,059 others, the interior ministry said on Saturday. The epicentre was 72 km south-west of
+Marrakech. "The shaking lasted for about twenty seconds and then everything fell," said Hassan Aitbaha,
+a shopkeeper in Amizmiz. Rescue teams struggled to reach remote villages where mud-brick homes collapsed.
+King Mohammed VI declared three days of national mourning."""
+
+QUAKE_2 = """Morocco earthquake death toll passes 2,000
+Rescuers in Morocco dug through rubble on Saturday after a 6.8-magnitude quake hit the High Atlas late on
+Friday, killing 2,012 people, according to the interior ministry, which said 2,059 were hurt. The quake's
+epicentre lay 72 km from Marrakech. "The shaking lasted for about twenty seconds and then everything fell,"
+Hassan Aitbaha told reporters in Amizmiz. Three days of national mourning were declared by the king."""
+
+QUAKE_3 = """Villages flattened as Morocco counts its dead
+Entire villages in the High Atlas were reduced to rubble by Friday's magnitude 6.8 earthquake, which the
+interior ministry said had killed 2,012 people. Many of the 2,059 injured were taken to hospitals in
+Marrakech, 72 km from the epicentre. Survivors in Amizmiz slept outdoors for a second night, fearing
+aftershocks, as the army sent helicopters to villages cut off by landslides."""
+
+AFTERSHOCK = """Strong aftershock rattles Morocco a week after deadly quake
+A magnitude 4.9 aftershock shook the High Atlas on Saturday, a week after the earthquake that killed nearly
+3,000 people, sending residents of Marrakech into the streets. No new casualties were reported, the interior
+ministry said. Reconstruction of mud-brick villages has barely begun and thousands still live in tents.
+"We are afraid every night," said Fatima Ouchen, who lost her home in Talat N'Yaaqoub."""
+
+TRIAL = """Former exchange boss sentenced to 25 years for fraud
+A federal judge in Manhattan sentenced the founder of the collapsed crypto exchange to 25 years in prison on
+Thursday for stealing $8 billion from customers. "He knew it was wrong," Judge Lewis Kaplan said. The
+defendant, who was convicted by a jury in November, plans to appeal, his lawyer said. Prosecutors had sought
+a sentence of 40 to 50 years."""
+
+TRIAL_2 = """Crypto founder gets 25-year prison term
+The founder of the failed crypto exchange was sentenced on Thursday to 25 years behind bars for defrauding
+customers of $8 billion. "He knew it was wrong," Judge Lewis Kaplan said in Manhattan federal court. His
+lawyers said he would appeal the November conviction. Prosecutors had asked for 40 to 50 years."""
+
+DEAL = """Northwind to buy Contoso for $69 billion
+Northwind agreed on Tuesday to acquire the games publisher Contoso for $69 billion in cash, the largest deal
+in the industry's history. Contoso shareholders will receive $95 a share, a 45% premium. "Gaming is the most
+dynamic category in entertainment," Northwind's chief executive said. The deal needs regulators' approval."""
+
+
+def articles(*texts, dates=None):
+    dates = dates or [""] * len(texts)
+    return [article_from_text(t, published=d) for t, d in zip(texts, dates, strict=True)]
+
+
+def as_sets(grouping: EventGrouping) -> set[frozenset[int]]:
+    return {frozenset(e) for e in grouping.events}
+
+
+def check_partition(grouping: EventGrouping, n: int) -> None:
+    flat = [i for event in grouping.events for i in event]
+    assert sorted(flat) == list(range(n))
+    event_of = {i: k for k, e in enumerate(grouping.events) for i in e}
+    for i, j in grouping.pairs + grouping.reprints:
+        assert i < j and event_of[i] == event_of[j]
+
+
+def test_seeds_one_call_together_later_calls_alone():
+    seeds = [load_article(seed(p)) for p in ("000", "001", "002", "003", "004")]
+    grouping = group_events(seeds)
+    check_partition(grouping, 5)
+    assert as_sets(grouping) == {frozenset({0, 2, 3}), frozenset({1}), frozenset({4})}
+    assert set(grouping.pairs) == {(0, 2), (0, 3), (2, 3)}
+    assert grouping.reprints == ()
+
+
+def test_unseen_events_are_told_apart():
+    texts = [QUAKE_1, TRIAL, QUAKE_2, DEAL, AFTERSHOCK, QUAKE_3, TRIAL_2]
+    grouping = group_events(articles(*texts))
+    check_partition(grouping, len(texts))
+    assert as_sets(grouping) == {
+        frozenset({0, 2, 5}),
+        frozenset({1, 6}),
+        frozenset({3}),
+        frozenset({4}),
+    }
+
+
+def test_input_order_does_not_change_the_grouping():
+    texts = [QUAKE_1, TRIAL, QUAKE_2, DEAL, AFTERSHOCK, QUAKE_3, TRIAL_2]
+    expected = {frozenset(texts[i] for i in e) for e in group_events(articles(*texts)).events}
+    for order in ([6, 5, 4, 3, 2, 1, 0], [3, 0, 6, 1, 5, 2, 4]):
+        shuffled = [texts[i] for i in order]
+        got = {frozenset(shuffled[i] for i in e) for e in group_events(articles(*shuffled)).events}
+        assert got == expected
+
+
+def test_wire_reprint_is_recognised():
+    reprint = "From the wires\n\n" + QUAKE_1 + "\n\nCopyright 2023 The Example Agency. All rights reserved."
+    grouping = group_events(articles(QUAKE_1, TRIAL, reprint))
+    assert grouping.reprints == ((0, 2),)
+    assert frozenset({0, 2}) in as_sets(grouping)
+
+
+def test_time_gate_separates_stories_weeks_apart():
+    together = group_events(articles(QUAKE_1, QUAKE_3))
+    assert len(together.events) == 1  # no dates known: the texts decide
+    apart = group_events(articles(QUAKE_1, QUAKE_3, dates=["2023-09-10", "2023-10-20"]))
+    assert len(apart.events) == 2
+    close = group_events(articles(QUAKE_1, QUAKE_3, dates=["2023-09-10", "2023-09-12"]))
+    assert len(close.events) == 1
+
+
+def test_shared_quotations_override_a_doubtful_date():
+    grouping = group_events(articles(QUAKE_1, QUAKE_2, dates=["2023-09-10", "2024-05-19"]))
+    assert len(grouping.events) == 1
+
+
+def test_time_gate_never_splits_a_reprint():
+    grouping = group_events(articles(QUAKE_1, QUAKE_1, dates=["2023-09-10", "2023-12-01"]))
+    assert grouping.events == ((0, 1),)
+    assert grouping.reprints == ((0, 1),)
+
+
+def test_small_events_get_every_pair_best_first():
+    grouping = group_events(articles(QUAKE_1, QUAKE_2, QUAKE_3))
+    assert set(grouping.pairs) == set(itertools.combinations(range(3), 2))
+
+
+def test_big_events_get_a_capped_spanning_set():
+    base = QUAKE_1.split("\n")
+    variants = [
+        "\n".join(base[:1] + [f"Update {k}: rescuers reached village number {k * 7}."] + base[1:])
+        for k in range(12)
+    ]
+    grouping = group_events(articles(*variants))
+    assert len(grouping.events) == 1
+    assert 11 <= len(grouping.pairs) <= 11 + 12
+    linked = {0}
+    for _ in range(12):
+        linked |= {j for i, j in grouping.pairs if i in linked} | {i for i, j in grouping.pairs if j in linked}
+    assert linked == set(range(12))
+
+
+def test_empty_and_single_inputs():
+    assert group_events([]) == EventGrouping((), (), ())
+    one = group_events(articles(TRIAL))
+    assert one.events == ((0,),) and one.pairs == () and one.reprints == ()
+
+
+def test_articles_without_words_stand_alone():
+    grouping = group_events(articles("...", "12", TRIAL))
+    check_partition(grouping, 3)
+    assert len(grouping.events) == 3

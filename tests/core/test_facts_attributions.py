@@ -1,0 +1,124 @@
+"""Attributions: who a claim is credited to, and chains of relays."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import seed
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.facts import extract_facts
+from core.ingest import load_article
+from core.model import Article
+
+
+def attributions(text: str):
+    return extract_facts(Article(text=text)).attributions
+
+
+def keys(text: str):
+    return [(a.source_key, a.cue) for a in attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "cue"),
+    [
+        ("At least 1,498 people were killed, according to the disaster agency AFAD.", "afad", "according to"),
+        ("The toll rose to 40, according to local media.", "local media", "according to"),
+        ("Troops massed near the border, according to the wire service.", "wire service", "according to"),
+        ("The company will cut 300 jobs, citing Reuters.", "reuters", "citing"),
+        ("The deal will close next year, Microsoft said in a statement.", "microsoft", "said in a statement"),
+        ("Mayor Anne Hidalgo told reporters the fire was under control.", "hidalgo", "told reporters"),
+        ("Officials and witnesses say the blast shook the port.", "officials and witnesses", "say"),
+        ("The talks collapsed, said Ned Price, the State Department spokesman.", "price", "said"),
+        ("The U.S. Geological Survey said the quake was shallow.", "geological survey", "said"),
+        ("A Russian news agency reported that the player was detained.", "russian news agency", "reported"),
+    ],
+)
+def test_single_attributions(text, key, cue):
+    assert (key, cue) in keys(text)
+    for a in attributions(text):
+        assert text[a.start : a.end] == a.text
+
+
+def test_document_owner_is_the_source():
+    text = "The State Department’s readout of the call made no mention of Taiwan."
+    assert ("state department", "readout") in keys(text)
+    text = "The call was cordial, said a readout of the call published by the China Global Television Network."
+    assert any(a.source_key == "china global television network" for a in attributions(text))
+
+
+def test_chain_of_relays():
+    text = "“We call on all parties to stay calm,” Wang told Blinken, China's foreign ministry said in a statement, according to Reuters."
+    found = {a.source_key: a for a in attributions(text)}
+    assert found["wang"].via == "china foreign ministry"
+    assert found["china foreign ministry"].via == "reuters"
+    assert found["reuters"].via is None
+
+
+def test_relay_first_then_speaker():
+    text = "According to Chinese state media, Wang told Blinken that China's stance was consistent."
+    found = {a.source_key: a for a in attributions(text)}
+    assert found["wang"].via == "chinese state media"
+
+
+def test_a_new_clause_breaks_the_chain():
+    text = "At least 1,498 people died, according to AFAD, while Syrian state media said 430 had died."
+    found = {a.source_key: a for a in attributions(text)}
+    assert found["syrian state media"].via is None
+
+
+def test_pronoun_source_resolves_to_the_last_person():
+    text = "Prime Minister Rishi Sunak met the king. He said the meeting was productive."
+    assert ("sunak", "said") in keys(text)
+
+
+def test_names_with_and_without_the_us_prefix_share_a_key():
+    a = keys("The U.S. Department of State said in a statement that talks would continue.")
+    b = keys("The State Department said the talks would continue.")
+    assert a[0][0] == b[0][0] == "state department"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China’s continued refusal to condemn the invasion drew criticism.",
+        "The regime, which has never renounced force, said the action was wrong.",
+        "They said nothing.",
+        "Everything is being done according to a plan, he said of the “operation according to plan”.",
+    ],
+)
+def test_no_bogus_sources(text):
+    for a in attributions(text):
+        assert a.source_key not in ("china", "the action", "they", "plan")
+        assert "action is" not in a.source
+
+
+def test_seed_000_local_media():
+    found = extract_facts(load_article(seed("000"))).attributions
+    assert any(a.source_key == "local media" and a.cue == "according to" for a in found)
+
+
+def test_seed_003_wire_service_and_reuters_chain():
+    found = extract_facts(load_article(seed("003"))).attributions
+    assert any(a.source_key == "wire service" for a in found)
+    ministry = next(a for a in found if a.source_key == "china foreign ministry")
+    assert ministry.via == "reuters"
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=100, deadline=None)
+def test_any_text_never_crashes(text):
+    for a in attributions(text):
+        assert 0 <= a.start < a.end <= len(text)
+        assert text[a.start : a.end] == a.text
+
+
+_PIECES = ["said ", "told ", "according to ", "Wang ", ", ", ". ", "“", "”", "the ", "ministry ", "he ", "\n"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@settings(max_examples=150, deadline=None)
+def test_attribution_soup_never_crashes(text):
+    for a in attributions(text):
+        assert text[a.start : a.end] == a.text

@@ -1,0 +1,93 @@
+"""The public API: extract_facts and facts_to_dict."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from conftest import seed
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.facts import Facts, extract_facts, facts_to_dict
+from core.ingest import load_article
+from core.model import Article
+
+QUAKE = (
+    "ANKARA, Feb 6 (Reuters) - A magnitude 7.8 earthquake struck southern Turkey early on Monday, "
+    "killing more than 2,300 people. \"We are going through very difficult days,\" President Tayyip "
+    "Erdogan told reporters. Officials did not rule out a higher toll, according to the disaster agency AFAD."
+)
+
+
+def test_every_kind_is_extracted():
+    facts = extract_facts(Article(text=QUAKE, published="2023-02-06"))
+    assert isinstance(facts, Facts)
+    assert {q.unit for q in facts.quantities} >= {"magnitude", "people"}
+    assert any(d.value == "2023-02-06" for d in facts.dates)
+    assert facts.quotes[0].speaker_key == "erdogan"
+    assert any(a.source_key == "afad" for a in facts.attributions)
+    assert any(e.key == "erdogan" and e.label == "person" for e in facts.entities)
+    assert any(p.negated for p in facts.polarities)
+
+
+def test_records_say_their_kind():
+    facts = extract_facts(Article(text=QUAKE))
+    assert {q.kind for q in facts.quantities} == {"number"}
+    assert {q.kind for q in facts.quotes} == {"quote"}
+    assert {a.kind for a in facts.attributions} == {"attribution"}
+    assert {e.kind for e in facts.entities} == {"entity"}
+    assert {p.kind for p in facts.polarities} == {"negation"}
+    assert {d.kind for d in facts.dates} <= {"absolute", "weekday", "relative", "time"}
+
+
+def test_records_are_in_text_order():
+    facts = extract_facts(load_article(seed("004")))
+    for records in facts:
+        starts = [r.start for r in records]
+        assert starts == sorted(starts)
+
+
+def test_boilerplate_is_skipped():
+    text = "Subscribe now for 50 percent off!\n\nThe quake killed 40 people."
+    plain = extract_facts(Article(text=text))
+    assert len(plain.quantities) == 2
+    furnished = extract_facts(Article(text=text, boilerplate=((0, text.index("\n")),)))
+    assert [q.text for q in furnished.quantities] == ["40 people"]
+
+
+def test_facts_to_dict_is_json_ready():
+    facts = extract_facts(load_article(seed("002")))
+    data = facts_to_dict(facts)
+    assert set(data) == {"quantities", "dates", "quotes", "attributions", "entities", "polarities"}
+    text = json.dumps(data, allow_nan=False)
+    reloaded = json.loads(text)
+    lower_bound = next(q for q in reloaded["quantities"] if q["unit"] == "people")
+    assert lower_bound["low"] == 13000 and lower_bound["high"] is None
+    assert reloaded["quotes"][0].keys() >= {"start", "end", "text", "speaker", "speaker_key", "sentence", "short"}
+
+
+def test_empty_article():
+    assert extract_facts(Article(text="")) == Facts()
+    assert facts_to_dict(Facts()) == {k: [] for k in Facts._fields}
+
+
+def test_all_seeds_spans_match_text():
+    for prefix in ("000", "001", "002", "003", "004"):
+        article = load_article(seed(prefix))
+        for records in extract_facts(article):
+            for record in records:
+                assert article.text[record.start : record.end] == record.text
+
+
+@given(st.text(max_size=500), st.sampled_from(["", "2022-01-27", "not a date"]))
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_unicode_never_crashes_and_serialises(text, published):
+    facts = extract_facts(Article(text=text, published=published))
+    for records in facts:
+        for record in records:
+            assert 0 <= record.start <= record.end <= len(text)
+            assert text[record.start : record.end] == record.text
+    json.dumps(facts_to_dict(facts), allow_nan=False)
+    for q in facts.quantities:
+        assert not math.isnan(q.low) and not math.isnan(q.high)

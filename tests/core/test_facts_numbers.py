@@ -1,0 +1,73 @@
+"""Numbers as written: digits, words and vague amounts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.facts.numbers import parse_digits, parse_word_number, vague_amount
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("100,000", 100_000), ("36.7", 36.7), ("1,234,567.5", 1_234_567.5), ("0", 0), ("007", 7)],
+)
+def test_parse_digits(text, value):
+    assert parse_digits(text) == value
+
+
+@pytest.mark.parametrize("text", ["", ",", "1.2.3", "abc"])
+def test_parse_digits_rejects_non_numbers(text):
+    assert parse_digits(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("four", 4),
+        ("twenty-five", 25),
+        ("one hundred and fifty", 150),
+        ("two million", 2e6),
+        ("three thousand four hundred", 3400),
+        ("Nineteen", 19),
+        ("a", None),
+        ("twenty banana", None),
+    ],
+)
+def test_parse_word_number(text, value):
+    assert parse_word_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("tens of thousands", 10_000, 100_000),
+        ("Tens  of thousands", 10_000, 100_000),
+        ("dozens", 20, 100),
+        ("hundreds", 100, 1000),
+        ("thousands", 1000, 10_000),
+        ("hundreds of thousands", 1e5, 1e6),
+        ("millions", 1e6, 1e7),
+        ("a few hundred", 200, 1000),
+        ("several thousand", 3000, 10_000),
+        ("several dozen", 36, 120),
+    ],
+)
+def test_vague_amounts(phrase, low, high):
+    amount = vague_amount(phrase)
+    assert (amount.low, amount.high, amount.low_inclusive, amount.high_inclusive) == (low, high, True, False)
+    assert amount.qualifier == "vague"
+
+
+def test_not_a_vague_amount():
+    assert vague_amount("several people") is None
+    assert vague_amount("lots") is None
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_parsers_never_crash(text):
+    parse_digits(text)
+    parse_word_number(text)
+    vague_amount(text)

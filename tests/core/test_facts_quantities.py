@@ -1,0 +1,250 @@
+"""Quantities: values, intervals, units and what is not an amount."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import seed
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.facts import extract_facts
+from core.ingest import load_article
+from core.model import Article
+
+
+def quantities(text: str):
+    return extract_facts(Article(text=text)).quantities
+
+
+def only(text: str):
+    found = quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Russia has amassed 100,000 troops near the border.", 100_000, 100_000, "troop"),
+        ("Rescuers found 12 survivors in the rubble.", 12, 12, "survivor"),
+        ("The storm destroyed 1,250 homes overnight.", 1250, 1250, "home"),
+        ("Police arrested four Chinese nationals on Monday.", 4, 4, "national"),
+        ("The crash caused two fatalities.", 2, 2, "fatality"),
+        ("Investigators interviewed twenty-five witnesses.", 25, 25, "witness"),
+        ("The club signed three young players.", 3, 3, "player"),
+        ("Officials counted one hundred and fifty casualties.", 150, 150, "casualty"),
+        ("The firm employs 2.5 million people worldwide.", 2.5e6, 2.5e6, "people"),
+        ("The charity sent 40 tonnes of aid.", 40, 40, "tonne"),
+        ("He was sentenced to 12 years in prison.", 12, 12, "year"),
+        ("Five police officers were injured.", 5, 5, "officer"),
+        ("The epicentre was 26 km east of the town.", 26, 26, "kilometre"),
+        ("The striker has scored 25 goals this season.", 25, 25, "goal"),
+        ("Nine children were among the dead.", 9, 9, "child"),
+    ],
+)
+def test_exact_counts_with_head_noun(text, low, high, unit):
+    q = only(text)
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+    assert q.low_inclusive and q.high_inclusive
+    assert q.qualifier == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "low_inc", "high_inc", "qualifier"),
+    [
+        ("The quake killed more than 13,000 people.", 13_000, math.inf, False, False, "min"),
+        ("At least 14 people died in the fire.", 14, math.inf, True, False, "min"),
+        ("Over 200 passengers were stranded.", 200, math.inf, False, False, "min"),
+        ("Fewer than 50 protesters remained.", 0, 50, True, False, "max"),
+        ("Up to 300 jobs could go.", 0, 300, True, True, "max"),
+        ("No more than 20 fans were allowed in.", 0, 20, True, True, "max"),
+        ("There were 500 or more complaints.", 500, math.inf, True, False, "min"),
+    ],
+)
+def test_bounds_become_intervals(text, low, high, low_inc, high_inc, qualifier):
+    q = only(text)
+    assert (q.low, q.high, q.low_inclusive, q.high_inclusive, q.qualifier) == (
+        low, high, low_inc, high_inc, qualifier,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("Russia has amassed an estimated 100,000 troops.", "estimated", 100_000),
+        ("About 88,966 fans watched the final.", "approx", 88_966),
+        ("Nearly 10,000 employees will move.", "approx", 10_000),
+        ("Some 3,000 homes lost power.", "approx", 3000),
+        ("Roughly 40 percent of voters agreed.", "approx", 40),
+        ("Around 600 firefighters were deployed.", "approx", 600),
+    ],
+)
+def test_hedges_keep_the_value_and_say_so(text, qualifier, value):
+    q = only(text)
+    assert q.qualifier == qualifier
+    assert q.low == q.high == value
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Tens of thousands of Russian troops were stationed there.", 10_000, 100_000, "troop"),
+        ("Hundreds of people gathered outside the court.", 100, 1000, "people"),
+        ("Dozens of buildings collapsed.", 20, 100, "building"),
+        ("Thousands of residents fled.", 1000, 10_000, "resident"),
+        ("Hundreds of thousands of refugees crossed the border.", 1e5, 1e6, "refugee"),
+        ("Several hundred workers walked out.", 300, 1000, "worker"),
+    ],
+)
+def test_vague_amounts_are_half_open_intervals(text, low, high, unit):
+    q = only(text)
+    assert (q.low, q.high, q.unit, q.qualifier) == (low, high, unit, "vague")
+    assert q.low_inclusive and not q.high_inclusive
+
+
+def test_a_dozen_is_twelve_approximately():
+    q = only("A dozen cars were burned.")
+    assert (q.low, q.high, q.unit, q.qualifier) == (12, 12, "car", "approx")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Microsoft agreed to pay $68.7 billion for the company.", 68.7e9, "usd"),
+        ("The fine was €3.2bn.", 3.2e9, "eur"),
+        ("He was paid £400,000 last year.", 400_000, "gbp"),
+        ("The deal is worth about $10 billion.", 1e10, "usd"),
+        ("The bank lent HK$5m.", 5e6, "hkd"),
+    ],
+)
+def test_currency_amounts(text, value, unit):
+    q = only(text)
+    assert q.unit == unit
+    assert q.low == pytest.approx(value)
+
+
+def test_percentages_and_what_they_are_of():
+    q = only("The party won 36.7% of the vote.")
+    assert (q.low, q.unit, q.modifies) == (36.7, "percent", "vote")
+    assert only("Turnout fell to 61 per cent.").unit == "percent"
+
+
+def test_compound_measure_modifies_the_following_noun():
+    q = only("They issued an over 5,000-word joint statement.")
+    assert (q.low, q.high, q.unit, q.modifies) == (5000, math.inf, "word", "statement")
+    q = only("A 10-minute walk separates the sites.")
+    assert (q.low, q.unit, q.modifies) == (10, "minute", "walk")
+
+
+def test_magnitude_before_or_after_the_number():
+    q = only("A magnitude 7.8 earthquake struck southern Turkey.")
+    assert (q.low, q.unit, q.modifies) == (7.8, "magnitude", "earthquake")
+    q = only("A 6.4-magnitude quake hit the island.")
+    assert (q.low, q.unit, q.modifies) == (6.4, "magnitude", "quake")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Between 3 and 5 million barrels a day were lost.", 3e6, 5e6),
+        ("Two or three children were hurt.", 2, 3),
+        ("Officials reported 10-12 injuries.", 10, 12),
+        ("From 20 to 30 boats took part.", 20, 30),
+    ],
+)
+def test_ranges(text, low, high):
+    q = only(text)
+    assert (q.low, q.high, q.qualifier) == (low, high, "range")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2022 Winter Olympics open in Beijing.",
+        "Brittney Griner of the Phoenix Mercury was detained.",
+        "Covid-19 cases rose sharply.",
+        "The G7 leaders met in Hiroshima.",
+        "NATO's Article 5 commits members to mutual defence.",
+        "She is the No. 3 seed at the tournament.",
+        "The Boeing 737 was grounded.",
+        "A 34-year-old man was arrested.",
+        "The suspect, aged 41, was detained.",
+        "Holmes, 38, will report to prison.",
+        "The rebellion has continued since 2014.",
+        "It finished on the 19th lap.",
+        "The meeting began at 5 p.m. on Friday.",
+        "The session ended at 17:12 GMT.",
+        "They met on Jan. 21, 2022 in Geneva.",
+        "Argentina beat France 4-2 on penalties after a 3-3 draw.",
+        "No one was hurt and the two are expected to meet.",
+        "Version 3.1.2 of the software was released.",
+        "Formula One returns to Monaco.",
+    ],
+)
+def test_not_amounts(text):
+    assert quantities(text) == ()
+
+
+def test_spans_point_at_the_text():
+    text = "Officials said at least 14 people died and more than 200 were hurt."
+    for q in quantities(text):
+        assert text[q.start : q.end] == q.text
+    assert [q.text for q in quantities(text)] == ["at least 14 people", "more than 200"]
+
+
+def test_sentence_index():
+    found = quantities("Nothing here. Then 40 boats sank. Later 12 ships arrived.")
+    assert [q.sentence for q in found] == [1, 2]
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=150, deadline=None)
+def test_any_text_never_crashes_and_spans_are_inside(text):
+    for q in quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert q.low <= q.high
+
+
+@given(st.text(alphabet="0123456789,.-–$%€ abcdemnorstuwhkMBT", max_size=80))
+@settings(max_examples=150, deadline=None)
+def test_number_soup_never_crashes(text):
+    for q in quantities(text):
+        assert q.low <= q.high
+        assert not math.isnan(q.low)
+
+
+def test_seed_000_estimated_troops():
+    found = extract_facts(load_article(seed("000"))).quantities
+    troops = [q for q in found if q.unit == "troop"]
+    assert len(troops) == 1
+    assert (troops[0].low, troops[0].high, troops[0].qualifier) == (100_000, 100_000, "estimated")
+
+
+def test_seed_002_vague_troops_and_lower_bound():
+    found = extract_facts(load_article(seed("002"))).quantities
+    troops = next(q for q in found if q.unit == "troop")
+    assert (troops.low, troops.high, troops.low_inclusive, troops.high_inclusive) == (10_000, 100_000, True, False)
+    people = next(q for q in found if q.unit == "people")
+    assert (people.low, people.high, people.low_inclusive) == (13_000, math.inf, False)
+
+
+def test_seed_000_has_no_olympic_year_quantity():
+    found = extract_facts(load_article(seed("000"))).quantities
+    assert not any(q.low == 2022 for q in found)
+
+
+def test_seed_001_statement_length():
+    found = extract_facts(load_article(seed("001"))).quantities
+    words = next(q for q in found if q.unit == "word")
+    assert (words.low, words.high, words.modifies) == (5000, math.inf, "statement")
+
+
+def test_seed_004_nationals_and_no_team_name():
+    found = extract_facts(load_article(seed("004"))).quantities
+    nationals = next(q for q in found if q.unit == "national")
+    assert nationals.low == nationals.high == 4
+    assert nationals.text == "four Chinese nationals"
+    assert not any("Mercury" in q.text for q in found)

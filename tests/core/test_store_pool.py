@@ -1,0 +1,47 @@
+"""Comparing in a pool of processes gives the same results as comparing in-process.
+
+The stand-in engine lives here, at module level, so the worker processes can
+import it without loading the real engine (which the benchmark exercises).
+"""
+
+from __future__ import annotations
+
+import os
+
+from core.model import Article, Comparison, Discrepancy
+from core.store.comparing import run_comparisons
+
+
+def measure(a: Article, b: Article) -> Comparison:
+    """Also reports which process did the work, to prove the pool was used."""
+    found = Discrepancy(f"pid-{os.getpid()}", "wording", "low", "", None, None)
+    return Comparison(a, b, len(a.text) / len(b.text), (), (), (), (found,))
+
+
+def _jobs():
+    texts = ["one two", "one two three", "four", "five six seven"]
+    arts = [Article(t) for t in texts]
+    return [(i, arts[i], arts[(i + 1) % 4]) for i in range(4)]
+
+
+def test_pool_matches_in_process():
+    alone = dict(run_comparisons(iter(_jobs()), 1, engine=measure))
+    pooled = dict(run_comparisons(iter(_jobs()), 2, engine=measure))
+    assert sorted(pooled) == [0, 1, 2, 3]
+    assert {k: c.similarity for k, c in pooled.items()} == {
+        k: c.similarity for k, c in alone.items()
+    }
+    assert all(c.discrepancies[0].id != f"pid-{os.getpid()}" for c in pooled.values())
+
+
+def test_cancelled_pool_does_no_work():
+    assert list(run_comparisons(iter(_jobs()), 2, cancelled=lambda: True, engine=measure)) == []
+
+
+def test_cancelling_midway_stops_submitting():
+    results = []
+    for pair_id, comparison in run_comparisons(
+        iter(_jobs() * 5), 2, cancelled=lambda: len(results) >= 3, engine=measure
+    ):
+        results.append((pair_id, comparison))
+    assert 3 <= len(results) < 20

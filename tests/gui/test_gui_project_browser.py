@@ -1,0 +1,83 @@
+from core.store import ArticleInfo, EventInfo, PairInfo
+from gui.project_browser import ProjectBrowser, article_label, pair_label
+
+
+def _article(i, title, source, date="2025-03-14"):
+    return ArticleInfo(i, title, source, "", date, "", "txt", f"/x/{i}.txt", 1000)
+
+
+ARTICLES = [_article(1, "Fire on ferry", "Harbor Ledger"), _article(2, "Ferry fire", "Coastal Wire"),
+            _article(3, "Budget passes", "Harbor Ledger"), _article(4, "Loose", "")]
+EVENTS = [EventInfo(1, "Ferry fire", (1, 2)), EventInfo(2, "Budget", (3,))]
+PAIRS = [PairInfo(7, 1, 2, 1, "suggested", True, 5, 3, 1),
+         PairInfo(8, 2, 4, None, "user", False, 0, 0, 0)]
+
+
+def _browser(qtbot):
+    browser = ProjectBrowser()
+    qtbot.addWidget(browser)
+    browser.populate(EVENTS, ARTICLES, PAIRS)
+    return browser
+
+
+def test_tree_lists_events_articles_and_pairs_with_counts(qtbot):
+    browser = _browser(qtbot)
+    model = browser.model()
+    assert [model.item(r, 0).text() for r in range(model.rowCount())] == [
+        "Ferry fire", "Budget", "Not grouped"]
+    fire = model.item(0, 0)
+    texts = [fire.child(r, 0).text() for r in range(fire.rowCount())]
+    assert texts == [article_label(ARTICLES[0]), article_label(ARTICLES[1]),
+                     "Harbor Ledger ↔ Coastal Wire"]
+    assert fire.child(2, 1).text() == "3" and fire.child(2, 2).text() == "1"
+    assert model.item(0, 1).text() == "3"
+    assert browser.pair_ids() == [7, 8]
+
+
+def test_selecting_a_pair_requests_it_once(qtbot):
+    browser = _browser(qtbot)
+    with qtbot.waitSignal(browser.pairOpenRequested, timeout=1000) as blocker:
+        browser.select_pair(8)
+    assert blocker.args == [8]
+    seen = []
+    browser.pairOpenRequested.connect(seen.append)
+    browser.select_pair(7, emit=False)
+    assert seen == [] and browser.current_pair_id() == 7
+
+
+def test_two_selected_articles_request_a_pair(qtbot):
+    browser = _browser(qtbot)
+    model = browser.model()
+    fire = model.item(0, 0)
+    selection = browser.selectionModel()
+    selection.select(fire.child(0, 0).index(), selection.SelectionFlag.Select)
+    assert not browser.can_add_pair()
+    selection.select(fire.child(1, 0).index(), selection.SelectionFlag.Select)
+    assert browser.can_add_pair()
+    with qtbot.waitSignal(browser.addPairRequested, timeout=1000) as blocker:
+        browser.request_add_pair()
+    assert sorted(blocker.args) == [1, 2]
+
+
+def test_remove_request_names_the_selected_pair(qtbot):
+    browser = _browser(qtbot)
+    browser.select_pair(7, emit=False)
+    with qtbot.waitSignal(browser.removePairRequested, timeout=1000) as blocker:
+        browser.request_remove_pair()
+    assert blocker.args == [7]
+
+
+def test_update_pair_refreshes_counts_and_keeps_selection(qtbot):
+    browser = _browser(qtbot)
+    browser.select_pair(7, emit=False)
+    browser.update_pair(PAIRS[0]._replace(n_open=1, n_confirmed=3))
+    fire = browser.model().item(0, 0)
+    assert (fire.child(2, 1).text(), fire.child(2, 2).text()) == ("1", "3")
+    assert browser.model().item(0, 2).text() == "3"
+    browser.populate(EVENTS, ARTICLES, PAIRS)
+    assert browser.current_pair_id() == 7
+
+
+def test_pair_label_falls_back_to_file_names():
+    info = {4: ARTICLES[3], 1: ARTICLES[0]}
+    assert pair_label(PAIRS[0]._replace(a_id=4, b_id=1), info) == "4 ↔ Harbor Ledger"

@@ -1,0 +1,50 @@
+from gui_fixtures import *  # noqa: F403  (fixtures)
+from PySide6.QtGui import QUndoStack
+
+from core.store import Project
+from gui.undo import AnnotationCommand
+
+
+def test_undo_restores_previous_values_in_the_file(demo_copy):
+    project = Project.open(demo_copy)
+    try:
+        pair = project.pairs()[0]
+        disc = project.discrepancies(pair.id)[0]
+        stack = QUndoStack()
+        applied, failed = [], []
+
+        def push(field, value):
+            previous = project.annotation(pair.id, disc.id)
+            stack.push(AnnotationCommand(project, pair.id, disc.id, field, value, previous,
+                                         "Tester", lambda *a: applied.append(a), failed.append))
+
+        push("status", "confirmed")
+        push("note", "first")
+        push("note", "first draft")  # merges with the previous note edit
+        assert stack.count() == 2
+        ann = project.annotation(pair.id, disc.id)
+        assert (ann.status, ann.note, ann.reviewer) == ("confirmed", "first draft", "Tester")
+        stack.undo()
+        assert project.annotation(pair.id, disc.id).note == ""
+        stack.undo()
+        assert project.annotation(pair.id, disc.id).status == "open"
+        stack.redo()
+        assert project.annotation(pair.id, disc.id).status == "confirmed"
+        assert failed == [] and len(applied) == 6
+    finally:
+        project.close()
+
+
+def test_a_failed_write_is_reported_and_not_kept(demo_copy):
+    project = Project.open(demo_copy, readonly=True)
+    try:
+        pair = project.pairs()[0]
+        disc = project.discrepancies(pair.id)[0]
+        stack = QUndoStack()
+        failed = []
+        stack.push(AnnotationCommand(project, pair.id, disc.id, "status", "dismissed", None,
+                                     "", lambda *a: None, failed.append))
+        assert stack.count() == 0
+        assert failed and "read-only" in failed[0]
+    finally:
+        project.close()
