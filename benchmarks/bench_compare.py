@@ -18,6 +18,7 @@ Documents are generated from a fixed seed, so every run measures the same input.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import statistics
@@ -128,14 +129,20 @@ def _render(sentences: list[list[str]], per_paragraph: int) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def median_ms(fn: Callable[[], object], runs: int) -> float:
+def median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of warm runs.
+
+    CPU time is printed too because on a shared machine the wall clock also
+    measures the neighbours.
+    """
     fn()  # warm: caches, lazy imports
-    times = []
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        w0, c0 = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        wall.append(time.perf_counter() - w0)
+        cpu.append(time.process_time() - c0)
+    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
 
 
 def engine_only(a: Article, b: Article) -> float:
@@ -157,11 +164,11 @@ def bench_articles(runs: int) -> None:
         pairs.append(("seeds 000 vs 002", load_article(seed_files[0]), load_article(seed_files[2])))
     for label, a, b in pairs:
         words = (len(a.text.split()) + len(b.text.split())) // 2
-        engine = median_ms(lambda a=a, b=b: engine_only(a, b), runs)
-        full = median_ms(lambda a=a, b=b: compare(a, b), runs)
+        engine_wall, engine_cpu = median_ms(lambda a=a, b=b: engine_only(a, b), runs)
+        full_wall, full_cpu = median_ms(lambda a=a, b=b: compare(a, b), runs)
         print(
-            f"  {label:<18} ~{words} words/article: alignment engine {engine:6.1f} ms, "
-            f"full compare {full:6.1f} ms"
+            f"  {label:<18} ~{words} words/article: alignment engine {engine_wall:6.1f} ms "
+            f"(cpu {engine_cpu:5.1f}), full compare {full_wall:6.1f} ms (cpu {full_cpu:5.1f})"
         )
 
 
@@ -185,9 +192,9 @@ def bench_large(sentences: int) -> None:
     spans_a, spans_b = compared_spans(a), compared_spans(b)
     print(f"  sentences: A {len(spans_a):,}, B {len(spans_b):,}")
 
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     result = align(a.text, spans_a, b.text, spans_b)
-    aligned = time.perf_counter() - start
+    aligned, aligned_cpu = time.perf_counter() - start, time.process_time() - cpu_start
     for al in result.alignments:
         diff_passage(a.text, al.a, b.text, al.b)
     diffed = time.perf_counter() - start
@@ -199,21 +206,25 @@ def bench_large(sentences: int) -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     one_to_many = sum(1 for al in result.alignments if len(al.a) > 1 or len(al.b) > 1)
     print(
-        f"  aligner: {aligned:.2f} s ({len(result.alignments):,} links, {one_to_many} of them 1-n/n-1); "
-        f"with token diffs {diffed:.2f} s"
+        f"  aligner: {aligned:.2f} s (cpu {aligned_cpu:.2f} s; {len(result.alignments):,} links, "
+        f"{one_to_many} of them 1-n/n-1); with token diffs {diffed:.2f} s"
     )
     print(f"  aligner peak memory: {peak / 2**20:.0f} MB traced, process max RSS {rss:.0f} MB")
 
     sentences_a = [a.text[s:e] for s, e in spans_a]
     sentences_b = [b.text[s:e] for s, e in spans_b]
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     links = naive(sentences_a, sentences_b)
-    baseline = time.perf_counter() - start
-    print(f"  naive cdist(token_set_ratio) + assignment: {baseline:.2f} s ({links:,} links)")
-    print(f"  speed ratio: {baseline / aligned:.1f}x")
+    baseline, baseline_cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    print(
+        f"  naive cdist(token_set_ratio) + assignment: {baseline:.2f} s "
+        f"(cpu {baseline_cpu:.2f} s; {links:,} links)"
+    )
+    print(f"  speed ratio: {baseline / aligned:.1f}x wall, {baseline_cpu / aligned_cpu:.1f}x cpu")
 
 
 def main() -> None:
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, 800-sentence documents")
     args = parser.parse_args()

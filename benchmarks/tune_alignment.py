@@ -54,9 +54,7 @@ LABELLED: list[tuple[str, str, list[Pair], list[Pair]]] = [
             ("China also used the call", "The top priority at the moment"),
         ],
         [
-            ("Blinken responded by underscoring", "Secretary Blinken underscored"),
-            ("Blinken responded by underscoring", "Blinken expressed the need"),
-            ("Blinken responded to China", "Blinken expressed the need"),
+            ("Blinken responded", "Blinken expressed the need"),
             ("A senior Chinese diplomat", "stay calm and refrain"),
             ("A senior Chinese diplomat", "on Wednesday told U.S. Secretary"),
             ("remain calm and refrain", "on Wednesday told U.S. Secretary"),
@@ -74,7 +72,6 @@ LABELLED: list[tuple[str, str, list[Pair], list[Pair]]] = [
             ("China also used the call", "most urgent priority"),
         ],
         [
-            ("Blinken responded by underscoring", "According to the State Department"),
             ("China also used the call", "Wang also warned the U.S."),
             ("China also used the call", "stop playing with fire"),
             ("Wang also echoed", "thrown its political weight"),
@@ -105,6 +102,16 @@ LABELLED: list[tuple[str, str, list[Pair], list[Pair]]] = [
     ("demo:coastal-wire", "demo:vessmark-budget", [], []),
 ]
 
+# Different events (other calls, another story): every link here is suspect.
+UNRELATED = [
+    ("seed:000", "seed:001"),
+    ("seed:000", "seed:004"),
+    ("seed:002", "seed:004"),
+    ("seed:003", "seed:001"),
+    ("demo:harbor-ledger", "demo:vessmark-budget"),
+    ("demo:coastal-wire", "demo:vessmark-budget"),
+]
+
 THRESHOLDS = [0.30, 0.34, 0.38, 0.40, 0.42, 0.44, 0.46, 0.48, 0.50, 0.54, 0.58]
 
 
@@ -115,11 +122,16 @@ def _load(name: str) -> str | None:
     return matches[0].read_text(encoding="utf-8") if matches else None
 
 
-def _index(text: str, spans: list[tuple[int, int]], needle: str) -> int:
-    for i, (s, e) in enumerate(spans):
-        if needle in text[s:e]:
-            return i
-    raise SystemExit(f"label not found: {needle!r}")
+def _indexes(text: str, spans: list[tuple[int, int]], needle: str) -> set[int]:
+    """Every sentence containing the label (a lede may repeat a body sentence)."""
+    found = {i for i, (s, e) in enumerate(spans) if needle in text[s:e]}
+    if not found:
+        raise SystemExit(f"label not found: {needle!r}")
+    return found
+
+
+def _pairs(text_a: str, spans_a, text_b: str, spans_b, x: str, y: str) -> set[tuple[int, int]]:
+    return {(i, j) for i in _indexes(text_a, spans_a, x) for j in _indexes(text_b, spans_b, y)}
 
 
 def evaluate(threshold: float) -> tuple[int, int, int, int]:
@@ -131,7 +143,9 @@ def evaluate(threshold: float) -> tuple[int, int, int, int]:
             continue
         spans_a = [(s.start, s.end) for s in split_sentences(text_a) if not s.boilerplate]
         spans_b = [(s.start, s.end) for s in split_sentences(text_b) if not s.boilerplate]
-        good = {(_index(text_a, spans_a, x), _index(text_b, spans_b, y)) for x, y in must + may}
+        good: set[tuple[int, int]] = set()
+        for x, y in must + may:
+            good |= _pairs(text_a, spans_a, text_b, spans_b, x, y)
         result = align(text_a, spans_a, text_b, spans_b, threshold=threshold)
         ids_a = {span: i for i, span in enumerate(spans_a)}
         ids_b = {span: i for i, span in enumerate(spans_b)}
@@ -143,18 +157,34 @@ def evaluate(threshold: float) -> tuple[int, int, int, int]:
             correct += bool(pairs & good)
         for x, y in must:
             required += 1
-            found += (_index(text_a, spans_a, x), _index(text_b, spans_b, y)) in linked
+            found += bool(_pairs(text_a, spans_a, text_b, spans_b, x, y) & linked)
     return correct, predicted, found, required
 
 
+def unrelated_links(threshold: float) -> int:
+    """Links made between articles about different events."""
+    total = 0
+    for name_a, name_b in UNRELATED:
+        text_a, text_b = _load(name_a), _load(name_b)
+        if text_a is None or text_b is None:
+            continue
+        spans_a = [(s.start, s.end) for s in split_sentences(text_a) if not s.boilerplate]
+        spans_b = [(s.start, s.end) for s in split_sentences(text_b) if not s.boilerplate]
+        total += len(align(text_a, spans_a, text_b, spans_b, threshold=threshold).alignments)
+    return total
+
+
 def main() -> None:
-    print(f"{'threshold':>9}  {'precision':>9}  {'recall':>7}  links")
+    print(f"{'threshold':>9}  {'precision':>9}  {'recall':>7}  {'links':>6}  unrelated links")
     for threshold in THRESHOLDS:
         correct, predicted, found, required = evaluate(threshold)
         precision = correct / predicted if predicted else 1.0
         recall = found / required if required else 1.0
         mark = "  <- current" if abs(threshold - ALIGN_THRESHOLD) < 1e-9 else ""
-        print(f"{threshold:9.2f}  {precision:9.3f}  {recall:7.3f}  {correct}/{predicted}{mark}")
+        print(
+            f"{threshold:9.2f}  {precision:9.3f}  {recall:7.3f}  {correct:>2}/{predicted:<3}  "
+            f"{unrelated_links(threshold):>6}{mark}"
+        )
 
 
 if __name__ == "__main__":

@@ -100,7 +100,7 @@ _TAIL_PATTERNS = (
     rf"\bvia\s+{_PHOTO_AGENCY}\W*$",
     rf"[\w.)]\s*/\s*{_AGENCY}\W*$",
     r"\(\s*(?:photo|image|picture|pic|credit)s?(?:\s+by)?\s*:?[^()]{0,80}\)\W*$",
-    r"\b(?:photo(?:graph)?|image|picture)s?\s*(?:by|:)\s*[^.]{0,80}$",
+    r"[.!?]\s+(?:photo(?:graph)?|image|picture)s?\s*(?:by|:)\s*[^.]{0,80}$",
     r"\ball rights reserved\W*$",
 )
 #: Furniture recognised by how a line starts ("Photo: …", "© 2022 …", "By admin").

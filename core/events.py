@@ -24,9 +24,7 @@ so a thousand articles group in a few seconds.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -35,7 +33,9 @@ import scipy.sparse as sp
 
 from core.model import Article
 
-EVENT_THRESHOLD = 0.30  # average pair score that makes one event (tuned on the seeds, see docs/events.md)
+EVENT_THRESHOLD = (
+    0.30  # average pair score that makes one event (tuned on the seeds, see docs/events.md)
+)
 PHRASE_WEIGHT = 8.0
 SHINGLE = 5  # words per phrase shingle
 REPRINT_CONTAINMENT = 0.7  # share of the shorter text's shingles found in the longer
@@ -46,9 +46,10 @@ MIN_SCORE = 0.05  # pair scores below this are treated as zero (keeps the matrix
 ALL_PAIRS_UP_TO = 6  # events this small get every pair suggested
 EXTRA_PAIRS_PER_ARTICLE = 1  # big events: a spanning tree plus this many extra pairs per article
 
+_MIX = np.uint64(1_000_003)  # multiplier of the rolling shingle hash
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -95,17 +96,22 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
     if n == 0:
         return EventGrouping((), (), ())
     words = [_words(_body(a)) for a in articles]
-    topic = _cosine(_tfidf([_topic_terms(w) for w in words], sublinear=True))
-    shingles = [_shingles(w) for w in words]
-    phrases = _cosine(_tfidf(shingles, sublinear=False))
-    reprints = _reprints(shingles)
-    scores = _pair_scores(topic, phrases, articles, reprints)
+    topic_terms, facts = zip(*(_topic_terms(w) for w in words), strict=True)
+    topic = _cosine(_tfidf(_counts(topic_terms, facts), sublinear=True))
+    shingle_counts = _counts([_shingles(w) for w in words])
+    phrases = _cosine(_tfidf(shingle_counts, sublinear=False))
+    reprints = _reprints(shingle_counts)
+    scores = _pair_scores(topic, phrases, _days(articles), reprints)
     events = _average_linkage(scores, n)
     pairs = tuple(p for event in events for p in _suggest_pairs(event, scores, reprints))
     return EventGrouping(events, pairs, tuple(sorted(reprints)))
 
 
 # --- text → terms ------------------------------------------------------------------
+#
+# Terms are 64-bit hashes (numpy arrays), so a thousand articles become sparse
+# matrices without a Python dictionary lookup per word; two distinct terms
+# sharing a hash is a one-in-10^19 event.
 
 
 def _body(article: Article) -> str:
@@ -117,22 +123,30 @@ def _body(article: Article) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [m.group().casefold().replace("’", "'") for m in _TOKEN_RE.finditer(text)]
+    return _TOKEN_RE.findall(text.casefold().replace("’", "'"))
 
 
-def _topic_terms(words: list[str]) -> Counter[str]:
-    """Content-word counts plus stated figures and dates, weighted up."""
-    terms: Counter[str] = Counter()
-    for i, w in enumerate(words):
-        if w[0].isdigit():
-            fact = _number_term(w, words[i - 1] if i else "")
-            if fact:
-                terms[fact] += 1
-        elif w in _WEEKDAYS:
-            terms[f"#d:{w}"] += 1
-        elif w not in STOP_WORDS and len(w) > 1:
-            terms[_stem(w)] += 1
-    return terms
+def _topic_terms(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of content-word stems and of stated figures and dates; which of them are facts."""
+    content = [w for w in words if w[0].isalpha() and len(w) > 1 and w not in STOP_WORDS]
+    stems = {w: hash(_stem(w)) for w in set(content)}
+    facts = [
+        f
+        for i, w in enumerate(words)
+        if (w[0].isdigit() or w in _WEEKDAYS) and (f := _fact_term(w, words[i - 1] if i else ""))
+    ]
+    terms = [stems[w] for w in content] + [hash(f) for f in facts]
+    is_fact = np.zeros(len(terms), dtype=bool)
+    is_fact[len(content) :] = True
+    return np.array(terms, dtype=np.int64), is_fact
+
+
+def _fact_term(word: str, previous: str) -> str | None:
+    if word in _WEEKDAYS:
+        return f"#d:{word}"
+    if not word[0].isdigit():
+        return None
+    return _number_term(word, previous)
 
 
 def _number_term(token: str, previous: str) -> str | None:
@@ -141,7 +155,7 @@ def _number_term(token: str, previous: str) -> str | None:
     month = _MONTHS.get(previous.rstrip("."))
     if month and digits.isdigit() and 1 <= int(digits) <= 31:
         return f"#d:{month}-{int(digits)}"
-    if _YEAR_RE.match(digits) or not any(c.isdigit() for c in digits):
+    if _YEAR_RE.match(digits):
         return None
     return f"#n:{digits}"
 
@@ -155,98 +169,97 @@ def _stem(word: str) -> str:
     return word
 
 
-def _shingles(words: list[str]) -> Counter[str]:
-    return Counter(" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+def _shingles(words: list[str]) -> np.ndarray:
+    """Hashes of every run of ``SHINGLE`` words (a polynomial over the word hashes)."""
+    if len(words) < SHINGLE:
+        return np.zeros(0, dtype=np.int64)
+    hashes = np.array([hash(w) for w in words], dtype=np.int64).view(np.uint64)
+    width = len(words) - SHINGLE + 1
+    combined = np.zeros(width, dtype=np.uint64)
+    for k in range(SHINGLE):
+        combined = combined * _MIX + hashes[k : k + width]
+    return combined.view(np.int64)
 
 
 # --- vectors and similarities ----------------------------------------------------
 
 
-def _tfidf(docs: Sequence[Counter[str]], sublinear: bool) -> sp.csr_matrix:
+def _counts(docs: Sequence[np.ndarray], facts: Sequence[np.ndarray] | None = None) -> sp.csr_matrix:
+    """Document × term counts; fact columns are marked by a FACT_WEIGHT in ``.boost``."""
+    lengths = np.array([len(d) for d in docs])
+    terms = np.concatenate(docs) if lengths.sum() else np.zeros(0, dtype=np.int64)
+    unique, columns = np.unique(terms, return_inverse=True)
+    rows = np.repeat(np.arange(len(docs)), lengths)
+    matrix = sp.csr_matrix(
+        (np.ones(len(columns)), (rows, columns.ravel())), shape=(len(docs), max(1, len(unique)))
+    )
+    matrix.sum_duplicates()
+    boost = np.ones(matrix.shape[1])
+    if facts is not None and len(columns):
+        boost[columns.ravel()[np.concatenate(facts)]] = FACT_WEIGHT
+    matrix.boost = boost  # type: ignore[attr-defined]
+    return matrix
+
+
+def _tfidf(counts: sp.csr_matrix, sublinear: bool) -> sp.csr_matrix:
     """Rows L2-normalised; sublinear term frequency for words, presence for shingles."""
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for i, doc in enumerate(docs):
-        for term, count in doc.items():
-            rows.append(i)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-            tf = 1.0 + math.log(count) if sublinear and count >= 1 else 1.0
-            vals.append(tf * FACT_WEIGHT if term.startswith("#") else tf)
-    matrix = sp.csr_matrix((vals, (rows, cols)), shape=(len(docs), max(1, len(vocabulary))))
+    matrix = counts.copy().astype(np.float64)
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
-    matrix = sp.csr_matrix(matrix.multiply(idf[np.newaxis, :]))
+    idf = np.log((1.0 + matrix.shape[0]) / (1.0 + df)) + 1.0
+    tf = 1.0 + np.log(matrix.data) if sublinear else np.ones_like(matrix.data)
+    matrix.data = tf * idf[matrix.indices] * counts.boost[matrix.indices]  # type: ignore[attr-defined]
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
 
 
 def _cosine(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    return sp.csr_matrix(matrix @ matrix.T)
+    return sp.csr_matrix(sp.triu(matrix @ matrix.T, k=1))
 
 
-def _reprints(shingles: Sequence[Counter[str]]) -> set[tuple[int, int]]:
+def _reprints(counts: sp.csr_matrix) -> set[tuple[int, int]]:
     """Pairs whose shorter text is mostly found, five words at a time, in the longer one."""
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, doc in enumerate(shingles):
-        for term in doc:
-            rows.append(i)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-    n = len(shingles)
-    presence = sp.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(n, max(1, len(vocabulary)))
-    )
-    shared = sp.coo_matrix(presence @ presence.T)
+    presence = counts.copy()
+    presence.data = np.ones_like(presence.data)
+    shared = sp.triu(presence @ presence.T, k=1).tocoo()
     sizes = np.asarray(presence.sum(axis=1)).ravel()
-    found = set()
-    for i, j, count in zip(shared.row, shared.col, shared.data, strict=True):
-        if i < j and count >= REPRINT_CONTAINMENT * max(1.0, min(sizes[i], sizes[j])):
-            found.add((int(i), int(j)))
-    return found
+    smaller = np.maximum(1.0, np.minimum(sizes[shared.row], sizes[shared.col]))
+    keep = shared.data >= REPRINT_CONTAINMENT * smaller
+    return set(zip(shared.row[keep].tolist(), shared.col[keep].tolist(), strict=True))
+
+
+def _days(articles: Sequence[Article]) -> np.ndarray:
+    """Publication dates as day numbers, NaN where unknown."""
+    days = np.full(len(articles), np.nan)
+    for i, article in enumerate(articles):
+        try:
+            days[i] = dt.date.fromisoformat(article.published[:10]).toordinal()
+        except ValueError:
+            continue
+    return days
 
 
 def _pair_scores(
-    topic: sp.csr_matrix, phrases: sp.csr_matrix, articles: Sequence[Article], reprints: set[tuple[int, int]]
+    topic: sp.csr_matrix, phrases: sp.csr_matrix, days: np.ndarray, reprints: set[tuple[int, int]]
 ) -> dict[tuple[int, int], float]:
     """Scores of the pairs worth considering (i < j), the time gate applied."""
-    combined = sp.coo_matrix(topic + PHRASE_WEIGHT * phrases)
-    phrase = _upper_entries(sp.coo_matrix(phrases))
-    dates = [_date(a.published) for a in articles]
-    scores = {}
-    for i, j, value in zip(combined.row, combined.col, combined.data, strict=True):
-        if i >= j or value < MIN_SCORE:
-            continue
-        pair = (int(i), int(j))
-        if pair in reprints:
-            scores[pair] = max(float(value), 1.0)
-        elif not _gated(dates[i], dates[j], phrase.get(pair, 0.0)):
-            scores[pair] = float(value)
+    combined = (topic + PHRASE_WEIGHT * phrases).tocoo()
+    keep = combined.data >= MIN_SCORE
+    rows, cols, values = combined.row[keep], combined.col[keep], combined.data[keep]
+    phrase = np.asarray(phrases[rows, cols]).ravel() if len(rows) else np.zeros(0)
+    with np.errstate(invalid="ignore"):
+        apart = np.abs(days[rows] - days[cols]) > TIME_GATE_DAYS  # NaN (unknown) is never apart
+    allowed = ~(apart & (phrase < PHRASE_STRONG))
+    scores = dict(
+        zip(
+            zip(rows[allowed].tolist(), cols[allowed].tolist(), strict=True),
+            values[allowed].tolist(),
+            strict=True,
+        )
+    )
+    for pair in reprints:
+        scores[pair] = max(scores.get(pair, 0.0), 1.0)
     return scores
-
-
-def _upper_entries(matrix: sp.coo_matrix) -> dict[tuple[int, int], float]:
-    return {
-        (int(i), int(j)): float(v)
-        for i, j, v in zip(matrix.row, matrix.col, matrix.data, strict=True)
-        if i < j
-    }
-
-
-def _date(published: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
-
-
-def _gated(a: dt.date | None, b: dt.date | None, phrase: float) -> bool:
-    if a is None or b is None:
-        return False
-    return abs((a - b).days) > TIME_GATE_DAYS and phrase < PHRASE_STRONG
 
 
 # --- clustering ----------------------------------------------------------------------

@@ -38,6 +38,8 @@ _FORMATS = {
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
+_MARKUP = re.compile(r"<(?:[a-z][\w:-]*|!--|!doctype)[\s>/]", re.I)
+_SNIFF_CHARS = 64 * 1024
 _TITLE_MAX = 200
 _DATELINE_WINDOW = 12  # lines from the top where a plain-text date stamp may sit
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
@@ -51,6 +53,10 @@ def load_article(path: str | Path) -> Article:
     fmt = _format_of(path, raw)
     try:
         text = decode(raw, html=fmt == "html")
+        if not text.strip():
+            raise IngestError("empty file, no article text")
+        if fmt == "html" and not _MARKUP.search(text, 0, _SNIFF_CHARS):
+            fmt = "txt"  # a page saved as plain text under an .html name
         if fmt == "html":
             article = article_from_html(text, path=str(path))
         else:
@@ -71,10 +77,13 @@ def article_from_text(
     published: str = "",
     fmt: str = "txt",
 ) -> Article:
-    """An article from plain text or Markdown, its title and date guessed if not given."""
+    """An article from plain text or Markdown, its title and date guessed if not given.
+
+    Blank text gives an article without sentences rather than an error: callers
+    holding a string (a paste box, a test) decide themselves whether that is a
+    mistake; files are checked by :func:`load_article`.
+    """
     text = normalise_newlines(text)
-    if not text.strip():
-        raise IngestError("empty file, no article text")
     boilerplate = find_boilerplate(text)
     return Article(
         text=text,
@@ -92,11 +101,11 @@ def article_from_text(
 def article_from_html(html: str, *, path: str = "", url: str = "") -> Article:
     """The main article of a saved web page, with its title, author, date and site."""
     document = _extract(html, url)
-    body = _paragraphs(document.text if document else "")
+    body = _paragraphs((document.text or "") if document else "")
     boilerplate = find_boilerplate(body)
     if not _has_prose(body, boilerplate):
         raise IngestError("no article text found in this HTML page")
-    title = (document.title or "").strip()
+    title = " ".join((document.title or "").split())
     if title and not body.startswith(title):
         body = f"{title}\n\n{body}"
         boilerplate = find_boilerplate(body)
@@ -105,8 +114,8 @@ def article_from_html(html: str, *, path: str = "", url: str = "") -> Article:
         title=title or guess_title(body, boilerplate),
         source=(document.sitename or "").strip(),
         path=path,
-        author=(document.author or "").strip(),
-        published=_iso_date(document.date),
+        author=" ".join((document.author or "").split()),
+        published=_iso_date(document.date) or guess_published(body),
         url=url or (document.url or ""),
         fmt="html",
         boilerplate=boilerplate,
@@ -186,8 +195,8 @@ def _extract(html: str, url: str) -> trafilatura.settings.Document | None:
             include_images=False,
             include_links=False,
         )
-    except (ValueError, TypeError, AttributeError) as exc:
-        raise IngestError(f"could not parse this HTML page ({exc})") from None
+    except Exception as exc:  # hostile markup must become a message, never a traceback
+        raise IngestError(f"could not parse this HTML page ({type(exc).__name__})") from None
 
 
 def _paragraphs(extracted: str) -> str:

@@ -12,6 +12,8 @@ character.
 from __future__ import annotations
 
 import bisect
+import enum
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -36,10 +38,13 @@ _BULLETS = "•⁃▪◦‣"
 
 # A run of terminal punctuation (a spaced ". . ." ellipsis included), the
 # quotes/brackets that close over it, then whitespace and the next character.
+# A lower-case ASCII letter next never starts a sentence, so the pattern skips
+# those candidates without a trip through Python.
 _CANDIDATE = re.compile(
-    rf"(?P<p>[.?!…‽]+(?:[ \u00a0]\.)*)(?P<c>[{re.escape(_CLOSERS)}]*)(?=\s+(?P<n>\S))"
+    rf"(?P<p>[.?!…‽]+(?:[ \u00a0]\.)*)(?P<c>[{re.escape(_CLOSERS)}]*)(?=\s+(?P<n>[^\sa-z]))"
 )
-_INLINE_BULLET = re.compile(rf"\s+[{_BULLETS}]")
+_LIST_MARKER_MAX = 12
+_BULLET = re.compile(rf"[{_BULLETS}]")
 _LIST_START = re.compile(r"(\d{1,3}|[a-z])(\.\)|\)|\.)\s")
 _LIST_MARKER_ONLY = re.compile(rf"[{_BULLETS}*-]?\s*(?:\d{{1,3}}|[A-Za-z]|[ivxIVX]{{1,4}})[.)]*")
 _MULTI_PERIOD = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
@@ -50,6 +55,9 @@ _SPEAKER = re.compile(
 _CURRENCY = "$€£¥"
 
 Cut = tuple[int, int]  # (end of one sentence, start of the next)
+
+#: Longer sentences are split at a clause or a space (see ``_cap_length``).
+MAX_SENTENCE_CHARS = 2000
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -79,7 +87,34 @@ def sentence_spans(text: str, start: int, end: int) -> list[Span]:
         spans.append((current, prev_end))
         current = next_start
     spans.append((current, end))
+    if any(e - s > MAX_SENTENCE_CHARS for s, e in spans):
+        return [piece for span in spans for piece in _cap_length(text, *span)]
     return spans
+
+
+def _cap_length(text: str, start: int, end: int) -> list[Span]:
+    """Split a run-on "sentence" (a page with no punctuation) into bounded pieces.
+
+    Later stages compare sentences pairwise, so one sentence of megabytes
+    would cost them quadratic time; real sentences stay far below the cap.
+    Cuts prefer clause punctuation, then any space, and only then a hard cut.
+    """
+    pieces: list[Span] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cap_point(text, start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        head_end = start + len(text[start:cut].rstrip())
+        pieces.append((start, head_end))
+        start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+    pieces.append((start, end))
+    return pieces
+
+
+def _cap_point(text: str, low: int, high: int) -> int:
+    for mark in ("; ", ": ", ", ", " "):
+        found = text.rfind(mark, low, high)
+        if found != -1:
+            return found + len(mark) - 1 if mark != " " else found
+    return high
 
 
 class _Furniture:
@@ -102,7 +137,12 @@ class _Furniture:
 
 def _bullet_cuts(text: str, start: int, end: int) -> list[Cut]:
     """ "• one • two" on one line is a list of two segments."""
-    return [(m.start(), m.end() - 1) for m in _INLINE_BULLET.finditer(text, start + 1, end)]
+    cuts: list[Cut] = []
+    for found in _BULLET.finditer(text, start + 1, end):
+        position = found.start()
+        if text[position - 1].isspace():
+            cuts.append((start + len(text[start:position].rstrip()), position))
+    return cuts
 
 
 def _list_cuts(text: str, start: int, end: int) -> list[Cut]:
@@ -147,7 +187,9 @@ def _judge(text: str, match: re.Match[str], sentence_start: int) -> Cut | None:
     follower = _first_significant(text, next_pos)
     if follower.islower():
         return None
-    if _LIST_MARKER_ONLY.fullmatch(text, sentence_start, match.end()):
+    if match.end() - sentence_start <= _LIST_MARKER_MAX and _LIST_MARKER_ONLY.fullmatch(
+        text, sentence_start, match.end()
+    ):
         return None
     if " " in punct or "\u00a0" in punct:
         return _spaced_ellipsis(text, p_start, punct, cut, follower)
@@ -173,37 +215,57 @@ def _spaced_ellipsis(text: str, p_start: int, punct: str, cut: Cut, follower: st
 def _after_period(
     text: str, p_start: int, next_pos: int, sentence_start: int, follower: str, cut: Cut
 ) -> Cut | None:
-    word = _word_before(text, p_start, sentence_start)
+    kind = _word_kind(_word_before(text, p_start, sentence_start))
+    if kind is _Kind.ORDINARY:
+        return cut
     if follower.isdigit() or follower in _CURRENCY:
-        return None if _is_abbreviation(word) else cut
-    following = _word_after(text, next_pos)
-    if word[:1].isupper() and word.lower() in TITLES:
         return None
-    if word.lower() in WEEKDAY_ABBREVIATIONS and following.lower() in CALENDAR_WORDS:
+    following = _word_after(text, next_pos).lower()
+    if kind is _Kind.TITLE:
         return None
-    if word.lower() in TIME_MARKERS:
+    if kind is _Kind.TIME:
         return None if _time_continues(text, sentence_start, p_start, following) else cut
-    if len(word) == 1 and word.isalpha():
+    if kind is _Kind.INITIAL:
         return cut if _initial_ends_sentence(text, p_start, sentence_start, following) else None
-    if _is_abbreviation(word):
-        return cut if following.lower() in SENTENCE_STARTERS else None
-    return cut
+    if kind is _Kind.WEEKDAY and following in CALENDAR_WORDS:
+        return None
+    return cut if following in SENTENCE_STARTERS else None
 
 
-def _is_abbreviation(word: str) -> bool:
-    last = word.rsplit("-", 1)[-1]
-    return (
-        word.lower() in ABBREVIATIONS
+class _Kind(enum.Enum):
+    """What the word before a period is; decides how the period is read."""
+
+    ORDINARY = "ordinary"  # the period ends the sentence
+    TITLE = "title"  # "Mr.": a name follows
+    TIME = "time"  # "p.m."
+    INITIAL = "initial"  # "V." in "Vladimir V. Putin"
+    WEEKDAY = "weekday"  # "Thu." before "May 19th"
+    ABBREVIATION = "abbreviation"  # "Co.", "U.S.", "Jan.": ends a sentence only before an opener
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_kind(word: str) -> _Kind:
+    lowered = word.lower()
+    if lowered in TITLES:
+        return _Kind.TITLE if word[:1].isupper() else _Kind.ABBREVIATION
+    if lowered in TIME_MARKERS:
+        return _Kind.TIME
+    if len(word) == 1 and word.isalpha():
+        return _Kind.INITIAL
+    if lowered in WEEKDAY_ABBREVIATIONS:
+        return _Kind.WEEKDAY
+    if (
+        lowered in ABBREVIATIONS
         or word in CAPITALISED_ABBREVIATIONS
-        or word.lower() in TITLES
-        or (len(word) == 1 and word.isalpha())
-        or _MULTI_PERIOD.fullmatch(last) is not None
-    )
+        or _MULTI_PERIOD.fullmatch(word.rsplit("-", 1)[-1])
+    ):
+        return _Kind.ABBREVIATION
+    return _Kind.ORDINARY
 
 
 def _time_continues(text: str, sentence_start: int, p_start: int, following: str) -> bool:
     """ "3 p.m. Friday" and a leading "At 5 a.m." do not end a sentence."""
-    if following.lower() in CALENDAR_WORDS:
+    if following in CALENDAR_WORDS:
         return True
     words = text[sentence_start:p_start].split()
     return len(words) <= 4 and words[0].lower().strip(_OPENERS) in PREPOSITIONS
@@ -213,7 +275,7 @@ def _initial_ends_sentence(text: str, p_start: int, sentence_start: int, followi
     """ "Vladimir V. Putin" goes on; "you and I. Did you …" ends."""
     before = text[sentence_start : p_start - 1].split()
     previous = before[-1].strip(_OPENERS) if before else ""
-    return not previous[:1].isupper() and following.lower() in SENTENCE_STARTERS
+    return not previous[:1].isupper() and following in SENTENCE_STARTERS
 
 
 def _quote_then_speaker(text: str, closers: str, next_pos: int) -> bool:
@@ -234,8 +296,8 @@ def _first_significant(text: str, position: int) -> str:
 
 
 def _word_before(text: str, p_start: int, sentence_start: int) -> str:
-    space = max(text.rfind(" ", sentence_start, p_start), text.rfind("\t", sentence_start, p_start))
-    return text[max(space + 1, sentence_start) : p_start].lstrip(_OPENERS)
+    words = text[sentence_start:p_start].rsplit(None, 1)
+    return words[-1].lstrip(_OPENERS) if words else ""
 
 
 def _word_after(text: str, position: int) -> str:

@@ -32,6 +32,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, stop)]
 
 
+def token_texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Just the texts of ``tokenize``'s tokens: the aligner needs no offsets and many sentences."""
+    stop = len(text) if end is None else max(start, min(end, len(text)))
+    return _TOKEN_RE.findall(text, start, stop)
+
+
 # --- cosmetic folding -------------------------------------------------------
 
 _QUOTES_AND_DASHES = str.maketrans(

@@ -77,9 +77,7 @@ class Actions(QObject):
                           key=hotkeys.UNDO, icon=icons.undo())
         self.redo = _make(p, "&Redo", tip="Redo the annotation edit",
                           key=hotkeys.REDO, icon=icons.redo())
-        keys = [*QKeySequence.keyBindings(hotkeys.REDO)]
-        keys += [QKeySequence(k) for k in hotkeys.REDO_ALTERNATES if QKeySequence(k) not in keys]
-        self.redo.setShortcuts(keys)
+        self.redo.setShortcuts([QKeySequence(hotkeys.REDO), QKeySequence(hotkeys.REDO_ALTERNATE)])
         self.find = _make(p, "&Find…", tip="Find text in both articles",
                           key=hotkeys.FIND, icon=icons.find())
         self.find_next = _make(p, "Find &Next", key=hotkeys.FIND_NEXT)
@@ -88,7 +86,7 @@ class Actions(QObject):
             p, "&Mark Discrepancy…", tip="Add a discrepancy from the selected text",
             key=hotkeys.MARK_DISCREPANCY, icon=icons.mark_discrepancy())
         self.set_status = [
-            _make(p, f"Mark as {name.replace('-', ' ').title()}",
+            _make(p, f"Mark as {name.capitalize()}",
                   tip=f"Set the current discrepancy's status to {name}",
                   key=key, icon=icons.status(name))
             for name, key in zip(STATUS_ORDER, hotkeys.SET_STATUS, strict=True)

@@ -15,7 +15,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QPoint, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPoint,
+    QRect,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -33,7 +42,15 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.model import Article, Span
 from gui.palette import Theme
@@ -75,14 +92,42 @@ def _outline(rects: list[QRectF], pad: float) -> QPainterPath:
     return path.simplified()
 
 
+def fit_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
+    """``text`` cut at a word and ended with "…" so it wraps to at most ``lines`` lines."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    limit = metrics.lineSpacing() * lines + 1
+
+    def fits(candidate: str) -> bool:
+        return (
+            metrics.boundingRect(QRect(0, 0, max(1, width), 1 << 20), flags, candidate).height()
+            <= limit
+        )
+
+    if fits(text):
+        return text
+    words = text.split()
+    lo, hi = 0, len(words)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(" ".join(words[:mid]) + "…"):
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo == 0:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(1, width))
+    return " ".join(words[:lo]).rstrip(",;:–-") + "…"
+
+
 class ArticleHeader(QWidget):
-    """Title on top, then outlet · author · date, then the URL as a link."""
+    """Title on top (two lines at most), then outlet · author · date, then the URL as a link."""
 
     openUrlRequested = Signal(str)
+    TITLE_LINES = 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._url = ""
+        self._title = ""
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -104,21 +149,28 @@ class ArticleHeader(QWidget):
         self.url_label.linkActivated.connect(self.openUrlRequested)
         self.url_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+        # Explicit sizes, so a reading-size change on the pane leaves the header compact.
+        ui_font = QFont(self.font())
+        ui_font.setPointSizeF(ui_font.pointSizeF())
+        self.meta_label.setFont(ui_font)
+        self.url_label.setFont(ui_font)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(DOCUMENT_MARGIN // 2 + 2, 6, 8, 6)
         layout.setSpacing(2)
         layout.addWidget(self.title_label)
         layout.addWidget(self.meta_label)
         layout.addWidget(self.url_label)
+        layout.addStretch(1)  # a header made taller to match its neighbour grows at the bottom
         self.set_article(None)
 
     def set_article(self, article: Article | None) -> None:
         if article is None:
-            self.title_label.setText("No article")
+            self._title = ""
             self.meta_label.setText("")
             self._url = ""
         else:
-            self.title_label.setText(article.title or "Untitled article")
+            self._title = article.title or "Untitled article"
             parts = [
                 article.source,
                 article.author and f"by {article.author}",
@@ -126,24 +178,47 @@ class ArticleHeader(QWidget):
             ]
             self.meta_label.setText("  ·  ".join(p for p in parts if p))
             self._url = article.url
-        self.title_label.setToolTip(self.title_label.text())
+        self.title_label.setToolTip(self._title)
         self.meta_label.setVisible(bool(self.meta_label.text()))
         self.url_label.setVisible(bool(self._url))
+        self._render_title()
         self._render_url()
 
     def url(self) -> str:
         return self._url
 
+    def title(self) -> str:
+        return self._title
+
+    def natural_height(self) -> int:
+        """Height the header needs at its current width (before any equalising)."""
+        layout = self.layout()
+        if layout.hasHeightForWidth():
+            return layout.totalHeightForWidth(max(1, self.width()))
+        return layout.totalSizeHint().height()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._render_url()
+        if event.size().width() != event.oldSize().width():
+            self._render_title()
+            self._render_url()
+
+    def _text_width(self) -> int:
+        margins = self.layout().contentsMargins()
+        return max(60, self.width() - margins.left() - margins.right())
+
+    def _render_title(self) -> None:
+        metrics = QFontMetrics(self.title_label.font())
+        shown = fit_lines(self._title, metrics, self._text_width(), self.TITLE_LINES)
+        if shown != self.title_label.text():
+            self.title_label.setText(shown)
 
     def _render_url(self) -> None:
         """Elide the link to the width we have; long URLs must not widen the pane."""
         if not self._url:
             self.url_label.clear()
             return
-        width = max(60, self.url_label.width() or self.width() - 20)
+        width = self._text_width()
         shown = QFontMetrics(self.url_label.font()).elidedText(
             self._url, Qt.TextElideMode.ElideMiddle, width
         )
@@ -175,6 +250,7 @@ class ArticleText(QTextEdit):
         self.document().setUndoRedoEnabled(False)
         self.document().documentLayout().documentSizeChanged.connect(self._on_layout_changed)
         self.offsets = OffsetMap("")
+        self._text = ""
         self.theme = Theme.from_palette(self.palette())
         self._rect_cache: dict[Span, list[QRectF]] = {}
         self._emphasis: tuple[Span, QColor] | None = None
@@ -189,6 +265,9 @@ class ArticleText(QTextEdit):
         self._press: QPoint | None = None
         self.marks_provider: Callable[[], list[tuple[float, float, QColor]]] | None = None
         self.marks_edge = Qt.Edge.RightEdge
+        # What lies under the mouse at a str offset: a tooltip text, "" for plain prose.
+        self.hover_provider: Callable[[int], str] | None = None
+        self.viewport().setMouseTracking(True)
 
     # --- content -------------------------------------------------------
 
@@ -198,6 +277,7 @@ class ArticleText(QTextEdit):
         self._emphasis = None
         self.setExtraSelections([])
         self.offsets = OffsetMap(text)
+        self._text = text
         self.setPlainText(display_text(text))
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
@@ -209,12 +289,28 @@ class ArticleText(QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._on_layout_changed()
 
+    def set_point_size(self, points: float) -> None:
+        """Change the reading size; layout (and every cached geometry) follows."""
+        if points <= 0 or abs(self.font().pointSizeF() - points) < 0.01:
+            return
+        font = QFont(self.font())
+        font.setPointSizeF(points)
+        self.setFont(font)
+        self._on_layout_changed()
+
     def set_highlights(self, items: list[tuple[Span, QTextCharFormat]]) -> None:
         """Replace every highlight; later items paint over earlier ones."""
         doc = self.document()
+        text = self._text
         selections = []
         for span, fmt in items:
-            start, end = self.offsets.span_to_qt(span)
+            # Trailing blanks would paint a stray box at the start of the next empty line.
+            lo, hi = max(0, span[0]), min(len(text), span[1])
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            while lo < hi and text[lo].isspace():
+                lo += 1
+            start, end = self.offsets.span_to_qt((lo, hi))
             if end <= start:
                 continue
             selection = QTextEdit.ExtraSelection()
@@ -375,6 +471,27 @@ class ArticleText(QTextEdit):
         if event.type() == event.Type.PaletteChange:
             self.theme = Theme.from_palette(self.palette())
 
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and self.hover_provider is not None:
+            offset = self.offset_at(event.pos())
+            tip = self.hover_provider(offset) if offset is not None else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton and self.hover_provider is not None:
+            offset = self.offset_at(event.position().toPoint())
+            over_span = offset is not None and bool(self.hover_provider(offset))
+            shape = Qt.CursorShape.PointingHandCursor if over_span else Qt.CursorShape.IBeamCursor
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self._press = (
             event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
@@ -418,10 +535,17 @@ class ArticleText(QTextEdit):
         self.layoutChanged.emit()
 
     def _on_flash_step(self, value: float) -> None:
+        """Repaint only around the flashing span: a full-viewport repaint per frame is wasted."""
+        area = QRectF()
+        for rect in self._flash_rects:
+            area = area.united(rect)
         self._flash_level = float(value)
         if self._flash_level <= 0:
             self._flash_rects = []
-        self.viewport().update()
+        if area.isNull():
+            return
+        shift = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        self.viewport().update(area.toAlignedRect().adjusted(-6, -4, 6, 4).translated(-shift))
 
 
 class ArticlePane(QWidget):
@@ -454,6 +578,17 @@ class ArticlePane(QWidget):
 
     def article(self) -> Article | None:
         return self._article
+
+    def set_text_size(self, points: float) -> None:
+        """Reading size of the article text (the header keeps the UI font)."""
+        self.text.set_point_size(points)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        # ``pane.setFont(f)`` is taken to mean "read at f's size": the prose
+        # follows it, the header keeps its own compact fonts.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.text.set_point_size(self.font().pointSizeF())
 
     def clear(self) -> None:
         self.set_article(None)

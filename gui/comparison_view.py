@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -48,7 +48,8 @@ class Legend(QWidget):
     """What each colour and line means, wrapped to the width available."""
 
     _SWATCH = QSize(18, 11)
-    _GAP = 14
+    _GAP = 12
+    MAX_ROWS = 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +85,25 @@ class Legend(QWidget):
 
     # --- layout --------------------------------------------------------
 
+    def shown_groups(self, width: int) -> tuple[str, ...]:
+        """The groups that fit in two rows; the least needed go first when narrow."""
+        groups: tuple[str, ...] = ("Kinds", "Status", "Text", "Bands")
+        for dropped in ((), ("Text",), ("Text", "Status")):
+            candidate = tuple(g for g in groups if g not in dropped)
+            if self._rows(width, candidate) <= self.MAX_ROWS:
+                return candidate
+        return ("Kinds", "Bands")
+
+    def _rows(self, width: int, groups: tuple[str, ...]) -> int:
+        placed, _ = self._place(width, groups)
+        return len({rect.top() for *_, rect, _ in placed})
+
     def _layout(self, width: int) -> tuple[list[tuple[str, str, str, QRectF, bool]], int]:
+        return self._place(width, self.shown_groups(width))
+
+    def _place(
+        self, width: int, groups: tuple[str, ...]
+    ) -> tuple[list[tuple[str, str, str, QRectF, bool]], int]:
         metrics = QFontMetricsF(self.font())
         bold = QFont(self.font())
         bold.setWeight(QFont.Weight.DemiBold)
@@ -94,29 +113,32 @@ class Legend(QWidget):
         placed = []
         group = None
         for entry_group, key, label in self.entries():
+            if entry_group not in groups:
+                continue
             parts = []
             if entry_group != group:
                 group = entry_group
-                parts.append(
-                    (
-                        entry_group,
-                        "",
-                        entry_group,
-                        bold_metrics.horizontalAdvance(entry_group) + 8,
-                        True,
-                    )
-                )
+                heading_w = bold_metrics.horizontalAdvance(entry_group) + 8
+                parts.append((entry_group, "", entry_group, heading_w, True))
             advance = self._SWATCH.width() + 6 + metrics.horizontalAdvance(label)
             parts.append((entry_group, key, label, advance, False))
             needed = sum(p[3] for p in parts) + self._GAP * (len(parts) - 1)
             if x > 10 and x + needed > width - 10:
                 x, y = 10.0, y + line_h
             for part_group, part_key, part_label, part_w, heading in parts:
-                placed.append(
-                    (part_group, part_key, part_label, QRectF(x, y, part_w, line_h - 6), heading)
-                )
+                rect = QRectF(x, y, part_w, line_h - 6)
+                placed.append((part_group, part_key, part_label, rect, heading))
                 x += part_w + (8 if heading else self._GAP)
         return placed, int(y + line_h + 3)
+
+    def _update_tooltip(self, width: int) -> None:
+        hidden = [g for g in ("Status", "Text") if g not in self.shown_groups(width)]
+        notes = {
+            "Status": "Confirmed: solid underline · Follow-up: wavy underline · Dismissed: faded",
+            "Text": "Dotted underline: changed words · Grey shading: only in this article · "
+            "Grey text: site furniture",
+        }
+        self.setToolTip("\n".join(notes[g] for g in hidden))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
@@ -130,6 +152,7 @@ class Legend(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         height = self.heightForWidth(event.size().width())
+        self._update_tooltip(event.size().width())
         if height != self._height:
             self._height = height
             self.setFixedHeight(height)
@@ -269,6 +292,15 @@ class ComparisonView(QWidget):
         self.pane_a.text.marks_provider = lambda: self._marks(0)
         self.pane_b.text.marks_provider = lambda: self._marks(1)
         self.pane_b.text.marks_edge = Qt.Edge.LeftEdge
+        self._header_timer = QTimer(self)
+        self._header_timer.setSingleShot(True)
+        self._header_timer.setInterval(0)
+        self._header_timer.timeout.connect(self._equalise_headers)
+        self.pane_a.header.installEventFilter(self)
+        self.pane_b.header.installEventFilter(self)
+        self.pane_a.text.setPlaceholderText("Open a pair to read its two articles side by side.")
+        self.pane_a.text.hover_provider = lambda offset: self._hover_text(0, offset)
+        self.pane_b.text.hover_provider = lambda offset: self._hover_text(1, offset)
         for side, pane in enumerate((self.pane_a, self.pane_b)):
             pane.layoutChanged.connect(self._geometry.invalidate)
             pane.sentenceClicked.connect(lambda offset, s=side: self._on_click(s, offset))
@@ -377,6 +409,11 @@ class ComparisonView(QWidget):
             found_b = self.pane_b.find(text, backward)
         return found_a or found_b
 
+    def set_text_size(self, points: float) -> None:
+        """Reading size of both articles."""
+        self.pane_a.set_text_size(points)
+        self.pane_b.set_text_size(points)
+
     def selected_spans(self) -> tuple[Span | None, Span | None]:
         return self.pane_a.selected_span(), self.pane_b.selected_span()
 
@@ -392,6 +429,16 @@ class ComparisonView(QWidget):
             return (dismissed, -severity_rank(d.severity), span[1] - span[0])
 
         return [d.id for d in sorted(hits, key=telling)]
+
+    def _hover_text(self, side: int, offset: int) -> str:
+        """Tooltip for a highlighted span: kind, severity, status and summary of each finding."""
+        lines = []
+        for disc_id in self.discrepancies_at(side, offset)[:4]:
+            disc = self._discrepancies[disc_id]
+            status = status_of(self._annotations.get(disc_id))
+            state = "" if status == "open" else f" · {status}"
+            lines.append(f"{kind_label(disc.kind)} · {disc.severity}{state}\n{disc.summary}")
+        return "\n\n".join(lines)
 
     def alignment_at(self, side: int, offset: int) -> int | None:
         if self._comparison is None:
@@ -495,21 +542,19 @@ class ComparisonView(QWidget):
     def _equalise_headers(self) -> None:
         """Give both headers the taller one's height so the two texts start level."""
         headers = (self.pane_a.header, self.pane_b.header)
+        tallest = max(header.natural_height() for header in headers)
         for header in headers:
-            header.setMinimumHeight(0)
-            header.setMaximumHeight(16777215)
-        heights = []
-        for header in headers:
-            width = header.width() if header.width() > 50 else max(200, self.width() // 2 - 40)
-            layout = header.layout()
-            heights.append(
-                layout.totalHeightForWidth(width)
-                if layout.hasHeightForWidth()
-                else header.sizeHint().height()
-            )
-        tallest = max(heights)
-        for header in headers:
-            header.setFixedHeight(tallest)
+            if header.height() != tallest or header.minimumHeight() != tallest:
+                header.setFixedHeight(tallest)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # A header's width is only final once it has been resized; equalise then,
+        # once per burst of resizes.
+        headers = (self.pane_a.header, self.pane_b.header)
+        resized = event.type() == QEvent.Type.Resize and watched in headers
+        if resized and event.size().width() != event.oldSize().width():
+            self._header_timer.start()
+        return super().eventFilter(watched, event)
 
     # --- interaction ---------------------------------------------------
 
@@ -536,10 +581,6 @@ class ComparisonView(QWidget):
             self.discrepancyActivated.emit(hits[0])
 
     # --- Qt overrides ----------------------------------------------------
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._equalise_headers()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

@@ -3,8 +3,8 @@
 As in meld's link map, each band joins a passage's vertical extent in A to its
 partner's in B, so reordered content shows up as crossing bands.  Geometry is
 split from painting: :func:`band_geometry` decides where a band's ends go
-(clamping an off-screen end to a short stub at the edge, or culling the band
-when both ends are off the same edge) and :func:`band_path` turns that into a
+(an end scrolled out of view becomes a short stub pointing towards it; a band
+with neither end in view is culled) and :func:`band_path` turns that into a
 path; both are pure, so tests need no painter.
 
 Passage extents are measured once per layout (:class:`PassageGeometry`) in
@@ -26,8 +26,11 @@ from gui.article_pane import ArticlePane
 from gui.palette import Theme
 from gui.scroll_sync import Anchor
 
-STUB = 6.0
-"""Height of the stub drawn at the edge for an end that is scrolled out of view."""
+STUB_LENGTH = 0.42
+"""How far across the strip a stub reaches, as a share of its width."""
+STUB_RISE = 16.0
+"""How far (px) a stub's tip bends towards the edge its partner lies beyond."""
+STUB_TIP = 4.0
 
 CONNECTOR_WIDTH = 64
 
@@ -53,11 +56,11 @@ class Band(NamedTuple):
     b_edge: int = 0
 
 
-def _place(top: float, bottom: float, view_top: float, view_bottom: float, stub: float):
+def _place(top: float, bottom: float, view_top: float, view_bottom: float):
     if bottom < view_top:
-        return view_top, view_top + stub, -1
+        return view_top, view_top, -1
     if top > view_bottom:
-        return view_bottom - stub, view_bottom, 1
+        return view_bottom, view_bottom, 1
     return top, max(bottom, top + 1.0), 0
 
 
@@ -66,21 +69,57 @@ def band_geometry(
     b: tuple[float, float],
     a_view: tuple[float, float],
     b_view: tuple[float, float],
-    stub: float = STUB,
 ) -> Band | None:
-    """Where a band's ends go, or None when it cannot be seen at all.
+    """Where a band's ends go, or None when neither end can be seen.
 
     ``a``/``b`` are the passage's (top, bottom) in strip coordinates and
     ``*_view`` the visible (top, bottom) of each pane's text.  An end wholly
-    outside its view becomes a stub at that edge; a band whose ends are both
-    beyond the same edge is culled.  Ends beyond opposite edges still cross the
-    visible strip, so they are kept.
+    outside its view is marked with the edge it lies beyond (-1 above, 1
+    below) and pinned to that edge; :func:`band_ends` draws it as a stub.  A
+    partly visible end keeps its true extent for the painter to clip.
     """
-    a_top, a_bottom, a_edge = _place(a[0], a[1], a_view[0], a_view[1], stub)
-    b_top, b_bottom, b_edge = _place(b[0], b[1], b_view[0], b_view[1], stub)
-    if a_edge and a_edge == b_edge:
+    a_top, a_bottom, a_edge = _place(a[0], a[1], a_view[0], a_view[1])
+    b_top, b_bottom, b_edge = _place(b[0], b[1], b_view[0], b_view[1])
+    if a_edge and b_edge:
         return None
     return Band(a_top, a_bottom, b_top, b_bottom, a_edge, b_edge)
+
+
+class Ends(NamedTuple):
+    """The two vertical sides of a band's outline: x, top and bottom of each."""
+
+    x0: float
+    top0: float
+    bottom0: float
+    x1: float
+    top1: float
+    bottom1: float
+
+
+def band_ends(band: Band, width: float) -> Ends:
+    """Full width for a band seen at both ends; a short tapering stub otherwise.
+
+    A stub leaves the visible passage, narrows, and bends towards the edge its
+    partner lies beyond, so the strip says "the partner is further up/down"
+    without a fan of long diagonals across it.
+    """
+    if not band.a_edge and not band.b_edge:
+        return Ends(0.0, band.a_top, band.a_bottom, width, band.b_top, band.b_bottom)
+    length = width * STUB_LENGTH
+    if band.a_edge:  # A is off screen: the stub hangs off B's side
+        centre = (band.b_top + band.b_bottom) / 2 + band.a_edge * STUB_RISE
+        return Ends(
+            width - length,
+            centre - STUB_TIP / 2,
+            centre + STUB_TIP / 2,
+            width,
+            band.b_top,
+            band.b_bottom,
+        )
+    centre = (band.a_top + band.a_bottom) / 2 + band.b_edge * STUB_RISE
+    return Ends(
+        0.0, band.a_top, band.a_bottom, length, centre - STUB_TIP / 2, centre + STUB_TIP / 2
+    )
 
 
 def _curve(x0: float, y0: float, x1: float, y1: float) -> tuple[QPointF, QPointF]:
@@ -89,13 +128,14 @@ def _curve(x0: float, y0: float, x1: float, y1: float) -> tuple[QPointF, QPointF
 
 
 def band_path(band: Band, width: float) -> QPainterPath:
-    """Closed outline: top edge A→B, down B's side, bottom edge B→A."""
-    path = QPainterPath(QPointF(0, band.a_top))
-    c1, c2 = _curve(0, band.a_top, width, band.b_top)
-    path.cubicTo(c1, c2, QPointF(width, band.b_top))
-    path.lineTo(width, band.b_bottom)
-    c1, c2 = _curve(width, band.b_bottom, 0, band.a_bottom)
-    path.cubicTo(c1, c2, QPointF(0, band.a_bottom))
+    """Closed outline: top edge left→right, down the right side, bottom edge back."""
+    e = band_ends(band, width)
+    path = QPainterPath(QPointF(e.x0, e.top0))
+    c1, c2 = _curve(e.x0, e.top0, e.x1, e.top1)
+    path.cubicTo(c1, c2, QPointF(e.x1, e.top1))
+    path.lineTo(e.x1, e.bottom1)
+    c1, c2 = _curve(e.x1, e.bottom1, e.x0, e.bottom0)
+    path.cubicTo(c1, c2, QPointF(e.x0, e.bottom0))
     path.closeSubpath()
     return path
 
@@ -107,13 +147,15 @@ def _bezier(p0: float, p1: float, p2: float, p3: float, t: float) -> float:
 
 def band_polygon(band: Band, width: float, steps: int = 16) -> list[tuple[float, float]]:
     """The same outline sampled as points (for hit-testing and tests)."""
+    e = band_ends(band, width)
+    middle = (e.x0 + e.x1) / 2
     top = []
     bottom = []
     for i in range(steps + 1):
         t = i / steps
-        x = _bezier(0, width / 2, width / 2, width, t)
-        top.append((x, _bezier(band.a_top, band.a_top, band.b_top, band.b_top, t)))
-        bottom.append((x, _bezier(band.a_bottom, band.a_bottom, band.b_bottom, band.b_bottom, t)))
+        x = _bezier(e.x0, middle, middle, e.x1, t)
+        top.append((x, _bezier(e.top0, e.top0, e.top1, e.top1, t)))
+        bottom.append((x, _bezier(e.bottom0, e.bottom0, e.bottom1, e.bottom1, t)))
     return top + bottom[::-1]
 
 
@@ -225,9 +267,11 @@ class Connector(QWidget):
             views.append((top, top + viewport.height(), top - pane.scroll_value()))
         return views
 
-    def visible_bands(self) -> list[tuple[Passage, Band]]:
+    def visible_bands(
+        self, views: list[tuple[float, float, float]] | None = None
+    ) -> list[tuple[Passage, Band]]:
         """The bands a paint would draw now, in strip coordinates."""
-        (a_top, a_bottom, a_shift), (b_top, b_bottom, b_shift) = self._views()
+        (a_top, a_bottom, a_shift), (b_top, b_bottom, b_shift) = views or self._views()
         out = []
         for passage in self._geometry.passages():
             band = band_geometry(
@@ -243,8 +287,9 @@ class Connector(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.theme.window)
-        (a_top, a_bottom, _), (b_top, b_bottom, _) = self._views()
-        bands = self.visible_bands()
+        views = self._views()
+        (a_top, a_bottom, _), (b_top, b_bottom, _) = views
+        bands = self.visible_bands(views)
         if bands:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             top, bottom = min(a_top, b_top), max(a_bottom, b_bottom)

@@ -4,11 +4,14 @@ Shipping a binary ``.factdiff`` would go stale with every engine change, so the
 demo is generated at run time into the app's data folder: import the bundled
 articles, group them into events, compare every suggested pair. It is built
 under a temporary name and renamed into place, so an interrupted build never
-leaves a half-made demo behind.
+leaves a half-made demo behind. A stamp beside it records which demo
+articles it was built from, so editing them (or this module's revision)
+rebuilds the demo on the next start.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -17,6 +20,8 @@ from core.resources_path import resource
 from gui.settings import data_dir
 
 DEMO_NAME = "demo.factdiff"
+#: Bump to rebuild every user's demo project (e.g. when the outlets below change).
+DEMO_REVISION = "2"
 DEMO_TITLE = "Demo: the Vessmark ferry fire"
 #: The outlet of each demo article (plain text files carry no machine-readable
 #: outlet), so the browser and the report name them the way a reader would.
@@ -66,9 +71,30 @@ def build_demo(target: Path) -> Path:
     return target
 
 
+def demo_stamp() -> str:
+    """A fingerprint of the demo's sources: file names, contents and our revision."""
+    digest = hashlib.sha256(DEMO_REVISION.encode())
+    for source in demo_sources():
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + ".stamp")
+
+
 def ensure_demo() -> Path:
-    """The demo project's path, building it first when it does not exist yet."""
+    """The demo project's path, (re)building it when missing or made from other sources."""
     path = demo_path()
-    if not path.exists():
+    stamp = demo_stamp()
+    stamp_file = _stamp_path(path)
+    current = stamp_file.read_text(encoding="utf-8").strip() if stamp_file.exists() else ""
+    if path.exists() and current == stamp:
+        return path
+    try:
         build_demo(path)
+        stamp_file.write_text(stamp + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise FactDiffError(f"cannot write the demo project: {exc.strerror or exc}") from None
     return path

@@ -20,13 +20,13 @@ PASTE_ARTICLE: Key = "Ctrl+Shift+V"
 FETCH_URL: Key = "Ctrl+Shift+U"
 EXPORT_REPORT: Key = "Ctrl+E"
 CLOSE_PROJECT: Key = "Ctrl+W"
-QUIT: Key = QKeySequence.StandardKey.Quit
+QUIT: Key = "Ctrl+Q"  # the standard key is empty on some platforms
 
 # Edit
 UNDO: Key = QKeySequence.StandardKey.Undo
-REDO: Key = QKeySequence.StandardKey.Redo
-#: Both common redo keys work everywhere, whatever the platform's standard is.
-REDO_ALTERNATES: tuple[str, ...] = ("Ctrl+Shift+Z", "Ctrl+Y")
+REDO: Key = "Ctrl+Shift+Z"
+#: Also accepted for redo, so both common habits work on every platform.
+REDO_ALTERNATE: Key = "Ctrl+Y"
 FIND: Key = QKeySequence.StandardKey.Find
 FIND_NEXT: Key = "F3"
 FIND_PREVIOUS: Key = "Shift+F3"

@@ -64,8 +64,11 @@ class PasteArticleDialog(QDialog):
         self.text.textChanged.connect(self._validate)
         self.date.textChanged.connect(self._validate)
         self.url.textChanged.connect(self._validate)
+        text_label = QLabel("Article &text:", self)
+        text_label.setBuddy(self.text)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(text_label)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -103,7 +106,8 @@ class PasteArticleDialog(QDialog):
 
         values = self.values()
         text = values.pop("text")
-        return article_from_text(text, **{k: v for k, v in values.items()})
+        title = values.pop("title") or None  # None lets the engine take the first line
+        return article_from_text(text, title=title, **values)
 
 
 def _normalise_url(text: str) -> str:
@@ -116,8 +120,9 @@ def _normalise_url(text: str) -> str:
 def download_article(url: str, progress, cancelled):
     """Worker job: fetch ``url`` and extract its article, or explain why not."""
     import trafilatura
-    from core.ingest import article_from_html
     from trafilatura.settings import use_config
+
+    from core.ingest import article_from_html
 
     progress(0, 2, "downloading")
     config = deepcopy(use_config())
@@ -130,8 +135,8 @@ def download_article(url: str, progress, cancelled):
     progress(1, 2, "extracting the article")
     try:
         article = article_from_html(html, url=url)
-    except FactDiffError:
-        raise
+    except FactDiffError as exc:
+        raise IngestError(f"No article found at {url} ({exc}).") from None
     except Exception as exc:  # noqa: BLE001 - a malformed page is the page's fault
         raise IngestError(f"No article found at {url}.") from exc
     if not article.text.strip():

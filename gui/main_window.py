@@ -8,6 +8,7 @@ happened in the status bar or a message box — never on the console.
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -47,6 +48,11 @@ APP_TITLE = "FactDiff"
 MESSAGE_MS = 6000
 FILE_FILTER = "FactDiff projects (*.factdiff)"
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+
+
+def _report_available() -> bool:
+    """Whether the report dialog is installed, without paying for importing it at start-up."""
+    return importlib.util.find_spec("gui.report_dialog") is not None
 
 
 def _report_dialog_class():
@@ -130,7 +136,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setStretchFactor(2, 0)
-        self.main_splitter.setSizes([290, 690, 420])
+        self.main_splitter.setSizes([310, 670, 420])
         self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
 
@@ -310,7 +316,7 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         """The default layout, ignoring anything remembered (for screenshots)."""
         self.resize(1400, 900)
-        self.main_splitter.setSizes([290, 690, 420])
+        self.main_splitter.setSizes([310, 670, 420])
         self.side_splitter.setSizes([520, 300])
         self.toolbar.show()
         self.browser.show()
@@ -353,7 +359,7 @@ class MainWindow(QMainWindow):
         n_pairs = len(self.browser.pair_ids())
         a.next_pair.setEnabled(n_pairs > 0)
         a.previous_pair.setEnabled(n_pairs > 0)
-        a.export_report.setEnabled(has_project and _report_dialog_class() is not None)
+        a.export_report.setEnabled(has_project and _report_available())
         a.undo.setEnabled(self.undo_stack.canUndo())
         a.redo.setEnabled(self.undo_stack.canRedo())
         self.editor.setEnabled(has_pair and writable)
@@ -950,11 +956,11 @@ class MainWindow(QMainWindow):
             self.message(f"Could not open {url} in a browser.")
 
     def _focus(self, widget: QWidget) -> None:
-        focus = getattr(widget, "focus_note", None) if widget is self.editor else None
-        if callable(focus):
-            focus()
-        else:
-            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if widget is self.editor:
+            widget = self.editor.note
+        elif widget is self.panel:
+            widget = self.panel.table
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ------------------------------------------------------------------ Qt events
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override

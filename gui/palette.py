@@ -98,6 +98,7 @@ class Theme:
     window: QColor
     highlight: QColor
     _formats: dict[tuple, QTextCharFormat] = field(default_factory=dict, repr=False)
+    _colours: dict[tuple, QColor] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Theme:
@@ -175,25 +176,41 @@ class Theme:
     # --- connector bands ---------------------------------------------
 
     def band_fill(self, severity_rank: int, current: bool = False) -> QColor:
-        """Band colour: neutral when the passage agrees, warmer as its worst finding grows."""
+        """Band colour: neutral when the passage agrees, warmer as its worst finding grows.
+
+        Opaque (pre-mixed with the strip's background): blending translucent
+        fills costs several times more per pixel, and the strip repaints on
+        every scroll step.  Outlines keep crossing bands apart.
+        """
+        key = ("band", severity_rank, current)
+        cached = self._colours.get(key)
+        if cached is None:
+            cached = self._colours[key] = self._band_fill(severity_rank, current)
+        return cached
+
+    def _band_fill(self, severity_rank: int, current: bool) -> QColor:
         if severity_rank <= 0:
-            hue = QColor(OKABE_ITO["blue"] if not self.dark else OKABE_ITO["sky_blue"])
-            alpha = 0.14 if not self.dark else 0.20
+            hue = QColor(OKABE_ITO["sky_blue"] if self.dark else OKABE_ITO["blue"])
+            amount = 0.22 if self.dark else 0.16
         else:
             hue = QColor(OKABE_ITO["vermillion"])
-            alpha = {1: 0.20, 2: 0.34, 3: 0.52}.get(severity_rank, 0.52)
+            amount = {1: 0.22, 2: 0.36, 3: 0.55}.get(severity_rank, 0.55)
             if self.dark:
-                alpha += 0.06
+                amount += 0.06
         if current:
-            alpha = min(0.85, alpha + 0.25)
-        return with_alpha(hue, alpha)
+            amount = min(0.85, amount + 0.22)
+        return mix(self.window, hue, amount)
 
     def band_outline(self, severity_rank: int, current: bool = False) -> QColor:
-        if current:
-            return with_alpha(self.text, 0.85)
-        fill = self.band_fill(severity_rank)
-        fill.setAlphaF(min(1.0, fill.alphaF() + 0.35))
-        return fill
+        key = ("outline", severity_rank, current)
+        cached = self._colours.get(key)
+        if cached is None:
+            if current:
+                cached = mix(self.window, self.text, 0.85)
+            else:
+                cached = mix(self.band_fill(severity_rank), self.text, 0.22)
+            self._colours[key] = cached
+        return cached
 
     def emphasis_outline(self, kind: str) -> QColor:
         """The frame around the current discrepancy's span."""

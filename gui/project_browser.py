@@ -76,7 +76,7 @@ class ProjectBrowser(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = QStandardItemModel(self)
-        self._model.setHorizontalHeaderLabels(["Events, articles and pairs", "Open", "Confirmed"])
+        self._set_headers()
         self.setModel(self._model)
         self.setObjectName("projectBrowser")
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -96,6 +96,15 @@ class ProjectBrowser(QTreeView):
         self._quiet = False
         self.selectionModel().selectionChanged.connect(self._on_selection)
         self.activated.connect(self._on_activated)
+
+    def _set_headers(self) -> None:
+        """Count columns get a status icon instead of a word, leaving room for names."""
+        self._model.setHorizontalHeaderItem(0, QStandardItem("Events, articles and pairs"))
+        for column, status, tip in ((1, "open", "Open discrepancies"),
+                                    (2, "confirmed", "Confirmed discrepancies")):
+            item = QStandardItem(icons.status(status), "")
+            item.setToolTip(tip)
+            self._model.setHorizontalHeaderItem(column, item)
 
     # -- filling ----------------------------------------------------------
     def set_context_actions(self, actions: Sequence[QAction]) -> None:

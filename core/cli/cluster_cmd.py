@@ -41,7 +41,11 @@ def run(args: argparse.Namespace) -> int:
     articles, skipped = _load(args.files)
     if not articles:
         count = len(set(args.files))
-        raise FactDiffError("the file could not be read" if count == 1 else f"none of the {count} files could be read")
+        raise FactDiffError(
+            "the file could not be read"
+            if count == 1
+            else f"none of the {count} files could be read"
+        )
     from core.events import group_events
 
     grouping = group_events(articles)

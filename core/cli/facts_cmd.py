@@ -60,11 +60,31 @@ def render_text(facts: Facts, path: str, published: str) -> str:
 
     lines = [f"{path}", f"published: {published or 'unknown'}", ""]
     sections = (
-        ("Quantities", facts.quantities, lambda q: describe_quantity(q) + (f" [{q.qualifier}]" if q.qualifier else "")),
+        (
+            "Quantities",
+            facts.quantities,
+            lambda q: describe_quantity(q) + (f" [{q.qualifier}]" if q.qualifier else ""),
+        ),
         ("Dates and times", facts.dates, lambda d: f"{d.kind}: {describe_date(d)}"),
-        ("Quotes", facts.quotes, lambda q: f"— {q.speaker or 'unattributed'}" + (f" [{q.speaker_key}]" if q.speaker_key else "") + (" (short)" if q.short else "")),
-        ("Attributions", facts.attributions, lambda a: f"{a.cue}: {a.source_key}" + (f" via {a.via}" if a.via else "")),
-        ("Negations", facts.polarities, lambda p: f"{'negated' if p.negated else 'affirmed'} by “{p.cue}”"),
+        (
+            "Quotes",
+            facts.quotes,
+            lambda q: (
+                f"— {q.speaker or 'unattributed'}"
+                + (f" [{q.speaker_key}]" if q.speaker_key else "")
+                + (" (short)" if q.short else "")
+            ),
+        ),
+        (
+            "Attributions",
+            facts.attributions,
+            lambda a: f"{a.cue}: {a.source_key}" + (f" via {a.via}" if a.via else ""),
+        ),
+        (
+            "Negations",
+            facts.polarities,
+            lambda p: f"{'negated' if p.negated else 'affirmed'} by “{p.cue}”",
+        ),
     )
     for title, records, explain in sections:
         lines.extend(_section(title, records, explain))
@@ -88,7 +108,9 @@ def _entity_section(facts: Facts) -> list[str]:
     for entity in facts.entities:
         mentions[(entity.label, entity.key)].append(entity.text)
     lines = [f"Names ({len(mentions)})"]
-    for (label, key), texts in sorted(mentions.items(), key=lambda item: (item[0][0], -len(item[1]), item[0][1])):
+    for (label, key), texts in sorted(
+        mentions.items(), key=lambda item: (item[0][0], -len(item[1]), item[0][1])
+    ):
         variants = ", ".join(dict.fromkeys(texts))
         lines.append(f"  {label:<7} {key:<28} {len(texts):>3}×  {_excerpt(variants, 60)}")
     lines.append("")

@@ -19,11 +19,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="open the desktop window",
         description="Open the side-by-side window on a project (the demo project on first start).",
     )
-    parser.add_argument("project", metavar="PROJECT", nargs="?",
-                        help="a .factdiff project file to open")
+    parser.add_argument(
+        "project", metavar="PROJECT", nargs="?", help="a .factdiff project file to open"
+    )
     parser.add_argument("--demo", action="store_true", help="open the bundled demo project")
     parser.add_argument(
-        "--screenshot", metavar="FILE.png",
+        "--screenshot",
+        metavar="FILE.png",
         help="lay the window out at 1400×900 with the first pair open, save it as PNG and exit",
     )
     parser.set_defaults(handler=run)

@@ -31,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _register_status(commands)
     _register_list(commands)
     _register_annotate(commands)
+    _register_check(commands)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -101,7 +102,9 @@ def _compare(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise FactDiffError("--jobs must be at least 1")
     with _open_writable(args.file) as project:
-        events = project.group_events()
+        with ProgressLine(sys.stderr, "grouping") as bar:
+            bar.note("grouping articles into events…")
+            events = project.group_events()
         pairs = project.pairs()
         with ProgressLine(sys.stderr, "comparing") as bar:
             done = project.compare_all(progress=bar.update, workers=args.jobs)
@@ -234,6 +237,24 @@ def _resolve(project: Project, disc_id: str, pair_id: int | None) -> tuple[int, 
     return found[0]
 
 
+# -- check -------------------------------------------------------------------
+
+
+def _register_check(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("check", help="verify the file's integrity (read-only)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=_check)
+
+
+def _check(args: argparse.Namespace) -> int:
+    with Project.open(args.file, readonly=True) as project:
+        problems = project.check_integrity()
+    for problem in problems:
+        print(f"factdiff: {project.path.name}: {problem}", file=sys.stderr)
+    print(f"{project.path.name}: {'damaged' if problems else 'ok'}")
+    return 1 if problems else 0
+
+
 # -- helpers -----------------------------------------------------------------
 
 
@@ -269,6 +290,13 @@ class ProgressLine:
         if self._drawn:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+    def note(self, text: str) -> None:
+        """Say what a step without measurable progress is doing."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K" + text[: _columns() - 1])
+            self.stream.flush()
+            self._drawn = True
 
     def update(self, done: int, total: int, label: str) -> None:
         now = time.monotonic()

@@ -1,24 +1,29 @@
-"""The same quotation credited to different sources in the two articles.
+"""The same claim credited to different sources in the two articles.
 
-A matched quotation's sentence names who passed it on; the sources conflict
-by the rule of :mod:`.sources`, so a longer chain on one side ("…, according to
-Reuters") is not a discrepancy but a different conduit is.
+Sentences that carry the same quotation or the same figure state the same
+claim, aligned or not; the sources they credit conflict by the rule of
+:mod:`.sources`, so a longer chain on one side ("…, according to Reuters") is
+not a discrepancy but a different conduit ("according to AFAD" against
+"according to the US Geological Survey") is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.quote_conflicts import QuoteWords
 from core.discrepancies.side import Side
 from core.discrepancies.sources import conflicting_sources
 from core.discrepancies.text import one_line
 from core.facts.model import Attribution
 
 
-def attribution_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords]]) -> list[Flag]:
+def attribution_conflicts(
+    sa: Side, sb: Side, sentence_pairs: Iterable[tuple[int, int]]
+) -> list[Flag]:
     flags = []
-    for x, y in pairs:
-        found = conflicting_sources(_credited(sa, x), _credited(sb, y))
+    for i, j in sorted(set(sentence_pairs)):
+        found = conflicting_sources(_credited(sa, i), _credited(sb, j))
         if found:
             flags.append(source_flag(*found))
     return flags
@@ -29,5 +34,5 @@ def source_flag(fa: Attribution, fb: Attribution, alignment: int | None = None) 
     return flag("attribution", summary, (fa.start, fa.end), (fb.start, fb.end), alignment)
 
 
-def _credited(side: Side, qw: QuoteWords) -> list[Attribution]:
-    return [f for f in side.facts.attributions if f.sentence == qw.quote.sentence]
+def _credited(side: Side, sentence: int) -> list[Attribution]:
+    return [f for f in side.facts.attributions if f.sentence == sentence]

@@ -16,7 +16,7 @@ from core.discrepancies.subject import ALIGNED_BONUS, context, match_pairs
 from core.discrepancies.text import content_keys, one_line, words
 from core.facts.model import DateRef
 
-MIN_SCORE = 3.0
+MIN_SCORE = 4.0  # shared clause words (+ bonuses) to call two references one happening
 LEDE_BONUS = 2.0
 _PREPOSITIONS = frozenset({"on", "last", "next", "this", "since", "by", "until", "early", "late"})
 
@@ -68,7 +68,9 @@ def _is_stamp(side: Side, ref: DateRef) -> bool:
     sentence = side.sentences[min(ref.sentence, len(side.sentences) - 1)]
     if sentence.boilerplate:
         return True
-    rest = content_keys(side.text, sentence.start, ref.start) | content_keys(side.text, ref.end, sentence.end)
+    rest = content_keys(side.text, sentence.start, ref.start) | content_keys(
+        side.text, ref.end, sentence.end
+    )
     return len(rest) < 3
 
 
@@ -85,8 +87,10 @@ def _context(side: Side, ref: DateRef) -> set[str]:
 def _shown(side: Side, ref: DateRef) -> tuple[str, tuple[int, int]]:
     start = ref.start
     before = words(side.text, side.sentence_span(ref.start)[0], ref.start)[-1:]
-    if before and before[0][0].casefold() in _PREPOSITIONS and not ref.text.casefold().startswith(
-        before[0][0].casefold()
+    if (
+        before
+        and before[0][0].casefold() in _PREPOSITIONS
+        and not ref.text.casefold().startswith(before[0][0].casefold())
     ):
         start = before[0][1]
     return side.text[start : ref.end], (ref.start, ref.end)

@@ -22,6 +22,9 @@ class Day(NamedTuple):
     date: dt.date | None
     month_day: tuple[int, int] | None
     weekday: int | None
+    stated: (
+        bool  # the article wrote the date itself, rather than a weekday resolved from a page date
+    )
 
 
 def day_of(ref: DateRef) -> Day | None:
@@ -34,20 +37,27 @@ def day_of(ref: DateRef) -> Day | None:
             date = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return None
-        return Day(date, (date.month, date.day), date.weekday())
+        return Day(date, (date.month, date.day), date.weekday(), ref.kind == "absolute")
     if m := _YEARLESS_RE.match(value):
-        return Day(None, (int(m[1]), int(m[2])), ref.weekday)
+        return Day(None, (int(m[1]), int(m[2])), ref.weekday, ref.kind == "absolute")
     if ref.weekday is not None:
-        return Day(None, None, ref.weekday)
+        return Day(None, None, ref.weekday, False)
     return None
 
 
 def same_day(a: Day, b: Day) -> bool | None:
-    """True/False when the two can be compared, None when they cannot."""
-    if a.date and b.date:
-        return a.date == b.date
-    if a.month_day and b.month_day:
-        return a.month_day == b.month_day
+    """True/False when the two can be compared, None when they cannot.
+
+    Calendar dates are compared only when both articles state them: a weekday
+    resolved against a publication date inherits that date's errors (a page
+    stamped with the day it was saved), so "Thursday" and "Thursday" are one
+    day even if the two pages resolve them to different weeks.
+    """
+    if a.stated and b.stated:
+        if a.date and b.date:
+            return a.date == b.date
+        if a.month_day and b.month_day:
+            return a.month_day == b.month_day
     if a.weekday is not None and b.weekday is not None:
         return a.weekday == b.weekday
     return None

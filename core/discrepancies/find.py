@@ -6,16 +6,17 @@ from collections.abc import Sequence
 
 from core.discrepancies.attribution_conflicts import attribution_conflicts
 from core.discrepancies.date_conflicts import date_conflicts
+from core.discrepancies.entity_conflicts import entity_conflicts
 from core.discrepancies.fingerprint import assign_ids
 from core.discrepancies.flag import Flag
-from core.discrepancies.number_conflicts import number_conflicts
+from core.discrepancies.number_conflicts import number_conflicts, paired_figures
 from core.discrepancies.omissions import omissions
 from core.discrepancies.passages import passage_flags
-from core.discrepancies.quote_conflicts import matched_quotes, quote_conflicts
+from core.discrepancies.quote_conflicts import QuoteWords, matched_quotes, quote_conflicts
 from core.discrepancies.ranking import deduplicate, rank
 from core.discrepancies.side import build_side
 from core.discrepancies.subject import aligned_sentences
-from core.facts.model import Facts
+from core.facts.model import Facts, Quantity
 from core.model import Alignment, Article, Discrepancy, Span
 
 
@@ -32,25 +33,37 @@ def find_discrepancies(
     sa, sb = build_side(a, facts_a), build_side(b, facts_b)
     aligned = aligned_sentences(sa, sb, alignments)
     quotes = matched_quotes(sa, sb)
+    figures = paired_figures(sa, sb, aligned)
+    claims = [(x.quote.sentence, y.quote.sentence) for x, y in quotes]
+    claims += [(x.sentence, y.sentence) for x, y in figures]
     fact_flags = (
-        number_conflicts(sa, sb, aligned)
+        number_conflicts(figures)
         + date_conflicts(sa, sb, aligned)
         + quote_conflicts(sa, sb, quotes)
-        + attribution_conflicts(sa, sb, quotes)
+        + attribution_conflicts(sa, sb, [c for c in claims if c not in aligned])
+        + entity_conflicts(sa, sb)
     )
-    covered_a, covered_b = _covered(fact_flags, quotes)
+    covered_a, covered_b = _covered(fact_flags, quotes, figures)
     fact_flags += omissions(sa, unaligned_a, "A", covered_a)
     fact_flags += omissions(sb, unaligned_b, "B", covered_b)
     flags = deduplicate(passage_flags(sa, sb, alignments), fact_flags)
     return _publish(rank(flags, sa.words + sb.words), a.text, b.text)
 
 
-def _covered(flags: list[Flag], quotes: list) -> tuple[set[Span], set[Span]]:
+def _covered(
+    flags: list[Flag],
+    quotes: list[tuple[QuoteWords, QuoteWords]],
+    figures: list[tuple[Quantity, Quantity]],
+) -> tuple[set[Span], set[Span]]:
+    """Spans of facts already set against a counterpart: not omitted, merely different (or equal)."""
     covered_a = {f.a for f in flags if f.a is not None}
     covered_b = {f.b for f in flags if f.b is not None}
     for x, y in quotes:
         covered_a.add((x.quote.start, x.quote.end))
         covered_b.add((y.quote.start, y.quote.end))
+    for qa, qb in figures:
+        covered_a.add((qa.start, qa.end))
+        covered_b.add((qb.start, qb.end))
     return covered_a, covered_b
 
 

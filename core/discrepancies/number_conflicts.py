@@ -1,45 +1,82 @@
-"""Figures for the same thing that disagree, wherever they sit in the two articles."""
+"""Figures for the same thing that disagree, wherever they sit in the two articles.
+
+Two figures are about the same thing when they share a unit and the words
+around them overlap. The word nearest each figure that names what it counts
+("killed", "injured", "missing", "revenue", "profit"…) must also agree:
+"14 people killed" and "30 people injured" share a unit and a story, not a
+subject.
+"""
 
 from __future__ import annotations
 
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantities import agree, same_unit
+from core.discrepancies.roles import role_of
 from core.discrepancies.side import Side
-from core.discrepancies.subject import ALIGNED_BONUS, context, match_pairs
+from core.discrepancies.subject import (
+    ALIGNED_BONUS,
+    match_pairs,
+    weighted_context,
+    weighted_overlap,
+)
 from core.discrepancies.text import one_line
 from core.facts.model import Quantity
 
 #: Shared context words (besides the unit) needed to call two figures one subject.
 MIN_SHARED = 2
+DISTINCTIVE_BONUS = 2.0  # the same uncommon figure is itself evidence of the same subject
 
 
-def number_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Flag]:
+def paired_figures(
+    sa: Side, sb: Side, aligned: set[tuple[int, int]]
+) -> list[tuple[Quantity, Quantity]]:
+    """Figures of the two articles that count the same thing, one-to-one, best match first."""
     qa = [q for q in sa.facts.quantities if not _in_boilerplate(sa, q)]
     qb = [q for q in sb.facts.quantities if not _in_boilerplate(sb, q)]
     ctx_a = {q: _context(sa, q) for q in qa}
     ctx_b = {q: _context(sb, q) for q in qb}
 
+    roles_a = {q: role_of(sa, q) for q in qa}
+    roles_b = {q: role_of(sb, q) for q in qb}
+
     def score(x: Quantity, y: Quantity) -> float:
         if not same_unit(x, y):
             return 0.0
-        shared = len(ctx_a[x] & ctx_b[y])
+        if roles_a[x] and roles_b[y] and roles_a[x] != roles_b[y]:
+            return 0.0
+        shared = weighted_overlap(ctx_a[x], ctx_b[y])
+        if x.exact and y.exact and x.low == y.low and _distinctive(x.low):
+            shared += DISTINCTIVE_BONUS
         if x.modifies and y.modifies and x.modifies.casefold() == y.modifies.casefold():
             shared += 1
         bonus = ALIGNED_BONUS if (x.sentence, y.sentence) in aligned else 0.0
         return shared + bonus
 
+    return [(x, y) for x, y, _ in match_pairs(qa, qb, score, MIN_SHARED)]
+
+
+def number_conflicts(pairs: list[tuple[Quantity, Quantity]]) -> list[Flag]:
     flags = []
-    for x, y, _ in match_pairs(qa, qb, score, MIN_SHARED):
+    for x, y in pairs:
         if not agree(x, y):
             summary = f"{one_line(x.text, 60)} vs {one_line(y.text, 60)}"
             flags.append(flag("number", summary, (x.start, x.end), (y.start, y.end)))
     return flags
 
 
-def _context(side: Side, q: Quantity) -> set[str]:
+def _context(side: Side, q: Quantity) -> dict[str, float]:
     unit = q.unit.casefold()
-    return {k for k in context(side, q.start, q.end) if not unit.startswith(k)}
+    return {k: w for k, w in weighted_context(side, q.start, q.end).items() if not unit.startswith(k)}
+
+
+def _distinctive(value: float) -> bool:
+    """85,512 or 2,012 name one figure; 10, 200 or 5,000 could be anything."""
+    digits = f"{value:.6g}".replace(".", "").replace("-", "").rstrip("0")
+    return len(digits) >= 3
 
 
 def _in_boilerplate(side: Side, q: Quantity) -> bool:
-    return bool(side.sentences) and side.sentences[min(q.sentence, len(side.sentences) - 1)].boilerplate
+    return (
+        bool(side.sentences)
+        and side.sentences[min(q.sentence, len(side.sentences) - 1)].boilerplate
+    )

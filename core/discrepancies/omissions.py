@@ -4,9 +4,11 @@ Only unaligned sentences that carry a fact — a figure, a quotation, a claim
 credited to a named source — are reported: background paragraphs one outlet
 adds are expected and would bury the list. A run of such sentences with no
 aligned sentence between them (a block of quotes from a part of the story
-the other outlet skipped) is one discrepancy, not one per sentence. A fact
+the other outlet skipped) is one discrepancy, not one per sentence; the
+headline, which restates the lede, is never an omission. A fact
 already set against a counterpart (matched quote, paired figure) is not
-omitted, merely different.
+omitted, merely different — nor is a figure the article repeats (a headline's
+"kills 13") once one of its mentions has a counterpart.
 """
 
 from __future__ import annotations
@@ -42,13 +44,17 @@ def omissions(side: Side, unaligned: Iterable[Span], name: str, covered: set[Spa
     runs: list[list[Omitted]] = []
     for start, end in sorted(unaligned):
         index = side.sentence_index(start)
-        if _furniture(side, start):
+        if _furniture(side, start) or _headline(side, start, end):
             continue
         fact, what = _strongest_fact(side, start, end, covered)
         if fact is None:
             continue
         item = Omitted((start, end), index, fact, what)
-        if runs and index - previous <= MAX_GAP_SENTENCES + 1 and _unbroken(side, previous, index, unaligned):
+        if (
+            runs
+            and index - previous <= MAX_GAP_SENTENCES + 1
+            and _unbroken(side, previous, index, unaligned)
+        ):
             runs[-1].append(item)
         else:
             runs.append([item])
@@ -61,7 +67,10 @@ def omissions(side: Side, unaligned: Iterable[Span], name: str, covered: set[Spa
 def _unbroken(side: Side, first: int, last: int, unaligned: Iterable[Span]) -> bool:
     """No aligned sentence lies between sentences ``first`` and ``last``."""
     starts = {s for s, _ in unaligned}
-    return all(side.sentences[i].start in starts or side.sentences[i].boilerplate for i in range(first + 1, last))
+    return all(
+        side.sentences[i].start in starts or side.sentences[i].boilerplate
+        for i in range(first + 1, last)
+    )
 
 
 def _run_flag(side: Side, run: list[Omitted], name: str) -> Flag:
@@ -72,7 +81,14 @@ def _run_flag(side: Side, run: list[Omitted], name: str) -> Flag:
     span = (run[0].span[0], run[-1].span[1])
     a, b = (span, None) if name == "A" else (None, span)
     severity = "low" if lead.what == "claim" else "medium"  # a claim without figure or quote
-    return flag("omission", summary, a, b, severity=severity, weight=_WEIGHT[lead.what] + 0.05 * (len(run) - 1))
+    return flag(
+        "omission",
+        summary,
+        a,
+        b,
+        severity=severity,
+        weight=_WEIGHT[lead.what] + 0.05 * (len(run) - 1),
+    )
 
 
 def _describe(side: Side, item: Omitted) -> str:
@@ -86,16 +102,29 @@ def _describe(side: Side, item: Omitted) -> str:
     return f'"{sentence}"'
 
 
+def _headline(side: Side, start: int, end: int) -> bool:
+    """A headline restates the story's lede; its figures are not facts of their own."""
+    title = side.article.title.strip()
+    return bool(title) and side.text[start:end].strip() in title
+
+
 def _furniture(side: Side, start: int) -> bool:
     if not side.sentences:
         return False
     return side.sentences[side.sentence_index(start)].boilerplate
 
 
-def _strongest_fact(side: Side, start: int, end: int, covered: set[Span]) -> tuple[Fact | None, str]:
+def _strongest_fact(
+    side: Side, start: int, end: int, covered: set[Span]
+) -> tuple[Fact | None, str]:
     facts = side.facts
+    settled = {(q.low, q.high) for q in facts.quantities if (q.start, q.end) in covered}
     for q in overlapping(facts.quantities, start, end):
-        if (q.start, q.end) not in covered and telling(side.text, q):
+        if (
+            (q.start, q.end) not in covered
+            and (q.low, q.high) not in settled
+            and telling(side.text, q)
+        ):
             return q, "number"
     for quote in overlapping(facts.quotes, start, end):
         if not quote.short and (quote.start, quote.end) not in covered:

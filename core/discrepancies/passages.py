@@ -18,6 +18,7 @@ from core.discrepancies.attribution_conflicts import source_flag
 from core.discrepancies.dates import day_of, same_day, same_time
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantities import agree, telling
+from core.discrepancies.roles import compatible
 from core.discrepancies.side import Side, overlapping
 from core.discrepancies.sources import conflicting_sources
 from core.discrepancies.text import (
@@ -39,7 +40,9 @@ MAX_NEGATION_CONTEXT = 1  # other content words allowed in a change that flips p
 MAX_NAME_WORDS = 3  # a name swapped for a name; longer edits are wording
 MERGE_GAP_WORDS = 2  # changes of one kind this close read as one edit
 _QUOTE_MARKS = ("“", "”", '"', "‘", "’")
-_DATE_PREPOSITIONS = frozenset({"on", "last", "next", "this", "since", "by", "until", "early", "late"})
+_DATE_PREPOSITIONS = frozenset(
+    {"on", "last", "next", "this", "since", "by", "until", "early", "late"}
+)
 
 
 class Typed(NamedTuple):
@@ -75,7 +78,8 @@ def _changed_ratio(sa: Side, sb: Side, alignment: Alignment, changes: list[Chang
     total = sum(len(words(sa.text, s, e)) for s, e in alignment.a)
     total += sum(len(words(sb.text, s, e)) for s, e in alignment.b)
     changed = sum(
-        len(words(sa.text, c.a_start, c.a_end)) + len(words(sb.text, c.b_start, c.b_end)) for c in changes
+        len(words(sa.text, c.a_start, c.a_end)) + len(words(sb.text, c.b_start, c.b_end))
+        for c in changes
     )
     return changed / total if total else 0.0
 
@@ -102,8 +106,12 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         return None  # compared once per passage
     if paraphrase or max(len(wa), len(wb)) > MAX_WORDING_WORDS or _trivial(wa, wb):
         return None
-    if wa and wb and max(len(wa), len(wb)) <= MAX_NAME_WORDS and _named(sa, c.a_start, c.a_end) and _named(
-        sb, c.b_start, c.b_end
+    if (
+        wa
+        and wb
+        and max(len(wa), len(wb)) <= MAX_NAME_WORDS
+        and _named(sa, c.a_start, c.a_end)
+        and _named(sb, c.b_start, c.b_end)
     ):
         return "entity"
     return "wording"
@@ -162,7 +170,9 @@ def _touches_date(side: Side, start: int, end: int, ws: list[str]) -> bool:
 def _in_quote(side: Side, start: int, end: int) -> bool:
     if overlapping(side.facts.quotes, start, end):
         return True
-    return _inside_quotation_marks(side, start) or _inside_quotation_marks(side, max(start, end - 1))
+    return _inside_quotation_marks(side, start) or _inside_quotation_marks(
+        side, max(start, end - 1)
+    )
 
 
 def _inside_quotation_marks(side: Side, offset: int) -> bool:
@@ -284,16 +294,30 @@ def _number_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> 
     qa = _quantities(sa, *a_span)
     qb = _quantities(sb, *b_span)
     if qa and qb:
-        if len(qa) == len(qb) and all(agree(x, y) for x, y in zip(qa, qb, strict=True)):
+        pairs = list(zip(qa, qb, strict=False))
+        if len(qa) == len(qb) and all(
+            agree(x, y) or not compatible(sa, x, sb, y) for x, y in pairs
+        ):
             return None
         summary = f"{one_line(qa[0].text, 60)} vs {one_line(qb[0].text, 60)}"
         return flag("number", summary, (qa[0].start, qa[-1].end), (qb[0].start, qb[-1].end), index)
-    other = words(sb.text, *b_span) if qa else words(sa.text, *a_span)
-    if len(other) > MAX_NAME_WORDS:
-        return None  # the figure left out of a rewritten clause: a detail, not a conflict
+    if not _figure_dropped(sa, sb, a_span, b_span, qa or qb, bool(qa)):
+        return None  # a clause with a figure rewritten: the cross-article pass compares it
     ta, wa = _shown(sa, a_span, 1, 1)
     tb, wb = _shown(sb, b_span, 1, 1)
     return flag("number", _summary("number", ta, tb), wa, wb, index, severity="medium", weight=0.8)
+
+
+def _figure_dropped(
+    sa: Side, sb: Side, a_span: Span, b_span: Span, quantities: list[Quantity], in_a: bool
+) -> bool:
+    """Only the figure differs: "killed 14 people" against "killed people"."""
+    side, span, other_side, other_span = (
+        (sa, a_span, sb, b_span) if in_a else (sb, b_span, sa, a_span)
+    )
+    figure = {(s, e) for q in quantities for _, s, e in words(side.text, q.start, q.end)}
+    extra = [w for w, s, e in words(side.text, *span) if (s, e) not in figure]
+    return not extra and len(words(other_side.text, *other_span)) <= 1
 
 
 def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Flag | None:

@@ -17,7 +17,9 @@ from core.facts.model import Quantity
 HEDGE_MARGIN = 0.20
 EXACT_MARGIN = 0.005  # "1.2 million" vs "1,200,000", float noise
 HEDGES = frozenset({"approx", "estimated"})
-_DETERMINERS = frozenset({"the", "these", "those", "its", "his", "her", "their", "our", "both", "all"})
+_DETERMINERS = frozenset(
+    {"the", "these", "those", "its", "his", "her", "their", "our", "both", "all"}
+)
 
 
 def unit_key(q: Quantity) -> str:
@@ -78,4 +80,6 @@ def telling(text: str, q: Quantity) -> bool:
     if spelled and q.exact and q.low <= 1:
         return False
     before = text[max(0, q.start - 12) : q.start].split()
-    return not (spelled and q.exact and q.low <= 12 and before and before[-1].casefold() in _DETERMINERS)
+    return not (
+        spelled and q.exact and q.low <= 12 and before and before[-1].casefold() in _DETERMINERS
+    )

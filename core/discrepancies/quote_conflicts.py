@@ -87,7 +87,9 @@ def _altered_flag(sa: Side, sb: Side, x: QuoteWords, y: QuoteWords, hunks: list[
     a0, a1 = _word_range(x, hunks[0].a[0] - 1, hunks[-1].a[1] + 1)
     b0, b1 = _word_range(y, hunks[0].b[0] - 1, hunks[-1].b[1] + 1)
     ta, tb = sa.text[a0:a1], sb.text[b0:b1]
-    changed = [x.keys[i] for h in hunks for i in range(*h.a)] + [y.keys[j] for h in hunks for j in range(*h.b)]
+    changed = [x.keys[i] for h in hunks for i in range(*h.a)] + [
+        y.keys[j] for h in hunks for j in range(*h.b)
+    ]
     severity = "medium" if all(is_function_word(w) for w in changed) else "high"
     summary = f'quote: "{one_line(ta, 70)}" vs "{one_line(tb, 70)}"'
     weight = 1.0 + 0.1 * len(changed)
@@ -106,5 +108,9 @@ def _speaker_flag(sa: Side, sb: Side, x: QuoteWords, y: QuoteWords) -> Flag:
     words_ = one_line(x.quote.text, 40)
     summary = f'attribution: "{words_}" credited to {one_line(str(who_a), 30)} vs {one_line(str(who_b), 30)}'
     return flag(
-        "attribution", summary, (x.quote.start, x.quote.end), (y.quote.start, y.quote.end), weight=1.2
+        "attribution",
+        summary,
+        (x.quote.start, x.quote.end),
+        (y.quote.start, y.quote.end),
+        weight=1.2,
     )

@@ -43,7 +43,11 @@ def deduplicate(passage: Sequence[Flag], facts: Sequence[Flag]) -> list[Flag]:
         for i in twins:
             f = kept[i]
             stronger = SEVERITY_RANK[p.severity] < SEVERITY_RANK[f.severity]
-            kept[i] = p if stronger else f._replace(alignment=f.alignment if f.alignment is not None else p.alignment)
+            kept[i] = (
+                p
+                if stronger
+                else f._replace(alignment=f.alignment if f.alignment is not None else p.alignment)
+            )
     return _unique(kept)
 
 

@@ -41,7 +41,9 @@ class Side(NamedTuple):
 
 def build_side(article: Article, facts: Facts) -> Side:
     sentences = tuple(split_sentences(article.text, article.boilerplate))
-    body_words = sum(len(article.text[s.start : s.end].split()) for s in sentences if not s.boilerplate)
+    body_words = sum(
+        len(article.text[s.start : s.end].split()) for s in sentences if not s.boilerplate
+    )
     return Side(article, facts, sentences, tuple(s.start for s in sentences), body_words)
 
 

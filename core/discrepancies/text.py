@@ -14,8 +14,7 @@ from core.model import Span
 from core.tokens import cosmetic_key, tokenize
 
 #: Words that carry grammar, not facts: a change among these alone is trivial.
-_FUNCTION_WORDS = (
-    """a an the this that these those there here it its it's they them their theirs he him his
+_FUNCTION_WORDS = """a an the this that these those there here it its it's they them their theirs he him his
     she her hers we us our you your i me my mine who whom whose which what when where why how
     and or but so yet nor for of in on at by to from with into onto upon over under about
     above below after before during since until through across along among against between
@@ -25,16 +24,13 @@ _FUNCTION_WORDS = (
     shall should can could may might must ought up down out off away back now while if
     because although though whether unless whereas like per via s said says say told tells
     mr mrs ms dr"""
-)
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 #: Words that flip what a clause asserts.
-_NEGATORS = (
-    """not no never none nor neither nobody nothing nowhere without n't cannot can't won't
+_NEGATORS = """not no never none nor neither nobody nothing nowhere without n't cannot can't won't
     don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't
     wouldn't couldn't mustn't deny denies denied denying refute refuted refutes reject
     rejected rejects dismissed dismiss dismisses"""
-)
 NEGATORS = frozenset(_NEGATORS.split())
 
 _DATE_WORD_RE = re.compile(
@@ -50,13 +46,19 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-
 def words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Word tokens (not punctuation) of ``text[start:end]`` with their offsets."""
     return [
-        (t.text, t.start, t.end) for t in tokenize(text, start, end) if any(c.isalnum() for c in t.text)
+        (t.text, t.start, t.end)
+        for t in tokenize(text, start, end)
+        if any(c.isalnum() for c in t.text)
     ]
 
 
 def key(word: str) -> str:
     """The folded form two articles share when they use the same word."""
-    return cosmetic_key(word).replace("'", "").removesuffix("s") if len(word) > 3 else cosmetic_key(word)
+    return (
+        cosmetic_key(word).replace("'", "").removesuffix("s")
+        if len(word) > 3
+        else cosmetic_key(word)
+    )
 
 
 def keys(text: str, start: int = 0, end: int | None = None) -> list[str]:
@@ -78,7 +80,9 @@ def content_keys(text: str, start: int = 0, end: int | None = None) -> set[str]:
     """Folded content words of a region: what it is about, without grammar."""
     stop = len(text) if end is None else end
     return {
-        stem(w) for w, _, _ in words(text, start, stop) if not is_function_word(w) and not w[0].isdigit()
+        stem(w)
+        for w, _, _ in words(text, start, stop)
+        if not is_function_word(w) and not w[0].isdigit()
     }
 
 

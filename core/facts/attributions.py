@@ -15,6 +15,7 @@ from core.facts.context import Context
 from core.facts.model import Attribution, Entity, Quote
 from core.facts.speech import (
     SPEECH_VERB,
+    SPEECH_WORDS,
     Source,
     needs_clause,
     object_after,
@@ -23,33 +24,52 @@ from core.facts.speech import (
 )
 
 _RELAYS = re.compile(r"\b(?P<cue>[Aa]ccording\s+to|[Cc]iting|[Qq]uoting|[Pp]er)\s+")
+_RELAY_WORDS = frozenset({"according", "citing", "quoting", "per"})
+_DOCUMENT_WORDS = frozenset({"readout", "read", "reading", "transcript", "summary"})
 #: "according to plan" describes a manner, not a source.
-_MANNER = re.compile(r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:plan|schedule|rules?|law|script|tradition|custom|protocol|guidelines)\b", re.I)
+_MANNER = re.compile(
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:plan|schedule|rules?|law|script|tradition|custom|protocol|guidelines)\b",
+    re.I,
+)
 _DOCUMENT = re.compile(
     r"\b(?P<cue>readout|read-out|reading|transcript|summary)\s+of\s+(?:the|their|this|that)\s+"
     r"(?:\w+\s+)?(?:call|meeting|conversation|talks|summit|exchange)\b"
 )
-_DOCUMENT_OWNER_AFTER = re.compile(r"\s*,?\s+(?:published|issued|released|posted|put\s+out)\s+by\s+|\s+from\s+")
-_AUDIENCE = re.compile(r"\s+(?P<who>reporters|journalists|the\s+press|lawmakers|parliament|the\s+court|the\s+jury|a\s+news\s+conference|[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)")
-_IN_A_STATEMENT = re.compile(r"(?:\s+\w+){0,3}?\s+in\s+an?\s+(?:\w+\s+)?(?P<doc>statement|interview|readout|briefing|post|tweet|letter|speech)\b")
+_DOCUMENT_OWNER_AFTER = re.compile(
+    r"\s*,?\s+(?:published|issued|released|posted|put\s+out)\s+by\s+|\s+from\s+"
+)
+_AUDIENCE = re.compile(
+    r"\s+(?P<who>reporters|journalists|the\s+press|lawmakers|parliament|the\s+court|the\s+jury|a\s+news\s+conference|[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)"
+)
+_IN_A_STATEMENT = re.compile(
+    r"(?:\s+\w+){0,3}?\s+in\s+an?\s+(?:\w+\s+)?(?P<doc>statement|interview|readout|briefing|post|tweet|letter|speech)\b"
+)
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,|[“\"])")
 _VAGUE_PRONOUNS = frozenset({"it", "they", "we", "i", "you", "this", "that", "which", "who"})
 
 
-def extract_attributions(context: Context, entities: list[Entity], quotes: list[Quote]) -> list[Attribution]:
+def extract_attributions(
+    context: Context, entities: list[Entity], quotes: list[Quote]
+) -> list[Attribution]:
     text = context.text
     quoted = [(q.start, q.end) for q in quotes]
-    found = [*_relays(context, entities, quoted), *_documents(context, entities), *_speech(context, entities, quoted)]
+    found = [
+        *_relays(context, entities, quoted),
+        *_documents(context, entities),
+        *_speech(context, entities, quoted),
+    ]
     found = [a for a in found if not context.in_boilerplate(a.start, a.end)]
     found = _deduplicate(found)
     return _link_chains(context, found, text)
 
 
-def _relays(context: Context, entities: list[Entity], quoted: list[tuple[int, int]]) -> list[Attribution]:
+def _relays(
+    context: Context, entities: list[Entity], quoted: list[tuple[int, int]]
+) -> list[Attribution]:
     """ "according to X", "citing X", "quoting X"."""
     text = context.text
     out = []
-    for match in _RELAYS.finditer(text):
+    for match in context.matches(_RELAYS, context.positions(_RELAY_WORDS)):
         if any(s <= match.start() < e for s, e in quoted):
             continue
         cue = re.sub(r"\s+", " ", match.group("cue").lower())
@@ -69,7 +89,7 @@ def _documents(context: Context, entities: list[Entity]) -> list[Attribution]:
     """ "the State Department's readout of the call", "a readout … published by X"."""
     text = context.text
     out = []
-    for match in _DOCUMENT.finditer(text):
+    for match in context.matches(_DOCUMENT, context.positions(_DOCUMENT_WORDS)):
         owner = None
         floor = max(context.sentence_span(match.start())[0], text.rfind("\n", 0, match.start()) + 1)
         before = text[floor : match.start()]
@@ -91,11 +111,13 @@ def _documents(context: Context, entities: list[Entity]) -> list[Attribution]:
     return out
 
 
-def _speech(context: Context, entities: list[Entity], quoted: list[tuple[int, int]]) -> list[Attribution]:
+def _speech(
+    context: Context, entities: list[Entity], quoted: list[tuple[int, int]]
+) -> list[Attribution]:
     """ "X said", "X told reporters", "…, said X"."""
     text = context.text
     out = []
-    for verb in SPEECH_VERB.finditer(text):
+    for verb in context.matches(SPEECH_VERB, context.positions(SPEECH_WORDS)):
         if any(s <= verb.start() < e for s, e in quoted):
             continue
         sentence_start, sentence_end = context.sentence_span(verb.start())
@@ -122,17 +144,23 @@ def _speech_cue(text: str, verb: re.Match[str]) -> tuple[str, int]:
     if lower in ("told", "tells", "tell"):
         audience = _AUDIENCE.match(text, verb.end())
         if audience:
-            return f"{lower} {audience.group('who').lower()}" if audience.group("who").islower() else lower, verb.end()
+            return f"{lower} {audience.group('who').lower()}" if audience.group(
+                "who"
+            ).islower() else lower, verb.end()
     statement = _IN_A_STATEMENT.match(text, verb.end())
     if statement:
         return f"{lower} in a {statement.group('doc')}", statement.end()
     return lower, verb.end()
 
 
-def _record(context: Context, start: int, source: Source, cue: str, end: int | None = None) -> Attribution:
+def _record(
+    context: Context, start: int, source: Source, cue: str, end: int | None = None
+) -> Attribution:
     end = source.end if end is None else end
     text = context.text
-    return Attribution(start, end, text[start:end], source.text, source.key, context.sentence_of(start), cue)
+    return Attribution(
+        start, end, text[start:end], source.text, source.key, context.sentence_of(start), cue
+    )
 
 
 def _deduplicate(found: list[Attribution]) -> list[Attribution]:
@@ -167,7 +195,11 @@ def _link_chains(context: Context, found: list[Attribution], text: str) -> list[
         words = between.split()
         if following.cue in _RELAY_CUES and item.cue not in _RELAY_CUES:
             linked[index] = item._replace(via=following.source_key)
-        elif item.cue in _RELAY_CUES and following.cue not in _RELAY_CUES and between.strip() in ("", ","):
+        elif (
+            item.cue in _RELAY_CUES
+            and following.cue not in _RELAY_CUES
+            and between.strip() in ("", ",")
+        ):
             linked[index + 1] = following._replace(via=item.source_key)
         elif not words or words == ["that"]:
             linked[index + 1] = following._replace(via=item.source_key)

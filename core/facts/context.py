@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import NamedTuple
 
 from core.model import Article, Sentence, Span
 
+#: Words (possessive "’s" left out, "don’t" kept whole) and digit runs.
+_WORD = re.compile(r"[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)?|[0-9]+")
 _FALLBACK_SENTENCE = re.compile(r"[^\n]+?(?:[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|$)", re.M)
 
 
@@ -20,6 +23,37 @@ class Context(NamedTuple):
     sentences: tuple[Sentence, ...]
     starts: tuple[int, ...]
     boilerplate: tuple[Span, ...]
+    index: dict[str, list[int]] = {}  # lowercased word (possessive dropped) → its offsets
+    digits: tuple[int, ...] = ()  # offsets of digit runs
+
+    def positions(self, vocabulary: frozenset[str], digits: bool = False) -> list[int]:
+        """Offsets of words in ``vocabulary`` (and of digit runs when asked).
+
+        Extractors try their patterns only at these offsets: scanning every
+        character with a large pattern is what would make extraction slow.
+        """
+        found = list(self.digits) if digits else []
+        index = self.index
+        for word in vocabulary if len(vocabulary) < len(index) else index.keys() & vocabulary:
+            found.extend(index.get(word, ()))
+        return found
+
+    def positions_where(self, keep: Callable[[str], bool]) -> list[int]:
+        """Offsets of the words ``keep`` accepts (for suffix or stem tests)."""
+        return [offset for word, offsets in self.index.items() if keep(word) for offset in offsets]
+
+    def matches(self, pattern: re.Pattern[str], positions: list[int]) -> list[re.Match[str]]:
+        """Non-overlapping matches of ``pattern`` anchored at ``positions``, in order."""
+        found = []
+        last_end = -1
+        for position in sorted(set(positions)):
+            if position < last_end:
+                continue
+            match = pattern.match(self.text, position)
+            if match and match.end() > match.start():
+                found.append(match)
+                last_end = match.end()
+        return found
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (the nearest one before a gap)."""
@@ -42,11 +76,17 @@ class Context(NamedTuple):
 
 def build_context(article: Article) -> Context:
     sentences = tuple(_split(article))
+    index: dict[str, list[int]] = {}
+    for match in _WORD.finditer(article.text.lower()):
+        index.setdefault(match.group(), []).append(match.start())
+    digits = sorted(o for word, offsets in index.items() if word[0].isdigit() for o in offsets)
     return Context(
         text=article.text,
         sentences=sentences,
         starts=tuple(s.start for s in sentences),
         boilerplate=tuple(article.boilerplate),
+        index=index,
+        digits=tuple(digits),
     )
 
 

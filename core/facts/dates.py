@@ -87,6 +87,19 @@ _FUTURE = re.compile(
 _PAST_SPEECH = re.compile(r"\b(?:said|told|announced|reported|added|confirmed)\b")
 
 
+#: Words a pattern can start with: each pattern is only tried where one occurs.
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
+_ABSOLUTE_STARTS = frozenset(MONTHS) | _WEEKDAY_WORDS | {"the"}
+_MONTH_CUES = frozenset({"in", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "during", "from", "through"})
+_YEAR_CUES = frozenset({"in", "since", "from", "until", "by", "between", "before", "after", "early", "late", "mid"})
+_WEEKDAY_STARTS = _WEEKDAY_WORDS | {"last", "next", "this", "previous", "coming"}
+_RELATIVE_STARTS = frozenset(
+    {"today", "yesterday", "tomorrow", "tonight", "last", "this", "earlier", "later", "next", "past",
+     "a", "an", "in", "recent", "the", *UNITS}
+)
+_TIME_STARTS = frozenset({"noon", "midnight"})
+
+
 class _Found(NamedTuple):
     start: int
     end: int
@@ -99,12 +112,12 @@ def extract_dates(context: Context, published: date | None) -> list[DateRef]:
     """Every date-like expression, longest first where they overlap."""
     text = context.text
     found = [
-        *_absolute(text, published),
-        *_months(text, published),
-        *_years(text),
-        *_weekdays(text, published),
-        *_relatives(text, published),
-        *_times(text),
+        *_absolute(text, context.matches(ABSOLUTE, context.positions(_ABSOLUTE_STARTS, digits=True)), published),
+        *_months(context.matches(MONTH_ALONE, context.positions(_MONTH_CUES)), published),
+        *_years(context.matches(YEAR_ALONE, context.positions(_YEAR_CUES))),
+        *_weekdays(text, context.matches(WEEKDAY, context.positions(_WEEKDAY_STARTS)), published),
+        *_relatives(context.matches(RELATIVE, context.positions(_RELATIVE_STARTS, digits=True)), published),
+        *_times(context.matches(TIME, context.positions(_TIME_STARTS, digits=True))),
     ]
     kept: list[_Found] = []
     for item in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
@@ -112,15 +125,23 @@ def extract_dates(context: Context, published: date | None) -> list[DateRef]:
             continue
         kept.append(item)
     return [
-        DateRef(f.start, f.end, text[f.start : f.end], f.kind, f.value, f.weekday, context.sentence_of(f.start))
+        DateRef(
+            f.start,
+            f.end,
+            text[f.start : f.end],
+            f.kind,
+            f.value,
+            f.weekday,
+            context.sentence_of(f.start),
+        )
         for f in kept
         if not context.in_boilerplate(f.start, f.end)
     ]
 
 
-def _absolute(text: str, published: date | None) -> list[_Found]:
+def _absolute(text: str, matches: list[re.Match[str]], published: date | None) -> list[_Found]:
     out = []
-    for m in ABSOLUTE.finditer(text):
+    for m in matches:
         if m.group("iy"):
             value = _safe_date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
             out.append(_dated(m.start(), m.end(), value))
@@ -136,7 +157,9 @@ def _absolute(text: str, published: date | None) -> list[_Found]:
         elif published:
             value = _nearest_year(month, day, published, _weekday_of(m))
         else:
-            out.append(_Found(m.start(), m.end(), "absolute", f"--{month:02d}-{day:02d}", _weekday_of(m)))
+            out.append(
+                _Found(m.start(), m.end(), "absolute", f"--{month:02d}-{day:02d}", _weekday_of(m))
+            )
             continue
         out.append(_dated(m.start(), m.end(), value, _weekday_of(m)))
     return out
@@ -146,7 +169,9 @@ def _dated(start: int, end: int, value: date | None, weekday: int | None = None)
     """The weekday the text states wins over the computed one, so a mismatch stays visible."""
     if value is None:
         return _Found(start, end, "absolute", None, weekday)
-    return _Found(start, end, "absolute", value.isoformat(), value.weekday() if weekday is None else weekday)
+    return _Found(
+        start, end, "absolute", value.isoformat(), value.weekday() if weekday is None else weekday
+    )
 
 
 def _weekday_of(match: re.Match[str]) -> int | None:
@@ -154,12 +179,14 @@ def _weekday_of(match: re.Match[str]) -> int | None:
     return WEEKDAYS.get(name.rstrip(".").lower()) if name else None
 
 
-def _months(text: str, published: date | None) -> list[_Found]:
+def _months(matches: list[re.Match[str]], published: date | None) -> list[_Found]:
     out = []
-    for m in MONTH_ALONE.finditer(text):
+    for m in matches:
         month = _month_number(m.group("m"))
         cue = m.group("cue").lower()
-        value = f"{_month_year(month, cue, published)}-{month:02d}" if published else f"--{month:02d}"
+        value = (
+            f"{_month_year(month, cue, published)}-{month:02d}" if published else f"--{month:02d}"
+        )
         out.append(_Found(m.start("m"), m.end(), "absolute", value, None))
     return out
 
@@ -174,20 +201,24 @@ def _month_year(month: int, cue: str, published: date) -> int:
     return min((published.year + d for d in (-1, 0, 1)), key=lambda y: abs(y * 12 + month - here))
 
 
-def _years(text: str) -> list[_Found]:
+def _years(matches: list[re.Match[str]]) -> list[_Found]:
     out = []
-    for m in YEAR_ALONE.finditer(text):
+    for m in matches:
         out.append(_Found(m.start("y"), m.end("y"), "absolute", m.group("y"), None))
         if m.group("chain"):
             base = m.start("chain")
             for extra in re.finditer(_YEAR, m.group("chain")):
-                out.append(_Found(base + extra.start(), base + extra.end(), "absolute", extra.group(), None))
+                out.append(
+                    _Found(
+                        base + extra.start(), base + extra.end(), "absolute", extra.group(), None
+                    )
+                )
     return out
 
 
-def _weekdays(text: str, published: date | None) -> list[_Found]:
+def _weekdays(text: str, matches: list[re.Match[str]], published: date | None) -> list[_Found]:
     out = []
-    for m in WEEKDAY.finditer(text):
+    for m in matches:
         weekday = WEEKDAYS[m.group("wd").lower()]
         mod = (m.group("mod") or "").lower()
         start = m.start() if mod else m.start("wd")
@@ -220,9 +251,9 @@ def _resolve_weekday(weekday: int, mod: str, future: bool, published: date) -> d
     return published - timedelta(days=back)
 
 
-def _relatives(text: str, published: date | None) -> list[_Found]:
+def _relatives(matches: list[re.Match[str]], published: date | None) -> list[_Found]:
     out = []
-    for m in RELATIVE.finditer(text):
+    for m in matches:
         phrase = re.sub(r"\s+", " ", m.group("phrase").lower())
         value = _resolve_relative(phrase, published) if published else None
         weekday = None
@@ -234,15 +265,30 @@ def _relatives(text: str, published: date | None) -> list[_Found]:
 
 def _resolve_relative(phrase: str, published: date) -> str | None:
     words = phrase.removeprefix("in ").split()
-    if phrase in ("today", "tonight") or phrase.startswith("this ") and words[1] in ("morning", "afternoon", "evening"):
+    if (
+        phrase in ("today", "tonight")
+        or phrase.startswith("this ")
+        and words[1] in ("morning", "afternoon", "evening")
+    ):
         return published.isoformat()
     if phrase in ("yesterday", "last night"):
         return (published - timedelta(days=1)).isoformat()
     if phrase == "tomorrow":
         return (published + timedelta(days=1)).isoformat()
-    if words[-1] == "ago" and words[0] not in ("a", "an") or words[:2] in (["a", "week"], ["a", "month"], ["a", "year"], ["an", "hour"]):
+    if (
+        words[-1] == "ago"
+        and words[0] not in ("a", "an")
+        or words[:2] in (["a", "week"], ["a", "month"], ["a", "year"], ["an", "hour"])
+    ):
         return _ago(words, published)
-    if words[-1] in ("week", "month", "year") and words[0] in ("last", "this", "next", "past", "earlier", "later"):
+    if words[-1] in ("week", "month", "year") and words[0] in (
+        "last",
+        "this",
+        "next",
+        "past",
+        "earlier",
+        "later",
+    ):
         step = {"last": -1, "past": -1, "next": 1}.get(words[0], 0)
         return _period(words[-1], step, published)
     return None
@@ -275,9 +321,9 @@ def _period(unit: str, step: int, published: date) -> str:
     return f"{published.year + step:04d}"
 
 
-def _times(text: str) -> list[_Found]:
+def _times(matches: list[re.Match[str]]) -> list[_Found]:
     out = []
-    for m in TIME.finditer(text):
+    for m in matches:
         hour, minute, zone = _clock(m)
         if hour is None:
             continue
@@ -318,8 +364,11 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 def _nearest_year(month: int, day: int, published: date, weekday: int | None) -> date | None:
     """A day-and-month without a year is the occurrence nearest the publication date
     (among those falling on the stated weekday, when one is stated)."""
-    candidates = [d for y in (published.year - 1, published.year, published.year + 1)
-                  if (d := _safe_date(y, month, day)) is not None]
+    candidates = [
+        d
+        for y in (published.year - 1, published.year, published.year + 1)
+        if (d := _safe_date(y, month, day)) is not None
+    ]
     matching = [d for d in candidates if weekday is None or d.weekday() == weekday]
     candidates = matching or candidates
     if not candidates:

@@ -9,6 +9,7 @@ from small word lists and from how the name is used (a title means a person).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from core.facts.context import Context
@@ -31,14 +32,51 @@ from core.facts.names import (
 )
 from core.facts.nouns import STOP_WORDS
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*\.?")
-_CONNECTORS = frozenset({"of", "for", "de", "du", "da", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al", "the"})
-_ABBREVIATED = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Jr|Sr|No|Co|Corp|Inc|Ltd)\.")
+_CAPITALISED = re.compile(r"(?<![\w'’\-])(?:(?:[A-Z]\.){2,}|[^\W\d_a-zß-öø-ÿ][\w'’\-]*\.?)")
+_CONNECTOR_GAP = re.compile(r"[ \u00a0](?:(?:of|for|de|du|da|la|le|van|von|der|den|bin|ibn|al|the)[ \u00a0])+")
+_CONNECTOR_WORD = re.compile(r"[a-z]+")
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "for",
+        "de",
+        "du",
+        "da",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "al",
+        "the",
+    }
+)
+_ABBREVIATED = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Jr|Sr|No|Co|Corp|Inc|Ltd)\."
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "across", "outside", "inside", "into"})
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_LEADING_NOISE = _CALENDAR | {"the"}
+_TRAILING_NOISE = _CALENDAR | _CONNECTORS
+_NOT_PERSONAL = ORG_WORDS | OTHER_WORDS | PLACES | PLACE_WORDS | CORPORATE_SUFFIXES | _CONNECTORS
+_DESCRIPTIVE = NATIONALITIES | PERSON_TITLES | TITLE_MODIFIERS | TIME_ZONES
 _FUNCTION_WORDS = STOP_WORDS - {"north", "south", "east", "west", "us", "up"}
 _TITLE_CASE_WORD = re.compile(r"\b[^\W\d_][\w'’\-]{3,}")
+
+
+class _LowercaseUse:
+    """Answers "is this word also written in lower case somewhere?" from the word index."""
+
+    def __init__(self, context: Context) -> None:
+        self._text = context.text
+        self._index = context.index
+
+    def __contains__(self, word: str) -> bool:
+        return any(self._text[offset].islower() for offset in self._index.get(word, ()))
 
 
 class _Name(NamedTuple):
@@ -51,10 +89,10 @@ class _Name(NamedTuple):
 def extract_entities(context: Context) -> list[Entity]:
     """Every name in the article, each keyed so mentions of one person share the key."""
     text = context.text
-    lowercase_words = {w for w in re.findall(r"\b[a-z][a-z'’\-]+", text)}
+    lowercase_words = _LowercaseUse(context)
     headlines = _title_case_lines(text)
     runs = _runs(text)
-    body_runs = [run for run in runs if not _inside(run[0].start(), headlines)]
+    body_runs = [run for run in runs if not _inside(run[0].start, headlines)]
     names = [name for run in body_runs if (name := _clean(text, run, lowercase_words, context))]
     known = _mid_sentence_words(text, names)
     names = [name for name in names if not _unconfirmed_start(text, name, known, context)]
@@ -67,7 +105,16 @@ def extract_entities(context: Context) -> list[Entity]:
         label, key = _label_and_key(text, name, people)
         if not key or context.in_boilerplate(name.start, name.end):
             continue
-        entities.append(Entity(name.start, name.end, text[name.start : name.end], key, label, context.sentence_of(name.start)))
+        entities.append(
+            Entity(
+                name.start,
+                name.end,
+                text[name.start : name.end],
+                key,
+                label,
+                context.sentence_of(name.start),
+            )
+        )
     return _harmonise(entities)
 
 
@@ -96,6 +143,8 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Lines written In Title Case, where capitals say nothing about names."""
     spans = []
     for line in re.finditer(r"[^\n]+", text):
+        if len(line.group()) > 250:
+            continue
         words = _TITLE_CASE_WORD.findall(line.group())
         capitals = sum(1 for w in words if w[0].isupper())
         lower = len(words) - capitals
@@ -136,94 +185,124 @@ def _at_start(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?\n:—–-•"
 
 
-def _headline_names(text: str, runs: list[list[re.Match[str]]], headlines: list[tuple[int, int]], known: set[str]) -> list[_Name]:
+def _headline_names(
+    text: str, runs: list[list[_Token]], headlines: list[tuple[int, int]], known: set[str]
+) -> list[_Name]:
     """In title-case lines, only words already known as names from the body."""
     names = []
     for run in runs:
-        if not _inside(run[0].start(), headlines):
+        if not _inside(run[0].start, headlines):
             continue
         for token in run:
-            word = _token_word(token)
-            if fold(word) in known or _is_acronym(word):
-                names.append(_Name(token.start(), token.start() + len(word), (word,), False))
+            if fold(token.word) in known or _is_acronym(token.word):
+                names.append(_Name(token.start, token.start + len(token.word), (token.word,), False))
     return names
 
 
-def _runs(text: str) -> list[list[re.Match[str]]]:
-    """Runs of capitalised tokens joined only by spaces and name connectors."""
-    runs: list[list[re.Match[str]]] = []
-    current: list[re.Match[str]] = []
-    pending: list[re.Match[str]] = []
-    for token in _TOKEN.finditer(text):
-        word = _token_word(token)
-        previous = (pending or current)[-1] if (pending or current) else None
-        gap = text[previous.end() if previous else 0 : token.start()]
-        joined = (
-            previous is not None
-            and re.fullmatch(r"[ \u00a0]", gap) is not None
-            and (not previous.group().endswith(".") or _ABBREVIATED.fullmatch(previous.group()) is not None)
-        )
-        if word[:1].isupper() and (word.isupper() or word.lower() not in _FUNCTION_WORDS):
-            if not joined:
-                _close(runs, current)
-                current = []
-            current.extend(pending)
-            pending = []
-            current.append(token)
-            if _POSSESSIVE.search(token.group()) and not token.group().endswith("."):
-                _close(runs, current)
-                current = []
-        elif joined and word in _CONNECTORS and (pending or fold(_token_word(current[-1])) in JOINING_HEADS):
-            pending.append(token)
-        else:
+class _Token(NamedTuple):
+    start: int
+    end: int
+    raw: str  # as written: "Russia’s", "U.S.", "Ukraine."
+    word: str  # without possessive or sentence-final period
+
+
+def _runs(text: str) -> list[list[_Token]]:
+    """Runs of capitalised tokens joined only by spaces and name connectors.
+
+    Only capitalised tokens are visited (the pattern skips lower-case text
+    in C); connectors such as "of" are read from the gap between two of them.
+    """
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    for match in _CAPITALISED.finditer(text):
+        raw = match.group()
+        token = _Token(match.start(), match.end(), raw, _bare_word(raw))
+        word = token.word
+        if not word[:1].isupper() or (not word.isupper() and word.lower() in _FUNCTION_WORDS):
             _close(runs, current)
-            current, pending = [], []
+            current = []
+            continue
+        connectors = _joining_gap(text, current[-1], token) if current else None
+        if connectors is None:
+            _close(runs, current)
+            current = [token]
+        else:
+            current.extend(connectors)
+            current.append(token)
+        if word != raw and not raw.endswith("."):  # a possessive ends the name
+            _close(runs, current)
+            current = []
     _close(runs, current)
     return runs
 
 
-def _close(runs: list[list[re.Match[str]]], run: list[re.Match[str]]) -> None:
+def _joining_gap(text: str, previous: _Token, token: _Token) -> list[_Token] | None:
+    """The connector tokens between two capitalised tokens of one name, or None if they part."""
+    if previous.raw.endswith(".") and previous.raw == previous.word + ".":
+        return None  # a sentence ended
+    gap_start, gap_end = previous.end, token.start
+    if gap_end - gap_start == 1 and text[gap_start] in " \u00a0":
+        return []
+    if not _CONNECTOR_GAP.fullmatch(text, gap_start, gap_end):
+        return None
+    if fold(previous.word) not in JOINING_HEADS:
+        return None
+    return [
+        _Token(m.start(), m.end(), m.group(), m.group())
+        for m in _CONNECTOR_WORD.finditer(text, gap_start, gap_end)
+    ]
+
+
+def _close(runs: list[list[_Token]], run: list[_Token]) -> None:
     if run:
-        runs.append(list(run))
+        runs.append(run)
 
 
-def _token_word(token: re.Match[str]) -> str:
-    word = token.group()
+@lru_cache(maxsize=8192)
+def _bare_word(word: str) -> str:
+    """A token without its sentence-final period or possessive ("Russia’s" → "Russia")."""
     if word.endswith(".") and not _ABBREVIATED.fullmatch(word):
         word = word[:-1]
     return _POSSESSIVE.sub("", word)
 
 
-def _clean(text: str, run: list[re.Match[str]], lowercase_words: set[str], context: Context) -> _Name | None:
+def _clean(text: str, run: list[_Token], lowercase_words: _LowercaseUse, context: Context) -> _Name | None:
     """Drop sentence-initial common words, calendar words and titles from a run."""
-    tokens = list(run)
-    while tokens and _is_common_start(text, tokens[0], lowercase_words, context):
-        tokens.pop(0)
-    while tokens and (_token_word(tokens[0]).lower() in _CALENDAR | {"the"}):
-        tokens.pop(0)
-    while tokens and (_token_word(tokens[-1]).lower() in _CALENDAR | _CONNECTORS):
-        tokens.pop()
-    if not tokens:
+    first = 0
+    while first < len(run) and _is_common_start(text, run[first], lowercase_words, context):
+        first += 1
+    tokens = run[first:]
+    trimmed = _trim(tuple(t.word for t in tokens))
+    if trimmed is None:
         return None
-    words = [_token_word(t) for t in tokens]
-    cut = _title_end(words)
-    titled = cut > 0
-    tokens, words = tokens[cut:], words[cut:]
-    descriptive = NATIONALITIES | PERSON_TITLES | TITLE_MODIFIERS | TIME_ZONES
-    if not tokens or all(fold(w) in descriptive for w in words):
-        return None
-    end = tokens[-1].start() + len(_token_word(tokens[-1]))
-    return _Name(tokens[0].start(), end, tuple(words), titled)
+    lead, trail, titled = trimmed
+    kept = tokens[lead:trail]
+    return _Name(kept[0].start, kept[-1].start + len(kept[-1].word), tuple(t.word for t in kept), titled)
 
 
-def _is_common_start(text: str, token: re.Match[str], lowercase_words: set[str], context: Context) -> bool:
+@lru_cache(maxsize=4096)
+def _trim(words: tuple[str, ...]) -> tuple[int, int, bool] | None:
+    """Which words of a run are the name: (first, end, titled), None when none are."""
+    lead, trail = 0, len(words)
+    while lead < trail and words[lead].lower() in _LEADING_NOISE:
+        lead += 1
+    while trail > lead and words[trail - 1].lower() in _TRAILING_NOISE:
+        trail -= 1
+    if lead == trail:
+        return None
+    cut = _title_end(list(words[lead:trail]))
+    lead += cut
+    if lead == trail or all(fold(w) in _DESCRIPTIVE for w in words[lead:trail]):
+        return None
+    return lead, trail, cut > 0
+
+
+def _is_common_start(text: str, token: _Token, lowercase_words: _LowercaseUse, context: Context) -> bool:
     """A capitalised word that is only capitalised because it starts a sentence or line."""
-    word = _token_word(token).lower()
+    word = token.word.lower()
     if word not in lowercase_words and word not in STOP_WORDS:
         return False
-    before = text[max(0, token.start() - 3) : token.start()].rstrip(" \"'“‘(")
-    at_start = not before or before[-1] in ".!?\n:—–-•"
-    return at_start or context.sentence_span(token.start())[0] == token.start()
+    return _at_start(text, token.start) or context.sentence_span(token.start)[0] == token.start
 
 
 def _title_end(words: list[str]) -> int:
@@ -260,27 +339,24 @@ def _people(names: list[_Name]) -> dict[str, str]:
 
 
 def _looks_personal(name: _Name) -> bool:
-    folded = [fold(w) for w in name.tokens]
-    if any(w in ORG_WORDS or w in OTHER_WORDS or w in PLACES or w in PLACE_WORDS or w in CORPORATE_SUFFIXES for w in folded):
+    return _personal(name.tokens, name.titled)
+
+
+@lru_cache(maxsize=4096)
+def _personal(tokens: tuple[str, ...], titled: bool) -> bool:
+    if not _NOT_PERSONAL.isdisjoint(fold(w) for w in tokens):
         return False
-    if any(w in _CONNECTORS for w in folded):
-        return False
-    if name.titled:
+    if titled:
         return True
-    return 2 <= len(folded) <= 4 and not any(w.isupper() and len(w) > 1 for w in name.tokens)
+    return 2 <= len(tokens) <= 4 and not any(w.isupper() and len(w) > 1 for w in tokens)
 
 
 def _label_and_key(text: str, name: _Name, people: dict[str, str]) -> tuple[str, str]:
+    known = _by_form(name.tokens, name.titled)
+    if known is not None:
+        return known
     folded = [fold(w) for w in name.tokens]
     joined = " ".join(folded)
-    if joined in PLACES or (len(folded) == 2 and folded[0] in ("north", "south", "east", "west") and folded[1] in PLACES):
-        return "place", org_key(joined)
-    if len(folded) > 1 and folded[-1] in PLACE_WORDS:
-        return "place", org_key(joined)
-    if _looks_personal(name):
-        return "person", surname_key(list(name.tokens))
-    if any(w in ORG_WORDS or w in CORPORATE_SUFFIXES for w in folded) or (len(name.tokens) == 1 and _is_acronym(name.tokens[0])):
-        return "org", org_key(" ".join(name.tokens))
     if len(folded) == 1 and folded[0] in people:
         return "person", people[folded[0]]
     if any(w in OTHER_WORDS for w in folded):
@@ -289,6 +365,26 @@ def _label_and_key(text: str, name: _Name, people: dict[str, str]) -> tuple[str,
     if len(folded) == 1 and before and before[-1].lower() in _PLACE_PREPOSITIONS:
         return "place", org_key(joined)
     return "other", org_key(" ".join(name.tokens))
+
+
+@lru_cache(maxsize=4096)
+def _by_form(tokens: tuple[str, ...], titled: bool) -> tuple[str, str] | None:
+    """Label and key from the name alone (gazetteers, titles, org words), None if unsure."""
+    folded = [fold(w) for w in tokens]
+    joined = " ".join(folded)
+    if joined in PLACES or (
+        len(folded) == 2 and folded[0] in ("north", "south", "east", "west") and folded[1] in PLACES
+    ):
+        return "place", org_key(joined)
+    if len(folded) > 1 and folded[-1] in PLACE_WORDS:
+        return "place", org_key(joined)
+    if _personal(tokens, titled):
+        return "person", surname_key(list(tokens))
+    if any(w in ORG_WORDS or w in CORPORATE_SUFFIXES for w in folded) or (
+        len(tokens) == 1 and _is_acronym(tokens[0])
+    ):
+        return "org", org_key(" ".join(tokens))
+    return None
 
 
 def _is_acronym(word: str) -> bool:

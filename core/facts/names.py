@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -135,10 +136,21 @@ _TRANSLITERATIONS = (
     (r"^kiev$", "kyiv"), (r"^odessa$", "odesa"), (r"^kharkov$", "kharkiv"),
     (r"^peking$", "beijing"), (r"^bombay$", "mumbai"), (r"^donbass$", "donbas"),
 )  # fmt: skip
-_PHONETIC = ((r"ph", "f"), (r"th", "t"), (r"kh", "h"), (r"ck", "k"), (r"q", "k"),
-             (r"ie", "i"), (r"y", "i"), (r"ou", "u"), (r"w", "v"), (r"(.)\1", r"\1"))
+_PHONETIC = (
+    (r"ph", "f"),
+    (r"th", "t"),
+    (r"kh", "h"),
+    (r"ck", "k"),
+    (r"q", "k"),
+    (r"ie", "i"),
+    (r"y", "i"),
+    (r"ou", "u"),
+    (r"w", "v"),
+    (r"(.)\1", r"\1"),
+)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lowercase without accents or possessive: "Zelenskyy’s" → "zelenskyy"."""
     text = re.sub(r"['’]s$", "", text.strip())

@@ -30,18 +30,29 @@ _AFFIRMATIVE = (
     r"confirm(?:s|ed|ing)?|agree(?:s|d)?|accept(?:s|ed|ing)?|acknowledg(?:e|es|ed|ing)|admit(?:s|ted)?|"
     r"succeed(?:s|ed)?\s+in"
 )
-CUE = re.compile(rf"(?<![\w'’-])(?:(?P<neg>{_NEGATIVE})|(?P<aff>{_AFFIRMATIVE}))(?![\w-])", re.IGNORECASE)
+CUE = re.compile(
+    rf"(?<![\w'’-])(?:(?P<neg>{_NEGATIVE})|(?P<aff>{_AFFIRMATIVE}))(?![\w-])", re.IGNORECASE
+)
+_TRIGGERS = frozenset(
+    {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "rule", "rules", "ruled", "ruling"}
+)
+_TRIGGER_STEMS = ("den", "refus", "reject", "fail", "dismiss", "declin", "confirm", "agree", "accept", "acknowledg", "admit", "succeed")
 _NOT_A_NEGATION = re.compile(
     r"not\s+only|not\s+least|not\s+just|whether\s+or\s+not|if\s+not|no\s+doubt|nothing\s+but|no\s+matter",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r",(?![0-9])|[;:()—–]|\s(?:but|while|whereas|although|though|because)\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r",(?![0-9])|[;:()—–]|\s(?:but|while|whereas|although|though|because)\s", re.IGNORECASE
+)
 
 
 def extract_polarities(context: Context) -> list[Polarity]:
     text = context.text
     out = []
-    for match in CUE.finditer(text):
+    positions = context.positions_where(
+        lambda word: word in _TRIGGERS or word.endswith(("n't", "n’t")) or word.startswith(_TRIGGER_STEMS)
+    )
+    for match in context.matches(CUE, positions):
         if _NOT_A_NEGATION.match(text, match.start()) or _whether_or_not(text, match):
             continue
         if context.in_boilerplate(match.start(), match.end()):
@@ -49,12 +60,25 @@ def extract_polarities(context: Context) -> list[Polarity]:
         start, end = _clause(context, match.start(), match.end())
         negated = match.group("neg") is not None
         cue = re.sub(r"\s+", " ", match.group().lower()).replace("’", "'")
-        out.append(Polarity(start, end, text[start:end], negated, cue, context.sentence_of(match.start()), match.start()))
+        out.append(
+            Polarity(
+                start,
+                end,
+                text[start:end],
+                negated,
+                cue,
+                context.sentence_of(match.start()),
+                match.start(),
+            )
+        )
     return out
 
 
 def _whether_or_not(text: str, match: re.Match[str]) -> bool:
-    return match.group().lower() == "not" and text[max(0, match.start() - 3) : match.start()].lower() == "or "
+    return (
+        match.group().lower() == "not"
+        and text[max(0, match.start() - 3) : match.start()].lower() == "or "
+    )
 
 
 def _clause(context: Context, cue_start: int, cue_end: int) -> tuple[int, int]:
@@ -64,7 +88,10 @@ def _clause(context: Context, cue_start: int, cue_end: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, cue_start) + 1
     line_end = text.find("\n", cue_end)
     floor = max(sentence_start, line_start)
-    ceiling = min(sentence_end if sentence_end > cue_end else len(text), line_end if line_end >= 0 else len(text))
+    ceiling = min(
+        sentence_end if sentence_end > cue_end else len(text),
+        line_end if line_end >= 0 else len(text),
+    )
     start = floor
     for found in _CLAUSE_BREAK.finditer(text, floor, cue_start):
         start = found.end()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from core.facts.context import Context
@@ -28,6 +29,8 @@ from core.facts.nouns import (
 from core.facts.numbers import (
     SCALE_ABBREVIATIONS,
     SCALES,
+    TENS,
+    UNITS,
     VAGUE_PATTERN,
     WORD_NUMBER,
     Amount,
@@ -37,8 +40,19 @@ from core.facts.numbers import (
 )
 
 _CURRENCY = {
-    "$": "usd", "us$": "usd", "a$": "aud", "c$": "cad", "hk$": "hkd", "nz$": "nzd",
-    "s$": "sgd", "r$": "brl", "€": "eur", "£": "gbp", "¥": "jpy", "₹": "inr", "₽": "rub",
+    "$": "usd",
+    "us$": "usd",
+    "a$": "aud",
+    "c$": "cad",
+    "hk$": "hkd",
+    "nz$": "nzd",
+    "s$": "sgd",
+    "r$": "brl",
+    "€": "eur",
+    "£": "gbp",
+    "¥": "jpy",
+    "₹": "inr",
+    "₽": "rub",
 }
 _CURRENCY_PATTERN = r"(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽"
 
@@ -64,8 +78,17 @@ _PREFIX = re.compile(
     r"an?\s+over|an?\s+under)\s+$",
     re.IGNORECASE,
 )
-_MIN_EXCLUSIVE = {"more than", "over", "above", "upwards of", "in excess of", "exceeding",
-                  "just over", "an over", "a over"}
+_MIN_EXCLUSIVE = {
+    "more than",
+    "over",
+    "above",
+    "upwards of",
+    "in excess of",
+    "exceeding",
+    "just over",
+    "an over",
+    "a over",
+}
 _MIN_INCLUSIVE = {"at least", "no fewer than", "no less than", "a minimum of"}
 _MAX_EXCLUSIVE = {"fewer than", "less than", "under", "below", "just under", "an under", "a under"}
 _MAX_INCLUSIVE = {"up to", "at most", "no more than", "a maximum of", "as many as", "as much as"}
@@ -76,15 +99,50 @@ _SUFFIX_QUALIFIER = re.compile(r"\s+or\s+(?P<q>more|so|fewer|less)\b|(?P<plus>\+
 _RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?:and|or)\s+", re.I)
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 _AGE_TAIL = re.compile(r"[-\s]+years?[-\s]+old\b|-year\b", re.I)
-_AGE_HEAD = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+#: Last words of the hedges _PREFIX knows: the regex only runs after one of them.
+_HEDGE_ENDS = frozenset(
+    "than over above of exceeding least under below to most as about around approximately "
+    "roughly some nearly almost estimated exactly precisely between from".split()
+)
 _NAME_AGE = re.compile(r"[A-Z][\w'’\-]+,\s$")
 _NAME_PREFIX = re.compile(r"(?:\b(?:No|no|Nos|nos)\.|#|\bnumber)\s*$|([A-Z][\w'’.\-]*)\s+$")
 _GLUED_TO_NAME = re.compile(r"[A-Za-z][\-/]$")
-_YEAR_HEAD = re.compile(r"\b(?:in|since|from|until|till|by|between|year|early|late|mid|before|after)\s+$", re.I)
+_YEAR_HEAD = re.compile(
+    r"\b(?:in|since|from|until|till|by|between|year|early|late|mid|before|after)\s+$", re.I
+)
 _CLOCK_TAIL = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)", re.I)
 _MAGNITUDE_HEAD = re.compile(r"\bmagnitude[\s\-]+$", re.I)
-_FRACTIONS = {"third", "thirds", "fourth", "fourths", "fifth", "fifths", "half", "quarter", "quarters"}
-_ONE_BLOCKERS = re.compile(r"\b(?:the|no|any|every|each|this|that|which|some|another|only|at)\s+$", re.I)
+_FRACTIONS = {
+    "third",
+    "thirds",
+    "fourth",
+    "fourths",
+    "fifth",
+    "fifths",
+    "half",
+    "quarter",
+    "quarters",
+}
+_ONE_BLOCKERS = re.compile(
+    r"\b(?:the|no|any|every|each|this|that|which|some|another|only|at)\s+$", re.I
+)
+
+
+#: First words of a spelled-out or vague amount; digits are always candidates.
+_TRIGGERS = frozenset(
+    [*UNITS, *TENS, *SCALES, "dozen", "dozens", "scores", "tens", "hundreds", "thousands",
+     "millions", "billions", "a", "an", "several", "half"]
+)
+_CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_PATTERN})\s?$")
+
+
+def _with_currency(text: str, position: int) -> int:
+    """Start a candidate at "$" or "US$" when one precedes its digits."""
+    if position and text[position - 1] not in "$€£¥₹₽ ":
+        return position
+    found = _CURRENCY_BEFORE.search(text, max(0, position - 4), position)
+    return found.start() if found else position
 
 
 class _Raw(NamedTuple):
@@ -102,7 +160,9 @@ class _Raw(NamedTuple):
 def extract_quantities(context: Context, excluded: list[tuple[int, int]]) -> list[Quantity]:
     """All amounts in the article, skipping spans already claimed by dates and times."""
     text = context.text
-    raws = [raw for m in QUANTITY.finditer(text) if (raw := _read(text, m)) is not None]
+    positions = [_with_currency(text, p) for p in context.positions(_TRIGGERS, digits=True)]
+    raws = [raw for m in context.matches(QUANTITY, positions) if (raw := _read(text, m)) is not None]
+    excluded = sorted(excluded)
     raws = [r for r in raws if not _overlaps(r, excluded)]
     quantities: list[Quantity] = []
     index = 0
@@ -125,7 +185,9 @@ def extract_quantities(context: Context, excluded: list[tuple[int, int]]) -> lis
 
 
 def _overlaps(raw: _Raw, spans: list[tuple[int, int]]) -> bool:
-    return any(s < raw.end and raw.start < e for s, e in spans)
+    """Whether ``raw`` overlaps one of ``spans`` (sorted, non-overlapping)."""
+    index = bisect_right(spans, (raw.end,))
+    return index > 0 and spans[index - 1][1] > raw.start
 
 
 def _read(text: str, match: re.Match[str]) -> _Raw | None:
@@ -180,7 +242,9 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
     if attached:
         if attached in _ORDINAL_SUFFIXES:
             return None
-        if attached in SCALE_ABBREVIATIONS and (match.group("cur") or attached in ("bn", "mn", "mln")):
+        if attached in SCALE_ABBREVIATIONS and (
+            match.group("cur") or attached in ("bn", "mn", "mln")
+        ):
             scale = SCALE_ABBREVIATIONS[attached]
         elif attached in MEASURES:
             unit = MEASURES[attached]
@@ -203,7 +267,7 @@ def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
     start, end = match.start("num"), match.end()
     head = text[max(0, start - 40) : start]
     tail = text[end : end + 40]
-    if _AGE_TAIL.match(tail) or _AGE_HEAD.search(head) or _CLOCK_TAIL.match(tail):
+    if _AGE_TAIL.match(tail) or _last_word(text, start) in _AGE_WORDS or _CLOCK_TAIL.match(tail):
         return True
     if _NAME_AGE.search(head) and tail.startswith(",") and value <= 120:
         return True
@@ -215,7 +279,9 @@ def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
     word = name.group(1)
     if word is None:
         return True
-    return not word.endswith(("'s", "’s")) and not _sentence_initial(text, start - len(name.group()))
+    return not word.endswith(("'s", "’s")) and not _sentence_initial(
+        text, start - len(name.group())
+    )
 
 
 def _is_year(digits: str, head: str, tail: str) -> bool:
@@ -226,13 +292,22 @@ def _is_year(digits: str, head: str, tail: str) -> bool:
     return not counted or _YEAR_HEAD.search(head) is not None
 
 
+def _last_word(text: str, start: int) -> str:
+    """The word right before ``start`` (lowercased), "" if none or not space-separated."""
+    head = text[max(0, start - 24) : start]
+    if not head[-1:].isspace():
+        return ""
+    parts = head.split()
+    return parts[-1].lower() if parts else ""
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?\n:—–-"
 
 
 def _is_score(text: str, first: _Raw, second: _Raw | None) -> bool:
-    """"won 3-1", "a 102-98 victory": two tallies, not an interval."""
+    """ "won 3-1", "a 102-98 victory": two tallies, not an interval."""
     if second is None or first.spelled or second.spelled or first.unit or second.unit:
         return False
     return (
@@ -250,7 +325,9 @@ def _as_range(text: str, first: _Raw, second: _Raw | None) -> _Raw | None:
     joiner = text[first.end : second.start]
     if not _RANGE_JOINER.fullmatch(joiner):
         return None
-    if "and" in joiner.lower() and not re.search(r"\bbetween\s+\S*$", text[max(0, first.start - 12) : first.start], re.I):
+    if "and" in joiner.lower() and not re.search(
+        r"\bbetween\s+\S*$", text[max(0, first.start - 12) : first.start], re.I
+    ):
         return None
     low = first.value
     if first.scale == 1 and second.scale > 1 and low * second.scale <= second.value:
@@ -258,14 +335,16 @@ def _as_range(text: str, first: _Raw, second: _Raw | None) -> _Raw | None:
     if not low < second.value or (first.unit and second.unit and first.unit != second.unit):
         return None
     amount = Amount(low, second.value, True, True, "range")
-    return _Raw(first.start, second.end, low, second.scale, amount, first.unit or second.unit, False)
+    return _Raw(
+        first.start, second.end, low, second.scale, amount, first.unit or second.unit, False
+    )
 
 
 def _quantity(context: Context, raw: _Raw) -> Quantity | None:
     text = context.text
     start, end = raw.start, raw.end
     amount = raw.amount or Amount.exact(raw.value)
-    prefix = _PREFIX.search(text, max(0, start - 24), start)
+    prefix = _PREFIX.search(text, max(0, start - 24), start) if _last_word(text, start) in _HEDGE_ENDS else None
     if prefix and prefix.group("q").lower() in ("between", "from") and amount.qualifier != "range":
         prefix = None
     if prefix:
@@ -275,7 +354,7 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
     if suffix and amount.qualifier in ("", "approx"):
         amount = _hedge(amount, "or " + suffix.group("q") if suffix.group("q") else "plus")
         end = suffix.end()
-    if _MAGNITUDE_HEAD.search(text, max(0, start - 12), start) and not raw.unit:
+    if not raw.unit and "agnitude" in text[max(0, start - 12) : start] and _MAGNITUDE_HEAD.search(text, max(0, start - 12), start):
         raw = raw._replace(unit="magnitude")
         start = text.rfind("agnitude", 0, start) - 1
     unit, modifies, end = _unit(text, raw, end)
@@ -284,8 +363,17 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
     if context.in_boilerplate(start, end):
         return None
     return Quantity(
-        start, end, text[start:end], amount.low, amount.high, amount.low_inclusive,
-        amount.high_inclusive, unit, amount.qualifier, modifies, context.sentence_of(start),
+        start,
+        end,
+        text[start:end],
+        amount.low,
+        amount.high,
+        amount.low_inclusive,
+        amount.high_inclusive,
+        unit,
+        amount.qualifier,
+        modifies,
+        context.sentence_of(start),
     )
 
 

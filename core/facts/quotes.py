@@ -24,6 +24,7 @@ from core.facts.speech import (
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 _CLOSERS = {"”", "»"}
 _SHORT_WORDS = 3
+_MARK = re.compile(r"[“”«»„\"‘’]")
 _INVERTED = re.compile(
     r"\s*,?\s*(?:said|says|added|adds|continued|wrote|writes|tweeted|asked|noted|explained|"
     r"insisted|warned|stated|declared|replied|according\s+to)\s+"
@@ -42,9 +43,16 @@ class _Span(NamedTuple):
 def find_quote_spans(text: str) -> list[_Span]:
     """Top-level quotations, line by line; nested quotes stay inside their parent."""
     spans: list[_Span] = []
-    for line in re.finditer(r"[^\n]+", text):
-        spans.extend(_line_quotes(text, line.start(), line.end()))
-    return spans
+    position = 0
+    while True:
+        mark = _MARK.search(text, position)
+        if mark is None:
+            return spans
+        line_start = text.rfind("\n", 0, mark.start()) + 1
+        line_end = text.find("\n", mark.start())
+        line_end = len(text) if line_end < 0 else line_end
+        spans.extend(_line_quotes(text, line_start, line_end))
+        position = line_end
 
 
 def _line_quotes(text: str, start: int, end: int) -> list[_Span]:
@@ -52,7 +60,7 @@ def _line_quotes(text: str, start: int, end: int) -> list[_Span]:
     opened: tuple[int, str] | None = None  # position and expected closer
     for index in range(start, end):
         char = text[index]
-        if char not in "“”«»„\"‘’":
+        if char not in '“”«»„"‘’':
             continue
         if opened is None:
             closer = _opening(text, index, start, end)
@@ -76,7 +84,7 @@ def _opening(text: str, index: int, line_start: int, line_end: int) -> str | Non
         return _OPENERS[char]
     if char == '"' and not before.isalnum() and not after.isspace():
         return '"'
-    if char == "‘" and not before.isalnum() and (after.isalnum() or after in "“\""):
+    if char == "‘" and not before.isalnum() and (after.isalnum() or after in '“"'):
         return "’"
     return None
 
@@ -101,9 +109,13 @@ def extract_quotes(context: Context, entities: list[Entity]) -> list[Quote]:
         words = len(text[inner_start:inner_end].split())
         quotes.append(
             Quote(
-                inner_start, inner_end, text[inner_start:inner_end],
-                speaker[0] if speaker else None, speaker[1] if speaker else None,
-                context.sentence_of(inner_start), words <= _SHORT_WORDS,
+                inner_start,
+                inner_end,
+                text[inner_start:inner_end],
+                speaker[0] if speaker else None,
+                speaker[1] if speaker else None,
+                context.sentence_of(inner_start),
+                words <= _SHORT_WORDS,
             )
         )
     return quotes
@@ -130,7 +142,9 @@ def _speaker(context: Context, span: _Span, entities: list[Entity]) -> tuple[str
     return before or (after[:2] if after else None)
 
 
-def _speaker_after(context: Context, span: _Span, entities: list[Entity]) -> tuple[str, str, str] | None:
+def _speaker_after(
+    context: Context, span: _Span, entities: list[Entity]
+) -> tuple[str, str, str] | None:
     """Speaker, key and how it was found ("according", "inverted", "subject")."""
     text = context.text
     line_end = text.find("\n", span.end)
@@ -155,7 +169,9 @@ def _speaker_after(context: Context, span: _Span, entities: list[Entity]) -> tup
     return None
 
 
-def _speaker_before(context: Context, span: _Span, entities: list[Entity]) -> tuple[str, str] | None:
+def _speaker_before(
+    context: Context, span: _Span, entities: list[Entity]
+) -> tuple[str, str] | None:
     text = context.text
     sentence_start, _ = context.sentence_span(span.start)
     sentence_start = max(sentence_start, text.rfind("\n", 0, span.start) + 1)
@@ -165,12 +181,15 @@ def _speaker_before(context: Context, span: _Span, entities: list[Entity]) -> tu
     for according in _ACCORDING.finditer(text, sentence_start, span.start):
         pass
     verbs = [
-        v for v in SPEECH_VERB.finditer(text, sentence_start, span.start)
+        v
+        for v in SPEECH_VERB.finditer(text, sentence_start, span.start)
         if not _inside_other_quote(text, sentence_start, v.start())
     ]
     if verbs:
         verb = verbs[-1]
-        if not needs_clause(verb.group()) or re.match(r"\s*(?:that\b|:|,)", text[verb.end() : span.start]):
+        if not needs_clause(verb.group()) or re.match(
+            r"\s*(?:that\b|:|,)", text[verb.end() : span.start]
+        ):
             subject = subject_before(text, verb.start(), sentence_start)
             if subject:
                 return _named(text, subject, entities)
@@ -184,7 +203,9 @@ def _inside_other_quote(text: str, start: int, offset: int) -> bool:
     return segment.count("“") > segment.count("”") or segment.count('"') % 2 == 1
 
 
-def _named(text: str, found: tuple[int, int] | None, entities: list[Entity]) -> tuple[str, str] | None:
+def _named(
+    text: str, found: tuple[int, int] | None, entities: list[Entity]
+) -> tuple[str, str] | None:
     if found is None:
         return None
     source = source_of(text, found, entities)

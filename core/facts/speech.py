@@ -23,24 +23,83 @@ SPEECH_VERBS = (
     "claimed|claims|testified|recalled|remarked|observed|stressed|emphasised|emphasized"
 )
 SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+SPEECH_WORDS = frozenset(SPEECH_VERBS.split("|"))
 _ONLY_WITH_CLAUSE = frozenset(
-    {"continued", "asked", "asks", "posted", "warned", "warns", "confirmed", "acknowledged", "claimed", "claims",
-     "recalled", "observed", "stressed", "emphasised", "emphasized", "states", "responded"}
+    {
+        "continued",
+        "asked",
+        "asks",
+        "posted",
+        "warned",
+        "warns",
+        "confirmed",
+        "acknowledged",
+        "claimed",
+        "claims",
+        "recalled",
+        "observed",
+        "stressed",
+        "emphasised",
+        "emphasized",
+        "states",
+        "responded",
+    }
 )
 _NP_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|[0-9][\w\-]*|[^\w\s]")
 _PRONOUNS = {"he": "person", "she": "person"}
 _SKIP_BEFORE_VERB = frozenset(
-    {"also", "later", "earlier", "again", "then", "previously", "separately", "repeatedly",
-     "reportedly", "has", "had", "have", "would", "will", "once", "further", "had", "recently",
-     "publicly", "privately", "quickly", "simply", "yet"}
+    {
+        "also",
+        "later",
+        "earlier",
+        "again",
+        "then",
+        "previously",
+        "separately",
+        "repeatedly",
+        "reportedly",
+        "has",
+        "had",
+        "have",
+        "would",
+        "will",
+        "once",
+        "further",
+        "had",
+        "recently",
+        "publicly",
+        "privately",
+        "quickly",
+        "simply",
+        "yet",
+    }
 )
 _NP_INNER = frozenset({"of", "for", "the", "at", "and", "in", "to", "on"})
-_NP_STOP = (STOP_WORDS - _NP_INNER - {"he", "she", "it", "they", "we", "i"}) | COMMON_VERBS | {"according"}
+_NP_STOP = (
+    (STOP_WORDS - _NP_INNER - {"he", "she", "it", "they", "we", "i"}) | COMMON_VERBS | {"according"}
+)
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:on|late|early|earlier|later))?\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year|night|morning))\s*$"
 )
-_VERBAL = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might"})
+_VERBAL = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+    }
+)
 _OBJECT_END = re.compile(
     r"[,;:!?“”\"()\[\]—–]|\.(?:\s|$)|\s(?:that|who|which|in\s+an?|on|at|after|before|during|when|while|as)\s"
 )
@@ -51,7 +110,10 @@ _DOCUMENTS = (
 )
 #: "a readout of the call published by X" → X; "a statement from X" → X.
 _DOCUMENT_HEADS = (
-    re.compile(_DOCUMENTS + r"(?:[\w’']+\s+){0,5}?(?:published|issued|released|put\s+out|posted)\s+by\s+", re.I),
+    re.compile(
+        _DOCUMENTS + r"(?:[\w’']+\s+){0,5}?(?:published|issued|released|put\s+out|posted)\s+by\s+",
+        re.I,
+    ),
     re.compile(_DOCUMENTS + r"(?:[\w’']+\s+){0,4}?(?:from|by)\s+", re.I),
     re.compile(_DOCUMENTS + r"(?:of|in)\s+", re.I),
 )
@@ -141,7 +203,9 @@ def source_of(text: str, span: tuple[int, int], entities: list[Entity]) -> Sourc
         return Source(start, end, phrase, key)
     inner = next((m for pattern in _DOCUMENT_HEADS if (m := pattern.match(phrase))), None)
     if inner:
-        return source_of(text, (start + inner.end(), end), entities) or Source(start, end, phrase, _phrase_key(phrase))
+        return source_of(text, (start + inner.end(), end), entities) or Source(
+            start, end, phrase, _phrase_key(phrase)
+        )
     owner = _POSSESSIVE_DOCUMENT.match(phrase)
     if owner:
         end = start + owner.end("owner")
@@ -173,7 +237,9 @@ def _role_key(text: str, phrase: str, entities: list[Entity], offset: int) -> st
     titles = {w for w in words if w in PERSON_TITLES}
     if not titles:
         return None
-    wanted = titles | {w for w in words if w in TITLE_MODIFIERS and w not in ("of", "the", "for", "and")}
+    wanted = titles | {
+        w for w in words if w in TITLE_MODIFIERS and w not in ("of", "the", "for", "and")
+    }
     for entity in reversed([e for e in entities if e.label == "person" and e.start < offset]):
         if wanted <= _titles_before(text, entity.start):
             return entity.key

@@ -27,9 +27,10 @@ from scipy.sparse.csgraph import connected_components
 from core.matchers.features import (
     SentenceFeatures,
     TfidfSpace,
-    char_ngrams,
+    char_space,
     cosine,
     merge_features,
+    name_weights,
     sentence_features,
 )
 from core.matchers.scoring import containment, pair_score
@@ -68,32 +69,28 @@ class _Scorer:
     def __init__(self, side_a: _Side, side_b: _Side) -> None:
         self.a, self.b = side_a, side_b
         feats = side_a.features + side_b.features
-        self.words = TfidfSpace([f.words for f in feats])
-        self.chars = TfidfSpace([char_ngrams(f.folded) for f in feats])
+        docs = [f.words for f in feats]
+        weights = name_weights(feats)
+        self.words = TfidfSpace(docs, weights)
+        self.chars = char_space(self.words, docs, weights)
+        self.idf: list[float] = self.words.idf.tolist()
+        self.idf_of = dict(zip(self.words.vocab, self.idf, strict=False))
         self.n_a = len(side_a.features)
-
-    def rows(self, space: TfidfSpace, side: str) -> sp.csr_matrix:
-        return space.matrix[: self.n_a] if side == "a" else space.matrix[self.n_a :]
 
     def candidates(self) -> list[tuple[int, int]]:
         """Top-k partners per sentence on either side by word TF-IDF cosine.
 
         Words alone (stemmed) keep the product sparse; character n-grams,
         shared by almost every pair, would make it dense and only join the
-        score on the candidates.
+        score on the candidates. The product is materialised a block of rows
+        at a time, once each way, so memory stays flat however long the texts.
         """
-        n_b = len(self.b.features)
-        if not self.n_a or not n_b:
+        if not self.n_a or self.n_a == self.words.matrix.shape[0]:
             return []
-        rows_a = self.words.matrix[: self.n_a]
-        rows_b_t = self.words.matrix[self.n_a :].T.tocsc()
-        pairs: set[tuple[int, int]] = set()
-        column_top = _ColumnTopK(n_b)
-        for lo in range(0, self.n_a, CHUNK_ROWS):
-            block = (rows_a[lo : lo + CHUNK_ROWS] @ rows_b_t).toarray()
-            pairs.update(_top_k_rows(block, lo))
-            column_top.add(block, lo)
-        pairs.update(column_top.pairs())
+        matrix = self.words.matrix.astype(np.float32)
+        rows_a, rows_b = matrix[: self.n_a], matrix[self.n_a :]
+        pairs = set(_top_k(rows_a, rows_b))
+        pairs.update((i, j) for j, i in _top_k(rows_b, rows_a))
         return sorted(pairs)
 
     def score_pairs(self, pairs: list[tuple[int, int]]) -> np.ndarray:
@@ -103,9 +100,9 @@ class _Scorer:
         ib = np.fromiter((p[1] + self.n_a for p in pairs), dtype=np.int64, count=len(pairs))
         w = _row_dots(self.words.matrix, ia, ib)
         c = _row_dots(self.chars.matrix, ia, ib)
-        fa, fb = self.a.features, self.b.features
+        fa, fb, idf = self.a.features, self.b.features, self.idf_of
         return np.fromiter(
-            (pair_score(fa[i], fb[j], w[k], c[k]) for k, (i, j) in enumerate(pairs)),
+            (pair_score(fa[i], fb[j], w[k], c[k], idf) for k, (i, j) in enumerate(pairs)),
             dtype=np.float64,
             count=len(pairs),
         )
@@ -138,7 +135,7 @@ class _Scorer:
         return {w for i in ids for w in features[i].words}
 
     def _coverage(self, target: set[str], source: set[str]) -> float:
-        vocab, idf = self.words.vocab, self.words.idf
+        vocab, idf = self.words.vocab, self.idf
         total = sum(idf[vocab[w]] for w in target if w in vocab)
         found = sum(idf[vocab[w]] for w in target & source if w in vocab)
         return found / total if total else 0.0
@@ -152,42 +149,25 @@ class _Scorer:
     def passage_score(self, a: tuple[int, ...], b: tuple[int, ...]) -> float:
         fa = merge_features([self.a.features[i] for i in a])
         fb = merge_features([self.b.features[j] for j in b])
-        w = cosine(self.words.vector(fa.words), self.words.vector(fb.words))
-        c = cosine(
-            self.chars.vector(char_ngrams(fa.folded)), self.chars.vector(char_ngrams(fb.folded))
-        )
-        return pair_score(fa, fb, w, c)
+        rows_b = [self.n_a + j for j in b]
+        w = cosine(self.words.passage(a), self.words.passage(rows_b))
+        c = cosine(self.chars.passage(a), self.chars.passage(rows_b))
+        return pair_score(fa, fb, w, c, self.idf_of)
 
 
-def _top_k_rows(block: np.ndarray, offset: int) -> list[tuple[int, int]]:
-    k = min(TOP_K, block.shape[1])
-    idx = np.argpartition(-block, k - 1, axis=1)[:, :k]
-    rows = np.repeat(np.arange(block.shape[0]), k)
-    cols = idx.ravel()
-    keep = block[rows, cols] >= PREFILTER_MIN
-    return list(zip((rows[keep] + offset).tolist(), cols[keep].tolist(), strict=True))
-
-
-class _ColumnTopK:
-    """The k best rows of every column of a product seen one row-block at a time."""
-
-    def __init__(self, n_cols: int) -> None:
-        self.values = np.zeros((0, n_cols))
-        self.rows = np.zeros((0, n_cols), dtype=np.int64)
-
-    def add(self, block: np.ndarray, offset: int) -> None:
-        ids = np.broadcast_to(np.arange(offset, offset + block.shape[0])[:, None], block.shape)
-        values = np.vstack([self.values, block])
-        rows = np.vstack([self.rows, ids])
-        k = min(TOP_K, values.shape[0])
-        top = np.argpartition(-values, k - 1, axis=0)[:k]
-        self.values = np.take_along_axis(values, top, axis=0)
-        self.rows = np.take_along_axis(rows, top, axis=0)
-
-    def pairs(self) -> list[tuple[int, int]]:
-        keep = self.values >= PREFILTER_MIN
-        cols = np.broadcast_to(np.arange(self.values.shape[1]), self.values.shape)
-        return list(zip(self.rows[keep].tolist(), cols[keep].tolist(), strict=True))
+def _top_k(rows: sp.csr_matrix, others: sp.csr_matrix) -> list[tuple[int, int]]:
+    """(row, other) pairs: each row's TOP_K best others by cosine, above PREFILTER_MIN."""
+    others_t = others.T.tocsc()
+    k = min(TOP_K, others.shape[0])
+    found: list[tuple[int, int]] = []
+    for lo in range(0, rows.shape[0], CHUNK_ROWS):
+        block = (rows[lo : lo + CHUNK_ROWS] @ others_t).toarray()
+        idx = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        row_ids = np.repeat(np.arange(block.shape[0]), k)
+        col_ids = idx.ravel()
+        keep = block[row_ids, col_ids] >= PREFILTER_MIN
+        found.extend(zip((row_ids[keep] + lo).tolist(), col_ids[keep].tolist(), strict=True))
+    return found
 
 
 def _row_dots(matrix: sp.csr_matrix, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
@@ -197,26 +177,43 @@ def _row_dots(matrix: sp.csr_matrix, ia: np.ndarray, ib: np.ndarray) -> np.ndarr
 def _assign(
     pairs: list[tuple[int, int]], scores: np.ndarray, n_a: int, n_b: int, threshold: float
 ) -> list[_Link]:
-    """Best 1-1 links above the threshold, one Hungarian run per connected component."""
+    """Best 1-1 links above the threshold, one Hungarian run per connected component.
+
+    Components are found on the candidate graph, so 2,500 × 2,500 sentences
+    become thousands of tiny assignment problems instead of one dense one.
+    """
     keep = scores >= threshold
     if not keep.any():
         return []
-    ia = np.array([p[0] for p in pairs])[keep]
-    ib = np.array([p[1] for p in pairs])[keep]
+    edges = np.asarray(pairs, dtype=np.int64)[keep]
     kept = scores[keep]
-    graph = sp.coo_matrix((np.ones(len(ia)), (ia, ib + n_a)), shape=(n_a + n_b,) * 2)
+    graph = sp.coo_matrix(
+        (np.ones(len(edges)), (edges[:, 0], edges[:, 1] + n_a)), shape=(n_a + n_b,) * 2
+    )
     _, labels = connected_components(graph, directed=False)
+    edge_labels = labels[edges[:, 0]]
+    order = np.argsort(edge_labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(edge_labels[order])) + 1
     links: list[_Link] = []
-    for label in np.unique(labels[ia]):
-        members = labels[ia] == label
-        rows, row_ix = np.unique(ia[members], return_inverse=True)
-        cols, col_ix = np.unique(ib[members], return_inverse=True)
-        cost = np.zeros((len(rows), len(cols)))
-        cost[row_ix, col_ix] = kept[members]
-        for r, c in zip(*linear_sum_assignment(cost, maximize=True), strict=True):
-            if cost[r, c] >= threshold:
-                links.append(_Link((int(rows[r]),), (int(cols[c]),), float(cost[r, c])))
+    for group in np.split(order, bounds):
+        if len(group) == 1:
+            (i, j), score = edges[group[0]], kept[group[0]]
+            links.append(_Link((int(i),), (int(j),), float(score)))
+            continue
+        links.extend(_assign_component(edges[group], kept[group], threshold))
     return links
+
+
+def _assign_component(edges: np.ndarray, scores: np.ndarray, threshold: float) -> list[_Link]:
+    rows, row_ix = np.unique(edges[:, 0], return_inverse=True)
+    cols, col_ix = np.unique(edges[:, 1], return_inverse=True)
+    matrix = np.zeros((len(rows), len(cols)))
+    matrix[row_ix, col_ix] = scores
+    return [
+        _Link((int(rows[r]),), (int(cols[c]),), float(matrix[r, c]))
+        for r, c in zip(*linear_sum_assignment(matrix, maximize=True), strict=True)
+        if matrix[r, c] >= threshold
+    ]
 
 
 def _near(candidates: set[tuple[int, int]], side: str, extra: int, link: _Link) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +20,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from core.model import Span
-from core.tokens import cosmetic_key, tokenize
+from core.tokens import cosmetic_key, token_texts
 
 _STOPWORD_TEXT = """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
@@ -36,6 +35,7 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # thing and must align, so that the token diff can then show the dropped "not".
 
 CHAR_N = 4
+NAME_WEIGHT = 0.5  # a capitalised name counts this much of an ordinary word in TF-IDF
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,8 @@ def sentence_features(text: str, span: Span) -> SentenceFeatures:
     numbers: set[str] = set()
     names: set[str] = set()
     first = True
-    for token in tokenize(text, span[0], span[1]):
-        info = _word(token.text)
+    for token in token_texts(text, span[0], span[1]):
+        info = _word(token)
         if not info.stem:
             continue
         if info.number:
@@ -115,49 +115,89 @@ def merge_features(parts: Sequence[SentenceFeatures]) -> SentenceFeatures:
 
 
 @lru_cache(maxsize=131072)
-def _word_grams(word: str, n: int) -> tuple[str, ...]:
+def _word_grams(word: str) -> np.ndarray:
+    """Hashed ids of a word's character n-grams, padded with spaces so inflections
+    ("stimulated"/"stimulate") share most of them. Cached: news repeats its words."""
     padded = f" {word} "
-    if len(padded) <= n:
-        return (padded,)
-    return tuple(padded[i : i + n] for i in range(len(padded) - n + 1))
-
-
-def char_ngrams(folded: str, n: int = CHAR_N) -> list[str]:
-    """Character n-grams of each word padded with spaces, so inflections share most grams."""
-    return [gram for word in folded.split() for gram in _word_grams(word, n)]
+    grams = (
+        [padded]
+        if len(padded) <= CHAR_N
+        else [padded[i : i + CHAR_N] for i in range(len(padded) - CHAR_N + 1)]
+    )
+    return np.fromiter((hash(g) & 0x7FFFFFFF for g in grams), dtype=np.int64, count=len(grams))
 
 
 class TfidfSpace:
     """Sparse TF-IDF rows for both articles' sentences in one shared vocabulary."""
 
-    def __init__(self, docs: Sequence[Sequence[str]]) -> None:
+    def __init__(self, docs: Sequence[Sequence[str]], weights: np.ndarray | None = None) -> None:
+        """``weights``, one per term occurrence (all docs laid end to end), scale term counts."""
         vocab: dict[str, int] = {}
         cols = np.fromiter(
             (vocab.setdefault(t, len(vocab)) for terms in docs for t in terms), dtype=np.int64
         )
-        rows = np.repeat(np.arange(len(docs)), [len(terms) for terms in docs])
-        shape = (len(docs), max(1, len(vocab)))
-        counts = sp.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
+        self._fit(vocab, [len(terms) for terms in docs], cols, weights)
+
+    @classmethod
+    def from_ids(
+        cls,
+        vocab: dict[str, int],
+        lengths: list[int],
+        cols: np.ndarray,
+        weights: np.ndarray | None = None,
+    ) -> TfidfSpace:
+        """A space from term ids already counted out: ``lengths[i]`` ids per row, in order."""
+        space = cls.__new__(cls)
+        space._fit(vocab, lengths, cols, weights)
+        return space
+
+    def _fit(
+        self,
+        vocab: dict[str, int],
+        lengths: list[int],
+        cols: np.ndarray,
+        weights: np.ndarray | None,
+    ) -> None:
+        rows = np.repeat(np.arange(len(lengths)), lengths)
+        shape = (len(lengths), max(1, len(vocab)))
+        data = np.ones(len(cols)) if weights is None else weights
+        counts = sp.csr_matrix((data, (rows, cols)), shape=shape)
         counts.sum_duplicates()
-        counts.data = 1.0 + np.log(counts.data)  # sublinear tf
+        counts.data = np.where(counts.data > 1.0, 1.0 + np.log(counts.data), counts.data)
         df = np.bincount(counts.indices, minlength=shape[1])
         self.idf = np.log((1.0 + shape[0]) / (1.0 + df)) + 1.0
         self.vocab = vocab
+        self._rows: dict[int, dict[int, float]] = {}
         self.matrix = _normalize_rows(counts @ sp.diags(self.idf))
 
-    def vector(self, terms: Sequence[str]) -> dict[int, float]:
-        """A unit vector, as a dict, for terms outside the fitted rows (a merged passage).
+    def passage(self, rows: Sequence[int]) -> dict[int, float]:
+        """Unit vector of consecutive rows read as one passage (the normalised sum of rows).
 
         Passages are scored a handful at a time, where a dict beats building
-        a one-row sparse matrix by two orders of magnitude.
+        one-row sparse matrices by two orders of magnitude.
         """
-        counts = Counter(t for t in terms if t in self.vocab)
-        vector = {
-            self.vocab[t]: (1.0 + math.log(c)) * float(self.idf[self.vocab[t]])
-            for t, c in counts.items()
-        }
+        vector: dict[int, float] = {}
+        for row in rows:
+            for col, value in self._row(row).items():
+                vector[col] = vector.get(col, 0.0) + value
+        if len(rows) == 1:
+            return vector
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         return {k: v / norm for k, v in vector.items()}
+
+    def _row(self, row: int) -> dict[int, float]:
+        cached = self._rows.get(row)
+        if cached is None:
+            lo, hi = self.matrix.indptr[row], self.matrix.indptr[row + 1]
+            cached = dict(
+                zip(
+                    self.matrix.indices[lo:hi].tolist(),
+                    self.matrix.data[lo:hi].tolist(),
+                    strict=True,
+                )
+            )
+            self._rows[row] = cached
+        return cached
 
 
 def cosine(x: dict[int, float], y: dict[int, float]) -> float:
@@ -165,6 +205,45 @@ def cosine(x: dict[int, float], y: dict[int, float]) -> float:
     if len(x) > len(y):
         x, y = y, x
     return sum(v * y.get(k, 0.0) for k, v in x.items())
+
+
+def char_space(
+    words: TfidfSpace, docs: Sequence[Sequence[str]], weights: np.ndarray | None = None
+) -> TfidfSpace:
+    """Character n-gram space of the same rows, each distinct word cut into grams once.
+
+    A row's grams are its words' grams laid end to end: one numpy gather, no
+    Python loop per gram. ``weights`` are per word occurrence, as for TfidfSpace.
+    """
+    per_word = [_word_grams(w) for w in words.vocab]
+    if not per_word:
+        return TfidfSpace.from_ids({}, [0] * len(docs), np.zeros(0, dtype=np.int64))
+    hashed, gram_ids = np.unique(np.concatenate(per_word), return_inverse=True)
+    counts = np.fromiter((len(g) for g in per_word), dtype=np.int64, count=len(per_word))
+    offsets = np.cumsum(counts) - counts
+    tokens = np.fromiter((words.vocab[w] for terms in docs for w in terms), dtype=np.int64)
+    token_len = counts[tokens]
+    token_start = np.repeat(offsets[tokens] - np.cumsum(token_len) + token_len, token_len)
+    cols = gram_ids[token_start + np.arange(int(token_len.sum()))]
+    token_row = np.repeat(np.arange(len(docs)), [len(terms) for terms in docs])
+    lengths = np.bincount(token_row, weights=token_len, minlength=len(docs)).astype(np.int64)
+    gram_weights = None if weights is None else np.repeat(weights, token_len)
+    return TfidfSpace.from_ids(
+        dict.fromkeys(range(len(hashed))), lengths.tolist(), cols, gram_weights
+    )
+
+
+def name_weights(features: Sequence[SentenceFeatures]) -> np.ndarray:
+    """NAME_WEIGHT for every word that is a name in its sentence, 1 for the rest.
+
+    Reports of one story share their cast ("Blinken", "Wang", "Putin") in
+    sentences that say different things; names are weak evidence that two
+    sentences say the same thing.
+    """
+    return np.fromiter(
+        (NAME_WEIGHT if w in f.names else 1.0 for f in features for w in f.words),
+        dtype=np.float64,
+    )
 
 
 def _normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:

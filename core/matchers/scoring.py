@@ -10,19 +10,39 @@ cannot align with everything that happens to contain its words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from core.matchers.features import SentenceFeatures
+from core.matchers.features import NAME_WEIGHT, SentenceFeatures
 
 WEIGHT_WORDS = 0.35
 WEIGHT_CHARS = 0.35
 WEIGHT_ORDER = 0.30
 PARTIAL_MIN_WORDS = 6  # content words a passage needs before containment counts fully
 PARTIAL_LENGTH_RATIO = 1.3  # containment is only tried when one side is this much longer
+PARTIAL_MIN_SHARED = 0.4  # a restated clause shares at least this much of its words
 PARTIAL_DISCOUNT = 0.9  # a clause restated is a little less than a sentence restated
 NUMBER_BONUS = 0.06
 NAME_BONUS = 0.04
+_NO_IDF: Mapping[str, float] = MappingProxyType({})
+
+
+def shared_share(
+    short: SentenceFeatures, long: SentenceFeatures, idf: Mapping[str, float]
+) -> float:
+    """Share of the shorter passage's distinct words found anywhere in the longer one,
+    weighted by rarity, names counting NAME_WEIGHT: sharing "State Department" and
+    "call" is not restating a clause."""
+    distinct = set(short.words)
+
+    def weight(word: str) -> float:
+        return idf.get(word, 1.0) * (NAME_WEIGHT if word in short.names else 1.0)
+
+    total = sum(weight(w) for w in distinct)
+    return sum(weight(w) for w in distinct & set(long.words)) / total if total else 0.0
 
 
 def containment(short: SentenceFeatures, long: SentenceFeatures) -> float:
@@ -43,17 +63,26 @@ def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
     return len(x & y) / min(len(x), len(y))
 
 
-def pair_score(a: SentenceFeatures, b: SentenceFeatures, words: float, chars: float) -> float:
+def pair_score(
+    a: SentenceFeatures,
+    b: SentenceFeatures,
+    words: float,
+    chars: float,
+    idf: Mapping[str, float] = _NO_IDF,
+) -> float:
     """Blend of word cosine, character cosine, word order and containment, plus
     small bonuses for shared numbers and names (a changed number must still align,
-    so numbers only ever add)."""
+    so numbers only ever add). ``idf`` weighs words for the containment gate."""
     if not a.words or not b.words:
         return 0.0
     order = Indel.normalized_similarity(a.words, b.words)
     base = WEIGHT_WORDS * words + WEIGHT_CHARS * chars + WEIGHT_ORDER * order
     short, long = (a, b) if len(a.words) <= len(b.words) else (b, a)
     score = base
-    if len(long.words) >= PARTIAL_LENGTH_RATIO * len(short.words):
+    if (
+        len(long.words) >= PARTIAL_LENGTH_RATIO * len(short.words)
+        and shared_share(short, long, idf) >= PARTIAL_MIN_SHARED
+    ):
         score = max(base, containment(short, long))
     score += NUMBER_BONUS * _overlap(a.numbers, b.numbers)
     score += NAME_BONUS * _overlap(a.names, b.names)

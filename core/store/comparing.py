@@ -3,7 +3,8 @@
 Comparing is pure CPU work, so several processes (not threads) are what makes
 ``factdiff project compare`` use every core. Results come back in completion
 order as soon as each is ready, so the caller can store them one by one and a
-crash loses at most the comparisons still in flight.
+crash loses at most the comparisons still in flight. A pair the engine fails on
+yields its exception instead of a result: one bad pair does not stop the rest.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
+from core.errors import ProjectError
 from core.model import Article, Comparison
 
 Job = tuple[int, Article, Article]
 Cancelled = Callable[[], bool]
 Engine = Callable[[Article, Article], Comparison]
+Outcome = tuple[int, Comparison | Exception]
 
 
 def compare_articles(a: Article, b: Article) -> Comparison:
@@ -30,8 +34,8 @@ def run_comparisons(
     workers: int,
     cancelled: Cancelled | None = None,
     engine: Engine | None = None,
-) -> Iterator[tuple[int, Comparison]]:
-    """Yield ``(pair_id, comparison)`` until the jobs run out or ``cancelled()`` says stop.
+) -> Iterator[Outcome]:
+    """Yield ``(pair_id, comparison or exception)`` until the jobs run out or ``cancelled()``.
 
     ``engine`` must be a module-level function when ``workers > 1`` (it is
     pickled to the worker processes); it defaults to the real engine.
@@ -42,15 +46,20 @@ def run_comparisons(
         for pair_id, a, b in jobs:
             if stop():
                 return
-            yield pair_id, run(a, b)
+            yield pair_id, _attempt(run, a, b)
         return
     if not stop():
         yield from _in_pool(jobs, workers, stop, run)
 
 
-def _in_pool(
-    jobs: Iterator[Job], workers: int, stop: Cancelled, run: Engine
-) -> Iterator[tuple[int, Comparison]]:
+def _attempt(run: Engine, a: Article, b: Article) -> Comparison | Exception:
+    try:
+        return run(a, b)
+    except Exception as exc:  # noqa: BLE001 - reported per pair by the caller
+        return exc
+
+
+def _in_pool(jobs: Iterator[Job], workers: int, stop: Cancelled, run: Engine) -> Iterator[Outcome]:
     # "spawn" is safe from a GUI worker thread and in a frozen bundle; fork is not.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -70,7 +79,16 @@ def _in_pool(
                     break
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    yield running.pop(future), future.result()
+                    yield running.pop(future), _result(future)
         finally:
             for future in running:
                 future.cancel()
+
+
+def _result(future: Future[Comparison]) -> Comparison | Exception:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise ProjectError("a comparing process died (out of memory?); try --jobs 1") from None
+    except Exception as exc:  # noqa: BLE001 - reported per pair by the caller
+        return exc

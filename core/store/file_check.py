@@ -18,6 +18,9 @@ from core.store.schema import APP_NAME, APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
+#: Bigger files skip the open-time check (it reads every page: ~1 s per 200 MB);
+#: damage found later is still reported as such.
+QUICK_CHECK_MAX_BYTES = 256 * 2**20
 
 
 class FileCheck(NamedTuple):
@@ -133,6 +136,8 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     """Find damage now, before the user starts working on a file that will fail later."""
+    if path.stat().st_size > QUICK_CHECK_MAX_BYTES:
+        return
     problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)").fetchall()]
     if problems != ["ok"]:
         raise ProjectError(f"{path.name} is damaged ({problems[0]})")

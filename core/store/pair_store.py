@@ -7,6 +7,7 @@ list never disagree with the cached result.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 
@@ -22,6 +23,7 @@ from core.store.records import EventInfo, PairInfo
 
 Progress = Callable[[int, int, str], None]
 _PAIRS_PER_PROCESS = 8
+_log = logging.getLogger(__name__)
 
 _PAIR_QUERY = """
 SELECT p.id, p.a_id, p.b_id, p.event_id, p.origin, c.engine_version, c.similarity,
@@ -157,14 +159,20 @@ class PairStore(ArticleStore):
         todo = self._pairs_to_compare()
         # Starting a process costs about as much as several comparisons.
         workers = max(1, min(workers, len(todo) // _PAIRS_PER_PROCESS))
-        done = 0
+        done, failed = 0, []
         if progress:
             progress(0, len(todo), "")
-        for pair_id, comparison in run_comparisons(self._jobs(todo), workers, cancelled):
-            if self._store_comparison(pair_id, comparison):
+        outcomes = run_comparisons(self._jobs(todo), workers, cancelled, compare_articles)
+        for pair_id, outcome in outcomes:
+            if isinstance(outcome, Exception):
+                _log.error("comparing pair %s failed", pair_id, exc_info=outcome)
+                failed.append((pair_id, outcome))
+            elif self._store_comparison(pair_id, outcome):
                 done += 1
             if progress:
-                progress(done, len(todo), _label(comparison))
+                progress(done + len(failed), len(todo), _label(outcome))
+        if failed:
+            raise _comparison_failures(failed, done)
         return done
 
     def _pairs_to_compare(self) -> list[int]:
@@ -208,5 +216,15 @@ def _index_discrepancies(conn: sqlite3.Connection, pair_id: int, comparison: Com
     )
 
 
-def _label(comparison: Comparison) -> str:
-    return f"{comparison.a.title or 'A'} ↔ {comparison.b.title or 'B'}"
+def _label(outcome: Comparison | Exception) -> str:
+    if isinstance(outcome, Exception):
+        return "failed"
+    return f"{outcome.a.title or 'A'} ↔ {outcome.b.title or 'B'}"
+
+
+def _comparison_failures(failed: list[tuple[int, Exception]], done: int) -> ProjectError:
+    pair_id, exc = failed[0]
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return ProjectError(
+        f"{len(failed)} pair(s) could not be compared, {done} were (pair {pair_id}: {reason})"
+    )

@@ -45,6 +45,8 @@ FURNITURE = [
     "Xi Jinping meets Vladimir Putin in Beijing. (Alexei Druzhinin/Sputnik/AFP via Getty Images)",
     "Residents flee the city. (Photo by Jane Doe/Reuters)",
     "Photo: John Smith",
+    "Pictured: the moment talks collapsed, in a video released on Monday",
+    "Troops leave the base on Monday. Photograph: Jane Doe for The Guardian",
     "© 2022 Example Media. All rights reserved.",
     "Copyright 2022 The Associated Press",
     "https://www.example.com/news/article-123",
@@ -74,6 +76,7 @@ CONTENT = [
     "He was updated on the situation at 5:02 p.m. by his staff.",
     "The policy was published on Monday.",
     "Politics in Ukraine has been turbulent since 2014.",
+    "Satellite images by Maxar show a build-up near the border",
 ]
 
 

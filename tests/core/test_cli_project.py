@@ -157,7 +157,9 @@ def test_progress_line_draws_only_on_a_terminal():
     with ProgressLine(tty, "importing") as bar:
         bar.update(1, 2, "a.txt")
         bar.update(2, 2, "b.txt")
+        bar.note("grouping…")
     drawn = tty.getvalue()
+    assert "grouping…" in drawn
     assert "importing [" in drawn and "1/2 a.txt" in drawn and "2/2 b.txt" in drawn
     assert drawn.endswith("\r\x1b[K")
 
@@ -176,3 +178,9 @@ def test_real_engine_end_to_end(tmp_path, capsys):
     assert status["articles"] == len(list(DEMO.glob("*.txt")))
     assert status["pairs"] == status["compared_pairs"] > 0
     assert status["discrepancies"] == sum(status["by_kind"].values()) > 0
+
+
+def test_check_reports_ok(project, capsys):
+    capsys.readouterr()
+    assert main(["project", "check", str(project)]) == 0
+    assert capsys.readouterr().out.strip() == "case.factdiff: ok"

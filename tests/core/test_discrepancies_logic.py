@@ -90,6 +90,12 @@ def test_days_compare_by_the_finest_shared_precision():
     assert same_day(day_of(ref("absolute", "2022-02-22")), day_of(ref("absolute", "2022-02-23"))) is False
 
 
+def test_weekdays_resolved_from_different_page_dates_are_still_one_day():
+    a = DateRef(0, 1, "Thursday", "weekday", "2022-01-27", 3, 0)
+    b = DateRef(0, 1, "Thursday", "weekday", "2022-05-19", 3, 0)
+    assert same_day(day_of(a), day_of(b)) is True
+
+
 def test_coarse_or_unknown_dates_never_conflict():
     assert day_of(ref("absolute", "2022-01")) is None
     assert day_of(ref("relative", None)) is None

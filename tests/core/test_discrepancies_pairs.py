@@ -163,3 +163,50 @@ def test_every_span_lies_inside_its_text_and_ids_are_unique():
             if span is not None:
                 assert 0 <= span[0] <= span[1] <= len(text)
         assert "\n" not in d.summary
+
+
+def test_killed_and_injured_are_different_subjects():
+    a = article_from_text(
+        "Bus crash\n\nThe bus crash on the mountain road killed 14 people on Sunday, police said.\n\n"
+        "Officials praised the rescue crews."
+    )
+    b = article_from_text(
+        "Bus crash\n\nOfficials praised the rescue crews.\n\n"
+        "Police said 30 people were injured in the bus crash on the mountain road on Sunday."
+    )
+    assert not [d for d in found(a, b) if d.kind == "number"]
+
+
+def test_the_same_toll_in_other_words_is_compared():
+    a = article_from_text(
+        "Bus crash\n\nThe bus crash on the mountain road killed 14 people on Sunday, police said.\n\n"
+        "Officials praised the rescue crews."
+    )
+    b = article_from_text(
+        "Bus crash\n\nOfficials praised the rescue crews.\n\n"
+        "Police said 12 people died when the bus left the mountain road on Sunday."
+    )
+    numbers = [d for d in found(a, b) if d.kind == "number"]
+    assert numbers and "14 people" in numbers[0].summary and "12 people" in numbers[0].summary
+
+
+def test_a_name_spelled_differently_anywhere_is_a_low_entity():
+    a = article_from_text(
+        "Talks in Geneva\n\nSecretary of State Antony Blinken met his counterpart on Friday.\n\n"
+        "The two men spoke for an hour."
+    )
+    b = article_from_text(
+        "Talks in Geneva\n\nThe two men spoke for an hour, officials said.\n\n"
+        "Anthony Blinken later flew to Berlin for a summit with European leaders."
+    )
+    entities = [d for d in found(a, b) if d.kind == "entity"]
+    assert [(d.severity, d.summary) for d in entities] == [("low", "Antony Blinken vs Anthony Blinken")]
+
+
+def test_an_article_using_both_spellings_does_not_disagree():
+    a = article_from_text("Antony Blinken met his counterpart on Friday in Geneva for talks.")
+    b = article_from_text(
+        "Antony Blinken met his counterpart on Friday in Geneva for talks.\n\n"
+        "Anthony Blinken later flew to Berlin for a summit."
+    )
+    assert not [d for d in found(a, b) if d.kind == "entity"]

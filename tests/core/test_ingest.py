@@ -242,9 +242,9 @@ def test_explicit_metadata_wins():
     assert (article.title, article.source, article.published) == ("Given", "Site", "2020-01-01")
 
 
-def test_article_from_empty_text_raises():
-    with pytest.raises(IngestError, match="empty"):
-        article_from_text(" \n ")
+def test_article_from_blank_text_has_no_title_and_no_furniture():
+    article = article_from_text(" \n ")
+    assert (article.text, article.title, article.boilerplate) == (" \n ", "", ())
 
 
 # --- html --------------------------------------------------------------------
@@ -281,6 +281,14 @@ def test_html_without_extension_is_sniffed(tmp_path):
 
 def test_htm_extension(tmp_path):
     assert load_article(write(tmp_path, "page.HTM", PAGE)).fmt == "html"
+
+
+def test_html_name_with_plain_text_inside(tmp_path):
+    article = load_article(
+        write(tmp_path, "notes.html", "Plain headline\n\nJust text, 3 < 5 and no tags.")
+    )
+    assert article.fmt == "txt"
+    assert article.title == "Plain headline"
 
 
 def test_article_from_html_without_text_raises():

@@ -6,7 +6,7 @@ import pytest
 from conftest import seed
 
 from core.boilerplate import find_boilerplate
-from core.segment import split_paragraphs, split_sentences
+from core.segment import MAX_SENTENCE_CHARS, split_paragraphs, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -127,6 +127,20 @@ def test_sentences_are_trimmed_and_ordered():
     assert [text[a:b] for a, b in spans] == ["Alpha beta.", "Gamma delta!", "Epsilon?"]
     assert spans == sorted(spans)
     assert all(b <= c for (_, b), (c, _) in zip(spans, spans[1:], strict=False))
+
+
+def test_run_on_text_is_cut_into_bounded_sentences():
+    text = "alpha, beta; gamma " * 400 + "end. Next sentence."
+    found = split_sentences(text)
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in found)
+    assert text[found[0].start : found[0].end].endswith(";")  # cut after a clause
+    assert text[found[-1].start : found[-1].end] == "Next sentence."
+    unbroken = "x" * (3 * MAX_SENTENCE_CHARS)
+    assert [(s.start, s.end) for s in split_sentences(unbroken)] == [
+        (0, MAX_SENTENCE_CHARS),
+        (MAX_SENTENCE_CHARS, 2 * MAX_SENTENCE_CHARS),
+        (2 * MAX_SENTENCE_CHARS, 3 * MAX_SENTENCE_CHARS),
+    ]
 
 
 def test_empty_and_blank_text():

@@ -1,15 +1,13 @@
 """Shared helpers for the project-file tests: a tiny deterministic stand-in engine.
 
-The store must work whatever the engine finds, so these tests plug in a fake
-``core.compare``/``core.events`` that flags differing numbers and groups
-articles by the first word of their title.
+The store must work whatever the engine finds, so these tests swap
+``core.compare.compare`` and ``core.events.group_events`` for a fake that
+flags differing numbers and groups articles by the first word of their title.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-import types
 from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
@@ -56,13 +54,10 @@ class FakeEngine:
 
 
 def install_fake_engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
+    """Swap the engine's two entry points for the fake (other modules stay real)."""
     engine = FakeEngine()
-    compare_mod = types.ModuleType("core.compare")
-    compare_mod.compare = engine.compare
-    events_mod = types.ModuleType("core.events")
-    events_mod.group_events = engine.group_events
-    monkeypatch.setitem(sys.modules, "core.compare", compare_mod)
-    monkeypatch.setitem(sys.modules, "core.events", events_mod)
+    monkeypatch.setattr("core.compare.compare", engine.compare)
+    monkeypatch.setattr("core.events.group_events", engine.group_events)
     return engine
 
 

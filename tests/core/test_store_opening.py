@@ -155,3 +155,12 @@ def test_readonly_open_is_allowed_while_someone_writes(tmp_path):
     with Project.open(path) as writer, Project.open(path, readonly=True) as reader:
         writer.add_article(article("fresh text"))
         assert len(reader.articles()) == 41
+
+
+def test_readonly_open_of_a_good_project_leaves_it_untouched(tmp_path):
+    path = _project_file(tmp_path)
+    before = file_state(path)
+    with Project.open(path, readonly=True) as p:
+        assert len(p.articles()) == 40
+        assert p.status().articles == 40
+    assert file_state(path) == before

@@ -180,3 +180,23 @@ def test_damaged_cached_comparison_is_a_clear_error(tmp_path, engine):
         p._conn.commit()
         with pytest.raises(ProjectError, match="stored comparison is damaged"):
             p.comparison(pair)
+
+
+def test_one_failing_pair_does_not_stop_compare_all(tmp_path, engine, monkeypatch):
+    real = engine.compare
+
+    def flaky(a, b):
+        if "13" in b.text and "12" in a.text:
+            raise ValueError("engine tripped\nsecond line")
+        return real(a, b)
+
+    monkeypatch.setattr("core.compare.compare", flaky)
+    with new_project(tmp_path) as p:
+        _three_storm_one_flood(p)
+        p.group_events()
+        with pytest.raises(
+            ProjectError, match=r"1 pair\(s\) could not be compared, 2 were"
+        ) as caught:
+            p.compare_all()
+        assert "engine tripped" in str(caught.value) and "\n" not in str(caught.value)
+        assert sum(q.compared for q in p.pairs()) == 2

@@ -43,7 +43,10 @@ def editor(qtbot):
 
 
 def test_loading_a_target_shows_its_values_and_emits_nothing(editor):
-    editor.set_target(DISC, annotation(status="follow-up", verdict="misleading", note="call police", reviewer="Mo"))
+    editor.set_target(
+        DISC,
+        annotation(status="follow-up", verdict="misleading", note="call police", reviewer="Mo"),
+    )
     assert editor.status_buttons.checkedButton().objectName() == "status-follow-up"
     assert editor.verdict.currentText() == "misleading"
     assert editor.note.toPlainText() == "call police"
@@ -94,7 +97,9 @@ def test_the_note_commits_after_a_pause_in_typing(editor, qtbot):
     editor.note.setFocus()
     qtbot.keyClicks(editor.note, "Checked the coast guard log")
     assert editor.edits == [], "not on every keystroke"
-    qtbot.waitUntil(lambda: editor.edits == [("d1", "note", "Checked the coast guard log")], timeout=3000)
+    qtbot.waitUntil(
+        lambda: editor.edits == [("d1", "note", "Checked the coast guard log")], timeout=3000
+    )
 
 
 def test_the_note_commits_when_it_loses_focus(editor, qtbot):
@@ -132,6 +137,8 @@ def test_reviewer_is_committed_trimmed_on_editing_finished(editor, qtbot):
 
 
 def test_manual_discrepancies_are_labelled(editor):
-    editor.set_target(Discrepancy("u-7", "entity", "low", "Dahlberg vs Dalberg", (0, 3), None), None)
+    editor.set_target(
+        Discrepancy("u-7", "entity", "low", "Dahlberg vs Dalberg", (0, 3), None), None
+    )
     assert "added by hand" in editor.title.text()
     assert editor.stamp.text() == "Not reviewed yet"

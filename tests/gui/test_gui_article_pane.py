@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QTextCharFormat, QTextCursor
 
 from core.model import Article
-from gui.article_pane import ArticlePane, format_date
+from gui.article_pane import ArticlePane, fit_lines, format_date
 
 TEXT = (
     "Ferry services were suspended until Saturday 🚢, Skerry Lines said.\n\n"
@@ -49,6 +49,17 @@ def test_header_shows_title_outlet_author_weekday_and_link(pane, qtbot):
     with qtbot.waitSignal(pane.openUrlRequested) as blocker:
         pane.header.url_label.linkActivated.emit(pane.header.url())
     assert blocker.args == ["https://example.org/news/ferry-fire"]
+
+
+def test_fit_lines_cuts_long_titles_at_a_word(qapp):
+    metrics = QFontMetrics(qapp.font())
+    assert fit_lines("Short title", metrics, 400, 2) == "Short title"
+    long_title = "Blinken calls out China for blaming U.S. for Ukraine crisis " * 4
+    fitted = fit_lines(long_title, metrics, 200, 2)
+    assert fitted.endswith("…") and long_title.startswith(fitted[:-1])
+    flags = int(Qt.TextFlag.TextWordWrap)
+    height = metrics.boundingRect(QRect(0, 0, 200, 10_000), flags, fitted).height()
+    assert height <= 2 * metrics.lineSpacing() + 1
 
 
 def test_format_date_tolerates_unknown_forms():
@@ -144,4 +155,14 @@ def test_emphasis_and_scrolling_to_a_span(pane):
     assert pane.text.emphasis() == span
     pane.clear()
     assert pane.text.emphasis() is None
-    assert pane.header.title_label.text() == "No article"
+    assert pane.header.title_label.text() == ""
+    assert pane.text.toPlainText() == ""
+
+
+def test_highlights_skip_surrounding_blanks(pane):
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor("#cccccc"))
+    first_paragraph_end = TEXT.index("\n\n") + 2
+    pane.set_highlights([((0, first_paragraph_end), fmt)])
+    [selection] = pane.text.extraSelections()
+    assert selection.cursor.selectedText().endswith("said.")

@@ -6,7 +6,16 @@ import pytest
 
 from core.model import Alignment, Article, Comparison, Discrepancy
 from gui.comparison_view import ComparisonView
-from gui.connector import STUB, Band, band_geometry, band_path, band_polygon, bands_cross
+from gui.connector import (
+    STUB_LENGTH,
+    Band,
+    Ends,
+    band_ends,
+    band_geometry,
+    band_path,
+    band_polygon,
+    bands_cross,
+)
 
 VIEW = (0.0, 500.0)
 
@@ -14,19 +23,29 @@ VIEW = (0.0, 500.0)
 def test_a_visible_band_keeps_its_ends():
     band = band_geometry((100, 140), (220, 250), VIEW, VIEW)
     assert band == Band(100, 140, 220, 250, 0, 0)
+    assert band_ends(band, 64) == Ends(0, 100, 140, 64, 220, 250)
 
 
-def test_an_end_above_the_view_becomes_a_stub_at_the_top_edge():
+def test_an_end_above_the_view_becomes_a_stub_pointing_up():
     band = band_geometry((-300, -260), (40, 80), VIEW, VIEW)
-    assert band is not None
-    assert (band.a_top, band.a_bottom, band.a_edge) == (0, STUB, -1)
-    assert (band.b_top, band.b_bottom, band.b_edge) == (40, 80, 0)
+    assert band is not None and (band.a_edge, band.b_edge) == (-1, 0)
+    ends = band_ends(band, 64)
+    # The stub hangs off B's side, reaches part-way across and bends upwards.
+    assert ends.x1 == 64 and (ends.top1, ends.bottom1) == (40, 80)
+    assert ends.x0 == pytest.approx(64 * (1 - STUB_LENGTH))
+    assert (ends.top0 + ends.bottom0) / 2 < 60
+    assert ends.bottom0 - ends.top0 < 80 - 40
 
 
-def test_an_end_below_the_view_becomes_a_stub_at_the_bottom_edge():
+def test_an_end_below_the_view_becomes_a_stub_pointing_down():
     band = band_geometry((40, 80), (900, 960), VIEW, (10.0, 480.0))
-    assert band is not None
-    assert (band.b_top, band.b_bottom, band.b_edge) == (480 - STUB, 480, 1)
+    assert band is not None and band.b_edge == 1
+    ends = band_ends(band, 64)
+    assert ends.x0 == 0 and (ends.top0, ends.bottom0) == (40, 80)
+    assert ends.x1 == pytest.approx(64 * STUB_LENGTH)
+    assert (ends.top1 + ends.bottom1) / 2 > 60
+    xs = [x for x, _ in band_polygon(band, 64)]
+    assert max(xs) == pytest.approx(64 * STUB_LENGTH), "a stub never spans the strip"
 
 
 def test_a_partly_visible_end_is_kept_whole_for_the_painter_to_clip():
@@ -36,16 +55,10 @@ def test_a_partly_visible_end_is_kept_whole_for_the_painter_to_clip():
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [((-300, -250), (-100, -60)), ((600, 640), (510, 530))],
+    [((-300, -250), (-100, -60)), ((600, 640), (510, 530)), ((-300, -250), (700, 760))],
 )
-def test_bands_off_the_same_edge_are_culled(a, b):
+def test_bands_with_neither_end_in_view_are_culled(a, b):
     assert band_geometry(a, b, VIEW, VIEW) is None
-
-
-def test_bands_off_opposite_edges_still_cross_the_strip():
-    band = band_geometry((-300, -250), (700, 760), VIEW, VIEW)
-    assert band is not None
-    assert (band.a_edge, band.b_edge) == (-1, 1)
 
 
 def test_polygon_runs_from_a_to_b_and_back():
@@ -80,9 +93,11 @@ def test_reordered_passages_cross_and_ordered_ones_do_not():
 # --- on a real view ---------------------------------------------------------
 
 
-def _swapped_halves(n: int = 20) -> Comparison:
-    """B tells A's second half first: every band of one half crosses the other half."""
-    sentences = [f"Item {i}: the council counted {i * 7} boats in harbour {i} on Monday." for i in range(n)]
+def _swapped_neighbours(n: int = 24) -> Comparison:
+    """B tells each pair of A's sentences the other way round: neighbouring bands cross."""
+    sentences = [
+        f"Item {i}: the council counted {i * 7} boats in harbour {i} on Monday." for i in range(n)
+    ]
 
     def layout(order):
         text, spans = "", {}
@@ -94,12 +109,14 @@ def _swapped_halves(n: int = 20) -> Comparison:
         return text, spans
 
     a_text, a_spans = layout(range(n))
-    b_text, b_spans = layout([*range(n // 2, n), *range(n // 2)])
+    b_text, b_spans = layout([i ^ 1 for i in range(n)])
     alignments = tuple(Alignment((a_spans[i],), (b_spans[i],), 0.95) for i in range(n))
-    number = a_spans[3][0] + a_text[a_spans[3][0]:].index("21")
-    b_number = b_spans[3][0] + b_text[b_spans[3][0]:].index("21")
-    disc = Discrepancy("d1", "number", "high", "21 vs 21", (number, number + 2), (b_number, b_number + 2), 3)
-    return Comparison(Article(a_text, title="A"), Article(b_text, title="B"), 0.9, alignments, (), (), (disc,))
+    a_at = a_text.index("21 boats")
+    b_at = b_text.index("21 boats")
+    disc = Discrepancy("d1", "number", "high", "21 vs 21", (a_at, a_at + 2), (b_at, b_at + 2), 3)
+    return Comparison(
+        Article(a_text, title="A"), Article(b_text, title="B"), 0.9, alignments, (), (), (disc,)
+    )
 
 
 @pytest.fixture
@@ -109,23 +126,27 @@ def view(qtbot):
     widget.resize(1000, 500)
     widget.show()
     qtbot.waitExposed(widget)
-    comparison = _swapped_halves()
+    comparison = _swapped_neighbours()
     widget.set_comparison(comparison, comparison.discrepancies, {})
     return widget
 
 
 def test_view_draws_crossing_bands_for_reordered_text(view):
+    bands = [band for _, band in view.connector.visible_bands() if not (band.a_edge or band.b_edge)]
+    assert len(bands) >= 4, "several passages are on screen on both sides"
+    crossings = sum(bands_cross(x, y) for i, x in enumerate(bands) for y in bands[i + 1 :])
+    assert crossings >= 2
+
+
+def test_partners_scrolled_away_become_stubs_and_the_rest_is_culled(view):
+    view.set_scroll_sync(False)
+    view.pane_b.set_scroll_y(10_000)
     bands = view.connector.visible_bands()
-    assert bands, "some passages are on screen"
-    crossings = sum(bands_cross(x, y) for i, (_, x) in enumerate(bands) for _, y in bands[i + 1 :])
-    assert crossings > 0
-
-
-def test_offscreen_passages_are_stubs_or_culled(view):
+    edges = {(band.a_edge, band.b_edge) for _, band in bands}
+    # A shows the start, B the end: A's partners lie above B's view, B's below A's.
+    assert edges == {(0, -1), (1, 0)}
     total = len(view.comparison().alignments)
-    bands = view.connector.visible_bands()
-    assert len(bands) < total, "passages off both edges are culled"
-    assert any(band.a_edge or band.b_edge for _, band in bands), "partners off screen become stubs"
+    assert len(bands) < total, "passages seen in neither pane are culled"
 
 
 def test_geometry_is_cached_until_the_layout_changes(view, qtbot):
@@ -149,7 +170,9 @@ def test_band_severity_and_current_follow_discrepancies(view):
     assert view.connector.current() is None
 
 
-def test_connector_paints_without_error(view):
-    image = view.connector.grab()
-    assert not image.isNull()
-    assert image.width() == view.connector.width()
+def test_connector_paints_bands_over_its_background(view):
+    image = view.connector.grab().toImage()
+    background = view.connector.theme.window.rgb()
+    middle = image.width() // 2
+    painted = {image.pixel(middle, y) for y in range(image.height())} - {background}
+    assert painted, "bands cross the middle of the strip"

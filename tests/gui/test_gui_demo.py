@@ -1,4 +1,5 @@
 from core.store import Project
+from gui import demo
 from gui.demo import demo_path, demo_sources, ensure_demo
 
 
@@ -20,3 +21,16 @@ def test_a_missing_demo_is_rebuilt():
     path = ensure_demo()
     path.unlink()
     assert ensure_demo().exists()
+
+
+def test_a_demo_built_from_other_sources_is_rebuilt(monkeypatch):
+    path = ensure_demo()
+    stamp = path.stat().st_mtime_ns
+    monkeypatch.setattr(demo, "DEMO_REVISION", "test-changed")
+    ensure_demo()
+    assert path.stat().st_mtime_ns != stamp
+
+
+def test_demo_articles_are_named_by_outlet():
+    with Project.open(ensure_demo(), readonly=True) as project:
+        assert {a.source for a in project.articles()} >= {"Harbor Ledger", "Coastal Wire"}

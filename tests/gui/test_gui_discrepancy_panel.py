@@ -22,7 +22,9 @@ DISCS = [
 
 
 def note(status="open", verdict="", text=""):
-    return SimpleNamespace(status=status, verdict=verdict, note=text, reviewer="mo", created="", updated="")
+    return SimpleNamespace(
+        status=status, verdict=verdict, note=text, reviewer="mo", created="", updated=""
+    )
 
 
 @pytest.fixture
@@ -31,7 +33,9 @@ def panel(qtbot):
     qtbot.addWidget(widget)
     widget.resize(420, 400)
     widget.show()
-    widget.set_discrepancies(DISCS, {"q1": note("confirmed", "inaccurate"), "w1": note("dismissed", text="style only")})
+    widget.set_discrepancies(
+        DISCS, {"q1": note("confirmed", "inaccurate"), "w1": note("dismissed", text="style only")}
+    )
     return widget
 
 

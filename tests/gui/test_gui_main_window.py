@@ -226,22 +226,33 @@ def test_compare_all_finishes_and_refreshes_counts(qtbot, window):
 
 
 def test_scroll_sync_keeps_the_partner_in_view(qtbot, window):
-    window.resize(1000, 420)
+    window.resize(1000, 420)  # short panes, so both have to scroll
     qtbot.wait(50)
     view = window.view
-    alignment = max(view.comparison().alignments, key=lambda al: al.a[0][0])
-    a_span, b_span = alignment.a[0], alignment.b[0]
-    top, _bottom = view.pane_a.span_y_range(a_span)
-    view.pane_a.set_scroll_y(top - 20)
-    qtbot.waitUntil(lambda: view.pane_b.is_span_visible(b_span, margin=0), timeout=3000)
+    a_pane, b_pane = view.pane_a, view.pane_b
+    height = a_pane.viewport_height()
+
+    def fits(al):
+        a_y, b_y = a_pane.span_y_range(al.a[0]), b_pane.span_y_range(al.b[0])
+        return a_y[1] - a_y[0] < height / 2 and b_y[1] - b_y[0] < height / 2
+
+    # The passage whose partner sits furthest from the same place in B: a percentage
+    # mapping would lose it, the alignment-based one must not.
+    alignment = max(filter(fits, view.comparison().alignments),
+                    key=lambda al: abs(a_pane.span_y_range(al.a[0])[0]
+                                       - b_pane.span_y_range(al.b[0])[0]))
+    top, bottom = a_pane.span_y_range(alignment.a[0])
+    a_pane.set_scroll_y((top + bottom) / 2 - height / 2)
+    assert a_pane.is_span_visible(alignment.a[0], margin=0)
+    qtbot.waitUntil(lambda: b_pane.is_span_visible(alignment.b[0], margin=0), timeout=3000)
 
     press(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not view.scroll_sync_enabled()
     assert window.settings.scroll_sync is False
-    before = view.pane_b.scroll_value()
-    view.pane_a.set_scroll_y(0)
+    before = b_pane.scroll_value()
+    a_pane.set_scroll_y(0)
     qtbot.wait(100)
-    assert view.pane_b.scroll_value() == before
+    assert b_pane.scroll_value() == before
 
 
 def test_next_pair_and_the_end_of_the_pairs(qtbot, window):

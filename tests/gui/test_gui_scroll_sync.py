@@ -48,7 +48,9 @@ def test_sync_line_slides_to_the_edges_at_either_end():
 
 def _pair_with_extra_text(n: int = 40) -> Comparison:
     """B repeats A's sentences with long B-only paragraphs between some of them."""
-    sentences = [f"Sentence {i} reports that {i * 3} boats were counted in harbour {i}." for i in range(n)]
+    sentences = [
+        f"Sentence {i} reports that {i * 3} boats were counted in harbour {i}." for i in range(n)
+    ]
     filler = "This paragraph exists only in the second article and adds background. " * 4
     a_text, b_text = "", ""
     a_spans, b_spans, only_b = [], [], []
@@ -61,7 +63,9 @@ def _pair_with_extra_text(n: int = 40) -> Comparison:
         b_text += ("\n\n" if b_text else "") + sentence
         b_spans.append((len(b_text) - len(sentence), len(b_text)))
     alignments = tuple(Alignment((a,), (b,), 1.0) for a, b in zip(a_spans, b_spans, strict=True))
-    return Comparison(Article(a_text, title="A"), Article(b_text, title="B"), 0.8, alignments, (), tuple(only_b))
+    return Comparison(
+        Article(a_text, title="A"), Article(b_text, title="B"), 0.8, alignments, (), tuple(only_b)
+    )
 
 
 @pytest.fixture
@@ -77,7 +81,9 @@ def view(qtbot):
 
 def _sync_line(pane) -> float:
     bar = pane.scroll_bar()
-    return bar.value() + pane.viewport_height() * sync_fraction(bar.value(), bar.maximum(), bar.pageStep())
+    return bar.value() + pane.viewport_height() * sync_fraction(
+        bar.value(), bar.maximum(), bar.pageStep()
+    )
 
 
 @pytest.mark.parametrize("index", [12, 25, 33])

@@ -1,0 +1,240 @@
+"""How the whole window behaves: start-up, switching pairs, staying responsive.
+
+Run: ``python benchmarks/bench_gui_app.py [--runs N] [--articles N] [--import-articles N]``
+(headless unless ``QT_QPA_PLATFORM`` is already set). Prints:
+
+1. **cold start**: ``factdiff gui --demo --screenshot`` in a fresh process, from
+   spawning it to the window painted on its first pair (the app reports its
+   own time to first paint) and to the process exiting. The first run builds
+   the demo project; the figures are the median of the runs after it.
+   Target ≤ 1.5 s.
+2. **switching pairs** in a project of 500 synthetic articles (cached
+   comparisons): from the request to the window repainted with the new pair,
+   median and worst. Target ≤ 150 ms.
+3. **staying responsive** while 200 articles are imported (and grouped) and
+   their pairs compared in the background: a 10 ms QTimer probe records the
+   longest gap between its ticks on the GUI thread. Target: no stall > 100 ms.
+
+Exits 1 if a target is missed, so ``make bench`` notices.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from synthetic_news import generate  # noqa: E402
+
+START_TARGET_S = 1.5
+SWITCH_TARGET_MS = 150
+STALL_TARGET_MS = 100
+
+
+def cold_start(runs: int, settings_dir: Path) -> tuple[float, float, float]:
+    """(first run with demo build, median first paint, median process) in seconds."""
+    env = dict(os.environ, FACTDIFF_SETTINGS_DIR=str(settings_dir), QT_QPA_PLATFORM="offscreen")
+    shot = settings_dir / "shot.png"
+    paints, totals = [], []
+    first = 0.0
+    for run in range(runs + 1):
+        env["FACTDIFF_STARTUP_T0"] = repr(time.time())
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "core", "gui", "--demo", "--screenshot", str(shot)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        total = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise SystemExit(f"start-up run failed:\n{proc.stderr}")
+        paint = next(
+            float(line.split()[3]) / 1000
+            for line in proc.stderr.splitlines()
+            if line.startswith("first paint after")
+        )
+        if run == 0:
+            first = total
+        else:
+            paints.append(paint)
+            totals.append(total)
+    return first, statistics.median(paints), statistics.median(totals)
+
+
+def _add_stories(project, stories) -> None:
+    from core.ingest import article_from_text
+
+    project.add_articles(
+        article_from_text(s.text, title=s.title, source=s.outlet, published=s.published)
+        for s in stories
+    )
+
+
+def build_big_project(path: Path, articles: int, compared: int) -> list[int]:
+    """A project of ``articles`` synthetic articles with ``compared`` pairs compared."""
+    from core.store import Project
+
+    with Project.create(path, name="Benchmark") as project:
+        _add_stories(project, generate(events=articles // 4, variants=4, words=400, seed=11))
+        project.group_events()
+        pair_ids = [p.id for p in project.pairs()][:compared]
+        for pair_id in pair_ids:
+            project.comparison(pair_id)
+    return pair_ids
+
+
+def switching(app, path: Path, pair_ids: list[int]) -> tuple[float, float, int]:
+    """(median ms, worst ms, articles) to open a cached pair and repaint the window."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.open_project(path)
+    app.processEvents()
+    times = []
+    for rounds in range(2):
+        for pair_id in pair_ids:
+            start = time.perf_counter()
+            window.browser.select_pair(pair_id, emit=False)
+            window.open_pair(pair_id)
+            window.repaint()
+            if rounds:  # the first round warms caches (fonts, glyphs, engine modules)
+                times.append((time.perf_counter() - start) * 1000)
+            app.processEvents()
+    n_articles = len(window._articles)
+    window.close()
+    return statistics.median(times), max(times), n_articles
+
+
+class StallProbe:
+    """Ticks every 10 ms on the GUI thread; a late tick means the thread was busy."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.worst = 0.0
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.worst = 0.0
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.worst * 1000
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self._last)
+        self._last = now
+
+
+def _wait_idle(app, window, channel: str, timeout_s: float = 1200) -> float:
+    start = time.perf_counter()
+    deadline = start + timeout_s
+    while window.runner.is_busy(channel):
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"{channel} did not finish in {timeout_s:.0f} s")
+        app.processEvents()
+        time.sleep(0.002)
+    return time.perf_counter() - start
+
+
+def responsiveness(app, folder: Path, n_articles: int) -> dict[str, float]:
+    from core.store import Project
+    from gui.main_window import MainWindow
+
+    files = []
+    for i, story in enumerate(generate(events=n_articles // 4, variants=4, words=400, seed=5)):
+        path = folder / f"story-{i:03}.txt"
+        path.write_text(f"{story.text}", encoding="utf-8")
+        files.append(path)
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    window.set_project(Project.create(folder / "import.factdiff"))
+    app.processEvents()
+    probe = StallProbe()
+    figures = {}
+    probe.start()
+    window.import_paths(files)
+    figures["import_s"] = _wait_idle(app, window, "import")
+    figures["import_stall_ms"] = probe.stop()
+    figures["pairs"] = len(window._pairs)
+    probe.start()
+    window.compare_all()
+    figures["compare_s"] = _wait_idle(app, window, "compare")
+    figures["compare_stall_ms"] = probe.stop()
+    figures["articles"] = len(window._articles)
+    window.close()
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="cold starts to time (default 3)")
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--import-articles", type=int, default=200)
+    args = parser.parse_args()
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        os.environ["FACTDIFF_SETTINGS_DIR"] = str(folder / "settings")
+        first, paint, total = cold_start(args.runs, folder / "settings-start")
+        print(f"cold start, first run (builds the demo project): {first:.2f} s")
+        print(
+            f"cold start to painted window (median of {args.runs}): {paint:.2f} s "
+            f"(process exits after {total:.2f} s; target ≤ {START_TARGET_S} s)"
+        )
+        ok &= paint <= START_TARGET_S
+
+        from gui.app import create_application
+
+        app = create_application([])
+        pair_ids = build_big_project(folder / "big.factdiff", args.articles, compared=30)
+        median, worst, n = switching(app, folder / "big.factdiff", pair_ids)
+        print(
+            f"switching pairs in a {n}-article project: median {median:.0f} ms, "
+            f"worst {worst:.0f} ms (target ≤ {SWITCH_TARGET_MS} ms)"
+        )
+        ok &= worst <= SWITCH_TARGET_MS
+
+        work = folder / "import"
+        work.mkdir()
+        figures = responsiveness(app, work, args.import_articles)
+        print(
+            f"import of {figures['articles']} articles ({figures['pairs']} pairs suggested): "
+            f"{figures['import_s']:.1f} s, longest GUI stall {figures['import_stall_ms']:.0f} ms"
+        )
+        print(
+            f"compare-all of {figures['pairs']} pairs: {figures['compare_s']:.1f} s, "
+            f"longest GUI stall {figures['compare_stall_ms']:.0f} ms "
+            f"(target ≤ {STALL_TARGET_MS} ms)"
+        )
+        ok &= max(figures["import_stall_ms"], figures["compare_stall_ms"]) <= STALL_TARGET_MS
+    print("all targets met" if ok else "TARGET MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

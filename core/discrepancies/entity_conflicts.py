@@ -1,0 +1,39 @@
+"""One name spelled two ways by the two articles ("Anthony"/"Antony", "Kiev"/"Kyiv").
+
+A variant counts only when each spelling is absent from the other article:
+an article that itself writes both (a headline slip, say) does not disagree
+with the other one. Each pair of spellings is reported once, at its first
+occurrence, with low severity — worth a glance, rarely a factual error.
+"""
+
+from __future__ import annotations
+
+from core.discrepancies.flag import Flag, flag
+from core.discrepancies.side import Side
+from core.discrepancies.text import normalise, one_line
+from core.facts.model import Entity
+from core.facts.names import name_variants_match
+
+
+def entity_conflicts(sa: Side, sb: Side) -> list[Flag]:
+    first_a = _first_spellings(sa.facts.entities)
+    first_b = _first_spellings(sb.facts.entities)
+    flags = []
+    for form_a, ea in first_a.items():
+        if form_a in first_b:
+            continue
+        for form_b, eb in first_b.items():
+            if form_b in first_a or not name_variants_match(ea.text, eb.text):
+                continue
+            summary = f"{one_line(ea.text, 50)} vs {one_line(eb.text, 50)}"
+            flags.append(
+                flag("entity", summary, (ea.start, ea.end), (eb.start, eb.end), weight=0.9)
+            )
+    return flags
+
+
+def _first_spellings(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    found: dict[str, Entity] = {}
+    for entity in entities:
+        found.setdefault(normalise(entity.text), entity)
+    return found
