@@ -11,12 +11,27 @@ from __future__ import annotations
 import math
 
 from core.discrepancies import find_discrepancies
+from core.errors import FactDiffError
 from core.facts import extract_facts
 from core.matchers.align import align
 from core.matchers.tokendiff import diff_passage
 from core.model import SEVERITIES, Article, Comparison, Discrepancy, Span
 from core.segment import split_sentences
 from core.similarity import similarity
+
+
+# Far beyond any article (the 2,500-sentence benchmark is ~60,000 words), low
+# enough that a pasted book or log file is refused in seconds, not aligned for hours.
+MAX_CHARS = 3_000_000
+MAX_SENTENCES = 20_000
+
+
+def _check_size(article: Article, label: str) -> None:
+    if len(article.text) > MAX_CHARS:
+        raise FactDiffError(
+            f"article {label} has {len(article.text):,} characters; comparisons are limited "
+            f"to {MAX_CHARS:,} per article (is this really one article?)"
+        )
 
 
 def compared_spans(article: Article) -> list[Span]:
@@ -36,8 +51,19 @@ def _rank(d: Discrepancy) -> tuple[int, float, float]:
 
 
 def compare(a: Article, b: Article) -> Comparison:
-    """Align, diff and score two articles; discrepancies are sorted high→low, then by position."""
+    """Align, diff and score two articles; discrepancies are sorted high→low, then by position.
+
+    Raises FactDiffError for an article too large to be one article.
+    """
+    _check_size(a, "A")
+    _check_size(b, "B")
     spans_a, spans_b = compared_spans(a), compared_spans(b)
+    for label, spans in (("A", spans_a), ("B", spans_b)):
+        if len(spans) > MAX_SENTENCES:
+            raise FactDiffError(
+                f"article {label} has {len(spans):,} sentences; comparisons are limited "
+                f"to {MAX_SENTENCES:,} per article (is this really one article?)"
+            )
     result = align(a.text, spans_a, b.text, spans_b)
     alignments = tuple(
         al._replace(changes=diff_passage(a.text, al.a, b.text, al.b)) for al in result.alignments

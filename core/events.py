@@ -39,7 +39,11 @@ EVENT_THRESHOLD = (
 PHRASE_WEIGHT = 8.0
 SHINGLE = 5  # words per phrase shingle
 REPRINT_CONTAINMENT = 0.7  # share of the shorter text's shingles found in the longer
-PHRASE_STRONG = 0.01  # phrase cosine that overrides the time gate (shared quotations)
+PHRASE_SHARED = 0.007  # phrase cosine of articles sharing verbatim passages (quotes, wire copy)
+TOPIC_ALONE = 0.45  # topic similarity that links two articles on its own
+TOPIC_WITH_FACTS = 0.25  # topic similarity that links two articles sharing distinctive facts
+SHARED_FACTS = 2  # distinctive figures and dates ("2,012", "6.8", "Feb. 22") in common
+UNLINKED_FACTOR = 0.5  # weight of a pair that is neither
 TIME_GATE_DAYS = 5
 FACT_WEIGHT = 3.0  # a stated figure or date weighs as much as three content words
 MIN_SCORE = 0.05  # pair scores below this are treated as zero (keeps the matrix sparse)
@@ -49,7 +53,9 @@ EXTRA_PAIRS_PER_ARTICLE = 1  # big events: a spanning tree plus this many extra 
 _MIX = np.uint64(1_000_003)  # multiplier of the rolling shingle hash
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -100,8 +106,9 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
     topic = _cosine(_tfidf(_counts(topic_terms, facts), sublinear=True))
     shingle_counts = _counts([_shingles(w) for w in words])
     phrases = _cosine(_tfidf(shingle_counts, sublinear=False))
+    shared_facts = _shared(_counts([_distinctive(w) for w in words]))
     reprints = _reprints(shingle_counts)
-    scores = _pair_scores(topic, phrases, _days(articles), reprints)
+    scores = _pair_scores(Signals(topic, phrases, shared_facts), _days(articles), reprints)
     events = _average_linkage(scores, n)
     pairs = tuple(p for event in events for p in _suggest_pairs(event, scores, reprints))
     return EventGrouping(events, pairs, tuple(sorted(reprints)))
@@ -141,6 +148,28 @@ def _topic_terms(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return np.array(terms, dtype=np.int64), is_fact
 
 
+def _distinctive(words: list[str]) -> np.ndarray:
+    """Hashes of the figures and dates that pin an event down: "2,012", "6.8", "Feb. 22".
+
+    Round or short numbers ("10", "200") and weekdays recur across unrelated
+    stories; a figure with three significant digits or a decimal, or a stated
+    date, rarely does.
+    """
+    found = set()
+    for i, w in enumerate(words):
+        if not w[0].isdigit():
+            continue
+        term = _number_term(w, words[i - 1] if i else "")
+        if term and (term.startswith("#d:") or _precise(term[3:])):
+            found.add(hash(term))
+    return np.array(sorted(found), dtype=np.int64)
+
+
+def _precise(digits: str) -> bool:
+    significant = digits.replace(".", "").lstrip("0").rstrip("0")
+    return "." in digits.strip(".") or len(significant) >= 3
+
+
 def _fact_term(word: str, previous: str) -> str | None:
     if word in _WEEKDAYS:
         return f"#d:{word}"
@@ -155,8 +184,8 @@ def _number_term(token: str, previous: str) -> str | None:
     month = _MONTHS.get(previous.rstrip("."))
     if month and digits.isdigit() and 1 <= int(digits) <= 31:
         return f"#d:{month}-{int(digits)}"
-    if _YEAR_RE.match(digits):
-        return None
+    if "," not in token and _YEAR_RE.match(digits):
+        return None  # "2022"; but "2,012" is a count
     return f"#n:{digits}"
 
 
@@ -239,17 +268,40 @@ def _days(articles: Sequence[Article]) -> np.ndarray:
     return days
 
 
+class Signals(NamedTuple):
+    topic: sp.csr_matrix  # upper-triangular cosine over content words and facts
+    phrases: sp.csr_matrix  # upper-triangular cosine over five-word shingles
+    facts: sp.csr_matrix  # upper-triangular count of shared distinctive figures and dates
+
+
+def _shared(counts: sp.csr_matrix) -> sp.csr_matrix:
+    presence = counts.copy()
+    presence.data = np.ones_like(presence.data)
+    return sp.csr_matrix(sp.triu(presence @ presence.T, k=1))
+
+
 def _pair_scores(
-    topic: sp.csr_matrix, phrases: sp.csr_matrix, days: np.ndarray, reprints: set[tuple[int, int]]
+    signals: Signals, days: np.ndarray, reprints: set[tuple[int, int]]
 ) -> dict[tuple[int, int], float]:
-    """Scores of the pairs worth considering (i < j), the time gate applied."""
-    combined = (topic + PHRASE_WEIGHT * phrases).tocoo()
+    """Scores of the pairs worth considering (i < j): evidence and the time gate applied.
+
+    A pair is *linked* when it shares verbatim passages, or event-specific
+    figures and dates on a common topic, or a very close topic; an unlinked
+    pair counts half, so a saga's shared background can lift an average but
+    never make an event.
+    """
+    combined = (signals.topic + PHRASE_WEIGHT * signals.phrases).tocoo()
     keep = combined.data >= MIN_SCORE
     rows, cols, values = combined.row[keep], combined.col[keep], combined.data[keep]
-    phrase = np.asarray(phrases[rows, cols]).ravel() if len(rows) else np.zeros(0)
+    phrase = _at(signals.phrases, rows, cols)
+    topic = values - PHRASE_WEIGHT * phrase
+    facts = _at(signals.facts, rows, cols)
+    shared = phrase >= PHRASE_SHARED
+    linked = shared | (topic >= TOPIC_ALONE) | ((topic >= TOPIC_WITH_FACTS) & (facts >= SHARED_FACTS))
     with np.errstate(invalid="ignore"):
         apart = np.abs(days[rows] - days[cols]) > TIME_GATE_DAYS  # NaN (unknown) is never apart
-    allowed = ~(apart & (phrase < PHRASE_STRONG))
+    allowed = ~(apart & ~shared)
+    values = np.where(linked, values, UNLINKED_FACTOR * values)
     scores = dict(
         zip(
             zip(rows[allowed].tolist(), cols[allowed].tolist(), strict=True),
@@ -260,6 +312,10 @@ def _pair_scores(
     for pair in reprints:
         scores[pair] = max(scores.get(pair, 0.0), 1.0)
     return scores
+
+
+def _at(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    return np.asarray(matrix[rows, cols]).ravel() if len(rows) else np.zeros(0)
 
 
 # --- clustering ----------------------------------------------------------------------

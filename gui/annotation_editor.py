@@ -132,9 +132,9 @@ class AnnotationEditor(QWidget):
     def set_target(self, discrepancy: Discrepancy | None, annotation: Any | None) -> None:
         """Show ``discrepancy``'s annotation (None → open, blank); never emits for the load.
 
-        Switching to another discrepancy first commits a note still being typed
+        Switching to another discrepancy first commits text still being typed
         for the previous one.  Re-setting the same discrepancy (after an undo,
-        say) refreshes every field except a note the user is in the middle of.
+        say) refreshes every field except one the user is in the middle of.
         """
         same = (
             discrepancy is not None
@@ -143,12 +143,12 @@ class AnnotationEditor(QWidget):
         )
         if not same:
             self.flush()
-        typing = same and self._note_dirty() and self.note.hasFocus()
+        typing = self._fields_being_typed() if same else set()
         self._target = discrepancy
         self._values = {field: _value(annotation, field) for field in FIELDS}
         self._loading = True
         try:
-            self._load(discrepancy, annotation, keep_note=typing)
+            self._load(discrepancy, annotation, keep=typing)
         finally:
             self._loading = False
 
@@ -156,10 +156,18 @@ class AnnotationEditor(QWidget):
         return self._target.id if self._target else None
 
     def flush(self) -> None:
-        """Commit a pending note edit now (e.g. before the pair changes or the app quits)."""
+        """Commit text still being typed (note, verdict, reviewer) before the target changes.
+
+        F8 and the status keys do not move the focus, so "editing finished" may
+        never come for a field the user was typing in.
+        """
         self._note_timer.stop()
-        if self._target is not None and self._note_dirty():
+        if self._target is None or self._loading:
+            return
+        if self._note_dirty():
             self._commit("note", self.note.toPlainText())
+        self._commit("verdict", self.verdict.currentText())
+        self._commit("reviewer", self.reviewer.text().strip())
 
     def set_reviewer_placeholder(self, name: str) -> None:
         """Shown greyed when the annotation names no reviewer (the window's default name)."""
@@ -167,7 +175,20 @@ class AnnotationEditor(QWidget):
 
     # --- internals -----------------------------------------------------
 
-    def _load(self, disc: Discrepancy | None, annotation: Any | None, keep_note: bool) -> None:
+    def _fields_being_typed(self) -> set[str]:
+        """Text fields with focus and unsaved text: a refresh must not wipe them."""
+        typing = set()
+        if self.note.hasFocus() and self._note_dirty():
+            typing.add("note")
+        if self.verdict.hasFocus() and self.verdict.currentText() != self._values.get("verdict"):
+            typing.add("verdict")
+        if self.reviewer.hasFocus() and self.reviewer.text().strip() != self._values.get(
+            "reviewer"
+        ):
+            typing.add("reviewer")
+        return typing
+
+    def _load(self, disc: Discrepancy | None, annotation: Any | None, keep: set[str]) -> None:
         enabled = disc is not None
         for widget in (self.verdict, self.note, self.reviewer):
             widget.setEnabled(enabled)
@@ -182,10 +203,12 @@ class AnnotationEditor(QWidget):
             for b in self.status_buttons.buttons():
                 b.setChecked(False)
             self.status_buttons.setExclusive(True)
-        self.verdict.setCurrentText(self._values["verdict"])
-        if not keep_note:
+        if "verdict" not in keep:
+            self.verdict.setCurrentText(self._values["verdict"])
+        if "note" not in keep:
             self.note.setPlainText(self._values["note"])
-        self.reviewer.setText(self._values["reviewer"])
+        if "reviewer" not in keep:
+            self.reviewer.setText(self._values["reviewer"])
         self.title.setText(self._title_html(disc))
         self._set_stamp(annotation)
 

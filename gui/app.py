@@ -119,8 +119,9 @@ def create_application(argv: Sequence[str]):
     """The QApplication with FactDiff's name, version and icon (one per process)."""
     from PySide6.QtWidgets import QApplication
 
-    from gui import icons
+    from gui import icons, pyside_fix
 
+    pyside_fix.apply()  # also here: an editable install may skip gui/__init__.py
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "factdiff", *argv])
@@ -196,21 +197,20 @@ def run(project: Path | str | None = None, demo: bool = False,
     from gui.main_window import MainWindow
 
     window = MainWindow()
-    if screenshot:
-        # Never restore a remembered geometry or layout into a picture meant for others.
-        window.interactive = False
-        window.reset_layout()
-    opened = open_initial_project(window, Path(project) if project else None, demo)
-    if screenshot:
-        if not opened:
-            return 2
-        saved = take_screenshot(window, screenshot)
-        _report_startup()
-        print(f"screenshot saved to {saved}")
-        window.close()
-        return 0
-    window.show()
-    return int(app.exec())
+    if not screenshot:
+        window.show()  # at once: opening (or, on first start, building the demo) follows
+        open_initial_project(window, Path(project) if project else None, demo)
+        return int(app.exec())
+    # Never restore a remembered geometry or layout into a picture meant for others.
+    window.interactive = False
+    window.reset_layout()
+    if not open_initial_project(window, Path(project) if project else None, demo):
+        return 2
+    saved = take_screenshot(window, screenshot)
+    _report_startup()
+    print(f"screenshot saved to {saved}")
+    window.close()
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
@@ -246,9 +247,6 @@ class ArticleText(QTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFont(prose_font(self.font()))
-        self.document().setDocumentMargin(DOCUMENT_MARGIN)
-        self.document().setUndoRedoEnabled(False)
-        self.document().documentLayout().documentSizeChanged.connect(self._on_layout_changed)
         self.offsets = OffsetMap("")
         self._text = ""
         self.theme = Theme.from_palette(self.palette())
@@ -268,6 +266,7 @@ class ArticleText(QTextEdit):
         # What lies under the mouse at a str offset: a tooltip text, "" for plain prose.
         self.hover_provider: Callable[[int], str] | None = None
         self.viewport().setMouseTracking(True)
+        self._adopt(self._new_document(""))
 
     # --- content -------------------------------------------------------
 
@@ -278,16 +277,35 @@ class ArticleText(QTextEdit):
         self.setExtraSelections([])
         self.offsets = OffsetMap(text)
         self._text = text
-        self.setPlainText(display_text(text))
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
+        self._adopt(self._new_document(text))
+        self._on_layout_changed()
+
+    def _new_document(self, text: str) -> QTextDocument:
+        """Build the text off-screen, then swap it in: laid out once, at the final width.
+
+        Filling the shown document would lay it out twice (once on insertion,
+        again for the line-height change), which is most of the cost of opening a pair.
+        """
+        doc = QTextDocument(self)
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(DOCUMENT_MARGIN)
+        doc.setUndoRedoEnabled(False)
         block = QTextBlockFormat()
         block.setLineHeight(
             LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
-        cursor.mergeBlockFormat(block)
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-        self._on_layout_changed()
+        cursor = QTextCursor(doc)
+        cursor.setBlockFormat(block)
+        if text:
+            cursor.insertText(display_text(text))
+        return doc
+
+    def _adopt(self, doc: QTextDocument) -> None:
+        previous = self.document()
+        self.setDocument(doc)
+        doc.documentLayout().documentSizeChanged.connect(self._on_layout_changed)
+        if previous is not None and shiboken6.isValid(previous) and previous.parent() is self:
+            previous.deleteLater()
 
     def set_point_size(self, points: float) -> None:
         """Change the reading size; layout (and every cached geometry) follows."""

@@ -34,6 +34,7 @@ from gui.palette import Theme, kind_label, mix, severity_rank
 from gui.scroll_sync import ScrollSync
 
 PARTNER_FRACTION = 0.3  # where a jumped-to span lands, as a share of the viewport height
+MIN_REVEAL_HEIGHT = 60  # below this a pane is not laid out yet: scrolling it means nothing
 
 
 def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
@@ -289,24 +290,32 @@ class ComparisonView(QWidget):
         layout.addLayout(panes, 1)
         layout.addWidget(self.legend)
 
-        self.pane_a.text.marks_provider = lambda: self._marks(0)
-        self.pane_b.text.marks_provider = lambda: self._marks(1)
-        self.pane_b.text.marks_edge = Qt.Edge.LeftEdge
-        self._header_timer = QTimer(self)
-        self._header_timer.setSingleShot(True)
-        self._header_timer.setInterval(0)
-        self._header_timer.timeout.connect(self._equalise_headers)
-        self.pane_a.header.installEventFilter(self)
-        self.pane_b.header.installEventFilter(self)
+        self._pending_reveal: str | None = None
+        self._header_timer = self._idle_timer(self._equalise_headers)
+        self._reveal_timer = self._idle_timer(self._reveal_pending)
+        self._wire_panes()
+        self.clear()
+
+    def _idle_timer(self, slot) -> QTimer:
+        """A zero-delay single-shot timer: coalesces bursts of resizes into one call."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _wire_panes(self) -> None:
         self.pane_a.text.setPlaceholderText("Open a pair to read its two articles side by side.")
-        self.pane_a.text.hover_provider = lambda offset: self._hover_text(0, offset)
-        self.pane_b.text.hover_provider = lambda offset: self._hover_text(1, offset)
+        self.pane_b.text.marks_edge = Qt.Edge.LeftEdge
         for side, pane in enumerate((self.pane_a, self.pane_b)):
+            pane.text.marks_provider = lambda s=side: self._marks(s)
+            pane.text.hover_provider = lambda offset, s=side: self._hover_text(s, offset)
             pane.layoutChanged.connect(self._geometry.invalidate)
             pane.sentenceClicked.connect(lambda offset, s=side: self._on_click(s, offset))
             pane.addDiscrepancyRequested.connect(self.addDiscrepancyRequested)
             pane.openUrlRequested.connect(self.openUrlRequested)
-        self.clear()
+            pane.header.installEventFilter(self)
+            pane.text.installEventFilter(self)
 
     # --- public API ----------------------------------------------------
 
@@ -316,12 +325,17 @@ class ComparisonView(QWidget):
         discrepancies: Sequence[Discrepancy] | None = None,
         annotations: Mapping[str, Any] | None = None,
     ) -> None:
-        """Show a pair; ``discrepancies`` defaults to the comparison's own (plus none made by hand)."""
+        """Show a pair with its discrepancies (the engine's and hand-made "u-…" ones).
+
+        ``discrepancies`` defaults to the comparison's own; ``annotations`` maps
+        discrepancy ids to annotation records (missing → open).
+        """
         self._comparison = comparison
         discs = comparison.discrepancies if discrepancies is None else discrepancies
         self._discrepancies = {d.id: d for d in discs}
         self._annotations = dict(annotations or {})
         self._current = None
+        self._pending_reveal = None
         with self.scroll_sync.suspended():
             self.pane_a.set_article(comparison.a)
             self.pane_b.set_article(comparison.b)
@@ -342,6 +356,7 @@ class ComparisonView(QWidget):
         self._alignment_of = {}
         self._base_layers = ([], [])
         self._current = None
+        self._pending_reveal = None
         with self.scroll_sync.suspended():
             self.pane_a.clear()
             self.pane_b.clear()
@@ -373,10 +388,30 @@ class ComparisonView(QWidget):
             self.connector.set_current(None)
             return False
         outline = self.theme.emphasis_outline(disc.kind)
+        for pane, span in zip(panes, (disc.a, disc.b), strict=True):
+            pane.set_emphasis(span, outline)
+        self._reveal(disc)
+        self.connector.set_current(self._alignment_of.get(disc.id))
+        return True
+
+    def _reveal(self, disc: Discrepancy) -> None:
+        """Scroll both spans into view and flash them — once the panes have a real size.
+
+        A pair is often opened (and its first discrepancy shown) before the
+        window is laid out; scrolling a 30-pixel viewport would leave the text
+        oddly scrolled, so the reveal waits for the first proper resize.
+        """
+        if self._header_timer.isActive():  # settle the panes' height before judging visibility
+            self._header_timer.stop()
+            self._equalise_headers()
+        panes = (self.pane_a, self.pane_b)
+        if any(pane.viewport_height() < MIN_REVEAL_HEIGHT for pane in panes):
+            self._pending_reveal = disc.id
+            return
+        self._pending_reveal = None
         spans = (disc.a, disc.b)
         with self.scroll_sync.suspended():
             for pane, span in zip(panes, spans, strict=True):
-                pane.set_emphasis(span, outline)
                 if span is not None:
                     pane.scroll_to_span(span, PARTNER_FRACTION)
         if spans[0] is None or spans[1] is None:
@@ -385,8 +420,13 @@ class ComparisonView(QWidget):
         for pane, span in zip(panes, spans, strict=True):
             if span is not None:
                 pane.flash_span(span)
-        self.connector.set_current(self._alignment_of.get(disc.id))
-        return True
+
+    def _reveal_pending(self) -> None:
+        disc = self._discrepancies.get(self._pending_reveal or "")
+        if disc is not None and disc.id == self._current:
+            self._reveal(disc)
+        else:
+            self._pending_reveal = None
 
     def update_annotation(self, disc_id: str, annotation: Any | None) -> None:
         if annotation is None:
@@ -550,10 +590,12 @@ class ComparisonView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # A header's width is only final once it has been resized; equalise then,
         # once per burst of resizes.
-        headers = (self.pane_a.header, self.pane_b.header)
-        resized = event.type() == QEvent.Type.Resize and watched in headers
-        if resized and event.size().width() != event.oldSize().width():
-            self._header_timer.start()
+        if event.type() == QEvent.Type.Resize:
+            headers = (self.pane_a.header, self.pane_b.header)
+            if watched in headers and event.size().width() != event.oldSize().width():
+                self._header_timer.start()
+            elif self._pending_reveal and watched in (self.pane_a.text, self.pane_b.text):
+                self._reveal_timer.start()
         return super().eventFilter(watched, event)
 
     # --- interaction ---------------------------------------------------

@@ -84,6 +84,15 @@ def _stamp_path(path: Path) -> Path:
     return path.with_name(path.name + ".stamp")
 
 
+def is_current() -> bool:
+    """Whether the demo project exists and was built from today's demo articles."""
+    path = demo_path()
+    stamp_file = _stamp_path(path)
+    if not (path.exists() and stamp_file.exists()):
+        return False
+    return stamp_file.read_text(encoding="utf-8").strip() == demo_stamp()
+
+
 def ensure_demo() -> Path:
     """The demo project's path, (re)building it when missing or made from other sources."""
     path = demo_path()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -296,6 +296,11 @@ class DiscrepancyPanel(QWidget):
         self.text_filter.setText(text or "")
         self.text_filter.blockSignals(False)
         self._apply_filters()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # kind swatches follow light/dark
+            self.model.set_palette(self.palette())
 
     # --- internals -----------------------------------------------------
 

@@ -7,6 +7,7 @@ Each ``…_job`` returns a callable ``(progress, cancelled) -> result`` for
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -26,9 +27,32 @@ class PairData(NamedTuple):
     annotations: dict
 
 
+class Snapshot(NamedTuple):
+    """The project's lists as the browser shows them, read off the GUI thread."""
+
+    events: list
+    articles: list
+    pairs: list
+
+
 class ImportOutcome(NamedTuple):
     report: object
     grouped: bool
+    snapshot: Snapshot
+
+
+class CompareOutcome(NamedTuple):
+    compared: int
+    snapshot: Snapshot
+
+
+def snapshot(project) -> Snapshot:
+    return Snapshot(project.events(), project.articles(), project.pairs())
+
+
+def default_workers() -> int:
+    """Processes for compare-all: they keep the engine's CPU work off this process's GIL."""
+    return max(1, min(4, (os.cpu_count() or 1)))
 
 
 def importable(paths: Sequence[str | Path]) -> list[Path]:
@@ -61,7 +85,7 @@ def import_job(project, paths: Sequence[Path]) -> Job:
             progress(len(paths), len(paths), "grouping events")
             project.group_events()
             grouped = True
-        return ImportOutcome(report, grouped)
+        return ImportOutcome(report, grouped, snapshot(project))
 
     return job
 
@@ -77,9 +101,12 @@ def add_article_job(project, article) -> Job:
     return job
 
 
-def compare_all_job(project) -> Job:
+def compare_all_job(project, workers: int = 1) -> Job:
+    """Compare what is not compared yet; ``workers`` > 1 uses that many processes."""
+
     def job(progress, cancelled):
-        return project.compare_all(progress=progress, cancelled=cancelled)
+        done = project.compare_all(progress=progress, cancelled=cancelled, workers=workers)
+        return CompareOutcome(done, snapshot(project))
 
     return job
 

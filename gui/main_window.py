@@ -10,44 +10,42 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from core.errors import FactDiffError, ProjectLockedError
-from gui import hotkeys, jobs
+from core.errors import FactDiffError
+from gui import hotkeys, jobs, pyside_fix
 from gui.about_dialog import AboutDialog, ShortcutsDialog
 from gui.actions import STATUS_ORDER, Actions
 from gui.annotation_editor import AnnotationEditor
 from gui.comparison_view import ComparisonView
 from gui.discrepancy_panel import DiscrepancyPanel
 from gui.find_bar import FindBar
-from gui.import_dialogs import FetchUrlDialog, PasteArticleDialog
 from gui.manual_discrepancy_dialog import ManualDiscrepancyDialog
 from gui.preferences_dialog import PreferencesDialog
 from gui.project_browser import ProjectBrowser, pair_label
 from gui.settings import Settings
 from gui.undo import AnnotationCommand
-from gui.workers import Failure, ProgressIndicator, TaskRunner
+from gui.window_import import ImportMixin
+from gui.window_menus import build_menus, build_toolbar, shortcut_rows
+from gui.window_projects import ProjectsMixin
+from gui.workers import ProgressIndicator, TaskRunner
+
+pyside_fix.apply()  # idempotent; the window may be built without gui.app (tests, benchmarks)
 
 APP_TITLE = "FactDiff"
 MESSAGE_MS = 6000
-FILE_FILTER = "FactDiff projects (*.factdiff)"
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 
 
 def _report_available() -> bool:
@@ -64,7 +62,7 @@ def _report_dialog_class():
     return ReportDialog
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
     """Project browser | comparison (+ find bar) | discrepancy list over annotation editor."""
 
     projectChanged = Signal()
@@ -82,13 +80,15 @@ class MainWindow(QMainWindow):
         self._select_first_on_open = True
         #: False in screenshot mode: no modal boxes, nothing remembered.
         self.interactive = True
+        #: Processes for compare-all (1 = a thread in this process).
+        self.compare_workers = jobs.default_workers()
         self.runner = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
         self.actions = Actions(self)
         self._build_widgets()
         self._build_layout()
-        self._build_menus()
-        self._build_toolbar()
+        self.recent_menu = build_menus(self.menuBar(), self.actions)
+        self.toolbar = build_toolbar(self, self.actions)
         self._build_status_bar()
         self._connect()
         self._apply_preferences()
@@ -139,66 +139,6 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([310, 670, 420])
         self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
-
-    def _build_menus(self) -> None:
-        a = self.actions
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([a.new_project, a.open_project])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addAction(a.open_demo)
-        file_menu.addSeparator()
-        file_menu.addActions([a.import_files, a.paste_article, a.fetch_url])
-        file_menu.addSeparator()
-        file_menu.addAction(a.export_report)
-        file_menu.addSeparator()
-        file_menu.addActions([a.close_project, a.quit])
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([a.undo, a.redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([a.find, a.find_next, a.find_previous])
-        edit_menu.addSeparator()
-        edit_menu.addAction(a.mark_discrepancy)
-        status_menu = edit_menu.addMenu("Set &Status")
-        status_menu.addActions(a.set_status)
-        edit_menu.addSeparator()
-        edit_menu.addAction(a.preferences)
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions([a.scroll_sync, a.show_browser, a.show_toolbar])
-        go_menu = bar.addMenu("&Go")
-        go_menu.addActions([a.next_discrepancy, a.previous_discrepancy])
-        go_menu.addSeparator()
-        go_menu.addActions([a.next_pair, a.previous_pair])
-        go_menu.addSeparator()
-        go_menu.addActions([a.focus_browser, a.focus_list, a.focus_note])
-        project_menu = bar.addMenu("&Project")
-        project_menu.addActions([a.compare_all, a.group_events])
-        project_menu.addSeparator()
-        project_menu.addActions([a.add_pair, a.remove_pair])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([a.shortcuts, a.about])
-
-    def _build_toolbar(self) -> None:
-        a = self.actions
-        self.toolbar = QToolBar("Main", self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for group in (
-            [a.open_project, a.import_files],
-            [a.compare_all],
-            [a.previous_pair, a.next_pair, a.previous_discrepancy, a.next_discrepancy],
-            [a.mark_discrepancy, a.find, a.scroll_sync],
-            [a.export_report],
-        ):
-            self.toolbar.addActions(group)
-            self.toolbar.addSeparator()
-        for action in (a.open_project, a.import_files, a.previous_pair, a.next_pair,
-                       a.previous_discrepancy, a.next_discrepancy, a.find, a.scroll_sync):
-            self.toolbar.widgetForAction(action).setToolButtonStyle(
-                Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -255,6 +195,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: AboutDialog(self).exec())
 
     def _connect_widgets(self) -> None:
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.browser.pairOpenRequested.connect(self.open_pair)
         self.browser.addPairRequested.connect(self.add_pair)
         self.browser.removePairRequested.connect(self.remove_pair)
@@ -290,11 +231,10 @@ class MainWindow(QMainWindow):
         self._apply_font_size(int(self.settings.preference("font_size")))
 
     def _apply_font_size(self, points: int) -> None:
-        """Article text size is a reading preference; the rest of the UI follows the desktop."""
-        for pane in (self.view.pane_a, self.view.pane_b):
-            font = pane.font()
-            font.setPointSize(points)
-            pane.setFont(font)
+        """Article text size is a reading preference (0 = the panes' own default)."""
+        if points > 0:
+            for pane in (self.view.pane_a, self.view.pane_b):
+                pane.set_text_size(float(points))
 
     def _restore_state(self) -> None:
         geometry = self.settings.geometry("geometry")
@@ -403,141 +343,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, title, text)
         else:
             print(f"factdiff: error: {text}", file=sys.stderr)
-
-    # ------------------------------------------------------------------ projects
-    def open_demo(self) -> bool:
-        from gui.demo import ensure_demo
-
-        try:
-            path = ensure_demo()
-        except FactDiffError as exc:
-            self.show_error(f"Cannot prepare the demo project: {exc}")
-            return False
-        return self.open_project(path)
-
-    def open_project(self, path: str | Path, readonly: bool = False) -> bool:
-        """Open ``path`` (asking to fall back to read-only if another process holds it)."""
-        from core.store import Project
-
-        path = Path(path)
-        if self.project is not None and Path(self.project.path).resolve() == path.resolve():
-            return True
-        try:
-            project = Project.open(path, readonly=readonly)
-        except ProjectLockedError as exc:
-            answer = QMessageBox.question(
-                self, "Project in use", f"{exc}\n\nOpen it read-only instead?")
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-            return self.open_project(path, readonly=True)
-        except FactDiffError as exc:
-            self.settings.remove_recent_project(path)
-            self.show_error(f"Cannot open {path.name}: {exc}")
-            return False
-        self.set_project(project)
-        return True
-
-    def new_project_dialog(self) -> None:
-        from core.store import Project
-
-        name, _ = QFileDialog.getSaveFileName(self, "New Project", str(Path.home()), FILE_FILTER)
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix != jobs.PROJECT_SUFFIX:
-            path = path.with_suffix(jobs.PROJECT_SUFFIX)
-        try:
-            project = Project.create(path)
-        except FactDiffError as exc:
-            self.show_error(f"Cannot create {path.name}: {exc}")
-            return
-        self.set_project(project)
-        self.message("New project created: import articles with Ctrl+I or drop files here.")
-
-    def open_project_dialog(self) -> None:
-        start = self.settings.recent_projects()[:1] or [str(Path.home())]
-        name, _ = QFileDialog.getOpenFileName(self, "Open Project", start[0], FILE_FILTER)
-        if name:
-            self.open_project(name)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_projects()
-        for index, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{index % 10} {Path(path).name}")
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_project(p))
-        if not recent:
-            empty = self.recent_menu.addAction("No recent projects")
-            empty.setEnabled(False)
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.actions.clear_recent)
-        self.actions.clear_recent.setEnabled(bool(recent))
-
-    def set_project(self, project) -> None:
-        """Make ``project`` current: everything shown is re-read from it."""
-        self.close_project()
-        self.project = project
-        reviewer = self.settings.reviewer
-        if reviewer and not project.readonly:
-            try:
-                project.reviewer = reviewer
-            except FactDiffError as exc:
-                self.message(str(exc))
-        self.settings.add_recent_project(project.path)
-        self.editor.set_reviewer_placeholder(reviewer or project.reviewer)
-        self._update_title()
-        self.refresh_project()
-        self.projectChanged.emit()
-        if project.readonly:
-            self.message(f"{Path(project.path).name} is read-only: "
-                         f"{getattr(project, 'readonly_reason', '')}")
-        pairs = self.browser.pair_ids()
-        if pairs:
-            self.browser.select_pair(pairs[0])
-        elif not self._articles:
-            self.message("This project is empty: import articles with Ctrl+I or drop files here.")
-
-    def close_project(self) -> None:
-        if self.project is None:
-            return
-        self.editor.flush()
-        self.runner.cancel()
-        self.runner.wait(10000)
-        self.undo_stack.clear()
-        self._clear_pair()
-        self.browser.clear()
-        self._pairs.clear()
-        self._articles.clear()
-        try:
-            self.project.close()
-        except FactDiffError as exc:
-            self.message(str(exc))
-        self.project = None
-        self._update_title()
-        self._update_counts()
-        self._update_actions()
-        self.projectChanged.emit()
-
-    def refresh_project(self) -> None:
-        """Re-read events, articles and pairs (after import, grouping or compare-all)."""
-        if self.project is None:
-            return
-        try:
-            articles = self.project.articles()
-            events = self.project.events()
-            pairs = self.project.pairs()
-        except FactDiffError as exc:
-            self.show_error(str(exc))
-            return
-        self._articles = {a.id: a for a in articles}
-        self._pairs = {p.id: p for p in pairs}
-        self.browser.populate(events, articles, pairs)
-        if self.pair_id is not None and self.pair_id not in self._pairs:
-            self._clear_pair()
-        self._update_counts()
-        self._update_actions()
 
     # ------------------------------------------------------------------ pairs
     def open_pair(self, pair_id: int) -> None:
@@ -790,124 +595,6 @@ class MainWindow(QMainWindow):
             self.message(f"“{text}” was not found in either article.")
         return found
 
-    # ------------------------------------------------------------------ import
-    def import_files_dialog(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Import Articles", str(Path.home()), ARTICLE_FILTER)
-        if names:
-            self.import_paths(names)
-
-    def import_paths(self, paths) -> bool:
-        """Import article files in the background; False if there is nothing to do."""
-        if self.project is None:
-            self.message("Open or create a project before importing articles.")
-            return False
-        if self.project.readonly:
-            self.show_error("This project is open read-only; articles cannot be added.")
-            return False
-        files = [Path(p) for p in paths]
-        self.runner.start("import", "Importing", jobs.import_job(self.project, files),
-                          self._import_done, lambda: self._import_cancelled())
-        return True
-
-    def _import_done(self, outcome: jobs.ImportOutcome) -> None:
-        report = outcome.report
-        self.refresh_project()
-        parts = [f"Imported {len(report.added)} article{'s' * (len(report.added) != 1)}"]
-        if report.duplicates:
-            parts.append(f"{len(report.duplicates)} already in the project")
-        if report.errors:
-            parts.append(f"{len(report.errors)} failed")
-        self.message("; ".join(parts) + ".")
-        if report.errors:
-            details = "\n".join(f"{Path(name).name}: {why}" for name, why in report.errors[:20])
-            QMessageBox.warning(self, "Import", f"Some files could not be imported:\n\n{details}")
-
-    def _import_cancelled(self) -> None:
-        self.refresh_project()
-        self.message("Import cancelled; articles imported so far are kept.")
-
-    def paste_article_dialog(self) -> None:
-        dialog = PasteArticleDialog(self)
-        if dialog.exec() != PasteArticleDialog.DialogCode.Accepted:
-            return
-        try:
-            article = dialog.article()
-        except FactDiffError as exc:
-            self.show_error(str(exc))
-            return
-        self.add_article(article)
-
-    def fetch_url_dialog(self) -> None:
-        dialog = FetchUrlDialog(self)
-        if dialog.exec() == FetchUrlDialog.DialogCode.Accepted and dialog.result_article:
-            self.add_article(dialog.result_article)
-
-    def add_article(self, article) -> None:
-        if self.project is None:
-            return
-        self.runner.start("import", "Adding article", jobs.add_article_job(self.project, article),
-                          self._article_added)
-
-    def _article_added(self, result) -> None:
-        self.refresh_project()
-        if result.duplicate:
-            self.message("That article is already in the project.")
-        else:
-            self.message("Article added.")
-
-    # ------------------------------------------------------------------ project work
-    def compare_all(self) -> None:
-        if self.project is None:
-            return
-        self.runner.start("compare", "Comparing pairs", jobs.compare_all_job(self.project),
-                          self._compare_done, self._compare_cancelled)
-
-    def _compare_done(self, count: int) -> None:
-        self.refresh_project()
-        self.message(f"Compared {count} pair{'s' * (count != 1)}." if count
-                     else "Every pair was already compared.")
-
-    def _compare_cancelled(self) -> None:
-        self.refresh_project()
-        self.message("Compare-all cancelled; pairs compared so far are kept.")
-
-    def group_events(self) -> None:
-        if self.project is None:
-            return
-        self.runner.start("group", "Grouping", jobs.group_events_job(self.project),
-                          lambda events: (self.refresh_project(),
-                                          self.message(f"{len(events)} events.")))
-
-    def _on_job_started(self, channel: str, title: str) -> None:
-        self._progress_channel = channel
-        self.progress.begin(title)
-
-    def _on_job_progress(self, channel: str, done: int, total: int, label: str) -> None:
-        if channel == self._progress_channel:
-            self.progress.update_progress(done, total, label)
-
-    def _on_job_ended(self, channel: str) -> None:
-        if channel != self._progress_channel:
-            return
-        if self.runner.is_busy():
-            self._progress_channel = next(iter(self.runner.busy_channels()))
-            self.progress.begin(self.runner.title(self._progress_channel))
-        else:
-            self.progress.end()
-            if channel == "pair":
-                self.statusBar().clearMessage()
-
-    def _on_job_failed(self, channel: str, failure: Failure) -> None:
-        if channel == "pair":
-            self.pair_id = None
-        if failure.expected:
-            self.show_error(failure.message)
-        else:
-            from gui.app import show_unexpected_error
-
-            show_unexpected_error(failure.message, failure.details, self)
-
     # ------------------------------------------------------------------ dialogs
     def export_report_dialog(self) -> None:
         dialog_class = _report_dialog_class()
@@ -930,20 +617,7 @@ class MainWindow(QMainWindow):
                 self.show_error(str(exc))
 
     def shortcuts_dialog(self) -> None:
-        rows = []
-        for menu_action in self.menuBar().actions():
-            self._shortcut_rows(menu_action.menu(), menu_action.text().replace("&", ""), rows)
-        ShortcutsDialog(rows, self).exec()
-
-    def _shortcut_rows(self, menu: QMenu | None, title: str, rows: list) -> None:
-        if menu is None:
-            return
-        for action in menu.actions():
-            if action.menu() is not None:
-                self._shortcut_rows(action.menu(), title, rows)
-            elif not action.shortcut().isEmpty():
-                rows.append((title, action.text().replace("&", "").rstrip("…"),
-                             action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)))
+        ShortcutsDialog(shortcut_rows(self.menuBar()), self).exec()
 
     def set_scroll_sync(self, enabled: bool) -> None:
         self.view.set_scroll_sync(enabled)
@@ -961,43 +635,6 @@ class MainWindow(QMainWindow):
         elif widget is self.panel:
             widget = self.panel.table
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    # ------------------------------------------------------------------ Qt events
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
-        if self._dropped_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # Qt override
-        if self._dropped_paths(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
-        paths = self._dropped_paths(event.mimeData())
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        projects = [p for p in paths if p.suffix == jobs.PROJECT_SUFFIX]
-        if projects:
-            # Open after the drop returns: a modal message inside dropEvent blocks the source.
-            QTimer.singleShot(0, lambda: self.open_project(projects[0]))
-            return
-        QTimer.singleShot(0, lambda: self.import_paths(paths))
-
-    @staticmethod
-    def _dropped_paths(mime) -> list[Path]:
-        if not mime.hasUrls():
-            return []
-        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-        wanted = (*jobs.IMPORT_SUFFIXES, jobs.PROJECT_SUFFIX)
-        return [p for p in paths if p.suffix.lower() in wanted or p.is_dir()]
-
-    def changeEvent(self, event: QEvent) -> None:  # Qt override
-        if event.type() == QEvent.Type.PaletteChange:
-            self._update_actions()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.save_state()

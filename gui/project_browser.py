@@ -9,6 +9,7 @@ opening or removing a pair means.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
@@ -20,8 +21,34 @@ from gui import icons
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
+FILLED_ROLE = Qt.ItemDataRole.UserRole + 3
+
 EVENT, ARTICLE, PAIR, GROUP = "event", "article", "pair", "group"
 UNGROUPED_LABEL = "Not grouped"
+#: Up to this many rows, every group starts expanded; beyond, they fill on demand.
+EAGER_ROWS = 400
+
+
+@dataclass
+class Group:
+    """One top-level row: an event (or the not-grouped rest) and what belongs to it."""
+
+    key: str
+    label: str
+    kind: str
+    ident: int | None
+    articles: list
+    pairs: list
+
+
+def _ordered(pairs: list) -> list:
+    # Most to check first; the count only changes when someone adds a discrepancy,
+    # so the order stays put while annotating.
+    return sorted(pairs, key=lambda p: (not p.compared, -p.n_discrepancies, p.id))
+
+
+def _totals(pairs: list) -> tuple[int, int]:
+    return sum(p.n_open for p in pairs), sum(p.n_confirmed for p in pairs)
 
 
 def article_label(info) -> str:
@@ -94,8 +121,12 @@ class ProjectBrowser(QTreeView):
         self._articles: dict[int, object] = {}
         self._menu_actions: list[QAction] = []
         self._quiet = False
+        self._groups: list[Group] = []
+        self._pair_order: list[int] = []
+        self._group_of_pair: dict[int, int] = {}
         self.selectionModel().selectionChanged.connect(self._on_selection)
         self.activated.connect(self._on_activated)
+        self.expanded.connect(self._on_expanded)
 
     def _set_headers(self) -> None:
         """Count columns get a status icon instead of a word, leaving room for names."""
@@ -116,66 +147,100 @@ class ProjectBrowser(QTreeView):
         self._model.removeRows(0, self._model.rowCount())
         self._pair_items.clear()
         self._articles.clear()
+        self._groups.clear()
+        self._pair_order.clear()
+        self._group_of_pair.clear()
         self._quiet = False
 
     def populate(self, events: Iterable, articles: Iterable, pairs: Iterable) -> None:
-        """Rebuild the tree, keeping the current pair selected without re-opening it."""
+        """Rebuild the tree, keeping the current pair selected without re-opening it.
+
+        Only groups that are (or were) expanded get their rows now; the others
+        fill in when opened, so a project of thousands of articles refreshes
+        in a blink.
+        """
         keep = self.current_pair_id()
-        expanded = self._expanded_events()
+        expanded = self._expanded_groups()
         self.clear()
         self._quiet = True
+        self.setUpdatesEnabled(False)
         try:
             self._articles = {a.id: a for a in articles}
-            pairs = list(pairs)
-            placed: set[int] = set()
-            for event in events:
-                self._add_event(event, pairs, placed, expanded)
-            self._add_ungrouped(pairs, placed)
+            self._groups = self._grouped(list(events), list(pairs))
+            open_all = not expanded and sum(len(g.articles) + len(g.pairs)
+                                            for g in self._groups) <= EAGER_ROWS
+            for index, group in enumerate(self._groups):
+                self._pair_order.extend(p.id for p in group.pairs)
+                self._group_of_pair.update((p.id, index) for p in group.pairs)
+                head = self._group_row(group)
+                if open_all or group.key in expanded:
+                    self._fill(index)
+                    self.setExpanded(head.index(), True)
             if keep is not None:
                 self.select_pair(keep, emit=False)
         finally:
+            self.setUpdatesEnabled(True)
             self._quiet = False
 
-    def _add_event(self, event, pairs: list, placed: set[int], expanded: set[str]) -> None:
-        members = set(event.article_ids)
-        own = [p for p in pairs if p.event_id == event.id
-               or (p.event_id is None and {p.a_id, p.b_id} <= members)]
-        # Most to check first; the count only changes when someone adds a discrepancy,
-        # so the order stays put while annotating.
-        own.sort(key=lambda p: (not p.compared, -p.n_discrepancies, p.id))
-        row = self._group_row(event.label or f"Event {event.id}", EVENT, event.id,
-                              [self._articles[i] for i in event.article_ids if i in self._articles],
-                              own)
-        placed.update(event.article_ids)
-        placed.update(-p.id for p in own)
-        key = f"{EVENT}:{event.id}"
-        self.setExpanded(row.index(), not expanded or key in expanded)
+    def _grouped(self, events: list, pairs: list) -> list[Group]:
+        """Events in order, then whatever belongs to none; pairs most-to-check first."""
+        by_event: dict[int | None, list] = {}
+        for pair in pairs:
+            by_event.setdefault(pair.event_id, []).append(pair)
+        member_of = {aid: event.id for event in events for aid in event.article_ids}
+        loose_pairs = []
+        for pair in by_event.pop(None, []):
+            event_id = member_of.get(pair.a_id)
+            if event_id is not None and member_of.get(pair.b_id) == event_id:
+                by_event.setdefault(event_id, []).append(pair)
+            else:
+                loose_pairs.append(pair)
+        groups = []
+        for event in events:
+            own = by_event.pop(event.id, [])
+            groups.append(Group(
+                f"{EVENT}:{event.id}", event.label or f"Event {event.id}", EVENT, event.id,
+                [self._articles[i] for i in event.article_ids if i in self._articles],
+                _ordered(own)))
+        loose_pairs += [p for rest in by_event.values() for p in rest]
+        loose_articles = [a for i, a in self._articles.items() if i not in member_of]
+        if loose_articles or loose_pairs:
+            groups.append(Group(f"{GROUP}:", UNGROUPED_LABEL, GROUP, None, loose_articles,
+                                _ordered(loose_pairs)))
+        return groups
 
-    def _add_ungrouped(self, pairs: list, placed: set[int]) -> None:
-        articles = [a for i, a in self._articles.items() if i not in placed]
-        loose = [p for p in pairs if -p.id not in placed]
-        if articles or loose:
-            row = self._group_row(UNGROUPED_LABEL, GROUP, None, articles, loose)
-            self.setExpanded(row.index(), True)
-
-    def _group_row(self, label: str, kind: str, ident: int | None, articles: list,
-                   pairs: list) -> QStandardItem:
-        n_open = sum(p.n_open for p in pairs)
-        n_conf = sum(p.n_confirmed for p in pairs)
-        head = _node(label, kind, ident,
-                     f"{label}\n{len(articles)} articles, {len(pairs)} pairs")
+    def _group_row(self, group: Group) -> QStandardItem:
+        head = _node(group.label, group.kind, group.ident,
+                     f"{group.label}\n{len(group.articles)} articles, {len(group.pairs)} pairs")
         head.setIcon(icons.event())
         font = QFont(head.font())
         font.setBold(True)
         head.setFont(font)
-        for info in articles:
-            head.appendRow([self._article_item(info), _count_cell(None, ""),
-                            _count_cell(None, "")])
-        for pair in pairs:
-            head.appendRow(self._pair_row(pair))
+        if group.articles or group.pairs:
+            head.appendRow(QStandardItem())  # placeholder: shows the expand arrow
+        n_open, n_conf = _totals(group.pairs)
         self._model.appendRow([head, _count_cell(n_open or None, "Open discrepancies"),
                                _count_cell(n_conf or None, "Confirmed discrepancies")])
         return head
+
+    def _fill(self, index: int) -> QStandardItem:
+        """Create a group's article and pair rows (once)."""
+        head = self._model.item(index, 0)
+        if head.data(FILLED_ROLE):
+            return head
+        group = self._groups[index]
+        rows = [[self._article_item(info), _count_cell(None, ""), _count_cell(None, "")]
+                for info in group.articles]
+        rows += [self._pair_row(pair) for pair in group.pairs]
+        head.removeRows(0, head.rowCount())
+        for row in rows:
+            head.appendRow(row)
+        head.setData(True, FILLED_ROLE)
+        return head
+
+    def _on_expanded(self, index: QModelIndex) -> None:
+        if index.isValid() and not index.parent().isValid():
+            self._fill(index.row())
 
     def _article_item(self, info) -> QStandardItem:
         tip = "\n".join(part for part in (
@@ -212,35 +277,31 @@ class ProjectBrowser(QTreeView):
 
     def update_pair(self, pair) -> None:
         """Refresh one pair's counts in place (after an annotation edit)."""
+        index = self._group_of_pair.get(pair.id)
+        if index is None:
+            return
+        group = self._groups[index]
+        group.pairs[:] = [pair if p.id == pair.id else p for p in group.pairs]
+        n_open, n_conf = _totals(group.pairs)
+        self._model.item(index, 1).setText(str(n_open) if n_open else "")
+        self._model.item(index, 2).setText(str(n_conf) if n_conf else "")
         item = self._pair_items.get(pair.id)
         if item is None:
             return
-        parent = item.parent() or self._model.invisibleRootItem()
+        head = self._model.item(index, 0)
         row = item.row()
         item.setText(pair_label(pair, self._articles))
         item.setToolTip(self._pair_tip(pair))
         font = QFont(item.font())
         font.setItalic(not pair.compared)
         item.setFont(font)
-        parent.child(row, 1).setText(str(pair.n_open) if pair.compared else "")
-        parent.child(row, 2).setText(str(pair.n_confirmed) if pair.compared else "")
-        self._refresh_group_counts(parent)
-
-    def _refresh_group_counts(self, head: QStandardItem) -> None:
-        if head is self._model.invisibleRootItem():
-            return
-        n_open = n_conf = 0
-        for row in range(head.rowCount()):
-            if head.child(row, 0).data(KIND_ROLE) == PAIR:
-                n_open += int(head.child(row, 1).text() or 0)
-                n_conf += int(head.child(row, 2).text() or 0)
-        self._model.item(head.row(), 1).setText(str(n_open) if n_open else "")
-        self._model.item(head.row(), 2).setText(str(n_conf) if n_conf else "")
+        head.child(row, 1).setText(str(pair.n_open) if pair.compared else "")
+        head.child(row, 2).setText(str(pair.n_confirmed) if pair.compared else "")
 
     # -- queries ------------------------------------------------------------
     def pair_ids(self) -> list[int]:
         """Pairs in the order shown, for next/previous pair."""
-        return list(self._pair_items)
+        return list(self._pair_order)
 
     def current_pair_id(self) -> int | None:
         index = self.currentIndex()
@@ -267,21 +328,19 @@ class ProjectBrowser(QTreeView):
                 ids.append(int(item.data(ID_ROLE)))
         return ids
 
-    def _expanded_events(self) -> set[str]:
-        keys = set()
-        for row in range(self._model.rowCount()):
-            item = self._model.item(row, 0)
-            if self.isExpanded(item.index()):
-                keys.add(f"{item.data(KIND_ROLE)}:{item.data(ID_ROLE)}")
-        return keys
+    def _expanded_groups(self) -> set[str]:
+        return {group.key for row, group in enumerate(self._groups)
+                if self.isExpanded(self._model.index(row, 0))}
 
     # -- selecting -----------------------------------------------------------
     def select_pair(self, pair_id: int, *, emit: bool = True) -> bool:
         """Make ``pair_id`` current; with ``emit`` the window is asked to open it."""
-        item = self._pair_items.get(pair_id)
-        if item is None:
+        group = self._group_of_pair.get(pair_id)
+        if group is None:
             return False
         quiet, self._quiet = self._quiet, not emit
+        self.setExpanded(self._fill(group).index(), True)
+        item = self._pair_items[pair_id]
         try:
             index = item.index()
             self.scrollTo(index)

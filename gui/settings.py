@@ -22,7 +22,7 @@ DEFAULTS: dict[str, object] = {
     "scroll_sync": True,
     "reviewer": "",
     "open_last_project": True,
-    "font_size": 11,
+    "font_size": 0,  # article text size in points; 0 = automatic (a little above UI text)
 }
 
 

@@ -18,18 +18,27 @@ from core.facts.names import name_variants_match
 def entity_conflicts(sa: Side, sb: Side) -> list[Flag]:
     first_a = _first_spellings(sa.facts.entities)
     first_b = _first_spellings(sb.facts.entities)
+    by_shape: dict[tuple[str, ...], list[tuple[str, Entity]]] = {}
+    for form_b, eb in first_b.items():
+        if form_b not in first_a:
+            by_shape.setdefault(_shape(form_b), []).append((form_b, eb))
     flags = []
     for form_a, ea in first_a.items():
         if form_a in first_b:
             continue
-        for form_b, eb in first_b.items():
-            if form_b in first_a or not name_variants_match(ea.text, eb.text):
+        for _, eb in by_shape.get(_shape(form_a), []):
+            if not name_variants_match(ea.text, eb.text):
                 continue
             summary = f"{one_line(ea.text, 50)} vs {one_line(eb.text, 50)}"
             flags.append(
                 flag("entity", summary, (ea.start, ea.end), (eb.start, eb.end), weight=0.9)
             )
     return flags
+
+
+def _shape(form: str) -> tuple[str, ...]:
+    """Initials of each word: variants of one name share them, so only those are compared."""
+    return tuple(word[:1] for word in form.split())
 
 
 def _first_spellings(entities: tuple[Entity, ...]) -> dict[str, Entity]:

@@ -12,6 +12,7 @@ from core.discrepancies.flag import Flag
 from core.discrepancies.number_conflicts import number_conflicts, paired_figures
 from core.discrepancies.omissions import omissions
 from core.discrepancies.passages import passage_flags
+from core.discrepancies.polarity_conflicts import polarity_conflicts
 from core.discrepancies.quote_conflicts import QuoteWords, matched_quotes, quote_conflicts
 from core.discrepancies.ranking import deduplicate, rank
 from core.discrepancies.side import build_side
@@ -42,6 +43,7 @@ def find_discrepancies(
         + quote_conflicts(sa, sb, quotes)
         + attribution_conflicts(sa, sb, [c for c in claims if c not in aligned])
         + entity_conflicts(sa, sb)
+        + polarity_conflicts(sa, sb, aligned)
     )
     covered_a, covered_b = _covered(fact_flags, quotes, figures)
     fact_flags += omissions(sa, unaligned_a, "A", covered_a)

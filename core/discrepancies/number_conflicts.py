@@ -66,7 +66,9 @@ def number_conflicts(pairs: list[tuple[Quantity, Quantity]]) -> list[Flag]:
 
 def _context(side: Side, q: Quantity) -> dict[str, float]:
     unit = q.unit.casefold()
-    return {k: w for k, w in weighted_context(side, q.start, q.end).items() if not unit.startswith(k)}
+    return {
+        k: w for k, w in weighted_context(side, q.start, q.end).items() if not unit.startswith(k)
+    }
 
 
 def _distinctive(value: float) -> bool:

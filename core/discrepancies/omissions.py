@@ -117,18 +117,22 @@ def _furniture(side: Side, start: int) -> bool:
 def _strongest_fact(
     side: Side, start: int, end: int, covered: set[Span]
 ) -> tuple[Fact | None, str]:
+    """The fact that makes an unaligned sentence worth flagging, or None.
+
+    A sentence holding any fact already set against a counterpart has a
+    counterpart itself: it was reworded, not omitted.
+    """
     facts = side.facts
+    quantities = overlapping(facts.quantities, start, end)
+    quotes = [q for q in overlapping(facts.quotes, start, end) if not q.short]
+    if any((f.start, f.end) in covered for f in [*quantities, *quotes]):
+        return None, ""
     settled = {(q.low, q.high) for q in facts.quantities if (q.start, q.end) in covered}
-    for q in overlapping(facts.quantities, start, end):
-        if (
-            (q.start, q.end) not in covered
-            and (q.low, q.high) not in settled
-            and telling(side.text, q)
-        ):
+    for q in quantities:
+        if (q.low, q.high) not in settled and telling(side.text, q):
             return q, "number"
-    for quote in overlapping(facts.quotes, start, end):
-        if not quote.short and (quote.start, quote.end) not in covered:
-            return quote, "quote"
+    if quotes:
+        return quotes[0], "quote"
     named = [a for a in overlapping(facts.attributions, start, end) if a.source_key]
     if named:
         return named[0], "claim"

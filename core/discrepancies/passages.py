@@ -141,8 +141,8 @@ def _flips_polarity(wa: list[str], wb: list[str]) -> bool:
 
     A negator inside a longer inserted or deleted clause is a paraphrase, not a flip.
     """
-    if _negators(wa) == _negators(wb):
-        return False
+    if bool(_negators(wa)) == bool(_negators(wb)):
+        return False  # "never" for "not" still negates
     rest_a = [w for w in wa if w.casefold() not in NEGATORS and not is_function_word(w)]
     rest_b = [w for w in wb if w.casefold() not in NEGATORS and not is_function_word(w)]
     if not wa or not wb:

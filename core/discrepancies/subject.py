@@ -40,7 +40,9 @@ def context(side: Side, start: int, end: int, radius: int = CONTEXT_RADIUS) -> s
     return set(weighted_context(side, start, end, radius))
 
 
-def weighted_context(side: Side, start: int, end: int, radius: int = CONTEXT_RADIUS) -> dict[str, float]:
+def weighted_context(
+    side: Side, start: int, end: int, radius: int = CONTEXT_RADIUS
+) -> dict[str, float]:
     """Content-word stems near ``[start, end)``, weighted 1 inside its clause and ½ beyond.
 
     "Activision shares jumped 26%, while Microsoft shares fell 2%": 26% is

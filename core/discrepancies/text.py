@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from core.model import Span
 from core.tokens import cosmetic_key, tokenize
@@ -43,13 +45,24 @@ _SPACE_RE = re.compile(r"\s+")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
-def words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """Word tokens (not punctuation) of ``text[start:end]`` with their offsets."""
-    return [
-        (t.text, t.start, t.end)
-        for t in tokenize(text, start, end)
-        if any(c.isalnum() for c in t.text)
-    ]
+@lru_cache(maxsize=32)
+def _article_words(
+    text: str,
+) -> tuple[tuple[tuple[str, int, int], ...], tuple[int, ...], tuple[int, ...]]:
+    found = tuple(
+        (t.text, t.start, t.end) for t in tokenize(text) if any(c.isalnum() for c in t.text)
+    )
+    return found, tuple(w[1] for w in found), tuple(w[2] for w in found)
+
+
+def words(text: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:
+    """Word tokens (not punctuation) lying within ``text[start:end]``, with their offsets.
+
+    The text is tokenised once and cached (a ``str`` caches its own hash, so
+    the key costs nothing); every region after that is two bisections.
+    """
+    found, starts, ends = _article_words(text)
+    return found[bisect_left(starts, start) : bisect_right(ends, end)]
 
 
 def key(word: str) -> str:
@@ -71,21 +84,24 @@ def is_date_word(word: str) -> bool:
     return bool(_DATE_WORD_RE.match(word))
 
 
+@lru_cache(maxsize=65536)
 def is_function_word(word: str) -> bool:
     folded = cosmetic_key(word)
     return folded in FUNCTION_WORDS or folded.removesuffix("'s") in FUNCTION_WORDS
 
 
-def content_keys(text: str, start: int = 0, end: int | None = None) -> set[str]:
+@lru_cache(maxsize=16384)
+def content_keys(text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
     """Folded content words of a region: what it is about, without grammar."""
     stop = len(text) if end is None else end
-    return {
+    return frozenset(
         stem(w)
         for w, _, _ in words(text, start, stop)
         if not is_function_word(w) and not w[0].isdigit()
-    }
+    )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem so "Russia"/"Russian", "killed"/"kills" meet; only used for overlap scores."""
     folded = cosmetic_key(word).removesuffix("'s")

@@ -17,6 +17,7 @@ from core.facts.speech import (
     SPEECH_VERB,
     SPEECH_WORDS,
     Source,
+    coordinated_subject,
     needs_clause,
     object_after,
     source_of,
@@ -72,7 +73,7 @@ def _relays(
     for match in context.matches(_RELAYS, context.positions(_RELAY_WORDS)):
         if any(s <= match.start() < e for s, e in quoted):
             continue
-        cue = re.sub(r"\s+", " ", match.group("cue").lower())
+        cue = " ".join(match.group("cue").lower().split())
         if cue == "according to" and _MANNER.match(text, match.end()):
             continue
         if cue == "per" and not text[match.end() : match.end() + 1].isupper():
@@ -128,7 +129,9 @@ def _speech(
             continue
         span = object_after(text, verb.end(), max(sentence_end, verb.end())) if inverted else None
         if span is None:
-            span = subject_before(text, verb.start(), sentence_start)
+            span = subject_before(text, verb.start(), sentence_start) or coordinated_subject(
+                text, verb.start(), sentence_start, entities
+            )
         source = source_of(text, span, entities) if span else None
         if source is None or source.text.lower() in _VAGUE_PRONOUNS or not source.key:
             continue
@@ -196,12 +199,14 @@ def _link_chains(context: Context, found: list[Attribution], text: str) -> list[
         if following.cue in _RELAY_CUES and item.cue not in _RELAY_CUES:
             linked[index] = item._replace(via=following.source_key)
         elif (
-            item.cue in _RELAY_CUES
-            and following.cue not in _RELAY_CUES
-            and between.strip() in ("", ",")
+            (
+                item.cue in _RELAY_CUES
+                and following.cue not in _RELAY_CUES
+                and between.strip() in ("", ",")
+            )
+            or not words
+            or words == ["that"]
         ):
-            linked[index + 1] = following._replace(via=item.source_key)
-        elif not words or words == ["that"]:
             linked[index + 1] = following._replace(via=item.source_key)
         elif len(words) <= 3 and between.rstrip().endswith(","):
             linked[index] = item._replace(via=following.source_key)

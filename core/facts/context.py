@@ -77,8 +77,14 @@ class Context(NamedTuple):
 def build_context(article: Article) -> Context:
     sentences = tuple(_split(article))
     index: dict[str, list[int]] = {}
+    lookup = index.get
     for match in _WORD.finditer(article.text.lower()):
-        index.setdefault(match.group(), []).append(match.start())
+        word = match.group()
+        offsets = lookup(word)
+        if offsets is None:
+            index[word] = [match.start()]
+        else:
+            offsets.append(match.start())
     digits = sorted(o for word, offsets in index.items() if word[0].isdigit() for o in offsets)
     return Context(
         text=article.text,

@@ -90,12 +90,46 @@ _PAST_SPEECH = re.compile(r"\b(?:said|told|announced|reported|added|confirmed)\b
 #: Words a pattern can start with: each pattern is only tried where one occurs.
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _ABSOLUTE_STARTS = frozenset(MONTHS) | _WEEKDAY_WORDS | {"the"}
-_MONTH_CUES = frozenset({"in", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "during", "from", "through"})
-_YEAR_CUES = frozenset({"in", "since", "from", "until", "by", "between", "before", "after", "early", "late", "mid"})
+_MONTH_CUES = frozenset(
+    {
+        "in",
+        "since",
+        "until",
+        "by",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "during",
+        "from",
+        "through",
+    }
+)
+_YEAR_CUES = frozenset(
+    {"in", "since", "from", "until", "by", "between", "before", "after", "early", "late", "mid"}
+)
 _WEEKDAY_STARTS = _WEEKDAY_WORDS | {"last", "next", "this", "previous", "coming"}
 _RELATIVE_STARTS = frozenset(
-    {"today", "yesterday", "tomorrow", "tonight", "last", "this", "earlier", "later", "next", "past",
-     "a", "an", "in", "recent", "the", *UNITS}
+    {
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "next",
+        "past",
+        "a",
+        "an",
+        "in",
+        "recent",
+        "the",
+        *UNITS,
+    }
 )
 _TIME_STARTS = frozenset({"noon", "midnight"})
 
@@ -112,11 +146,17 @@ def extract_dates(context: Context, published: date | None) -> list[DateRef]:
     """Every date-like expression, longest first where they overlap."""
     text = context.text
     found = [
-        *_absolute(text, context.matches(ABSOLUTE, context.positions(_ABSOLUTE_STARTS, digits=True)), published),
+        *_absolute(
+            text,
+            context.matches(ABSOLUTE, context.positions(_ABSOLUTE_STARTS, digits=True)),
+            published,
+        ),
         *_months(context.matches(MONTH_ALONE, context.positions(_MONTH_CUES)), published),
         *_years(context.matches(YEAR_ALONE, context.positions(_YEAR_CUES))),
         *_weekdays(text, context.matches(WEEKDAY, context.positions(_WEEKDAY_STARTS)), published),
-        *_relatives(context.matches(RELATIVE, context.positions(_RELATIVE_STARTS, digits=True)), published),
+        *_relatives(
+            context.matches(RELATIVE, context.positions(_RELATIVE_STARTS, digits=True)), published
+        ),
         *_times(context.matches(TIME, context.positions(_TIME_STARTS, digits=True))),
     ]
     kept: list[_Found] = []
@@ -233,10 +273,8 @@ def _future(text: str, start: int) -> bool:
     """A future cue earlier in the same clause: "will meet on Friday"."""
     window_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 80) + 1
     window = text[window_start:start]
-    cue = None
-    for cue in _FUTURE.finditer(window):
-        pass
-    return cue is not None and not _PAST_SPEECH.search(window, cue.end())
+    cues = list(_FUTURE.finditer(window))
+    return bool(cues) and not _PAST_SPEECH.search(window, cues[-1].end())
 
 
 def _resolve_weekday(weekday: int, mod: str, future: bool, published: date) -> date:
@@ -254,7 +292,7 @@ def _resolve_weekday(weekday: int, mod: str, future: bool, published: date) -> d
 def _relatives(matches: list[re.Match[str]], published: date | None) -> list[_Found]:
     out = []
     for m in matches:
-        phrase = re.sub(r"\s+", " ", m.group("phrase").lower())
+        phrase = " ".join(m.group("phrase").lower().split())
         value = _resolve_relative(phrase, published) if published else None
         weekday = None
         if value and len(value) == 10:

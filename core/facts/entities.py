@@ -18,13 +18,13 @@ from core.facts.model import Entity
 from core.facts.names import (
     CORPORATE_SUFFIXES,
     JOINING_HEADS,
-    PLACE_WORDS,
-    TIME_ZONES,
     NATIONALITIES,
     ORG_WORDS,
     OTHER_WORDS,
     PERSON_TITLES,
+    PLACE_WORDS,
     PLACES,
+    TIME_ZONES,
     TITLE_MODIFIERS,
     fold,
     org_key,
@@ -33,7 +33,9 @@ from core.facts.names import (
 from core.facts.nouns import STOP_WORDS
 
 _CAPITALISED = re.compile(r"(?<![\w'’\-])(?:(?:[A-Z]\.){2,}|[^\W\d_a-zß-öø-ÿ][\w'’\-]*\.?)")
-_CONNECTOR_GAP = re.compile(r"[ \u00a0](?:(?:of|for|de|du|da|la|le|van|von|der|den|bin|ibn|al|the)[ \u00a0])+")
+_CONNECTOR_GAP = re.compile(
+    r"[ \u00a0](?:(?:of|for|de|du|da|la|le|van|von|der|den|bin|ibn|al|the)[ \u00a0])+"
+)
 _CONNECTOR_WORD = re.compile(r"[a-z]+")
 _CONNECTORS = frozenset(
     {
@@ -60,6 +62,7 @@ _ABBREVIATED = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "to", "across", "outside", "inside", "into"})
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _LEADING_NOISE = _CALENDAR | {"the"}
 _TRAILING_NOISE = _CALENDAR | _CONNECTORS
 _NOT_PERSONAL = ORG_WORDS | OTHER_WORDS | PLACES | PLACE_WORDS | CORPORATE_SUFFIXES | _CONNECTORS
@@ -84,6 +87,7 @@ class _Name(NamedTuple):
     end: int
     tokens: tuple[str, ...]
     titled: bool
+    determined: bool = False  # written after "the": a ship, a team, a paper — not a person
 
 
 def extract_entities(context: Context) -> list[Entity]:
@@ -96,6 +100,10 @@ def extract_entities(context: Context) -> list[Entity]:
     names = [name for run in body_runs if (name := _clean(text, run, lowercase_words, context))]
     known = _mid_sentence_words(text, names)
     names = [name for name in names if not _unconfirmed_start(text, name, known, context)]
+    determined = {name.tokens for name in names if name.determined}
+    names = [
+        n._replace(determined=True) if n.tokens in determined and not n.titled else n for n in names
+    ]
     people = _people(names)
     known |= set(people)
     names += _headline_names(text, runs, headlines, known)
@@ -195,7 +203,9 @@ def _headline_names(
             continue
         for token in run:
             if fold(token.word) in known or _is_acronym(token.word):
-                names.append(_Name(token.start, token.start + len(token.word), (token.word,), False))
+                names.append(
+                    _Name(token.start, token.start + len(token.word), (token.word,), False)
+                )
     return names
 
 
@@ -261,12 +271,16 @@ def _close(runs: list[list[_Token]], run: list[_Token]) -> None:
 @lru_cache(maxsize=8192)
 def _bare_word(word: str) -> str:
     """A token without its sentence-final period or possessive ("Russia’s" → "Russia")."""
+    if not word.endswith((".", "s", "'", "’")):
+        return word
     if word.endswith(".") and not _ABBREVIATED.fullmatch(word):
         word = word[:-1]
     return _POSSESSIVE.sub("", word)
 
 
-def _clean(text: str, run: list[_Token], lowercase_words: _LowercaseUse, context: Context) -> _Name | None:
+def _clean(
+    text: str, run: list[_Token], lowercase_words: _LowercaseUse, context: Context
+) -> _Name | None:
     """Drop sentence-initial common words, calendar words and titles from a run."""
     first = 0
     while first < len(run) and _is_common_start(text, run[first], lowercase_words, context):
@@ -277,7 +291,17 @@ def _clean(text: str, run: list[_Token], lowercase_words: _LowercaseUse, context
         return None
     lead, trail, titled = trimmed
     kept = tokens[lead:trail]
-    return _Name(kept[0].start, kept[-1].start + len(kept[-1].word), tuple(t.word for t in kept), titled)
+    determined = (
+        not titled
+        and _THE_BEFORE.search(text, max(0, kept[0].start - 4), kept[0].start) is not None
+    )
+    return _Name(
+        kept[0].start,
+        kept[-1].start + len(kept[-1].word),
+        tuple(t.word for t in kept),
+        titled,
+        determined,
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -297,7 +321,9 @@ def _trim(words: tuple[str, ...]) -> tuple[int, int, bool] | None:
     return lead, trail, cut > 0
 
 
-def _is_common_start(text: str, token: _Token, lowercase_words: _LowercaseUse, context: Context) -> bool:
+def _is_common_start(
+    text: str, token: _Token, lowercase_words: _LowercaseUse, context: Context
+) -> bool:
     """A capitalised word that is only capitalised because it starts a sentence or line."""
     word = token.word.lower()
     if word not in lowercase_words and word not in STOP_WORDS:
@@ -306,24 +332,27 @@ def _is_common_start(text: str, token: _Token, lowercase_words: _LowercaseUse, c
 
 
 def _title_end(words: list[str]) -> int:
-    """How many leading words are a title ("Chinese Foreign Minister"), 0 when none."""
+    """How many leading words are a title ("NATO Secretary-General", "Chinese Foreign
+    Minister"), 0 when none: everything up to the last title word before the name."""
     last_title = -1
     for index, word in enumerate(words[:-1]):
-        folded = fold(word)
-        if folded in PERSON_TITLES:
+        if _is_title(fold(word)):
             last_title = index
-        elif folded in TITLE_MODIFIERS or folded in NATIONALITIES or folded in PLACES:
-            continue
-        else:
-            break
     if last_title < 0:
         return 0
     rest = [fold(w) for w in words[last_title + 1 :]]
     if rest[:2] == ["of", "state"] or rest[:1] == ["state"]:
         last_title += 2 if rest[0] == "of" else 1
-    if any(w in ORG_WORDS for w in rest):
+        rest = rest[2 if rest[0] == "of" else 1 :]
+    if not rest or len(rest) > 4 or any(w in ORG_WORDS or w in _CONNECTORS for w in rest):
         return 0
-    return last_title + 1 if last_title + 1 < len(words) else 0
+    return last_title + 1
+
+
+def _is_title(folded: str) -> bool:
+    return folded in PERSON_TITLES or (
+        "-" in folded and any(part in PERSON_TITLES for part in folded.split("-"))
+    )
 
 
 def _people(names: list[_Name]) -> dict[str, str]:
@@ -339,7 +368,7 @@ def _people(names: list[_Name]) -> dict[str, str]:
 
 
 def _looks_personal(name: _Name) -> bool:
-    return _personal(name.tokens, name.titled)
+    return not name.determined and _personal(name.tokens, name.titled)
 
 
 @lru_cache(maxsize=4096)
@@ -353,7 +382,7 @@ def _personal(tokens: tuple[str, ...], titled: bool) -> bool:
 
 def _label_and_key(text: str, name: _Name, people: dict[str, str]) -> tuple[str, str]:
     known = _by_form(name.tokens, name.titled)
-    if known is not None:
+    if known is not None and not (name.determined and known[0] == "person"):
         return known
     folded = [fold(w) for w in name.tokens]
     joined = " ".join(folded)

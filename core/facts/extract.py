@@ -40,5 +40,11 @@ def clear_caches() -> None:
     """Forget memoised word forms, so a benchmark can time an article the engine has not seen."""
     from core.facts import entities, names
 
-    for cached in (names.fold, entities._bare_word, entities._personal, entities._by_form, entities._trim):
+    for cached in (
+        names.fold,
+        entities._bare_word,
+        entities._personal,
+        entities._by_form,
+        entities._trim,
+    ):
         cached.cache_clear()

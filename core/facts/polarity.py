@@ -34,15 +34,44 @@ CUE = re.compile(
     rf"(?<![\w'’-])(?:(?P<neg>{_NEGATIVE})|(?P<aff>{_AFFIRMATIVE}))(?![\w-])", re.IGNORECASE
 )
 _TRIGGERS = frozenset(
-    {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "rule", "rules", "ruled", "ruling"}
+    {
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "without",
+        "cannot",
+        "rule",
+        "rules",
+        "ruled",
+        "ruling",
+    }
 )
-_TRIGGER_STEMS = ("den", "refus", "reject", "fail", "dismiss", "declin", "confirm", "agree", "accept", "acknowledg", "admit", "succeed")
+_TRIGGER_STEMS = (
+    "den",
+    "refus",
+    "reject",
+    "fail",
+    "dismiss",
+    "declin",
+    "confirm",
+    "agree",
+    "accept",
+    "acknowledg",
+    "admit",
+    "succeed",
+)
+_NEGATED_AFFIRMATIVE_GAP = 12  # characters between "not" and "agree" in "did not really agree"
 _NOT_A_NEGATION = re.compile(
     r"not\s+only|not\s+least|not\s+just|whether\s+or\s+not|if\s+not|no\s+doubt|nothing\s+but|no\s+matter",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r",(?![0-9])|[;:()—–]|\s(?:but|while|whereas|although|though|because)\s", re.IGNORECASE
+    r",(?![0-9])|[;:()—–]|\s-\s|\s(?:but|while|whereas|although|though|because)\s", re.IGNORECASE
 )
 
 
@@ -50,16 +79,23 @@ def extract_polarities(context: Context) -> list[Polarity]:
     text = context.text
     out = []
     positions = context.positions_where(
-        lambda word: word in _TRIGGERS or word.endswith(("n't", "n’t")) or word.startswith(_TRIGGER_STEMS)
+        lambda word: (
+            word in _TRIGGERS or word.endswith(("n't", "n’t")) or word.startswith(_TRIGGER_STEMS)
+        )
     )
+    last_negation_end = -(10**9)
     for match in context.matches(CUE, positions):
         if _NOT_A_NEGATION.match(text, match.start()) or _whether_or_not(text, match):
             continue
+        if match.group("neg") is not None:
+            last_negation_end = match.end()
+        elif match.start() - last_negation_end <= _NEGATED_AFFIRMATIVE_GAP:
+            continue  # "did not agree": the negation already says it
         if context.in_boilerplate(match.start(), match.end()):
             continue
         start, end = _clause(context, match.start(), match.end())
         negated = match.group("neg") is not None
-        cue = re.sub(r"\s+", " ", match.group().lower()).replace("’", "'")
+        cue = " ".join(match.group().lower().split()).replace("’", "'")
         out.append(
             Polarity(
                 start,

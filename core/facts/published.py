@@ -13,6 +13,7 @@ from core.datelines import is_stamp_line, parse_date
 from core.model import Article
 
 _LINES_TO_SCAN = 15
+_EARLIEST, _LATEST = date(1800, 1, 1), date(2200, 12, 31)
 
 
 def publication_date(article: Article) -> date | None:
@@ -36,7 +37,9 @@ def _stamp_in_text(text: str) -> str:
 
 
 def _iso(value: str) -> date | None:
+    """A plausible news date, or None: far-off years would only break date arithmetic."""
     try:
-        return date.fromisoformat(value[:10]) if value else None
+        parsed = date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+    return parsed if parsed and _EARLIEST <= parsed <= _LATEST else None

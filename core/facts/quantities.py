@@ -99,11 +99,35 @@ _SUFFIX_QUALIFIER = re.compile(r"\s+or\s+(?P<q>more|so|fewer|less)\b|(?P<plus>\+
 _RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?:and|or)\s+", re.I)
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 _AGE_TAIL = re.compile(r"[-\s]+years?[-\s]+old\b|-year\b", re.I)
+_NEXT_WORD = re.compile(r"\s+([a-z][\w\-]*)")
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
 #: Last words of the hedges _PREFIX knows: the regex only runs after one of them.
 _HEDGE_ENDS = frozenset(
-    "than over above of exceeding least under below to most as about around approximately "
-    "roughly some nearly almost estimated exactly precisely between from".split()
+    [
+        "than",
+        "over",
+        "above",
+        "of",
+        "exceeding",
+        "least",
+        "under",
+        "below",
+        "to",
+        "most",
+        "as",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "estimated",
+        "exactly",
+        "precisely",
+        "between",
+        "from",
+    ]
 )
 _NAME_AGE = re.compile(r"[A-Z][\w'’\-]+,\s$")
 _NAME_PREFIX = re.compile(r"(?:\b(?:No|no|Nos|nos)\.|#|\bnumber)\s*$|([A-Z][\w'’.\-]*)\s+$")
@@ -131,8 +155,23 @@ _ONE_BLOCKERS = re.compile(
 
 #: First words of a spelled-out or vague amount; digits are always candidates.
 _TRIGGERS = frozenset(
-    [*UNITS, *TENS, *SCALES, "dozen", "dozens", "scores", "tens", "hundreds", "thousands",
-     "millions", "billions", "a", "an", "several", "half"]
+    [
+        *UNITS,
+        *TENS,
+        *SCALES,
+        "dozen",
+        "dozens",
+        "scores",
+        "tens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "a",
+        "an",
+        "several",
+        "half",
+    ]
 )
 _CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_PATTERN})\s?$")
 
@@ -161,7 +200,9 @@ def extract_quantities(context: Context, excluded: list[tuple[int, int]]) -> lis
     """All amounts in the article, skipping spans already claimed by dates and times."""
     text = context.text
     positions = [_with_currency(text, p) for p in context.positions(_TRIGGERS, digits=True)]
-    raws = [raw for m in context.matches(QUANTITY, positions) if (raw := _read(text, m)) is not None]
+    raws = [
+        raw for m in context.matches(QUANTITY, positions) if (raw := _read(text, m)) is not None
+    ]
     excluded = sorted(excluded)
     raws = [r for r in raws if not _overlaps(r, excluded)]
     quantities: list[Quantity] = []
@@ -243,7 +284,9 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
         if attached in _ORDINAL_SUFFIXES:
             return None
         if attached in SCALE_ABBREVIATIONS and (
-            match.group("cur") or attached in ("bn", "mn", "mln")
+            match.group("cur")
+            or attached in ("bn", "mn", "mln")
+            or _counts_plural(text, match.end())
         ):
             scale = SCALE_ABBREVIATIONS[attached]
         elif attached in MEASURES:
@@ -260,6 +303,12 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
     if not unit and scale == 1 and not paired and _is_not_an_amount(text, match, value):
         return None
     return _Raw(start, end, value * scale, scale, None, unit, False)
+
+
+def _counts_plural(text: str, end: int) -> bool:
+    """ "1.5m people": a scale letter followed by a plural noun is a million, not a metre."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and is_plural(following.group(1))
 
 
 def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
@@ -344,7 +393,11 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
     text = context.text
     start, end = raw.start, raw.end
     amount = raw.amount or Amount.exact(raw.value)
-    prefix = _PREFIX.search(text, max(0, start - 24), start) if _last_word(text, start) in _HEDGE_ENDS else None
+    prefix = (
+        _PREFIX.search(text, max(0, start - 24), start)
+        if _last_word(text, start) in _HEDGE_ENDS
+        else None
+    )
     if prefix and prefix.group("q").lower() in ("between", "from") and amount.qualifier != "range":
         prefix = None
     if prefix:
@@ -354,7 +407,11 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
     if suffix and amount.qualifier in ("", "approx"):
         amount = _hedge(amount, "or " + suffix.group("q") if suffix.group("q") else "plus")
         end = suffix.end()
-    if not raw.unit and "agnitude" in text[max(0, start - 12) : start] and _MAGNITUDE_HEAD.search(text, max(0, start - 12), start):
+    if (
+        not raw.unit
+        and "agnitude" in text[max(0, start - 12) : start]
+        and _MAGNITUDE_HEAD.search(text, max(0, start - 12), start)
+    ):
         raw = raw._replace(unit="magnitude")
         start = text.rfind("agnitude", 0, start) - 1
     unit, modifies, end = _unit(text, raw, end)

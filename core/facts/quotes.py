@@ -15,6 +15,7 @@ from core.facts.context import Context
 from core.facts.model import Entity, Quote
 from core.facts.speech import (
     SPEECH_VERB,
+    coordinated_subject,
     needs_clause,
     object_after,
     source_of,
@@ -177,9 +178,8 @@ def _speaker_before(
     sentence_start = max(sentence_start, text.rfind("\n", 0, span.start) + 1)
     if sentence_start >= span.start:
         return None
-    according = None
-    for according in _ACCORDING.finditer(text, sentence_start, span.start):
-        pass
+    relays = list(_ACCORDING.finditer(text, sentence_start, span.start))
+    according = relays[-1] if relays else None
     verbs = [
         v
         for v in SPEECH_VERB.finditer(text, sentence_start, span.start)
@@ -190,7 +190,9 @@ def _speaker_before(
         if not needs_clause(verb.group()) or re.match(
             r"\s*(?:that\b|:|,)", text[verb.end() : span.start]
         ):
-            subject = subject_before(text, verb.start(), sentence_start)
+            subject = subject_before(text, verb.start(), sentence_start) or coordinated_subject(
+                text, verb.start(), sentence_start, entities
+            )
             if subject:
                 return _named(text, subject, entities)
     if according:

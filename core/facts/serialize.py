@@ -9,7 +9,7 @@ from core.facts.model import Facts
 
 
 def facts_to_dict(facts: Facts) -> dict[str, list[dict[str, Any]]]:
-    """One list per fact type, each record a dict of its fields.
+    """One list per fact type, each record a dict of its fields plus its ``kind``.
 
     Infinite bounds become ``null`` because JSON has no infinity.
     """
@@ -18,6 +18,7 @@ def facts_to_dict(facts: Facts) -> dict[str, list[dict[str, Any]]]:
 
 def _record(record: Any) -> dict[str, Any]:
     data = record._asdict()
+    data.setdefault("kind", record.kind)
     for key, value in data.items():
         if isinstance(value, float) and not math.isfinite(value):
             data[key] = None

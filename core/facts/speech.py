@@ -65,7 +65,6 @@ _SKIP_BEFORE_VERB = frozenset(
         "will",
         "once",
         "further",
-        "had",
         "recently",
         "publicly",
         "privately",
@@ -126,6 +125,9 @@ _POSSESSIVE_DOCUMENT = re.compile(
 )
 
 
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+
+
 class Source(NamedTuple):
     start: int
     end: int
@@ -145,8 +147,7 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
         return None
     end = tokens[-1].end()
     start = None
-    count = 0
-    for token in reversed(tokens):
+    for count, token in enumerate(reversed(tokens)):
         word = token.group()
         lower = word.lower()
         if not word[:1].isalnum() and word not in ("’", "'"):
@@ -156,7 +157,6 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
         if lower.endswith(("ed", "ing")) and not word[:1].isupper() and lower not in ("red", "bed"):
             break
         start = token.start()
-        count += 1
     if start is None:
         return None
     while True:  # never start on a joining word: "of the ministry" → "ministry"
@@ -168,6 +168,19 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
             return None
         start = nxt.start()
     return (start, end) if text[start:end].strip() else None
+
+
+def coordinated_subject(
+    text: str, verb_start: int, floor: int, entities: list[Entity]
+) -> tuple[int, int] | None:
+    """ "Kuleba, who joined by video, thanked allies but said …": the subject named
+    first in the sentence, when the speech verb is the second of two joined verbs."""
+    if not _COORDINATED.search(text, max(floor, verb_start - 24), verb_start):
+        return None
+    for entity in entities:
+        if floor <= entity.start < verb_start and entity.label in ("person", "org"):
+            return (entity.start, entity.end)
+    return None
 
 
 def object_after(text: str, start: int, ceiling: int) -> tuple[int, int] | None:
@@ -221,11 +234,15 @@ def source_of(text: str, span: tuple[int, int], entities: list[Entity]) -> Sourc
     return Source(start, end, phrase, _phrase_key(phrase))
 
 
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+")
+
+
 def _phrase_key(phrase: str) -> str:
     """ "the wire service" → "wire service"; "Beijing's foreign ministry" → "beijing foreign ministry"."""
-    folded = re.sub(r"['’]s\b", "", fold(phrase))
-    folded = re.sub(r"^(?:the|a|an|its|his|her|their|our)\s+", "", folded)
-    return org_key(re.sub(r"\s+", " ", folded).strip(" .,"))
+    folded = _POSSESSIVE_S.sub("", fold(phrase))
+    folded = _LEADING_DETERMINER.sub("", folded)
+    return org_key(" ".join(folded.split()).strip(" .,"))
 
 
 def _role_key(text: str, phrase: str, entities: list[Entity], offset: int) -> str | None:

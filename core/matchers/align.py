@@ -3,13 +3,13 @@
 Two articles about one event tell it in different orders, split and merge
 sentences, and paraphrase. So the aligner never walks the texts in parallel:
 
-1. a cheap sparse TF-IDF cosine (words + character n-grams) proposes the
+1. a cheap sparse TF-IDF cosine over stemmed content words proposes the
    top-k partners of every sentence on both sides;
 2. only those candidates get the expensive score (core.matchers.scoring);
 3. ``linear_sum_assignment`` picks the best 1-1 links above a threshold, per
    connected component of the candidate graph so large inputs stay fast;
 4. each link grows into a 1-n / n-1 link by absorbing up to two free
-   neighbouring sentences when that raises its score.
+   neighbouring sentences that are restated on the other side.
 
 Thresholds are explained, with how they were tuned, in docs/alignment.md.
 """
@@ -30,20 +30,19 @@ from core.matchers.features import (
     char_space,
     cosine,
     merge_features,
-    name_weights,
     sentence_features,
 )
 from core.matchers.scoring import containment, pair_score
 from core.model import Alignment, Span
 
-ALIGN_THRESHOLD = 0.48  # minimum score of a 1-1 link
+ALIGN_THRESHOLD = 0.44  # minimum score of a 1-1 link
 TOP_K = 6  # candidate partners kept per sentence, on each side
 PREFILTER_MIN = 0.08  # candidates under this cheap cosine are never scored
 GROW_RESTATED = 0.35  # a neighbour joins a link only if this much of it is restated there,
 GROW_MARGIN = 0.015  # and the link's score rises by this much
 GROW_COVERAGE = 0.15  # or it explains this much more (idf-weighted) of the other side
 MAX_RUN = 3  # at most this many consecutive sentences on one side of a link
-CHUNK_ROWS = 512  # rows of the cosine product materialised at once
+CHUNK_CELLS = 2_000_000  # cells of the dense cosine block materialised at once (16 MB)
 
 
 class AlignmentResult(NamedTuple):
@@ -70,15 +69,14 @@ class _Scorer:
         self.a, self.b = side_a, side_b
         feats = side_a.features + side_b.features
         docs = [f.words for f in feats]
-        weights = name_weights(feats)
-        self.words = TfidfSpace(docs, weights)
-        self.chars = char_space(self.words, docs, weights)
-        self.idf: list[float] = self.words.idf.tolist()
-        self.idf_of = dict(zip(self.words.vocab, self.idf, strict=False))
+        self.words = TfidfSpace(docs)
+        self.chars = char_space(self.words, docs)
+        # zip stops at the vocabulary: an empty one still has a one-column matrix
+        self.idf_of = dict(zip(self.words.vocab, self.words.idf.tolist(), strict=False))
         self.n_a = len(side_a.features)
 
-    def candidates(self) -> list[tuple[int, int]]:
-        """Top-k partners per sentence on either side by word TF-IDF cosine.
+    def candidates(self) -> dict[tuple[int, int], float]:
+        """Top-k partners per sentence on either side, with their word TF-IDF cosine.
 
         Words alone (stemmed) keep the product sparse; character n-grams,
         shared by almost every pair, would make it dense and only join the
@@ -86,59 +84,47 @@ class _Scorer:
         at a time, once each way, so memory stays flat however long the texts.
         """
         if not self.n_a or self.n_a == self.words.matrix.shape[0]:
-            return []
-        matrix = self.words.matrix.astype(np.float32)
-        rows_a, rows_b = matrix[: self.n_a], matrix[self.n_a :]
-        pairs = set(_top_k(rows_a, rows_b))
-        pairs.update((i, j) for j, i in _top_k(rows_b, rows_a))
-        return sorted(pairs)
+            return {}
+        rows_a, rows_b = self.words.matrix[: self.n_a], self.words.matrix[self.n_a :]
+        found = {(i, j): w for i, j, w in _top_k(rows_a, rows_b)}
+        found.update(((i, j), w) for j, i, w in _top_k(rows_b, rows_a))
+        return dict(sorted(found.items()))
 
-    def score_pairs(self, pairs: list[tuple[int, int]]) -> np.ndarray:
-        if not pairs:
+    def score_pairs(self, candidates: dict[tuple[int, int], float]) -> np.ndarray:
+        """The full pair score of every candidate, in the dict's order."""
+        if not candidates:
             return np.zeros(0)
-        ia = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
-        ib = np.fromiter((p[1] + self.n_a for p in pairs), dtype=np.int64, count=len(pairs))
-        w = _row_dots(self.words.matrix, ia, ib)
-        c = _row_dots(self.chars.matrix, ia, ib)
+        ia = np.fromiter((i for i, _ in candidates), dtype=np.int64, count=len(candidates))
+        ib = np.fromiter((j for _, j in candidates), dtype=np.int64, count=len(candidates))
+        chars = _row_dots(self.chars.matrix, ia, ib + self.n_a)
         fa, fb, idf = self.a.features, self.b.features, self.idf_of
         return np.fromiter(
-            (pair_score(fa[i], fb[j], w[k], c[k], idf) for k, (i, j) in enumerate(pairs)),
+            (
+                pair_score(fa[i], fb[j], w, c, idf)
+                for ((i, j), w), c in zip(candidates.items(), chars.tolist(), strict=True)
+            ),
             dtype=np.float64,
-            count=len(pairs),
+            count=len(candidates),
         )
 
-    def coverage_gain(
-        self,
-        side: str,
-        a_before: tuple[int, ...],
-        b_before: tuple[int, ...],
-        a_after: tuple[int, ...],
-        b_after: tuple[int, ...],
-    ) -> float:
-        """Rise in the idf-weighted share of the other side's words found in the grown side."""
+    def coverage_gain(self, side: str, link: _Link, grown: _Link) -> float:
+        """Rise in the idf-weighted share of the other side's words that the grown side holds."""
         if side == "a":
-            other, before, after = (
-                self._words("b", b_before),
-                self._words("a", a_before),
-                self._words("a", a_after),
-            )
+            other = self._words(self.b, link.b)
+            before, after = self._words(self.a, link.a), self._words(self.a, grown.a)
         else:
-            other, before, after = (
-                self._words("a", a_before),
-                self._words("b", b_before),
-                self._words("b", b_after),
-            )
+            other = self._words(self.a, link.a)
+            before, after = self._words(self.b, link.b), self._words(self.b, grown.b)
         return self._coverage(other, after) - self._coverage(other, before)
 
-    def _words(self, side: str, ids: tuple[int, ...]) -> set[str]:
-        features = self.a.features if side == "a" else self.b.features
-        return {w for i in ids for w in features[i].words}
+    @staticmethod
+    def _words(side: _Side, ids: tuple[int, ...]) -> set[str]:
+        return {w for i in ids for w in side.features[i].words}
 
     def _coverage(self, target: set[str], source: set[str]) -> float:
-        vocab, idf = self.words.vocab, self.idf
-        total = sum(idf[vocab[w]] for w in target if w in vocab)
-        found = sum(idf[vocab[w]] for w in target & source if w in vocab)
-        return found / total if total else 0.0
+        idf = self.idf_of
+        total = sum(idf.get(w, 0.0) for w in target)
+        return sum(idf.get(w, 0.0) for w in target & source) / total if total else 0.0
 
     def restated(self, side: str, extra: int, others: tuple[int, ...]) -> float:
         """How much of one sentence is restated inside the other side's passage."""
@@ -155,18 +141,27 @@ class _Scorer:
         return pair_score(fa, fb, w, c, self.idf_of)
 
 
-def _top_k(rows: sp.csr_matrix, others: sp.csr_matrix) -> list[tuple[int, int]]:
-    """(row, other) pairs: each row's TOP_K best others by cosine, above PREFILTER_MIN."""
+def _top_k(rows: sp.csr_matrix, others: sp.csr_matrix) -> list[tuple[int, int, float]]:
+    """(row, other, cosine): each row's TOP_K best others, above PREFILTER_MIN."""
     others_t = others.T.tocsc()
     k = min(TOP_K, others.shape[0])
-    found: list[tuple[int, int]] = []
-    for lo in range(0, rows.shape[0], CHUNK_ROWS):
-        block = (rows[lo : lo + CHUNK_ROWS] @ others_t).toarray()
+    chunk = max(1, CHUNK_CELLS // max(1, others.shape[0]))
+    found: list[tuple[int, int, float]] = []
+    for lo in range(0, rows.shape[0], chunk):
+        block = (rows[lo : lo + chunk] @ others_t).toarray()
         idx = np.argpartition(-block, k - 1, axis=1)[:, :k]
         row_ids = np.repeat(np.arange(block.shape[0]), k)
         col_ids = idx.ravel()
-        keep = block[row_ids, col_ids] >= PREFILTER_MIN
-        found.extend(zip((row_ids[keep] + lo).tolist(), col_ids[keep].tolist(), strict=True))
+        values = block[row_ids, col_ids]
+        keep = values >= PREFILTER_MIN
+        found.extend(
+            zip(
+                (row_ids[keep] + lo).tolist(),
+                col_ids[keep].tolist(),
+                values[keep].tolist(),
+                strict=True,
+            )
+        )
     return found
 
 
@@ -223,20 +218,16 @@ def _near(candidates: set[tuple[int, int]], side: str, extra: int, link: _Link) 
     return any((i, extra) in candidates for i in link.a)
 
 
-def _belongs(scorer: _Scorer, side: str, extra: int, link: _Link, grown: _Link) -> float:
-    """How clearly a neighbour belongs to a link; negative when it does not.
+def _belongs(scorer: _Scorer, side: str, link: _Link, grown: _Link) -> float:
+    """How clearly a restated neighbour belongs to a link; negative when it does not.
 
-    The neighbour must itself be partly restated on the other side, and then
-    either raise the passage score or explain a good share more of the other
-    side (a long sentence split in two: the first half alone may already score
-    high by containment, so the merged score can drop though the second half
-    clearly belongs).
+    It must either raise the passage score or explain a good share more of the
+    other side (a long sentence split in two: the first half alone may already
+    score high by containment, so the merged score can drop though the second
+    half clearly belongs).
     """
-    restated = scorer.restated(side, extra, link.b if side == "a" else link.a)
-    if restated < GROW_RESTATED:
-        return -1.0
     rise = grown.score - link.score - GROW_MARGIN
-    coverage = scorer.coverage_gain(side, link.a, link.b, grown.a, grown.b) - GROW_COVERAGE
+    coverage = scorer.coverage_gain(side, link, grown) - GROW_COVERAGE
     return max(rise, coverage)
 
 
@@ -247,25 +238,29 @@ def _grow(
     free: tuple[set[int], set[int]],
     threshold: float,
 ) -> _Link:
-    """Absorb free neighbouring sentences that belong to the link (see ``_belongs``).
+    """Absorb free neighbouring sentences that belong to the link.
 
-    Only neighbours the prefilter proposed for the other side are tried: a
-    sentence that restates part of a passage is always among its top partners.
+    Only neighbours the prefilter proposed for the other side are tried (a
+    sentence that restates part of a passage is always among its top
+    partners), and only if partly restated there (GROW_RESTATED), before the
+    dearer merged score is computed (``_belongs``).
     """
     free_a, free_b = free
     while True:
         best, best_gain = link, 0.0
-        for side, free in (("a", free_a), ("b", free_b)):
+        for side, free_here in (("a", free_a), ("b", free_b)):
             run = link.a if side == "a" else link.b
             if len(run) >= MAX_RUN:
                 continue
             for extra in (run[0] - 1, run[-1] + 1):
-                if extra not in free or not _near(candidates, side, extra, link):
+                if extra not in free_here or not _near(candidates, side, extra, link):
                     continue
-                grown = tuple(sorted((*run, extra)))
-                a, b = (grown, link.b) if side == "a" else (link.a, grown)
+                if scorer.restated(side, extra, link.b if side == "a" else link.a) < GROW_RESTATED:
+                    continue
+                longer = tuple(sorted((*run, extra)))
+                a, b = (longer, link.b) if side == "a" else (link.a, longer)
                 grown = _Link(a, b, scorer.passage_score(a, b))
-                gain = _belongs(scorer, side, extra, link, grown)
+                gain = _belongs(scorer, side, link, grown)
                 if gain >= 0 and grown.score >= threshold and gain >= best_gain:
                     best, best_gain = grown, gain
         if best is link:
@@ -295,8 +290,9 @@ def align(
     """
     side_a, side_b = _side(text_a, spans_a), _side(text_b, spans_b)
     scorer = _Scorer(side_a, side_b)
-    pairs = scorer.candidates()
-    links = _assign(pairs, scorer.score_pairs(pairs), len(spans_a), len(spans_b), threshold)
+    candidates = scorer.candidates()
+    pairs = list(candidates)
+    links = _assign(pairs, scorer.score_pairs(candidates), len(spans_a), len(spans_b), threshold)
     free_a = set(range(len(spans_a))) - {i for link in links for i in link.a}
     free_b = set(range(len(spans_b))) - {j for link in links for j in link.b}
     near = set(pairs)

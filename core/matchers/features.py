@@ -35,7 +35,6 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # thing and must align, so that the token diff can then show the dropped "not".
 
 CHAR_N = 4
-NAME_WEIGHT = 0.5  # a capitalised name counts this much of an ordinary word in TF-IDF
 
 
 @dataclass(frozen=True)
@@ -130,45 +129,32 @@ def _word_grams(word: str) -> np.ndarray:
 class TfidfSpace:
     """Sparse TF-IDF rows for both articles' sentences in one shared vocabulary."""
 
-    def __init__(self, docs: Sequence[Sequence[str]], weights: np.ndarray | None = None) -> None:
-        """``weights``, one per term occurrence (all docs laid end to end), scale term counts."""
+    def __init__(self, docs: Sequence[Sequence[str]]) -> None:
         vocab: dict[str, int] = {}
         cols = np.fromiter(
             (vocab.setdefault(t, len(vocab)) for terms in docs for t in terms), dtype=np.int64
         )
-        self._fit(vocab, [len(terms) for terms in docs], cols, weights)
+        self._fit(vocab, [len(terms) for terms in docs], cols)
 
     @classmethod
-    def from_ids(
-        cls,
-        vocab: dict[str, int],
-        lengths: list[int],
-        cols: np.ndarray,
-        weights: np.ndarray | None = None,
-    ) -> TfidfSpace:
+    def from_ids(cls, vocab: dict[str, int], lengths: list[int], cols: np.ndarray) -> TfidfSpace:
         """A space from term ids already counted out: ``lengths[i]`` ids per row, in order."""
         space = cls.__new__(cls)
-        space._fit(vocab, lengths, cols, weights)
+        space._fit(vocab, lengths, cols)
         return space
 
-    def _fit(
-        self,
-        vocab: dict[str, int],
-        lengths: list[int],
-        cols: np.ndarray,
-        weights: np.ndarray | None,
-    ) -> None:
+    def _fit(self, vocab: dict[str, int], lengths: list[int], cols: np.ndarray) -> None:
         rows = np.repeat(np.arange(len(lengths)), lengths)
         shape = (len(lengths), max(1, len(vocab)))
-        data = np.ones(len(cols)) if weights is None else weights
-        counts = sp.csr_matrix((data, (rows, cols)), shape=shape)
+        counts = sp.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
         counts.sum_duplicates()
-        counts.data = np.where(counts.data > 1.0, 1.0 + np.log(counts.data), counts.data)
+        counts.data = 1.0 + np.log(counts.data)  # sublinear tf
         df = np.bincount(counts.indices, minlength=shape[1])
         self.idf = np.log((1.0 + shape[0]) / (1.0 + df)) + 1.0
         self.vocab = vocab
         self._rows: dict[int, dict[int, float]] = {}
-        self.matrix = _normalize_rows(counts @ sp.diags(self.idf))
+        counts.data *= self.idf[counts.indices]
+        self.matrix = _normalize_rows(counts)
 
     def passage(self, rows: Sequence[int]) -> dict[int, float]:
         """Unit vector of consecutive rows read as one passage (the normalised sum of rows).
@@ -207,13 +193,11 @@ def cosine(x: dict[int, float], y: dict[int, float]) -> float:
     return sum(v * y.get(k, 0.0) for k, v in x.items())
 
 
-def char_space(
-    words: TfidfSpace, docs: Sequence[Sequence[str]], weights: np.ndarray | None = None
-) -> TfidfSpace:
+def char_space(words: TfidfSpace, docs: Sequence[Sequence[str]]) -> TfidfSpace:
     """Character n-gram space of the same rows, each distinct word cut into grams once.
 
     A row's grams are its words' grams laid end to end: one numpy gather, no
-    Python loop per gram. ``weights`` are per word occurrence, as for TfidfSpace.
+    Python loop per gram.
     """
     per_word = [_word_grams(w) for w in words.vocab]
     if not per_word:
@@ -227,26 +211,18 @@ def char_space(
     cols = gram_ids[token_start + np.arange(int(token_len.sum()))]
     token_row = np.repeat(np.arange(len(docs)), [len(terms) for terms in docs])
     lengths = np.bincount(token_row, weights=token_len, minlength=len(docs)).astype(np.int64)
-    gram_weights = None if weights is None else np.repeat(weights, token_len)
-    return TfidfSpace.from_ids(
-        dict.fromkeys(range(len(hashed))), lengths.tolist(), cols, gram_weights
-    )
-
-
-def name_weights(features: Sequence[SentenceFeatures]) -> np.ndarray:
-    """NAME_WEIGHT for every word that is a name in its sentence, 1 for the rest.
-
-    Reports of one story share their cast ("Blinken", "Wang", "Putin") in
-    sentences that say different things; names are weak evidence that two
-    sentences say the same thing.
-    """
-    return np.fromiter(
-        (NAME_WEIGHT if w in f.names else 1.0 for f in features for w in f.words),
-        dtype=np.float64,
-    )
+    return TfidfSpace.from_ids(dict.fromkeys(range(len(hashed))), lengths.tolist(), cols)
 
 
 def _normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    """Scale every row to unit length in place (empty rows stay empty).
+
+    Done on the data array directly: for the few dozen rows of two articles,
+    scipy's generic sparse operations cost more than the arithmetic.
+    """
+    lengths = np.diff(matrix.indptr)
+    rows = np.repeat(np.arange(matrix.shape[0]), lengths)
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0]))
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+    matrix.data /= np.repeat(norms, lengths)
+    return matrix

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from core.matchers.features import NAME_WEIGHT, SentenceFeatures
+from core.matchers.features import SentenceFeatures
 
 WEIGHT_WORDS = 0.35
 WEIGHT_CHARS = 0.35
@@ -34,15 +34,11 @@ def shared_share(
     short: SentenceFeatures, long: SentenceFeatures, idf: Mapping[str, float]
 ) -> float:
     """Share of the shorter passage's distinct words found anywhere in the longer one,
-    weighted by rarity, names counting NAME_WEIGHT: sharing "State Department" and
-    "call" is not restating a clause."""
+    weighted by rarity: sharing "State Department" and "call" with a long sentence
+    is not restating one of its clauses."""
     distinct = set(short.words)
-
-    def weight(word: str) -> float:
-        return idf.get(word, 1.0) * (NAME_WEIGHT if word in short.names else 1.0)
-
-    total = sum(weight(w) for w in distinct)
-    return sum(weight(w) for w in distinct & set(long.words)) / total if total else 0.0
+    total = sum(idf.get(w, 1.0) for w in distinct)
+    return sum(idf.get(w, 1.0) for w in distinct & set(long.words)) / total if total else 0.0
 
 
 def containment(short: SentenceFeatures, long: SentenceFeatures) -> float:

@@ -5,22 +5,41 @@ Comparing is pure CPU work, so several processes (not threads) are what makes
 order as soon as each is ready, so the caller can store them one by one and a
 crash loses at most the comparisons still in flight. A pair the engine fails on
 yields its exception instead of a result: one bad pair does not stop the rest.
+
+Results are encoded for storage where they are computed: a worker process
+sends back a few kilobytes of compressed JSON instead of a pickled Comparison
+with both article texts, and the process that writes the file does no more
+than write.
 """
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import NamedTuple
 
 from core.errors import ProjectError
 from core.model import Article, Comparison
+from core.store.codec import encode_comparison
 
 Job = tuple[int, Article, Article]
 Cancelled = Callable[[], bool]
 Engine = Callable[[Article, Article], Comparison]
-Outcome = tuple[int, Comparison | Exception]
+
+
+class Encoded(NamedTuple):
+    """What the file keeps of one comparison, ready to write."""
+
+    blob: bytes
+    similarity: float
+    index: tuple[tuple[str, str, str], ...]  # (id, kind, severity) per discrepancy
+    label: str
+
+
+Outcome = tuple[int, Encoded | Exception]
 
 
 def compare_articles(a: Article, b: Article) -> Comparison:
@@ -35,7 +54,7 @@ def run_comparisons(
     cancelled: Cancelled | None = None,
     engine: Engine | None = None,
 ) -> Iterator[Outcome]:
-    """Yield ``(pair_id, comparison or exception)`` until the jobs run out or ``cancelled()``.
+    """Yield ``(pair_id, encoded result or exception)`` until the jobs run out or ``cancelled()``.
 
     ``engine`` must be a module-level function when ``workers > 1`` (it is
     pickled to the worker processes); it defaults to the real engine.
@@ -49,21 +68,33 @@ def run_comparisons(
             yield pair_id, _attempt(run, a, b)
         return
     if not stop():
-        yield from _in_pool(jobs, workers, stop, run)
+        yield from _in_pool(jobs, workers, stop, functools.partial(_compare_encoded, run))
 
 
-def _attempt(run: Engine, a: Article, b: Article) -> Comparison | Exception:
+def encode_result(comparison: Comparison) -> Encoded:
+    index = tuple((d.id, d.kind, d.severity) for d in comparison.discrepancies)
+    label = f"{comparison.a.title or 'A'} ↔ {comparison.b.title or 'B'}"
+    return Encoded(encode_comparison(comparison), float(comparison.similarity), index, label)
+
+
+def _compare_encoded(run: Engine, a: Article, b: Article) -> Encoded:
+    return encode_result(run(a, b))
+
+
+def _attempt(run: Engine, a: Article, b: Article) -> Encoded | Exception:
     try:
-        return run(a, b)
+        return _compare_encoded(run, a, b)
     except Exception as exc:  # noqa: BLE001 - reported per pair by the caller
         return exc
 
 
-def _in_pool(jobs: Iterator[Job], workers: int, stop: Cancelled, run: Engine) -> Iterator[Outcome]:
+def _in_pool(
+    jobs: Iterator[Job], workers: int, stop: Cancelled, run: Callable[[Article, Article], Encoded]
+) -> Iterator[Outcome]:
     # "spawn" is safe from a GUI worker thread and in a frozen bundle; fork is not.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        running: dict[Future[Comparison], int] = {}
+        running: dict[Future[Encoded], int] = {}
         exhausted = False
         try:
             while running or not exhausted:
@@ -85,7 +116,7 @@ def _in_pool(jobs: Iterator[Job], workers: int, stop: Cancelled, run: Engine) ->
                 future.cancel()
 
 
-def _result(future: Future[Comparison]) -> Comparison | Exception:
+def _result(future: Future[Encoded]) -> Encoded | Exception:
     try:
         return future.result()
     except BrokenProcessPool:

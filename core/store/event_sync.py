@@ -48,13 +48,16 @@ def _label(members: Sequence[int], articles: Sequence[Article], number: int) -> 
 def write_events(conn: sqlite3.Connection, plan: EventPlan, now: str) -> None:
     """Replace events and suggested pairs inside the caller's transaction."""
     existing = {row[0] for row in conn.execute("SELECT id FROM articles")}
+    previous = _previous_events(conn)
     conn.execute("DELETE FROM events")
     for label, members in plan.events:
         kept = [m for m in members if m in existing]
         if not kept:
             continue
+        # An event with the same articles as before keeps its id (and the window its selection).
+        event_id, created = previous.get(frozenset(kept), (None, now))
         event_id = conn.execute(
-            "INSERT INTO events (label, created) VALUES (?, ?)", (label, now)
+            "INSERT INTO events (id, label, created) VALUES (?, ?, ?)", (event_id, label, created)
         ).lastrowid
         conn.executemany(
             "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
@@ -66,6 +69,14 @@ def write_events(conn: sqlite3.Connection, plan: EventPlan, now: str) -> None:
         "JOIN event_articles y ON x.event_id = y.event_id "
         "WHERE x.article_id = pairs.a_id AND y.article_id = pairs.b_id LIMIT 1)"
     )
+
+
+def _previous_events(conn: sqlite3.Connection) -> dict[frozenset[int], tuple[int, str]]:
+    members: dict[int, set[int]] = {}
+    for event_id, article_id in conn.execute("SELECT event_id, article_id FROM event_articles"):
+        members.setdefault(event_id, set()).add(article_id)
+    created = dict(conn.execute("SELECT id, created FROM events").fetchall())
+    return {frozenset(m): (eid, created[eid]) for eid, m in members.items() if eid in created}
 
 
 def _sync_pairs(

@@ -27,6 +27,8 @@ def expand_paths(
     paths: Iterable[str | os.PathLike[str]],
 ) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files as given plus the articles inside folders (recursively, hidden ones skipped)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not the characters of its name
     files: list[Path] = []
     errors: list[tuple[str, str]] = []
     for raw in paths:

@@ -87,7 +87,7 @@ class ProjectLock:
 
     def _try_create(self) -> bool:
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
         except FileExistsError:
             return False
         if not _os_lock(fd):  # someone else already grabbed the brand-new file
@@ -102,6 +102,8 @@ class ProjectLock:
             fd = os.open(self.path, os.O_RDWR)
         except FileNotFoundError:
             return False  # released meanwhile: retry creating it
+        except PermissionError:
+            return self._replace_foreign()
         if not _os_lock(fd):
             owner = _read_owner(fd)
             os.close(fd)
@@ -117,6 +119,19 @@ class ProjectLock:
             raise ProjectLockedError(_locked_message(self.path, owner))
         self._own(fd)
         return True
+
+    def _replace_foreign(self) -> bool:
+        """A lock file another user left (we may read it, not write it): delete it if stale."""
+        fd = os.open(self.path, os.O_RDONLY)
+        try:
+            owner = _read_owner(fd)
+            if not _os_lock(fd) or _alive_elsewhere(owner):
+                raise ProjectLockedError(_locked_message(self.path, owner))
+            os.unlink(self.path)  # the folder is writable, or we would be read-only
+            return False  # retry creating our own
+        finally:
+            _os_unlock(fd)
+            os.close(fd)
 
     def _own(self, fd: int) -> None:
         me = _me()

@@ -8,7 +8,6 @@ list never disagree with the cached result.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Iterator
 
 import core
@@ -16,8 +15,8 @@ from core.errors import ProjectError
 from core.model import Article, Comparison
 from core.store.article_store import ArticleStore
 from core.store.base import now_iso
-from core.store.codec import decode_comparison, encode_comparison
-from core.store.comparing import Job, compare_articles, run_comparisons
+from core.store.codec import decode_comparison
+from core.store.comparing import Encoded, Job, compare_articles, encode_result, run_comparisons
 from core.store.event_sync import plan_events, write_events
 from core.store.records import EventInfo, PairInfo
 
@@ -138,7 +137,7 @@ class PairStore(ArticleStore):
             return decode_comparison(row[0], a, b)
         comparison = compare_articles(a, b)
         if not self.readonly:
-            self._store_comparison(pair_id, comparison)
+            self._store_comparison(pair_id, encode_result(comparison))
         return comparison
 
     def is_compared(self, pair_id: int) -> bool:
@@ -192,34 +191,29 @@ class PairStore(ArticleStore):
                 continue  # removed while we were comparing others
             yield pair_id, a, b
 
-    def _store_comparison(self, pair_id: int, comparison: Comparison) -> bool:
+    def _store_comparison(self, pair_id: int, result: Encoded) -> bool:
         """Cache a result with its discrepancy index; False if the pair vanished meanwhile."""
-        blob = encode_comparison(comparison)
         with self._writing() as conn:
             if not conn.execute("SELECT 1 FROM pairs WHERE id = ?", (pair_id,)).fetchone():
                 return False
             conn.execute(
                 "INSERT OR REPLACE INTO comparisons "
                 "(pair_id, engine_version, similarity, computed_at, data) VALUES (?, ?, ?, ?, ?)",
-                (pair_id, core.ENGINE_VERSION, float(comparison.similarity), now_iso(), blob),
+                (pair_id, core.ENGINE_VERSION, result.similarity, now_iso(), result.blob),
             )
-            _index_discrepancies(conn, pair_id, comparison)
+            conn.execute(
+                "DELETE FROM discrepancies WHERE pair_id = ? AND origin = 'engine'", (pair_id,)
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO discrepancies (pair_id, disc_id, kind, severity, origin) "
+                "VALUES (?, ?, ?, ?, 'engine')",
+                [(pair_id, *entry) for entry in result.index],
+            )
         return True
 
 
-def _index_discrepancies(conn: sqlite3.Connection, pair_id: int, comparison: Comparison) -> None:
-    conn.execute("DELETE FROM discrepancies WHERE pair_id = ? AND origin = 'engine'", (pair_id,))
-    conn.executemany(
-        "INSERT OR IGNORE INTO discrepancies (pair_id, disc_id, kind, severity, origin) "
-        "VALUES (?, ?, ?, ?, 'engine')",
-        [(pair_id, d.id, d.kind, d.severity) for d in comparison.discrepancies],
-    )
-
-
-def _label(outcome: Comparison | Exception) -> str:
-    if isinstance(outcome, Exception):
-        return "failed"
-    return f"{outcome.a.title or 'A'} ↔ {outcome.b.title or 'B'}"
+def _label(outcome: Encoded | Exception) -> str:
+    return "failed" if isinstance(outcome, Exception) else outcome.label
 
 
 def _comparison_failures(failed: list[tuple[int, Exception]], done: int) -> ProjectError:

@@ -12,7 +12,14 @@ from core.cli import main
 def test_text_output_groups_by_kind(capsys):
     assert main(["facts", str(seed("000"))]) == 0
     out = capsys.readouterr().out
-    for heading in ("Quantities (", "Dates and times (", "Quotes (", "Attributions (", "Negations (", "Names ("):
+    for heading in (
+        "Quantities (",
+        "Dates and times (",
+        "Quotes (",
+        "Attributions (",
+        "Negations (",
+        "Names (",
+    ):
         assert heading in out
     assert "an estimated 100,000 troops" in out
     assert "2022-01-26 (Wednesday)" in out
@@ -24,7 +31,9 @@ def test_json_output(capsys):
     assert main(["facts", str(seed("002")), "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["path"].endswith(".txt")
-    assert {"quantities", "dates", "quotes", "attributions", "entities", "polarities"} == set(document["facts"])
+    assert {"quantities", "dates", "quotes", "attributions", "entities", "polarities"} == set(
+        document["facts"]
+    )
     troops = next(q for q in document["facts"]["quantities"] if q["unit"] == "troop")
     assert (troops["low"], troops["high"], troops["high_inclusive"]) == (10000, 100000, False)
 

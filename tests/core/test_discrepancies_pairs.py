@@ -210,3 +210,53 @@ def test_an_article_using_both_spellings_does_not_disagree():
         "Anthony Blinken later flew to Berlin for a summit."
     )
     assert not [d for d in found(a, b) if d.kind == "entity"]
+
+
+def test_figures_pair_with_their_own_clause():
+    a = article_from_text(
+        "Deal day\n\nThe buyer will pay $95 a share in cash.\n\n"
+        "Activision shares jumped 26% in premarket trading, while Microsoft shares fell 2%."
+    )
+    b = article_from_text(
+        "Deal day\n\nThe buyer will pay $95 a share in cash.\n\n"
+        "Shares in Activision rose 30% before the opening bell. Microsoft shares were down 2%."
+    )
+    numbers = [d.summary for d in found(a, b) if d.kind == "number"]
+    assert numbers == ["26% vs 30%"]
+
+
+def test_the_same_uncommon_figure_is_not_an_omission():
+    a = article_from_text(
+        "Cup final\n\nLiverpool won on penalties.\n\nA crowd of 85,512 watched the final."
+    )
+    b = article_from_text(
+        "Cup final\n\nLiverpool won on penalties.\n\nThe attendance at Wembley was 85,512."
+    )
+    assert not [d for d in found(a, b) if d.kind in ("omission", "number")]
+
+
+def test_the_same_figure_credited_to_another_source():
+    a = article_from_text(
+        "Quake\n\nThe quake hit near the town of Malatya, about 10 kilometres below the surface, "
+        "according to AFAD.\n\nResidents spent the night outdoors."
+    )
+    b = article_from_text(
+        "Quake\n\nResidents spent the night outdoors.\n\nThe tremor struck near Malatya at a depth of 10 km, "
+        "according to the US Geological Survey."
+    )
+    found_ = found(a, b)
+    attributions = [d.summary for d in found_ if d.kind == "attribution"]
+    assert attributions == [
+        "attribution: according to AFAD vs according to the US Geological Survey"
+    ]
+    assert not [d for d in found_ if d.kind in ("number", "omission")]
+
+
+def test_a_headline_figure_is_not_an_omission():
+    a = article_from_text(
+        "Storm hits coast\n\nThe storm hit the coast on Monday, killing 13 people."
+    )
+    b = article_from_text(
+        "Storm kills 13 on coast\n\nThe storm hit the coast on Monday, killing 13 people."
+    )
+    assert found(a, b) == ()

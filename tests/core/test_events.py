@@ -155,3 +155,17 @@ def test_articles_without_words_stand_alone():
     grouping = group_events(articles("...", "12", TRIAL))
     check_partition(grouping, 3)
     assert len(grouping.events) == 3
+
+
+def test_seeds_keep_their_grouping_among_other_stories():
+    seeds = [load_article(seed(p)) for p in ("000", "001", "002", "003", "004")]
+    others = articles(QUAKE_1, TRIAL, QUAKE_2, DEAL, AFTERSHOCK, QUAKE_3, TRIAL_2)
+    grouping = group_events(others + seeds)
+    check_partition(grouping, 12)
+    assert {frozenset({7, 9, 10}), frozenset({8}), frozenset({11}), frozenset({0, 2, 5})} <= as_sets(grouping)
+
+
+def test_a_saga_of_separate_events_is_not_chained_together():
+    """Later reports of a story share its background, not its quotes or figures."""
+    grouping = group_events(articles(QUAKE_1, AFTERSHOCK, QUAKE_2, QUAKE_3))
+    assert frozenset({1}) in as_sets(grouping)

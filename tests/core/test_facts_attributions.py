@@ -23,16 +23,36 @@ def keys(text: str):
 @pytest.mark.parametrize(
     ("text", "key", "cue"),
     [
-        ("At least 1,498 people were killed, according to the disaster agency AFAD.", "afad", "according to"),
+        (
+            "At least 1,498 people were killed, according to the disaster agency AFAD.",
+            "afad",
+            "according to",
+        ),
         ("The toll rose to 40, according to local media.", "local media", "according to"),
-        ("Troops massed near the border, according to the wire service.", "wire service", "according to"),
+        (
+            "Troops massed near the border, according to the wire service.",
+            "wire service",
+            "according to",
+        ),
         ("The company will cut 300 jobs, citing Reuters.", "reuters", "citing"),
-        ("The deal will close next year, Microsoft said in a statement.", "microsoft", "said in a statement"),
-        ("Mayor Anne Hidalgo told reporters the fire was under control.", "hidalgo", "told reporters"),
+        (
+            "The deal will close next year, Microsoft said in a statement.",
+            "microsoft",
+            "said in a statement",
+        ),
+        (
+            "Mayor Anne Hidalgo told reporters the fire was under control.",
+            "hidalgo",
+            "told reporters",
+        ),
         ("Officials and witnesses say the blast shook the port.", "officials and witnesses", "say"),
         ("The talks collapsed, said Ned Price, the State Department spokesman.", "price", "said"),
         ("The U.S. Geological Survey said the quake was shallow.", "geological survey", "said"),
-        ("A Russian news agency reported that the player was detained.", "russian news agency", "reported"),
+        (
+            "A Russian news agency reported that the player was detained.",
+            "russian news agency",
+            "reported",
+        ),
     ],
 )
 def test_single_attributions(text, key, cue):
@@ -63,7 +83,9 @@ def test_relay_first_then_speaker():
 
 
 def test_a_new_clause_breaks_the_chain():
-    text = "At least 1,498 people died, according to AFAD, while Syrian state media said 430 had died."
+    text = (
+        "At least 1,498 people died, according to AFAD, while Syrian state media said 430 had died."
+    )
     found = {a.source_key: a for a in attributions(text)}
     assert found["syrian state media"].via is None
 
@@ -114,7 +136,20 @@ def test_any_text_never_crashes(text):
         assert text[a.start : a.end] == a.text
 
 
-_PIECES = ["said ", "told ", "according to ", "Wang ", ", ", ". ", "“", "”", "the ", "ministry ", "he ", "\n"]
+_PIECES = [
+    "said ",
+    "told ",
+    "according to ",
+    "Wang ",
+    ", ",
+    ". ",
+    "“",
+    "”",
+    "the ",
+    "ministry ",
+    "he ",
+    "\n",
+]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))

@@ -49,17 +49,64 @@ def test_family_name_first():
     [
         ("The disaster agency AFAD raised the toll.", "AFAD", "afad", "org"),
         ("Microsoft Corp agreed to buy the studio.", "Microsoft Corp", "microsoft", "org"),
-        ("The U.S. Geological Survey measured the quake.", "U.S. Geological Survey", "geological survey", "org"),
+        (
+            "The U.S. Geological Survey measured the quake.",
+            "U.S. Geological Survey",
+            "geological survey",
+            "org",
+        ),
         ("Fans filled the Lusail Stadium on Sunday.", "Lusail Stadium", "lusail stadium", "place"),
         ("Rescuers reached Kyiv before dawn.", "Kyiv", "kyiv", "place"),
         ("Officials in Nurdagi asked for help.", "Nurdagi", "nurdagi", "place"),
         ("The Security Council will meet.", "Security Council", "security council", "org"),
         ("She won the World Cup twice.", "World Cup", "world cup", "other"),
-        ("U.S. District Judge Edward Davila read the sentence.", "Edward Davila", "davila", "person"),
+        (
+            "U.S. District Judge Edward Davila read the sentence.",
+            "Edward Davila",
+            "davila",
+            "person",
+        ),
     ],
 )
 def test_labels_and_keys(text, name, key, label):
     assert by_text(text)[name] == (key, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "key"),
+    [
+        ("NATO Secretary-General Jens Stoltenberg spoke.", "Jens Stoltenberg", "stoltenberg"),
+        ("Apple CEO Tim Cook spoke.", "Tim Cook", "cook"),
+        ("Bank of England Governor Andrew Bailey spoke.", "Andrew Bailey", "bailey"),
+        ("Supreme Court Justice Sonia Sotomayor dissented.", "Sonia Sotomayor", "sotomayor"),
+    ],
+)
+def test_anything_before_a_title_is_stripped(text, name, key):
+    assert by_text(text)[name] == (key, "person")
+
+
+def test_titles_inside_organisation_names_are_kept():
+    found = by_text("General Motors and the Justice Department reached a deal.")
+    assert found["General Motors"] == ("general motors", "org")
+    assert found["Justice Department"][1] == "org"
+
+
+def test_a_name_after_the_is_not_a_person():
+    text = "Fire broke out on the Northern Tern at dawn. Northern Tern was carrying 280 passengers."
+    assert {(e.key, e.label) for e in entities(text)} == {("northern tern", "other")}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "label"),
+    [
+        ("Skerry Lines said in a statement that all were safe.", "skerry lines", "org"),
+        ("The story was first reported by Coastal Wire.", "coastal wire", "org"),
+        ("LOS ANGELES (AP) — A jury reached a verdict.", "los angeles", "place"),
+        ("Protesters marched through Hong Kong.", "hong kong", "place"),
+    ],
+)
+def test_company_and_place_forms(text, key, label):
+    assert (key, label) in {(e.key, e.label) for e in entities(text)}
 
 
 def test_a_company_short_name_joins_its_full_name():
@@ -90,7 +137,9 @@ def test_possessives_are_left_out_of_the_span():
 
 
 def test_org_keys_normalise_common_forms():
-    assert org_key("The U.S. Department of State") == org_key("State Department") == "state department"
+    assert (
+        org_key("The U.S. Department of State") == org_key("State Department") == "state department"
+    )
     assert org_key("Ministry of Foreign Affairs") == "foreign ministry"
     assert org_key("United States") == org_key("U.S.") == "us"
 

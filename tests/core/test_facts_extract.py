@@ -15,7 +15,7 @@ from core.model import Article
 
 QUAKE = (
     "ANKARA, Feb 6 (Reuters) - A magnitude 7.8 earthquake struck southern Turkey early on Monday, "
-    "killing more than 2,300 people. \"We are going through very difficult days,\" President Tayyip "
+    'killing more than 2,300 people. "We are going through very difficult days," President Tayyip '
     "Erdogan told reporters. Officials did not rule out a higher toll, according to the disaster agency AFAD."
 )
 
@@ -64,7 +64,29 @@ def test_facts_to_dict_is_json_ready():
     reloaded = json.loads(text)
     lower_bound = next(q for q in reloaded["quantities"] if q["unit"] == "people")
     assert lower_bound["low"] == 13000 and lower_bound["high"] is None
-    assert reloaded["quotes"][0].keys() >= {"start", "end", "text", "speaker", "speaker_key", "sentence", "short"}
+    assert reloaded["quotes"][0].keys() >= {
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "speaker_key",
+        "sentence",
+        "short",
+    }
+
+
+def test_every_serialised_record_says_its_kind():
+    data = facts_to_dict(extract_facts(Article(text=QUAKE, published="2023-02-06")))
+    assert {r["kind"] for r in data["quantities"]} == {"number"}
+    assert {r["kind"] for r in data["entities"]} == {"entity"}
+    assert {r["kind"] for r in data["dates"]} <= {"absolute", "weekday", "relative", "time"}
+
+
+def test_implausible_publication_dates_are_ignored():
+    text = "The jury met yesterday, on Monday, Feb. 22 and last month."
+    for published in ("0001-01-01", "9999-12-31", "2022-13-45"):
+        dates = extract_facts(Article(text=text, published=published)).dates
+        assert all(d.value is None or d.value.startswith("--") for d in dates)
 
 
 def test_empty_article():
@@ -80,7 +102,10 @@ def test_all_seeds_spans_match_text():
                 assert article.text[record.start : record.end] == record.text
 
 
-@given(st.text(max_size=500), st.sampled_from(["", "2022-01-27", "not a date"]))
+@given(
+    st.text(max_size=500),
+    st.sampled_from(["", "2022-01-27", "not a date", "0001-01-01", "9999-12-31"]),
+)
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_unicode_never_crashes_and_serialises(text, published):
     facts = extract_facts(Article(text=text, published=published))

@@ -56,7 +56,12 @@ def test_parse_word_number(text, value):
 )
 def test_vague_amounts(phrase, low, high):
     amount = vague_amount(phrase)
-    assert (amount.low, amount.high, amount.low_inclusive, amount.high_inclusive) == (low, high, True, False)
+    assert (amount.low, amount.high, amount.low_inclusive, amount.high_inclusive) == (
+        low,
+        high,
+        True,
+        False,
+    )
     assert amount.qualifier == "vague"
 
 

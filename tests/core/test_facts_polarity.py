@@ -19,14 +19,22 @@ def polarities(text: str):
     ("text", "cue", "clause"),
     [
         ("There were no reports of harm.", "no", "There were no reports of harm"),
-        ("Moscow has denied plans to invade, but wants guarantees.", "denied", "Moscow has denied plans to invade"),
+        (
+            "Moscow has denied plans to invade, but wants guarantees.",
+            "denied",
+            "Moscow has denied plans to invade",
+        ),
         ("It will not join NATO.", "not", "It will not join NATO"),
         ("She did not testify at the hearing.", "not", "She did not testify at the hearing"),
         ("The club refused to comment.", "refused", "The club refused to comment"),
         ("The minister never renounced force.", "never", "The minister never renounced force"),
         ("Police left without making arrests.", "without", "Police left without making arrests"),
         ("I don’t doubt it.", "don't", "I don’t doubt it"),
-        ("Regional security cannot be guaranteed.", "cannot", "Regional security cannot be guaranteed"),
+        (
+            "Regional security cannot be guaranteed.",
+            "cannot",
+            "Regional security cannot be guaranteed",
+        ),
         ("Her lawyer declined to comment.", "declined to", "Her lawyer declined to comment"),
         ("The firm ruled out job cuts.", "ruled out", "The firm ruled out job cuts"),
     ],
@@ -53,6 +61,11 @@ def test_affirmative_partners(text, cue):
     assert found.cue == cue
 
 
+def test_a_negated_affirmative_verb_is_one_negation():
+    (found,) = polarities("The ministry did not confirm the report.")
+    assert (found.negated, found.cue) == (True, "not")
+
+
 def test_denied_and_confirmed_are_antonyms():
     assert ANTONYMS["deny"] == "confirm"
     assert ANTONYMS["refuse"] == "agree"
@@ -76,9 +89,18 @@ def test_clause_stops_at_commas_but_not_inside_numbers():
     assert found.text == "The pair issued no statement about the 5,000 troops"
 
 
+def test_spaced_hyphen_ends_a_clause():
+    (found,) = polarities("BRUSSELS (Reuters) - Ministers did not agree on the package.")
+    assert found.text == "Ministers did not agree on the package"
+
+
 def test_several_cues_in_one_sentence():
     found = polarities("There is no ceiling to trust, no forbidden zone, and no limit.")
-    assert [p.text for p in found] == ["There is no ceiling to trust", "no forbidden zone", "and no limit"]
+    assert [p.text for p in found] == [
+        "There is no ceiling to trust",
+        "no forbidden zone",
+        "and no limit",
+    ]
 
 
 @given(st.text(max_size=300))

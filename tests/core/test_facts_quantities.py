@@ -66,7 +66,11 @@ def test_exact_counts_with_head_noun(text, low, high, unit):
 def test_bounds_become_intervals(text, low, high, low_inc, high_inc, qualifier):
     q = only(text)
     assert (q.low, q.high, q.low_inclusive, q.high_inclusive, q.qualifier) == (
-        low, high, low_inc, high_inc, qualifier,
+        low,
+        high,
+        low_inc,
+        high_inc,
+        qualifier,
     )
 
 
@@ -117,9 +121,11 @@ def test_a_dozen_is_twelve_approximately():
         ("He was paid £400,000 last year.", 400_000, "gbp"),
         ("The deal is worth about $10 billion.", 1e10, "usd"),
         ("The bank lent HK$5m.", 5e6, "hkd"),
+        ("The war has displaced 1.5m people.", 1.5e6, "people"),
+        ("The wall is 4m high.", 4, "metre"),
     ],
 )
-def test_currency_amounts(text, value, unit):
+def test_amounts_with_symbols_and_scales(text, value, unit):
     q = only(text)
     assert q.unit == unit
     assert q.low == pytest.approx(value)
@@ -187,6 +193,13 @@ def test_not_amounts(text):
     assert quantities(text) == ()
 
 
+def test_numbers_in_an_of_phrase_without_a_noun_have_no_unit():
+    found = quantities(
+        "The jury convicted him of three of seven counts, acquitted on three others."
+    )
+    assert [(q.text, q.unit) for q in found] == [("seven counts", "count")]
+
+
 def test_spans_point_at_the_text():
     text = "Officials said at least 14 people died and more than 200 were hurt."
     for q in quantities(text):
@@ -226,7 +239,12 @@ def test_seed_000_estimated_troops():
 def test_seed_002_vague_troops_and_lower_bound():
     found = extract_facts(load_article(seed("002"))).quantities
     troops = next(q for q in found if q.unit == "troop")
-    assert (troops.low, troops.high, troops.low_inclusive, troops.high_inclusive) == (10_000, 100_000, True, False)
+    assert (troops.low, troops.high, troops.low_inclusive, troops.high_inclusive) == (
+        10_000,
+        100_000,
+        True,
+        False,
+    )
     people = next(q for q in found if q.unit == "people")
     assert (people.low, people.high, people.low_inclusive) == (13_000, math.inf, False)
 

@@ -25,18 +25,36 @@ def only(text: str):
 @pytest.mark.parametrize(
     ("text", "inner", "key"),
     [
-        ("“We are going through very difficult days,” President Tayyip Erdogan told reporters.",
-         "We are going through very difficult days", "erdogan"),
-        ('"I am devastated by my failings," Elizabeth Holmes said in court.',
-         "I am devastated by my failings", "holmes"),
-        ("“The deal is a win for gamers,” said Satya Nadella, Microsoft’s chief executive.",
-         "The deal is a win for gamers", "nadella"),
-        ("Coach Lionel Scaloni said: “We never gave up on this team.”",
-         "We never gave up on this team.", "scaloni"),
-        ("Judge Edward Davila told the court that “the evidence was overwhelming and clear”.",
-         "the evidence was overwhelming and clear", "davila"),
-        ("“Rescue teams are working around the clock,” the governor said.",
-         "Rescue teams are working around the clock", "governor"),
+        (
+            "“We are going through very difficult days,” President Tayyip Erdogan told reporters.",
+            "We are going through very difficult days",
+            "erdogan",
+        ),
+        (
+            '"I am devastated by my failings," Elizabeth Holmes said in court.',
+            "I am devastated by my failings",
+            "holmes",
+        ),
+        (
+            "“The deal is a win for gamers,” said Satya Nadella, Microsoft’s chief executive.",
+            "The deal is a win for gamers",
+            "nadella",
+        ),
+        (
+            "Coach Lionel Scaloni said: “We never gave up on this team.”",
+            "We never gave up on this team.",
+            "scaloni",
+        ),
+        (
+            "Judge Edward Davila told the court that “the evidence was overwhelming and clear”.",
+            "the evidence was overwhelming and clear",
+            "davila",
+        ),
+        (
+            "“Rescue teams are working around the clock,” the governor said.",
+            "Rescue teams are working around the clock",
+            "governor",
+        ),
     ],
 )
 def test_speaker_patterns(text, inner, key):
@@ -79,6 +97,14 @@ def test_speaker_in_a_later_continuation_paragraph():
     )
     first, second = quotes(text)
     assert first.speaker_key == second.speaker_key == "chollet"
+
+
+def test_second_of_two_joined_verbs_takes_the_sentence_subject():
+    text = (
+        "Foreign Minister Dmytro Kuleba, who attended by video link, thanked allies but said "
+        "Kyiv needed “at least twice as much” air defence."
+    )
+    assert only(text).speaker_key == "kuleba"
 
 
 def test_nested_single_quotes_stay_inside_the_outer_quote():

@@ -37,7 +37,9 @@ class FakeEngine:
         self.compared += 1
         numbers_b = {m.group() for m in _NUMBER.finditer(b.text)}
         discrepancies = tuple(
-            Discrepancy(f"n-{m.group()}", "number", "high", f"{m.group()} only in A", m.span(), None)
+            Discrepancy(
+                f"n-{m.group()}", "number", "high", f"{m.group()} only in A", m.span(), None
+            )
             for m in _NUMBER.finditer(a.text)
             if m.group() not in numbers_b
         )

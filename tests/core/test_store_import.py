@@ -39,6 +39,11 @@ def test_expand_paths_recurses_and_filters(folder, tmp_path):
     assert errors == [(str(tmp_path / "nope.txt"), "no such file or folder")]
 
 
+def test_a_single_path_is_not_split_into_characters(folder):
+    files, errors = expand_paths(str(folder / "a.txt"))
+    assert files == [folder / "a.txt"] and errors == []
+
+
 def test_import_reports_each_file(folder, tmp_path):
     seen = []
     with new_project(tmp_path) as p:

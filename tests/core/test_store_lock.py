@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -129,6 +130,22 @@ def test_create_takes_the_lock_too(tmp_path):
 
 
 def test_pid_alive():
-    assert pid_alive(__import__("os").getpid())
+    assert pid_alive(os.getpid())
     assert not pid_alive(999_999_999)
     assert not pid_alive(0)
+
+
+def test_stale_lock_file_we_may_not_write_is_replaced(tmp_path, monkeypatch):
+    path = _project(tmp_path)
+    _write_lock(path, user="colleague")
+    real_open = os.open
+
+    def deny_write(name, flags, *args):
+        if str(name).endswith(".lock") and flags & os.O_RDWR and not flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, flags, *args)
+
+    monkeypatch.setattr("core.store.lock.os.open", deny_write)
+    with Project.open(path) as p:
+        assert not p.readonly
+        assert json.loads(lock_path(path).read_text())["user"] != "colleague"

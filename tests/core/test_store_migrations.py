@@ -51,7 +51,11 @@ def test_v1_fixture_upgrades_with_its_work_intact(v1_file):
         (pair,) = p.pairs()
         assert (pair.n_discrepancies, pair.n_confirmed) == (1, 1)
         note = p.annotation(1, "num-1")
-        assert (note.status, note.verdict, note.note) == ("confirmed", "inaccurate", "Police say 12.")
+        assert (note.status, note.verdict, note.note) == (
+            "confirmed",
+            "inaccurate",
+            "Police say 12.",
+        )
         # The old state became the first history entry, so the next edit keeps a trace of it.
         p.annotate(1, "num-1", status="dismissed")
         history = p.annotation_history(1, "num-1")
@@ -62,7 +66,9 @@ def test_v1_fixture_upgrades_with_its_work_intact(v1_file):
     backup = v1_file.with_name("old.factdiff.v1.bak")
     assert backup.read_bytes()[:16] == b"SQLite format 3\x00"
     with sqlite3.connect(backup) as conn:
-        assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
+        assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == (
+            "1",
+        )
 
 
 def test_upgraded_v1_has_the_layout_of_a_new_file(v1_file, tmp_path):

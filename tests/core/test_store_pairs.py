@@ -73,13 +73,16 @@ def test_regrouping_keeps_user_pairs_and_annotated_suggestions(tmp_path, engine,
         assert ids_before >= set(left)
 
 
-def test_regrouping_reuses_existing_pair_ids(tmp_path, engine):
+def test_regrouping_reuses_existing_pair_and_event_ids(tmp_path, engine):
     with new_project(tmp_path) as p:
         _three_storm_one_flood(p)
-        p.group_events()
-        first = [(q.id, q.a_id, q.b_id) for q in p.pairs()]
-        p.group_events()
-        assert [(q.id, q.a_id, q.b_id) for q in p.pairs()] == first
+        events = p.group_events()
+        first = [(q.id, q.a_id, q.b_id, q.event_id) for q in p.pairs()]
+        p.add_article(article("Flood two: river floods, 4 hurt.", "Flood two"))
+        regrouped = p.group_events()
+        assert regrouped[0] == events[0]  # the storm event is unchanged: same id
+        assert len(regrouped) == 2
+        assert [(q.id, q.a_id, q.b_id, q.event_id) for q in p.pairs()][:3] == first
 
 
 def test_add_pair_validates_and_is_idempotent(tmp_path):

@@ -28,10 +28,11 @@ def test_pool_matches_in_process():
     alone = dict(run_comparisons(iter(_jobs()), 1, engine=measure))
     pooled = dict(run_comparisons(iter(_jobs()), 2, engine=measure))
     assert sorted(pooled) == [0, 1, 2, 3]
-    assert {k: c.similarity for k, c in pooled.items()} == {
-        k: c.similarity for k, c in alone.items()
+    assert {k: e.similarity for k, e in pooled.items()} == {
+        k: e.similarity for k, e in alone.items()
     }
-    assert all(c.discrepancies[0].id != f"pid-{os.getpid()}" for c in pooled.values())
+    assert all(e.index[0][0] == f"pid-{os.getpid()}" for e in alone.values())
+    assert all(e.index[0][0] != f"pid-{os.getpid()}" for e in pooled.values())
 
 
 def test_cancelled_pool_does_no_work():
@@ -45,3 +46,12 @@ def test_cancelling_midway_stops_submitting():
     ):
         results.append((pair_id, comparison))
     assert 3 <= len(results) < 20
+
+
+def broken(a: Article, b: Article) -> Comparison:
+    raise ValueError(f"cannot compare {a.text!r}")
+
+
+def test_failures_come_back_per_pair():
+    outcomes = dict(run_comparisons(iter(_jobs()), 1, engine=broken))
+    assert all(isinstance(o, ValueError) for o in outcomes.values())

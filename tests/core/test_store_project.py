@@ -70,7 +70,12 @@ def test_article_round_trip_with_provenance(tmp_path):
     assert stored.raw == original
     assert info.n_chars == len(a.text)
     assert info.imported_at
-    assert (info.title, info.source, info.fmt, info.path) == ("Storm", "Daily", "html", "storm.html")
+    assert (info.title, info.source, info.fmt, info.path) == (
+        "Storm",
+        "Daily",
+        "html",
+        "storm.html",
+    )
 
 
 def test_same_text_again_is_a_duplicate(tmp_path):

@@ -118,6 +118,14 @@ def test_switching_target_commits_the_pending_note_to_the_old_discrepancy(editor
     assert editor.note.toPlainText() == ""
 
 
+def test_switching_target_commits_a_reviewer_name_still_being_typed(editor, qtbot):
+    editor.set_target(DISC, annotation(reviewer="Mo"))
+    editor.reviewer.setFocus()
+    qtbot.keyClicks(editor.reviewer, "nica")
+    editor.set_target(OTHER, None)  # F8 does not take the focus away
+    assert editor.edits == [("d1", "reviewer", "Monica")]
+
+
 def test_refreshing_the_same_target_keeps_a_note_being_typed(editor, qtbot):
     editor.set_target(DISC, annotation())
     editor.note.setFocus()
@@ -127,6 +135,14 @@ def test_refreshing_the_same_target_keeps_a_note_being_typed(editor, qtbot):
     assert editor.status_buttons.checkedButton().objectName() == "status-confirmed"
     editor.flush()
     assert editor.edits == [("d1", "note", "typing")]
+
+
+def test_refreshing_the_same_target_keeps_a_reviewer_being_typed(editor, qtbot):
+    editor.set_target(DISC, annotation(reviewer="Mo"))
+    editor.reviewer.setFocus()
+    qtbot.keyClicks(editor.reviewer, "nica")
+    editor.set_target(DISC, annotation(reviewer="Mo", status="dismissed"))
+    assert editor.reviewer.text() == "Monica"
 
 
 def test_reviewer_is_committed_trimmed_on_editing_finished(editor, qtbot):

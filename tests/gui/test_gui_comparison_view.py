@@ -223,3 +223,21 @@ def test_a_narrow_legend_keeps_kinds_and_bands_and_explains_the_rest_in_a_toolti
     legend.resize(560, legend.height())
     qtbot.waitUntil(lambda: "underline" in legend.toolTip() or "shading" in legend.toolTip())
     assert legend.heightForWidth(560) <= legend.heightForWidth(2000) * legend.MAX_ROWS
+
+
+def test_a_discrepancy_shown_before_layout_is_revealed_once_the_panes_have_a_size(
+    qtbot, comparison
+):
+    from gui.comparison_view import ComparisonView
+
+    widget = ComparisonView()
+    qtbot.addWidget(widget)
+    # Not shown yet, so the panes have no real size: the reveal must wait.
+    widget.set_comparison(comparison, comparison.discrepancies, {})
+    assert widget.show_discrepancy("neg1")
+    assert widget._pending_reveal == "neg1"
+    widget.resize(1000, 260)
+    widget.show()
+    qtbot.waitUntil(lambda: widget._pending_reveal is None)
+    assert widget.pane_a.is_span_visible(_span(A_TEXT, "signs"))
+    assert widget.pane_b.is_span_visible(_span(B_TEXT, "no sign"))

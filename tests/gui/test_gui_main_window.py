@@ -145,7 +145,7 @@ def _drop(window, paths):
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     actions = Qt.DropAction.CopyAction
     enter = QDragEnterEvent(window.rect().center(), actions, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)  # the only constructor Qt 6 has
+                            Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(window.rect().center()), actions, mime,
@@ -154,6 +154,7 @@ def _drop(window, paths):
     return drop
 
 
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")  # Qt 6 has no other
 def test_a_dropped_file_is_imported_in_the_background(qtbot, window, tmp_path):
     article = tmp_path / "night-ferry.txt"
     article.write_text(
@@ -168,6 +169,7 @@ def test_a_dropped_file_is_imported_in_the_background(qtbot, window, tmp_path):
     assert any(a.title == "Night ferry delayed by fog" for a in window._articles.values())
 
 
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")  # Qt 6 has no other
 def test_drops_of_other_files_are_refused(window, tmp_path):
     other = tmp_path / "photo.jpg"
     other.write_bytes(b"\xff\xd8")
@@ -206,6 +208,7 @@ def test_compare_all_runs_in_a_worker_and_can_be_cancelled(qtbot, window, monkey
         return real(a, b)
 
     monkeypatch.setattr(comparing, "compare_articles", slow)
+    window.compare_workers = 1  # in this process, so the slowed engine is the one used
     with qtbot.waitSignal(window.runner.progress, timeout=10000):
         window.actions.compare_all.trigger()
     assert window.progress.isVisible()
@@ -218,10 +221,12 @@ def test_compare_all_runs_in_a_worker_and_can_be_cancelled(qtbot, window, monkey
 
 
 def test_compare_all_finishes_and_refreshes_counts(qtbot, window):
+    window.compare_workers = 2  # the process pool the window uses on multi-core machines
     _add_uncompared_pairs(window)
     with qtbot.waitSignal(window.runner.ended, timeout=60000):
         window.actions.compare_all.trigger()
     assert all(p.compared for p in window.project.pairs())
+    assert all(p.compared for p in window._pairs.values())
     assert status_text(window).startswith("Compared")
 
 
@@ -346,3 +351,36 @@ def test_help_dialogs_open(window, monkeypatch, action):
     if action == "shortcuts":
         texts = [shown[0].table.item(r, 2).text() for r in range(shown[0].table.rowCount())]
         assert "F8" in texts and "Shift+F8" in texts
+
+
+def test_first_start_prepares_the_demo_without_blocking(qtbot):
+    from gui import demo
+
+    assert not demo.is_current()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_demo()
+    assert win.project is None and win.runner.is_busy("demo")  # the window is usable
+    qtbot.waitUntil(lambda: win.pair_data is not None, timeout=60000)
+    assert win.project.path == demo.demo_path()
+    win.close()
+
+
+def test_preferences_apply_at_once(qtbot, window, monkeypatch):
+    from gui import main_window
+
+    def accept(dialog):
+        dialog.reviewer.setText("Ada Lovelace")
+        dialog.scroll_sync.setChecked(False)
+        dialog.font_size.setValue(16)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(main_window.PreferencesDialog, "exec", accept)
+    window.actions.preferences.trigger()
+    assert not window.actions.scroll_sync.isChecked() and not window.view.scroll_sync_enabled()
+    assert window.view.pane_a.text.font().pointSizeF() == 16
+    assert window.project.reviewer == "Ada Lovelace"
+    press(qtbot, window, Qt.Key.Key_3)
+    disc_id = window.panel.current_id()
+    assert window.project.annotation(window.pair_id, disc_id).reviewer == "Ada Lovelace"

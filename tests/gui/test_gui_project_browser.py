@@ -81,3 +81,28 @@ def test_update_pair_refreshes_counts_and_keeps_selection(qtbot):
 def test_pair_label_falls_back_to_file_names():
     info = {4: ARTICLES[3], 1: ARTICLES[0]}
     assert pair_label(PAIRS[0]._replace(a_id=4, b_id=1), info) == "4 ↔ Harbor Ledger"
+
+
+def test_big_projects_fill_groups_on_demand(qtbot):
+    from gui import project_browser
+
+    articles = [_article(i, f"Story {i}", f"Outlet {i % 4}") for i in range(1, 801)]
+    events = [EventInfo(e, f"Event {e}", tuple(range(4 * e - 3, 4 * e + 1))) for e in range(1, 201)]
+    pairs = [PairInfo(1000 + e, 4 * e - 3, 4 * e - 2, e, "suggested", True, 2, 2, 0)
+             for e in range(1, 201)]
+    browser = ProjectBrowser()
+    qtbot.addWidget(browser)
+    browser.populate(events, articles, pairs)
+    model = browser.model()
+    assert model.rowCount() == 200
+    assert len(browser._pair_items) == 0  # nothing materialised yet
+    assert len(browser.pair_ids()) == 200 > project_browser.EAGER_ROWS // 4
+    assert model.item(57, 1).text() == "2"
+    browser.select_pair(1150, emit=False)
+    assert browser.current_pair_id() == 1150
+    head = model.item(149, 0)
+    assert browser.isExpanded(head.index()) and head.rowCount() == 5
+    browser.expand(model.index(3, 0))
+    assert model.item(3, 0).rowCount() == 5
+    browser.update_pair(pairs[0]._replace(n_open=0, n_confirmed=2))
+    assert (model.item(0, 1).text(), model.item(0, 2).text()) == ("", "2")
