@@ -213,11 +213,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.environ["FACTDIFF_SETTINGS_DIR"] = str(folder / "settings")
-        first, paint, total = cold_start(args.runs, folder / "settings-start")
+        first, paint, total, cpu = cold_start(args.runs, folder / "settings-start")
+        print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"cold start, first run (builds the demo project): {first:.2f} s")
         print(
             f"cold start to painted window (median of {args.runs}): {paint:.2f} s "
-            f"(process exits after {total:.2f} s; target ≤ {START_TARGET_S} s)"
+            f"(process exits after {total:.2f} s, {cpu:.2f} CPU s; target ≤ {START_TARGET_S} s)"
         )
         ok &= paint <= START_TARGET_S
 
@@ -225,10 +226,10 @@ def main() -> int:
 
         app = create_application([])
         pair_ids = build_big_project(folder / "big.factdiff", args.articles, compared=30)
-        median, worst, n = switching(app, folder / "big.factdiff", pair_ids)
+        median, worst, cpu_ms, n = switching(app, folder / "big.factdiff", pair_ids)
         print(
-            f"switching pairs in a {n}-article project: median {median:.0f} ms, "
-            f"worst {worst:.0f} ms (target ≤ {SWITCH_TARGET_MS} ms)"
+            f"switching pairs in a {n}-article project: median {median:.0f} ms "
+            f"({cpu_ms:.0f} CPU ms), worst {worst:.0f} ms (target ≤ {SWITCH_TARGET_MS} ms)"
         )
         ok &= worst <= SWITCH_TARGET_MS
 

@@ -13,7 +13,9 @@ and never keyed to one site.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 
 from core.datelines import is_stamp_line
 from core.lines import line_spans
@@ -136,6 +138,34 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
     for index in _later_duplicates(text, lines):
         marked[index] = True
     return tuple(span for span, flag in zip(lines, marked, strict=True) if flag)
+
+
+class BoilerplateIndex:
+    """Answers "is this span site furniture?" in O(log n) per question.
+
+    Later stages ask it for every sentence, name or number they find; a linear
+    scan over the spans would make large pages quadratic.
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies wholly inside furniture."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and end <= self._ends[i]
+
+    def touches(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` shares at least one character with furniture."""
+        i = bisect.bisect_left(self._ends, start + 1)
+        return i < len(self._starts) and self._starts[i] < end
 
 
 def _is_furniture(line: str) -> bool:

@@ -19,7 +19,6 @@ from core.model import SEVERITIES, Article, Comparison, Discrepancy, Span
 from core.segment import split_sentences
 from core.similarity import similarity
 
-
 # Far beyond any article (the 2,500-sentence benchmark is ~60,000 words), low
 # enough that a pasted book or log file is refused in seconds, not aligned for hours.
 MAX_CHARS = 3_000_000

@@ -297,7 +297,9 @@ def _pair_scores(
     topic = values - PHRASE_WEIGHT * phrase
     facts = _at(signals.facts, rows, cols)
     shared = phrase >= PHRASE_SHARED
-    linked = shared | (topic >= TOPIC_ALONE) | ((topic >= TOPIC_WITH_FACTS) & (facts >= SHARED_FACTS))
+    linked = (
+        shared | (topic >= TOPIC_ALONE) | ((topic >= TOPIC_WITH_FACTS) & (facts >= SHARED_FACTS))
+    )
     with np.errstate(invalid="ignore"):
         apart = np.abs(days[rows] - days[cols]) > TIME_GATE_DAYS  # NaN (unknown) is never apart
     allowed = ~(apart & ~shared)

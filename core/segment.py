@@ -11,7 +11,6 @@ character.
 
 from __future__ import annotations
 
-import bisect
 import enum
 import functools
 import re
@@ -28,6 +27,7 @@ from core.abbreviations import (
     TITLES,
     WEEKDAY_ABBREVIATIONS,
 )
+from core.boilerplate import BoilerplateIndex
 from core.lines import line_spans
 from core.model import Sentence, Span
 
@@ -67,7 +67,7 @@ def split_paragraphs(text: str) -> list[Span]:
 
 def split_sentences(text: str, boilerplate: Iterable[Span] = ()) -> list[Sentence]:
     """Sentences in text order, flagged when they lie inside site furniture."""
-    furniture = _Furniture(boilerplate)
+    furniture = BoilerplateIndex(boilerplate)
     sentences: list[Sentence] = []
     for number, (start, end) in enumerate(split_paragraphs(text)):
         for s, e in sentence_spans(text, start, end):
@@ -115,24 +115,6 @@ def _cap_point(text: str, low: int, high: int) -> int:
         if found != -1:
             return found + len(mark) - 1 if mark != " " else found
     return high
-
-
-class _Furniture:
-    """Answers "is this span inside a boilerplate span?" in O(log n)."""
-
-    def __init__(self, spans: Iterable[Span]) -> None:
-        merged: list[list[int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self._starts = [s for s, _ in merged]
-        self._ends = [e for _, e in merged]
-
-    def covers(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self._starts, start) - 1
-        return i >= 0 and end <= self._ends[i]
 
 
 def _bullet_cuts(text: str, start: int, end: int) -> list[Cut]:

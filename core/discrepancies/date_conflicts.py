@@ -1,8 +1,9 @@
 """The same happening put on different days by the two articles.
 
 Day references are paired by what their sentences say (shared words, aligned
-sentences) and, because a news lede almost always dates the story's main
-event, the first dated sentence of each body is paired preferentially. Only
+sentences), references to the same day preferentially; and an article that
+mentions Friday and Saturday set against one that does too tells of two
+happenings, not of one on two days, so that is never a conflict. Only
 references that name one day each are compared: a weekday against a weekday
 or a resolved date; months and "last week" never conflict.
 """
@@ -16,9 +17,11 @@ from core.discrepancies.subject import ALIGNED_BONUS, context, match_pairs
 from core.discrepancies.text import content_keys, one_line, words
 from core.facts.model import DateRef
 
-MIN_SCORE = 4.0  # shared clause words (+ bonuses) to call two references one happening
-LEDE_BONUS = 2.0
+MIN_SCORE = 5.0  # shared clause words (+ bonuses) to call two references one happening
+AGREE_BONUS = 2.0  # two references to the same day are the likelier pair
 _PREPOSITIONS = frozenset({"on", "last", "next", "this", "since", "by", "until", "early", "late"})
+
+Dated = list[tuple[DateRef, Day]]
 
 
 def date_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Flag]:
@@ -26,31 +29,36 @@ def date_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
     db = _day_refs(sb)
     if not da or not db:
         return []
-    lede_a, lede_b = da[0][0], db[0][0]
     ctx_a = {r: _context(sa, r) for r, _ in da}
     ctx_b = {r: _context(sb, r) for r, _ in db}
     days = dict(da) | dict(db)
 
     def score(x: DateRef, y: DateRef) -> float:
-        if same_day(days[x], days[y]) is None:
+        verdict = same_day(days[x], days[y])
+        if verdict is None:
             return 0.0
         s = float(len(ctx_a[x] & ctx_b[y]))
         if (x.sentence, y.sentence) in aligned:
             s += ALIGNED_BONUS
-        if x is lede_a and y is lede_b:
-            s += LEDE_BONUS
-        return s
+        return s + AGREE_BONUS if verdict else s
 
     flags = []
     for x, y, _ in match_pairs([r for r, _ in da], [r for r, _ in db], score, MIN_SCORE):
-        if same_day(days[x], days[y]) is False:
+        if same_day(days[x], days[y]) is False and _unexplained(days[x], days[y], da, db):
             ta, wa = _shown(sa, x)
             tb, wb = _shown(sb, y)
             flags.append(flag("date", f"{one_line(ta, 60)} vs {one_line(tb, 60)}", wa, wb))
     return flags
 
 
-def _day_refs(side: Side) -> list[tuple[DateRef, Day]]:
+def _unexplained(day_a: Day, day_b: Day, da: Dated, db: Dated) -> bool:
+    """False when each article also names the other's day: two happenings, two days."""
+    a_in_b = any(same_day(day_a, d) for _, d in db)
+    b_in_a = any(same_day(day_b, d) for _, d in da)
+    return not (a_in_b and b_in_a)
+
+
+def _day_refs(side: Side) -> Dated:
     """Day-level references in the body, in text order (stamps and furniture left out)."""
     out = []
     for ref in side.facts.dates:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from core.discrepancies.attribution_conflicts import source_flag
 from core.discrepancies.dates import day_of, same_day, same_time
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.quantities import agree, telling
+from core.discrepancies.quantities import agree, same_unit, telling
 from core.discrepancies.roles import compatible
 from core.discrepancies.side import Side, overlapping
 from core.discrepancies.sources import conflicting_sources
@@ -39,6 +39,7 @@ MAX_WORDING_WORDS = 4  # a bigger edit is restructuring, not a wording discrepan
 MAX_NEGATION_CONTEXT = 1  # other content words allowed in a change that flips polarity
 MAX_NAME_WORDS = 3  # a name swapped for a name; longer edits are wording
 MERGE_GAP_WORDS = 2  # changes of one kind this close read as one edit
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _QUOTE_MARKS = ("“", "”", '"', "‘", "’")
 _DATE_PREPOSITIONS = frozenset(
     {"on", "last", "next", "this", "since", "by", "until", "early", "late"}
@@ -294,18 +295,34 @@ def _number_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> 
     qa = _quantities(sa, *a_span)
     qb = _quantities(sb, *b_span)
     if qa and qb:
-        pairs = list(zip(qa, qb, strict=False))
-        if len(qa) == len(qb) and all(
-            agree(x, y) or not compatible(sa, x, sb, y) for x, y in pairs
-        ):
+        clash = _clash(sa, sb, qa, qb)
+        if clash is None:
             return None
-        summary = f"{one_line(qa[0].text, 60)} vs {one_line(qb[0].text, 60)}"
-        return flag("number", summary, (qa[0].start, qa[-1].end), (qb[0].start, qb[-1].end), index)
+        x, y = clash
+        summary = f"{one_line(x.text, 60)} vs {one_line(y.text, 60)}"
+        return flag("number", summary, (x.start, x.end), (y.start, y.end), index)
     if not _figure_dropped(sa, sb, a_span, b_span, qa or qb, bool(qa)):
         return None  # a clause with a figure rewritten: the cross-article pass compares it
     ta, wa = _shown(sa, a_span, 1, 1)
     tb, wb = _shown(sb, b_span, 1, 1)
     return flag("number", _summary("number", ta, tb), wa, wb, index, severity="medium", weight=0.8)
+
+
+def _clash(
+    sa: Side, sb: Side, qa: list[Quantity], qb: list[Quantity]
+) -> tuple[Quantity, Quantity] | None:
+    """Two figures for one thing that disagree, neither with an agreeing figure on the other side."""
+
+    def settled(q: Quantity, others: list[Quantity]) -> bool:
+        return any(same_unit(q, o) and agree(q, o) for o in others)
+
+    for x in qa:
+        if settled(x, qb):
+            continue
+        for y in qb:
+            if same_unit(x, y) and compatible(sa, x, sb, y) and not settled(y, qa):
+                return x, y
+    return None
 
 
 def _figure_dropped(
@@ -321,8 +338,8 @@ def _figure_dropped(
 
 
 def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Flag | None:
-    da = overlapping(sa.facts.dates, *a_span)
-    db = overlapping(sb.facts.dates, *b_span)
+    da = overlapping(sa.facts.dates, *a_span) or _date_words(sa, a_span)
+    db = overlapping(sb.facts.dates, *b_span) or _date_words(sb, b_span)
     if not da or not db:
         return None  # a date one account leaves out is a detail, not a conflict
     verdict = _dates_verdict(da[0], db[0])
@@ -332,6 +349,23 @@ def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Fl
     tb, wb = _shown(sb, _with_preposition(sb, (db[0].start, db[-1].end)), 0, 0)
     severity = "high" if verdict is False else "low"
     return flag("date", _summary("date", ta, tb), wa, wb, index, severity)
+
+
+def _date_words(side: Side, span: Span) -> list[DateRef]:
+    """Weekday names the extractor did not report, read directly so a swap is never missed."""
+    return [
+        DateRef(
+            start,
+            end,
+            word,
+            "weekday",
+            None,
+            WEEKDAYS.index(word.casefold()),
+            side.sentence_index(start),
+        )
+        for word, start, end in words(side.text, *span)
+        if word.casefold() in WEEKDAYS
+    ]
 
 
 def _dates_verdict(a: DateRef, b: DateRef) -> bool | None:

@@ -2,8 +2,8 @@
 
 Figures are intervals ("more than 13,000" is (13,000, ∞)). Two figures agree
 when the value one article commits to falls inside what the other allows.
-Hedged single values ("about", "an estimated") get a ±20 % margin because a
-reporter rounding is not a reporter contradicting; vague ranges ("tens of
+Hedged single values get a margin because a reporter rounding is not a
+reporter contradicting: ±10 % for "about", ±20 % for "an estimated"; vague ranges ("tens of
 thousands") are already as wide as the words allow and get none, so
 "an estimated 100,000" and "tens of thousands" still conflict.
 """
@@ -14,9 +14,9 @@ import math
 
 from core.facts.model import Quantity
 
-HEDGE_MARGIN = 0.20
+#: Margin of a hedged single value: "an estimated" is a guess, "about" a rounding.
+HEDGE_MARGINS = {"estimated": 0.20, "approx": 0.10}
 EXACT_MARGIN = 0.005  # "1.2 million" vs "1,200,000", float noise
-HEDGES = frozenset({"approx", "estimated"})
 _DETERMINERS = frozenset(
     {"the", "these", "those", "its", "his", "her", "their", "our", "both", "all"}
 )
@@ -42,7 +42,7 @@ def representative(q: Quantity) -> float:
 
 def _tolerant_contains(q: Quantity, value: float) -> bool:
     if q.exact:
-        margin = HEDGE_MARGIN if q.qualifier in HEDGES else EXACT_MARGIN
+        margin = HEDGE_MARGINS.get(q.qualifier, EXACT_MARGIN)
         low, high = sorted((q.low * (1 - margin), q.high * (1 + margin)))
         return low <= value <= high
     return q.contains(value)

@@ -15,7 +15,7 @@ from core.discrepancies.flag import SEVERITY_RANK, Flag
 from core.model import Span
 
 FLAGS_PER_1000_WORDS = 13
-MIN_BUDGET = 4
+MIN_BUDGET = 5
 
 
 def _overlaps(x: Span | None, y: Span | None) -> bool:

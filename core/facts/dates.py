@@ -134,6 +134,9 @@ _RELATIVE_STARTS = frozenset(
 _TIME_STARTS = frozenset({"noon", "midnight"})
 
 
+_DIGITS = re.compile(r"[0-9]+")
+
+
 class _Found(NamedTuple):
     start: int
     end: int
@@ -180,6 +183,9 @@ def extract_dates(context: Context, published: date | None) -> list[DateRef]:
 
 
 def _absolute(text: str, matches: list[re.Match[str]], published: date | None) -> list[_Found]:
+    """Full dates; a day and month without a year takes the year nearest publication,
+    or, when that is unknown, nearest the latest full date the article itself gives."""
+    anchor = published or _latest_full_date(matches)
     out = []
     for m in matches:
         if m.group("iy"):
@@ -191,11 +197,11 @@ def _absolute(text: str, matches: list[re.Match[str]], published: date | None) -
         if m.group("m3"):
             out.append(_Found(m.start(), m.end(), "absolute", f"{year_text}-{month:02d}", None))
             continue
-        day = int(re.match(r"[0-9]+", m.group("d1") or m.group("d2")).group())
+        day = int(_DIGITS.match(m.group("d1") or m.group("d2")).group())
         if year_text:
             value = _safe_date(int(year_text), month, day)
-        elif published:
-            value = _nearest_year(month, day, published, _weekday_of(m))
+        elif anchor:
+            value = _nearest_year(month, day, anchor, _weekday_of(m))
         else:
             out.append(
                 _Found(m.start(), m.end(), "absolute", f"--{month:02d}-{day:02d}", _weekday_of(m))
@@ -203,6 +209,20 @@ def _absolute(text: str, matches: list[re.Match[str]], published: date | None) -
             continue
         out.append(_dated(m.start(), m.end(), value, _weekday_of(m)))
     return out
+
+
+def _latest_full_date(matches: list[re.Match[str]]) -> date | None:
+    """The latest date written with its year (captions, earlier events): a year anchor."""
+    found = []
+    for m in matches:
+        year_text = m.group("y1") or m.group("y2")
+        if year_text:
+            month = _month_number(m.group("m1") or m.group("m2"))
+            day = int(_DIGITS.match(m.group("d1") or m.group("d2")).group())
+            found.append(_safe_date(int(year_text), month, day))
+        elif m.group("iy"):
+            found.append(_safe_date(int(m.group("iy")), int(m.group("im")), int(m.group("id"))))
+    return max((d for d in found if d is not None), default=None)
 
 
 def _dated(start: int, end: int, value: date | None, weekday: int | None = None) -> _Found:

@@ -8,7 +8,9 @@ from small word lists and from how the name is used (a title means a person).
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -77,9 +79,13 @@ class _LowercaseUse:
     def __init__(self, context: Context) -> None:
         self._text = context.text
         self._index = context.index
+        self._known: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        return any(self._text[offset].islower() for offset in self._index.get(word, ()))
+        if word not in self._known:
+            offsets = self._index.get(word, ())
+            self._known[word] = any(self._text[offset].islower() for offset in offsets)
+        return self._known[word]
 
 
 class _Name(NamedTuple):
@@ -164,7 +170,9 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+    """Whether ``offset`` lies in one of ``spans`` (sorted, non-overlapping)."""
+    index = bisect_right(spans, (offset, math.inf))
+    return index > 0 and spans[index - 1][0] <= offset < spans[index - 1][1]
 
 
 def _mid_sentence_words(text: str, names: list[_Name]) -> set[str]:
@@ -423,10 +431,20 @@ def _is_acronym(word: str) -> bool:
 
 def last_person_before(entities: list[Entity], offset: int) -> Entity | None:
     """The most recent person named before ``offset``: who "he" or "she" refers to."""
-    found = None
-    for entity in entities:
-        if entity.start >= offset:
-            break
-        if entity.label == "person":
-            found = entity
-    return found
+    index = bisect_left(entities, offset, key=_start_of)
+    while index > 0:
+        index -= 1
+        if entities[index].label == "person":
+            return entities[index]
+    return None
+
+
+def entities_within(entities: list[Entity], start: int, end: int) -> list[Entity]:
+    """The names lying wholly inside [start, end) (``entities`` in text order)."""
+    first = bisect_left(entities, start, key=_start_of)
+    last = bisect_left(entities, end, key=_start_of)
+    return [e for e in entities[first:last] if e.end <= end]
+
+
+def _start_of(entity: Entity) -> int:
+    return entity.start

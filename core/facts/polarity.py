@@ -65,6 +65,7 @@ _TRIGGER_STEMS = (
     "admit",
     "succeed",
 )
+_MAX_CLAUSE = 400  # characters either side: a run-on "sentence" must not make this quadratic
 _NEGATED_AFFIRMATIVE_GAP = 12  # characters between "not" and "agree" in "did not really agree"
 _NOT_A_NEGATION = re.compile(
     r"not\s+only|not\s+least|not\s+just|whether\s+or\s+not|if\s+not|no\s+doubt|nothing\s+but|no\s+matter",
@@ -121,12 +122,13 @@ def _clause(context: Context, cue_start: int, cue_end: int) -> tuple[int, int]:
     """The clause around a cue: from the last break before it to the next one after."""
     text = context.text
     sentence_start, sentence_end = context.sentence_span(cue_start)
-    line_start = text.rfind("\n", 0, cue_start) + 1
-    line_end = text.find("\n", cue_end)
-    floor = max(sentence_start, line_start)
+    line_start = text.rfind("\n", max(0, cue_start - _MAX_CLAUSE), cue_start) + 1
+    line_end = text.find("\n", cue_end, cue_end + _MAX_CLAUSE)
+    floor = max(sentence_start, line_start, cue_start - _MAX_CLAUSE)
     ceiling = min(
         sentence_end if sentence_end > cue_end else len(text),
         line_end if line_end >= 0 else len(text),
+        cue_end + _MAX_CLAUSE,
     )
     start = floor
     for found in _CLAUSE_BREAK.finditer(text, floor, cue_start):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from core.facts.entities import last_person_before
+from core.facts.entities import entities_within, last_person_before
 from core.facts.model import Entity
 from core.facts.names import PERSON_TITLES, TITLE_MODIFIERS, fold, org_key
 from core.facts.nouns import COMMON_VERBS, STOP_WORDS
@@ -177,8 +177,8 @@ def coordinated_subject(
     first in the sentence, when the speech verb is the second of two joined verbs."""
     if not _COORDINATED.search(text, max(floor, verb_start - 24), verb_start):
         return None
-    for entity in entities:
-        if floor <= entity.start < verb_start and entity.label in ("person", "org"):
+    for entity in entities_within(entities, floor, verb_start):
+        if entity.label in ("person", "org"):
             return (entity.start, entity.end)
     return None
 
@@ -223,7 +223,7 @@ def source_of(text: str, span: tuple[int, int], entities: list[Entity]) -> Sourc
     if owner:
         end = start + owner.end("owner")
         return source_of(text, (start, end), entities)
-    inside = [e for e in entities if start <= e.start and e.end <= end]
+    inside = entities_within(entities, start, end)
     for label in ("person", "org"):
         named = [e for e in inside if e.label == label]
         if named:

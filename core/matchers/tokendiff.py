@@ -9,11 +9,14 @@ as a change flagged ``cosmetic`` so the window can show or hide it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from rapidfuzz.distance import Indel, Opcode
+from rapidfuzz.distance import Indel
 
 from core.model import Change, Span, Token
 from core.tokens import cosmetic_key, fold_punctuation, tokenize
+
+STRAY_ANCHOR = 2  # equal runs up to this many tokens may be folded into the changes around them
 
 
 def passage_tokens(text: str, spans: Sequence[Span]) -> list[Token]:
@@ -59,19 +62,17 @@ def _change(
     return Change(tag, a[0], a[1], b[0], b[1], cosmetic)
 
 
-def _respelled(tokens_a: list[Token], tokens_b: list[Token], opcode: Opcode) -> list[Change]:
+def _respelled(tokens_a: list[Token], tokens_b: list[Token], block: _Block) -> list[Change]:
     """Cosmetic changes inside a block matched by key: runs of tokens spelled differently."""
     changes: list[Change] = []
     run_start = None
-    length = opcode.src_end - opcode.src_start
+    length = block.hi_a - block.lo_a
     for k in range(length + 1):
-        differs = k < length and (
-            tokens_a[opcode.src_start + k].text != tokens_b[opcode.dest_start + k].text
-        )
+        differs = k < length and tokens_a[block.lo_a + k].text != tokens_b[block.lo_b + k].text
         if differs and run_start is None:
             run_start = k
         elif not differs and run_start is not None:
-            a0, b0 = opcode.src_start, opcode.dest_start
+            a0, b0 = block.lo_a, block.lo_b
             changes.append(
                 Change(
                     "replace",
@@ -86,31 +87,75 @@ def _respelled(tokens_a: list[Token], tokens_b: list[Token], opcode: Opcode) -> 
     return changes
 
 
+class _Block(NamedTuple):
+    equal: bool
+    lo_a: int
+    hi_a: int
+    lo_b: int
+    hi_b: int
+
+    @property
+    def size(self) -> int:
+        return max(self.hi_a - self.lo_a, self.hi_b - self.lo_b)
+
+
+def _blocks(code_a: list[int], code_b: list[int]) -> list[_Block]:
+    """Equal runs and change runs; Indel has no substitution, so a rewritten word comes
+    out as a delete next to an insert, and consecutive non-equal opcodes are merged."""
+    blocks: list[_Block] = []
+    for op in Indel.opcodes(code_a, code_b):
+        equal = op.tag == "equal"
+        if blocks and not equal and not blocks[-1].equal:
+            blocks[-1] = blocks[-1]._replace(hi_a=op.src_end, hi_b=op.dest_end)
+        else:
+            blocks.append(_Block(equal, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return blocks
+
+
+def _absorb_stray_anchors(blocks: list[_Block]) -> list[_Block]:
+    """Fold a short equal run squeezed between two larger changes into one change.
+
+    The longest common subsequence happily anchors on a lone "the" or "call"
+    inside two rewritten clauses, which shreds one rewrite into several
+    changes. As in diff-match-patch's semantic cleanup, an equality no longer
+    than the changes on both sides is treated as part of the change — but only
+    runs of at most STRAY_ANCHOR tokens, so real shared phrases stay shared.
+    """
+    out: list[_Block] = []
+    for block in blocks:
+        if (
+            not block.equal
+            and len(out) >= 2
+            and out[-1].equal
+            and not out[-2].equal
+            and out[-1].size <= STRAY_ANCHOR
+            and out[-1].size <= min(out[-2].size, block.size)
+            and max(out[-2].size, block.size) > 1
+        ):
+            first = out[-2]
+            out[-2:] = [_Block(False, first.lo_a, block.hi_a, first.lo_b, block.hi_b)]
+        else:
+            out.append(block)
+    return out
+
+
 def diff_passage(
     text_a: str, spans_a: Sequence[Span], text_b: str, spans_b: Sequence[Span]
 ) -> tuple[Change, ...]:
     """Token changes between two aligned passages, in reading order.
 
-    Indel has no substitution, so a rewritten word comes out as a delete next
-    to an insert; every run of consecutive non-equal opcodes becomes one
-    change (``replace`` when both sides have tokens).
+    Every change run becomes one change (``replace`` when both sides have
+    tokens), after stray one- or two-token anchors between rewrites are
+    absorbed; tokens matched by key but spelled differently come out as
+    cosmetic replaces.
     """
     tokens_a, tokens_b = passage_tokens(text_a, spans_a), passage_tokens(text_b, spans_b)
     fallback = (spans_a[0][0] if spans_a else 0, spans_b[0][0] if spans_b else 0)
-    code_a, code_b = _codes(tokens_a, tokens_b)
     changes: list[Change] = []
-    pending: list[int] | None = None  # [lo_a, hi_a, lo_b, hi_b] of the run being merged
-    for op in Indel.opcodes(code_a, code_b):
-        if op.tag == "equal":
-            if pending:
-                changes.append(_change(tokens_a, tokens_b, pending, fallback))
-                pending = None
-            changes.extend(_respelled(tokens_a, tokens_b, op))
-            continue
-        if pending is None:
-            pending = [op.src_start, op.src_end, op.dest_start, op.dest_end]
+    for block in _absorb_stray_anchors(_blocks(*_codes(tokens_a, tokens_b))):
+        if block.equal:
+            changes.extend(_respelled(tokens_a, tokens_b, block))
         else:
-            pending[1], pending[3] = op.src_end, op.dest_end
-    if pending:
-        changes.append(_change(tokens_a, tokens_b, pending, fallback))
+            run = [block.lo_a, block.hi_a, block.lo_b, block.hi_b]
+            changes.append(_change(tokens_a, tokens_b, run, fallback))
     return tuple(changes)

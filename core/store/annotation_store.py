@@ -50,8 +50,6 @@ class AnnotationStore(PairStore):
                     (_reviewer_key(), name),
                 )
 
-    _session_reviewer = ""
-
     # -- annotations --------------------------------------------------------
 
     def annotations(self, pair_id: int) -> dict[str, Annotation]:

@@ -46,6 +46,7 @@ class ProjectBase:
         self._lock = lock
         self._mutex = threading.RLock()
         self._closed = False
+        self._session_reviewer = ""  # a name set while read-only lives only this long
 
     @property
     def readonly(self) -> bool:

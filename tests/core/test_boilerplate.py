@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import seed
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from core.boilerplate import find_boilerplate
+from core.boilerplate import BoilerplateIndex, find_boilerplate
 
 
 def marked_lines(text: str) -> list[str]:
@@ -156,3 +158,35 @@ def test_seed_003_furniture():
 
 def test_seed_004_has_no_furniture():
     assert marked_lines(seed_text("004")) == []
+
+
+# --- index -------------------------------------------------------------------
+
+
+def test_index_covers_and_touches():
+    index = BoilerplateIndex([(30, 40), (0, 10), (8, 12)])  # unsorted, overlapping
+    assert index.covers(0, 12) and index.covers(2, 5) and index.covers(30, 40)
+    assert not index.covers(11, 14) and not index.covers(25, 31) and not index.covers(41, 45)
+    assert index.touches(11, 14) and index.touches(25, 31) and index.touches(39, 50)
+    assert not index.touches(12, 30) and not index.touches(40, 45)
+
+
+def test_empty_index():
+    index = BoilerplateIndex([])
+    assert not index.covers(0, 1) and not index.touches(0, 100)
+
+
+SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(1, 15)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(SPANS, st.integers(0, 80), st.integers(1, 20))
+def test_index_agrees_with_a_plain_scan(spans, start, length):
+    end = start + length
+    index = BoilerplateIndex(spans)
+    inside = {i for s, e in spans for i in range(s, e)}
+    assert index.covers(start, end) == all(i in inside for i in range(start, end))
+    assert index.touches(start, end) == any(i in inside for i in range(start, end))

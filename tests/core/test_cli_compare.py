@@ -120,3 +120,16 @@ def test_unknown_format_is_rejected_by_the_parser(capsys):
         main(["compare", A, B, "--format", "xml"])
     assert exc.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_text_marks_real_changes_only_and_respects_the_width():
+    from core.cli.side_by_side import render_text
+    from core.compare import compare
+    from core.ingest import article_from_text
+
+    a = article_from_text("Officials in the U.S. said 312 passengers were evacuated on Wednesday.")
+    b = article_from_text("Officials in the US said 280 passengers were evacuated on Wednesday.")
+    out = render_text(compare(a, b), width=70)
+    assert "[-312-]" in out and "{+280+}" in out
+    assert "[-U.S.-]" not in out and "{+US+}" not in out  # cosmetic: not marked
+    assert max(len(line) for line in out.splitlines()) <= 70

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import DEMO, seed
 
+import core.compare as compare_module
 from core.compare import compare, compared_spans
 from core.comparison_format import comparison_from_dict, comparison_to_dict
+from core.errors import FactDiffError
 from core.ingest import article_from_text, load_article
 from core.model import SEVERITIES, Comparison
 
@@ -94,3 +97,16 @@ def test_round_trips_through_the_json_format():
     ]
     assert back.unaligned_a == c.unaligned_a and back.unaligned_b == c.unaligned_b
     assert [d.id for d in back.discrepancies] == [d.id for d in c.discrepancies]
+
+
+def test_an_oversized_article_is_refused_with_one_line(monkeypatch):
+    monkeypatch.setattr(compare_module, "MAX_CHARS", 100)
+    with pytest.raises(FactDiffError, match=r"article A has [\d,]+ characters") as exc:
+        compare(demo("harbor-ledger"), demo("coastal-wire"))
+    assert "\n" not in str(exc.value)
+
+
+def test_too_many_sentences_is_refused(monkeypatch):
+    monkeypatch.setattr(compare_module, "MAX_SENTENCES", 5)
+    with pytest.raises(FactDiffError, match=r"article A has \d+ sentences"):
+        compare(demo("harbor-ledger"), demo("coastal-wire"))

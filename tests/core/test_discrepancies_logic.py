@@ -33,8 +33,10 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(14, INF, qualifier="min"), q(15), True),  # "at least 14" vs "15"
         (q(13, INF, qualifier="min", lo_inc=False), q(13), True),  # "more than 13" vs "13"
         (q(100, qualifier="approx"), q(90, INF, qualifier="min", lo_inc=False), True),
-        (q(2000, qualifier="approx"), q(2300), True),  # about 2,000 vs 2,300: inside ±20 %
-        (q(2000, qualifier="approx"), q(3000), False),
+        (q(2000, qualifier="approx"), q(2150), True),  # about 2,000 vs 2,150: inside ±10 %
+        (q(2000, qualifier="approx"), q(2300), False),
+        (q(280, qualifier="approx"), q(312), False),  # about 280 vs 312 evacuated
+        (q(2000, qualifier="estimated"), q(2300), True),  # an estimate gets ±20 %
         # troops: an estimated 100,000 vs tens of thousands
         (q(100_000, qualifier="estimated", unit="troop"), q(10_000, 100_000, qualifier="vague", hi_inc=False), False),
         (q(50_000, unit="troop"), q(10_000, 100_000, qualifier="vague", hi_inc=False), True),

@@ -260,3 +260,27 @@ def test_a_headline_figure_is_not_an_omission():
         "Storm kills 13 on coast\n\nThe storm hit the coast on Monday, killing 13 people."
     )
     assert found(a, b) == ()
+
+
+def test_two_happenings_on_two_days_are_not_a_date_conflict():
+    a = article_from_text(
+        "Quake in Morocco\n\n"
+        "A powerful earthquake struck the High Atlas on Friday night, killing at least 2,012 people, "
+        "the interior ministry said on Saturday.\n\nVillages were flattened."
+    )
+    b = article_from_text(
+        "Quake in Morocco\n\n"
+        "Rescuers dug through rubble on Saturday after a quake hit the High Atlas late on Friday, "
+        "killing 2,012 people, according to the interior ministry.\n\nVillages were flattened."
+    )
+    assert not [d for d in found(a, b) if d.severity == "high"]
+
+
+def test_a_passage_with_several_figures_pairs_them_by_unit():
+    a = article_from_text(
+        "Quake\n\nThe magnitude 6.8 earthquake killed 2,012 people in the High Atlas, officials said."
+    )
+    b = article_from_text(
+        "Quake\n\nThe 6.8-magnitude quake killed 2,012 people in the High Atlas, officials said."
+    )
+    assert not [d for d in found(a, b) if d.kind == "number"]

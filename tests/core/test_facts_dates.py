@@ -49,6 +49,11 @@ def test_day_and_month_without_publication_keep_an_iso_yearless_value():
     assert only("The call took place on Feb. 22.").value == "--02-22"
 
 
+def test_without_publication_the_article_own_full_dates_give_the_year():
+    found = dates("Xi met Putin on Feb. 4, 2022. The call took place on Feb. 22.")
+    assert [d.value for d in found] == ["2022-02-04", "2022-02-22"]
+
+
 def test_stated_weekday_chooses_the_year_and_is_kept():
     d = only("The hearing was on Tuesday, Feb. 6.", "2024-03-01")
     assert (d.value, d.weekday) == ("2024-02-06", 1)

@@ -117,3 +117,26 @@ def test_changes_are_ordered_inside_the_passage_and_never_overlap(wa, wb):
         last_a, last_b = c.a_end, c.b_end
     if a.split() == b.split():
         assert changes == ()
+
+
+def test_a_stray_common_word_does_not_shred_a_rewrite():
+    a = "Wang told Blinken during a phone call that all parties should remain calm."
+    b = "We call on all parties to stay calm."
+    changes = [c for c in diff(a, b) if not c.cosmetic]
+    assert [a[c.a_start : c.a_end] for c in changes] == [
+        "Wang told Blinken during a phone call that all parties should remain"
+    ]
+    assert [b[c.b_start : c.b_end] for c in changes] == ["We call on all parties to stay"]
+
+
+def test_separate_one_word_changes_stay_separate():
+    a = "The ferry left on Wednesday with 312 passengers."
+    b = "The ferry left on Thursday with 280 passengers."
+    assert [x[1:3] for x in shown(a, b)] == [("Wednesday", "Thursday"), ("312", "280")]
+
+
+def test_a_shared_phrase_is_never_absorbed():
+    a = "Officials said the regional security cannot be guaranteed, they said."
+    b = "He noted the regional security cannot be guaranteed, reporters were told."
+    kept = [b[c.b_start : c.b_end] for c in diff(a, b) if not c.cosmetic]
+    assert all("regional security" not in k for k in kept)

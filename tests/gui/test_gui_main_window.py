@@ -384,3 +384,11 @@ def test_preferences_apply_at_once(qtbot, window, monkeypatch):
     press(qtbot, window, Qt.Key.Key_3)
     disc_id = window.panel.current_id()
     assert window.project.annotation(window.pair_id, disc_id).reviewer == "Ada Lovelace"
+
+
+def test_export_report_opens_the_report_dialog_on_the_project(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QDialog, "exec", lambda self: shown.append(self) or 0)
+    assert window.actions.export_report.isEnabled()
+    window.actions.export_report.trigger()
+    assert shown and type(shown[0]).__name__ == "ReportDialog"

@@ -1,0 +1,9 @@
+"""Matching algorithms, importable and testable without any window.
+
+- ``features``: what the aligner knows about a sentence (folded words, TF-IDF rows);
+- ``scoring``: how strongly two passages report the same thing;
+- ``align``: order-free sentence alignment (prefilter, Hungarian, 1-n growth);
+- ``tokendiff``: word-level changes inside an aligned passage, cosmetic ones marked.
+
+Results are the small immutable records of ``core.model``.
+"""

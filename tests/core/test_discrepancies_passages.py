@@ -1,0 +1,97 @@
+"""Typing token changes inside one hand-built aligned passage, independent of the aligner and extractors."""
+
+from __future__ import annotations
+
+from core.discrepancies import find_discrepancies
+from core.facts.model import Facts, Quantity
+from core.matchers.tokendiff import diff_passage
+from core.model import Alignment, Article
+
+NO_FACTS = Facts()
+
+
+def one_passage(text_a: str, text_b: str, facts_a: Facts = NO_FACTS, facts_b: Facts = NO_FACTS):
+    a, b = Article(text=text_a), Article(text=text_b)
+    spans_a, spans_b = ((0, len(text_a)),), ((0, len(text_b)),)
+    alignment = Alignment(spans_a, spans_b, 0.9, diff_passage(text_a, spans_a, text_b, spans_b))
+    return find_discrepancies(a, b, (alignment,), (), (), facts_a, facts_b)
+
+
+def test_a_weekday_swap_is_a_date_even_without_date_facts():
+    found = one_passage(
+        "The minister met the delegation on Monday in the capital.",
+        "The minister met the delegation on Tuesday in the capital.",
+    )
+    assert [(d.kind, d.severity, d.alignment) for d in found] == [("date", "high", 0)]
+    assert found[0].summary == "on Monday vs on Tuesday"
+
+
+def test_an_inserted_not_is_a_high_negation():
+    found = one_passage(
+        "The company will attend the hearing next month.",
+        "The company will not attend the hearing next month.",
+    )
+    assert [(d.kind, d.severity) for d in found] == [("negation", "high")]
+    assert found[0].alignment == 0
+    assert "not" in found[0].summary
+
+
+def test_never_for_not_is_still_a_negation():
+    found = one_passage(
+        "Officials said the bridge will not reopen this year.",
+        "Officials said the bridge will never reopen this year.",
+    )
+    assert not [d for d in found if d.kind == "negation"]
+
+
+def test_changed_words_between_quotation_marks_are_a_quote():
+    found = one_passage(
+        "\u201cWe will rebuild every home,\u201d the governor said.",
+        "\u201cWe will rebuild every house,\u201d the governor said.",
+    )
+    assert [(d.kind, d.severity) for d in found] == [("quote", "high")]
+    assert found[0].summary == 'quote: "every home" vs "every house"'
+
+
+def test_a_longer_excerpt_of_a_quote_is_not_an_alteration():
+    found = one_passage(
+        "\u201cWe will rebuild,\u201d the governor said.",
+        "\u201cWe will rebuild every home,\u201d the governor said.",
+    )
+    assert found == ()
+
+
+def test_grammar_and_inflection_changes_are_trivial():
+    found = one_passage(
+        "Rescuers pulled the survivors from a collapsed school, citing economic risks.",
+        "Rescuers pulled survivors from the collapsed school, citing economics risks.",
+    )
+    assert found == ()
+
+
+def test_a_small_content_edit_is_low_wording_with_context():
+    found = one_passage(
+        "De-escalation is the responsible way forward, he said.",
+        "De-escalation and diplomacy is the responsible way forward, he said.",
+    )
+    assert [(d.kind, d.severity) for d in found] == [("wording", "low")]
+    assert found[0].summary == '"De-escalation is" vs "De-escalation and diplomacy is"'
+
+
+def test_figures_that_agree_are_not_flagged():
+    text_a = "The council approved 1.2 million euros for repairs."
+    text_b = "The council approved 1,200,000 euros for repairs."
+    qa = Quantity(21, 38, text_a[21:38], 1.2e6, 1.2e6, True, True, "euro", "", None, 0)
+    qb = Quantity(21, 36, text_b[21:36], 1.2e6, 1.2e6, True, True, "euro", "", None, 0)
+    assert one_passage(text_a, text_b, Facts(quantities=(qa,)), Facts(quantities=(qb,))) == ()
+
+
+def test_figures_that_differ_are_a_high_number():
+    text_a = "The council approved 12 million euros for repairs."
+    text_b = "The council approved 15 million euros for repairs."
+    qa = Quantity(21, 37, text_a[21:37], 12e6, 12e6, True, True, "euro", "", None, 0)
+    qb = Quantity(21, 37, text_b[21:37], 15e6, 15e6, True, True, "euro", "", None, 0)
+    found = one_passage(text_a, text_b, Facts(quantities=(qa,)), Facts(quantities=(qb,)))
+    assert [(d.kind, d.severity, d.summary) for d in found] == [
+        ("number", "high", "12 million euros vs 15 million euros")
+    ]
