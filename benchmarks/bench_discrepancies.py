@@ -30,7 +30,7 @@ from core.model import Article  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 DEMO = ROOT / "resources" / "demo"
-CACHES = ("_article_words", "content_keys", "stem", "is_function_word")
+CACHES = ("_article_tokens", "_article_words", "content_keys", "stem", "is_function_word")
 
 
 def articles() -> list[Article]:

@@ -57,10 +57,15 @@ def _columns(left: str, right: str, width: int) -> Iterator[str]:
         yield f"{la:<{column}}{GUTTER}{lb}".rstrip()
 
 
-def _heading(label: str, article: Article) -> list[str]:
+def _wrapped(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest) or [first]
+
+
+def _heading(label: str, article: Article, width: int) -> list[str]:
     title = article.title or "(untitled)"
     details = " · ".join(x for x in (article.source, article.published, article.path) if x)
-    return [f"{label}  {title}"] + ([f"   {details}"] if details else [])
+    lines = _wrapped(title, width, f"{label}  ", "   ")
+    return lines + (_wrapped(details, width, "   ", "   ") if details else [])
 
 
 def _summary(c: Comparison) -> str:
@@ -88,12 +93,12 @@ def _discrepancy_lines(c: Comparison, width: int) -> Iterator[str]:
     for d in c.discrepancies:
         by_severity.setdefault(d.severity, []).append(d)
     order = [s for s in SEVERITIES if s in by_severity] + sorted(set(by_severity) - set(SEVERITIES))
-    limit = max(20, width - 8)
+    limit = max(20, width - 10)
     yield "DISCREPANCIES"
     for severity in order:
         yield f"{severity.upper()} ({len(by_severity[severity])})"
         for d in by_severity[severity]:
-            yield f"  [{d.kind}] {d.summary}"
+            yield from _wrapped(f"[{d.kind}] {_squash(d.summary)}", width, "  ", "      ")
             yield f"      A: {_excerpt(c.a.text, d.a, limit)}"
             yield f"      B: {_excerpt(c.b.text, d.b, limit)}"
     yield ""
@@ -122,7 +127,8 @@ def _unaligned_lines(label: str, text: str, spans: Sequence[Span], width: int) -
 def render_text(c: Comparison, width: int = 100) -> str:
     """The whole comparison as terminal text, ``width`` columns wide."""
     width = max(MIN_WIDTH, min(MAX_WIDTH, width))
-    lines = _heading("A", c.a) + _heading("B", c.b) + [_summary(c), ""]
+    lines = _heading("A", c.a, width) + _heading("B", c.b, width)
+    lines += _wrapped(_summary(c), width) + [""]
     if c.discrepancies:
         lines += _discrepancy_lines(c, width)
     if c.alignments:

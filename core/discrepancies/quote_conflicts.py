@@ -40,7 +40,7 @@ def quote_words(side: Side, q: Quote) -> QuoteWords:
 
 
 def shared_share(x: QuoteWords, y: QuoteWords) -> float:
-    if not x.keys or not y.keys:
+    if not x.keys or not y.keys or len(set(x.keys) & set(y.keys)) < MIN_SHARED_WORDS:
         return 0.0
     matcher = SequenceMatcher(None, x.keys, y.keys, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())

@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from core.discrepancies.side import Side
-from core.discrepancies.text import is_function_word, stem
+from core.discrepancies.text import is_function_word, stem, tokens
 from core.model import Alignment, Token
-from core.tokens import tokenize
 
 R = TypeVar("R")
 S = TypeVar("S")
@@ -49,8 +48,8 @@ def weighted_context(
     about Activision, even though Microsoft is only a few words away.
     """
     s0, s1 = side.sentence_span(start)
-    before = tokenize(side.text, s0, start)
-    after = tokenize(side.text, end, max(end, s1))
+    before = tokens(side.text, s0, start)
+    after = tokens(side.text, end, max(end, s1))
     weights: dict[str, float] = {}
     for run in (_walk(reversed(before), radius), _walk(after, radius)):
         for word, weight in run:

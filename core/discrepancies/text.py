@@ -12,7 +12,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from core.model import Span
+from core.model import Span, Token
 from core.tokens import cosmetic_key, tokenize
 
 #: Words that carry grammar, not facts: a change among these alone is trivial.
@@ -46,13 +46,27 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-
 
 
 @lru_cache(maxsize=32)
+def _article_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]:
+    found = tuple(tokenize(text))
+    return found, tuple(t.start for t in found), tuple(t.end for t in found)
+
+
+@lru_cache(maxsize=32)
 def _article_words(
     text: str,
 ) -> tuple[tuple[tuple[str, int, int], ...], tuple[int, ...], tuple[int, ...]]:
     found = tuple(
-        (t.text, t.start, t.end) for t in tokenize(text) if any(c.isalnum() for c in t.text)
+        (t.text, t.start, t.end)
+        for t in _article_tokens(text)[0]
+        if any(c.isalnum() for c in t.text)
     )
     return found, tuple(w[1] for w in found), tuple(w[2] for w in found)
+
+
+def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """All tokens, punctuation included, lying within ``text[start:end]``."""
+    found, starts, ends = _article_tokens(text)
+    return found[bisect_left(starts, start) : bisect_right(ends, end)]
 
 
 def words(text: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:

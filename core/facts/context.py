@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from core.model import Article, Sentence, Span
@@ -74,8 +74,8 @@ class Context(NamedTuple):
         return (sentence.start, sentence.end)
 
 
-def build_context(article: Article) -> Context:
-    sentences = tuple(_split(article))
+def build_context(article: Article, sentences: Sequence[Sentence] | None = None) -> Context:
+    sentences = tuple(_split(article) if sentences is None else sentences)
     index: dict[str, list[int]] = {}
     lookup = index.get
     for match in _WORD.finditer(article.text.lower()):

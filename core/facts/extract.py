@@ -6,6 +6,8 @@ before quotes and attributions because speakers and sources are keyed by them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from core.facts.attributions import extract_attributions
 from core.facts.context import build_context
 from core.facts.dates import extract_dates
@@ -15,12 +17,16 @@ from core.facts.polarity import extract_polarities
 from core.facts.published import publication_date
 from core.facts.quantities import extract_quantities
 from core.facts.quotes import extract_quotes
-from core.model import Article
+from core.model import Article, Sentence
 
 
-def extract_facts(article: Article) -> Facts:
-    """Everything checkable that ``article`` states, each fact with its span."""
-    context = build_context(article)
+def extract_facts(article: Article, sentences: Sequence[Sentence] | None = None) -> Facts:
+    """Everything checkable that ``article`` states, each fact with its span.
+
+    ``sentences`` may pass ``split_sentences(article.text, article.boilerplate)``
+    when the caller already has it, to save splitting the article twice.
+    """
+    context = build_context(article, sentences)
     dates = extract_dates(context, publication_date(article))
     quantities = extract_quantities(context, [(d.start, d.end) for d in dates])
     entities = extract_entities(context)

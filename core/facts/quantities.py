@@ -18,7 +18,6 @@ from core.facts.context import Context
 from core.facts.model import Quantity
 from core.facts.nouns import (
     MEASURES,
-    WORD,
     head_noun,
     is_adjective_like,
     is_plural,
@@ -495,6 +494,3 @@ def _modified_noun(text: str, start: int) -> tuple[str | None, int]:
     if not nouns:
         return None, start
     return singular(nouns[0].group()), start + nouns[0].end()
-
-
-__all__ = ["QUANTITY", "WORD", "extract_quantities"]

@@ -46,7 +46,7 @@ _ONLY_WITH_CLAUSE = frozenset(
     }
 )
 _NP_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|[0-9][\w\-]*|[^\w\s]")
-_PRONOUNS = {"he": "person", "she": "person"}
+_PRONOUNS = frozenset({"he", "she"})
 _SKIP_BEFORE_VERB = frozenset(
     {
         "also",

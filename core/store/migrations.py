@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from core.store.schema import APPLICATION_ID
 
-# Version 1: no annotation history and no user-made discrepancies.
+# Version 1: no annotation history, no user-made discrepancies, and a
+# discrepancy index with a rowid and a second index on the id.
 SCHEMA_V1 = """
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -89,8 +90,19 @@ CREATE TABLE annotations (
 """
 
 _V1_TO_V2 = """
-ALTER TABLE discrepancies ADD COLUMN origin TEXT NOT NULL DEFAULT 'engine'
-    CHECK (origin IN ('engine', 'user'));
+-- The discrepancy index gains its origin and becomes one b-tree (WITHOUT ROWID).
+CREATE TABLE discrepancies_v2 (
+    pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    disc_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'engine' CHECK (origin IN ('engine', 'user')),
+    PRIMARY KEY (pair_id, disc_id)
+) WITHOUT ROWID;
+INSERT INTO discrepancies_v2 (pair_id, disc_id, kind, severity)
+    SELECT pair_id, disc_id, kind, severity FROM discrepancies;
+DROP TABLE discrepancies;
+ALTER TABLE discrepancies_v2 RENAME TO discrepancies;
 CREATE TABLE user_discrepancies (
     pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
     disc_id TEXT NOT NULL,

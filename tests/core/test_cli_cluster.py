@@ -79,7 +79,9 @@ def test_seeds_group_into_three_events(capsys):
     paths = [str(seed(p)) for p in ("000", "001", "002", "003", "004")]
     assert main(["cluster", *paths, "--format", "json"]) == 0
     events = json.loads(capsys.readouterr().out)["events"]
-    assert sorted(map(sorted, events)) == sorted([sorted([paths[0], paths[2], paths[3]]), [paths[1]], [paths[4]]])
+    assert sorted(map(sorted, events)) == sorted(
+        [sorted([paths[0], paths[2], paths[3]]), [paths[1]], [paths[4]]]
+    )
 
 
 def test_no_files_is_a_usage_error(capsys):

@@ -19,7 +19,9 @@ INF = math.inf
 
 def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, text="x"):
     high = low if high is None else high
-    return Quantity(0, len(text), text, float(low), float(high), lo_inc, hi_inc, unit, qualifier, None, 0)
+    return Quantity(
+        0, len(text), text, float(low), float(high), lo_inc, hi_inc, unit, qualifier, None, 0
+    )
 
 
 # --- figures -----------------------------------------------------------------------
@@ -38,7 +40,11 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(280, qualifier="approx"), q(312), False),  # about 280 vs 312 evacuated
         (q(2000, qualifier="estimated"), q(2300), True),  # an estimate gets ±20 %
         # troops: an estimated 100,000 vs tens of thousands
-        (q(100_000, qualifier="estimated", unit="troop"), q(10_000, 100_000, qualifier="vague", hi_inc=False), False),
+        (
+            q(100_000, qualifier="estimated", unit="troop"),
+            q(10_000, 100_000, qualifier="vague", hi_inc=False),
+            False,
+        ),
         (q(50_000, unit="troop"), q(10_000, 100_000, qualifier="vague", hi_inc=False), True),
         # trial sentences
         (q(15, unit="year"), q(12, unit="year"), False),
@@ -48,7 +54,11 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(10e9, qualifier="approx", unit="$"), q(10.2e9, unit="$"), True),
         (q(1.2e6, unit="$"), q(1_200_000, unit="$"), True),
         # two vague ranges that overlap
-        (q(10, 100, qualifier="vague", hi_inc=False), q(50, INF, qualifier="min", lo_inc=False), True),
+        (
+            q(10, 100, qualifier="vague", hi_inc=False),
+            q(50, INF, qualifier="min", lo_inc=False),
+            True,
+        ),
         (q(0, 50, qualifier="max", hi_inc=False), q(60), False),  # "fewer than 50" vs 60
     ],
 )
@@ -73,7 +83,9 @@ def test_representative_of_a_range_is_its_log_middle():
     ],
 )
 def test_telling_figures(text, start, low, expected):
-    quantity = Quantity(start, start + 3, text[start : start + 3], low, low, True, True, "x", "", None, 0)
+    quantity = Quantity(
+        start, start + 3, text[start : start + 3], low, low, True, True, "x", "", None, 0
+    )
     assert telling(text, quantity) is expected
 
 
@@ -88,8 +100,13 @@ def test_days_compare_by_the_finest_shared_precision():
     wed, thu = ref("weekday", None, 2), ref("weekday", None, 3)
     assert same_day(day_of(wed), day_of(thu)) is False
     assert same_day(day_of(wed), day_of(ref("absolute", "2022-01-26"))) is True  # a Wednesday
-    assert same_day(day_of(ref("absolute", "--02-22")), day_of(ref("absolute", "2022-02-22"))) is True
-    assert same_day(day_of(ref("absolute", "2022-02-22")), day_of(ref("absolute", "2022-02-23"))) is False
+    assert (
+        same_day(day_of(ref("absolute", "--02-22")), day_of(ref("absolute", "2022-02-22"))) is True
+    )
+    assert (
+        same_day(day_of(ref("absolute", "2022-02-22")), day_of(ref("absolute", "2022-02-23")))
+        is False
+    )
 
 
 def test_weekdays_resolved_from_different_page_dates_are_still_one_day():
@@ -138,9 +155,12 @@ def test_a_longer_chain_is_not_a_conflict():
 
 def test_a_spokesman_speaks_for_his_department():
     assert same_source(
-        credit("State Department spokesman Ned Price", "price"), credit("the U.S. State Department", "state department")
+        credit("State Department spokesman Ned Price", "price"),
+        credit("the U.S. State Department", "state department"),
     )
-    assert not same_source(credit("Reuters", "reuters"), credit("the Associated Press", "associated press"))
+    assert not same_source(
+        credit("Reuters", "reuters"), credit("the Associated Press", "associated press")
+    )
 
 
 # --- ids ------------------------------------------------------------------------------------
@@ -150,7 +170,9 @@ def test_fingerprint_ignores_typography_but_not_words():
     assert fingerprint("quote", "“stimulated  tensions”", "agitate") == fingerprint(
         "quote", '"Stimulated tensions"', "agitate"
     )
-    assert fingerprint("quote", "stimulated tensions", "agitate") != fingerprint("quote", "stimulate tensions", "agitate")
+    assert fingerprint("quote", "stimulated tensions", "agitate") != fingerprint(
+        "quote", "stimulate tensions", "agitate"
+    )
     assert fingerprint("number", "a", "b") != fingerprint("date", "a", "b")
     assert len(fingerprint("number", "a", "b")) == 12
 
@@ -175,15 +197,27 @@ def test_conflict_seen_twice_is_reported_once_with_its_alignment():
     assert kept[0].alignment == 3
 
 
-def test_budget_keeps_every_high_and_drops_low_value_wording():
-    highs = [flag("number", f"n{i}", (i * 10, i * 10 + 2), (i * 10, i * 10 + 2)) for i in range(8)]
-    lows = [flag("wording", f"w{i}", (500 + i * 10, 502 + i * 10), (500 + i * 10, 502 + i * 10)) for i in range(8)]
+def span(i: int) -> tuple[int, int]:
+    return (i * 10, i * 10 + 2)
+
+
+def test_budget_keeps_every_high_and_the_most_valuable_of_the_rest():
+    highs = [flag("number", f"n{i}", span(i), span(i)) for i in range(2)]
+    lows = [
+        flag("wording", f"w{i}", span(50 + i), span(50 + i), weight=1.0 + i / 10) for i in range(8)
+    ]
     kept = rank(highs + lows, words=400)
-    assert budget(400) == len(kept) or len(kept) == len(highs)
-    assert all(h in kept for h in highs)
-    assert sum(f.kind == "wording" for f in kept) == max(0, budget(400) - len(highs))
-    everything = rank(highs * 3, words=100)
-    assert len(everything) == 24  # high flags are never dropped
+    assert budget(400) == 5
+    assert len(kept) == 5
+    assert kept[:2] == highs
+    assert {f.summary for f in kept[2:]} == {"w7", "w6", "w5"}  # heaviest wording kept
+
+
+def test_high_flags_are_never_dropped():
+    highs = [flag("number", f"n{i}", span(i), span(i)) for i in range(24)]
+    lows = [flag("wording", "w", span(90), span(90))]
+    kept = rank(highs + lows, words=100)
+    assert len(kept) == 24 and all(f.severity == "high" for f in kept)
 
 
 def test_rank_puts_high_first_then_position():

@@ -35,8 +35,12 @@ def test_identical_articles_have_no_discrepancies():
 
 
 def test_cosmetic_differences_are_never_flagged():
-    a = article_from_text("The U.S. sent \u201ctwo\u201d envoys to Kyiv on Monday, officials said.\n\nTalks continue.")
-    b = article_from_text('The US sent "two" envoys to Kyiv on Monday, officials said.\n\nTalks continue.')
+    a = article_from_text(
+        "The U.S. sent \u201ctwo\u201d envoys to Kyiv on Monday, officials said.\n\nTalks continue."
+    )
+    b = article_from_text(
+        'The US sent "two" envoys to Kyiv on Monday, officials said.\n\nTalks continue.'
+    )
     assert found(a, b) == ()
 
 
@@ -99,7 +103,9 @@ def test_acquisition_price_and_source():
 
 
 def test_hedged_price_within_tolerance_is_not_flagged():
-    a = article_from_text("Northwind agreed to buy Contoso for about $10 billion, the company said.")
+    a = article_from_text(
+        "Northwind agreed to buy Contoso for about $10 billion, the company said."
+    )
     b = article_from_text("Northwind agreed to buy Contoso for $10.2 billion, the company said.")
     assert not [d for d in found(a, b) if d.kind == "number"]
 
@@ -135,22 +141,31 @@ def test_a_figure_only_one_article_states_is_an_omission():
 
 def test_background_without_facts_is_not_an_omission():
     a = quake()
-    b = article_from_text(QUAKE.format(day="on Friday", toll="at least 2,000", home="home") + (
-        "\n\nThe region is known for its dramatic mountain scenery and traditional villages."
-    ))
+    b = article_from_text(
+        QUAKE.format(day="on Friday", toll="at least 2,000", home="home")
+        + ("\n\nThe region is known for its dramatic mountain scenery and traditional villages.")
+    )
     assert not [d for d in found(a, b) if d.kind == "omission"]
 
 
 def test_a_respelled_name_is_a_low_entity():
-    a = article_from_text("Secretary of State Antony Blinken spoke with Wang Yi on Wednesday about the crisis.")
-    b = article_from_text("Secretary of State Anthony Blinken spoke with Wang Yi on Wednesday about the crisis.")
+    a = article_from_text(
+        "Secretary of State Antony Blinken spoke with Wang Yi on Wednesday about the crisis."
+    )
+    b = article_from_text(
+        "Secretary of State Anthony Blinken spoke with Wang Yi on Wednesday about the crisis."
+    )
     ds = found(a, b)
     assert kinds(ds) == [("entity", "low")]
 
 
 def test_function_word_changes_are_trivial():
-    a = article_from_text("Rescuers pulled the survivors from a collapsed school in the village on Monday.")
-    b = article_from_text("Rescuers pulled survivors from the collapsed school in a village on Monday.")
+    a = article_from_text(
+        "Rescuers pulled the survivors from a collapsed school in the village on Monday."
+    )
+    b = article_from_text(
+        "Rescuers pulled survivors from the collapsed school in a village on Monday."
+    )
     assert found(a, b) == ()
 
 
@@ -200,7 +215,9 @@ def test_a_name_spelled_differently_anywhere_is_a_low_entity():
         "Anthony Blinken later flew to Berlin for a summit with European leaders."
     )
     entities = [d for d in found(a, b) if d.kind == "entity"]
-    assert [(d.severity, d.summary) for d in entities] == [("low", "Antony Blinken vs Anthony Blinken")]
+    assert [(d.severity, d.summary) for d in entities] == [
+        ("low", "Antony Blinken vs Anthony Blinken")
+    ]
 
 
 def test_an_article_using_both_spellings_does_not_disagree():

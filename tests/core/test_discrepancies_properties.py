@@ -10,6 +10,7 @@ from core.discrepancies.text import normalise, one_line, trim, widen
 from core.ingest import article_from_text
 from core.model import KINDS, SEVERITIES
 
+# fmt: off
 PIECES = st.sampled_from(
     [
         "the", "a", "not", "never", "denied", "confirmed", "killed", "people", "troops", "at least",
@@ -19,6 +20,7 @@ PIECES = st.sampled_from(
         '"', "'", ",", ".", "\n\n", "Ukraine", "2022 Winter Olympics", "de-escalation", "U.S.", "US",
     ]
 )
+# fmt: on
 TEXTS = st.lists(PIECES, min_size=0, max_size=40).map(" ".join)
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -66,7 +66,8 @@ def test_de_escalation_and_diplomacy():
         d
         for other in ("002", "003")
         for d in compared("000", other).discrepancies
-        if d.kind in ("wording", "quote") and "and diplomacy" in side_text(compared("000", other), d, "b")
+        if d.kind in ("wording", "quote")
+        and "and diplomacy" in side_text(compared("000", other), d, "b")
     ]
     assert hits
 
@@ -106,7 +107,9 @@ def test_ids_survive_a_change_elsewhere_in_the_article():
     a = load_article(seed("000"))
     b = load_article(seed("002"))
     before = {d.summary: d.id for d in compare(a, b).discrepancies}
-    edited = b.__class__(**{**b.__dict__, "text": b.text + "\n\nEditor's note: this story was updated.", "raw": None})
+    edited = b.__class__(
+        **{**b.__dict__, "text": b.text + "\n\nEditor's note: this story was updated.", "raw": None}
+    )
     after = {d.summary: d.id for d in compare(a, edited).discrepancies}
     shared = set(before) & set(after)
     assert shared

@@ -99,7 +99,11 @@ def test_input_order_does_not_change_the_grouping():
 
 
 def test_wire_reprint_is_recognised():
-    reprint = "From the wires\n\n" + QUAKE_1 + "\n\nCopyright 2023 The Example Agency. All rights reserved."
+    reprint = (
+        "From the wires\n\n"
+        + QUAKE_1
+        + "\n\nCopyright 2023 The Example Agency. All rights reserved."
+    )
     grouping = group_events(articles(QUAKE_1, TRIAL, reprint))
     assert grouping.reprints == ((0, 2),)
     assert frozenset({0, 2}) in as_sets(grouping)
@@ -141,7 +145,9 @@ def test_big_events_get_a_capped_spanning_set():
     assert 11 <= len(grouping.pairs) <= 11 + 12
     linked = {0}
     for _ in range(12):
-        linked |= {j for i, j in grouping.pairs if i in linked} | {i for i, j in grouping.pairs if j in linked}
+        linked |= {j for i, j in grouping.pairs if i in linked} | {
+            i for i, j in grouping.pairs if j in linked
+        }
     assert linked == set(range(12))
 
 
@@ -162,7 +168,12 @@ def test_seeds_keep_their_grouping_among_other_stories():
     others = articles(QUAKE_1, TRIAL, QUAKE_2, DEAL, AFTERSHOCK, QUAKE_3, TRIAL_2)
     grouping = group_events(others + seeds)
     check_partition(grouping, 12)
-    assert {frozenset({7, 9, 10}), frozenset({8}), frozenset({11}), frozenset({0, 2, 5})} <= as_sets(grouping)
+    assert {
+        frozenset({7, 9, 10}),
+        frozenset({8}),
+        frozenset({11}),
+        frozenset({0, 2, 5}),
+    } <= as_sets(grouping)
 
 
 def test_a_saga_of_separate_events_is_not_chained_together():

@@ -89,6 +89,14 @@ def test_implausible_publication_dates_are_ignored():
         assert all(d.value is None or d.value.startswith("--") for d in dates)
 
 
+def test_sentences_already_split_give_the_same_facts():
+    from core.segment import split_sentences
+
+    article = load_article(seed("000"))
+    sentences = split_sentences(article.text, article.boilerplate)
+    assert extract_facts(article, sentences) == extract_facts(article)
+
+
 def test_empty_article():
     assert extract_facts(Article(text="")) == Facts()
     assert facts_to_dict(Facts()) == {k: [] for k in Facts._fields}

@@ -24,7 +24,7 @@ def v1_file(tmp_path) -> Path:
 
 
 def _layout(path: Path) -> dict[str, list[tuple]]:
-    """Every table's columns (name, type, notnull, default, pk) and every index name."""
+    """Every table's columns (name, type, notnull, default, pk), rowid or not, every index."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
@@ -32,9 +32,16 @@ def _layout(path: Path) -> dict[str, list[tuple]]:
         layout["indexes"] = sorted(
             conn.execute("SELECT name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL")
         )
+        layout["without rowid"] = sorted(
+            (t,) for t in tables if "WITHOUT ROWID" in _create_sql(conn, t).upper()
+        )
         return layout
     finally:
         conn.close()
+
+
+def _create_sql(conn: sqlite3.Connection, table: str) -> str:
+    return conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
 
 
 def test_every_earlier_version_has_a_step():
