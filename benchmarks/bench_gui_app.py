@@ -14,6 +14,8 @@ Run: ``python benchmarks/bench_gui_app.py [--runs N] [--articles N] [--import-ar
 3. **staying responsive** while 200 articles are imported (and grouped) and
    their pairs compared in the background: a 10 ms QTimer probe records the
    longest gap between its ticks on the GUI thread. Target: no stall > 100 ms.
+   As in a real session, the engine was loaded by the window's start-up
+   warm-up first (loading numpy/scipy runs C code that holds the GIL).
 
 Exits 1 if a target is missed, so ``make bench`` notices.
 """
@@ -186,6 +188,8 @@ def responsiveness(app, folder: Path, n_articles: int) -> dict[str, float]:
     window.resize(1400, 900)
     window.show()
     window.set_project(Project.create(folder / "import.factdiff"))
+    window.warm_up()  # as `factdiff gui` does shortly after start-up
+    _wait_idle(app, window, "warm-up")
     app.processEvents()
     probe = StallProbe()
     figures = {}

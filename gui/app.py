@@ -24,6 +24,8 @@ SCREENSHOT_SIZE = (1400, 900)
 #: process was spawned, so the app can report its own time to first paint.
 STARTUP_ENV = "FACTDIFF_STARTUP_T0"
 LOAD_TIMEOUT_S = 60
+#: Load the engine this long after the window appears, once start-up work is done.
+WARM_UP_DELAY_MS = 1500
 
 
 def _needs_offscreen() -> bool:
@@ -194,12 +196,15 @@ def run(project: Path | str | None = None, demo: bool = False,
     install_excepthook(interactive=not screenshot)
     if screenshot:
         quiet_offscreen_warnings()
+    from PySide6.QtCore import QTimer
+
     from gui.main_window import MainWindow
 
     window = MainWindow()
     if not screenshot:
         window.show()  # at once: opening (or, on first start, building the demo) follows
         open_initial_project(window, Path(project) if project else None, demo)
+        QTimer.singleShot(WARM_UP_DELAY_MS, window.warm_up)
         return int(app.exec())
     # Never restore a remembered geometry or layout into a picture meant for others.
     window.interactive = False

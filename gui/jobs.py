@@ -117,3 +117,18 @@ def group_events_job(project) -> Job:
         return project.group_events()
 
     return job
+
+
+#: Engine modules the window's background jobs need; imported once, ahead of use.
+WARM_UP_MODULES = ("core.ingest", "core.events", "core.compare")
+
+
+def warm_up_job() -> Job:
+    def job(_progress, _cancelled):
+        import importlib
+
+        for name in WARM_UP_MODULES:
+            importlib.import_module(name)
+        return len(WARM_UP_MODULES)
+
+    return job

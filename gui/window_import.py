@@ -114,6 +114,8 @@ class ImportMixin:
                                           self.message(f"{len(events)} events.")))
 
     def _on_job_started(self, channel: str, title: str) -> None:
+        if not title:
+            return  # housekeeping (the start-up warm-up): nothing to show or cancel
         self._progress_channel = channel
         self.progress.begin(title)
 
@@ -124,13 +126,23 @@ class ImportMixin:
     def _on_job_ended(self, channel: str) -> None:
         if channel != self._progress_channel:
             return
-        if self.runner.is_busy():
-            self._progress_channel = next(iter(self.runner.busy_channels()))
-            self.progress.begin(self.runner.title(self._progress_channel))
+        shown = [c for c in self.runner.busy_channels() if self.runner.title(c)]
+        if shown:
+            self._progress_channel = shown[0]
+            self.progress.begin(self.runner.title(shown[0]))
         else:
             self.progress.end()
             if channel == "pair":
                 self.statusBar().clearMessage()
+
+    def warm_up(self) -> None:
+        """Import the engine in the background while the user reads.
+
+        The first import, grouping or comparison otherwise pays for loading
+        numpy, scipy and the engine; part of that runs C code that holds the
+        GIL, which would stall the window then instead of now, unnoticed.
+        """
+        self.runner.start("warm-up", "", jobs.warm_up_job(), lambda _result: None)
 
     def _on_job_failed(self, channel: str, failure: Failure) -> None:
         if channel == "pair":

@@ -13,10 +13,13 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from core.errors import FactDiffError
-from core.events import EventGrouping
 from core.model import Article
+
+if TYPE_CHECKING:  # the engine (numpy, scipy) loads only when the command runs
+    from core.events import EventGrouping
 
 EXIT_SKIPPED = 1
 

@@ -24,7 +24,8 @@ from core.facts.model import Quantity
 
 #: Shared context words (besides the unit) needed to call two figures one subject.
 MIN_SHARED = 2
-DISTINCTIVE_BONUS = 2.0  # the same uncommon figure is itself evidence of the same subject
+DISTINCTIVE_BONUS = 2.0
+ROLE_BONUS = 2.0  # "14 people killed" and "13 people died" count the same thing  # the same uncommon figure is itself evidence of the same subject
 
 
 def paired_figures(
@@ -49,6 +50,8 @@ def paired_figures(
             shared += DISTINCTIVE_BONUS
         if x.modifies and y.modifies and x.modifies.casefold() == y.modifies.casefold():
             shared += 1
+        if roles_a[x] and roles_a[x] == roles_b[y]:
+            shared += ROLE_BONUS
         bonus = ALIGNED_BONUS if (x.sentence, y.sentence) in aligned else 0.0
         return shared + bonus
 

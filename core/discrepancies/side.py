@@ -8,7 +8,7 @@ extractors.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import NamedTuple, TypeVar
 
 from core.facts.model import Facts
@@ -52,7 +52,3 @@ def overlapping(records: Iterable[R], start: int, end: int) -> list[R]:
     if start == end:
         return [r for r in records if r.start < start < r.end]  # type: ignore[attr-defined]
     return [r for r in records if r.start < end and start < r.end]  # type: ignore[attr-defined]
-
-
-def inside_any(spans: Sequence[Span], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)

@@ -88,11 +88,6 @@ def key(word: str) -> str:
     )
 
 
-def keys(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    stop = len(text) if end is None else end
-    return [k for w, _, _ in words(text, start, stop) if (k := key(w))]
-
-
 def is_date_word(word: str) -> bool:
     """Weekday, month or relative-day words: typed as dates even when no date fact covers them."""
     return bool(_DATE_WORD_RE.match(word))

@@ -301,3 +301,14 @@ def test_a_passage_with_several_figures_pairs_them_by_unit():
         "Quake\n\nThe 6.8-magnitude quake killed 2,012 people in the High Atlas, officials said."
     )
     assert not [d for d in found(a, b) if d.kind == "number"]
+
+
+def test_the_same_role_pairs_figures_with_little_context():
+    a = article_from_text(
+        "Quake\n\nThe quake killed 14 people.\n\nSchools will stay shut this week."
+    )
+    b = article_from_text(
+        "Quake\n\nSchools will stay shut this week.\n\nOfficials said 13 people died."
+    )
+    numbers = [d.summary for d in found(a, b) if d.kind == "number"]
+    assert numbers == ["14 people vs 13 people"]
