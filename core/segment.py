@@ -255,9 +255,23 @@ def _time_continues(text: str, sentence_start: int, p_start: int, following: str
 
 def _initial_ends_sentence(text: str, p_start: int, sentence_start: int, following: str) -> bool:
     """ "Vladimir V. Putin" goes on; "you and I. Did you …" ends."""
-    before = text[sentence_start : p_start - 1].split()
-    previous = before[-1].strip(_OPENERS) if before else ""
+    previous = _last_word(text, sentence_start, p_start - 1).strip(_OPENERS)
     return not previous[:1].isupper() and following in SENTENCE_STARTERS
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last whitespace-separated word of ``text[start:end]``, found walking back.
+
+    Splitting the whole range instead would make a long run of initials
+    ("A. B. C. …", each asking about the word before it) quadratic.
+    """
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    begin = stop
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:stop]
 
 
 def _quote_then_speaker(text: str, closers: str, next_pos: int) -> bool:
@@ -278,8 +292,7 @@ def _first_significant(text: str, position: int) -> str:
 
 
 def _word_before(text: str, p_start: int, sentence_start: int) -> str:
-    words = text[sentence_start:p_start].rsplit(None, 1)
-    return words[-1].lstrip(_OPENERS) if words else ""
+    return _last_word(text, sentence_start, p_start).lstrip(_OPENERS)
 
 
 def _word_after(text: str, position: int) -> str:

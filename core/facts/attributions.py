@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from core.boilerplate import BoilerplateIndex
 from core.facts.context import Context
 from core.facts.model import Attribution, Entity, Quote
 from core.facts.speech import (
@@ -53,7 +54,7 @@ def extract_attributions(
     context: Context, entities: list[Entity], quotes: list[Quote]
 ) -> list[Attribution]:
     text = context.text
-    quoted = [(q.start, q.end) for q in quotes]
+    quoted = BoilerplateIndex((q.start, q.end) for q in quotes)  # any span index will do
     found = [
         *_relays(context, entities, quoted),
         *_documents(context, entities),
@@ -65,13 +66,13 @@ def extract_attributions(
 
 
 def _relays(
-    context: Context, entities: list[Entity], quoted: list[tuple[int, int]]
+    context: Context, entities: list[Entity], quoted: BoilerplateIndex
 ) -> list[Attribution]:
     """ "according to X", "citing X", "quoting X"."""
     text = context.text
     out = []
     for match in context.matches(_RELAYS, context.positions(_RELAY_WORDS)):
-        if any(s <= match.start() < e for s, e in quoted):
+        if quoted.touches(match.start(), match.start() + 1):  # inside a quotation
             continue
         cue = " ".join(match.group("cue").lower().split())
         if cue == "according to" and _MANNER.match(text, match.end()):
@@ -113,13 +114,13 @@ def _documents(context: Context, entities: list[Entity]) -> list[Attribution]:
 
 
 def _speech(
-    context: Context, entities: list[Entity], quoted: list[tuple[int, int]]
+    context: Context, entities: list[Entity], quoted: BoilerplateIndex
 ) -> list[Attribution]:
     """ "X said", "X told reporters", "…, said X"."""
     text = context.text
     out = []
     for verb in context.matches(SPEECH_VERB, context.positions(SPEECH_WORDS)):
-        if any(s <= verb.start() < e for s, e in quoted):
+        if quoted.touches(verb.start(), verb.start() + 1):  # inside a quotation
             continue
         sentence_start, sentence_end = context.sentence_span(verb.start())
         sentence_start = max(sentence_start, text.rfind("\n", 0, verb.start()) + 1)
@@ -170,10 +171,14 @@ def _deduplicate(found: list[Attribution]) -> list[Attribution]:
     """One record per source and place: a relay inside a document phrase is the same claim."""
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[Attribution] = []
+    # Items come by start, so a kept record of the same source holds this one's
+    # start exactly when its end lies past it: the furthest end per source decides.
+    reach: dict[str, int] = {}
     for item in found:
-        if any(k.source_key == item.source_key and k.start <= item.start < k.end for k in kept):
+        if reach.get(item.source_key, -1) > item.start:
             continue
         kept.append(item)
+        reach[item.source_key] = max(reach.get(item.source_key, -1), item.end)
     return kept
 
 

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from core.boilerplate import BoilerplateIndex
 from core.model import Article, Sentence, Span
 
 #: Words (possessive "’s" left out, "don’t" kept whole) and digit runs.
@@ -25,6 +26,7 @@ class Context(NamedTuple):
     boilerplate: tuple[Span, ...]
     index: dict[str, list[int]] = {}  # lowercased word (possessive dropped) → its offsets
     digits: tuple[int, ...] = ()  # offsets of digit runs
+    furniture: BoilerplateIndex | None = None  # ``boilerplate`` indexed for O(log n) questions
 
     def positions(self, vocabulary: frozenset[str], digits: bool = False) -> list[int]:
         """Offsets of words in ``vocabulary`` (and of digit runs when asked).
@@ -60,7 +62,15 @@ class Context(NamedTuple):
         return max(0, bisect_right(self.starts, offset) - 1)
 
     def in_boilerplate(self, start: int, end: int) -> bool:
-        if any(b0 <= start and end <= b1 for b0, b1 in self.boilerplate):
+        """Whether ``[start, end)`` is site furniture, so its facts are skipped.
+
+        Every extractor asks this for every fact it finds, so it must not scan
+        the furniture spans: a large page has thousands of both.
+        """
+        furniture = self.furniture
+        if furniture is None:
+            furniture = BoilerplateIndex(self.boilerplate)
+        if furniture.covers(start, end):
             return True
         if not self.sentences:
             return False
@@ -93,6 +103,7 @@ def build_context(article: Article, sentences: Sequence[Sentence] | None = None)
         boilerplate=tuple(article.boilerplate),
         index=index,
         digits=tuple(digits),
+        furniture=BoilerplateIndex(article.boilerplate),
     )
 
 

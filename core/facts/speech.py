@@ -9,6 +9,7 @@ folded name, or the folded phrase itself: "local media").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from core.facts.entities import entities_within, last_person_before
@@ -257,15 +258,59 @@ def _role_key(text: str, phrase: str, entities: list[Entity], offset: int) -> st
     wanted = titles | {
         w for w in words if w in TITLE_MODIFIERS and w not in ("of", "the", "for", "and")
     }
-    for entity in reversed([e for e in entities if e.label == "person" and e.start < offset]):
-        if wanted <= _titles_before(text, entity.start):
-            return entity.key
+    # Only people introduced with one of the wanted titles can qualify, so the
+    # search walks back through those alone rather than through every name.
+    starts, rows = _titled_people(text, entities).get(next(iter(titles)), ((), ()))
+    for index in range(bisect_left(starts, offset) - 1, -1, -1):
+        person_titles, key = rows[index]
+        if wanted <= person_titles:
+            return key
     return None
+
+
+class _TitledPeople(NamedTuple):
+    text: str
+    entities: list[Entity]
+    size: int
+    by_title: dict[str, tuple[list[int], list[tuple[frozenset[str], str]]]]
+
+
+#: The last article's people indexed by the titles written before them. Roles
+#: are looked up many times per article; one slot suffices because articles
+#: are read one at a time.
+_titled_cache: list[_TitledPeople] = []
+
+
+def _titled_people(
+    text: str, entities: list[Entity]
+) -> dict[str, tuple[list[int], list[tuple[frozenset[str], str]]]]:
+    """Title word → (starts, (titles, key)) of the people named with it, in text order."""
+    if _titled_cache:
+        cached = _titled_cache[0]
+        if cached.text is text and cached.entities is entities and cached.size == len(entities):
+            return cached.by_title
+    by_title: dict[str, tuple[list[int], list[tuple[frozenset[str], str]]]] = {}
+    people = sorted((e for e in entities if e.label == "person"), key=_start_of)
+    for entity in people:
+        titles = frozenset(_titles_before(text, entity.start))
+        for title in titles & PERSON_TITLES:
+            starts, rows = by_title.setdefault(title, ([], []))
+            starts.append(entity.start)
+            rows.append((titles, entity.key))
+    _titled_cache[:] = [_TitledPeople(text, entities, len(entities), by_title)]
+    return by_title
+
+
+def _start_of(entity: Entity) -> int:
+    return entity.start
+
+
+_TITLE_WORD = re.compile(r"[\w.’'\-]+")
 
 
 def _titles_before(text: str, start: int) -> set[str]:
     """Title words written just before a name: "Chinese Foreign Minister Wang Yi"."""
-    words = re.findall(r"[\w.’'\-]+", text[max(0, start - 60) : start])
+    words = _TITLE_WORD.findall(text, max(0, start - 60), start)
     found = set()
     for word in reversed(words[-6:]):
         folded = fold(word).rstrip(",")

@@ -21,6 +21,8 @@ from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
@@ -32,7 +34,7 @@ from core.matchers.features import (
     merge_features,
     sentence_features,
 )
-from core.matchers.scoring import containment, pair_score
+from core.matchers.scoring import PairEvidence, containment, pair_score, pair_scores
 from core.model import Alignment, Span
 
 ALIGN_THRESHOLD = 0.44  # minimum score of a 1-1 link
@@ -74,38 +76,90 @@ class _Scorer:
         # zip stops at the vocabulary: an empty one still has a one-column matrix
         self.idf_of = dict(zip(self.words.vocab, self.words.idf.tolist(), strict=False))
         self.n_a = len(side_a.features)
+        self._left, self._right, self._groups = self._evidence_matrices(feats)
+        self._lengths = np.fromiter(
+            (len(f.words) for f in feats), dtype=np.float64, count=len(feats)
+        )
 
-    def candidates(self) -> dict[tuple[int, int], float]:
-        """Top-k partners per sentence on either side, with their word TF-IDF cosine.
+    def _evidence_matrices(
+        self, feats: list[SentenceFeatures]
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray]:
+        """Row blocks whose row-by-row products give every set overlap ``pair_score`` needs.
+
+        Left and right are [chars | distinct words | numbers | names] with the
+        distinct words idf-weighted on the left only, so one elementwise product
+        of two rows, summed per block (``_groups`` names each column's block),
+        yields the character cosine, the idf mass of shared words and the counts
+        of shared numbers and names of a pair at once.
+        """
+        words = self.words.matrix
+        present = sp.csr_matrix(
+            (np.ones(words.nnz), words.indices, words.indptr), shape=words.shape
+        )
+        weighted = present.copy()
+        weighted.data = self.words.idf[weighted.indices]
+        numbers = _term_rows([f.numbers for f in feats], self.words.vocab, words.shape)
+        names = _term_rows([f.names for f in feats], self.words.vocab, words.shape)
+        blocks_right = [self.chars.matrix, present, numbers, names]
+        groups = np.repeat(np.arange(4), [m.shape[1] for m in blocks_right])
+        left = sp.hstack([self.chars.matrix, weighted, numbers, names], format="csr")
+        right = sp.hstack(blocks_right, format="csr")
+        self._masses = _row_sums(left, groups)
+        self._counts = _row_sums(right, groups)
+        return left, right, groups
+
+    def candidates(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Top-k partners per sentence on either side: (A index, B index, word cosine).
 
         Words alone (stemmed) keep the product sparse; character n-grams,
         shared by almost every pair, would make it dense and only join the
-        score on the candidates. The product is materialised a block of rows
-        at a time, once each way, so memory stays flat however long the texts.
+        score on the candidates. The product A·Bᵀ is materialised a block of
+        rows at a time and read both ways (each row's and each column's best),
+        so it is computed once and memory stays flat however long the texts.
+        Pairs come out sorted by (A index, B index).
         """
+        empty = np.zeros(0, dtype=np.int64)
         if not self.n_a or self.n_a == self.words.matrix.shape[0]:
-            return {}
-        rows_a, rows_b = self.words.matrix[: self.n_a], self.words.matrix[self.n_a :]
-        found = {(i, j): w for i, j, w in _top_k(rows_a, rows_b)}
-        found.update(((i, j), w) for j, i, w in _top_k(rows_b, rows_a))
-        return dict(sorted(found.items()))
+            return empty, empty, np.zeros(0)
+        return _top_pairs(self.words.matrix[: self.n_a], self.words.matrix[self.n_a :])
 
-    def score_pairs(self, candidates: dict[tuple[int, int], float]) -> np.ndarray:
-        """The full pair score of every candidate, in the dict's order."""
-        if not candidates:
+    def score_pairs(self, ia: np.ndarray, ib: np.ndarray, words: np.ndarray) -> np.ndarray:
+        """The full pair score of every candidate (A index ``ia[k]``, B index ``ib[k]``)."""
+        if not len(ia):
             return np.zeros(0)
-        ia = np.fromiter((i for i, _ in candidates), dtype=np.int64, count=len(candidates))
-        ib = np.fromiter((j for _, j in candidates), dtype=np.int64, count=len(candidates))
-        chars = _row_dots(self.chars.matrix, ia, ib + self.n_a)
-        fa, fb, idf = self.a.features, self.b.features, self.idf_of
-        return np.fromiter(
-            (
-                pair_score(fa[i], fb[j], w, c, idf)
-                for ((i, j), w), c in zip(candidates.items(), chars.tolist(), strict=True)
-            ),
+        rows_a, rows_b = ia, ib + self.n_a
+        shared = _pair_dots(self._left, self._right, self._groups, rows_a, rows_b)
+        fa, fb = self.a.features, self.b.features
+        order = process.cpdist(
+            [fa[i].words for i in ia.tolist()],
+            [fb[j].words for j in ib.tolist()],
+            scorer=Indel.normalized_similarity,
             dtype=np.float64,
-            count=len(candidates),
+            workers=1,
         )
+        masses, counts, lengths = self._masses, self._counts, self._lengths
+        evidence = PairEvidence(
+            words=words,
+            chars=shared[:, 0],
+            order=order,
+            length_a=lengths[rows_a],
+            length_b=lengths[rows_b],
+            shared=shared[:, 1],
+            mass_a=masses[rows_a, 1],
+            mass_b=masses[rows_b, 1],
+            numbers_shared=shared[:, 2],
+            numbers_a=counts[rows_a, 2],
+            numbers_b=counts[rows_b, 2],
+            names_shared=shared[:, 3],
+            names_a=counts[rows_a, 3],
+            names_b=counts[rows_b, 3],
+        )
+
+        def contained(k: int) -> float:
+            x, y = fa[int(ia[k])], fb[int(ib[k])]
+            return containment(x, y) if len(x.words) <= len(y.words) else containment(y, x)
+
+        return pair_scores(evidence, contained)
 
     def coverage_gain(self, side: str, link: _Link, grown: _Link) -> float:
         """Rise in the idf-weighted share of the other side's words that the grown side holds."""
@@ -141,36 +195,88 @@ class _Scorer:
         return pair_score(fa, fb, w, c, self.idf_of)
 
 
-def _top_k(rows: sp.csr_matrix, others: sp.csr_matrix) -> list[tuple[int, int, float]]:
-    """(row, other, cosine): each row's TOP_K best others, above PREFILTER_MIN."""
+def _top_pairs(
+    rows: sp.csr_matrix, others: sp.csr_matrix
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, other, cosine) arrays: each row's and each other's TOP_K best partners
+    above PREFILTER_MIN, without duplicates, sorted by (row, other).
+
+    Column winners are kept as a running top-k merged block by block, so the
+    product is never held whole.
+    """
+    n_rows, n_others = rows.shape[0], others.shape[0]
     others_t = others.T.tocsc()
-    k = min(TOP_K, others.shape[0])
-    chunk = max(1, CHUNK_CELLS // max(1, others.shape[0]))
-    found: list[tuple[int, int, float]] = []
-    for lo in range(0, rows.shape[0], chunk):
+    k_row, k_col = min(TOP_K, n_others), min(TOP_K, n_rows)
+    chunk = max(1, CHUNK_CELLS // max(1, n_others))
+    found_rows: list[np.ndarray] = []
+    found_cols: list[np.ndarray] = []
+    found_vals: list[np.ndarray] = []
+    col_vals = np.full((0, n_others), -np.inf)
+    col_rows = np.zeros((0, n_others), dtype=np.int64)
+    columns = np.arange(n_others)
+    for lo in range(0, n_rows, chunk):
         block = (rows[lo : lo + chunk] @ others_t).toarray()
-        idx = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        row_ids = np.repeat(np.arange(block.shape[0]), k)
+        idx = np.argpartition(-block, k_row - 1, axis=1)[:, :k_row]
+        row_ids = np.repeat(np.arange(block.shape[0]), k_row)
         col_ids = idx.ravel()
-        values = block[row_ids, col_ids]
-        keep = values >= PREFILTER_MIN
-        found.extend(
-            zip(
-                (row_ids[keep] + lo).tolist(),
-                col_ids[keep].tolist(),
-                values[keep].tolist(),
-                strict=True,
-            )
+        found_rows.append(row_ids + lo)
+        found_cols.append(col_ids)
+        found_vals.append(block[row_ids, col_ids])
+        # merge this block's best per column into the running best
+        col_vals = np.vstack((col_vals, block))
+        col_rows = np.vstack(
+            (col_rows, np.broadcast_to(np.arange(lo, lo + len(block))[:, None], block.shape))
         )
-    return found
+        if len(col_vals) > k_col:
+            keep = np.argpartition(-col_vals, k_col - 1, axis=0)[:k_col]
+            col_vals = col_vals[keep, columns]
+            col_rows = col_rows[keep, columns]
+    found_rows.append(col_rows.ravel())
+    found_cols.append(np.broadcast_to(columns, col_rows.shape).ravel())
+    found_vals.append(col_vals.ravel())
+    all_rows, all_cols = np.concatenate(found_rows), np.concatenate(found_cols)
+    values = np.concatenate(found_vals)
+    keys, first = np.unique(all_rows * n_others + all_cols, return_index=True)
+    values = values[first]
+    keep = values >= PREFILTER_MIN
+    keys = keys[keep]
+    return keys // n_others, keys % n_others, values[keep]
 
 
-def _row_dots(matrix: sp.csr_matrix, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-    return np.asarray(matrix[ia].multiply(matrix[ib]).sum(axis=1)).ravel()
+def _term_rows(
+    terms: Sequence[frozenset[str]], vocab: dict[str, int], shape: tuple[int, int]
+) -> sp.csr_matrix:
+    """0/1 rows marking each row's terms (all in ``vocab``) in the word columns."""
+    ids = [sorted(vocab[t] for t in row) for row in terms]
+    indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum([len(row) for row in ids], out=indptr[1:])
+    indices = np.fromiter((c for row in ids for c in row), dtype=np.int64, count=int(indptr[-1]))
+    return sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
+
+
+def _row_sums(matrix: sp.csr_matrix, groups: np.ndarray) -> np.ndarray:
+    """Per row, the sum of its values in each column group: shape (rows, groups)."""
+    n_groups = int(groups.max()) + 1 if len(groups) else 1
+    row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    keys = row_of * n_groups + groups[matrix.indices]
+    sums = np.bincount(keys, weights=matrix.data, minlength=matrix.shape[0] * n_groups)
+    return sums.reshape(matrix.shape[0], n_groups)
+
+
+def _pair_dots(
+    left: sp.csr_matrix,
+    right: sp.csr_matrix,
+    groups: np.ndarray,
+    rows_a: np.ndarray,
+    rows_b: np.ndarray,
+) -> np.ndarray:
+    """Per pair k, the dot product of ``left[rows_a[k]]`` and ``right[rows_b[k]]`` per
+    column group: every pair at once, in scipy's compiled row gather and multiply."""
+    return _row_sums(left[rows_a].multiply(right[rows_b]).tocsr(), groups)
 
 
 def _assign(
-    pairs: list[tuple[int, int]], scores: np.ndarray, n_a: int, n_b: int, threshold: float
+    pairs: np.ndarray, scores: np.ndarray, n_a: int, n_b: int, threshold: float
 ) -> list[_Link]:
     """Best 1-1 links above the threshold, one Hungarian run per connected component.
 
@@ -180,7 +286,7 @@ def _assign(
     keep = scores >= threshold
     if not keep.any():
         return []
-    edges = np.asarray(pairs, dtype=np.int64)[keep]
+    edges = pairs[keep]
     kept = scores[keep]
     graph = sp.coo_matrix(
         (np.ones(len(edges)), (edges[:, 0], edges[:, 1] + n_a)), shape=(n_a + n_b,) * 2
@@ -290,12 +396,12 @@ def align(
     """
     side_a, side_b = _side(text_a, spans_a), _side(text_b, spans_b)
     scorer = _Scorer(side_a, side_b)
-    candidates = scorer.candidates()
-    pairs = list(candidates)
-    links = _assign(pairs, scorer.score_pairs(candidates), len(spans_a), len(spans_b), threshold)
+    ia, ib, words = scorer.candidates()
+    scores = scorer.score_pairs(ia, ib, words)
+    links = _assign(np.column_stack((ia, ib)), scores, len(spans_a), len(spans_b), threshold)
     free_a = set(range(len(spans_a))) - {i for link in links for i in link.a}
     free_b = set(range(len(spans_b))) - {j for link in links for j in link.b}
-    near = set(pairs)
+    near = set(zip(ia.tolist(), ib.tolist(), strict=True))
     grown = [
         _grow(link, scorer, near, (free_a, free_b), threshold)
         for link in sorted(links, key=lambda x: -x.score)

@@ -84,23 +84,18 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def sentence_features(text: str, span: Span) -> SentenceFeatures:
-    """Features of ``text[span]``; names skip the first word, capitalised by grammar alone."""
-    words: list[str] = []
-    numbers: set[str] = set()
-    names: set[str] = set()
-    first = True
-    for token in token_texts(text, span[0], span[1]):
-        info = _word(token)
-        if not info.stem:
-            continue
-        if info.number:
-            numbers.add(info.stem)
-        elif info.capitalised and info.content and not first:
-            names.add(info.stem)
-        first = False
-        if info.content:
-            words.append(info.stem)
-    return SentenceFeatures(tuple(words), frozenset(numbers), frozenset(names), " ".join(words))
+    """Features of ``text[span]``; names skip the first word, capitalised by grammar alone.
+
+    Written as comprehensions over cached per-token records: this runs once per
+    sentence of both articles, thousands of times for long documents.
+    """
+    infos = [info for info in map(_word, token_texts(text, span[0], span[1])) if info.stem]
+    words = tuple([info.stem for info in infos if info.content])
+    numbers = frozenset([info.stem for info in infos if info.number])
+    names = frozenset(
+        [info.stem for info in infos[1:] if info.capitalised and info.content and not info.number]
+    )
+    return SentenceFeatures(words, numbers, names, " ".join(words))
 
 
 def merge_features(parts: Sequence[SentenceFeatures]) -> SentenceFeatures:
@@ -144,17 +139,24 @@ class TfidfSpace:
         return space
 
     def _fit(self, vocab: dict[str, int], lengths: list[int], cols: np.ndarray) -> None:
-        rows = np.repeat(np.arange(len(lengths)), lengths)
-        shape = (len(lengths), max(1, len(vocab)))
-        counts = sp.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
-        counts.sum_duplicates()
-        counts.data = 1.0 + np.log(counts.data)  # sublinear tf
-        df = np.bincount(counts.indices, minlength=shape[1])
-        self.idf = np.log((1.0 + shape[0]) / (1.0 + df)) + 1.0
+        n_rows, n_cols = len(lengths), max(1, len(vocab))
+        rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
+        # Counting (row, term) keys with np.unique yields a canonical CSR matrix
+        # directly: scipy's COO → CSR conversion costs more than the arithmetic
+        # for the few dozen rows of two articles.
+        keys, counts = np.unique(rows * n_cols + cols, return_counts=True)
+        indices = keys % n_cols
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(keys // n_cols, minlength=n_rows), out=indptr[1:])
+        df = np.bincount(indices, minlength=n_cols)
+        self.idf = np.log((1.0 + n_rows) / (1.0 + df)) + 1.0
         self.vocab = vocab
         self._rows: dict[int, dict[int, float]] = {}
-        counts.data *= self.idf[counts.indices]
-        self.matrix = _normalize_rows(counts)
+        data = (1.0 + np.log(counts)) * self.idf[indices]  # sublinear tf
+        matrix = sp.csr_matrix((data, indices, indptr), shape=(n_rows, n_cols))
+        matrix.has_sorted_indices = True
+        matrix.has_canonical_format = True
+        self.matrix = _normalize_rows(matrix)
 
     def passage(self, rows: Sequence[int]) -> dict[int, float]:
         """Unit vector of consecutive rows read as one passage (the normalised sum of rows).

@@ -10,9 +10,11 @@ cannot align with everything that happens to contain its words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import NamedTuple
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
@@ -83,3 +85,57 @@ def pair_score(
     score += NUMBER_BONUS * _overlap(a.numbers, b.numbers)
     score += NAME_BONUS * _overlap(a.names, b.names)
     return min(1.0, score)
+
+
+class PairEvidence(NamedTuple):
+    """What ``pair_scores`` needs about many candidate pairs, one array entry per pair.
+
+    Gathered in bulk (sparse row products, one batched rapidfuzz call) so a
+    whole candidate list is scored without a Python call per pair; only the
+    few pairs that pass the containment gate fall back to per-pair code.
+    """
+
+    words: np.ndarray  # word TF-IDF cosine
+    chars: np.ndarray  # character n-gram TF-IDF cosine
+    order: np.ndarray  # Indel similarity of the content-word sequences
+    length_a: np.ndarray  # content words (with repeats) of each side
+    length_b: np.ndarray
+    shared: np.ndarray  # idf mass of the distinct words both sides hold
+    mass_a: np.ndarray  # idf mass of each side's distinct words
+    mass_b: np.ndarray
+    numbers_shared: np.ndarray  # distinct numbers both sides hold, and each side's count
+    numbers_a: np.ndarray
+    numbers_b: np.ndarray
+    names_shared: np.ndarray
+    names_a: np.ndarray
+    names_b: np.ndarray
+
+
+def _overlaps(shared: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    smaller = np.minimum(x, y)
+    return np.divide(shared, smaller, out=np.zeros(len(shared)), where=smaller > 0)
+
+
+def pair_scores(evidence: PairEvidence, contained: Callable[[int], float]) -> np.ndarray:
+    """``pair_score`` for every pair of ``evidence`` at once.
+
+    ``contained(k)`` is ``containment(short, long)`` of pair k; it is asked
+    only for pairs passing the same length and shared-word gate as
+    ``pair_score``, which keeps the per-pair Python to a small minority.
+    """
+    e = evidence
+    base = WEIGHT_WORDS * e.words + WEIGHT_CHARS * e.chars + WEIGHT_ORDER * e.order
+    a_short = e.length_a <= e.length_b
+    short_len = np.where(a_short, e.length_a, e.length_b)
+    long_len = np.where(a_short, e.length_b, e.length_a)
+    short_mass = np.where(a_short, e.mass_a, e.mass_b)
+    share = np.divide(e.shared, short_mass, out=np.zeros(len(base)), where=short_mass > 0)
+    gated = (long_len >= PARTIAL_LENGTH_RATIO * short_len) & (share >= PARTIAL_MIN_SHARED)
+    score = base.copy()
+    for k in np.flatnonzero(gated & (short_len > 0)).tolist():
+        score[k] = max(score[k], contained(k))
+    score += NUMBER_BONUS * _overlaps(e.numbers_shared, e.numbers_a, e.numbers_b)
+    score += NAME_BONUS * _overlaps(e.names_shared, e.names_a, e.names_b)
+    score = np.minimum(1.0, score)
+    score[(e.length_a == 0) | (e.length_b == 0)] = 0.0
+    return score

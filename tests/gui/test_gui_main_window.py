@@ -198,17 +198,17 @@ def _add_uncompared_pairs(window) -> int:
 def test_compare_all_runs_in_a_worker_and_can_be_cancelled(qtbot, window, monkeypatch):
     import threading
 
-    from core.store import comparing
+    import core.compare
 
     assert _add_uncompared_pairs(window) >= 2
-    real = comparing.compare_articles
+    real = core.compare.compare
     release = threading.Event()
 
     def held(a, b):
         release.wait(20)  # the first comparison lasts until the user has pressed Cancel
         return real(a, b)
 
-    monkeypatch.setattr(comparing, "compare_articles", held)
+    monkeypatch.setattr(core.compare, "compare", held)  # the engine's public entry point
     window.compare_workers = 1  # in this process, so the held engine is the one used
     with qtbot.waitSignal(window.runner.progress, timeout=10000):
         window.actions.compare_all.trigger()
