@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/factdiff compare resources/demo/harbor-ledger.txt resources/demo/coastal-wire.txt --format text
+	$(BIN)/factdiff gui --demo
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -74,7 +74,8 @@ def main() -> int:
 def run(path: Path, folder: Path, n: int, jobs: int) -> int:
     rows = build(path, folder, n, jobs) + reopen(path, n)
     width = max(len(r[0]) for r in rows)
-    print(f"bench_store: {n} articles, {os.cpu_count()} cores, {jobs} comparing processes")
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    print(f"bench_store: {n} articles, {os.cpu_count()} cores{load}, {jobs} comparing processes")
     for name, figure, note in rows:
         print(f"  {name:<{width}}  {figure:<34} {note}")
     return 0 if all("MISSED" not in r[2] for r in rows) else 1

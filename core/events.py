@@ -327,9 +327,10 @@ def _average_linkage(scores: dict[tuple[int, int], float], n: int) -> tuple[tupl
     """Merge clusters best pair first while their average pair score stays above the threshold."""
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for (i, j), value in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        if value < EVENT_THRESHOLD:
-            break
+    # Only pairs above the threshold can merge; sorting just those keeps the
+    # GIL free for the window's thread on big imports.
+    strong = [(pair, value) for pair, value in scores.items() if value >= EVENT_THRESHOLD]
+    for (i, j), _value in sorted(strong, key=lambda kv: (-kv[1], kv[0])):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj or _linkage(members[ci], members[cj], scores) < EVENT_THRESHOLD:
             continue
