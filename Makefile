@@ -26,5 +26,9 @@ lint: $(STAMP)
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
+bundle: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm build.spec
+	@du -sh dist/factdiff
+
 clean:
 	rm -rf build dist .pytest_cache

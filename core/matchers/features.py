@@ -139,6 +139,7 @@ class TfidfSpace:
         return space
 
     def _fit(self, vocab: dict[str, int], lengths: list[int], cols: np.ndarray) -> None:
+        self.term_ids, self.lengths = cols, lengths  # kept: the character space reuses them
         n_rows, n_cols = len(lengths), max(1, len(vocab))
         rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
         # Counting (row, term) keys with np.unique yields a canonical CSR matrix
@@ -207,11 +208,11 @@ def char_space(words: TfidfSpace, docs: Sequence[Sequence[str]]) -> TfidfSpace:
     hashed, gram_ids = np.unique(np.concatenate(per_word), return_inverse=True)
     counts = np.fromiter((len(g) for g in per_word), dtype=np.int64, count=len(per_word))
     offsets = np.cumsum(counts) - counts
-    tokens = np.fromiter((words.vocab[w] for terms in docs for w in terms), dtype=np.int64)
+    tokens = words.term_ids
     token_len = counts[tokens]
     token_start = np.repeat(offsets[tokens] - np.cumsum(token_len) + token_len, token_len)
     cols = gram_ids[token_start + np.arange(int(token_len.sum()))]
-    token_row = np.repeat(np.arange(len(docs)), [len(terms) for terms in docs])
+    token_row = np.repeat(np.arange(len(docs)), words.lengths)
     lengths = np.bincount(token_row, weights=token_len, minlength=len(docs)).astype(np.int64)
     return TfidfSpace.from_ids(dict.fromkeys(range(len(hashed))), lengths.tolist(), cols)
 
