@@ -121,9 +121,8 @@ def create_application(argv: Sequence[str]):
     """The QApplication with FactDiff's name, version and icon (one per process)."""
     from PySide6.QtWidgets import QApplication
 
-    from gui import icons, pyside_fix
+    from gui import icons
 
-    pyside_fix.apply()  # also here: an editable install may skip gui/__init__.py
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "factdiff", *argv])

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FactDiffError
-from gui import hotkeys, jobs, pyside_fix
+from gui import hotkeys, jobs
 from gui.about_dialog import AboutDialog, ShortcutsDialog
 from gui.actions import STATUS_ORDER, Actions
 from gui.annotation_editor import AnnotationEditor
@@ -41,8 +41,6 @@ from gui.window_import import ImportMixin
 from gui.window_menus import build_menus, build_toolbar, shortcut_rows
 from gui.window_projects import ProjectsMixin
 from gui.workers import ProgressIndicator, TaskRunner
-
-pyside_fix.apply()  # idempotent; the window may be built without gui.app (tests, benchmarks)
 
 APP_TITLE = "FactDiff"
 MESSAGE_MS = 6000
