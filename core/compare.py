@@ -9,15 +9,17 @@ exactly the same answer for the same pair.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from core.discrepancies import find_discrepancies
 from core.errors import FactDiffError
 from core.facts import extract_facts
 from core.matchers.align import align
 from core.matchers.tokendiff import diff_passage
-from core.model import SEVERITIES, Article, Comparison, Discrepancy, Span
+from core.model import SEVERITIES, Article, Comparison, Discrepancy, Sentence, Span, Token
 from core.segment import split_sentences
 from core.similarity import similarity
+from core.tokens import tokenize
 
 # Far beyond any article (the 2,500-sentence benchmark is ~60,000 words), low
 # enough that a pasted book or log file is refused in seconds, not aligned for hours.
@@ -35,11 +37,15 @@ def _check_size(article: Article, label: str) -> None:
 
 def compared_spans(article: Article) -> list[Span]:
     """The article's sentences that take part in the comparison (not site furniture)."""
-    return [
-        (s.start, s.end)
-        for s in split_sentences(article.text, article.boilerplate)
-        if not s.boilerplate and s.end > s.start
-    ]
+    return _compared(split_sentences(article.text, article.boilerplate))
+
+
+def _compared(sentences: Sequence[Sentence]) -> list[Span]:
+    return [(s.start, s.end) for s in sentences if not s.boilerplate and s.end > s.start]
+
+
+def _passage_tokens(tokens: dict[Span, list[Token]], spans: Sequence[Span]) -> list[Token]:
+    return [token for span in spans for token in tokens[span]]
 
 
 def _rank(d: Discrepancy) -> tuple[int, float, float]:
@@ -56,16 +62,38 @@ def compare(a: Article, b: Article) -> Comparison:
     """
     _check_size(a, "A")
     _check_size(b, "B")
-    spans_a, spans_b = compared_spans(a), compared_spans(b)
+    # Each article is segmented and each sentence tokenised once: the aligner,
+    # the token diff and the fact extractors all read the same records.
+    sentences_a = split_sentences(a.text, a.boilerplate)
+    sentences_b = split_sentences(b.text, b.boilerplate)
+    spans_a, spans_b = _compared(sentences_a), _compared(sentences_b)
     for label, spans in (("A", spans_a), ("B", spans_b)):
         if len(spans) > MAX_SENTENCES:
             raise FactDiffError(
                 f"article {label} has {len(spans):,} sentences; comparisons are limited "
                 f"to {MAX_SENTENCES:,} per article (is this really one article?)"
             )
-    result = align(a.text, spans_a, b.text, spans_b)
+    tokens_a = {span: tokenize(a.text, *span) for span in spans_a}
+    tokens_b = {span: tokenize(b.text, *span) for span in spans_b}
+    result = align(
+        a.text,
+        spans_a,
+        b.text,
+        spans_b,
+        tokens_a=list(tokens_a.values()),
+        tokens_b=list(tokens_b.values()),
+    )
     alignments = tuple(
-        al._replace(changes=diff_passage(a.text, al.a, b.text, al.b)) for al in result.alignments
+        al._replace(
+            changes=diff_passage(
+                a.text,
+                al.a,
+                b.text,
+                al.b,
+                tokens=(_passage_tokens(tokens_a, al.a), _passage_tokens(tokens_b, al.b)),
+            )
+        )
+        for al in result.alignments
     )
     discrepancies = find_discrepancies(
         a,
@@ -73,8 +101,8 @@ def compare(a: Article, b: Article) -> Comparison:
         alignments,
         result.unaligned_a,
         result.unaligned_b,
-        extract_facts(a),
-        extract_facts(b),
+        extract_facts(a, sentences_a),
+        extract_facts(b, sentences_b),
     )
     return Comparison(
         a=a,

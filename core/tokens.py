@@ -26,10 +26,20 @@ _WORD = rf"[^\W_]+(?:[{_WORD_JOINERS}][^\W_]+)*"
 _TOKEN_RE = re.compile(rf"{_NUMBER}|{_ABBREVIATION}|{_WORD}|\S")
 
 
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text`` itself (not the slice)."""
+    """Tokens of ``text[start:end]`` with offsets into ``text`` itself (not the slice).
+
+    Tokens are built with ``tuple.__new__`` rather than ``Token(...)``: a
+    NamedTuple's constructor is a Python function, and every sentence of both
+    articles is tokenised on each comparison.
+    """
     stop = len(text) if end is None else max(start, min(end, len(text)))
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, stop)]
+    return [
+        _new_tuple(Token, (m[0], m.start(), m.end())) for m in _TOKEN_RE.finditer(text, start, stop)
+    ]
 
 
 def token_texts(text: str, start: int = 0, end: int | None = None) -> list[str]:

@@ -12,7 +12,7 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.text import normalise, one_line
 from core.facts.model import Entity
-from core.facts.names import name_variants_match
+from core.facts.names import fold, name_variants_match
 
 
 def entity_conflicts(sa: Side, sb: Side) -> list[Flag]:
@@ -23,15 +23,19 @@ def entity_conflicts(sa: Side, sb: Side) -> list[Flag]:
         if form_b not in first_a:
             by_shape.setdefault(_shape(form_b), []).append((form_b, eb))
     flags = []
+    reported: set[tuple[str, str]] = set()
     for form_a, ea in first_a.items():
         if form_a in first_b:
             continue
         for _, eb in by_shape.get(_shape(form_a), []):
-            if not name_variants_match(ea.text, eb.text):
-                continue
+            if not name_variants_match(ea.text, eb.text) or fold(ea.text) == fold(eb.text):
+                continue  # another name, or the same one with or without accents ("Kovač")
+            if (ea.key, eb.key) in reported:
+                continue  # "Tomas Eklund" / "Tomas Ecklund" already said "Eklund" / "Ecklund"
+            reported.add((ea.key, eb.key))
             summary = f"{one_line(ea.text, 50)} vs {one_line(eb.text, 50)}"
             flags.append(
-                flag("entity", summary, (ea.start, ea.end), (eb.start, eb.end), weight=0.9)
+                flag("entity", summary, (ea.start, ea.end), (eb.start, eb.end), weight=1.3)
             )
     return flags
 

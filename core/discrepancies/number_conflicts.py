@@ -25,7 +25,10 @@ from core.facts.model import Quantity
 #: Shared context words (besides the unit) needed to call two figures one subject.
 MIN_SHARED = 2
 DISTINCTIVE_BONUS = 2.0
-ROLE_BONUS = 2.0  # "14 people killed" and "13 people died" count the same thing  # the same uncommon figure is itself evidence of the same subject
+ROLE_BONUS = 2.0  # "14 people killed" and "13 people died" count the same thing
+#: Two figures that agree are likelier one fact than two: "35 km" deep and
+#: "40 km" away in one article should meet "35 kilometres" and "about 40 km".
+AGREE_BONUS = 1.0
 
 
 def paired_figures(
@@ -52,6 +55,8 @@ def paired_figures(
             shared += 1
         if roles_a[x] and roles_a[x] == roles_b[y]:
             shared += ROLE_BONUS
+        if shared and agree(x, y):
+            shared += AGREE_BONUS
         bonus = ALIGNED_BONUS if (x.sentence, y.sentence) in aligned else 0.0
         return shared + bonus
 

@@ -12,6 +12,7 @@ so helps nobody. Who the passage is credited to is compared once per passage
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from core.discrepancies.attribution_conflicts import source_flag
@@ -32,6 +33,7 @@ from core.discrepancies.text import (
     words,
 )
 from core.facts.model import DateRef, Quantity
+from core.facts.names import fold
 from core.model import Alignment, Change, Span
 
 PARAPHRASE_RATIO = 0.5  # above this share of changed words a passage is a rewrite
@@ -128,9 +130,30 @@ def _quote_edge(sa: Side, sb: Side, c: Change, wa: list[str], wb: list[str]) -> 
     before = side.text[s0:position]
     closing = min((i for i in (after.find(m) for m in _QUOTE_MARKS) if i >= 0), default=-1)
     opening = max(before.rfind(m) for m in _QUOTE_MARKS)
-    at_end = closing >= 0 and not any(ch.isalnum() for ch in after[:closing])
-    at_start = opening >= 0 and not any(ch.isalnum() for ch in before[opening + 1 :])
+    inserted = [w.casefold() for w in (wa or wb)]
+    tail = _plain_words(after[:closing]) if closing >= 0 else None
+    head = _plain_words(before[opening + 1 :]) if opening >= 0 else None
+    at_end = tail is not None and _shifted_edge(tail, inserted[: len(tail)])
+    at_start = head is not None and _shifted_edge(head, inserted[len(inserted) - len(head) :])
     return at_end or at_start
+
+
+def _plain_words(text: str) -> list[str]:
+    return [
+        w.strip(".,;:!?\"'“”‘’").casefold() for w in text.split() if any(c.isalnum() for c in w)
+    ]
+
+
+def _shifted_edge(between: list[str], inserted_edge: list[str]) -> bool:
+    """Nothing between the change and the quotation mark — or only grammar words the
+    insertion repeats at its own edge: "We [respect the jury, but we] believe" is
+    "[We respect the jury, but] we believe", words added at the quote's start.
+    """
+    return not between or (
+        len(between) <= 2
+        and all(is_function_word(w) for w in between)
+        and [w.strip(".,;:!?") for w in inserted_edge] == between
+    )
 
 
 def _negators(ws: list[str]) -> set[str]:
@@ -148,7 +171,59 @@ def _flips_polarity(wa: list[str], wb: list[str]) -> bool:
     rest_b = [w for w in wb if w.casefold() not in NEGATORS and not is_function_word(w)]
     if not wa or not wb:
         return not rest_a and not rest_b
-    return max(len(rest_a), len(rest_b)) <= MAX_NEGATION_CONTEXT
+    if max(len(rest_a), len(rest_b)) <= MAX_NEGATION_CONTEXT:
+        return True
+    return _isolated_negator(wa, wb)
+
+
+#: Words a negator brings along without changing the claim: "did not expect" / "expected".
+_AUXILIARIES = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+    ]
+)
+
+
+def _isolated_negator(wa: list[str], wb: list[str]) -> bool:
+    """A negator (with its auxiliary) added before a verb both sides keep, in a longer change.
+
+    The token diff may hand over "did not expect job cuts" against "expected
+    job cuts as it merged teams" as one change; word by word, "did not" is
+    the only difference before the shared verb — a flip, whatever follows.
+    """
+    ka = [stem(fold(w)) for w in wa]
+    kb = [stem(fold(w)) for w in wb]
+    ops = SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        removed = [w.casefold() for w in wa[i1:i2]]
+        added = [w.casefold() for w in wb[j1:j2]]
+        if bool(_negators(removed)) == bool(_negators(added)):
+            continue
+        if not all(w in NEGATORS or w in _AUXILIARIES for w in removed + added):
+            continue
+        following = ops[index + 1] if index + 1 < len(ops) else None
+        if following and following[0] == "equal" and not is_function_word(wa[following[1]]):
+            return True
+    return False
 
 
 def _trivial(wa: list[str], wb: list[str]) -> bool:

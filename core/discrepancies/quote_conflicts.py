@@ -18,6 +18,7 @@ from core.discrepancies.side import Side
 from core.discrepancies.subject import match_pairs
 from core.discrepancies.text import is_function_word, key, one_line, words
 from core.facts.model import Quote
+from core.facts.names import name_variants_match
 
 MIN_SHARED_WORDS = 4
 MIN_SHARED_SHARE = 0.6  # of the shorter quote's words
@@ -60,7 +61,8 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
     named = {e.key for e in sa.facts.entities} | {e.key for e in sb.facts.entities}
     for x, y in pairs:
         ka, kb = x.quote.speaker_key, y.quote.speaker_key
-        if ka in named and kb in named and ka != kb:
+        # "Varga" / "Vargas": one speaker spelt two ways is an entity flag, not a new source.
+        if ka in named and kb in named and ka != kb and not name_variants_match(ka, kb):
             flags.append(_speaker_flag(sa, sb, x, y))
             continue
         hunks = _inner_hunks(x, y)
@@ -74,6 +76,13 @@ def _inner_hunks(x: QuoteWords, y: QuoteWords) -> list[Hunk]:
     matcher = SequenceMatcher(None, x.keys, y.keys, autojunk=False)
     ops = matcher.get_opcodes()
     equal = [i for i, op in enumerate(ops) if op[0] == "equal"]
+    # A lone "we" or "the" shared at an edge does not anchor the excerpt: "We
+    # respect the jury, but we believe X" against "We believe X" is a longer
+    # excerpt, not an altered quote.
+    while len(equal) > 1 and _only_function_words(x, ops[equal[0]]):
+        equal.pop(0)
+    while len(equal) > 1 and _only_function_words(x, ops[equal[-1]]):
+        equal.pop()
     if not equal:
         return []
     return [
@@ -81,6 +90,10 @@ def _inner_hunks(x: QuoteWords, y: QuoteWords) -> list[Hunk]:
         for tag, i1, i2, j1, j2 in ops[equal[0] + 1 : equal[-1]]
         if tag != "equal"
     ]
+
+
+def _only_function_words(x: QuoteWords, op: tuple[str, int, int, int, int]) -> bool:
+    return all(is_function_word(x.keys[i]) for i in range(op[1], op[2]))
 
 
 def _altered_flag(sa: Side, sb: Side, x: QuoteWords, y: QuoteWords, hunks: list[Hunk]) -> Flag:

@@ -22,6 +22,8 @@ _ROLE_WORDS = {
     "rescued": "rescued saved",
     "arrested": "arrested detained arrests detentions custody",
     "charged": "charged indicted accused",
+    "convicted": "convicted convicting convicts guilty",
+    "acquitted": "acquitted acquitting cleared",
     "affected": "affected",
     "revenue": "revenue revenues sales turnover",
     "profit": "profit profits earnings",
@@ -31,6 +33,10 @@ _ROLE_WORDS = {
     "value": "valued valuation worth",
     "fine": "fine fined penalty",
     "damage": "damage damages",
+    "rise": "rose rise rises risen jumped jumps gained gains climbed climbs soared surged increased",
+    "fall": "fell fall falls fallen dropped drops slipped slips declined declines slumped tumbled",
+    "turnout": "turnout",
+    "attendance": "crowd crowds attendance spectators audience",
 }
 ROLES = {word: role for role, names in _ROLE_WORDS.items() for word in names.split()}
 

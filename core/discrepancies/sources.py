@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from core.facts.model import Attribution
+from core.facts.names import name_variants_match
 
 SPEECH_CUES = frozenset(
     [
@@ -79,8 +80,8 @@ def same_source(f: Attribution, g: Attribution) -> bool:
     ministry"; "State Department spokesman Ned Price" speaks for "the State
     Department".
     """
-    if f.source_key == g.source_key:
-        return True
+    if f.source_key == g.source_key or name_variants_match(f.source_key, g.source_key):
+        return True  # "Varga" / "Vargas" is one source spelt two ways (an entity flag)
     key_f, key_g = f.source_key.split(), g.source_key.split()
     if len(key_f) >= 2 and len(key_g) >= 2 and key_f[-2:] == key_g[-2:]:
         return True

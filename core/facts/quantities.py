@@ -469,7 +469,7 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     tail_start = end + offset
     run = noun_run(text[tail_start : tail_start + 80])
     if not run:
-        return _unit_elsewhere(text, raw.start, end), None, end
+        return _unit_elsewhere(text, end), None, end
     first = singular(run[0].group())
     if first in MEASURES and not run[0].group()[:1].isupper():
         unit = MEASURES[first]
@@ -483,34 +483,26 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
         return unit, modifies, phrase_end
     head = head_noun(run, plural=raw.value != 1 or raw.amount is not None)
     if head is None:
-        return _unit_elsewhere(text, raw.start, end), None, end
+        return _unit_elsewhere(text, end), None, end
     return singular(head.group()), None, tail_start + head.end()
 
 
 #: "7 of the 9 counts", "85 of 150 seats": the first figure counts the second's unit.
-_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?[0-9][0-9,.]*\s+(?=[a-z])")
-#: Nouns that name a headcount when a bare figure follows "of": "a crowd of 41,250".
-_HEADCOUNT_NOUNS = frozenset(
-    {"crowd", "attendance", "audience", "population", "workforce", "toll", "electorate"}
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"(?:[0-9][0-9,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=[a-z])"
 )
-_NOUN_OF_BEFORE = re.compile(r"([a-z]+)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+)?$")
-
-
-def _unit_elsewhere(text: str, start: int, end: int) -> str:
+def _unit_elsewhere(text: str, end: int) -> str:
     """The unit of a figure with no noun after it, when the phrase still names one.
 
-    "seven of nine counts" counts counts, and "a crowd of 41,250" counts a
-    crowd: without a unit such figures could never be set against the other
-    article's "seven counts" or "a crowd of 38,000".
+    "seven of nine counts" counts counts: without a unit such a figure could
+    never be set against the other article's "seven counts".
     """
     partitive = _PARTITIVE.match(text, end)
     if partitive:
         head = head_noun(noun_run(text[partitive.end() : partitive.end() + 80]), plural=True)
         if head is not None:
             return singular(head.group())
-    before = _NOUN_OF_BEFORE.search(text, max(0, start - 30), start)
-    if before and before.group(1).lower() in _HEADCOUNT_NOUNS:
-        return before.group(1).lower()
     return ""
 
 

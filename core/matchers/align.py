@@ -31,11 +31,12 @@ from core.matchers.features import (
     TfidfSpace,
     char_space,
     cosine,
+    features_of_tokens,
     merge_features,
     sentence_features,
 )
 from core.matchers.scoring import PairEvidence, containment, pair_score, pair_scores
-from core.model import Alignment, Span
+from core.model import Alignment, Span, Token
 
 ALIGN_THRESHOLD = 0.44  # minimum score of a 1-1 link
 TOP_K = 6  # candidate partners kept per sentence, on each side
@@ -246,34 +247,48 @@ def _entries(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
     return offsets + np.arange(int(lengths.sum()))
 
 
+def _dense_rows(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+    """``matrix[rows]`` as a dense array, scattered straight from the CSR arrays."""
+    dense = np.zeros((len(rows), matrix.shape[1]))
+    own = _entries(matrix, rows)
+    dense[np.repeat(np.arange(len(rows)), np.diff(matrix.indptr)[rows]), matrix.indices[own]] = (
+        matrix.data[own]
+    )
+    return dense
+
+
 def _pair_dots(
     left: sp.csr_matrix, right: sp.csr_matrix, rows_l: np.ndarray, rows_r: np.ndarray
 ) -> np.ndarray:
     """``left[rows_l[k]] · right[rows_r[k]]`` for every k, in a few numpy calls.
 
-    Left rows are scattered into dense blocks (a bounded number of cells at a
-    time) and every right entry picks its partner's value there: linear in the
-    entries touched, with none of scipy's per-call overhead, which dominated
-    for the few hundred candidate pairs of two articles.
+    Written against the CSR arrays directly: scipy's per-call overhead
+    (fancy row indexing, elementwise products) dominated the few hundred
+    candidate pairs of two articles. Memory stays within CHUNK_CELLS cells.
     """
     out = np.zeros(len(rows_l))
     if not len(rows_l):
         return out
     n_cols = left.shape[1]
+    distinct_l, local_l = np.unique(rows_l, return_inverse=True)
+    distinct_r, local_r = np.unique(rows_r, return_inverse=True)
+    if (len(distinct_l) + len(distinct_r)) * n_cols <= CHUNK_CELLS:
+        # two articles: every involved row fits densely, and one BLAS product
+        # beats gathering entry by entry
+        product = _dense_rows(left, distinct_l) @ _dense_rows(right, distinct_r).T
+        return product[local_l, local_r]
+    # long documents: left rows go dense a bounded block at a time, and every
+    # right entry picks its partner's value there (linear in the entries touched)
     order = np.argsort(rows_l, kind="stable")
-    distinct, local = np.unique(rows_l[order], return_inverse=True)
+    distinct = distinct_l
     entries = _entries(right, rows_r[order])
     pair_of = np.repeat(np.arange(len(order)), np.diff(right.indptr)[rows_r[order]])
-    entry_row = local[pair_of]
+    entry_row = local_l[order][pair_of]
     per_block = max(1, CHUNK_CELLS // max(1, n_cols))
     sums = np.zeros(len(order))
     for lo in range(0, len(distinct), per_block):
         block = distinct[lo : lo + per_block]
-        dense = np.zeros((len(block), n_cols))
-        own = _entries(left, block)
-        dense[np.repeat(np.arange(len(block)), np.diff(left.indptr)[block]), left.indices[own]] = (
-            left.data[own]
-        )
+        dense = _dense_rows(left, block)
         first, last = np.searchsorted(entry_row, (lo, lo + len(block)))
         picked = entries[first:last]
         products = dense[entry_row[first:last] - lo, right.indices[picked]] * right.data[picked]
@@ -383,9 +398,13 @@ def _grow(
         link = best
 
 
-def _side(text: str, spans: Sequence[Span]) -> _Side:
+def _side(text: str, spans: Sequence[Span], tokens: Sequence[Sequence[Token]] | None) -> _Side:
     spans = list(spans)
-    return _Side(spans, [sentence_features(text, s) for s in spans])
+    if tokens is None:
+        return _Side(spans, [sentence_features(text, s) for s in spans])
+    if len(tokens) != len(spans):
+        raise ValueError("align() needs one token list per span")
+    return _Side(spans, [features_of_tokens([t.text for t in ts]) for ts in tokens])
 
 
 def align(
@@ -395,13 +414,17 @@ def align(
     spans_b: Sequence[Span],
     *,
     threshold: float = ALIGN_THRESHOLD,
+    tokens_a: Sequence[Sequence[Token]] | None = None,
+    tokens_b: Sequence[Sequence[Token]] | None = None,
 ) -> AlignmentResult:
     """Align sentences of A with sentences of B (spans in reading order, boilerplate removed).
 
     ``threshold`` is the minimum score of a link; it is a parameter only so the
-    tuning script can sweep it.
+    tuning script can sweep it. ``tokens_a`` / ``tokens_b`` may pass each
+    span's ``core.tokens.tokenize`` tokens when the caller needs them anyway
+    (compare() reuses them for the token diff), so no sentence is tokenised twice.
     """
-    side_a, side_b = _side(text_a, spans_a), _side(text_b, spans_b)
+    side_a, side_b = _side(text_a, spans_a, tokens_a), _side(text_b, spans_b, tokens_b)
     scorer = _Scorer(side_a, side_b)
     ia, ib, words = scorer.candidates()
     scores = scorer.score_pairs(ia, ib, words)

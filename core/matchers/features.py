@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -84,12 +84,17 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def sentence_features(text: str, span: Span) -> SentenceFeatures:
-    """Features of ``text[span]``; names skip the first word, capitalised by grammar alone.
+    """Features of ``text[span]``; names skip the first word, capitalised by grammar alone."""
+    return features_of_tokens(token_texts(text, span[0], span[1]))
+
+
+def features_of_tokens(tokens: Iterable[str]) -> SentenceFeatures:
+    """Features of one sentence given its token texts (``core.tokens`` tokens, in order).
 
     Written as comprehensions over cached per-token records: this runs once per
     sentence of both articles, thousands of times for long documents.
     """
-    infos = [info for info in map(_word, token_texts(text, span[0], span[1])) if info.stem]
+    infos = [info for info in map(_word, tokens) if info.stem]
     words = tuple([info.stem for info in infos if info.content])
     numbers = frozenset([info.stem for info in infos if info.number])
     names = frozenset(

@@ -9,6 +9,7 @@ as a change flagged ``cosmetic`` so the window can show or hide it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -24,15 +25,19 @@ def passage_tokens(text: str, spans: Sequence[Span]) -> list[Token]:
     return [token for start, end in spans for token in tokenize(text, start, end)]
 
 
-def _identity(token: Token) -> str:
-    """What two tokens must share to be matched; punctuation matches only itself (folded)."""
-    return cosmetic_key(token.text) or fold_punctuation(token.text)
+@lru_cache(maxsize=65536)
+def _identity(token_text: str) -> str:
+    """What two tokens must share to be matched; punctuation matches only itself (folded).
+
+    Cached: news repeats its words, and every aligned token passes through here.
+    """
+    return cosmetic_key(token_text) or fold_punctuation(token_text)
 
 
 def _codes(tokens_a: list[Token], tokens_b: list[Token]) -> tuple[list[int], list[int]]:
     ids: dict[str, int] = {}
-    code_a = [ids.setdefault(_identity(t), len(ids)) for t in tokens_a]
-    code_b = [ids.setdefault(_identity(t), len(ids)) for t in tokens_b]
+    code_a = [ids.setdefault(_identity(t.text), len(ids)) for t in tokens_a]
+    code_b = [ids.setdefault(_identity(t.text), len(ids)) for t in tokens_b]
     return code_a, code_b
 
 
@@ -140,16 +145,25 @@ def _absorb_stray_anchors(blocks: list[_Block]) -> list[_Block]:
 
 
 def diff_passage(
-    text_a: str, spans_a: Sequence[Span], text_b: str, spans_b: Sequence[Span]
+    text_a: str,
+    spans_a: Sequence[Span],
+    text_b: str,
+    spans_b: Sequence[Span],
+    tokens: tuple[Sequence[Token], Sequence[Token]] | None = None,
 ) -> tuple[Change, ...]:
     """Token changes between two aligned passages, in reading order.
 
     Every change run becomes one change (``replace`` when both sides have
     tokens), after stray one- or two-token anchors between rewrites are
     absorbed; tokens matched by key but spelled differently come out as
-    cosmetic replaces.
+    cosmetic replaces. ``tokens`` may pass both passages' tokens
+    (``passage_tokens``) when the caller already has them, so a comparison
+    tokenises each sentence once.
     """
-    tokens_a, tokens_b = passage_tokens(text_a, spans_a), passage_tokens(text_b, spans_b)
+    if tokens is None:
+        tokens_a, tokens_b = passage_tokens(text_a, spans_a), passage_tokens(text_b, spans_b)
+    else:
+        tokens_a, tokens_b = list(tokens[0]), list(tokens[1])
     fallback = (spans_a[0][0] if spans_a else 0, spans_b[0][0] if spans_b else 0)
     changes: list[Change] = []
     for block in _absorb_stray_anchors(_blocks(*_codes(tokens_a, tokens_b))):

@@ -73,7 +73,9 @@ def evaluate(name: str) -> Outcome:
     comparison = _comparison(name)
     expected = EXPECTATIONS[name]
     found = comparison.discrepancies
-    missed = [e for e in expected["must_find"] if not any(_matches(comparison, d, e) for d in found)]
+    missed = [
+        e for e in expected["must_find"] if not any(_matches(comparison, d, e) for d in found)
+    ]
     violations = [
         f"{d.kind}: {d.summary}"
         for e in expected["must_not"]
@@ -97,6 +99,17 @@ def evaluate(name: str) -> Outcome:
 def test_every_expected_discrepancy_is_found(name: str) -> None:
     outcome = evaluate(name)
     assert not outcome.missed, "\n".join(outcome.discrepancies)
+
+
+KNOWN_MISSES = [(name, e) for name in STORIES for e in EXPECTATIONS[name].get("known_misses", [])]
+
+
+@pytest.mark.xfail(strict=True, reason="needs knowledge of what words mean, not rules")
+@pytest.mark.parametrize(("name", "expected"), KNOWN_MISSES)
+def test_known_misses_stay_documented(name: str, expected: dict[str, str]) -> None:
+    # Strict: once the engine finds one, it moves to must_find.
+    comparison = _comparison(name)
+    assert any(_matches(comparison, d, expected) for d in comparison.discrepancies)
 
 
 @pytest.mark.parametrize("name", STORIES)

@@ -193,11 +193,14 @@ def test_not_amounts(text):
     assert quantities(text) == ()
 
 
-def test_numbers_in_an_of_phrase_without_a_noun_have_no_unit():
+def test_a_number_in_an_of_phrase_counts_the_phrase_noun():
+    # "three of seven counts" is three counts; "three others" counts nothing named.
     found = quantities(
         "The jury convicted him of three of seven counts, acquitted on three others."
     )
-    assert [(q.text, q.unit) for q in found] == [("seven counts", "count")]
+    assert [(q.text, q.unit) for q in found] == [("three", "count"), ("seven counts", "count")]
+    found = quantities("The Alliance won 71 of the 150 seats, and two of its ministers lost.")
+    assert [(q.text, q.unit) for q in found] == [("71", "seat"), ("150 seats", "seat")]
 
 
 def test_spans_point_at_the_text():
