@@ -35,12 +35,11 @@ import numpy as np  # noqa: E402
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 from scipy.optimize import linear_sum_assignment  # noqa: E402
 
-from core.compare import compare, compared_spans  # noqa: E402
+from core.compare import align_articles, compare, compared_spans  # noqa: E402
 from core.ingest import article_from_text, load_article  # noqa: E402
 from core.matchers.align import ALIGN_THRESHOLD, align  # noqa: E402
 from core.matchers.tokendiff import diff_passage  # noqa: E402
 from core.model import Article  # noqa: E402
-from core.similarity import similarity  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 SYLLABLES = [
@@ -146,12 +145,8 @@ def median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
 
 
 def engine_only(a: Article, b: Article) -> float:
-    """compare() without facts and discrepancies: what this module owns."""
-    spans_a, spans_b = compared_spans(a), compared_spans(b)
-    result = align(a.text, spans_a, b.text, spans_b)
-    aligned = [diff_passage(a.text, al.a, b.text, al.b) for al in result.alignments]
-    assert len(aligned) == len(result.alignments)
-    return similarity(result.alignments, spans_a, spans_b)
+    """compare() without facts and discrepancies: what the alignment engine owns."""
+    return align_articles(a, b).similarity
 
 
 def bench_articles(runs: int) -> None:

@@ -99,7 +99,7 @@ LABELLED: list[tuple[str, str, list[Pair], list[Pair]]] = [
             ("Secretary Blinken underlined", "Blinken expressed the need"),
         ],
     ),
-    ("demo:harbor-ledger", "demo:vessmark-budget", [], [("By Ingrid Sollen", "Harbor Ledger")]),
+    ("demo:harbor-ledger", "demo:vessmark-budget", [], []),
     ("demo:coastal-wire", "demo:vessmark-budget", [], []),
 ]
 

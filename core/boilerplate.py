@@ -54,6 +54,8 @@ PHRASES = frozenset(
     enable javascript|please enable javascript|this video can not be played
     this video cannot be played|your browser does not support the video tag
     audio|toggle navigation|open menu|close menu|expand|collapse|back
+    staff|staff reporter|staff writer|staff report|from staff reports|staff and agencies
+    and agencies|agencies|wire services|news desk|newsdesk|news service
     """.strip()
     .replace("\n", "|")
     .split("|")
@@ -115,6 +117,31 @@ _HEAD_PATTERNS = (
     r"\d+\s+min(?:ute)?s?\s+read$",
     r"(?:\d+\s+)?comments?$",
 )
+#: How a byline or credit line opens: "By …", "Reporting by …", "Authors: …".
+_BYLINE_OPENER = re.compile(
+    r"(?:(?:posted|written|words|story|text|reporting|additional\s+reporting|writing|editing|"
+    r"edited|compiled|reported|produced)\s+)?by\s+(?=\S)"
+    r"|(?:authors?|contributors?|reporters?|writers?|byline)\s*:\s*",
+    re.I,
+)
+_BYLINE_PIECES = re.compile(r"\s+[|•·]\s+")
+_BYLINE_WORDS = re.compile(r"[^\s,;&/+()]+")
+#: Lower-case words a list of names and outlets may contain besides the names.
+_BYLINE_CONNECTORS = frozenset(
+    re.findall(
+        r"\S+", "and in at of for from with the by de da del der di du van von la le bin al y e"
+    )
+)
+_BYLINE_ROLES = frozenset(
+    re.findall(
+        r"\S+",
+        "staff writer writers reporter reporters correspondent correspondents editor editors "
+        "contributor contributors agencies agency report reports desk team newsroom bureau "
+        "services service wire",
+    )
+)
+_BYLINE_MAX_WORDS = 16
+_MASTHEAD_MAX_WORDS = 6  # "Island Gazette, from Coastal Wire"
 _TAIL = re.compile("|".join(f"(?:{p})" for p in _TAIL_PATTERNS), re.I)
 _HEAD = re.compile("|".join(f"(?:{p})" for p in _HEAD_PATTERNS), re.I)
 _TAIL_WINDOW = 160
@@ -136,6 +163,8 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
             verdict = verdicts[line] = _is_furniture(line)
         marked.append(verdict)
     for index in _later_duplicates(text, lines):
+        marked[index] = True
+    for index in _masthead_lines(text, lines, marked):
         marked[index] = True
     return tuple(span for span, flag in zip(lines, marked, strict=True) if flag)
 
@@ -178,12 +207,83 @@ def _is_furniture(line: str) -> bool:
         return True
     if len(core) > _MAX_SHORT_LINE:
         return False
+    if _is_byline(core):
+        return True
     first_word = _normal(core.split(None, 1)[0])
     if first_word in _PHRASE_OPENERS and _all_pieces_are_phrases(core):
         return True
     if first_word in _SOCIAL and _is_social_row(core):
         return True
     return _normal(core) in SECTIONS or is_stamp_line(core)
+
+
+def _is_byline(line: str) -> bool:
+    """A line that names who wrote or supplied the story, and states nothing.
+
+    "By Ingrid Sollen, Harbor Ledger", "Authors: Jacob Fromer, Mark Magnier,
+    SCMP", "Reporting by Jane Doe in London; Editing by John Smith", "Coastal
+    Wire staff": an opener (or a lower-case role word such as "staff") followed
+    only by capitalised names, a few connectors ("and", "of", "van") and role
+    words. A sentence has a lower-case verb somewhere ("By Monday, the fire was
+    out"), and digits are refused outside a date stamp piece ("By 2030"), so
+    prose never matches. Metadata, not a claim: comparing it would only align
+    one outlet's name with another's.
+    """
+    pieces = _BYLINE_PIECES.split(line)
+    if not _byline_piece(pieces[0]):
+        return False
+    return all(_byline_piece(p) or is_stamp_line(p) for p in pieces[1:])
+
+
+def _byline_piece(piece: str, *, opener_required: bool = True) -> bool:
+    """Whether a piece is an opener plus names, or a "<Outlet> staff" line; with
+    ``opener_required`` off, also any short list of capitalised names."""
+    opener = _BYLINE_OPENER.match(piece)
+    rest = piece[opener.end() :] if opener else piece
+    words = [w.strip(".'’\"“”:") for w in _BYLINE_WORDS.findall(rest)]
+    words = [w for w in words if w]
+    if not words or len(words) > _BYLINE_MAX_WORDS or any(ch.isdigit() for ch in rest):
+        return False
+    names = roles = 0
+    for word in words:
+        if word[0].isupper():
+            names += 1
+        elif word in _BYLINE_ROLES:
+            roles += 1
+        elif word not in _BYLINE_CONNECTORS:
+            return False  # a lower-case word that is neither: prose
+    if opener:
+        return names + roles > 0
+    if not opener_required:
+        return names > 0
+    # without an opener only "<Outlet> staff"-style lines: a role word in lower
+    # case at the end ("Coastal Wire staff"; a Title Case headline would
+    # capitalise it: "Ferry Operator Thanks Rescue Staff")
+    return roles > 0 and words[-1] in _BYLINE_ROLES
+
+
+def _masthead_lines(text: str, lines: list[Span], marked: list[bool]) -> list[int]:
+    """Outlet and author lines without an opener, right under the headline or at the end.
+
+    "Harbor Ledger", "Island Gazette, from Coastal Wire", "Vessmark, Norway":
+    names only, so nothing to compare. Alone such a line could be a Title
+    Case subhead, so only the run of lines between the headline (the first
+    line) and the first line of prose, and the run after the last line of
+    prose, are considered; furniture already found does not end a run.
+    """
+    found: list[int] = []
+    for run in (range(1, len(lines)), range(len(lines) - 1, 0, -1)):
+        for index in run:
+            if marked[index]:
+                continue
+            start, end = lines[index]
+            core = _strip_marks(text[start:end])
+            if len(core) > _MAX_SHORT_LINE or len(core.split()) > _MASTHEAD_MAX_WORDS:
+                break
+            if not _byline_piece(core, opener_required=False):
+                break
+            found.append(index)
+    return found
 
 
 def _strip_marks(line: str) -> str:

@@ -10,16 +10,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from core.discrepancies import find_discrepancies
 from core.errors import FactDiffError
 from core.facts import extract_facts
 from core.matchers.align import align
 from core.matchers.tokendiff import diff_passage
-from core.model import SEVERITIES, Article, Comparison, Discrepancy, Sentence, Span, Token
+from core.model import (
+    SEVERITIES,
+    Alignment,
+    Article,
+    Comparison,
+    Discrepancy,
+    Sentence,
+    Span,
+)
 from core.segment import split_sentences
 from core.similarity import similarity
-from core.tokens import tokenize
 
 # Far beyond any article (the 2,500-sentence benchmark is ~60,000 words), low
 # enough that a pasted book or log file is refused in seconds, not aligned for hours.
@@ -44,10 +52,6 @@ def _compared(sentences: Sequence[Sentence]) -> list[Span]:
     return [(s.start, s.end) for s in sentences if not s.boilerplate and s.end > s.start]
 
 
-def _passage_tokens(tokens: dict[Span, list[Token]], spans: Sequence[Span]) -> list[Token]:
-    return [token for span in spans for token in tokens[span]]
-
-
 def _rank(d: Discrepancy) -> tuple[int, float, float]:
     severity = SEVERITIES.index(d.severity) if d.severity in SEVERITIES else len(SEVERITIES)
     where_a = d.a[0] if d.a else math.inf
@@ -55,15 +59,31 @@ def _rank(d: Discrepancy) -> tuple[int, float, float]:
     return severity, where_a, where_b
 
 
-def compare(a: Article, b: Article) -> Comparison:
-    """Align, diff and score two articles; discrepancies are sorted high→low, then by position.
+class AlignedArticles(NamedTuple):
+    """The alignment engine's answer for one pair, before facts and discrepancies."""
 
+    sentences_a: list[Sentence]  # every sentence, boilerplate flagged
+    sentences_b: list[Sentence]
+    spans_a: list[Span]  # the compared ones
+    spans_b: list[Span]
+    alignments: tuple[Alignment, ...]  # with their token changes
+    unaligned_a: tuple[Span, ...]
+    unaligned_b: tuple[Span, ...]
+    similarity: float
+
+
+def align_articles(a: Article, b: Article) -> AlignedArticles:
+    """Segment, align, token-diff and score two articles: compare() without the facts.
+
+    Each article is segmented once: the aligner, the token diff and (in
+    compare) the fact extractors read the same sentence records. Sentences are
+    not tokenised up front on purpose: the aligner only needs token texts (a
+    regex ``findall``), and building offset-carrying tokens costs twice that,
+    so only the sentences that end up aligned get them, in the token diff.
     Raises FactDiffError for an article too large to be one article.
     """
     _check_size(a, "A")
     _check_size(b, "B")
-    # Each article is segmented and each sentence tokenised once: the aligner,
-    # the token diff and the fact extractors all read the same records.
     sentences_a = split_sentences(a.text, a.boilerplate)
     sentences_b = split_sentences(b.text, b.boilerplate)
     spans_a, spans_b = _compared(sentences_a), _compared(sentences_b)
@@ -73,43 +93,43 @@ def compare(a: Article, b: Article) -> Comparison:
                 f"article {label} has {len(spans):,} sentences; comparisons are limited "
                 f"to {MAX_SENTENCES:,} per article (is this really one article?)"
             )
-    tokens_a = {span: tokenize(a.text, *span) for span in spans_a}
-    tokens_b = {span: tokenize(b.text, *span) for span in spans_b}
-    result = align(
-        a.text,
-        spans_a,
-        b.text,
-        spans_b,
-        tokens_a=list(tokens_a.values()),
-        tokens_b=list(tokens_b.values()),
-    )
+    result = align(a.text, spans_a, b.text, spans_b)
     alignments = tuple(
-        al._replace(
-            changes=diff_passage(
-                a.text,
-                al.a,
-                b.text,
-                al.b,
-                tokens=(_passage_tokens(tokens_a, al.a), _passage_tokens(tokens_b, al.b)),
-            )
-        )
-        for al in result.alignments
+        al._replace(changes=diff_passage(a.text, al.a, b.text, al.b)) for al in result.alignments
     )
-    discrepancies = find_discrepancies(
-        a,
-        b,
+    return AlignedArticles(
+        sentences_a,
+        sentences_b,
+        spans_a,
+        spans_b,
         alignments,
         result.unaligned_a,
         result.unaligned_b,
-        extract_facts(a, sentences_a),
-        extract_facts(b, sentences_b),
+        similarity(alignments, spans_a, spans_b),
+    )
+
+
+def compare(a: Article, b: Article) -> Comparison:
+    """Align, diff and score two articles; discrepancies are sorted high→low, then by position.
+
+    Raises FactDiffError for an article too large to be one article.
+    """
+    aligned = align_articles(a, b)
+    discrepancies = find_discrepancies(
+        a,
+        b,
+        aligned.alignments,
+        aligned.unaligned_a,
+        aligned.unaligned_b,
+        extract_facts(a, aligned.sentences_a),
+        extract_facts(b, aligned.sentences_b),
     )
     return Comparison(
         a=a,
         b=b,
-        similarity=similarity(alignments, spans_a, spans_b),
-        alignments=alignments,
-        unaligned_a=result.unaligned_a,
-        unaligned_b=result.unaligned_b,
+        similarity=aligned.similarity,
+        alignments=aligned.alignments,
+        unaligned_a=aligned.unaligned_a,
+        unaligned_b=aligned.unaligned_b,
         discrepancies=tuple(sorted(discrepancies, key=_rank)),
     )

@@ -75,6 +75,30 @@ def split_sentences(text: str, boilerplate: Iterable[Span] = ()) -> list[Sentenc
     return sentences
 
 
+#: The sentences of the last few articles split. A comparison needs them three
+#: times per article (alignment, facts, discrepancies); a ``str`` caches its
+#: hash, so finding a text again costs nothing.
+_RECENT: dict[tuple[str, tuple[Span, ...]], tuple[Sentence, ...]] = {}
+_RECENT_SIZE = 4
+
+
+def article_sentences(text: str, boilerplate: Iterable[Span] = ()) -> tuple[Sentence, ...]:
+    """``split_sentences``, remembered for the last few texts (the result is immutable)."""
+    key = (text, tuple((s, e) for s, e in boilerplate))
+    found = _RECENT.get(key)
+    if found is None:
+        found = tuple(split_sentences(text, key[1]))
+        if len(_RECENT) >= _RECENT_SIZE:
+            del _RECENT[next(iter(_RECENT))]
+        _RECENT[key] = found
+    return found
+
+
+def forget_sentences() -> None:
+    """Empty the cache of ``article_sentences`` (for benchmarks timing unseen articles)."""
+    _RECENT.clear()
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[Span]:
     """Sentence spans of one paragraph ``text[start:end]`` (already trimmed)."""
     structural = sorted(_bullet_cuts(text, start, end) + _list_cuts(text, start, end))

@@ -17,8 +17,9 @@ def about_html() -> str:
         f"<h2 style='margin-bottom:2px'>FactDiff {__version__}</h2>"
         "<p>Compare news articles that report the same event: aligned passages side by "
         "side, typed discrepancies, and a fact-checker's verdict on each.</p>"
-        f"<p style='color:palette(mid)'>Engine {ENGINE_VERSION} · Python "
-        f"{platform.python_version()} · Qt {qVersion()} · PySide6 {PySide6.__version__}</p>"
+        # Small print, not a paler colour: a mid-grey on the window grey is hard to read.
+        f"<p><small>Engine {ENGINE_VERSION} · Python "
+        f"{platform.python_version()} · Qt {qVersion()} · PySide6 {PySide6.__version__}</small></p>"
         "<p>Released under the MIT licence.</p>"
     )
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 
 import shiboken6
 from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QPoint,
+    QPointF,
     QRect,
     QRectF,
     Qt,
@@ -253,6 +255,7 @@ class ArticleText(QTextEdit):
         self._rect_cache: dict[Span, list[QRectF]] = {}
         self._emphasis: tuple[Span, QColor] | None = None
         self._flash_rects: list[QRectF] = []
+        self._flash_span: Span | None = None
         self._flash_level = 0.0
         self._flash = QVariantAnimation(self)
         self._flash.setStartValue(1.0)
@@ -265,6 +268,11 @@ class ArticleText(QTextEdit):
         self.marks_edge = Qt.Edge.RightEdge
         # What lies under the mouse at a str offset: a tooltip text, "" for plain prose.
         self.hover_provider: Callable[[int], str] | None = None
+        # Wraps the re-anchoring after a re-wrap, so scroll sync does not drag the
+        # partner pane (still laid out at its old width) along with it.
+        self.scroll_guard: Callable[[], AbstractContextManager[None]] = nullcontext
+        #: False while the project is read-only: the text menu must not offer marking.
+        self.marking_enabled = True
         self.viewport().setMouseTracking(True)
         self._adopt(self._new_document(""))
 
@@ -273,6 +281,7 @@ class ArticleText(QTextEdit):
     def set_text(self, text: str) -> None:
         self._flash.stop()
         self._flash_rects = []
+        self._flash_span = None
         self._emphasis = None
         self.setExtraSelections([])
         self.offsets = OffsetMap(text)
@@ -350,6 +359,7 @@ class ArticleText(QTextEdit):
 
     def flash_span(self, span: Span) -> None:
         """Pulse a span so the eye finds it after a jump."""
+        self._flash_span = span
         self._flash_rects = self.span_rects(span)
         if not self._flash_rects:
             return
@@ -480,9 +490,48 @@ class ArticleText(QTextEdit):
             painter.drawRoundedRect(QRectF(x, y0 + 1, width, max(2.0, y1 - y0 - 2)), 1.5, 1.5)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._on_layout_changed()
+        # Re-wrapping moves every line: without an anchor the pixel offset stays
+        # and the passage being read (or the current discrepancy) slides away.
+        rewrapped = event.size().width() != event.oldSize().width()
+        anchor = self._reading_anchor() if rewrapped and self._text else None
+        with self.scroll_guard():
+            super().resizeEvent(event)
+            if rewrapped:
+                self._on_layout_changed()
+            y = self._position_top(anchor[0]) if anchor is not None else None
+            if anchor is not None and y is not None:
+                bar = self.verticalScrollBar()
+                bar.setValue(int(round(max(bar.minimum(), min(bar.maximum(), y - anchor[1])))))
+
+    def _reading_anchor(self) -> tuple[int, float] | None:
+        """What must stay put on screen: the current span if shown, else the top line.
+
+        Returns a Qt text position and its distance from the viewport's top.
+        """
+        top = self.verticalScrollBar().value()
+        if self._emphasis is not None:
+            rects = self.span_rects(self._emphasis[0])
+            if rects and rects[0].top() >= top and rects[-1].bottom() <= top + self.viewport().height():
+                start = self.offsets.span_to_qt(self._emphasis[0])[0]
+                return start, rects[0].top() - top
+        if top <= 0:
+            return None  # at the start the start stays in view by itself
+        hit = self.document().documentLayout().hitTest(
+            QPointF(DOCUMENT_MARGIN + 1, top + 1), Qt.HitTestAccuracy.FuzzyHit
+        )
+        y = self._position_top(hit) if hit >= 0 else None
+        return None if y is None else (hit, y - top)
+
+    def _position_top(self, position: int) -> float | None:
+        """Document y of the top of the laid-out line holding a Qt text position."""
+        doc = self.document()
+        block = doc.findBlock(position)
+        if not block.isValid():
+            return None
+        doc.documentLayout().blockBoundingRect(block)  # makes sure the block is laid out
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position())
+        return layout.position().y() + (line.y() if line.isValid() else 0.0)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -538,7 +587,9 @@ class ArticleText(QTextEdit):
         menu = self.createStandardContextMenu(pos)
         mark = menu.addAction("Mark as discrepancy…")
         mark.setObjectName("markDiscrepancyAction")
-        mark.setEnabled(self.textCursor().hasSelection())
+        mark.setEnabled(self.marking_enabled and self.textCursor().hasSelection())
+        if not self.marking_enabled:
+            mark.setText("Mark as discrepancy… (project is read-only)")
         mark.triggered.connect(self.addDiscrepancyRequested)
         first = menu.actions()[0] if menu.actions() else None
         if first is not None and first is not mark:
@@ -550,6 +601,9 @@ class ArticleText(QTextEdit):
 
     def _on_layout_changed(self, *_args) -> None:
         self._rect_cache.clear()
+        if self._flash_span is not None and self._flash_rects:
+            # A pulse running across a re-wrap must follow its words, not stay at old pixels.
+            self._flash_rects = self.span_rects(self._flash_span)
         self.layoutChanged.emit()
 
     def _on_flash_step(self, value: float) -> None:

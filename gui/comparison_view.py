@@ -310,6 +310,7 @@ class ComparisonView(QWidget):
         for side, pane in enumerate((self.pane_a, self.pane_b)):
             pane.text.marks_provider = lambda s=side: self._marks(s)
             pane.text.hover_provider = lambda offset, s=side: self._hover_text(s, offset)
+            pane.text.scroll_guard = self.scroll_sync.suspended
             pane.layoutChanged.connect(self._geometry.invalidate)
             pane.sentenceClicked.connect(lambda offset, s=side: self._on_click(s, offset))
             pane.addDiscrepancyRequested.connect(self.addDiscrepancyRequested)
@@ -435,6 +436,11 @@ class ComparisonView(QWidget):
             self._annotations[disc_id] = annotation
         if disc_id in self._discrepancies:
             self._refresh()
+
+    def set_marking_enabled(self, on: bool) -> None:
+        """Offer "Mark as discrepancy…" in the texts' menus only when the project can take it."""
+        for pane in (self.pane_a, self.pane_b):
+            pane.text.marking_enabled = on
 
     def set_scroll_sync(self, on: bool) -> None:
         self.scroll_sync.set_enabled(on)

@@ -5,8 +5,9 @@ demo is generated at run time into the app's data folder: import the bundled
 articles, group them into events, compare every suggested pair. It is built
 under a temporary name and renamed into place, so an interrupted build never
 leaves a half-made demo behind. A stamp beside it records which demo
-articles it was built from, so editing them (or this module's revision)
-rebuilds the demo on the next start.
+articles and which engine it was built with, so editing them, this module's
+revision or a new engine (``core.ENGINE_VERSION``) rebuilds the demo on the
+next start: a demo compared by an older engine would show outdated results.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 import os
 from pathlib import Path
 
+import core
 from core.errors import FactDiffError
 from core.resources_path import resource
 from gui.settings import data_dir
@@ -72,8 +74,8 @@ def build_demo(target: Path) -> Path:
 
 
 def demo_stamp() -> str:
-    """A fingerprint of the demo's sources: file names, contents and our revision."""
-    digest = hashlib.sha256(DEMO_REVISION.encode())
+    """A fingerprint of the demo's inputs: file names, contents, our revision and the engine."""
+    digest = hashlib.sha256(f"{DEMO_REVISION}\n{core.ENGINE_VERSION}".encode())
     for source in demo_sources():
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
@@ -85,7 +87,7 @@ def _stamp_path(path: Path) -> Path:
 
 
 def is_current() -> bool:
-    """Whether the demo project exists and was built from today's demo articles."""
+    """Whether the demo project exists and was built from today's articles and engine."""
     path = demo_path()
     stamp_file = _stamp_path(path)
     if not (path.exists() and stamp_file.exists()):
@@ -94,7 +96,7 @@ def is_current() -> bool:
 
 
 def ensure_demo() -> Path:
-    """The demo project's path, (re)building it when missing or made from other sources."""
+    """The demo project's path, (re)building it when missing or made from other inputs."""
     path = demo_path()
     stamp = demo_stamp()
     stamp_file = _stamp_path(path)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import KINDS, SEVERITIES, Discrepancy
+from core.store import VERDICTS
 from gui.discrepancy_model import (
     COLUMNS,
     ID_ROLE,
@@ -201,9 +203,7 @@ class DiscrepancyPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("summary"), QHeaderView.ResizeMode.Stretch)
-        widths = {"kind": 96, "severity": 70, "status": 84, "verdict": 90}
-        for name, width in widths.items():
-            header.resizeSection(COLUMNS.index(name), width)
+        self._fit_columns()
         # The verdict is in the editor below; the column is there for those who want it.
         header.setSectionHidden(COLUMNS.index("verdict"), True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -301,6 +301,37 @@ class DiscrepancyPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # kind swatches follow light/dark
             self.model.set_palette(self.palette())
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Size kind, severity, status and verdict to their longest word; summary gets the rest.
+
+        Measured from the font rather than fixed pixels, so a larger system font
+        never clips "Attribution" or "Follow-up", and no pixel is wasted on the
+        short columns that the summary could use.
+        """
+        table = self.table
+        header = table.horizontalHeader()
+        bold = QFont(table.font())
+        bold.setBold(True)
+        plain, strong = QFontMetrics(table.font()), QFontMetrics(bold)
+        title = QFontMetrics(header.font())
+        padding = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        icon = table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 4
+        # (label, bold?) per column: high severity and the confirmed status are bold.
+        words = {
+            "kind": [(kind_label(k), False) for k in KINDS],
+            "severity": [(s.capitalize(), s == "high") for s in SEVERITIES],
+            "status": [(status_label(s), s == "confirmed") for s in STATUSES],
+            "verdict": [(v, False) for v in VERDICTS],
+        }
+        for name, labels in words.items():
+            column = COLUMNS.index(name)
+            widest = max((strong if heavy else plain).horizontalAdvance(w) for w, heavy in labels)
+            widest += padding + (icon if name == "kind" else 0)
+            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(widest, title.horizontalAdvance(heading) + padding))
 
     # --- internals -----------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
@@ -301,6 +302,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         a.undo.setEnabled(self.undo_stack.canUndo())
         a.redo.setEnabled(self.undo_stack.canRedo())
         self.editor.setEnabled(has_pair and writable)
+        self.view.set_marking_enabled(writable)
 
     def _update_counts(self) -> None:
         if self.project is None:
@@ -384,7 +386,11 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             first = self.panel.neighbour_id(1)
             if first is not None:
                 self.select_discrepancy(first)
+        was_compared = getattr(self._pairs.get(data.pair_id), "compared", False)
         self._refresh_pair_info(data.pair_id)
+        if not was_compared:
+            # Compared just now (new, or stale from an older engine): the project's totals moved.
+            self._update_counts()
         self._update_pair_status()
         self._update_actions()
         info = self._pairs.get(data.pair_id)
@@ -532,6 +538,11 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
     def mark_discrepancy(self) -> None:
         """Ctrl+M: turn the selected text in one or both panes into a discrepancy."""
         if self.pair_data is None or self.project is None:
+            return
+        if self.project.readonly:
+            # The text menu can still ask; say why before the user fills in a dialog for nothing.
+            self.message(f"{Path(self.project.path).name} is open read-only: "
+                         "discrepancies cannot be added.")
             return
         a_span, b_span = self.view.selected_spans()
         if a_span is None and b_span is None:

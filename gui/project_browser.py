@@ -66,6 +66,16 @@ def short_name(info) -> str:
     return stem.replace("-", " ").replace("_", " ").title() if stem else info.title or f"#{info.id}"
 
 
+def reading_order(info) -> tuple[bool, str, int]:
+    """Sort key putting the earlier-published article first (undated last), then the earlier-imported.
+
+    The same rule orients the pairs the engine suggests, so article A is the
+    left pane's original report in every pair, suggested or made by hand.
+    """
+    published = info.published or ""
+    return (not published, published, info.id)
+
+
 def pair_label(pair, articles: dict) -> str:
     """Name a pair by its two outlets (falling back to file names), A ↔ B."""
     def side(article_id: int) -> str:
@@ -271,6 +281,9 @@ class ProjectBrowser(QTreeView):
         if pair.compared:
             lines.append(f"{pair.n_discrepancies} discrepancies: {pair.n_open} open, "
                          f"{pair.n_confirmed} confirmed")
+        elif getattr(pair, "stale", False):
+            lines.append("Compared by an earlier version of FactDiff: "
+                         "opening it compares the articles again")
         else:
             lines.append("Not compared yet: opening it compares the articles")
         return "\n".join(lines)
@@ -354,8 +367,12 @@ class ProjectBrowser(QTreeView):
         return True
 
     def request_add_pair(self) -> None:
+        """Ask for a pair of the two selected articles, A first whatever the click order."""
         ids = self.selected_article_ids()
         if len(ids) == 2:
+            infos = [self._articles.get(i) for i in ids]
+            if all(info is not None for info in infos):
+                ids = [info.id for info in sorted(infos, key=reading_order)]
             self.addPairRequested.emit(ids[0], ids[1])
 
     def request_remove_pair(self) -> None:

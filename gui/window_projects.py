@@ -108,7 +108,9 @@ class ProjectsMixin:
             except FactDiffError as exc:
                 self.message(str(exc))
         self.settings.add_recent_project(project.path)
-        self.editor.set_reviewer_placeholder(reviewer or project.reviewer)
+        # A picture made for others (--screenshot) must not show this machine's login name.
+        self.editor.set_reviewer_placeholder((reviewer or project.reviewer) if self.interactive
+                                             else "")
         self._update_title()
         self.refresh_project()
         self.projectChanged.emit()

@@ -15,9 +15,10 @@ from core.discrepancies.passages import passage_flags
 from core.discrepancies.polarity_conflicts import polarity_conflicts
 from core.discrepancies.quote_conflicts import QuoteWords, matched_quotes, quote_conflicts
 from core.discrepancies.ranking import deduplicate, rank
-from core.discrepancies.side import build_side
+from core.discrepancies.side import Side, build_side
 from core.discrepancies.subject import aligned_sentences
 from core.facts.model import Facts, Quantity
+from core.facts.names import fold
 from core.model import Alignment, Article, Discrepancy, Span
 
 
@@ -48,8 +49,39 @@ def find_discrepancies(
     covered_a, covered_b = _covered(fact_flags, quotes, figures)
     fact_flags += omissions(sa, unaligned_a, "A", covered_a)
     fact_flags += omissions(sb, unaligned_b, "B", covered_b)
-    flags = deduplicate(passage_flags(sa, sb, alignments), fact_flags)
+    passages = _without_known_spellings(passage_flags(sa, sb, alignments), fact_flags, sa, sb)
+    flags = deduplicate(passages, fact_flags)
     return _publish(rank(flags, sa.words + sb.words), a.text, b.text)
+
+
+def _without_known_spellings(
+    passages: list[Flag], fact_flags: list[Flag], sa: Side, sb: Side
+) -> list[Flag]:
+    """Drop a passage's name swap that repeats a spelling already flagged once.
+
+    "Elena Varga" / "Elena Vargas" is reported at its first occurrence; every
+    later sentence writing "Varga" / "Vargas" says nothing new.
+    """
+    spelt = {
+        (_last_word(sa.text, f.a), _last_word(sb.text, f.b))
+        for f in fact_flags
+        if f.kind == "entity" and f.a and f.b
+    }
+    return [
+        f
+        for f in passages
+        if not (
+            f.kind == "entity"
+            and f.a
+            and f.b
+            and (_last_word(sa.text, f.a), _last_word(sb.text, f.b)) in spelt
+        )
+    ]
+
+
+def _last_word(text: str, span: Span) -> str:
+    words = text[span[0] : span[1]].split()
+    return fold(words[-1]).strip(".,;:") if words else ""
 
 
 def _covered(

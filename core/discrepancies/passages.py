@@ -95,6 +95,8 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
     wb = [w for w, _, _ in words(sb.text, c.b_start, c.b_end)]
     if not wa and not wb:
         return None
+    if [fold(w) for w in wa] == [fold(w) for w in wb]:
+        return None  # accents only: "Kovač" / "Kovac" is one spelling
     if _flips_polarity(wa, wb):
         return "negation"
     if _quantities(sa, c.a_start, c.a_end) or _quantities(sb, c.b_start, c.b_end):
@@ -348,13 +350,23 @@ def _shown(side: Side, span: Span, before: int, after: int, clip: bool = False) 
 def _inside_marks(text: str, span: Span) -> Span:
     start, end = span
     piece = text[start:end]
-    opening = max(piece.rfind("“"), piece.find('"') if piece.count('"') == 1 else -1)
+    straight = piece.find('"') if piece.count('"') == 1 else -1
+    # A straight mark right after a word or a comma closes the quote
+    # ('believing," Rovers'); one after a space or at a line start opens it.
+    closes = straight >= 0 and _closes_quote(text, start + straight)
+    opening = max(piece.rfind("“"), -1 if closes else straight)
     if opening >= 0 and any(ch.isalnum() for ch in piece[opening:]):
         start += opening + 1
     closing = piece.find("”")
+    if closing < 0 and closes:
+        closing = straight
     if closing >= 0 and start < span[0] + closing and any(ch.isalnum() for ch in piece[:closing]):
         end = span[0] + closing
     return (start, end) if start < end else span
+
+
+def _closes_quote(text: str, offset: int) -> bool:
+    return offset > 0 and not text[offset - 1].isspace() and text[offset - 1] not in "([{—–"
 
 
 def _summary(kind: str, ta: str, tb: str) -> str:

@@ -11,6 +11,7 @@ Inside aligned passages the token changes already find these.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from core.discrepancies.flag import Flag, flag
@@ -55,8 +56,9 @@ def polarity_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> lis
 def _clauses(side: Side) -> list[Clause]:
     """Negated clauses, and affirmative ones: affirmative cues and sentences, when free of negators."""
     out = []
+    negators = _negator_offsets(side)
     for p in side.facts.polarities:
-        if p.negated or not _has_negator(side, p.start, p.end):
+        if p.negated or not _has_negator(negators, p.start, p.end):
             out.append(
                 Clause(
                     (p.start, p.end),
@@ -66,7 +68,7 @@ def _clauses(side: Side) -> list[Clause]:
                 )
             )
     for index, s in enumerate(side.sentences):
-        if not s.boilerplate and not _has_negator(side, s.start, s.end):
+        if not s.boilerplate and not _has_negator(negators, s.start, s.end):
             out.append(
                 Clause(
                     (s.start, s.end),
@@ -78,10 +80,18 @@ def _clauses(side: Side) -> list[Clause]:
     return out
 
 
-def _has_negator(side: Side, start: int, end: int) -> bool:
-    return any(
-        w.casefold().replace("’", "'") in NEGATORS for w, _, _ in words(side.text, start, end)
-    )
+def _negator_offsets(side: Side) -> list[int]:
+    """Where the article's negators start, found in one pass rather than once per clause."""
+    return [
+        start
+        for w, start, _ in words(side.text, 0, len(side.text))
+        if w.casefold().replace("’", "'") in NEGATORS
+    ]
+
+
+def _has_negator(negators: list[int], start: int, end: int) -> bool:
+    index = bisect_left(negators, start)
+    return index < len(negators) and negators[index] < end
 
 
 def _keys(side: Side, start: int, end: int, p: Polarity) -> set[str]:

@@ -13,7 +13,7 @@ from typing import NamedTuple, TypeVar
 
 from core.facts.model import Facts
 from core.model import Article, Sentence, Span
-from core.segment import split_sentences
+from core.segment import article_sentences
 
 R = TypeVar("R")
 
@@ -40,7 +40,7 @@ class Side(NamedTuple):
 
 
 def build_side(article: Article, facts: Facts) -> Side:
-    sentences = tuple(split_sentences(article.text, article.boilerplate))
+    sentences = article_sentences(article.text, article.boilerplate)  # split once per article
     body_words = sum(
         len(article.text[s.start : s.end].split()) for s in sentences if not s.boilerplate
     )

@@ -110,10 +110,10 @@ def build_context(article: Article, sentences: Sequence[Sentence] | None = None)
 def _split(article: Article) -> list[Sentence]:
     """The segmenter's sentences; a line-and-period split only if it is absent."""
     try:
-        from core.segment import split_sentences
+        from core.segment import article_sentences
     except ImportError:
         return _fallback_split(article.text)
-    return list(split_sentences(article.text, article.boilerplate))
+    return list(article_sentences(article.text, article.boilerplate))
 
 
 def _fallback_split(text: str) -> list[Sentence]:

@@ -45,9 +45,13 @@ def extract_facts(article: Article, sentences: Sequence[Sentence] | None = None)
 def clear_caches() -> None:
     """Forget memoised word forms, so a benchmark can time an article the engine has not seen."""
     from core.facts import entities, names
+    from core.segment import forget_sentences
+
+    forget_sentences()
 
     for cached in (
         names.fold,
+        names._phonetic,
         entities._bare_word,
         entities._personal,
         entities._by_form,

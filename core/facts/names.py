@@ -939,12 +939,18 @@ def _is_initial(token: str) -> bool:
     return len(token) <= 2 and _INITIAL.fullmatch(token) is not None
 
 
+@lru_cache(maxsize=16384)
 def _phonetic(word: str) -> str:
-    for pattern, replacement in _TRANSLITERATIONS:
-        word = re.sub(pattern, replacement, word)
-    for pattern, replacement in _PHONETIC:
-        word = re.sub(pattern, replacement, word)
+    """The spelling-neutral form of one folded word (memoised: names recur in every pair)."""
+    for pattern, replacement in _SOUND_RULES:
+        word = pattern.sub(replacement, word)
     return word
+
+
+_SOUND_RULES = tuple(
+    (re.compile(pattern), replacement) for pattern, replacement in (*_TRANSLITERATIONS, *_PHONETIC)
+)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 def name_variants_match(a: str, b: str) -> bool:
@@ -954,8 +960,8 @@ def name_variants_match(a: str, b: str) -> bool:
     a word may differ by one edit when it is long enough for that to be a
     spelling slip rather than another name ("Wang"/"Wong" do not match).
     """
-    words_a = [_phonetic(fold(w)) for w in re.findall(r"[^\W\d_][\w'’\-]*", a)]
-    words_b = [_phonetic(fold(w)) for w in re.findall(r"[^\W\d_][\w'’\-]*", b)]
+    words_a = [_phonetic(fold(w)) for w in _NAME_WORD.findall(a)]
+    words_b = [_phonetic(fold(w)) for w in _NAME_WORD.findall(b)]
     if not words_a or len(words_a) != len(words_b):
         return False
     return all(_word_variant(x, y) for x, y in zip(words_a, words_b, strict=True))

@@ -492,6 +492,8 @@ _PARTITIVE = re.compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
     r"(?:[0-9][0-9,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=[a-z])"
 )
+
+
 def _unit_elsewhere(text: str, end: int) -> str:
     """The unit of a figure with no noun after it, when the phrase still names one.
 

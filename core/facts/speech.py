@@ -136,6 +136,9 @@ class Source(NamedTuple):
     key: str
 
 
+_COORDINATORS = frozenset({"and", "or", "but"})
+
+
 def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | None:
     """The noun phrase ending just before a speech verb, within [floor, verb_start)."""
     when = _TRAILING_TIME.search(text, max(floor, verb_start - 60), verb_start)
@@ -144,7 +147,9 @@ def subject_before(text: str, verb_start: int, floor: int) -> tuple[int, int] | 
     tokens = list(_NP_TOKEN.finditer(text, floor, verb_start))
     while tokens and tokens[-1].group().lower() in _SKIP_BEFORE_VERB:
         tokens.pop()
-    if not tokens:
+    if not tokens or tokens[-1].group().lower() in _COORDINATORS:
+        # "Quantix employs 3,400 people and reported…": the verb shares the
+        # clause's subject, which is not the words just before it.
         return None
     end = tokens[-1].end()
     start = None

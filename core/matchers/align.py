@@ -31,12 +31,11 @@ from core.matchers.features import (
     TfidfSpace,
     char_space,
     cosine,
-    features_of_tokens,
     merge_features,
     sentence_features,
 )
 from core.matchers.scoring import PairEvidence, containment, pair_score, pair_scores
-from core.model import Alignment, Span, Token
+from core.model import Alignment, Span
 
 ALIGN_THRESHOLD = 0.44  # minimum score of a 1-1 link
 TOP_K = 6  # candidate partners kept per sentence, on each side
@@ -90,6 +89,7 @@ class _Scorer:
         )
         row_of = np.repeat(np.arange(n), np.diff(words.indptr))
         self._mass = np.bincount(row_of, weights=self._weighted.data, minlength=n)
+        # numbers and names as 0/1 rows in the word columns, for the overlap bonuses
         self._numbers = _term_rows([f.numbers for f in feats], self.words.vocab, words.shape)
         self._names = _term_rows([f.names for f in feats], self.words.vocab, words.shape)
 
@@ -114,14 +114,16 @@ class _Scorer:
             return np.zeros(0)
         rows_a, rows_b = ia, ib + self.n_a
         fa, fb = self.a.features, self.b.features
+        pairs = list(zip(ia.tolist(), ib.tolist(), strict=True))
         order = process.cpdist(
-            [fa[i].words for i in ia.tolist()],
-            [fb[j].words for j in ib.tolist()],
+            [fa[i].words for i, _ in pairs],
+            [fb[j].words for _, j in pairs],
             scorer=Indel.normalized_similarity,
             dtype=np.float64,
             workers=1,
         )
-        numbers, names, lengths = self._numbers, self._names, self._lengths
+        lengths = self._lengths
+        numbers, names = self._numbers, self._names
         number_counts, name_counts = np.diff(numbers.indptr), np.diff(names.indptr)
         evidence = PairEvidence(
             words=words,
@@ -196,28 +198,28 @@ def _top_pairs(
     found_rows: list[np.ndarray] = []
     found_cols: list[np.ndarray] = []
     found_vals: list[np.ndarray] = []
-    col_vals = np.full((0, n_others), -np.inf)
-    col_rows = np.zeros((0, n_others), dtype=np.int64)
-    columns = np.arange(n_others)
+    # running best rows per column, stored one column per row so every
+    # partition runs along contiguous memory
+    col_vals = np.zeros((n_others, 0))
+    col_rows = np.zeros((n_others, 0), dtype=np.int64)
     for lo in range(0, n_rows, chunk):
         block = (rows[lo : lo + chunk] @ others_t).toarray()
-        idx = np.argpartition(-block, k_row - 1, axis=1)[:, :k_row]
+        idx = np.argpartition(block, block.shape[1] - k_row, axis=1)[:, -k_row:]
         row_ids = np.repeat(np.arange(block.shape[0]), k_row)
         col_ids = idx.ravel()
         found_rows.append(row_ids + lo)
         found_cols.append(col_ids)
         found_vals.append(block[row_ids, col_ids])
-        # merge this block's best per column into the running best
-        col_vals = np.vstack((col_vals, block))
-        col_rows = np.vstack(
-            (col_rows, np.broadcast_to(np.arange(lo, lo + len(block))[:, None], block.shape))
+        col_vals = np.hstack((col_vals, block.T))
+        col_rows = np.hstack(
+            (col_rows, np.broadcast_to(np.arange(lo, lo + len(block)), block.T.shape))
         )
-        if len(col_vals) > k_col:
-            keep = np.argpartition(-col_vals, k_col - 1, axis=0)[:k_col]
-            col_vals = col_vals[keep, columns]
-            col_rows = col_rows[keep, columns]
+        if col_vals.shape[1] > k_col:
+            keep = np.argpartition(col_vals, col_vals.shape[1] - k_col, axis=1)[:, -k_col:]
+            col_vals = np.take_along_axis(col_vals, keep, axis=1)
+            col_rows = np.take_along_axis(col_rows, keep, axis=1)
     found_rows.append(col_rows.ravel())
-    found_cols.append(np.broadcast_to(columns, col_rows.shape).ravel())
+    found_cols.append(np.repeat(np.arange(n_others), col_rows.shape[1]))
     found_vals.append(col_vals.ravel())
     all_rows, all_cols = np.concatenate(found_rows), np.concatenate(found_cols)
     values = np.concatenate(found_vals)
@@ -271,14 +273,8 @@ def _pair_dots(
         return out
     n_cols = left.shape[1]
     distinct_l, local_l = np.unique(rows_l, return_inverse=True)
-    distinct_r, local_r = np.unique(rows_r, return_inverse=True)
-    if (len(distinct_l) + len(distinct_r)) * n_cols <= CHUNK_CELLS:
-        # two articles: every involved row fits densely, and one BLAS product
-        # beats gathering entry by entry
-        product = _dense_rows(left, distinct_l) @ _dense_rows(right, distinct_r).T
-        return product[local_l, local_r]
-    # long documents: left rows go dense a bounded block at a time, and every
-    # right entry picks its partner's value there (linear in the entries touched)
+    # left rows go dense a bounded block at a time, and every right entry picks
+    # its partner's value there: linear in the entries touched
     order = np.argsort(rows_l, kind="stable")
     distinct = distinct_l
     entries = _entries(right, rows_r[order])
@@ -398,13 +394,9 @@ def _grow(
         link = best
 
 
-def _side(text: str, spans: Sequence[Span], tokens: Sequence[Sequence[Token]] | None) -> _Side:
+def _side(text: str, spans: Sequence[Span]) -> _Side:
     spans = list(spans)
-    if tokens is None:
-        return _Side(spans, [sentence_features(text, s) for s in spans])
-    if len(tokens) != len(spans):
-        raise ValueError("align() needs one token list per span")
-    return _Side(spans, [features_of_tokens([t.text for t in ts]) for ts in tokens])
+    return _Side(spans, [sentence_features(text, s) for s in spans])
 
 
 def align(
@@ -414,17 +406,13 @@ def align(
     spans_b: Sequence[Span],
     *,
     threshold: float = ALIGN_THRESHOLD,
-    tokens_a: Sequence[Sequence[Token]] | None = None,
-    tokens_b: Sequence[Sequence[Token]] | None = None,
 ) -> AlignmentResult:
     """Align sentences of A with sentences of B (spans in reading order, boilerplate removed).
 
     ``threshold`` is the minimum score of a link; it is a parameter only so the
-    tuning script can sweep it. ``tokens_a`` / ``tokens_b`` may pass each
-    span's ``core.tokens.tokenize`` tokens when the caller needs them anyway
-    (compare() reuses them for the token diff), so no sentence is tokenised twice.
+    tuning script can sweep it.
     """
-    side_a, side_b = _side(text_a, spans_a, tokens_a), _side(text_b, spans_b, tokens_b)
+    side_a, side_b = _side(text_a, spans_a), _side(text_b, spans_b)
     scorer = _Scorer(side_a, side_b)
     ia, ib, words = scorer.candidates()
     scores = scorer.score_pairs(ia, ib, words)

@@ -34,11 +34,9 @@ def _identity(token_text: str) -> str:
     return cosmetic_key(token_text) or fold_punctuation(token_text)
 
 
-def _codes(tokens_a: list[Token], tokens_b: list[Token]) -> tuple[list[int], list[int]]:
-    ids: dict[str, int] = {}
-    code_a = [ids.setdefault(_identity(t.text), len(ids)) for t in tokens_a]
-    code_b = [ids.setdefault(_identity(t.text), len(ids)) for t in tokens_b]
-    return code_a, code_b
+def _codes(tokens_a: list[Token], tokens_b: list[Token]) -> tuple[list[str], list[str]]:
+    """The sequences the diff runs over: rapidfuzz hashes the identity strings itself."""
+    return [_identity(t.text) for t in tokens_a], [_identity(t.text) for t in tokens_b]
 
 
 def _edge(tokens: list[Token], lo: int, hi: int, fallback: int) -> Span:
@@ -70,6 +68,10 @@ def _change(
 def _respelled(tokens_a: list[Token], tokens_b: list[Token], block: _Block) -> list[Change]:
     """Cosmetic changes inside a block matched by key: runs of tokens spelled differently."""
     changes: list[Change] = []
+    if [t.text for t in tokens_a[block.lo_a : block.hi_a]] == [
+        t.text for t in tokens_b[block.lo_b : block.hi_b]
+    ]:
+        return changes  # the usual case, settled without a Python step per token
     run_start = None
     length = block.hi_a - block.lo_a
     for k in range(length + 1):
@@ -104,7 +106,7 @@ class _Block(NamedTuple):
         return max(self.hi_a - self.lo_a, self.hi_b - self.lo_b)
 
 
-def _blocks(code_a: list[int], code_b: list[int]) -> list[_Block]:
+def _blocks(code_a: list[str], code_b: list[str]) -> list[_Block]:
     """Equal runs and change runs; Indel has no substitution, so a rewritten word comes
     out as a delete next to an insert, and consecutive non-equal opcodes are merged."""
     blocks: list[_Block] = []
@@ -149,21 +151,15 @@ def diff_passage(
     spans_a: Sequence[Span],
     text_b: str,
     spans_b: Sequence[Span],
-    tokens: tuple[Sequence[Token], Sequence[Token]] | None = None,
 ) -> tuple[Change, ...]:
     """Token changes between two aligned passages, in reading order.
 
     Every change run becomes one change (``replace`` when both sides have
     tokens), after stray one- or two-token anchors between rewrites are
     absorbed; tokens matched by key but spelled differently come out as
-    cosmetic replaces. ``tokens`` may pass both passages' tokens
-    (``passage_tokens``) when the caller already has them, so a comparison
-    tokenises each sentence once.
+    cosmetic replaces.
     """
-    if tokens is None:
-        tokens_a, tokens_b = passage_tokens(text_a, spans_a), passage_tokens(text_b, spans_b)
-    else:
-        tokens_a, tokens_b = list(tokens[0]), list(tokens[1])
+    tokens_a, tokens_b = passage_tokens(text_a, spans_a), passage_tokens(text_b, spans_b)
     fallback = (spans_a[0][0] if spans_a else 0, spans_b[0][0] if spans_b else 0)
     changes: list[Change] = []
     for block in _absorb_stray_anchors(_blocks(*_codes(tokens_a, tokens_b))):

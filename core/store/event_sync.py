@@ -34,8 +34,21 @@ def plan_events(ids: Sequence[int], articles: Sequence[Article]) -> EventPlan:
         label = labels[number] if number < len(labels) else ""
         member_ids = tuple(ids[i] for i in members)
         events.append((label or _label(members, articles, number), member_ids))
-    pairs = [(ids[i], ids[j]) for i, j in grouping.pairs]
+    pairs = [_oriented(i, j, ids, articles) for i, j in grouping.pairs]
     return EventPlan(events, pairs)
+
+
+def _oriented(i: int, j: int, ids: Sequence[int], articles: Sequence[Article]) -> tuple[int, int]:
+    """A is the earlier-published article (undated last), then the earlier-imported one.
+
+    Readers expect the original report on the left and the later retelling on
+    the right, the same way round in every pair of a project.
+    """
+    def key(k: int) -> tuple[bool, str, int]:
+        published = articles[k].published or ""
+        return (not published, published, ids[k])
+
+    return (ids[i], ids[j]) if key(i) <= key(j) else (ids[j], ids[i])
 
 
 def _label(members: Sequence[int], articles: Sequence[Article], number: int) -> str:

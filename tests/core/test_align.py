@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+import scipy.sparse as sp
 from conftest import seed
 
-from core.matchers.align import align
+import core.matchers.align as align_module
+from core.matchers.align import _Scorer, _side, align
+from core.matchers.features import cosine
+from core.matchers.scoring import pair_score
 from core.model import Span
 from core.segment import split_sentences
 
@@ -197,3 +202,71 @@ def test_seed_spans_are_sentence_sized():
         assert 1 <= len(al.a) <= 3 and 1 <= len(al.b) <= 3
         assert sum(e - s for s, e in al.a) < len(text_a) / 3
         assert sum(e - s for s, e in al.b) < len(text_b) / 3
+
+
+# --- the vectorised scoring agrees with the per-pair definition ------------------
+
+RESTATED = [
+    "A fire broke out in the engine room of the ferry Northern Tern on Wednesday.",
+    "The fire on the Northern Tern started in its engine room, officials said on Wednesday.",
+    "Rescue boats reached the ferry within 40 minutes after the alarm was raised.",
+    "Within 45 minutes rescue boats were alongside.",
+    "Police said they had found no sign of arson on board the vessel.",
+    "Police found no sign of arson.",
+    "Skerry Lines said the vessel would be towed to Vessmark, where 280 passengers landed.",
+    "About 280 passengers were taken ashore at Vessmark by Skerry Lines.",
+    "The operator said ferry services to the mainland were suspended until Saturday.",
+    "Ferry services stay suspended until Saturday, the operator said.",
+    "Two crew members were treated for smoke inhalation.",
+    "It did not say what caused the fire.",
+]
+
+
+def _scorer(text_a: str, text_b: str):
+    return _Scorer(_side(text_a, lines(text_a)), _side(text_b, lines(text_b)))
+
+
+def test_pair_scores_equal_pair_score_on_every_pair():
+    text_a, text_b = "\n".join(RESTATED[0::2]), "\n".join(RESTATED[1::2] + RESTATED[:3])
+    scorer = _scorer(text_a, text_b)
+    n_a, n_b = len(scorer.a.spans), len(scorer.b.spans)
+    ia, ib = np.repeat(np.arange(n_a), n_b), np.tile(np.arange(n_b), n_a)
+    words = np.array(
+        [
+            cosine(scorer.words.passage([i]), scorer.words.passage([n_a + j]))
+            for i, j in zip(ia.tolist(), ib.tolist(), strict=True)
+        ]
+    )
+    batched = scorer.score_pairs(ia, ib, words)
+    for k, (i, j) in enumerate(zip(ia.tolist(), ib.tolist(), strict=True)):
+        chars = cosine(scorer.chars.passage([i]), scorer.chars.passage([n_a + j]))
+        one = pair_score(scorer.a.features[i], scorer.b.features[j], words[k], chars, scorer.idf_of)
+        assert batched[k] == pytest.approx(one, abs=1e-9), (i, j)
+
+
+def test_pair_dots_match_scipy_in_both_memory_regimes(monkeypatch):
+    rng = np.random.default_rng(3)
+    left = sp.random(40, 300, density=0.05, format="csr", random_state=rng)
+    right = sp.random(40, 300, density=0.05, format="csr", random_state=rng)
+    rows_l, rows_r = rng.integers(0, 40, 500), rng.integers(0, 40, 500)
+    expected = np.asarray(left[rows_l].multiply(right[rows_r]).sum(axis=1)).ravel()
+    assert align_module._pair_dots(left, right, rows_l, rows_r) == pytest.approx(expected)
+    monkeypatch.setattr(align_module, "CHUNK_CELLS", 900)  # three left rows per dense block
+    assert align_module._pair_dots(left, right, rows_l, rows_r) == pytest.approx(expected)
+
+
+def test_top_pairs_keep_each_rows_and_each_columns_best_however_chunked(monkeypatch):
+    rng = np.random.default_rng(5)
+    rows = sp.random(30, 50, density=0.3, format="csr", random_state=rng)
+    others = sp.random(25, 50, density=0.3, format="csr", random_state=rng)
+    full = (rows @ others.T).toarray()
+    k = align_module.TOP_K
+    expected = {(i, int(j)) for i in range(30) for j in np.argsort(-full[i])[:k]}
+    expected |= {(int(i), j) for j in range(25) for i in np.argsort(-full[:, j])[:k]}
+    expected = {(i, j) for i, j in expected if full[i, j] >= align_module.PREFILTER_MIN}
+    for cells in (align_module.CHUNK_CELLS, 60):  # one block, then blocks of two rows
+        monkeypatch.setattr(align_module, "CHUNK_CELLS", cells)
+        ia, ib, values = align_module._top_pairs(rows, others)
+        assert set(zip(ia.tolist(), ib.tolist(), strict=True)) == expected
+        assert list(zip(ia, ib, strict=True)) == sorted(zip(ia, ib, strict=True))
+        assert values == pytest.approx(full[ia, ib])

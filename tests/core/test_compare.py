@@ -110,3 +110,39 @@ def test_too_many_sentences_is_refused(monkeypatch):
     monkeypatch.setattr(compare_module, "MAX_SENTENCES", 5)
     with pytest.raises(FactDiffError, match=r"article A has \d+ sentences"):
         compare(demo("harbor-ledger"), demo("coastal-wire"))
+
+
+def test_each_article_is_segmented_once_and_facts_reuse_the_sentences(monkeypatch):
+    calls: list[str] = []
+    real_split, real_facts = compare_module.split_sentences, compare_module.extract_facts
+
+    def counting_split(text, boilerplate=()):
+        calls.append(text)
+        return real_split(text, boilerplate)
+
+    def checking_facts(article, sentences=None):
+        assert sentences is not None, "compare() must hand its sentences to extract_facts"
+        return real_facts(article, sentences)
+
+    monkeypatch.setattr(compare_module, "split_sentences", counting_split)
+    monkeypatch.setattr(compare_module, "extract_facts", checking_facts)
+    a, b = demo("harbor-ledger"), demo("coastal-wire")
+    compare(a, b)
+    assert calls == [a.text, b.text]
+
+
+def test_align_articles_is_compare_without_the_facts():
+    a, b = demo("harbor-ledger"), demo("coastal-wire")
+    aligned, c = compare_module.align_articles(a, b), compare(a, b)
+    assert aligned.alignments == c.alignments
+    assert (aligned.unaligned_a, aligned.unaligned_b) == (c.unaligned_a, c.unaligned_b)
+    assert aligned.similarity == c.similarity
+    assert aligned.spans_a == compared_spans(a)
+
+
+def test_bylines_are_not_compared():
+    """ "By Ingrid Sollen, Harbor Ledger" and "Coastal Wire staff" are furniture, not content."""
+    c = compare(demo("harbor-ledger"), demo("coastal-wire"))
+    used_a, used_b = all_spans(c)
+    assert not any("Sollen" in c.a.text[s:e] for s, e in used_a)
+    assert not any("Wire staff" in c.b.text[s:e] for s, e in used_b)

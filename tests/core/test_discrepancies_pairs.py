@@ -312,3 +312,51 @@ def test_the_same_role_pairs_figures_with_little_context():
     )
     numbers = [d.summary for d in found(a, b) if d.kind == "number"]
     assert numbers == ["14 people vs 13 people"]
+
+
+def test_a_name_with_and_without_accents_is_one_spelling():
+    a = article_from_text(
+        "Vote count\n\nIrena Kovac won the election on Sunday, officials said.\n\nKovac thanked voters."
+    )
+    b = article_from_text(
+        "Vote count\n\nIrena Kovač won the election on Sunday, officials said.\n\nKovač thanked voters."
+    )
+    assert [d for d in found(a, b) if d.kind == "entity"] == []
+
+
+def test_a_misspelt_name_is_one_entity_flag_not_a_new_speaker():
+    text = (
+        "Quake\n\nA strong earthquake struck the south on Saturday.\n\n"
+        "\u201cWe have teams on the ground and more are on their way,\u201d President Elena {name} "
+        "told reporters.\n\n{name} visited the worst-hit town on Sunday."
+    )
+    ds = found(
+        article_from_text(text.format(name="Varga")), article_from_text(text.format(name="Vargas"))
+    )
+    assert [(d.kind, d.severity) for d in ds] == [("entity", "low")]
+
+
+def test_agreeing_figures_pair_before_conflicting_ones():
+    # Depth and distance in both: each figure must meet its equal, never the other one.
+    a = article_from_text(
+        "Quake\n\nThe quake struck at a depth of 35 km, about 40 km north of the town, "
+        "the survey said."
+    )
+    b = article_from_text(
+        "Quake\n\nIts epicentre was about 40 km north of the town at a depth of 35 kilometres, "
+        "according to the survey."
+    )
+    assert [d for d in found(a, b) if d.kind == "number"] == []
+
+
+def test_figures_with_opposite_moves_or_verdicts_are_not_compared():
+    a = article_from_text(
+        "Verdict\n\nThe jury convicted him on seven of nine counts. "
+        "He was acquitted on two counts of fraud.\n\nShares jumped 27%, while its rival's stock fell 3%."
+    )
+    b = article_from_text(
+        "Verdict\n\nJurors found him guilty on seven counts but acquitted him on two charges.\n\n"
+        "Shares rose 27%. The rival's shares slipped 2%."
+    )
+    numbers = [d.summary for d in found(a, b) if d.kind == "number"]
+    assert numbers == ["3% vs 2%"]

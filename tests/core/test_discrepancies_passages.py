@@ -95,3 +95,43 @@ def test_figures_that_differ_are_a_high_number():
     assert [(d.kind, d.severity, d.summary) for d in found] == [
         ("number", "high", "12 million euros vs 15 million euros")
     ]
+
+
+def test_a_negator_before_a_kept_verb_flips_a_longer_change():
+    found = one_passage(
+        "Norvell said it did not expect job cuts.",
+        "Norvell said it expected job cuts as it combined the two companies' sales teams.",
+    )
+    assert [(d.kind, d.severity) for d in found] == [("negation", "high")]
+
+
+def test_a_negator_inside_a_rewritten_clause_is_not_a_flip():
+    found = one_passage(
+        "The company said it did not expect job cuts.",
+        "The company said the merger would create hundreds of jobs in Texas.",
+    )
+    assert "negation" not in [d.kind for d in found]
+
+
+def test_a_longer_excerpt_anchored_on_a_grammar_word_is_not_an_alteration():
+    found = one_passage(
+        "\u201cWe respect the jury's work, but we believe the evidence was not there,\u201d Feld said.",
+        "\u201cWe believe the evidence was not there,\u201d Feld said.",
+    )
+    assert "quote" not in [d.kind for d in found]
+    found = one_passage(
+        "\u201cWe believe the evidence was weak,\u201d Feld said.",
+        "\u201cWe believe the evidence was thin,\u201d Feld said.",
+    )
+    assert [d.kind for d in found] == ["quote"]
+
+
+def test_a_straight_quoted_change_is_summarised_by_its_quoted_words():
+    found = one_passage(
+        '"We never stopped believing," Rovers manager Sean Doyle said.',
+        '"We always believed," manager Sean Doyle said.',
+    )
+    quotes = [d for d in found if d.kind == "quote"]
+    assert [d.summary for d in quotes] == [
+        'quote: "We never stopped believing" vs "We always believed"'
+    ]

@@ -157,3 +157,14 @@ _PIECES = [
 def test_attribution_soup_never_crashes(text):
     for a in attributions(text):
         assert text[a.start : a.end] == a.text
+
+
+def test_a_verb_after_and_does_not_take_the_words_before_it_as_source():
+    # "…employs 3,400 people and reported revenue": the source is not "people and".
+    text = (
+        "Quantix, based in Austin, employs about 3,400 people and reported revenue of $1.2 billion."
+    )
+    assert all("and" not in a.source.split() for a in attributions(text))
+    assert keys("Officials and witnesses say the bridge collapsed.") == [
+        ("officials and witnesses", "say")
+    ]
