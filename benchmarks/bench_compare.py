@@ -149,22 +149,66 @@ def engine_only(a: Article, b: Article) -> float:
     return align_articles(a, b).similarity
 
 
+ARTICLE_TARGET_MS = 30.0  # issue 2: compare end to end, two ~800-word articles, warm
+LARGE_TARGET_S = 2.0  # the aligner on 2 × 2,500 sentences
+MEMORY_TARGET_MB = 500.0
+RATIO_TARGET = 10.0
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def _table(rows: list[tuple[str, ...]]) -> None:
+    """Print rows as a left-aligned plain-text table, the first row as its header."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print(("  " + "  ".join(cells)).rstrip())
+        if n == 0:
+            print("  " + "  ".join("-" * width for width in widths))
+
+
 def bench_articles(runs: int) -> None:
-    print("Two ~800-word articles (median of warm runs)")
+    print(f"Two ~800-word articles: median of {runs} warm runs, milliseconds")
     text_a, text_b = Generator(seed=3).pair(46)
     pairs = [("generated", article_from_text(text_a), article_from_text(text_b))]
     seed_files = sorted(SEEDS.glob("*.txt"))
     if len(seed_files) >= 5:
         pairs.append(("seeds 004 vs 001", load_article(seed_files[4]), load_article(seed_files[1])))
         pairs.append(("seeds 000 vs 002", load_article(seed_files[0]), load_article(seed_files[2])))
+    rows = [
+        (
+            "pair",
+            "words",
+            "engine wall",
+            "engine cpu",
+            "compare wall",
+            "compare cpu",
+            f"target (compare) ≤ {ARTICLE_TARGET_MS:.0f}",
+        )
+    ]
     for label, a, b in pairs:
         words = (len(a.text.split()) + len(b.text.split())) // 2
         engine_wall, engine_cpu = median_ms(lambda a=a, b=b: engine_only(a, b), runs)
         full_wall, full_cpu = median_ms(lambda a=a, b=b: compare(a, b), runs)
-        print(
-            f"  {label:<18} ~{words} words/article: alignment engine {engine_wall:6.1f} ms "
-            f"(cpu {engine_cpu:5.1f}), full compare {full_wall:6.1f} ms (cpu {full_cpu:5.1f})"
+        rows.append(
+            (
+                label,
+                f"~{words}",
+                f"{engine_wall:.1f}",
+                f"{engine_cpu:.1f}",
+                f"{full_wall:.1f}",
+                f"{full_cpu:.1f}",
+                f"wall {_verdict(full_wall <= ARTICLE_TARGET_MS)}, "
+                f"cpu {_verdict(full_cpu <= ARTICLE_TARGET_MS)}",
+            )
         )
+    _table(rows)
+    print(
+        "  engine = align_articles(): segment, align, token diff, similarity; "
+        "compare adds facts and discrepancies"
+    )
 
 
 def naive(sentences_a: list[str], sentences_b: list[str]) -> int:
@@ -181,11 +225,13 @@ def naive(sentences_a: list[str], sentences_b: list[str]) -> int:
 
 
 def bench_large(sentences: int) -> None:
-    print(f"\nTwo generated documents of {sentences:,} sentences each")
     text_a, text_b = Generator(seed=11).pair(sentences)
     a, b = Article(text=text_a), Article(text=text_b)
     spans_a, spans_b = compared_spans(a), compared_spans(b)
-    print(f"  sentences: A {len(spans_a):,}, B {len(spans_b):,}")
+    print(
+        f"\nTwo generated documents of {sentences:,} sentences each "
+        f"(compared: A {len(spans_a):,}, B {len(spans_b):,})"
+    )
 
     start, cpu_start = time.perf_counter(), time.process_time()
     result = align(a.text, spans_a, b.text, spans_b)
@@ -200,29 +246,72 @@ def bench_large(sentences: int) -> None:
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     one_to_many = sum(1 for al in result.alignments if len(al.a) > 1 or len(al.b) > 1)
-    print(
-        f"  aligner: {aligned:.2f} s (cpu {aligned_cpu:.2f} s; {len(result.alignments):,} links, "
-        f"{one_to_many} of them 1-n/n-1); with token diffs {diffed:.2f} s"
-    )
-    print(f"  aligner peak memory: {peak / 2**20:.0f} MB traced, process max RSS {rss:.0f} MB")
 
     sentences_a = [a.text[s:e] for s, e in spans_a]
     sentences_b = [b.text[s:e] for s, e in spans_b]
     start, cpu_start = time.perf_counter(), time.process_time()
     links = naive(sentences_a, sentences_b)
     baseline, baseline_cpu = time.perf_counter() - start, time.process_time() - cpu_start
-    print(
-        f"  naive cdist(token_set_ratio) + assignment: {baseline:.2f} s "
-        f"(cpu {baseline_cpu:.2f} s; {links:,} links)"
+    ratio_wall, ratio_cpu = baseline / aligned, baseline_cpu / aligned_cpu
+    full = sentences >= 2500  # --quick runs smaller documents: targets do not apply
+    target = (lambda text: text) if full else (lambda text: "(full run only)")
+    _table(
+        [
+            ("measure", "figure", "target"),
+            (
+                "aligner wall",
+                f"{aligned:.2f} s",
+                target(f"≤ {LARGE_TARGET_S:.0f} s: {_verdict(aligned <= LARGE_TARGET_S)}"),
+            ),
+            (
+                "aligner cpu",
+                f"{aligned_cpu:.2f} s",
+                target(f"≤ {LARGE_TARGET_S:.0f} s: {_verdict(aligned_cpu <= LARGE_TARGET_S)}"),
+            ),
+            (
+                "aligner peak memory (traced)",
+                f"{peak / 2**20:.0f} MB",
+                target(
+                    f"≤ {MEMORY_TARGET_MB:.0f} MB: {_verdict(peak / 2**20 <= MEMORY_TARGET_MB)}"
+                ),
+            ),
+            (
+                "process max RSS",
+                f"{rss:.0f} MB",
+                target(f"≤ {MEMORY_TARGET_MB:.0f} MB: {_verdict(rss <= MEMORY_TARGET_MB)}"),
+            ),
+            (
+                "links (1-n / n-1 of them)",
+                f"{len(result.alignments):,} ({one_to_many})",
+                "",
+            ),
+            ("aligner + token diffs wall", f"{diffed:.2f} s", ""),
+            (
+                "naive cdist(token_set_ratio) + assignment",
+                f"{baseline:.2f} s wall, {baseline_cpu:.2f} s cpu ({links:,} links)",
+                "",
+            ),
+            (
+                "speed ratio over naive",
+                f"{ratio_wall:.1f}x wall, {ratio_cpu:.1f}x cpu",
+                target(
+                    f"≥ {RATIO_TARGET:.0f}x: wall {_verdict(ratio_wall >= RATIO_TARGET)}, "
+                    f"cpu {_verdict(ratio_cpu >= RATIO_TARGET)}"
+                ),
+            ),
+        ]
     )
-    print(f"  speed ratio: {baseline / aligned:.1f}x wall, {baseline_cpu / aligned_cpu:.1f}x cpu")
 
 
 def main() -> None:
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, 800-sentence documents")
     args = parser.parse_args()
+    one, five, fifteen = os.getloadavg()
+    print(
+        f"load average {one:.1f} / {five:.1f} / {fifteen:.1f} (1 / 5 / 15 min) on "
+        f"{os.cpu_count()} cores: on a busy machine trust cpu over wall\n"
+    )
     bench_articles(runs=10 if args.quick else 50)
     bench_large(800 if args.quick else 2500)
 

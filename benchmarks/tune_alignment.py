@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.compare import compared_spans  # noqa: E402
+from core.compare import compared_spans, headline_index  # noqa: E402
 from core.ingest import article_from_text  # noqa: E402
 from core.matchers.align import ALIGN_THRESHOLD, align  # noqa: E402
 
@@ -53,6 +53,7 @@ LABELLED: list[tuple[str, str, list[Pair], list[Pair]]] = [
             ("The security of one country", "one country's security cannot"),
             ("Blinken responded", "Secretary Blinken underscored"),
             ("China also used the call", "The top priority at the moment"),
+            ("Blinken calls out China", "Blinken huddles"),  # the headlines
         ],
         [
             ("Blinken responded", "Blinken expressed the need"),
@@ -60,7 +61,6 @@ LABELLED: list[tuple[str, str, list[Pair], list[Pair]]] = [
             ("A senior Chinese diplomat", "on Wednesday told U.S. Secretary"),
             ("remain calm and refrain", "on Wednesday told U.S. Secretary"),
             ("Wang also echoed", "one country's security cannot"),
-            ("Blinken calls out China", "Blinken huddles"),
         ],
     ),
     (
@@ -71,6 +71,7 @@ LABELLED: list[tuple[str, str, list[Pair], list[Pair]]] = [
             ("reasonable security concerns", "must be “taken seriously”"),
             ("Blinken responded", "According to the State Department"),
             ("China also used the call", "most urgent priority"),
+            ("Blinken calls out China", "targeting Washington"),  # the headlines
         ],
         [
             ("China also used the call", "Wang also warned the U.S."),
@@ -78,7 +79,6 @@ LABELLED: list[tuple[str, str, list[Pair], list[Pair]]] = [
             ("Wang also echoed", "thrown its political weight"),
             ("Wang also echoed", "must be “taken seriously”"),
             ("A senior Chinese diplomat", "Tens of thousands of Russian troops"),
-            ("Blinken calls out China", "targeting Washington"),
         ],
     ),
     (
@@ -88,6 +88,7 @@ LABELLED: list[tuple[str, str, list[Pair], list[Pair]]] = [
             ("Secretary Blinken underlined", "Secretary Blinken underscored"),
             ("even expanding military blocs", "He noted that regional security"),
             ("most urgent priority", "The top priority at the moment"),
+            ("targeting Washington", "Blinken huddles"),  # the headlines
         ],
         [
             ("stop playing with fire", "The top priority at the moment"),
@@ -140,6 +141,11 @@ def _pairs(text_a: str, spans_a, text_b: str, spans_b, x: str, y: str) -> set[tu
     return {(i, j) for i in _indexes(text_a, spans_a, x) for j in _indexes(text_b, spans_b, y)}
 
 
+def _heads(text_a: str, spans_a, text_b: str, spans_b) -> tuple[int | None, int | None]:
+    """Each article's headline, found as compare() finds it."""
+    return headline_index(text_a, spans_a), headline_index(text_b, spans_b)
+
+
 def evaluate(threshold: float) -> tuple[int, int, int, int]:
     """(correct links, predicted links, required pairs found, required pairs)."""
     correct = predicted = found = required = 0
@@ -151,7 +157,14 @@ def evaluate(threshold: float) -> tuple[int, int, int, int]:
         good: set[tuple[int, int]] = set()
         for x, y in must + may:
             good |= _pairs(text_a, spans_a, text_b, spans_b, x, y)
-        result = align(text_a, spans_a, text_b, spans_b, threshold=threshold)
+        result = align(
+            text_a,
+            spans_a,
+            text_b,
+            spans_b,
+            threshold=threshold,
+            headlines=_heads(text_a, spans_a, text_b, spans_b),
+        )
         ids_a = {span: i for i, span in enumerate(spans_a)}
         ids_b = {span: i for i, span in enumerate(spans_b)}
         linked: set[tuple[int, int]] = set()
@@ -174,7 +187,10 @@ def unrelated_links(threshold: float) -> int:
         if text_a is None or text_b is None:
             continue
         spans_a, spans_b = _spans(text_a), _spans(text_b)
-        total += len(align(text_a, spans_a, text_b, spans_b, threshold=threshold).alignments)
+        heads = _heads(text_a, spans_a, text_b, spans_b)
+        total += len(
+            align(text_a, spans_a, text_b, spans_b, threshold=threshold, headlines=heads).alignments
+        )
     return total
 
 

@@ -48,6 +48,24 @@ def compared_spans(article: Article) -> list[Span]:
     return _compared(split_sentences(article.text, article.boilerplate))
 
 
+def headline_index(text: str, spans: Sequence[Span]) -> int | None:
+    """Index of the article's headline among its compared spans, or None.
+
+    The headline is the first compared sentence when it stands alone on its
+    line: ingest puts the title first, above any furniture the scrape kept
+    ("Skip to main content", a section label), which is not compared. A first
+    sentence that shares its line with others is the start of the story, not
+    a title.
+    """
+    if not spans:
+        return None
+    start, end = spans[0]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return 0 if line.strip() == text[start:end].strip() else None
+
+
 def _compared(sentences: Sequence[Sentence]) -> list[Span]:
     return [(s.start, s.end) for s in sentences if not s.boilerplate and s.end > s.start]
 
@@ -93,7 +111,13 @@ def align_articles(a: Article, b: Article) -> AlignedArticles:
                 f"article {label} has {len(spans):,} sentences; comparisons are limited "
                 f"to {MAX_SENTENCES:,} per article (is this really one article?)"
             )
-    result = align(a.text, spans_a, b.text, spans_b)
+    result = align(
+        a.text,
+        spans_a,
+        b.text,
+        spans_b,
+        headlines=(headline_index(a.text, spans_a), headline_index(b.text, spans_b)),
+    )
     alignments = tuple(
         al._replace(changes=diff_passage(a.text, al.a, b.text, al.b)) for al in result.alignments
     )

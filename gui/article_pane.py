@@ -13,8 +13,8 @@ and the scroll sync follow the text smoothly.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 import shiboken6
 from PySide6.QtCore import (
@@ -322,8 +322,9 @@ class ArticleText(QTextEdit):
             return
         font = QFont(self.font())
         font.setPointSizeF(points)
-        self.setFont(font)
-        self._on_layout_changed()
+        with self._keeping_place():
+            self.setFont(font)
+            self._on_layout_changed()
 
     def set_highlights(self, items: list[tuple[Span, QTextCharFormat]]) -> None:
         """Replace every highlight; later items paint over earlier ones."""
@@ -490,14 +491,23 @@ class ArticleText(QTextEdit):
             painter.drawRoundedRect(QRectF(x, y0 + 1, width, max(2.0, y1 - y0 - 2)), 1.5, 1.5)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        # Re-wrapping moves every line: without an anchor the pixel offset stays
-        # and the passage being read (or the current discrepancy) slides away.
         rewrapped = event.size().width() != event.oldSize().width()
-        anchor = self._reading_anchor() if rewrapped and self._text else None
-        with self.scroll_guard():
+        with self._keeping_place(rewrapped):
             super().resizeEvent(event)
             if rewrapped:
                 self._on_layout_changed()
+
+    @contextmanager
+    def _keeping_place(self, rewraps: bool = True) -> Iterator[None]:
+        """Re-wrap inside this without losing the reader's place.
+
+        Re-wrapping (a new width or text size) moves every line: without an
+        anchor the pixel offset stays and the passage being read, or the
+        current discrepancy, slides away.
+        """
+        anchor = self._reading_anchor() if rewraps and self._text else None
+        with self.scroll_guard():
+            yield
             y = self._position_top(anchor[0]) if anchor is not None else None
             if anchor is not None and y is not None:
                 bar = self.verticalScrollBar()

@@ -17,7 +17,6 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -33,6 +32,7 @@ from gui.annotation_editor import AnnotationEditor
 from gui.comparison_view import ComparisonView
 from gui.discrepancy_panel import DiscrepancyPanel
 from gui.find_bar import FindBar
+from gui.fitting_label import FittingLabel
 from gui.manual_discrepancy_dialog import ManualDiscrepancyDialog
 from gui.preferences_dialog import PreferencesDialog
 from gui.project_browser import ProjectBrowser, pair_label
@@ -106,13 +106,11 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self.panel = DiscrepancyPanel(self)
         self.editor = AnnotationEditor(self)
         self.progress = ProgressIndicator(self)
-        self.counts = QLabel(self)
+        # Long counts must not widen the window's minimum: they say less instead.
+        self.counts = FittingLabel(self)
         self.counts.setObjectName("projectCounts")
-        self.pair_status = QLabel(self)
+        self.pair_status = FittingLabel(self)
         self.pair_status.setObjectName("pairStatus")
-        for label in (self.counts, self.pair_status):
-            # Long counts must not widen the window's minimum: they may be cut instead.
-            label.setMinimumWidth(40)
 
     def _build_layout(self) -> None:
         centre = QWidget(self)
@@ -125,8 +123,9 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self.side_splitter.setObjectName("sideSplitter")
         self.side_splitter.addWidget(self.panel)
         self.side_splitter.addWidget(self.editor)
-        self.side_splitter.setStretchFactor(0, 3)
-        self.side_splitter.setStretchFactor(1, 2)
+        # A taller window shows more of the list; the editor keeps its compact height.
+        self.side_splitter.setStretchFactor(0, 1)
+        self.side_splitter.setStretchFactor(1, 0)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.browser)
@@ -256,7 +255,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         """The default layout, ignoring anything remembered (for screenshots)."""
         self.resize(1400, 900)
         self.main_splitter.setSizes([310, 670, 420])
-        self.side_splitter.setSizes([520, 300])
+        self.side_splitter.setSizes([540, 280])
         self.toolbar.show()
         self.browser.show()
         self.actions.show_browser.setChecked(True)
@@ -313,10 +312,14 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         except FactDiffError as exc:
             self.counts.setText(str(exc))
             return
-        by_status = st.by_status
-        self.counts.setText(
+        n_open, n_confirmed = st.by_status.get("open", 0), st.by_status.get("confirmed", 0)
+        self.counts.set_wordings([
             f"{st.articles} articles · {st.pairs} pairs · {st.discrepancies} discrepancies "
-            f"({by_status.get('open', 0)} open, {by_status.get('confirmed', 0)} confirmed)")
+            f"({n_open} open, {n_confirmed} confirmed)",
+            f"{st.pairs} pairs · {n_open} open, {n_confirmed} confirmed",
+            f"{n_open} open, {n_confirmed} confirmed",
+            f"{n_open} open",
+        ])
 
     def _update_pair_status(self) -> None:
         data = self.pair_data
@@ -326,11 +329,11 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         total = len(data.discrepancies)
         current = self.panel.current_id()
         ids = [d.id for d in data.discrepancies]
-        position = f"discrepancy {ids.index(current) + 1} of {total}" if current in ids else (
-            f"{total} discrepancies")
+        place = f"{ids.index(current) + 1} of {total}" if current in ids else ""
+        position = f"discrepancy {place}" if place else f"{total} discrepancies"
         similarity = getattr(data.comparison, "similarity", None)
         share = f" · {similarity:.0%} shared" if similarity is not None else ""
-        self.pair_status.setText(f"{position}{share}")
+        self.pair_status.set_wordings([f"{position}{share}", position, place or str(total)])
 
     def message(self, text: str, timeout: int = MESSAGE_MS) -> None:
         """Tell the user something in passing (the status bar's left side)."""
@@ -476,8 +479,9 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
 
     def _on_current_discrepancy(self, disc_id) -> None:
         disc = self._discrepancy(disc_id)
-        if disc is not None:
-            self.view.show_discrepancy(disc.id)
+        # None (a filter hid it, or the list emptied) drops the frame and the band's
+        # emphasis too: they mean "current", and the editor now says nothing is.
+        self.view.show_discrepancy(disc.id if disc is not None else None)
         annotations = self.pair_data.annotations if self.pair_data else {}
         self.editor.set_target(disc, annotations.get(disc.id) if disc else None)
         self._update_pair_status()

@@ -48,7 +48,9 @@ def _ordered(pairs: list) -> list:
 
 
 def _totals(pairs: list) -> tuple[int, int]:
-    return sum(p.n_open for p in pairs), sum(p.n_confirmed for p in pairs)
+    """An event's counts: only of pairs whose counts are shown (stale results are not)."""
+    shown = [p for p in pairs if p.compared]
+    return sum(p.n_open for p in shown), sum(p.n_confirmed for p in shown)
 
 
 def article_label(info) -> str:

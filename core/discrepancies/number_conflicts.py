@@ -49,6 +49,10 @@ def paired_figures(
         if roles_a[x] and roles_b[y] and roles_a[x] != roles_b[y]:
             return 0.0
         shared = weighted_overlap(ctx_a[x], ctx_b[y])
+        same_role = bool(roles_a[x]) and roles_a[x] == roles_b[y]
+        same_figure = x.exact and y.exact and x.low == y.low and _distinctive(x.low)
+        if not (same_role or same_figure or _clause_word_shared(ctx_a[x], ctx_b[y])):
+            return 0.0
         if x.exact and y.exact and x.low == y.low and _distinctive(x.low):
             shared += DISTINCTIVE_BONUS
         if x.modifies and y.modifies and x.modifies.casefold() == y.modifies.casefold():
@@ -70,6 +74,17 @@ def number_conflicts(pairs: list[tuple[Quantity, Quantity]]) -> list[Flag]:
             summary = f"{one_line(x.text, 60)} vs {one_line(y.text, 60)}"
             flags.append(flag("number", summary, (x.start, x.end), (y.start, y.end)))
     return flags
+
+
+def _clause_word_shared(x: dict[str, float], y: dict[str, float]) -> bool:
+    """Whether a word of both figures' own clauses is shared.
+
+    Words past "but" or "while" only support a match: "City led after 23
+    minutes when Reid headed in a corner" and "Reid headed in a corner, but
+    Moreno levelled seven minutes after the break" share the corner, not
+    what the minutes count.
+    """
+    return any(x[k] >= 1.0 and y[k] >= 1.0 for k in x.keys() & y.keys())
 
 
 def _context(side: Side, q: Quantity) -> dict[str, float]:

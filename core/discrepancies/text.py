@@ -106,7 +106,7 @@ def content_keys(text: str, start: int = 0, end: int | None = None) -> frozenset
     return frozenset(
         stem(w)
         for w, _, _ in words(text, start, stop)
-        if not is_function_word(w) and not w[0].isdigit()
+        if not w[0].isdigit() and not is_function_word(w)  # the cheap test first
     )
 
 

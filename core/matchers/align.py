@@ -45,6 +45,8 @@ GROW_MARGIN = 0.015  # and the link's score rises by this much
 GROW_COVERAGE = 0.15  # or it explains this much more (idf-weighted) of the other side
 MAX_RUN = 3  # at most this many consecutive sentences on one side of a link
 CHUNK_CELLS = 2_000_000  # cells of the dense cosine block materialised at once (16 MB)
+HEADLINE_THRESHOLD = 0.12  # two headlines link at this score when the bodies agree:
+HEADLINE_BODY_SIMILARITY = 0.10  # at least this much of the rest is aligned
 
 
 class AlignmentResult(NamedTuple):
@@ -394,6 +396,44 @@ def _grow(
         link = best
 
 
+def _link_headlines(
+    scorer: _Scorer,
+    links: list[_Link],
+    headlines: tuple[int | None, int | None],
+    free: tuple[set[int], set[int]],
+) -> list[_Link]:
+    """The link between the two headlines, when the sentence scores left them apart.
+
+    Headlines are telegraphic ("Blinken huddles with Chinese counterpart on
+    Ukraine" / "Blinken calls out China …"): few shared words, so they rarely
+    reach ALIGN_THRESHOLD although they announce the same story. On their own
+    they are weak evidence — two headlines about different calls by the same
+    minister score just as high — so they are linked at the lower
+    HEADLINE_THRESHOLD only when the bodies already agree: at least
+    HEADLINE_BODY_SIMILARITY of the rest of both articles (by character mass,
+    weighted by score, as ``core.similarity``) is aligned.
+    """
+    head_a, head_b = headlines
+    free_a, free_b = free
+    if head_a is None or head_b is None or head_a not in free_a or head_b not in free_b:
+        return []
+    score = scorer.passage_score((head_a,), (head_b,))
+    if score < HEADLINE_THRESHOLD:
+        return []
+    mass_a = [end - start for start, end in scorer.a.spans]
+    mass_b = [end - start for start, end in scorer.b.spans]
+    total = sum(mass_a) + sum(mass_b) - mass_a[head_a] - mass_b[head_b]
+    aligned = sum(
+        link.score * (sum(mass_a[i] for i in link.a) + sum(mass_b[j] for j in link.b))
+        for link in links
+    )
+    if total <= 0 or aligned / total < HEADLINE_BODY_SIMILARITY:
+        return []
+    free_a.discard(head_a)
+    free_b.discard(head_b)
+    return [_Link((head_a,), (head_b,), score)]
+
+
 def _side(text: str, spans: Sequence[Span]) -> _Side:
     spans = list(spans)
     return _Side(spans, [sentence_features(text, s) for s in spans])
@@ -406,11 +446,13 @@ def align(
     spans_b: Sequence[Span],
     *,
     threshold: float = ALIGN_THRESHOLD,
+    headlines: tuple[int | None, int | None] = (None, None),
 ) -> AlignmentResult:
     """Align sentences of A with sentences of B (spans in reading order, boilerplate removed).
 
     ``threshold`` is the minimum score of a link; it is a parameter only so the
-    tuning script can sweep it.
+    tuning script can sweep it. ``headlines`` gives the index (into ``spans_a`` /
+    ``spans_b``) of each article's headline, when it has one: see ``_link_headlines``.
     """
     side_a, side_b = _side(text_a, spans_a), _side(text_b, spans_b)
     scorer = _Scorer(side_a, side_b)
@@ -424,6 +466,7 @@ def align(
         _grow(link, scorer, near, (free_a, free_b), threshold)
         for link in sorted(links, key=lambda x: -x.score)
     ]
+    grown += _link_headlines(scorer, grown, headlines, (free_a, free_b))
     grown.sort(key=lambda link: (link.a[0], link.b[0]))
     alignments = tuple(
         Alignment(

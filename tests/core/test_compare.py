@@ -146,3 +146,51 @@ def test_bylines_are_not_compared():
     used_a, used_b = all_spans(c)
     assert not any("Sollen" in c.a.text[s:e] for s, e in used_a)
     assert not any("Wire staff" in c.b.text[s:e] for s, e in used_b)
+
+
+# --- headlines -------------------------------------------------------------------
+
+BODY_A = (
+    "A fire broke out in the engine room of the ferry Northern Tern on Wednesday, "
+    "the operator said.\n\nAll passengers were evacuated to the mainland within two hours.\n\n"
+    "Two crew members were treated for smoke inhalation, police said.\n"
+)
+BODY_B = (
+    "A fire broke out in the engine room of the Northern Tern ferry on Wednesday, "
+    "its operator said.\n\nAbout 280 passengers were taken to the mainland within two hours.\n\n"
+    "Two crew members were treated for smoke inhalation, according to police.\n"
+)
+
+
+def _headlines_linked(c: Comparison) -> bool:
+    head_a, head_b = compared_spans(c.a)[0], compared_spans(c.b)[0]
+    return any(head_a in al.a and head_b in al.b for al in c.alignments)
+
+
+def test_headlines_of_one_story_align_though_they_share_few_words():
+    a = article_from_text("Ferry fire: 300 passengers evacuated\n\n" + BODY_A)
+    b = article_from_text("Engine-room fire on Vessmark ferry\n\n" + BODY_B)
+    assert _headlines_linked(compare(a, b))
+
+
+def test_similar_headlines_over_unrelated_bodies_stay_apart():
+    a = article_from_text("Ferry fire: 300 passengers evacuated\n\n" + BODY_A)
+    b = article_from_text(
+        "Engine-room fire on Vessmark ferry\n\n"
+        "The council approved the harbour budget after a long debate on Monday.\n\n"
+        "Councillors voted 7 to 4 for the new quay.\n"
+    )
+    assert not _headlines_linked(compare(a, b))
+
+
+def test_headline_is_the_first_compared_sentence_alone_on_its_line():
+    text = "Skip to main content\nFerry fire off Vessmark\n\nA fire broke out. Boats came.\n"
+    article = article_from_text(text)
+    spans = compared_spans(article)
+    assert compare_module.headline_index(article.text, spans) == 0
+    assert article.text[slice(*spans[0])] == "Ferry fire off Vessmark"
+    no_title = "A fire broke out on the ferry. Boats came within the hour.\n"
+    assert (
+        compare_module.headline_index(no_title, compared_spans(article_from_text(no_title))) is None
+    )
+    assert compare_module.headline_index("", []) is None

@@ -360,3 +360,14 @@ def test_figures_with_opposite_moves_or_verdicts_are_not_compared():
     )
     numbers = [d.summary for d in found(a, b) if d.kind == "number"]
     assert numbers == ["3% vs 2%"]
+
+
+def test_figures_sharing_words_only_across_a_but_are_not_compared():
+    a = article_from_text(
+        "Match report\n\nCity took the lead after 23 minutes when Jamal Reid headed in a corner."
+    )
+    b = article_from_text(
+        "Match report\n\nJamal Reid had put City ahead in the 25th minute, heading home from a "
+        "corner, but Luis Moreno levelled with a free kick seven minutes after the break."
+    )
+    assert [d for d in found(a, b) if d.kind == "number"] == []

@@ -82,6 +82,8 @@ def test_pairs_compared_by_an_older_engine_are_recompared_and_counted(qtbot, dem
     item = win.browser._pair_items[win.pair_id]
     head = item.parent()
     assert head.child(item.row(), 1).text() == str(pair.n_open) != ""
+    # The event's total adds up the rows shown: stale pairs' old counts are left out.
+    assert head.index().siblingAtColumn(1).data() == str(pair.n_open)
     total = win.project.status().discrepancies
     assert total == before - 1
     assert f"{total} discrepancies" in win.counts.text()
@@ -272,3 +274,58 @@ def test_fetching_from_the_window_offline_adds_nothing(qtbot, window, monkeypatc
     window.actions.fetch_url.trigger()
     assert outcome and "Could not download" in outcome[0]
     assert len(window._articles) == before
+
+
+def test_a_taller_window_gives_the_list_the_room_not_the_editor(qtbot, window):
+    window.reset_layout()
+    qtbot.wait(20)
+    editor, table = window.editor.height(), window.panel.table.height()
+    window.resize(1400, 1150)
+    qtbot.waitUntil(lambda: window.height() == 1150)
+    qtbot.wait(20)
+    assert window.editor.height() == editor
+    assert window.panel.table.height() >= table + 200
+
+
+def test_a_new_text_size_keeps_the_current_discrepancy_in_view(qtbot, window):
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    for pane, span in _current_spans(window):
+        assert pane.is_span_visible(span, margin=0)
+    window.view.set_text_size(20)
+    qtbot.wait(50)
+    for pane, span in _current_spans(window):
+        assert pane.is_span_visible(span, margin=0), pane.objectName()
+
+
+def test_a_filter_hiding_the_current_discrepancy_unframes_it(qtbot, window):
+    current = window.panel.current_id()
+    disc = window._discrepancy(current)
+    assert window.view.pane_a.text.emphasis() == disc.a
+    hidden_kind = disc.kind
+    others = [d for d in window.pair_data.discrepancies if d.kind != hidden_kind]
+    assert others
+    window.panel.text_filter.setText(others[0].summary)
+    qtbot.waitUntil(lambda: window.panel.current_id() is None)
+    assert window.editor.target_id() is None
+    assert window.view.current_id() is None
+    assert window.view.pane_a.text.emphasis() is None and window.view.pane_b.text.emphasis() is None
+    window.panel.text_filter.clear()
+    window.go_discrepancy(1)
+    assert window.view.current_id() == window.panel.current_id() is not None
+
+
+def test_status_bar_counts_say_less_instead_of_being_cut(qtbot, window):
+    window.resize(1024, 700)
+    window.progress.begin("Comparing pairs")
+    window.progress.update_progress(3, 10, "Coastal Wire ↔ Harbor Ledger")
+    qtbot.wait(50)
+    for label in (window.pair_status, window.counts):
+        assert label.text()
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width(), label.text()
+    assert "open" in window.counts.text()
+    assert window.counts.toolTip().startswith(f"{len(window._articles)} articles")
+    window.progress.end()
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: "articles" in window.counts.text())
+    assert "discrepancy 1 of" in window.pair_status.text()
