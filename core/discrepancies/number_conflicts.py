@@ -15,6 +15,7 @@ from core.discrepancies.roles import role_of
 from core.discrepancies.side import Side
 from core.discrepancies.subject import (
     ALIGNED_BONUS,
+    clause_context,
     match_pairs,
     weighted_context,
     weighted_overlap,
@@ -51,7 +52,7 @@ def paired_figures(
         shared = weighted_overlap(ctx_a[x], ctx_b[y])
         same_role = bool(roles_a[x]) and roles_a[x] == roles_b[y]
         same_figure = x.exact and y.exact and x.low == y.low and _distinctive(x.low)
-        if not (same_role or same_figure or _clause_word_shared(ctx_a[x], ctx_b[y])):
+        if not (same_role or same_figure or _clause_word_shared(sa, x, sb, y)):
             return 0.0
         if x.exact and y.exact and x.low == y.low and _distinctive(x.low):
             shared += DISTINCTIVE_BONUS
@@ -76,15 +77,28 @@ def number_conflicts(pairs: list[tuple[Quantity, Quantity]]) -> list[Flag]:
     return flags
 
 
-def _clause_word_shared(x: dict[str, float], y: dict[str, float]) -> bool:
-    """Whether a word of both figures' own clauses is shared.
+def linked(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:
+    """Whether anything beyond the story ties two figures: a role, the same uncommon
+    figure or a word of both their own clauses (see ``paired_figures``)."""
+    role_x, role_y = role_of(sa, x), role_of(sb, y)
+    if role_x and role_x == role_y:
+        return True
+    if x.exact and y.exact and x.low == y.low and _distinctive(x.low):
+        return True
+    return _clause_word_shared(sa, x, sb, y)
+
+
+def _clause_word_shared(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:
+    """Whether a word of both figures' own clauses (besides the unit) is shared.
 
     Words past "but" or "while" only support a match: "City led after 23
     minutes when Reid headed in a corner" and "Reid headed in a corner, but
     Moreno levelled seven minutes after the break" share the corner, not
     what the minutes count.
     """
-    return any(x[k] >= 1.0 and y[k] >= 1.0 for k in x.keys() & y.keys())
+    shared = clause_context(sa, x.start, x.end) & clause_context(sb, y.start, y.end)
+    unit = x.unit.casefold()
+    return any(not unit.startswith(word) for word in shared)
 
 
 def _context(side: Side, q: Quantity) -> dict[str, float]:

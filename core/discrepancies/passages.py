@@ -18,6 +18,7 @@ from typing import NamedTuple
 from core.discrepancies.attribution_conflicts import source_flag
 from core.discrepancies.dates import day_of, same_day, same_time
 from core.discrepancies.flag import Flag, flag
+from core.discrepancies.number_conflicts import linked
 from core.discrepancies.quantities import agree, same_unit, telling
 from core.discrepancies.roles import compatible
 from core.discrepancies.side import Side, overlapping
@@ -407,7 +408,12 @@ def _clash(
         if settled(x, qb):
             continue
         for y in qb:
-            if same_unit(x, y) and compatible(sa, x, sb, y) and not settled(y, qa):
+            if (
+                same_unit(x, y)
+                and compatible(sa, x, sb, y)
+                and not settled(y, qa)
+                and linked(sa, x, sb, y)
+            ):
                 return x, y
     return None
 

@@ -58,6 +58,30 @@ def weighted_context(
     return weights
 
 
+_CLAUSE_BREAKS = _BOUNDARY_WORDS - {"and"}
+
+
+def clause_context(side: Side, start: int, end: int, radius: int = CONTEXT_RADIUS) -> set[str]:
+    """Content-word stems of the clause around ``[start, end)``: up to "but", "while"…
+    or a semicolon or dash, but across "and" ("29.1% and 54 seats")."""
+    s0, s1 = side.sentence_span(start)
+    found: set[str] = set()
+    for run in (reversed(tokens(side.text, s0, start)), tokens(side.text, end, max(end, s1))):
+        seen = 0
+        for token in run:
+            text = token.text
+            if text in _BOUNDARY_MARKS or text.casefold() in _CLAUSE_BREAKS:
+                break
+            if not any(ch.isalnum() for ch in text):
+                continue
+            seen += 1
+            if seen > radius:
+                break
+            if not is_function_word(text) and not text[0].isdigit():
+                found.add(stem(text))
+    return found
+
+
 def weighted_overlap(x: dict[str, float], y: dict[str, float]) -> float:
     return sum(min(x[k], y[k]) for k in x.keys() & y.keys())
 

@@ -17,6 +17,7 @@ Thresholds are explained, with how they were tuned, in docs/alignment.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -235,11 +236,16 @@ def _top_pairs(
 def _term_rows(
     terms: Sequence[frozenset[str]], vocab: dict[str, int], shape: tuple[int, int]
 ) -> sp.csr_matrix:
-    """0/1 rows marking each row's terms (all in ``vocab``) in the word columns."""
-    ids = [sorted(vocab[t] for t in row) for row in terms]
-    indptr = np.zeros(len(ids) + 1, dtype=np.int64)
-    np.cumsum([len(row) for row in ids], out=indptr[1:])
-    indices = np.fromiter((c for row in ids for c in row), dtype=np.int64, count=int(indptr[-1]))
+    """0/1 rows marking each row's terms (all in ``vocab``) in the word columns.
+
+    Indices stay unsorted within a row: ``_pair_dots`` scatters and gathers,
+    and never merges rows.
+    """
+    indptr = np.zeros(len(terms) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, terms), dtype=np.int64, count=len(terms)), out=indptr[1:])
+    indices = np.fromiter(
+        map(vocab.__getitem__, chain.from_iterable(terms)), dtype=np.int64, count=int(indptr[-1])
+    )
     return sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -85,17 +85,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def sentence_features(text: str, span: Span) -> SentenceFeatures:
-    """Features of ``text[span]``; names skip the first word, capitalised by grammar alone."""
-    return features_of_tokens(token_texts(text, span[0], span[1]))
-
-
-def features_of_tokens(tokens: Iterable[str]) -> SentenceFeatures:
-    """Features of one sentence given its token texts (``core.tokens`` tokens, in order).
+    """Features of ``text[span]``; names skip the first word, capitalised by grammar alone.
 
     Written as comprehensions over cached per-token records: this runs once per
     sentence of both articles, thousands of times for long documents.
     """
-    infos = [info for info in map(_word, tokens) if info.stem]
+    infos = [info for info in map(_word, token_texts(text, span[0], span[1])) if info.stem]
     words = tuple([info.stem for info in infos if info.content])
     numbers = frozenset([info.stem for info in infos if info.number])
     names = frozenset(
@@ -136,18 +131,21 @@ class TfidfSpace:
         terms = list(chain.from_iterable(docs))
         vocab = {term: i for i, term in enumerate(dict.fromkeys(terms))}
         cols = np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms))
-        self._fit(vocab, [len(doc) for doc in docs], cols)
+        self._fit(vocab, len(vocab), [len(doc) for doc in docs], cols)
 
     @classmethod
-    def from_ids(cls, vocab: dict[str, int], lengths: list[int], cols: np.ndarray) -> TfidfSpace:
-        """A space from term ids already counted out: ``lengths[i]`` ids per row, in order."""
+    def from_ids(cls, n_terms: int, lengths: list[int], cols: np.ndarray) -> TfidfSpace:
+        """A space of ``n_terms`` unnamed terms from ids already counted out:
+        ``lengths[i]`` ids per row, in order. Its ``vocab`` is empty."""
         space = cls.__new__(cls)
-        space._fit(vocab, lengths, cols)
+        space._fit({}, n_terms, lengths, cols)
         return space
 
-    def _fit(self, vocab: dict[str, int], lengths: list[int], cols: np.ndarray) -> None:
+    def _fit(
+        self, vocab: dict[str, int], n_terms: int, lengths: list[int], cols: np.ndarray
+    ) -> None:
         self.term_ids, self.lengths = cols, lengths  # kept: the character space reuses them
-        n_rows, n_cols = len(lengths), max(1, len(vocab))
+        n_rows, n_cols = len(lengths), max(1, n_terms)
         rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
         # Counting (row, term) keys with np.unique yields a canonical CSR matrix
         # directly: scipy's COO → CSR conversion costs more than the arithmetic
@@ -211,9 +209,9 @@ def char_space(words: TfidfSpace, docs: Sequence[Sequence[str]]) -> TfidfSpace:
     """
     per_word = [_word_grams(w) for w in words.vocab]
     if not per_word:
-        return TfidfSpace.from_ids({}, [0] * len(docs), np.zeros(0, dtype=np.int64))
+        return TfidfSpace.from_ids(0, [0] * len(docs), np.zeros(0, dtype=np.int64))
     hashed, gram_ids = np.unique(np.concatenate(per_word), return_inverse=True)
-    counts = np.fromiter((len(g) for g in per_word), dtype=np.int64, count=len(per_word))
+    counts = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
     offsets = np.cumsum(counts) - counts
     tokens = words.term_ids
     token_len = counts[tokens]
@@ -221,7 +219,7 @@ def char_space(words: TfidfSpace, docs: Sequence[Sequence[str]]) -> TfidfSpace:
     cols = gram_ids[token_start + np.arange(int(token_len.sum()))]
     token_row = np.repeat(np.arange(len(docs)), words.lengths)
     lengths = np.bincount(token_row, weights=token_len, minlength=len(docs)).astype(np.int64)
-    return TfidfSpace.from_ids(dict.fromkeys(range(len(hashed))), lengths.tolist(), cols)
+    return TfidfSpace.from_ids(len(hashed), lengths.tolist(), cols)
 
 
 def _normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:

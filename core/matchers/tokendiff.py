@@ -159,6 +159,8 @@ def diff_passage(
     absorbed; tokens matched by key but spelled differently come out as
     cosmetic replaces.
     """
+    if [text_a[s:e] for s, e in spans_a] == [text_b[s:e] for s, e in spans_b]:
+        return ()  # word for word the same (syndicated copy): nothing to tokenise
     tokens_a, tokens_b = passage_tokens(text_a, spans_a), passage_tokens(text_b, spans_b)
     fallback = (spans_a[0][0] if spans_a else 0, spans_b[0][0] if spans_b else 0)
     changes: list[Change] = []
