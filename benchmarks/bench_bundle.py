@@ -21,7 +21,6 @@ Exits 1 if a target is missed, so ``make bench`` notices.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,8 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+
+from _timing import window_start
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "resources" / "demo"
@@ -88,46 +89,6 @@ def measure_size(dist: Path) -> tuple[int, dict[str, int]]:
     return total, dict(parts)
 
 
-def _children_cpu() -> float:
-    """CPU seconds used by finished child processes (0 where Unix accounting is missing)."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return 0.0
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def start_up(exe: Path, runs: int, settings: Path) -> tuple[float, float, float, float]:
-    """(first run, median first paint, median process, median CPU), all in seconds."""
-    env = dict(os.environ, FACTDIFF_SETTINGS_DIR=str(settings), QT_QPA_PLATFORM="offscreen")
-    shot = settings / "shot.png"
-    paints, totals, cpus = [], [], []
-    first = 0.0
-    for run in range(runs + 1):
-        env["FACTDIFF_STARTUP_T0"] = repr(time.time())
-        start, cpu = time.perf_counter(), _children_cpu()
-        proc = subprocess.run(
-            [str(exe), "gui", "--demo", "--screenshot", str(shot)],
-            env=env, capture_output=True, text=True, timeout=300,
-        )
-        total, cpu = time.perf_counter() - start, _children_cpu() - cpu
-        if proc.returncode != 0:
-            raise SystemExit(f"the bundle's window did not start:\n{proc.stderr[-4000:]}")
-        paint = next(
-            (float(line.split()[3]) / 1000 for line in proc.stderr.splitlines()
-             if line.startswith("first paint after")),
-            total,  # an app that does not report first paint: count the whole run
-        )
-        if run == 0:
-            first = total
-        else:
-            paints.append(paint)
-            totals.append(total)
-            cpus.append(cpu)
-    return first, statistics.median(paints), statistics.median(totals), statistics.median(cpus)
-
-
 def command_line(exe: Path, runs: int) -> tuple[float, float]:
     """Median seconds for ``--version`` and for comparing the two demo articles."""
     versions, compares = [], []
@@ -170,7 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {label:<20} {size / MIB:6.1f} MiB")
 
     with tempfile.TemporaryDirectory(prefix="factdiff-bench-") as tmp:
-        first, paint, process, cpu = start_up(exe, args.runs, Path(tmp))
+        first, paint, process, cpu = window_start(
+            [str(exe)], args.runs, Path(tmp), failure="the bundle's window did not start"
+        )
     start_ok = paint <= START_TARGET_S
     print(f"start to painted window: {paint:.2f} s median of {args.runs} "
           f"(target ≤ {START_TARGET_S:.0f} s: {'ok' if start_ok else 'MISSED'}); "

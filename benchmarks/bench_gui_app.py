@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,55 +36,12 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from _timing import window_start  # noqa: E402
 from synthetic_news import generate  # noqa: E402
 
 START_TARGET_S = 1.5
 SWITCH_TARGET_MS = 150
 STALL_TARGET_MS = 100
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def cold_start(runs: int, settings_dir: Path) -> tuple[float, float, float, float]:
-    """(first run with demo build, median first paint, median process, median CPU) in s.
-
-    CPU seconds are reported too because wall-clock time on a shared machine
-    also counts time spent waiting for a core.
-    """
-    env = dict(os.environ, FACTDIFF_SETTINGS_DIR=str(settings_dir), QT_QPA_PLATFORM="offscreen")
-    shot = settings_dir / "shot.png"
-    paints, totals, cpus = [], [], []
-    first = 0.0
-    for run in range(runs + 1):
-        env["FACTDIFF_STARTUP_T0"] = repr(time.time())
-        start, cpu = time.perf_counter(), _children_cpu()
-        proc = subprocess.run(
-            [sys.executable, "-m", "core", "gui", "--demo", "--screenshot", str(shot)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        total = time.perf_counter() - start
-        cpu = _children_cpu() - cpu
-        if proc.returncode != 0:
-            raise SystemExit(f"start-up run failed:\n{proc.stderr}")
-        paint = next(
-            float(line.split()[3]) / 1000
-            for line in proc.stderr.splitlines()
-            if line.startswith("first paint after")
-        )
-        if run == 0:
-            first = total
-        else:
-            paints.append(paint)
-            totals.append(total)
-            cpus.append(cpu)
-    return first, statistics.median(paints), statistics.median(totals), statistics.median(cpus)
 
 
 def _add_stories(project, stories) -> None:
@@ -217,7 +172,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.environ["FACTDIFF_SETTINGS_DIR"] = str(folder / "settings")
-        first, paint, total, cpu = cold_start(args.runs, folder / "settings-start")
+        first, paint, total, cpu = window_start(
+            [sys.executable, "-m", "core"], args.runs, folder / "settings-start", cwd=ROOT
+        )
         print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"cold start, first run (builds the demo project): {first:.2f} s")
         print(

@@ -6,6 +6,7 @@ functions and nothing else knows the layout.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from core.errors import FactDiffError
@@ -15,7 +16,8 @@ FORMAT = "factdiff-comparison"
 VERSION = 1
 
 
-def _spans(spans: tuple[Span, ...]) -> list[list[int]]:
+def spans_to_lists(spans: Iterable[Span]) -> list[list[int]]:
+    """Spans as ``[start, end]`` lists: the one offset form of every FactDiff JSON document."""
     return [[s, e] for s, e in spans]
 
 
@@ -29,7 +31,7 @@ def _article_to_dict(article: Article) -> dict[str, Any]:
         "url": article.url,
         "format": article.fmt,
         "text": article.text,
-        "boilerplate": _spans(article.boilerplate),
+        "boilerplate": spans_to_lists(article.boilerplate),
     }
 
 
@@ -60,8 +62,8 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         "similarity": round(c.similarity, 4),
         "alignments": [
             {
-                "a": _spans(al.a),
-                "b": _spans(al.b),
+                "a": spans_to_lists(al.a),
+                "b": spans_to_lists(al.b),
                 "score": round(al.score, 4),
                 "changes": [
                     {
@@ -75,7 +77,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             }
             for al in c.alignments
         ],
-        "unaligned": {"a": _spans(c.unaligned_a), "b": _spans(c.unaligned_b)},
+        "unaligned": {"a": spans_to_lists(c.unaligned_a), "b": spans_to_lists(c.unaligned_b)},
         "discrepancies": [discrepancy_to_dict(d, c.a.text, c.b.text) for d in c.discrepancies],
     }
 

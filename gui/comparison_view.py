@@ -32,6 +32,7 @@ from gui.connector import Band, Connector, PassageGeometry, band_path
 from gui.discrepancy_model import status_of
 from gui.palette import Theme, kind_label, mix, severity_rank
 from gui.scroll_sync import ScrollSync
+from gui.themed_widget import ThemedWidget
 
 PARTNER_FRACTION = 0.3  # where a jumped-to span lands, as a share of the viewport height
 MIN_REVEAL_HEIGHT = 60  # below this a pane is not laid out yet: scrolling it means nothing
@@ -45,7 +46,7 @@ def _contains(span: Span | None, offset: int) -> bool:
     return span is not None and span[0] <= offset < max(span[1], span[0] + 1)
 
 
-class Legend(QWidget):
+class Legend(ThemedWidget):
     """What each colour and line means, wrapped to the width available."""
 
     _SWATCH = QSize(18, 11)
@@ -54,7 +55,6 @@ class Legend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.theme = Theme.from_palette(self.palette())
         font = QFont(self.font())
         font.setPointSizeF(max(8.0, font.pointSizeF() - 0.5))
         self.setFont(font)
@@ -242,12 +242,6 @@ class Legend(QWidget):
             painter.fillPath(path, theme.band_fill(rank))
             pen = QPen(theme.band_outline(rank), 1.0)
             painter.strokePath(path, pen)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if event.type() == event.Type.PaletteChange:
-            self.theme = Theme.from_palette(self.palette())
-            self.update()
 
 
 class ComparisonView(QWidget):

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.model import Alignment, Span
 from gui.article_pane import ArticlePane
-from gui.palette import Theme
 from gui.scroll_sync import Anchor
+from gui.themed_widget import ThemedWidget
 
 STUB_LENGTH = 0.42
 """How far across the strip a stub reaches, as a share of its width."""
@@ -216,7 +216,7 @@ class PassageGeometry:
         return self._passages
 
 
-class Connector(QWidget):
+class Connector(ThemedWidget):
     """Paints the bands; knows the panes only to read their scroll and viewport."""
 
     def __init__(
@@ -231,7 +231,6 @@ class Connector(QWidget):
         self._geometry = geometry
         self._severity: dict[int, int] = {}
         self._current: int | None = None
-        self.theme = Theme.from_palette(self.palette())
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setFixedWidth(CONNECTOR_WIDTH)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -312,9 +311,3 @@ class Connector(QWidget):
             if band.a_edge or band.b_edge:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.strokePath(path, pen)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if event.type() == event.Type.PaletteChange:
-            self.theme = Theme.from_palette(self.palette())
-            self.update()

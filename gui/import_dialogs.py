@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FactDiffError, IngestError
+from gui.dialog_buttons import ok_cancel_buttons
 from gui.workers import TaskRunner, check
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -56,11 +57,7 @@ class PasteArticleDialog(QDialog):
         form.addRow("&Outlet:", self.outlet)
         form.addRow("&URL:", self.url)
         form.addRow("&Date:", self.date)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add Article")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "Add Article")
         self.text.textChanged.connect(self._validate)
         self.date.textChanged.connect(self._validate)
         self.url.textChanged.connect(self._validate)
@@ -159,12 +156,8 @@ class FetchUrlDialog(QDialog):
                               self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = ok_cancel_buttons(self, "Fetch", on_ok=self.fetch)
         self.fetch_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.fetch_button.setText("Fetch")
-        self.buttons.accepted.connect(self.fetch)
-        self.buttons.rejected.connect(self.reject)
         self.url.textChanged.connect(self._validate)
         self._runner.failed.connect(self._on_failed)
         form = QFormLayout()

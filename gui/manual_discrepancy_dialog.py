@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import KINDS, SEVERITIES
+from gui.dialog_buttons import ok_cancel_buttons
 
 EXCERPT_CHARS = 160
 
@@ -51,11 +52,7 @@ class ManualDiscrepancyDialog(QDialog):
         form.addRow("&Kind:", self.kind)
         form.addRow("&Severity:", self.severity)
         form.addRow("S&ummary:", self.summary)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add Discrepancy")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "Add Discrepancy")
         self.summary.textChanged.connect(self._validate)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

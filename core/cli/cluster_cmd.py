@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from core.cli.output import add_format_argument
+from core.cli.wording import plural
 from core.errors import FactDiffError
 from core.model import Article
 
@@ -34,9 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("files", metavar="FILE", nargs="+", help="article files (.txt, .md, .html)")
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
+    add_format_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -104,7 +104,7 @@ def _json(grouping: EventGrouping, paths: list[str], skipped: list[tuple[str, st
 
 def _text(grouping: EventGrouping, articles: list[Article]) -> str:
     n_events, n_articles = len(grouping.events), len(articles)
-    lines = [f"{_count(n_events, 'event')} among {_count(n_articles, 'article')}"]
+    lines = [f"{plural(n_events, 'event')} among {plural(n_articles, 'article')}"]
     reprints = set(grouping.reprints)
     pairs_by_event: dict[int, list[tuple[int, int]]] = {}
     event_of = {i: k for k, event in enumerate(grouping.events) for i in event}
@@ -112,7 +112,7 @@ def _text(grouping: EventGrouping, articles: list[Article]) -> str:
         pairs_by_event.setdefault(event_of[pair[0]], []).append(pair)
     for k, event in enumerate(grouping.events, start=1):
         size = len(event)
-        lines += ["", f"Event {k} ({_count(size, 'article')})"]
+        lines += ["", f"Event {k} ({plural(size, 'article')})"]
         for i in event:
             title = f" — {articles[i].title}" if articles[i].title else ""
             lines.append(f"  {articles[i].path}{title}")
@@ -120,7 +120,3 @@ def _text(grouping: EventGrouping, articles: list[Article]) -> str:
             note = "  (reprint)" if (i, j) in reprints else ""
             lines.append(f"    compare: {articles[i].path}  ↔  {articles[j].path}{note}")
     return "\n".join(lines) + "\n"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

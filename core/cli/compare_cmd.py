@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import sys
-import tempfile
-from pathlib import Path
 
-from core.errors import FactDiffError
+from core.cli.output import add_format_argument, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,9 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("a", metavar="A", help="first article (.txt, .md, .html)")
     parser.add_argument("b", metavar="B", help="second article (.txt, .md, .html)")
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
+    add_format_argument(parser)
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.set_defaults(handler=run)
 
@@ -51,34 +45,6 @@ def _render(args: argparse.Namespace) -> str:
     return render_text(comparison, width)
 
 
-def write_atomically(path: str, content: str) -> None:
-    """Write ``content`` to ``path`` via a temporary sibling and a rename."""
-    target = Path(path)
-    if target.is_dir():
-        raise FactDiffError(f"{path}: is a folder, not a file")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise FactDiffError(f"{path}: folder {folder} does not exist")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise FactDiffError(f"{path}: cannot write here ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.replace(temp, target)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise FactDiffError(f"{path}: cannot write ({exc.strerror})") from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
-    content = _render(args)
-    if args.output:
-        write_atomically(args.output, content)
-    else:
-        sys.stdout.write(content)
+    write_output(_render(args), args.output)
     return 0

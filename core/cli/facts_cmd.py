@@ -13,8 +13,12 @@ import json
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from core.facts.model import Facts
+from core.cli.output import add_format_argument
+
+if TYPE_CHECKING:  # the extractors load only when the command runs
+    from core.facts.model import Facts
 
 _SPAN_WIDTH = 11
 _EXCERPT_WIDTH = 48
@@ -28,9 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "found in an article, with their character spans.",
     )
     parser.add_argument("file", metavar="FILE", help="article (.txt, .md, .html)")
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
+    add_format_argument(parser)
     parser.set_defaults(handler=run)
 
 

@@ -11,10 +11,16 @@ import json
 import os
 import sys
 import time
-from typing import TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
 
+from core.cli.output import add_format_argument
+from core.cli.wording import plural
 from core.errors import FactDiffError
-from core.store import STATUSES, VERDICTS, Project, ProjectStatus
+from core.store.records import STATUSES, VERDICTS, ProjectStatus
+
+if TYPE_CHECKING:  # the store (sqlite-utils) loads only when an action runs
+    from core.store import Project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,13 +49,13 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _register_new(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("new", help="create an empty project file")
-    p.add_argument("file", metavar="FILE")
+    p = _add_action(commands, "new", "create an empty project file", _new)
     p.add_argument("--name", help="the project's name (default: the file name)")
-    p.set_defaults(handler=_new)
 
 
 def _new(args: argparse.Namespace) -> int:
+    from core.store import Project
+
     with Project.create(args.file, name=args.name) as project:
         print(f"created {project.path} ({project.name})")
     return 0
@@ -59,12 +65,12 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _register_add(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("add", help="import article files and folders")
-    p.add_argument("file", metavar="FILE", help="the project file")
+    p = _add_action(
+        commands, "add", "import article files and folders", _add, file_help="the project file"
+    )
     p.add_argument(
         "paths", metavar="PATH", nargs="+", help="article files, or folders of .txt/.md/.html"
     )
-    p.set_defaults(handler=_add)
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -73,9 +79,9 @@ def _add(args: argparse.Namespace) -> int:
     for path, reason in report.errors:
         print(f"factdiff: {path}: {reason}", file=sys.stderr)
     print(
-        f"added {_plural(len(report.added), 'article')}, "
-        f"{_plural(len(report.duplicates), 'duplicate')} skipped, "
-        f"{_plural(len(report.errors), 'file')} failed"
+        f"added {plural(len(report.added), 'article')}, "
+        f"{plural(len(report.duplicates), 'duplicate')} skipped, "
+        f"{plural(len(report.errors), 'file')} failed"
     )
     return 1 if report.errors else 0
 
@@ -84,10 +90,9 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _register_compare(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser(
-        "compare", help="group articles into events and compare every suggested pair"
+    p = _add_action(
+        commands, "compare", "group articles into events and compare every suggested pair", _compare
     )
-    p.add_argument("file", metavar="FILE")
     p.add_argument(
         "--jobs",
         type=int,
@@ -95,7 +100,6 @@ def _register_compare(commands: argparse._SubParsersAction) -> None:
         metavar="N",
         help="processes to compare with (default: one per core)",
     )
-    p.set_defaults(handler=_compare)
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -109,8 +113,8 @@ def _compare(args: argparse.Namespace) -> int:
         with ProgressLine(sys.stderr, "comparing") as bar:
             done = project.compare_all(progress=bar.update, workers=args.jobs)
     print(
-        f"{_plural(len(events), 'event')}, {_plural(len(pairs), 'pair')}; "
-        f"{_plural(done, 'pair')} compared now, the rest were up to date"
+        f"{plural(len(events), 'event')}, {plural(len(pairs), 'pair')}; "
+        f"{plural(done, 'pair')} compared now, the rest were up to date"
     )
     return 0
 
@@ -119,14 +123,12 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _register_status(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("status", help="counts of articles, pairs and discrepancies")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(handler=_status)
+    p = _add_action(commands, "status", "counts of articles, pairs and discrepancies", _status)
+    add_format_argument(p)
 
 
 def _status(args: argparse.Namespace) -> int:
-    with Project.open(args.file, readonly=True) as project:
+    with _open_readonly(args.file) as project:
         status = project.status()
     if args.format == "json":
         print(json.dumps(status._asdict(), indent=2, ensure_ascii=False))
@@ -159,14 +161,12 @@ def format_status(s: ProjectStatus) -> str:
 
 
 def _register_list(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("list", help="list the project's articles and pairs")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.set_defaults(handler=_list)
+    p = _add_action(commands, "list", "list the project's articles and pairs", _list)
+    add_format_argument(p)
 
 
 def _list(args: argparse.Namespace) -> int:
-    with Project.open(args.file, readonly=True) as project:
+    with _open_readonly(args.file) as project:
         articles, pairs = project.articles(), project.pairs()
     if args.format == "json":
         data = {
@@ -192,15 +192,13 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _register_annotate(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("annotate", help="set a discrepancy's status, verdict or note")
-    p.add_argument("file", metavar="FILE")
+    p = _add_action(commands, "annotate", "set a discrepancy's status, verdict or note", _annotate)
     p.add_argument("discrepancy", metavar="DISCREPANCY_ID", help="its id (or a unique prefix)")
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--verdict", help=f"free text; usually one of {', '.join(VERDICTS)}")
     p.add_argument("--note", help="free text")
     p.add_argument("--pair", type=int, metavar="ID", help="the pair, if the id is in several")
     p.add_argument("--reviewer", help="sign the change with this name")
-    p.set_defaults(handler=_annotate)
 
 
 def _annotate(args: argparse.Namespace) -> int:
@@ -241,13 +239,11 @@ def _resolve(project: Project, disc_id: str, pair_id: int | None) -> tuple[int, 
 
 
 def _register_check(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("check", help="verify the file's integrity (read-only)")
-    p.add_argument("file", metavar="FILE")
-    p.set_defaults(handler=_check)
+    _add_action(commands, "check", "verify the file's integrity (read-only)", _check)
 
 
 def _check(args: argparse.Namespace) -> int:
-    with Project.open(args.file, readonly=True) as project:
+    with _open_readonly(args.file) as project:
         problems = project.check_integrity()
     for problem in problems:
         print(f"factdiff: {project.path.name}: {problem}", file=sys.stderr)
@@ -258,16 +254,34 @@ def _check(args: argparse.Namespace) -> int:
 # -- helpers -----------------------------------------------------------------
 
 
+def _add_action(
+    commands: argparse._SubParsersAction,
+    name: str,
+    help: str,
+    handler: Callable[[argparse.Namespace], int],
+    file_help: str | None = None,
+) -> argparse.ArgumentParser:
+    """An action whose first argument is the project file; its own options are added after."""
+    p = commands.add_parser(name, help=help)
+    p.add_argument("file", metavar="FILE", help=file_help)
+    p.set_defaults(handler=handler)
+    return p
+
+
+def _open_readonly(path: str) -> Project:
+    from core.store import Project
+
+    return Project.open(path, readonly=True)
+
+
 def _open_writable(path: str) -> Project:
+    from core.store import Project
+
     project = Project.open(path)
     if project.readonly:
         project.close()
         raise FactDiffError(f"{project.path.name} is read-only ({project.readonly_reason})")
     return project
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class ProgressLine:

@@ -11,12 +11,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from core.cli.output import add_format_argument
 from core.errors import FactDiffError
 from core.model import KINDS, SEVERITIES
-from core.report.collect import build_report
-from core.report.export import FORMATS, PAGE_SIZES, export_report, render_text
-from core.report.options import DEFAULT_STATUSES, ORDERS, ReportOptions
-from core.store import STATUSES, Project
+from core.report.options import (
+    DEFAULT_STATUSES,
+    FORMATS,
+    ORDERS,
+    PAGE_SIZES,
+    ReportOptions,
+)
+from core.store.records import STATUSES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,9 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "diverges and what reviewers concluded.",
     )
     p.add_argument("project", metavar="PROJECT", help="a .factdiff project file")
-    p.add_argument(
-        "--format", choices=FORMATS, default="html", help="output format (default: html)"
-    )
+    add_format_argument(p, FORMATS, default="html")
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write here (default: stdout; required for pdf)"
     )
@@ -70,6 +73,11 @@ def options_from_args(args: argparse.Namespace) -> ReportOptions:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The store (sqlite-utils) and the renderers load only when a report is made.
+    from core.report.collect import build_report
+    from core.report.export import export_report, render_text
+    from core.store import Project
+
     if args.format == "pdf" and not args.output:
         raise FactDiffError("PDF output needs a file: add -o FILE.pdf")
     options = options_from_args(args)

@@ -9,21 +9,18 @@ leaves half a report where the old one was.
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from core.atomic_file import replacing
 from core.errors import FactDiffError
 from core.report.csv_report import render_csv
 from core.report.html_report import render_html
 from core.report.json_report import render_json
 from core.report.markdown_report import render_markdown
 from core.report.model import ReportData
+from core.report.options import FORMATS
 
-FORMATS = ("html", "md", "pdf", "csv", "json")
 TEXT_FORMATS = ("html", "md", "csv", "json")
-PAGE_SIZES = ("a4", "letter")
 SUFFIXES = {"html": ".html", "md": ".md", "pdf": ".pdf", "csv": ".csv", "json": ".json"}
 
 
@@ -55,31 +52,10 @@ def export_report(
     if fmt == "pdf":
         from gui.report_pdf import render_pdf  # Qt is loaded only for PDF
 
-        with _atomic(target) as tmp:
+        with replacing(target) as tmp:
             render_pdf(data, tmp, page_size=page_size)
         return target
     text = render_text(data, fmt, bom=bom)
-    with _atomic(target) as tmp:
+    with replacing(target) as tmp:
         tmp.write_bytes(text.encode("utf-8"))
     return target
-
-
-@contextmanager
-def _atomic(target: Path) -> Iterator[Path]:
-    """A temporary file next to ``target`` that replaces it only if the block succeeds."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    """The process umask (read by setting it and putting it back)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

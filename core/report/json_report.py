@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from core.comparison_format import spans_to_lists
 from core.report.model import (
     ArticleRef,
     Counts,
@@ -52,7 +53,7 @@ def _excerpt(e: Excerpt | None) -> dict[str, Any] | None:
         "text": e.text,
         "start": e.start,
         "end": e.end,
-        "marks": [[s, end] for s, end in e.marks],
+        "marks": spans_to_lists(e.marks),
     }
 
 
@@ -66,11 +67,7 @@ def _item(i: ReportItem) -> dict[str, Any]:
         "summary": i.summary,
         "a": _excerpt(i.a),
         "b": _excerpt(i.b),
-        "status": i.status,
-        "verdict": i.verdict,
-        "note": i.note,
-        "reviewer": i.reviewer,
-        "updated": i.updated,
+        **_review(i),
     }
 
 
@@ -94,11 +91,18 @@ def _orphan(o: OrphanNote) -> dict[str, Any]:
     return {
         "pair_id": o.pair_id,
         "discrepancy_id": o.discrepancy_id,
-        "status": o.status,
-        "verdict": o.verdict,
-        "note": o.note,
-        "reviewer": o.reviewer,
-        "updated": o.updated,
+        **_review(o),
+    }
+
+
+def _review(r: ReportItem | OrphanNote) -> dict[str, Any]:
+    """What a reviewer said: the same keys on a listed item and on an orphaned note."""
+    return {
+        "status": r.status,
+        "verdict": r.verdict,
+        "note": r.note,
+        "reviewer": r.reviewer,
+        "updated": r.updated,
     }
 
 

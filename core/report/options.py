@@ -13,6 +13,8 @@ from core.model import KINDS, SEVERITIES
 from core.store.records import STATUSES
 
 ORDERS = ("severity", "reading")
+FORMATS = ("html", "md", "pdf", "csv", "json")
+PAGE_SIZES = ("a4", "letter")
 #: Dismissed discrepancies are the reviewer saying "nothing to see": left out unless asked for.
 DEFAULT_STATUSES = tuple(s for s in STATUSES if s != "dismissed")
 
