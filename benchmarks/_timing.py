@@ -1,8 +1,9 @@
-"""Timing a fresh ``factdiff gui --demo --screenshot`` process, for the start-up benchmarks.
+"""Timing helpers the benchmarks share: repeated calls, and a fresh window process.
 
 The bundle benchmark runs the frozen executable and the window benchmark runs
 ``python -m core``; both must measure the same thing the same way, so their
-figures can be compared with each other and across releases.
+figures can be compared with each other and across releases. The in-process
+benchmarks share :func:`median_seconds` for the same reason.
 """
 
 from __future__ import annotations
@@ -11,8 +12,19 @@ import os
 import statistics
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+
+
+def median_seconds(job: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``runs`` calls: on a shared machine the two differ a lot."""
+    wall, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        job()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def children_cpu() -> float:

@@ -21,7 +21,6 @@ import argparse
 import os
 import random
 import resource
-import statistics
 import sys
 import time
 import tracemalloc
@@ -32,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
+from _timing import median_seconds  # noqa: E402
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 from scipy.optimize import linear_sum_assignment  # noqa: E402
 
@@ -135,13 +135,8 @@ def median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
     measures the neighbours.
     """
     fn()  # warm: caches, lazy imports
-    wall, cpu = [], []
-    for _ in range(runs):
-        w0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        wall.append(time.perf_counter() - w0)
-        cpu.append(time.process_time() - c0)
-    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
+    wall, cpu = median_seconds(fn, runs)
+    return wall * 1000, cpu * 1000
 
 
 def engine_only(a: Article, b: Article) -> float:

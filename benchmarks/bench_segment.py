@@ -19,17 +19,16 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
-import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 sys.path.insert(0, str(ROOT))
+
+from _timing import median_seconds  # noqa: E402
 
 from core.boilerplate import find_boilerplate  # noqa: E402
 from core.ingest import load_article  # noqa: E402
@@ -80,17 +79,6 @@ def news_text(size: int, seed: int = 7) -> str:
         parts.append(paragraph)
         total += len(paragraph) + 2
     return "\n\n".join(parts)
-
-
-def median_seconds(job: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Median wall and CPU seconds: on a shared machine the two differ a lot."""
-    wall, cpu = [], []
-    for _ in range(runs):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        job()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def bench_throughput(size: int, runs: int) -> None:
