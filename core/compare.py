@@ -15,6 +15,7 @@ from typing import NamedTuple
 from core.discrepancies import find_discrepancies
 from core.errors import FactDiffError
 from core.facts import extract_facts
+from core.headlines import headline_index
 from core.matchers.align import align
 from core.matchers.tokendiff import diff_passage
 from core.model import (
@@ -26,7 +27,7 @@ from core.model import (
     Sentence,
     Span,
 )
-from core.segment import split_sentences
+from core.segment import article_sentences
 from core.similarity import similarity
 
 # Far beyond any article (the 2,500-sentence benchmark is ~60,000 words), low
@@ -45,25 +46,7 @@ def _check_size(article: Article, label: str) -> None:
 
 def compared_spans(article: Article) -> list[Span]:
     """The article's sentences that take part in the comparison (not site furniture)."""
-    return _compared(split_sentences(article.text, article.boilerplate))
-
-
-def headline_index(text: str, spans: Sequence[Span]) -> int | None:
-    """Index of the article's headline among its compared spans, or None.
-
-    The headline is the first compared sentence when it stands alone on its
-    line: ingest puts the title first, above any furniture the scrape kept
-    ("Skip to main content", a section label), which is not compared. A first
-    sentence that shares its line with others is the start of the story, not
-    a title.
-    """
-    if not spans:
-        return None
-    start, end = spans[0]
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return 0 if line.strip() == text[start:end].strip() else None
+    return _compared(article_sentences(article.text, article.boilerplate))
 
 
 def _compared(sentences: Sequence[Sentence]) -> list[Span]:
@@ -80,8 +63,8 @@ def _rank(d: Discrepancy) -> tuple[int, float, float]:
 class AlignedArticles(NamedTuple):
     """The alignment engine's answer for one pair, before facts and discrepancies."""
 
-    sentences_a: list[Sentence]  # every sentence, boilerplate flagged
-    sentences_b: list[Sentence]
+    sentences_a: tuple[Sentence, ...]  # every sentence, boilerplate flagged
+    sentences_b: tuple[Sentence, ...]
     spans_a: list[Span]  # the compared ones
     spans_b: list[Span]
     alignments: tuple[Alignment, ...]  # with their token changes
@@ -94,16 +77,18 @@ def align_articles(a: Article, b: Article) -> AlignedArticles:
     """Segment, align, token-diff and score two articles: compare() without the facts.
 
     Each article is segmented once: the aligner, the token diff and (in
-    compare) the fact extractors read the same sentence records. Sentences are
-    not tokenised up front on purpose: the aligner only needs token texts (a
-    regex ``findall``), and building offset-carrying tokens costs twice that,
-    so only the sentences that end up aligned get them, in the token diff.
+    compare) the fact extractors and the discrepancy finders read the same
+    sentence records (``article_sentences`` remembers the last few texts).
+    Sentences are not tokenised up front on purpose: the aligner only needs
+    token texts (a regex ``findall``), and building offset-carrying tokens
+    costs twice that, so only the sentences that end up aligned get them, in
+    the token diff.
     Raises FactDiffError for an article too large to be one article.
     """
     _check_size(a, "A")
     _check_size(b, "B")
-    sentences_a = split_sentences(a.text, a.boilerplate)
-    sentences_b = split_sentences(b.text, b.boilerplate)
+    sentences_a = article_sentences(a.text, a.boilerplate)  # cached: facts and
+    sentences_b = article_sentences(b.text, b.boilerplate)  # discrepancies reuse them
     spans_a, spans_b = _compared(sentences_a), _compared(sentences_b)
     for label, spans in (("A", spans_a), ("B", spans_b)):
         if len(spans) > MAX_SENTENCES:

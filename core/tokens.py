@@ -176,27 +176,56 @@ _SPELLING_WORDS = {
 }
 
 
+# Every shape some rule in _SPELLING_RULES rewrites, in one pattern: most words
+# match none, and one search is far cheaper than trying each rule in turn. A
+# word no rule matches is never rewritten (a later rule could only match what
+# an earlier one rewrote), so this gate loses nothing.
+_SPELLING_CANDIDATE_RE = re.compile(
+    r"our"
+    r"|is(?:e|es|ed|ing|ations?|ers?)$"
+    r"|ys(?:e|es|ed|ing|ers?)$"
+    r"|ll(?:ed|ing|ers?|ors?)$"
+    r"|[bt]res?$"
+    r"|^(?:an|h|p|orthop|encyclop|medi|pal)ae"
+    r"|^f?oe[st]"
+)
+
+
+@lru_cache(maxsize=65536)
 def _american(word: str) -> str:
     if word in _SPELLING_WORDS:
         return _SPELLING_WORDS[word]
-    if word in _RE_SUFFIX_EXCEPTIONS or len(word) < 5:
+    if word in _RE_SUFFIX_EXCEPTIONS or len(word) < 5 or not _SPELLING_CANDIDATE_RE.search(word):
         return word
     for pattern, replacement in _SPELLING_RULES:
         word = pattern.sub(replacement, word)
     return word
 
 
+def _strip_accents(text: str) -> str:
+    """ "kovač" → "kovac", "zürich" → "zurich": Latin (and Greek) diacritics only.
+
+    Only the combining diacritical marks block is dropped, so the vowel signs
+    of scripts such as Devanagari, which change the word, are kept.
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(ch for ch in decomposed if not "\u0300" <= ch <= "\u036f")
+    return unicodedata.normalize("NFC", kept)
+
+
 @lru_cache(maxsize=65536)
 def cosmetic_key(token_text: str) -> str:
     """A key equal for two tokens a reader would call the same word.
 
-    Folds case, Unicode compatibility forms, curly/straight quotes, dashes,
-    abbreviation dots ("U.S." = "US"), hyphens inside words
+    Folds case, Unicode compatibility forms, accents ("Kovač" = "Kovac"),
+    curly/straight quotes, dashes, abbreviation dots ("U.S." = "US"), hyphens inside words
     ("de-escalation" = "deescalation"), thousands separators and British vs
     American spelling. Pure punctuation folds to "" so a moved comma or a
     straightened quote mark is never reported as a change.
     """
     text = unicodedata.normalize("NFKC", token_text).translate(_QUOTES_AND_DASHES).casefold()
+    if not text.isascii():
+        text = _strip_accents(text)
     if not any(ch.isalnum() for ch in text):
         return ""
     if _ABBREVIATION_RE.match(text):

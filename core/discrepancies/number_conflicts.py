@@ -4,13 +4,16 @@ Two figures are about the same thing when they share a unit and the words
 around them overlap. The word nearest each figure that names what it counts
 ("killed", "injured", "missing", "revenue", "profit"…) must also agree:
 "14 people killed" and "30 people injured" share a unit and a story, not a
-subject.
+subject. A headline's figures are only set against the other headline's:
+a headline rounds and restates its lede, so against body text it would
+conflict on its own; when the other headline has no partner figure, the
+figure counts as covered (the omission finder skips the headline).
 """
 
 from __future__ import annotations
 
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.quantities import agree, same_unit
+from core.discrepancies.quantities import agree, unit_key
 from core.discrepancies.roles import role_of
 from core.discrepancies.side import Side
 from core.discrepancies.subject import (
@@ -36,23 +39,38 @@ def paired_figures(
     sa: Side, sb: Side, aligned: set[tuple[int, int]]
 ) -> list[tuple[Quantity, Quantity]]:
     """Figures of the two articles that count the same thing, one-to-one, best match first."""
-    qa = [q for q in sa.facts.quantities if not _in_boilerplate(sa, q)]
-    qb = [q for q in sb.facts.quantities if not _in_boilerplate(sb, q)]
+    units_a = {q: unit_key(q) for q in sa.facts.quantities if not _in_boilerplate(sa, q)}
+    units_b = {q: unit_key(q) for q in sb.facts.quantities if not _in_boilerplate(sb, q)}
+    common = set(units_a.values()) & set(units_b.values())
+    qa = [q for q in units_a if units_a[q] in common]  # only figures with a possible partner
+    qb = [q for q in units_b if units_b[q] in common]
     ctx_a = {q: _context(sa, q) for q in qa}
     ctx_b = {q: _context(sb, q) for q in qb}
 
     roles_a = {q: role_of(sa, q) for q in qa}
     roles_b = {q: role_of(sb, q) for q in qb}
 
+    heads_a = {q: sa.in_headline(q.start) for q in qa}
+    heads_b = {q: sb.in_headline(q.start) for q in qb}
+    clauses_a: dict[Quantity, set[str]] = {}
+    clauses_b: dict[Quantity, set[str]] = {}
+
+    def clause_word_shared(x: Quantity, y: Quantity) -> bool:
+        if x not in clauses_a:
+            clauses_a[x] = clause_context(sa, x.start, x.end)
+        if y not in clauses_b:
+            clauses_b[y] = clause_context(sb, y.start, y.end)
+        return _shares_word(clauses_a[x], clauses_b[y], x)
+
     def score(x: Quantity, y: Quantity) -> float:
-        if not same_unit(x, y):
-            return 0.0
+        if units_a[x] != units_b[y] or heads_a[x] != heads_b[y]:
+            return 0.0  # a headline's figure restates the lede: only headline meets headline
         if roles_a[x] and roles_b[y] and roles_a[x] != roles_b[y]:
             return 0.0
         shared = weighted_overlap(ctx_a[x], ctx_b[y])
         same_role = bool(roles_a[x]) and roles_a[x] == roles_b[y]
         same_figure = x.exact and y.exact and x.low == y.low and _distinctive(x.low)
-        if not (same_role or same_figure or _clause_word_shared(sa, x, sb, y)):
+        if not (same_role or same_figure or clause_word_shared(x, y)):
             return 0.0
         if x.exact and y.exact and x.low == y.low and _distinctive(x.low):
             shared += DISTINCTIVE_BONUS
@@ -96,9 +114,12 @@ def _clause_word_shared(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:
     Moreno levelled seven minutes after the break" share the corner, not
     what the minutes count.
     """
-    shared = clause_context(sa, x.start, x.end) & clause_context(sb, y.start, y.end)
+    return _shares_word(clause_context(sa, x.start, x.end), clause_context(sb, y.start, y.end), x)
+
+
+def _shares_word(clause_x: set[str], clause_y: set[str], x: Quantity) -> bool:
     unit = x.unit.casefold()
-    return any(not unit.startswith(word) for word in shared)
+    return any(not unit.startswith(word) for word in clause_x & clause_y)
 
 
 def _context(side: Side, q: Quantity) -> dict[str, float]:

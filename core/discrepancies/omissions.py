@@ -103,9 +103,13 @@ def _describe(side: Side, item: Omitted) -> str:
 
 
 def _headline(side: Side, start: int, end: int) -> bool:
-    """A headline restates the story's lede; its figures are not facts of their own."""
-    title = side.article.title.strip()
-    return bool(title) and side.text[start:end].strip() in title
+    """A headline restates the story's lede; its figures are not facts of their own.
+
+    Recognised by position (``core.headlines``), as the aligner does, not by
+    the article's title field, which may be empty or a page title with the
+    site's name.
+    """
+    return side.headline is not None and start < side.headline[1] and side.headline[0] < end
 
 
 def _furniture(side: Side, start: int) -> bool:

@@ -11,8 +11,10 @@ so helps nobody. Who the passage is credited to is compared once per passage
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from itertools import chain
 from typing import NamedTuple
 
 from core.discrepancies.attribution_conflicts import source_flag
@@ -25,6 +27,7 @@ from core.discrepancies.side import Side, overlapping
 from core.discrepancies.sources import conflicting_sources
 from core.discrepancies.text import (
     NEGATORS,
+    QUANTIFIERS,
     is_date_word,
     is_function_word,
     one_line,
@@ -36,6 +39,7 @@ from core.discrepancies.text import (
 from core.facts.model import DateRef, Quantity
 from core.facts.names import fold
 from core.model import Alignment, Change, Span
+from core.tokens import cosmetic_key
 
 PARAPHRASE_RATIO = 0.5  # above this share of changed words a passage is a rewrite
 MAX_WORDING_WORDS = 4  # a bigger edit is restructuring, not a wording discrepancy
@@ -68,7 +72,53 @@ def _alignment_flags(sa: Side, sb: Side, index: int, alignment: Alignment) -> li
         return []
     paraphrase = _changed_ratio(sa, sb, alignment, changes) > PARAPHRASE_RATIO
     typed = [Typed(kind, c) for c in changes if (kind := _classify(sa, sb, c, paraphrase))]
+    if len(typed) > 1 and any(_movable(t.kind, t.change) for t in typed):
+        moved = _moved(sa, sb, changes)
+        typed = [t for t in typed if not (t.change in moved and _movable(t.kind, t.change))]
     return [f for group in _merge(sa, typed) if (f := _group_flag(sa, sb, index, group))]
+
+
+def _movable(kind: str, c: Change) -> bool:
+    """Whether a moved change of ``kind`` says nothing new.
+
+    Wording and names moved elsewhere in the passage say the same thing. A
+    figure or a day only when it moved whole (a pure insertion or deletion):
+    "14 killed, 13 hurt" / "13 killed, 14 hurt" replaces figures in place,
+    which is a conflict. A quotation's words are the speaker's, in the
+    speaker's order.
+    """
+    if kind in ("wording", "entity"):
+        return True
+    one_sided = c.a_start == c.a_end or c.b_start == c.b_end
+    return kind in ("number", "date") and one_sided
+
+
+def _content_keys(side: Side, start: int, end: int) -> list[str]:
+    return [cosmetic_key(w) for w, _, _ in words(side.text, start, end) if not is_function_word(w)]
+
+
+def _moved(sa: Side, sb: Side, changes: list[Change]) -> set[Change]:
+    """The changes that only move words: reordering is not rewording.
+
+    A deletion whose content words (cosmetic keys; grammar words and
+    punctuation aside) are all inserted elsewhere in the same passage, and
+    whose own inserted words (if any) were deleted elsewhere, moved a phrase:
+    "Passengers evacuated after engine-room fire on Vessmark ferry" /
+    "Engine-room fire on Vessmark ferry: passengers evacuated".
+    """
+    removed = [_content_keys(sa, c.a_start, c.a_end) for c in changes]
+    added = [_content_keys(sb, c.b_start, c.b_end) for c in changes]
+    all_removed = Counter(chain.from_iterable(removed))
+    all_added = Counter(chain.from_iterable(added))
+    moved = set()
+    for c, gone, new in zip(changes, removed, added, strict=True):
+        if not gone and not new:
+            continue
+        if all(all_added[k] - new.count(k) >= gone.count(k) for k in gone) and all(
+            all_removed[k] - gone.count(k) >= new.count(k) for k in new
+        ):
+            moved.add(c)
+    return moved
 
 
 def _source_flags(sa: Side, sb: Side, index: int, alignment: Alignment) -> list[Flag]:
@@ -97,7 +147,7 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
     if not wa and not wb:
         return None
     if [fold(w) for w in wa] == [fold(w) for w in wb]:
-        return None  # accents only: "Kovač" / "Kovac" is one spelling
+        return None  # a possessive only: "Kovač's" / "Kovac" (accents alone are cosmetic)
     if _flips_polarity(wa, wb):
         return "negation"
     if _quantities(sa, c.a_start, c.a_end) or _quantities(sb, c.b_start, c.b_end):
@@ -380,6 +430,8 @@ def _summary(kind: str, ta: str, tb: str) -> str:
 
 
 def _number_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Flag | None:
+    if sa.in_headline(a_span[0]) != sb.in_headline(b_span[0]):
+        return None  # a headline aligned with body text: its figures only meet headline figures
     qa = _quantities(sa, *a_span)
     qb = _quantities(sb, *b_span)
     if qa and qb:
@@ -421,13 +473,19 @@ def _clash(
 def _figure_dropped(
     sa: Side, sb: Side, a_span: Span, b_span: Span, quantities: list[Quantity], in_a: bool
 ) -> bool:
-    """Only the figure differs: "killed 14 people" against "killed people"."""
+    """Only the figure differs: "killed 14 people" against "killed people".
+
+    A quantifier in its place ("all", "most", "many" passengers) is not a
+    figure: the two accounts do not state numbers that could conflict."""
     side, span, other_side, other_span = (
         (sa, a_span, sb, b_span) if in_a else (sb, b_span, sa, a_span)
     )
     figure = {(s, e) for q in quantities for _, s, e in words(side.text, q.start, q.end)}
     extra = [w for w, s, e in words(side.text, *span) if (s, e) not in figure]
-    return not extra and len(words(other_side.text, *other_span)) <= 1
+    other = words(other_side.text, *other_span)
+    if any(cosmetic_key(w) in QUANTIFIERS for w, _, _ in other):
+        return False  # "all passengers" / "about 280 passengers": no figure to disagree with
+    return not extra and len(other) <= 1
 
 
 def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Flag | None:

@@ -33,11 +33,37 @@ def _duplicate(f: Flag, g: Flag) -> bool:
     return _overlaps(f.a, g.a) and _overlaps(f.b, g.b)
 
 
+_BUCKET = 256  # characters: flags are looked up by the stretches of text they touch
+
+
+def _buckets(span: Span | None, side: int) -> list[tuple[int, int]]:
+    if span is None:
+        return []
+    first, last = span[0] // _BUCKET, max(span[0], span[1] - 1) // _BUCKET
+    return [(side, n) for n in range(first, last + 1)]
+
+
 def deduplicate(passage: Sequence[Flag], facts: Sequence[Flag]) -> list[Flag]:
+    """Each passage flag merged with the flags it duplicates.
+
+    Two flags can only be duplicates when they share a stretch of text on one
+    side, so candidates are looked up by position instead of compared with
+    every flag kept so far.
+    """
     kept = list(facts)
+    index: dict[tuple[int, int], list[int]] = {}
+
+    def add(i: int, f: Flag) -> None:
+        for bucket in _buckets(f.a, 0) + _buckets(f.b, 1):
+            index.setdefault(bucket, []).append(i)
+
+    for i, f in enumerate(kept):
+        add(i, f)
     for p in passage:
-        twins = [i for i, f in enumerate(kept) if _duplicate(p, f)]
+        near = {i for bucket in _buckets(p.a, 0) + _buckets(p.b, 1) for i in index.get(bucket, ())}
+        twins = [i for i in sorted(near) if _duplicate(p, kept[i])]
         if not twins:
+            add(len(kept), p)
             kept.append(p)
             continue
         for i in twins:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import NamedTuple, TypeVar
 
 from core.facts.model import Facts
+from core.headlines import headline_span
 from core.model import Article, Sentence, Span
 from core.segment import article_sentences
 
@@ -24,6 +25,7 @@ class Side(NamedTuple):
     sentences: tuple[Sentence, ...]
     starts: tuple[int, ...]
     words: int
+    headline: Span | None = None  # the headline sentence (core.headlines), if any
 
     @property
     def text(self) -> str:
@@ -38,13 +40,25 @@ class Side(NamedTuple):
         s = self.sentences[self.sentence_index(offset)]
         return (s.start, s.end)
 
+    def in_headline(self, start: int, end: int | None = None) -> bool:
+        """Whether ``[start, end)`` (or the offset ``start``) lies in the headline."""
+        h = self.headline
+        return h is not None and h[0] <= start < h[1] and (end is None or end <= h[1])
+
 
 def build_side(article: Article, facts: Facts) -> Side:
     sentences = article_sentences(article.text, article.boilerplate)  # split once per article
     body_words = sum(
         len(article.text[s.start : s.end].split()) for s in sentences if not s.boilerplate
     )
-    return Side(article, facts, sentences, tuple(s.start for s in sentences), body_words)
+    return Side(
+        article,
+        facts,
+        sentences,
+        tuple(s.start for s in sentences),
+        body_words,
+        headline_span(article.text, sentences),
+    )
 
 
 def overlapping(records: Iterable[R], start: int, end: int) -> list[R]:

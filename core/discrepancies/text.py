@@ -28,6 +28,12 @@ _FUNCTION_WORDS = """a an the this that these those there here it its it's they 
     mr mrs ms dr"""
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
+#: Words that say how much without a figure: "all passengers" is no count to check
+#: against "about 280 passengers".
+_QUANTIFIERS = """all every each no none some many most much several few fewer numerous
+    various both any more less enough whole entire"""
+QUANTIFIERS = frozenset(_QUANTIFIERS.split())
+
 #: Words that flip what a clause asserts.
 _NEGATORS = """not no never none nor neither nobody nothing nowhere without n't cannot can't won't
     don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't

@@ -6,11 +6,12 @@ import pytest
 from conftest import DEMO, seed
 
 import core.compare as compare_module
+import core.segment as segment_module
 from core.compare import compare, compared_spans
 from core.comparison_format import comparison_from_dict, comparison_to_dict
 from core.errors import FactDiffError
 from core.ingest import article_from_text, load_article
-from core.model import SEVERITIES, Comparison
+from core.model import SEVERITIES, Article, Comparison
 
 
 def demo(name: str):
@@ -113,8 +114,10 @@ def test_too_many_sentences_is_refused(monkeypatch):
 
 
 def test_each_article_is_segmented_once_and_facts_reuse_the_sentences(monkeypatch):
+    """Alignment, facts and discrepancies all read one segmentation per article."""
     calls: list[str] = []
-    real_split, real_facts = compare_module.split_sentences, compare_module.extract_facts
+    real_split, real_facts = segment_module.split_sentences, compare_module.extract_facts
+    segment_module.forget_sentences()
 
     def counting_split(text, boilerplate=()):
         calls.append(text)
@@ -124,7 +127,7 @@ def test_each_article_is_segmented_once_and_facts_reuse_the_sentences(monkeypatc
         assert sentences is not None, "compare() must hand its sentences to extract_facts"
         return real_facts(article, sentences)
 
-    monkeypatch.setattr(compare_module, "split_sentences", counting_split)
+    monkeypatch.setattr(segment_module, "split_sentences", counting_split)
     monkeypatch.setattr(compare_module, "extract_facts", checking_facts)
     a, b = demo("harbor-ledger"), demo("coastal-wire")
     compare(a, b)
@@ -194,3 +197,40 @@ def test_headline_is_the_first_compared_sentence_alone_on_its_line():
         compare_module.headline_index(no_title, compared_spans(article_from_text(no_title))) is None
     )
     assert compare_module.headline_index("", []) is None
+
+
+# --- headlines, found by position whatever the title field holds -----------------
+
+_HEADLINE_BODY = (
+    "A fire broke out in the engine room of the ferry Northern Tern on Thursday. "
+    "Passengers and crew were evacuated off the coast, the coast guard said.\n\n"
+    "Rescue boats reached the ferry within 40 minutes.\n"
+)
+
+
+@pytest.mark.parametrize("title", ["", "Ferry fire: 300 evacuated | Harbor Ledger"])
+def test_a_headline_figure_is_never_an_omission(title):
+    """The headline restates the lede: recognised by position, not by the title field."""
+    a = Article(f"Ferry fire: 300 passengers evacuated\n\n{_HEADLINE_BODY}", title=title)
+    b = Article(_HEADLINE_BODY)  # no headline at all
+    c = compare(a, b)
+    assert (0, 36) in c.unaligned_a
+    assert not [d for d in c.discrepancies if d.kind == "omission"]
+
+
+def test_a_headline_figure_is_not_set_against_a_body_figure():
+    a = Article(f"Ferry fire: 300 passengers evacuated\n\n{_HEADLINE_BODY}")
+    b = Article(
+        "More than a dozen boats joined the rescue on Thursday.\n\n"
+        + _HEADLINE_BODY.replace("Passengers and crew were", "In all, 312 passengers were")
+    )
+    c = compare(a, b)
+    headline = (0, len("Ferry fire: 300 passengers evacuated"))
+    assert not [d for d in c.discrepancies if d.a and d.a[0] < headline[1] and d.kind == "number"]
+
+
+def test_headline_figures_of_both_articles_still_meet():
+    a = Article(f"Ferry fire: 300 passengers evacuated\n\n{_HEADLINE_BODY}")
+    b = Article(f"Ferry fire: 312 passengers evacuated\n\n{_HEADLINE_BODY}")
+    found = [(d.kind, d.summary) for d in compare(a, b).discrepancies]
+    assert found == [("number", "300 passengers vs 312 passengers")]

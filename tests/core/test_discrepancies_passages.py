@@ -135,3 +135,67 @@ def test_a_straight_quoted_change_is_summarised_by_its_quoted_words():
     assert [d.summary for d in quotes] == [
         'quote: "We never stopped believing" vs "We always believed"'
     ]
+
+
+# --- moved words are not reworded words ---------------------------------------------
+
+
+def _with_facts(text_a: str, text_b: str):
+    from core.facts import extract_facts
+
+    return one_passage(
+        text_a, text_b, extract_facts(Article(text_a)), extract_facts(Article(text_b))
+    )
+
+
+def test_reordered_words_are_not_a_wording_change():
+    found = one_passage(
+        "Passengers evacuated after engine-room fire on Vessmark ferry",
+        "Engine-room fire on Vessmark ferry: passengers evacuated",
+    )
+    assert found == ()
+
+
+def test_a_clause_moved_within_a_sentence_is_not_a_wording_change():
+    found = one_passage(
+        "On the advice of doctors, the senator cancelled the rally in Dover.",
+        "The senator cancelled the rally in Dover on the advice of doctors.",
+    )
+    assert found == ()
+
+
+def test_a_moved_word_next_to_a_real_edit_still_shows_the_edit():
+    found = one_passage(
+        "Officials said the storm closed the northern bridge to traffic until Friday.",
+        "The storm closed the southern bridge to traffic until Friday, officials said.",
+    )
+    assert [(d.kind, d.summary) for d in found] == [
+        ("wording", '"the northern bridge" vs "the southern bridge"')
+    ]
+
+
+def test_figures_swapped_in_place_still_conflict():
+    found = _with_facts(
+        "The blast killed 14 people and injured 30 people in the market.",
+        "The blast killed 30 people and injured 14 people in the market.",
+    )
+    assert [d.kind for d in found if d.kind == "number"]
+
+
+# --- quantifiers are not figures ------------------------------------------------------
+
+
+def test_all_passengers_is_not_a_figure_against_about_280():
+    found = _with_facts(
+        "All passengers and crew were evacuated off the coast, the coast guard said.",
+        "About 280 passengers and crew were evacuated off the coast, the coast guard said.",
+    )
+    assert not [d for d in found if d.kind == "number"]
+
+
+def test_a_dropped_figure_is_still_flagged():
+    found = _with_facts(
+        "The crash killed 14 people on the motorway near the border.",
+        "The crash killed people on the motorway near the border.",
+    )
+    assert [(d.kind, d.severity) for d in found] == [("number", "medium")]
