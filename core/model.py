@@ -71,6 +71,18 @@ class Alignment(NamedTuple):
 KINDS = ("number", "date", "quote", "attribution", "negation", "entity", "wording", "omission")
 SEVERITIES = ("high", "medium", "low")
 
+#: What readers see for each kind, in the window and in the report alike.
+KIND_LABELS = {
+    "number": "Number",
+    "date": "Date",
+    "quote": "Quote",
+    "attribution": "Attribution",
+    "negation": "Negation",
+    "entity": "Name",
+    "wording": "Wording",
+    "omission": "Omission",
+}
+
 
 class Discrepancy(NamedTuple):
     """A typed divergence a fact-checker should look at.

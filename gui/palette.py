@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
-from core.model import KINDS, SEVERITIES
+from core.model import KIND_LABELS, KINDS, SEVERITIES
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -43,16 +43,6 @@ KIND_HUES = {
     "omission": OKABE_ITO["grey"],
 }
 
-KIND_LABELS = {
-    "number": "Number",
-    "date": "Date",
-    "quote": "Quote",
-    "attribution": "Attribution",
-    "negation": "Negation",
-    "entity": "Name",
-    "wording": "Wording",
-    "omission": "Omission",
-}
 
 SEVERITY_RANK = {severity: len(SEVERITIES) - i for i, severity in enumerate(SEVERITIES)}
 """high → 3, medium → 2, low → 1 (0 means "no discrepancy")."""

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from core.model import KIND_LABELS
 from core.report.model import ArticleRef, Counts, PairSection, ReportFilters
 
 
 def label(code: str) -> str:
     """``follow-up`` → ``Follow-up``: codes shown to readers."""
     return code[:1].upper() + code[1:] if code else code
+
+
+def kind_label(kind: str) -> str:
+    """``entity`` → ``Name``: the same words the window uses."""
+    return KIND_LABELS.get(kind, label(kind))
 
 
 def format_time(iso: str) -> str:

@@ -16,6 +16,7 @@ from core.report.labels import (
     count_of,
     filters_text,
     format_time,
+    kind_label,
     label,
     outlet,
     pair_title,
@@ -162,7 +163,7 @@ def _article_line(a: ArticleRef) -> str:
 
 
 def _item(item: ReportItem, pair: PairSection, html_hooks: bool) -> list[str]:
-    heading = f"#### {item.number}. {md_text(item.summary) or md_text(label(item.kind))}"
+    heading = f"#### {item.number}. {md_text(item.summary) or md_text(kind_label(item.kind))}"
     # Only known codes become CSS classes: an attribute list is markup.
     severity_class = f" .{item.severity}" if item.severity in SEVERITIES else ""
     return [
@@ -176,7 +177,7 @@ def _item(item: ReportItem, pair: PairSection, html_hooks: bool) -> list[str]:
 def _meta(item: ReportItem) -> str:
     parts = [
         f"**{md_text(label(item.severity))}** severity",
-        md_text(label(item.kind)),
+        md_text(kind_label(item.kind)),
         f"**Status:** {md_text(label(item.status))}",
     ]
     if item.verdict:
