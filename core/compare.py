@@ -8,6 +8,7 @@ exactly the same answer for the same pair.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -15,6 +16,7 @@ from typing import NamedTuple
 from core.discrepancies import find_discrepancies
 from core.errors import FactDiffError
 from core.facts import extract_facts
+from core.facts.model import Facts
 from core.headlines import headline_index
 from core.matchers.align import align
 from core.matchers.tokendiff import diff_passage
@@ -118,6 +120,17 @@ def align_articles(a: Article, b: Article) -> AlignedArticles:
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _facts(article: Article, sentences: tuple[Sentence, ...]) -> Facts:
+    """An article's facts, remembered: an article met in several pairs is read once
+    (``Article`` is frozen and every fact record is an immutable tuple)."""
+    return extract_facts(article, sentences)
+
+
+def forget_facts() -> None:
+    _facts.cache_clear()
+
+
 def compare(a: Article, b: Article) -> Comparison:
     """Align, diff and score two articles; discrepancies are sorted high→low, then by position.
 
@@ -130,8 +143,8 @@ def compare(a: Article, b: Article) -> Comparison:
         aligned.alignments,
         aligned.unaligned_a,
         aligned.unaligned_b,
-        extract_facts(a, aligned.sentences_a),
-        extract_facts(b, aligned.sentences_b),
+        _facts(a, aligned.sentences_a),
+        _facts(b, aligned.sentences_b),
     )
     return Comparison(
         a=a,

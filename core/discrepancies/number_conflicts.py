@@ -18,8 +18,8 @@ from core.discrepancies.roles import role_of
 from core.discrepancies.side import Side
 from core.discrepancies.subject import (
     ALIGNED_BONUS,
+    best_first,
     clause_context,
-    match_pairs,
     weighted_context,
     weighted_overlap,
 )
@@ -62,28 +62,40 @@ def paired_figures(
             clauses_b[y] = clause_context(sb, y.start, y.end)
         return _shares_word(clauses_a[x], clauses_b[y], x)
 
+    distinct = {q: q.exact and _distinctive(q.low) for q in qa + qb}
+
     def score(x: Quantity, y: Quantity) -> float:
-        if units_a[x] != units_b[y] or heads_a[x] != heads_b[y]:
-            return 0.0  # a headline's figure restates the lede: only headline meets headline
-        if roles_a[x] and roles_b[y] and roles_a[x] != roles_b[y]:
+        # only called for figures of one unit, both in or both out of the headline:
+        # a headline's figure restates the lede, so only headline meets headline
+        role_x, role_y = roles_a[x], roles_b[y]
+        if role_x and role_y and role_x != role_y:
             return 0.0
         shared = weighted_overlap(ctx_a[x], ctx_b[y])
-        same_role = bool(roles_a[x]) and roles_a[x] == roles_b[y]
-        same_figure = x.exact and y.exact and x.low == y.low and _distinctive(x.low)
+        same_role = bool(role_x) and role_x == role_y
+        same_figure = distinct[x] and y.exact and x.low == y.low
         if not (same_role or same_figure or clause_word_shared(x, y)):
             return 0.0
-        if x.exact and y.exact and x.low == y.low and _distinctive(x.low):
+        if same_figure:
             shared += DISTINCTIVE_BONUS
         if x.modifies and y.modifies and x.modifies.casefold() == y.modifies.casefold():
             shared += 1
-        if roles_a[x] and roles_a[x] == roles_b[y]:
+        if same_role:
             shared += ROLE_BONUS
         if shared and agree(x, y):
             shared += AGREE_BONUS
         bonus = ALIGNED_BONUS if (x.sentence, y.sentence) in aligned else 0.0
         return shared + bonus
 
-    return [(x, y) for x, y, _ in match_pairs(qa, qb, score, MIN_SHARED)]
+    by_kind: dict[tuple[str, bool], list[int]] = {}
+    for j, y in enumerate(qb):
+        by_kind.setdefault((units_b[y], heads_b[y]), []).append(j)
+    scored = []
+    for i, x in enumerate(qa):
+        for j in by_kind.get((units_a[x], heads_a[x]), ()):
+            s = score(x, qb[j])
+            if s >= MIN_SHARED:
+                scored.append((s, i, j))
+    return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
 
 
 def number_conflicts(pairs: list[tuple[Quantity, Quantity]]) -> list[Flag]:

@@ -47,13 +47,21 @@ def role_of(side: Side, q: Quantity) -> str | None:
     before = words(side.text, s0, q.start)[-ROLE_RADIUS:]
     after = words(side.text, q.end, max(q.end, s1))[:ROLE_RADIUS]
     inside = words(side.text, q.start, q.end)
-    candidates = [(0, w) for w, _, _ in inside]
-    candidates += [(len(before) - i, w) for i, (w, _, _) in enumerate(before)]
-    candidates += [(i + 1, w) for i, (w, _, _) in enumerate(after)]
-    for _, word in sorted(candidates, key=lambda c: c[0]):
-        role = ROLES.get(word.casefold())
+    # nearest first: the figure's own words, then outwards, the word before ahead of
+    # the word after at each distance
+    for w, _, _ in inside:
+        role = ROLES.get(w.casefold())
         if role:
             return role
+    for distance in range(1, max(len(before), len(after)) + 1):
+        if distance <= len(before):
+            role = ROLES.get(before[-distance][0].casefold())
+            if role:
+                return role
+        if distance <= len(after):
+            role = ROLES.get(after[distance - 1][0].casefold())
+            if role:
+                return role
     return None
 
 

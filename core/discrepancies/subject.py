@@ -10,6 +10,7 @@ one figure is never set against a different figure about something else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 from core.discrepancies.side import Side
@@ -51,10 +52,10 @@ def weighted_context(
     before = tokens(side.text, s0, start)
     after = tokens(side.text, end, max(end, s1))
     weights: dict[str, float] = {}
-    for run in (_walk(reversed(before), radius), _walk(after, radius)):
-        for word, weight in run:
-            key = stem(word)
-            weights[key] = max(weights.get(key, 0.0), weight)
+    for run in (_walk_stems(reversed(before), radius), _walk_stems(after, radius)):
+        for key, weight in run:
+            if weights.get(key, 0.0) < weight:
+                weights[key] = weight
     return weights
 
 
@@ -69,16 +70,16 @@ def clause_context(side: Side, start: int, end: int, radius: int = CONTEXT_RADIU
     for run in (reversed(tokens(side.text, s0, start)), tokens(side.text, end, max(end, s1))):
         seen = 0
         for token in run:
-            text = token.text
-            if text in _BOUNDARY_MARKS or text.casefold() in _CLAUSE_BREAKS:
+            _, breaks_clause, is_word, key = _token_kind(token.text)
+            if breaks_clause:
                 break
-            if not any(ch.isalnum() for ch in text):
+            if not is_word:
                 continue
             seen += 1
             if seen > radius:
                 break
-            if not is_function_word(text) and not text[0].isdigit():
-                found.add(stem(text))
+            if key is not None:
+                found.add(key)
     return found
 
 
@@ -86,23 +87,36 @@ def weighted_overlap(x: dict[str, float], y: dict[str, float]) -> float:
     return sum(min(x[k], y[k]) for k in x.keys() & y.keys())
 
 
-def _walk(tokens: Iterable[Token], radius: int) -> list[tuple[str, float]]:
-    """Content words in reading distance order, halved once a clause boundary is crossed."""
+@lru_cache(maxsize=65536)
+def _token_kind(text: str) -> tuple[bool, bool, bool, str | None]:
+    """How the context walks read one token: (a clause boundary for ``_walk_stems``, a
+    clause break for ``clause_context``, a word, its stem when a content word)."""
+    folded = text.casefold()
+    marks = text in _BOUNDARY_MARKS
+    boundary = marks or folded in _BOUNDARY_WORDS
+    breaks = marks or folded in _CLAUSE_BREAKS
+    is_word = any(ch.isalnum() for ch in text)
+    key = stem(text) if is_word and not is_function_word(text) and not text[0].isdigit() else None
+    return boundary, breaks, is_word, key
+
+
+def _walk_stems(tokens: Iterable[Token], radius: int) -> list[tuple[str, float]]:
+    """Content-word stems in reading distance order, halved once a clause boundary is crossed."""
     out: list[tuple[str, float]] = []
     weight = 1.0
     seen = 0
     for token in tokens:
-        text = token.text
-        if text in _BOUNDARY_MARKS or text.casefold() in _BOUNDARY_WORDS:
+        boundary, _, is_word, key = _token_kind(token.text)
+        if boundary:
             weight = 0.5
             continue
-        if not any(ch.isalnum() for ch in text):
+        if not is_word:
             continue
         seen += 1
         if seen > radius:
             break
-        if not is_function_word(text) and not text[0].isdigit():
-            out.append((text, weight))
+        if key is not None:
+            out.append((key, weight))
     return out
 
 
@@ -119,6 +133,13 @@ def match_pairs(
             s = score(x, y)
             if s >= threshold:
                 scored.append((s, i, j))
+    return best_first(left, right, scored)
+
+
+def best_first(
+    left: Sequence[R], right: Sequence[S], scored: list[tuple[float, int, int]]
+) -> list[tuple[R, S, float]]:
+    """Greedy one-to-one choice from ``(score, i, j)`` candidates, best first."""
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     used_left: set[int] = set()
     used_right: set[int] = set()
