@@ -128,7 +128,16 @@ def _facts(article: Article, sentences: tuple[Sentence, ...]) -> Facts:
 
 
 def forget_facts() -> None:
+    """Drop remembered facts, so a benchmark times reading an article, not a lookup."""
     _facts.cache_clear()
+
+
+def clear_caches() -> None:
+    """Forget everything remembered about articles seen before (benchmarks, tests)."""
+    from core.facts.extract import clear_caches as clear_fact_caches
+
+    clear_fact_caches()
+    forget_facts()
 
 
 def compare(a: Article, b: Article) -> Comparison:

