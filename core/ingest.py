@@ -35,6 +35,9 @@ _FORMATS = {
     ".htm": "html",
     ".xhtml": "html",
 }
+#: File endings read as articles: the one list the importer, folders and the window share.
+ARTICLE_SUFFIXES = tuple(_FORMATS)
+
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )

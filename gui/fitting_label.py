@@ -37,9 +37,6 @@ class FittingLabel(QLabel):
             return
         self.set_wordings([text])
 
-    def full_text(self) -> str:
-        return self._wordings[0]
-
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = super().sizeHint()
         return QSize(self._width_of(self._wordings[0]), hint.height())

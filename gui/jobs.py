@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from core.ingest import ARTICLE_SUFFIXES
 from gui.workers import Job
 
-IMPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+IMPORT_SUFFIXES = ARTICLE_SUFFIXES
 PROJECT_SUFFIX = ".factdiff"
 
 
@@ -53,11 +54,6 @@ def snapshot(project) -> Snapshot:
 def default_workers() -> int:
     """Processes for compare-all: they keep the engine's CPU work off this process's GIL."""
     return max(1, min(4, (os.cpu_count() or 1)))
-
-
-def importable(paths: Sequence[str | Path]) -> list[Path]:
-    """The files among ``paths`` that look like articles (by extension)."""
-    return [Path(p) for p in paths if Path(p).suffix.lower() in IMPORT_SUFFIXES]
 
 
 def load_pair(project, pair_id: int) -> PairData:

@@ -18,7 +18,7 @@ from gui import jobs
 from gui.import_dialogs import FetchUrlDialog, PasteArticleDialog
 from gui.workers import Failure
 
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+ARTICLE_FILTER = f"Articles ({' '.join('*' + s for s in jobs.IMPORT_SUFFIXES)});;All files (*)"
 
 
 class ImportMixin:

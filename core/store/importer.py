@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Protocol
 
 from core.errors import FactDiffError
+from core.ingest import ARTICLE_SUFFIXES
 from core.model import Article
 from core.store.records import AddResult, ImportReport
-
-SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 class _Adds(Protocol):
@@ -49,7 +48,7 @@ def _articles_in(folder: Path) -> list[Path]:
         found.extend(
             Path(root, name)
             for name in sorted(names)
-            if not name.startswith(".") and name.lower().endswith(SUFFIXES)
+            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
         )
     return found
 

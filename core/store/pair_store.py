@@ -140,9 +140,6 @@ class PairStore(ArticleStore):
             self._store_comparison(pair_id, encode_result(comparison))
         return comparison
 
-    def is_compared(self, pair_id: int) -> bool:
-        return self.pair(pair_id).compared
-
     def compare_all(
         self,
         progress: Progress | None = None,

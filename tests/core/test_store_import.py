@@ -85,3 +85,15 @@ def test_import_into_readonly_project_is_refused(folder, tmp_path):
         path = created.path
     with Project.open(path, readonly=True) as p, pytest.raises(ProjectError, match="read-only"):
         p.import_files([folder])
+
+
+def test_a_folder_yields_every_kind_of_file_a_single_import_accepts(tmp_path):
+    """Folder recursion and single-file import agree on what an article file is."""
+    from core.ingest import ARTICLE_SUFFIXES
+
+    for i, suffix in enumerate(ARTICLE_SUFFIXES):
+        (tmp_path / f"story{i}{suffix}").write_text(f"Story {i}. It happened.", encoding="utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    files, errors = expand_paths([tmp_path])
+    assert errors == []
+    assert sorted(p.suffix for p in files) == sorted(ARTICLE_SUFFIXES)
