@@ -17,7 +17,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from core.datelines import is_stamp_line
+from core.datelines import is_stamp_line, leading_stamp_end
 from core.lines import line_spans
 from core.model import Span
 
@@ -166,7 +166,28 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
         marked[index] = True
     for index in _masthead_lines(text, lines, marked):
         marked[index] = True
-    return tuple(span for span, flag in zip(lines, marked, strict=True) if flag)
+    spans = [span for span, flag in zip(lines, marked, strict=True) if flag]
+    spans += _stamp_prefixes(text, lines, marked)
+    return tuple(sorted(spans))
+
+
+def _stamp_prefixes(text: str, lines: list[Span], marked: list[bool]) -> list[Span]:
+    """Date stamps a scrape glued to the front of a line of prose, or to a bare address.
+
+    The stamp is furniture (the publication date, read by ingest); the prose
+    after it is content, so only the stamp is marked, unless all that follows
+    is the page's address.
+    """
+    found: list[Span] = []
+    for (start, end), flag in zip(lines, marked, strict=True):
+        if flag:
+            continue
+        length = leading_stamp_end(text[start:end])
+        if not length:
+            continue
+        rest = text[start + length : end].strip()
+        found.append((start, end) if _HEAD.fullmatch(rest) and rest.startswith(("http", "www.")) else (start, start + length))
+    return found
 
 
 class BoilerplateIndex:
@@ -190,6 +211,13 @@ class BoilerplateIndex:
         """True when ``[start, end)`` lies wholly inside furniture."""
         i = bisect.bisect_right(self._starts, start) - 1
         return i >= 0 and end <= self._ends[i]
+
+    def prefix_end(self, start: int, end: int) -> int:
+        """End of furniture that opens ``[start, end)`` and stops inside it; 0 if none."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and self._starts[i] == start and self._ends[i] < end:
+            return self._ends[i]
+        return 0
 
     def touches(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` shares at least one character with furniture."""

@@ -48,6 +48,12 @@ STAMP_LINE = re.compile(
     re.I,
 )
 _AGO_LINE = re.compile(rf"(?:{_LABEL}\s*)?{_AGO}", re.I)
+#: A labelled stamp that opens a line of prose ("date 2023-06-05 BALASORE: …",
+#: "Updated: May 3, 2019 The storm …"): the label is required, so a sentence
+#: that merely begins with a date ("June 3 was the day …") is left whole.
+_LEADING_STAMP = re.compile(
+    rf"\s*{_LABEL}\s*(?:{_WEEKDAY}?(?:{_ANY_DATE}))(?:\s*,?\s*{_TIME})?(?=\s)", re.I
+)
 
 
 def is_stamp_line(line: str) -> bool:
@@ -56,6 +62,12 @@ def is_stamp_line(line: str) -> bool:
     if not line:
         return False
     return STAMP_LINE.fullmatch(line) is not None or _AGO_LINE.fullmatch(line) is not None
+
+
+def leading_stamp_end(line: str) -> int:
+    """Length of a labelled date stamp that opens ``line`` and is followed by more text; 0 if none."""
+    found = _LEADING_STAMP.match(line)
+    return found.end() if found and line[found.end() :].strip() else 0
 
 
 def parse_date(fragment: str) -> str:

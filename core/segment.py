@@ -28,6 +28,7 @@ from core.abbreviations import (
     WEEKDAY_ABBREVIATIONS,
 )
 from core.boilerplate import BoilerplateIndex
+from core.datelines import leading_stamp_end
 from core.lines import line_spans
 from core.model import Sentence, Span
 
@@ -70,6 +71,10 @@ def split_sentences(text: str, boilerplate: Iterable[Span] = ()) -> list[Sentenc
     furniture = BoilerplateIndex(boilerplate)
     sentences: list[Sentence] = []
     for number, (start, end) in enumerate(split_paragraphs(text)):
+        stamp_end = furniture.prefix_end(start, end)
+        if stamp_end and stamp_end - start == leading_stamp_end(text[start:end]):
+            sentences.append(Sentence(start, stamp_end, number, True))
+            start = stamp_end + len(text[stamp_end:end]) - len(text[stamp_end:end].lstrip())
         for s, e in sentence_spans(text, start, end):
             sentences.append(Sentence(s, e, number, furniture.covers(s, e)))
     return sentences
@@ -102,7 +107,7 @@ def forget_sentences() -> None:
 def sentence_spans(text: str, start: int, end: int) -> list[Span]:
     """Sentence spans of one paragraph ``text[start:end]`` (already trimmed)."""
     structural = sorted(_bullet_cuts(text, start, end) + _list_cuts(text, start, end))
-    cuts = structural + _punctuation_cuts(text, start, end, structural)
+    cuts = structural + _punctuation_cuts(text, start, end, structural) + _glued_cuts(text, start, end)
     spans: list[Span] = []
     current = start
     for prev_end, next_start in sorted(cuts, key=lambda cut: cut[1]):
@@ -139,6 +144,22 @@ def _cap_point(text: str, low: int, high: int) -> int:
         if found != -1:
             return found + len(mark) - 1 if mark != " " else found
     return high
+
+
+#: A sentence end with the space lost in a scrape: "… is underway.Investigators …".
+#: A lower-case word before and a capitalised word after keep out "U.S.",
+#: "Amazon.com" and initials; addresses ("Jane.Doe@…", "site.com/Page") are
+#: kept whole by ``_glued_cuts``.
+_GLUED = re.compile(r"(?<![\w.@/])(?P<w>[a-z]{3,})[.!?][\"”’]?(?=(?P<n>[A-Z][a-z]+)\b)")
+
+
+def _glued_cuts(text: str, start: int, end: int) -> list[Cut]:
+    cuts: list[Cut] = []
+    for found in _GLUED.finditer(text, start, end):
+        after = text[found.end() : found.end() + 60].split(None, 1)[0] if found.end() < end else ""
+        if not any(mark in after for mark in "@/"):
+            cuts.append((found.end(), found.end()))
+    return cuts
 
 
 def _bullet_cuts(text: str, start: int, end: int) -> list[Cut]:

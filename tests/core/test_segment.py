@@ -229,3 +229,38 @@ def test_long_run_of_initials_is_linear():
     assert sentences[0].start == 0
     assert text[sentences[-1].start : sentences[-1].end] == "It was."
     assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
+
+
+# --- scraping damage ------------------------------------------------------------
+
+
+def test_sentence_end_without_its_space_still_splits():
+    text = "Forensic checks are underway.Investigators have found a car."
+    assert sentences(text) == ["Forensic checks are underway.", "Investigators have found a car."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to jane.Doe@example.org today.",
+        "See example.Com/News for more.",
+        "The U.S.Army said so.",
+        "Shares of Amazon.com rose.",
+    ],
+)
+def test_glued_period_rule_leaves_addresses_and_abbreviations_whole(text):
+    assert sentences(text) == [text]
+
+
+def test_labelled_stamp_opening_a_line_is_its_own_furniture_sentence():
+    text = " date 2023-06-05 BALASORE: The toll was revised on Sunday.\n"
+    found = split_sentences(text, find_boilerplate(text))
+    assert [(text[s.start : s.end], s.boilerplate) for s in found] == [
+        ("date 2023-06-05", True),
+        ("BALASORE: The toll was revised on Sunday.", False),
+    ]
+
+
+def test_unlabelled_date_opening_prose_is_not_furniture():
+    text = "June 3 was the worst day of the year for the railways.\n"
+    assert find_boilerplate(text) == ()
