@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.comparison_format import comparison_to_dict  # noqa: E402
 from core.compare import compare  # noqa: E402
+from core.comparison_format import comparison_to_dict  # noqa: E402
 from core.ingest import load_article  # noqa: E402
 
 
@@ -70,8 +70,10 @@ def score_pair(sc, doc: dict, gold: dict, verbose: bool, tag: str) -> dict:
             if d.get("kind") in kinds and matches(g, d):
                 out["false"] += 1
                 if verbose:
-                    print(f"  FALSE {d['kind']} {tag}: {g['a'][:50]!r} vs {g['b'][:50]!r}"
-                          f" <- {d['summary'][:80]!r}")
+                    print(
+                        f"  FALSE {d['kind']} {tag}: {g['a'][:50]!r} vs {g['b'][:50]!r}"
+                        f" <- {d['summary'][:80]!r}"
+                    )
                 break
     for g in gold.get("discrepancies", []):
         ok = any(d.get("kind") in g["kinds"] and matches(g, d) for d in discs)
@@ -110,15 +112,24 @@ def main() -> None:
             total[k] += v
             per_event[event][k] += v
     for event, c in per_event.items():
-        print(f"{event[:34]:34} align {c['align_hit']:3}/{c['align_n']:<3} "
-              f"disc {c['disc_hit']:3}/{c['disc_n']:<3} false {c['false']} flags {c['flags']}")
-    kinds = sorted({k.split(":")[1] for k in total if k.startswith("kind_n:")},
-                   key=lambda k: -total[f"kind_n:{k}"])
-    print("by kind: " + "  ".join(f"{k} {total[f'kind_hit:{k}']}/{total[f'kind_n:{k}']}" for k in kinds))
+        print(
+            f"{event[:34]:34} align {c['align_hit']:3}/{c['align_n']:<3} "
+            f"disc {c['disc_hit']:3}/{c['disc_n']:<3} false {c['false']} flags {c['flags']}"
+        )
+    kinds = sorted(
+        {k.split(":")[1] for k in total if k.startswith("kind_n:")},
+        key=lambda k: -total[f"kind_n:{k}"],
+    )
+    print(
+        "by kind: "
+        + "  ".join(f"{k} {total[f'kind_hit:{k}']}/{total[f'kind_n:{k}']}" for k in kinds)
+    )
     words = total["words"] or 1
-    print(f"align {total['align_hit']}/{total['align_n']}={total['align_hit']/max(1,total['align_n']):.2f}"
-          f"  disc {total['disc_hit']}/{total['disc_n']}={total['disc_hit']/max(1,total['disc_n']):.2f}"
-          f"  traps {total['false']}/{total['traps']}  flags/1k {1000*total['flags']/words:.1f}")
+    print(
+        f"align {total['align_hit']}/{total['align_n']}={total['align_hit'] / max(1, total['align_n']):.2f}"
+        f"  disc {total['disc_hit']}/{total['disc_n']}={total['disc_hit'] / max(1, total['disc_n']):.2f}"
+        f"  traps {total['false']}/{total['traps']}  flags/1k {1000 * total['flags'] / words:.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -186,7 +186,11 @@ def _stamp_prefixes(text: str, lines: list[Span], marked: list[bool]) -> list[Sp
         if not length:
             continue
         rest = text[start + length : end].strip()
-        found.append((start, end) if _HEAD.fullmatch(rest) and rest.startswith(("http", "www.")) else (start, start + length))
+        found.append(
+            (start, end)
+            if _HEAD.fullmatch(rest) and rest.startswith(("http", "www."))
+            else (start, start + length)
+        )
     return found
 
 

@@ -107,7 +107,9 @@ def forget_sentences() -> None:
 def sentence_spans(text: str, start: int, end: int) -> list[Span]:
     """Sentence spans of one paragraph ``text[start:end]`` (already trimmed)."""
     structural = sorted(_bullet_cuts(text, start, end) + _list_cuts(text, start, end))
-    cuts = structural + _punctuation_cuts(text, start, end, structural) + _glued_cuts(text, start, end)
+    cuts = (
+        structural + _punctuation_cuts(text, start, end, structural) + _glued_cuts(text, start, end)
+    )
     spans: list[Span] = []
     current = start
     for prev_end, next_start in sorted(cuts, key=lambda cut: cut[1]):
