@@ -106,7 +106,8 @@ def align_articles(a: Article, b: Article) -> AlignedArticles:
         headlines=(headline_index(a.text, spans_a), headline_index(b.text, spans_b)),
     )
     alignments = tuple(
-        al._replace(changes=diff_passage(a.text, al.a, b.text, al.b)) for al in result.alignments
+        al._replace(changes=diff_passage(a.text, al.a, b.text, al.b)) if al.primary else al
+        for al in result.alignments
     )
     return AlignedArticles(
         sentences_a,
@@ -116,7 +117,7 @@ def align_articles(a: Article, b: Article) -> AlignedArticles:
         alignments,
         result.unaligned_a,
         result.unaligned_b,
-        similarity(alignments, spans_a, spans_b),
+        similarity([al for al in alignments if al.primary], spans_a, spans_b),
     )
 
 

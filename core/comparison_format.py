@@ -65,6 +65,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                 "a": spans_to_lists(al.a),
                 "b": spans_to_lists(al.b),
                 "score": round(al.score, 4),
+                "primary": al.primary,
                 "changes": [
                     {
                         "tag": ch.tag,
@@ -120,6 +121,7 @@ def comparison_from_dict(raw: dict[str, Any]) -> Comparison:
                     Change(ch["tag"], *ch["a"], *ch["b"], bool(ch.get("cosmetic", False)))
                     for ch in al.get("changes", [])
                 ),
+                primary=bool(al.get("primary", True)),
             )
             for al in raw["alignments"]
         )

@@ -60,12 +60,20 @@ class Change(NamedTuple):
 
 
 class Alignment(NamedTuple):
-    """Passages of A and B that report the same thing (1-1, 1-n or n-1 sentences)."""
+    """Passages of A and B that report the same thing (1-1, 1-n or n-1 sentences).
+
+    Primary alignments read the two articles one to one: the bands, the
+    scroll sync and the token diff follow them. The others (``primary`` off)
+    are claim links, one sentence each side, where a sentence restates a
+    clause of another that is already aligned elsewhere or shares too few
+    words for a passage; their ``score`` is the link model's probability.
+    """
 
     a: tuple[Span, ...]
     b: tuple[Span, ...]
     score: float
     changes: tuple[Change, ...] = ()
+    primary: bool = True
 
 
 KINDS = ("number", "date", "quote", "attribution", "negation", "entity", "wording", "omission")

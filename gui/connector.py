@@ -43,6 +43,7 @@ class Passage(NamedTuple):
     a_bottom: float
     b_top: float
     b_bottom: float
+    primary: bool = True  # a passage; off for a claim link (drawn as an outline only)
 
 
 class Band(NamedTuple):
@@ -199,7 +200,9 @@ class PassageGeometry:
         """The passages as scroll-sync anchors; the same list object until relayout."""
         if self._anchors is None:
             self._anchors = [
-                Anchor(p.a_top, p.a_bottom, p.b_top, p.b_bottom) for p in self.passages()
+                Anchor(p.a_top, p.a_bottom, p.b_top, p.b_bottom)
+                for p in self.passages()
+                if p.primary  # claim links cross passages: scrolling follows the reading order
             ]
         return self._anchors
 
@@ -211,7 +214,7 @@ class PassageGeometry:
                 a = _extent(pane_a, alignment.a)
                 b = _extent(pane_b, alignment.b)
                 if a is not None and b is not None:
-                    out.append(Passage(index, a[0], a[1], b[0], b[1]))
+                    out.append(Passage(index, a[0], a[1], b[0], b[1], alignment.primary))
             self._passages = out
         return self._passages
 
@@ -299,15 +302,25 @@ class Connector(ThemedWidget):
     def _paint_bands(self, painter: QPainter, bands: list[tuple[Passage, Band]]) -> None:
         width = float(self.width())
         current = self._current
-        # Quiet bands first, the worst on top, the current one above all.
-        bands.sort(key=lambda pb: (pb[0].index == current, self._severity.get(pb[0].index, 0)))
+        # Claim links under passages; quiet bands first, the worst on top, the
+        # current one above all.
+        bands.sort(
+            key=lambda pb: (
+                pb[0].primary or pb[0].index == current,
+                pb[0].index == current,
+                self._severity.get(pb[0].index, 0),
+            )
+        )
         for passage, band in bands:
             rank = self._severity.get(passage.index, 0)
             is_current = passage.index == current
             path = band_path(band, width)
-            painter.fillPath(path, self.theme.band_fill(rank, is_current))
             pen = QPen(self.theme.band_outline(rank, is_current), 1.6 if is_current else 1.0)
             pen.setCosmetic(True)
+            if passage.primary or is_current:
+                painter.fillPath(path, self.theme.band_fill(rank, is_current))
+            else:
+                pen.setStyle(Qt.PenStyle.DotLine)  # a claim link: the same fact, other words
             if band.a_edge or band.b_edge:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.strokePath(path, pen)

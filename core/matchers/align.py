@@ -35,6 +35,7 @@ from core.matchers.features import (
     merge_features,
     sentence_features,
 )
+from core.matchers.links import ALL_PAIRS_LIMIT, PairTable, choose_links, load_model, measure
 from core.matchers.scoring import PairEvidence, containment, pair_score, pair_scores
 from core.model import Alignment, Span
 
@@ -70,8 +71,9 @@ class _Link(NamedTuple):
 class _Scorer:
     """Scores passages of A against passages of B in one shared TF-IDF space."""
 
-    def __init__(self, side_a: _Side, side_b: _Side) -> None:
+    def __init__(self, side_a: _Side, side_b: _Side, text_a: str = "", text_b: str = "") -> None:
         self.a, self.b = side_a, side_b
+        self.text_a, self.text_b = text_a, text_b
         feats = side_a.features + side_b.features
         docs = [f.words for f in feats]
         self.words = TfidfSpace(docs)
@@ -150,6 +152,32 @@ class _Scorer:
             return containment(x, y) if len(x.words) <= len(y.words) else containment(y, x)
 
         return pair_scores(evidence, contained)
+
+    def pair_table(self, ia: np.ndarray, ib: np.ndarray) -> PairTable:
+        """The claim-link measurements (core.matchers.links) of the given pairs."""
+        rows_b = ib + self.n_a
+        words = _pair_dots(self.words.matrix, self.words.matrix, ia, rows_b)
+        evidence = {
+            "ia": ia,
+            "ib": ib,
+            "words": words,
+            "chars": _pair_dots(self.chars.matrix, self.chars.matrix, ia, rows_b),
+            "score": self.score_pairs(ia, ib, words),
+            "shared": _pair_dots(self._weighted, self._present, ia, rows_b),
+            "mass_a": self._mass[ia],
+            "mass_b": self._mass[rows_b],
+        }
+        features = measure(
+            self.text_a,
+            self.a.spans,
+            self.text_b,
+            self.b.spans,
+            self.a.features,
+            self.b.features,
+            evidence,
+            self.idf_of,
+        )
+        return PairTable(ia, ib, features)
 
     def coverage_gain(self, side: str, link: _Link, grown: _Link) -> float:
         """Rise in the idf-weighted share of the other side's words that the grown side holds."""
@@ -440,6 +468,42 @@ def _link_headlines(
     return [_Link((head_a,), (head_b,), score)]
 
 
+def _claim_links(
+    scorer: _Scorer, passages: list[_Link], candidates: tuple[np.ndarray, np.ndarray]
+) -> list[tuple[int, int, float]]:
+    """Sentence pairs the link model says report the same fact, outside the passages.
+
+    Two articles of ordinary length have few enough sentence pairs to read
+    them all; longer inputs only read the prefilter's candidates.
+    """
+    ia, ib = all_pairs(scorer.n_a, len(scorer.b.spans))
+    if len(ia) > ALL_PAIRS_LIMIT:
+        ia, ib = candidates
+    if not len(ia):
+        return []
+    table = scorer.pair_table(ia, ib)
+    model = load_model()
+    inside = {(i, j) for link in passages for i in link.a for j in link.b}
+    return [
+        link
+        for link in choose_links(ia, ib, model.probabilities(table.features), model)
+        if link[:2] not in inside
+    ]
+
+
+def all_pairs(n_a: int, n_b: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every (A index, B index), in (A, B) order."""
+    return np.repeat(np.arange(n_a), n_b), np.tile(np.arange(n_b), n_a)
+
+
+def pair_table(
+    text_a: str, spans_a: Sequence[Span], text_b: str, spans_b: Sequence[Span]
+) -> PairTable:
+    """Claim-link measurements of every sentence pair (for fitting the link model)."""
+    scorer = _Scorer(_side(text_a, spans_a), _side(text_b, spans_b), text_a, text_b)
+    return scorer.pair_table(*all_pairs(len(spans_a), len(spans_b)))
+
+
 def _side(text: str, spans: Sequence[Span]) -> _Side:
     spans = list(spans)
     return _Side(spans, [sentence_features(text, s) for s in spans])
@@ -461,7 +525,7 @@ def align(
     ``spans_b``) of each article's headline, when it has one: see ``_link_headlines``.
     """
     side_a, side_b = _side(text_a, spans_a), _side(text_b, spans_b)
-    scorer = _Scorer(side_a, side_b)
+    scorer = _Scorer(side_a, side_b, text_a, text_b)
     ia, ib, words = scorer.candidates()
     scores = scorer.score_pairs(ia, ib, words)
     links = _assign(np.column_stack((ia, ib)), scores, len(spans_a), len(spans_b), threshold)
@@ -474,16 +538,23 @@ def align(
     ]
     grown += _link_headlines(scorer, grown, headlines, (free_a, free_b))
     grown.sort(key=lambda link: (link.a[0], link.b[0]))
-    alignments = tuple(
+    passages = [
         Alignment(
             tuple(side_a.spans[i] for i in link.a),
             tuple(side_b.spans[j] for j in link.b),
             round(link.score, 4),
         )
         for link in grown
-    )
+    ]
+    links = _claim_links(scorer, grown, (ia, ib))
+    claims = [
+        Alignment((side_a.spans[i],), (side_b.spans[j],), round(p, 4), primary=False)
+        for i, j, p in links
+    ]
+    free_a.difference_update(i for i, _, _ in links)
+    free_b.difference_update(j for _, j, _ in links)
     return AlignmentResult(
-        alignments,
+        tuple(sorted(passages + claims, key=lambda al: (al.a[0], al.b[0], not al.primary))),
         tuple(side_a.spans[i] for i in sorted(free_a)),
         tuple(side_b.spans[j] for j in sorted(free_b)),
     )

@@ -19,8 +19,13 @@ def demo(name: str):
 
 
 def all_spans(c: Comparison):
-    side_a = [s for al in c.alignments for s in al.a] + list(c.unaligned_a)
-    side_b = [s for al in c.alignments for s in al.b] + list(c.unaligned_b)
+    """Each side's sentences: in passages, only in claim links, or unaligned (once each)."""
+    primary = [al for al in c.alignments if al.primary]
+    side_a = [s for al in primary for s in al.a] + list(c.unaligned_a)
+    side_b = [s for al in primary for s in al.b] + list(c.unaligned_b)
+    claims = [al for al in c.alignments if not al.primary]
+    side_a += sorted({s for al in claims for s in al.a} - set(side_a))
+    side_b += sorted({s for al in claims for s in al.b} - set(side_b))
     return side_a, side_b
 
 

@@ -176,3 +176,19 @@ def test_connector_paints_bands_over_its_background(view):
     middle = image.width() // 2
     painted = {image.pixel(middle, y) for y in range(image.height())} - {background}
     assert painted, "bands cross the middle of the strip"
+
+
+def test_claim_links_are_drawn_but_never_steer_the_scroll_sync(qtbot):
+    base = _swapped_neighbours()
+    claim = Alignment(base.alignments[0].a, base.alignments[-1].b, 0.3, primary=False)
+    comparison = Comparison(base.a, base.b, 0.9, (*base.alignments, claim), (), ())
+    widget = ComparisonView()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_comparison(comparison, (), {})
+    geometry = widget.connector._geometry
+    passages = geometry.passages()
+    assert [p.primary for p in passages].count(False) == 1
+    assert len(geometry.anchors()) == len(base.alignments), "anchors come from passages only"

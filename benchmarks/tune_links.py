@@ -1,0 +1,200 @@
+"""Fit the claim-link model on annotated real articles, leave-one-event-out.
+
+    python benchmarks/tune_links.py GOLD.json:ARTICLES_DIR [...] [--write]
+
+Every gold alignment (two snippets that report the same fact) marks the
+sentence pairs that contain its snippets as positives; every other sentence
+pair of the two articles is a negative. For each event in turn, a logistic
+model is fitted on the other events and its links are judged on the held-out
+one, for a grid of decision rules; the rule with the best recall-weighted F
+score (F2) over all held-out events is kept. With ``--write`` the model fitted
+on every event, with the chosen rule and the held-out figures, replaces
+``core/matchers/link_model.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.compare import compared_spans  # noqa: E402
+from core.ingest import load_article  # noqa: E402
+from core.matchers.align import pair_table  # noqa: E402
+from core.matchers.links import FEATURES, MODEL_FILE, LinkModel, choose_links  # noqa: E402
+
+L2 = 1.0
+GRID = {
+    "top_k": (1, 2),
+    "related_threshold": (0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3),
+    "sure_threshold": (0.4, 0.5, 0.6, 0.8),
+}
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def norm(text: str) -> str:
+    """The gold files' snippet normalisation: folded quotes and dashes, one space, lower case."""
+    return re.sub(r"\s+", " ", text.translate(_FOLD)).strip().lower()
+
+
+@dataclass
+class PairData:
+    event: str
+    ia: np.ndarray
+    ib: np.ndarray
+    features: np.ndarray
+    labels: np.ndarray
+    gold: list[tuple[list[int], list[int]]]  # sentence indexes of each gold snippet pair
+
+
+def locate(text: str, spans: list[tuple[int, int]], snippet: str) -> list[int]:
+    """Indexes of the sentence (or run of up to four) holding the snippet."""
+    wanted = norm(snippet)
+    hits = [i for i, (s, e) in enumerate(spans) if wanted in norm(text[s:e])]
+    if hits:
+        return hits
+    for i in range(len(spans)):
+        for j in range(i + 1, min(i + 4, len(spans))):
+            if wanted in norm(text[spans[i][0] : spans[j][1]]):
+                return list(range(i, j + 1))
+    return []
+
+
+def load_pairs(sources: list[str]) -> list[PairData]:
+    pairs: list[PairData] = []
+    for source in sources:
+        gold_path, articles = source.split(":", 1)
+        gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+        for pair in gold["pairs"]:
+            a = load_article(Path(articles) / pair["a"])
+            b = load_article(Path(articles) / pair["b"])
+            spans_a, spans_b = compared_spans(a), compared_spans(b)
+            table = pair_table(a.text, spans_a, b.text, spans_b)
+            labels = np.zeros(len(table.ia))
+            located = []
+            for snippet_a, snippet_b in pair.get("align", []):
+                rows = locate(a.text, spans_a, snippet_a)
+                cols = locate(b.text, spans_b, snippet_b)
+                located.append((rows, cols))
+                for i, j in itertools.product(rows, cols):
+                    labels[i * len(spans_b) + j] = 1.0
+            event = f"{Path(gold_path).parent.name}/{pair['a'].split('/')[0]}"
+            pairs.append(PairData(event, table.ia, table.ib, table.features, labels, located))
+    return pairs
+
+
+def fit(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by Newton's method (the bias unpenalised)."""
+    x = np.column_stack([features, np.ones(len(features))])
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], L2)
+    penalty[-1] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        gradient = x.T @ (p - labels) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def judge(pairs: list[PairData], models: dict[str, LinkModel]) -> dict[str, float]:
+    """Recall of gold pairs, precision of links, links per article pair."""
+    hit = total = links = correct = 0
+    for pair in pairs:
+        model = models[pair.event]
+        chosen = choose_links(pair.ia, pair.ib, model.probabilities(pair.features), model)
+        linked = {(i, j) for i, j, _ in chosen}
+        links += len(linked)
+        n_b = int(pair.ib.max()) + 1 if len(pair.ib) else 1
+        correct += sum(pair.labels[i * n_b + j] > 0 for i, j in linked)
+        for rows, cols in pair.gold:
+            total += 1
+            hit += any((i, j) in linked for i in rows for j in cols)
+    recall = hit / total if total else 0.0
+    precision = correct / links if links else 0.0
+    f2 = 5 * precision * recall / (4 * precision + recall) if precision + recall else 0.0
+    return {
+        "recall": recall,
+        "precision": precision,
+        "f2": f2,
+        "links_per_pair": links / max(1, len(pairs)),
+    }
+
+
+def model_with(weights: np.ndarray, bias: float, rule: dict[str, float]) -> LinkModel:
+    return LinkModel(
+        tuple(float(w) for w in weights),
+        bias,
+        float(rule["related_threshold"]),
+        float(rule["sure_threshold"]),
+        int(rule["top_k"]),
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sources", nargs="+", help="GOLD.json:ARTICLES_DIR")
+    ap.add_argument("--write", action="store_true", help="write core/matchers/link_model.json")
+    o = ap.parse_args()
+    pairs = load_pairs(o.sources)
+    events = sorted({p.event for p in pairs})
+    held_out: dict[str, tuple[np.ndarray, float]] = {}
+    for event in events:
+        train = [p for p in pairs if p.event != event]
+        held_out[event] = fit(
+            np.vstack([p.features for p in train]), np.concatenate([p.labels for p in train])
+        )
+    rules = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
+    scored = []
+    for rule in rules:
+        models = {e: model_with(*held_out[e], rule) for e in events}
+        scored.append((judge(pairs, models), rule))
+    best_figures, best_rule = max(scored, key=lambda x: x[0]["f2"])
+    print(f"{len(events)} events, {len(pairs)} article pairs, leave-one-event-out:")
+    for figures, rule in sorted(scored, key=lambda x: -x[0]["recall"])[:12]:
+        print(
+            f"  top_k {rule['top_k']} related {rule['related_threshold']:.2f} "
+            f"sure {rule['sure_threshold']:.2f}: recall {figures['recall']:.3f} "
+            f"precision {figures['precision']:.3f} F2 {figures['f2']:.3f} "
+            f"links/pair {figures['links_per_pair']:.1f}"
+        )
+    print(f"chosen (best F2): {best_rule} -> {best_figures}")
+    per_event = {
+        e: judge([p for p in pairs if p.event == e], {e: model_with(*held_out[e], best_rule)})
+        for e in events
+    }
+    for e, f in per_event.items():
+        print(f"  {e:60} recall {f['recall']:.2f} precision {f['precision']:.2f}")
+    weights, bias = fit(
+        np.vstack([p.features for p in pairs]), np.concatenate([p.labels for p in pairs])
+    )
+    if o.write:
+        model = {
+            "about": "Claim-link model fitted by benchmarks/tune_links.py; thresholds chosen "
+            "leave-one-event-out (see docs/alignment.md).",
+            "events": len(events),
+            "article_pairs": len(pairs),
+            "held_out": {k: round(v, 4) for k, v in best_figures.items()},
+            "weights": {
+                name: round(float(w), 5) for name, w in zip(FEATURES, weights, strict=True)
+            },
+            "bias": round(bias, 5),
+            **{k: best_rule[k] for k in ("related_threshold", "sure_threshold", "top_k")},
+        }
+        MODEL_FILE.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_FILE.name}")
+
+
+if __name__ == "__main__":
+    main()
