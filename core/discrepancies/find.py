@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.discrepancies.attribution_conflicts import attribution_conflicts
 from core.discrepancies.date_conflicts import date_conflicts
-from core.discrepancies.entity_conflicts import entity_conflicts
 from core.discrepancies.fingerprint import assign_ids
 from core.discrepancies.flag import Flag
 from core.discrepancies.number_conflicts import number_conflicts, paired_figures
@@ -16,6 +16,7 @@ from core.discrepancies.polarity_conflicts import polarity_conflicts
 from core.discrepancies.quote_conflicts import QuoteWords, matched_quotes, quote_conflicts
 from core.discrepancies.ranking import deduplicate, rank
 from core.discrepancies.side import Side, build_side
+from core.discrepancies.spellings import spelling_variants
 from core.discrepancies.subject import aligned_sentences
 from core.facts.model import Facts, Quantity
 from core.facts.names import fold
@@ -43,35 +44,82 @@ def find_discrepancies(
         + date_conflicts(sa, sb, aligned)
         + quote_conflicts(sa, sb, quotes)
         + attribution_conflicts(sa, sb, [c for c in claims if c not in aligned])
-        + entity_conflicts(sa, sb)
         + polarity_conflicts(sa, sb, aligned)
     )
+    spellings = spelling_variants(sa, sb)
+    fact_flags += spellings
     covered_a, covered_b = _covered(fact_flags, quotes, figures)
     fact_flags += omissions(sa, unaligned_a, "A", covered_a)
     fact_flags += omissions(sb, unaligned_b, "B", covered_b)
-    passages = _without_known_spellings(passage_flags(sa, sb, alignments), fact_flags, sa, sb)
-    flags = deduplicate(passages, fact_flags)
+    passages = _without_known_spellings(passage_flags(sa, sb, alignments), spellings, sa, sb)
+    flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
     return _publish(rank(flags, sa.words + sb.words), a.text, b.text)
 
 
+def _attach_alignments(
+    flags: list[Flag], alignments: Sequence[Alignment], sa: Side, sb: Side
+) -> list[Flag]:
+    """Give a fact-level flag the alignment (passage first, then claim link) that holds
+    both its sides, so the window and the report show it with its two sentences.
+
+    Two facts set against each other from sentences no alignment links (the
+    figures of one toll in unrelated sentences) are widened to their claims
+    instead: "93" alone does not say what was counted.
+    """
+    order = sorted(range(len(alignments)), key=lambda i: not alignments[i].primary)
+    out = []
+    for f in flags:
+        if f.alignment is None and f.a is not None and f.b is not None:
+            found = next(
+                (
+                    i
+                    for i in order
+                    if _inside(f.a, alignments[i].a) and _inside(f.b, alignments[i].b)
+                ),
+                None,
+            )
+            f = f._replace(alignment=found)
+            if found is None:
+                f = f._replace(a=claim_span(sa, f.a), b=claim_span(sb, f.b))
+        out.append(f)
+    return out
+
+
+CLAIM_CHARS = 240  # a longer sentence is cut down to the clause around the fact
+_CLAUSE_END = re.compile(r"[;:—–]|,\s")
+
+
+def claim_span(side: Side, span: Span) -> Span:
+    """The sentence around ``span``, or in a long sentence the clauses around it."""
+    start, end = side.sentence_span(span[0])
+    if end - start <= CLAIM_CHARS:
+        return (min(start, span[0]), max(end, span[1]))
+    text = side.text
+    cuts = [m.end() + start for m in _CLAUSE_END.finditer(text[start:end])]
+    lo = max((c for c in cuts if c <= span[0]), default=start)
+    hi = min((c for c in cuts if c >= span[1]), default=end)
+    lo = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    return (min(lo, span[0]), max(hi, span[1]))
+
+
+def _inside(span: Span, spans: Sequence[Span]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
 def _without_known_spellings(
-    passages: list[Flag], fact_flags: list[Flag], sa: Side, sb: Side
+    passages: list[Flag], spellings: list[Flag], sa: Side, sb: Side
 ) -> list[Flag]:
     """Drop a passage's name swap that repeats a spelling already flagged once.
 
     "Elena Varga" / "Elena Vargas" is reported at its first occurrence; every
     later sentence writing "Varga" / "Vargas" says nothing new.
     """
-    spelt = {
-        (_last_word(sa.text, f.a), _last_word(sb.text, f.b))
-        for f in fact_flags
-        if f.kind == "entity" and f.a and f.b
-    }
+    spelt = {(_last_word(sa.text, f.a), _last_word(sb.text, f.b)) for f in spellings if f.a and f.b}
     return [
         f
         for f in passages
         if not (
-            f.kind == "entity"
+            f.kind in ("entity", "wording")
             and f.a
             and f.b
             and (_last_word(sa.text, f.a), _last_word(sb.text, f.b)) in spelt

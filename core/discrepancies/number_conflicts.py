@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantities import agree, unit_key
-from core.discrepancies.roles import role_of
+from core.discrepancies.roles import counted_unit, role_of
 from core.discrepancies.side import Side
 from core.discrepancies.subject import (
     ALIGNED_BONUS,
@@ -39,8 +39,16 @@ def paired_figures(
     sa: Side, sb: Side, aligned: set[tuple[int, int]]
 ) -> list[tuple[Quantity, Quantity]]:
     """Figures of the two articles that count the same thing, one-to-one, best match first."""
-    units_a = {q: unit_key(q) for q in sa.facts.quantities if not _in_boilerplate(sa, q)}
-    units_b = {q: unit_key(q) for q in sb.facts.quantities if not _in_boilerplate(sb, q)}
+    units_a = {
+        q: counted_unit(sa, q, unit_key(q))
+        for q in sa.facts.quantities
+        if not _in_boilerplate(sa, q)
+    }
+    units_b = {
+        q: counted_unit(sb, q, unit_key(q))
+        for q in sb.facts.quantities
+        if not _in_boilerplate(sb, q)
+    }
     common = set(units_a.values()) & set(units_b.values())
     qa = [q for q in units_a if units_a[q] in common]  # only figures with a possible partner
     qb = [q for q in units_b if units_b[q] in common]

@@ -37,7 +37,7 @@ from core.discrepancies.text import (
     words,
 )
 from core.facts.model import DateRef, Quantity
-from core.facts.names import fold
+from core.facts.names import fold, name_variants_match
 from core.model import Alignment, Change, Span
 from core.tokens import cosmetic_key
 
@@ -169,7 +169,9 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         and _named(sa, c.a_start, c.a_end)
         and _named(sb, c.b_start, c.b_end)
     ):
-        return "entity"
+        # one name spelt two ways is wording (see core.discrepancies.spellings)
+        same = name_variants_match(" ".join(wa), " ".join(wb))
+        return "wording" if same else "entity"
     return "wording"
 
 

@@ -12,23 +12,34 @@ from __future__ import annotations
 
 import math
 
+from core import lexicon
 from core.facts.model import Quantity
 
 #: Margin of a hedged single value: "an estimated" is a guess, "about" a rounding.
 HEDGE_MARGINS = {"estimated": 0.20, "approx": 0.10}
 EXACT_MARGIN = 0.005  # "1.2 million" vs "1,200,000", float noise
+OPEN_BOUND_REACH = 1.5  # "more than N" still reads as at most this many times N
 _DETERMINERS = frozenset(
     {"the", "these", "those", "its", "his", "her", "their", "our", "both", "all"}
 )
 
 
-def unit_key(q: Quantity) -> str:
-    unit = q.unit.casefold().strip()
+def _singular(unit: str) -> str:
     if unit.endswith("ies") and len(unit) > 4:
         return unit[:-3] + "y"
     if unit.endswith("s") and not unit.endswith("ss") and len(unit) > 3:
         return unit[:-1]
     return unit
+
+
+PEOPLE = frozenset(_singular(word) for word in lexicon.words("person_units"))
+
+
+def unit_key(q: Quantity) -> str:
+    """The unit folded to one key per thing counted: "suspects", "persons" and
+    "people" all count people."""
+    unit = _singular(q.unit.casefold().strip())
+    return "people" if unit in PEOPLE else unit
 
 
 def representative(q: Quantity) -> float:
@@ -45,7 +56,19 @@ def _tolerant_contains(q: Quantity, value: float) -> bool:
         margin = HEDGE_MARGINS.get(q.qualifier, EXACT_MARGIN)
         low, high = sorted((q.low * (1 - margin), q.high * (1 + margin)))
         return low <= value <= high
-    return q.contains(value)
+    return _as_read(q).contains(value)
+
+
+def _as_read(q: Quantity) -> Quantity:
+    """An open bound as a reader takes it: "more than 60" is not 93.
+
+    A reporter who knows the toll is 93 writes "more than 90"; a figure past
+    OPEN_BOUND_REACH times the bound tells another count, not the same count
+    rounded down. Only positive lower bounds of counts are closed so.
+    """
+    if math.isinf(q.high) and q.low > 0 and q.qualifier == "min":
+        return q._replace(high=q.low * OPEN_BOUND_REACH, high_inclusive=True)
+    return q
 
 
 def _intervals_overlap(a: Quantity, b: Quantity) -> bool:
@@ -62,7 +85,7 @@ def agree(a: Quantity, b: Quantity) -> bool:
     """Whether two figures for the same thing are compatible."""
     if _tolerant_contains(b, representative(a)) or _tolerant_contains(a, representative(b)):
         return True
-    return not a.exact and not b.exact and _intervals_overlap(a, b)
+    return not a.exact and not b.exact and _intervals_overlap(_as_read(a), _as_read(b))
 
 
 def same_unit(a: Quantity, b: Quantity) -> bool:

@@ -8,61 +8,60 @@ number conflict). Role words are grouped by what they count, so "killed",
 
 from __future__ import annotations
 
+from core import lexicon
 from core.discrepancies.side import Side
 from core.discrepancies.text import words
 from core.facts.model import Quantity
 
 ROLE_RADIUS = 6
 
-_ROLE_WORDS = {
-    "dead": "killed kill kills killing dead died die dies deaths death fatalities fatality lives bodies perished toll",
-    "hurt": "injured injuring injuries injury wounded wounding hurt",
-    "missing": "missing unaccounted",
-    "displaced": "displaced homeless evacuated evacuees fled shelters sheltering",
-    "rescued": "rescued saved",
-    "arrested": "arrested detained arrests detentions custody",
-    "charged": "charged indicted accused",
-    "convicted": "convicted convicting convicts guilty",
-    "acquitted": "acquitted acquitting cleared",
-    "affected": "affected",
-    "revenue": "revenue revenues sales turnover",
-    "profit": "profit profits earnings",
-    "loss": "loss losses",
-    "debt": "debt debts",
-    "price": "price priced paid pay buy bought acquire acquired acquisition deal offer bid",
-    "value": "valued valuation worth",
-    "fine": "fine fined penalty",
-    "damage": "damage damages",
-    "rise": "rose rise rises risen jumped jumps gained gains climbed climbs soared surged increased",
-    "fall": "fell fall falls fallen dropped drops slipped slips declined declines slumped tumbled",
-    "turnout": "turnout",
-    "attendance": "crowd crowds attendance spectators audience",
-}
-ROLES = {word: role for role, names in _ROLE_WORDS.items() for word in names.split()}
+ROLES = lexicon.groups("roles")
+CHANGE_ROLES = lexicon.groups("change_roles")
+PERSON_ROLES = lexicon.words("person_roles")
+#: Words before a figure that make it the value a subject reached ("risen to
+#: 93", "put the number of injured at 1,175"): the subject may sit far back.
+_REACHED = frozenset({"to", "at"})
 
 
 def role_of(side: Side, q: Quantity) -> str | None:
-    """What the figure counts, from the nearest role word in its clause."""
+    """What the figure counts, from the nearest role word in its clause.
+
+    A verb of change ("rose", "fell") names the role only when nothing that
+    is counted lies near: "the toll has risen to 93" counts the dead.
+    """
     s0, s1 = side.sentence_span(q.start)
     before = words(side.text, s0, q.start)[-ROLE_RADIUS:]
     after = words(side.text, q.end, max(q.end, s1))[:ROLE_RADIUS]
-    inside = words(side.text, q.start, q.end)
+    inside = [w for w, _, _ in words(side.text, q.start, q.end)]
     # nearest first: the figure's own words, then outwards, the word before ahead of
     # the word after at each distance
-    for w, _, _ in inside:
-        role = ROLES.get(w.casefold())
-        if role:
-            return role
+    order = list(inside)
     for distance in range(1, max(len(before), len(after)) + 1):
         if distance <= len(before):
-            role = ROLES.get(before[-distance][0].casefold())
-            if role:
-                return role
+            order.append(before[-distance][0])
         if distance <= len(after):
-            role = ROLES.get(after[distance - 1][0].casefold())
+            order.append(after[distance - 1][0])
+    for word in order:
+        role = ROLES.get(word.casefold())
+        if role:
+            return role
+    if before and before[-1][0].casefold() in _REACHED:
+        for word, _, _ in reversed(words(side.text, s0, q.start)):
+            role = ROLES.get(word.casefold())
             if role:
                 return role
+    for word in order:
+        role = CHANGE_ROLES.get(word.casefold())
+        if role:
+            return role
     return None
+
+
+def counted_unit(side: Side, q: Quantity, unit: str) -> str:
+    """``unit`` (a unit key), or "people" for a bare figure whose role counts people."""
+    if unit:
+        return unit
+    return "people" if role_of(side, q) in PERSON_ROLES else unit
 
 
 def compatible(side_a: Side, a: Quantity, side_b: Side, b: Quantity) -> bool:

@@ -44,6 +44,7 @@ def _oriented(i: int, j: int, ids: Sequence[int], articles: Sequence[Article]) -
     Readers expect the original report on the left and the later retelling on
     the right, the same way round in every pair of a project.
     """
+
     def key(k: int) -> tuple[bool, str, int]:
         published = articles[k].published or ""
         return (not published, published, ids[k])

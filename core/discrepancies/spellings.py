@@ -3,7 +3,11 @@
 A variant counts only when each spelling is absent from the other article:
 an article that itself writes both (a headline slip, say) does not disagree
 with the other one. Each pair of spellings is reported once, at its first
-occurrence, with low severity — worth a glance, rarely a factual error.
+occurrence, as low-severity *wording*: the two articles name the same
+person or place, so it is not an entity discrepancy (fact-checkers' gold on
+real articles lists transliterations such as "Jurgen"/"Juergen" among the
+differences that must not be raised as another name), but a misspelt name
+is still worth a glance when the list has room.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ from core.discrepancies.text import normalise, one_line
 from core.facts.model import Entity
 from core.facts.names import fold, name_variants_match
 
+SPELLING_WEIGHT = 0.3  # the first of the low flags the budget lets go
 
-def entity_conflicts(sa: Side, sb: Side) -> list[Flag]:
+
+def spelling_variants(sa: Side, sb: Side) -> list[Flag]:
     first_a = _first_spellings(sa.facts.entities)
     first_b = _first_spellings(sb.facts.entities)
     by_shape: dict[tuple[str, ...], list[tuple[str, Entity]]] = {}
@@ -33,9 +39,16 @@ def entity_conflicts(sa: Side, sb: Side) -> list[Flag]:
             if (ea.key, eb.key) in reported:
                 continue  # "Tomas Eklund" / "Tomas Ecklund" already said "Eklund" / "Ecklund"
             reported.add((ea.key, eb.key))
-            summary = f"{one_line(ea.text, 50)} vs {one_line(eb.text, 50)}"
+            summary = f"spelt two ways: {one_line(ea.text, 50)} vs {one_line(eb.text, 50)}"
             flags.append(
-                flag("entity", summary, (ea.start, ea.end), (eb.start, eb.end), weight=1.3)
+                flag(
+                    "wording",
+                    summary,
+                    (ea.start, ea.end),
+                    (eb.start, eb.end),
+                    severity="low",
+                    weight=SPELLING_WEIGHT,
+                )
             )
     return flags
 

@@ -1,0 +1,53 @@
+"""Word lists the engine reads: general English news vocabulary, one file per concept.
+
+Rules live in code, vocabulary here, so a list can grow from what real
+newsrooms write without touching the rule that reads it. Two file shapes:
+
+- a *list*: one entry per line;
+- *groups*: ``group: word word …`` per line, every word mapped to its group.
+
+Blank lines and lines starting with ``#`` are comments. Files are read once.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_HERE = Path(__file__).parent
+
+
+def _lines(name: str) -> list[str]:
+    text = (_HERE / f"{name}.txt").read_text(encoding="utf-8")
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The entries of list file ``name`` (lower case as written)."""
+    return frozenset(_lines(name))
+
+
+@cache
+def groups(name: str) -> dict[str, str]:
+    """word → group for groups file ``name``; a word listed twice keeps its first group."""
+    found: dict[str, str] = {}
+    for line in _lines(name):
+        group, _, members = line.partition(":")
+        for word in members.split():
+            found.setdefault(word, group.strip())
+    return found
+
+
+@cache
+def group_members(name: str) -> dict[str, tuple[str, ...]]:
+    """group → its words, in file order."""
+    found: dict[str, list[str]] = {}
+    for line in _lines(name):
+        group, _, members = line.partition(":")
+        found.setdefault(group.strip(), []).extend(members.split())
+    return {k: tuple(v) for k, v in found.items()}
