@@ -47,8 +47,23 @@ PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("NumPy", ("numpy",)),
     ("Python runtime", ("libpython", "python3", "base_library.zip", EXE_NAME)),
     ("rapidfuzz", ("rapidfuzz",)),
-    ("text extraction", ("lxml", "trafilatura", "justext", "htmldate", "courlan", "dateparser",
-                         "babel", "pytz", "regex", "tld", "charset_normalizer", "certifi")),
+    (
+        "text extraction",
+        (
+            "lxml",
+            "trafilatura",
+            "justext",
+            "htmldate",
+            "courlan",
+            "dateparser",
+            "babel",
+            "pytz",
+            "regex",
+            "tld",
+            "charset_normalizer",
+            "certifi",
+        ),
+    ),
     ("FactDiff resources", ("resources",)),
     ("system libraries", ("lib",)),
 )
@@ -58,9 +73,21 @@ def build(dist: Path) -> float:
     """Build the bundle into ``dist`` (its parent is the dist path); seconds taken."""
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(dist.parent), str(ROOT / "build.spec")],
-        cwd=ROOT, capture_output=True, text=True, timeout=3600,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist.parent),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=3600,
     )
     if proc.returncode != 0:
         raise SystemExit(f"the build failed:\n{proc.stderr[-4000:]}")
@@ -95,8 +122,16 @@ def command_line(exe: Path, runs: int) -> tuple[float, float]:
     for _ in range(runs):
         for args, times in (
             (["--version"], versions),
-            (["compare", str(DEMO / "harbor-ledger.txt"), str(DEMO / "coastal-wire.txt"),
-              "--format", "json"], compares),
+            (
+                [
+                    "compare",
+                    str(DEMO / "harbor-ledger.txt"),
+                    str(DEMO / "coastal-wire.txt"),
+                    "--format",
+                    "json",
+                ],
+                compares,
+            ),
         ):
             start = time.perf_counter()
             proc = subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=300)
@@ -109,8 +144,12 @@ def command_line(exe: Path, runs: int) -> tuple[float, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Size and start-up time of the desktop bundle.")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (default 5)")
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "factdiff",
-                        help="the bundle folder (default dist/factdiff)")
+    parser.add_argument(
+        "--dist",
+        type=Path,
+        default=ROOT / "dist" / "factdiff",
+        help="the bundle folder (default dist/factdiff)",
+    )
     parser.add_argument("--rebuild", action="store_true", help="build even if the bundle exists")
     args = parser.parse_args(argv)
     dist = args.dist.resolve()
@@ -119,14 +158,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.rebuild or not exe.is_file():
         if dist.name != "factdiff":
             parser.error("to build, --dist must name a folder called factdiff")
-        print(f"building {dist.relative_to(ROOT) if dist.is_relative_to(ROOT) else dist} …",
-              flush=True)
+        print(
+            f"building {dist.relative_to(ROOT) if dist.is_relative_to(ROOT) else dist} …",
+            flush=True,
+        )
         print(f"build: {build(dist):.0f} s")
 
     total, parts = measure_size(dist)
     size_ok = total / MIB <= SIZE_TARGET_MB
-    print(f"size: {total / MIB:.0f} MiB unpacked, {sum(1 for _ in dist.rglob('*')):,} files "
-          f"(target ≤ {SIZE_TARGET_MB} MB: {'ok' if size_ok else 'MISSED'})")
+    print(
+        f"size: {total / MIB:.0f} MiB unpacked, {sum(1 for _ in dist.rglob('*')):,} files "
+        f"(target ≤ {SIZE_TARGET_MB} MB: {'ok' if size_ok else 'MISSED'})"
+    )
     for label, size in sorted(parts.items(), key=lambda item: -item[1]):
         print(f"  {label:<20} {size / MIB:6.1f} MiB")
 
@@ -135,9 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             [str(exe)], args.runs, Path(tmp), failure="the bundle's window did not start"
         )
     start_ok = paint <= START_TARGET_S
-    print(f"start to painted window: {paint:.2f} s median of {args.runs} "
-          f"(target ≤ {START_TARGET_S:.0f} s: {'ok' if start_ok else 'MISSED'}); "
-          f"process {process:.2f} s, CPU {cpu:.2f} s; first run with demo build {first:.2f} s")
+    print(
+        f"start to painted window: {paint:.2f} s median of {args.runs} "
+        f"(target ≤ {START_TARGET_S:.0f} s: {'ok' if start_ok else 'MISSED'}); "
+        f"process {process:.2f} s, CPU {cpu:.2f} s; first run with demo build {first:.2f} s"
+    )
 
     version, compare = command_line(exe, args.runs)
     print(f"command line: --version {version:.2f} s, demo comparison {compare:.2f} s (medians)")

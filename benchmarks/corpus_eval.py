@@ -93,6 +93,7 @@ def main() -> None:
     ap.add_argument("--scorer", required=True)
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--event", default="")
+    ap.add_argument("--no-budget", action="store_true", help="figures before the flag budget")
     o = ap.parse_args()
     sc = load_scorer(o.scorer)
     gold = json.loads(Path(o.gold).read_text())
@@ -104,7 +105,7 @@ def main() -> None:
         if o.event and o.event not in event:
             continue
         a, b = load_article(base / pair["a"]), load_article(base / pair["b"])
-        doc = comparison_to_dict(compare(a, b))
+        doc = comparison_to_dict(compare(a, b, capped=not o.no_budget))
         doc = json.loads(json.dumps(doc))
         tag = f"{Path(pair['a']).stem[:10]}-{Path(pair['b']).stem[:10]}"
         counts = score_pair(sc, doc, pair, o.verbose, tag)

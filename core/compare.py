@@ -141,9 +141,10 @@ def clear_caches() -> None:
     forget_facts()
 
 
-def compare(a: Article, b: Article) -> Comparison:
+def compare(a: Article, b: Article, *, capped: bool = True) -> Comparison:
     """Align, diff and score two articles; discrepancies are sorted high→low, then by position.
 
+    ``capped`` off keeps every discrepancy found, before the reading budget.
     Raises FactDiffError for an article too large to be one article.
     """
     aligned = align_articles(a, b)
@@ -151,10 +152,9 @@ def compare(a: Article, b: Article) -> Comparison:
         a,
         b,
         aligned.alignments,
-        aligned.unaligned_a,
-        aligned.unaligned_b,
         _facts(a, aligned.sentences_a),
         _facts(b, aligned.sentences_b),
+        capped=capped,
     )
     return Comparison(
         a=a,

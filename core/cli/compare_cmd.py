@@ -24,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("a", metavar="A", help="first article (.txt, .md, .html)")
     parser.add_argument("b", metavar="B", help="second article (.txt, .md, .html)")
     add_format_argument(parser)
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="list every discrepancy found, before the budget of about 18 per 1,000 words",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.set_defaults(handler=run)
 
@@ -36,7 +41,7 @@ def _render(args: argparse.Namespace) -> str:
     from core.compare import compare
     from core.comparison_format import comparison_to_dict
 
-    comparison = compare(article_a, article_b)
+    comparison = compare(article_a, article_b, capped=not args.all)
     if args.format == "json":
         return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
     from core.cli.side_by_side import render_text

@@ -1,10 +1,12 @@
 """The same claim credited to different sources in the two articles.
 
-Sentences that carry the same quotation or the same figure state the same
-claim, aligned or not; the sources they credit conflict by the rule of
-:mod:`.sources`, so a longer chain on one side ("…, according to Reuters") is
-not a discrepancy but a different conduit ("according to AFAD" against
-"according to the US Geological Survey") is.
+Sentences that report the same fact — aligned as passages, linked as claims,
+or carrying the same quotation or figure — state one claim; the sources they
+credit conflict by the rule of :mod:`.sources`: a relay only one side names
+("…, citing PTI"), a different conduit ("according to AFAD" against
+"according to the US Geological Survey"), another speaker, or one speaker
+heard through two channels ("told reporters" against "said in a statement").
+Each pair of credits is reported once, however many links it sits under.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable
 
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
-from core.discrepancies.sources import conflicting_sources
+from core.discrepancies.sources import Credits, conflicting_sources
 from core.discrepancies.text import one_line
 from core.facts.model import Attribution
 
@@ -21,10 +23,15 @@ from core.facts.model import Attribution
 def attribution_conflicts(
     sa: Side, sb: Side, sentence_pairs: Iterable[tuple[int, int]]
 ) -> list[Flag]:
+    credits = (Credits(sa.facts.attributions), Credits(sb.facts.attributions))
     flags = []
+    used: set[Attribution] = set()  # each credit is set against one other at most
     for i, j in sorted(set(sentence_pairs)):
-        found = conflicting_sources(_credited(sa, i), _credited(sb, j))
+        left = [f for f in _credited(sa, i) if f not in used]
+        right = [f for f in _credited(sb, j) if f not in used]
+        found = conflicting_sources(left, right, credits)
         if found:
+            used.update(found)
             flags.append(source_flag(*found))
     return flags
 

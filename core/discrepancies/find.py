@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from core.discrepancies.attribution_conflicts import attribution_conflicts
+from core.discrepancies.claims import clause_span
 from core.discrepancies.date_conflicts import date_conflicts
 from core.discrepancies.fingerprint import assign_ids
 from core.discrepancies.flag import Flag
@@ -27,12 +27,16 @@ def find_discrepancies(
     a: Article,
     b: Article,
     alignments: Sequence[Alignment],
-    unaligned_a: Sequence[Span],
-    unaligned_b: Sequence[Span],
     facts_a: Facts,
     facts_b: Facts,
+    *,
+    capped: bool = True,
 ) -> tuple[Discrepancy, ...]:
-    """Typed, deduplicated, ranked discrepancies between two compared articles."""
+    """Typed, deduplicated, ranked discrepancies between two compared articles.
+
+    ``capped`` off returns every candidate, before the reading budget
+    (``core.discrepancies.ranking``) keeps the most valuable.
+    """
     sa, sb = build_side(a, facts_a), build_side(b, facts_b)
     aligned = aligned_sentences(sa, sb, alignments)
     quotes = matched_quotes(sa, sb)
@@ -43,17 +47,17 @@ def find_discrepancies(
         number_conflicts(figures)
         + date_conflicts(sa, sb, aligned)
         + quote_conflicts(sa, sb, quotes)
-        + attribution_conflicts(sa, sb, [c for c in claims if c not in aligned])
+        + attribution_conflicts(sa, sb, [*aligned, *claims])
         + polarity_conflicts(sa, sb, aligned)
     )
     spellings = spelling_variants(sa, sb)
     fact_flags += spellings
     covered_a, covered_b = _covered(fact_flags, quotes, figures)
-    fact_flags += omissions(sa, unaligned_a, "A", covered_a)
-    fact_flags += omissions(sb, unaligned_b, "B", covered_b)
+    fact_flags += omissions(sa, sb, {i for i, _ in aligned}, covered_a, "A")
+    fact_flags += omissions(sb, sa, {j for _, j in aligned}, covered_b, "B")
     passages = _without_known_spellings(passage_flags(sa, sb, alignments), spellings, sa, sb)
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
-    return _publish(rank(flags, sa.words + sb.words), a.text, b.text)
+    return _publish(rank(flags, sa.words + sb.words, capped), a.text, b.text)
 
 
 def _attach_alignments(
@@ -80,26 +84,9 @@ def _attach_alignments(
             )
             f = f._replace(alignment=found)
             if found is None:
-                f = f._replace(a=claim_span(sa, f.a), b=claim_span(sb, f.b))
+                f = f._replace(a=clause_span(sa, f.a), b=clause_span(sb, f.b))
         out.append(f)
     return out
-
-
-CLAIM_CHARS = 240  # a longer sentence is cut down to the clause around the fact
-_CLAUSE_END = re.compile(r"[;:—–]|,\s")
-
-
-def claim_span(side: Side, span: Span) -> Span:
-    """The sentence around ``span``, or in a long sentence the clauses around it."""
-    start, end = side.sentence_span(span[0])
-    if end - start <= CLAIM_CHARS:
-        return (min(start, span[0]), max(end, span[1]))
-    text = side.text
-    cuts = [m.end() + start for m in _CLAUSE_END.finditer(text[start:end])]
-    lo = max((c for c in cuts if c <= span[0]), default=start)
-    hi = min((c for c in cuts if c >= span[1]), default=end)
-    lo = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
-    return (min(lo, span[0]), max(hi, span[1]))
 
 
 def _inside(span: Span, spans: Sequence[Span]) -> bool:

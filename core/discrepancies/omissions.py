@@ -1,94 +1,169 @@
 """Facts one article states that the other never mentions.
 
-Only unaligned sentences that carry a fact — a figure, a quotation, a claim
-credited to a named source — are reported: background paragraphs one outlet
-adds are expected and would bury the list. A run of such sentences with no
-aligned sentence between them (a block of quotes from a part of the story
-the other outlet skipped) is one discrepancy, not one per sentence; the
-headline, which restates the lede, is never an omission. A fact
-already set against a counterpart (matched quote, paired figure) is not
-omitted, merely different — nor is a figure the article repeats (a headline's
-"kills 13") once one of its mentions has a counterpart.
+Judged claim by claim, not passage by passage: a wire lead that another
+outlet rewrote may be aligned and still carry a figure the rewrite dropped
+("shares rose 4% on Friday"), and a sentence only one outlet has is worth a
+line only when it states something checkable. So each sentence of one
+article is read for
+
+- figures whose value the other article never gives for the same thing,
+- quotations the other article does not carry,
+- claims credited to a named source,
+- clauses whose distinctive words (names, rare terms) the other article
+  never uses at all;
+
+and each sentence with such a fact is one omission, pointing at the sentence
+when it is short and at the clause holding the fact otherwise. A sentence
+the other article restates (it takes part in an alignment) is only reported
+for a figure or a quotation the restatement left out, never for its wording.
+The headline, which restates the lede, is never an omission; nor is a fact
+already set against a counterpart (a paired figure, a matched quote).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import NamedTuple
 
+from core.discrepancies.claims import claim_span, clause_span
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.quantities import telling
+from core.discrepancies.quantities import agree, telling, unit_key
 from core.discrepancies.side import Side, overlapping
-from core.discrepancies.text import one_line
+from core.discrepancies.text import is_function_word, one_line, stem, words
 from core.facts.model import Attribution, Quantity, Quote
 from core.model import Span
 
-Fact = Quantity | Quote | Attribution
+Fact = Quantity | Quote | Attribution | None
 
-_WEIGHT = {"number": 1.0, "quote": 0.7, "claim": 0.5}
-_RANK = {"number": 0, "quote": 1, "claim": 2}
-MAX_GAP_SENTENCES = 1  # fact-less unaligned sentences a run may skip over
+_WEIGHT = {"number": 0.9, "quote": 0.8, "claim": 0.5, "detail": 0.35}
+_SEVERITY = {"number": "medium", "quote": "low", "claim": "low", "detail": "low"}
+#: A clause is news of its own when this many of its distinctive words never
+#: appear in the other article, they are most of what it says, and one of
+#: them is a name: scenery and background have no names of their own.
+NOVEL_WORDS = 3
+NOVEL_SHARE = 0.6
+#: A restated sentence is reported for a clause only when it is this novel.
+NOVEL_WORDS_LINKED = 4
 
 
 class Omitted(NamedTuple):
     span: Span
-    sentence: int
     fact: Fact
-    what: str  # number | quote | claim
+    what: str  # number | quote | claim | detail
 
 
-def omissions(side: Side, unaligned: Iterable[Span], name: str, covered: set[Span]) -> list[Flag]:
-    """Omission flags for ``side``'s unaligned sentences; ``covered`` spans already have a counterpart."""
-    found = []
-    previous = -2
-    runs: list[list[Omitted]] = []
-    for start, end in sorted(unaligned):
-        index = side.sentence_index(start)
-        if _furniture(side, start) or _headline(side, start, end):
+def omissions(
+    side: Side, other: Side, linked: set[int], covered: set[Span], name: str
+) -> list[Flag]:
+    """Omission flags for ``side`` against ``other``.
+
+    ``linked`` holds the indexes of ``side``'s sentences that take part in an
+    alignment; ``covered`` the spans of facts already set against a counterpart.
+    """
+    vocabulary = _vocabulary(other)
+    flags = []
+    for index, sentence in enumerate(side.sentences):
+        if sentence.boilerplate or sentence.end <= sentence.start:
             continue
-        fact, what = _strongest_fact(side, start, end, covered)
-        if fact is None:
+        if side.in_headline(sentence.start):
             continue
-        item = Omitted((start, end), index, fact, what)
-        if (
-            runs
-            and index - previous <= MAX_GAP_SENTENCES + 1
-            and _unbroken(side, previous, index, unaligned)
-        ):
-            runs[-1].append(item)
-        else:
-            runs.append([item])
-        previous = index
-    for run in runs:
-        found.append(_run_flag(side, run, name))
-    return found
+        found = _omitted(side, other, index, index in linked, covered, vocabulary)
+        if found is not None:
+            flags.append(_flag(side, found, name))
+    return flags
 
 
-def _unbroken(side: Side, first: int, last: int, unaligned: Iterable[Span]) -> bool:
-    """No aligned sentence lies between sentences ``first`` and ``last``."""
-    starts = {s for s, _ in unaligned}
-    return all(
-        side.sentences[i].start in starts or side.sentences[i].boilerplate
-        for i in range(first + 1, last)
-    )
+def _omitted(
+    side: Side,
+    other: Side,
+    index: int,
+    linked: bool,
+    covered: set[Span],
+    vocabulary: frozenset[str],
+) -> Omitted | None:
+    """The strongest fact of one sentence that the other article lacks, or None."""
+    sentence = side.sentences[index]
+    start, end = sentence.start, sentence.end
+    for q in overlapping(side.facts.quantities, start, end):
+        if (q.start, q.end) not in covered and telling(side.text, q) and not _stated(q, other):
+            span = (
+                clause_span(side, (q.start, q.end))
+                if linked
+                else claim_span(side, (q.start, q.end))
+            )
+            return Omitted(span, q, "number")
+    quotes = [q for q in overlapping(side.facts.quotes, start, end) if not q.short]
+    for quote in quotes:
+        if (quote.start, quote.end) not in covered:
+            return Omitted(claim_span(side, (quote.start, quote.end)), quote, "quote")
+    if linked:
+        novel = _novel_clause(side, start, end, vocabulary, NOVEL_WORDS_LINKED)
+        return Omitted(novel, None, "detail") if novel else None
+    named = [a for a in overlapping(side.facts.attributions, start, end) if a.source_key]
+    if named and (named[0].start, named[0].end) not in covered:
+        return Omitted(claim_span(side, (start, end)), named[0], "claim")
+    novel = _novel_clause(side, start, end, vocabulary, NOVEL_WORDS)
+    return Omitted(novel, None, "detail") if novel else None
 
 
-def _run_flag(side: Side, run: list[Omitted], name: str) -> Flag:
-    lead = min(run, key=lambda o: (_RANK[o.what], o.span[0]))
-    summary = f"only in {name}: {_describe(side, lead)}"
-    if len(run) > 1:
-        summary += f" (+{len(run) - 1} more {'sentence' if len(run) == 2 else 'sentences'})"
-    span = (run[0].span[0], run[-1].span[1])
-    a, b = (span, None) if name == "A" else (None, span)
-    severity = "low" if lead.what == "claim" else "medium"  # a claim without figure or quote
-    return flag(
-        "omission",
-        summary,
-        a,
-        b,
-        severity=severity,
-        weight=_WEIGHT[lead.what] + 0.05 * (len(run) - 1),
-    )
+def _stated(q: Quantity, other: Side) -> bool:
+    """Whether the other article gives this figure anywhere, for the same kind of thing."""
+    unit = unit_key(q)
+    for y in other.facts.quantities:
+        if (unit_key(y) == unit or (q.exact and y.exact and q.low == y.low)) and agree(q, y):
+            return True
+    return False
+
+
+def _vocabulary(side: Side) -> frozenset[str]:
+    """Stems of every content word the article uses outside site furniture."""
+    found: set[str] = set()
+    for s in side.sentences:
+        if not s.boilerplate:
+            found.update(
+                stem(w) for w, _, _ in words(side.text, s.start, s.end) if not is_function_word(w)
+            )
+    return frozenset(found)
+
+
+def _novel_clause(
+    side: Side, start: int, end: int, vocabulary: frozenset[str], needed: int
+) -> Span | None:
+    """The clause of ``[start, end)`` saying most that the other article never words."""
+    best: tuple[int, Span] | None = None
+    for clause in _clauses(side, start, end):
+        found = [
+            (stem(w), w[:1].isupper() and s > start)
+            for w, s, _ in words(side.text, *clause)
+            if not is_function_word(w) and not w[:1].isdigit()
+        ]
+        keys = {k for k, _ in found}
+        novel = {k for k in keys if k not in vocabulary and len(k) > 2}
+        named = any(capital and k in novel for k, capital in found)
+        enough = named and len(novel) >= needed and len(novel) >= NOVEL_SHARE * len(keys)
+        if enough and (best is None or len(novel) > best[0]):
+            best = (len(novel), clause)
+    return best[1] if best else None
+
+
+def _clauses(side: Side, start: int, end: int) -> list[Span]:
+    """The sentence's clauses, in order (the sentence itself when it has one)."""
+    found: list[Span] = []
+    position = start
+    while position < end:
+        clause = clause_span(side, (position, position))
+        lo, hi = max(start, clause[0]), min(end, clause[1])
+        if hi <= position:
+            break
+        if hi > lo:
+            found.append((lo, hi))
+        position = hi + 1
+    return found or [(start, end)]
+
+
+def _flag(side: Side, item: Omitted, name: str) -> Flag:
+    summary = f"only in {name}: {_describe(side, item)}"
+    a, b = (item.span, None) if name == "A" else (None, item.span)
+    return flag("omission", summary, a, b, severity=_SEVERITY[item.what], weight=_WEIGHT[item.what])
 
 
 def _describe(side: Side, item: Omitted) -> str:
@@ -96,48 +171,7 @@ def _describe(side: Side, item: Omitted) -> str:
     if isinstance(fact, Quote):
         speaker = f" — {fact.speaker}" if fact.speaker else ""
         return f'"{one_line(fact.text, 70)}"{speaker}'
-    sentence = one_line(side.text[item.span[0] : item.span[1]], 70)
-    if item.what == "number":
-        return f'{one_line(fact.text, 40)} — "{sentence}"'
-    return f'"{sentence}"'
-
-
-def _headline(side: Side, start: int, end: int) -> bool:
-    """A headline restates the story's lede; its figures are not facts of their own.
-
-    Recognised by position (``core.headlines``), as the aligner does, not by
-    the article's title field, which may be empty or a page title with the
-    site's name.
-    """
-    return side.headline is not None and start < side.headline[1] and side.headline[0] < end
-
-
-def _furniture(side: Side, start: int) -> bool:
-    if not side.sentences:
-        return False
-    return side.sentences[side.sentence_index(start)].boilerplate
-
-
-def _strongest_fact(
-    side: Side, start: int, end: int, covered: set[Span]
-) -> tuple[Fact | None, str]:
-    """The fact that makes an unaligned sentence worth flagging, or None.
-
-    A sentence holding any fact already set against a counterpart has a
-    counterpart itself: it was reworded, not omitted.
-    """
-    facts = side.facts
-    quantities = overlapping(facts.quantities, start, end)
-    quotes = [q for q in overlapping(facts.quotes, start, end) if not q.short]
-    if any((f.start, f.end) in covered for f in [*quantities, *quotes]):
-        return None, ""
-    settled = {(q.low, q.high) for q in facts.quantities if (q.start, q.end) in covered}
-    for q in quantities:
-        if (q.low, q.high) not in settled and telling(side.text, q):
-            return q, "number"
-    if quotes:
-        return quotes[0], "quote"
-    named = [a for a in overlapping(facts.attributions, start, end) if a.source_key]
-    if named:
-        return named[0], "claim"
-    return None, ""
+    excerpt = one_line(side.text[item.span[0] : item.span[1]], 70)
+    if isinstance(fact, Quantity):
+        return f'{one_line(fact.text, 40)} — "{excerpt}"'
+    return f'"{excerpt}"'

@@ -17,14 +17,12 @@ from difflib import SequenceMatcher
 from itertools import chain
 from typing import NamedTuple
 
-from core.discrepancies.attribution_conflicts import source_flag
 from core.discrepancies.dates import day_of, same_day, same_time
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.number_conflicts import linked
 from core.discrepancies.quantities import agree, same_unit, telling
 from core.discrepancies.roles import compatible
 from core.discrepancies.side import Side, overlapping
-from core.discrepancies.sources import conflicting_sources
 from core.discrepancies.text import (
     NEGATORS,
     QUANTIFIERS,
@@ -62,7 +60,6 @@ def passage_flags(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[F
     found: list[Flag] = []
     for index, alignment in enumerate(alignments):
         found.extend(_alignment_flags(sa, sb, index, alignment))
-        found.extend(_source_flags(sa, sb, index, alignment))
     return found
 
 
@@ -119,13 +116,6 @@ def _moved(sa: Side, sb: Side, changes: list[Change]) -> set[Change]:
         ):
             moved.add(c)
     return moved
-
-
-def _source_flags(sa: Side, sb: Side, index: int, alignment: Alignment) -> list[Flag]:
-    left = [f for s, e in alignment.a for f in overlapping(sa.facts.attributions, s, e)]
-    right = [f for s, e in alignment.b for f in overlapping(sb.facts.attributions, s, e)]
-    found = conflicting_sources(left, right)
-    return [source_flag(*found, alignment=index)] if found else []
 
 
 def _changed_ratio(sa: Side, sb: Side, alignment: Alignment, changes: list[Change]) -> float:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from core.discrepancies.flag import SEVERITY_RANK, Flag
 from core.model import Span
 
-FLAGS_PER_1000_WORDS = 13
+FLAGS_PER_1000_WORDS = 18
 MIN_BUDGET = 5
 
 
@@ -89,10 +89,10 @@ def budget(words: int) -> int:
     return max(MIN_BUDGET, FLAGS_PER_1000_WORDS * words // 1000)
 
 
-def rank(flags: Sequence[Flag], words: int) -> list[Flag]:
-    """Flags in reading priority, the budget applied."""
+def rank(flags: Sequence[Flag], words: int, capped: bool = True) -> list[Flag]:
+    """Flags in reading priority, the budget applied unless ``capped`` is off."""
     ordered = sorted(flags, key=lambda f: (SEVERITY_RANK[f.severity], -f.weight, _position(f)))
-    limit = budget(words)
+    limit = budget(words) if capped else len(ordered)
     highs = [f for f in ordered if f.severity == "high"]
     rest = [f for f in ordered if f.severity != "high"]
     kept = highs + rest[: max(0, limit - len(highs))]

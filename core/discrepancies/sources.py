@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from core import lexicon
 from core.facts.model import Attribution
 from core.facts.names import name_variants_match
 
@@ -68,12 +69,82 @@ SPEECH_CUES = frozenset(
 )
 
 
+#: Cues that relay whoever they name ("according to", "citing", "cited by").
+RELAY_CUES = frozenset({"according", "citing", "quoting", "per", "cited", "speaking", "via"})
+#: Cues that relay only when a news medium says them ("state TV reported").
+MEDIA_CUES = frozenset({"reported", "reports", "report", "quoted", "quotes"})
+MEDIA_WORDS = lexicon.words("media")
+AGENCIES = lexicon.words("news_agencies")
+
+
+def is_medium(f: Attribution) -> bool:
+    words = _words(f.source)
+    return bool(words & MEDIA_WORDS) or f.source_key in AGENCIES or bool(words & AGENCIES)
+
+
+def is_named(f: Attribution) -> bool:
+    """Whether a speaker is named ("Wang Yi", "the Foreign Ministry") rather than
+    described ("a senior diplomat", "officials", "he"), which may be anyone named
+    in the other article."""
+    words = f.source.split()
+    return bool(words) and words[-1][:1].isupper() and f.source.casefold() not in _PRONOUNS
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
 def is_conduit(f: Attribution) -> bool:
+    """Whether a credit passes a claim on (a relay) rather than makes it (a speaker)."""
     cue = f.cue.casefold().split()
-    return not cue or not any(word in SPEECH_CUES for word in cue)
+    if not cue:
+        return True
+    if any(word in RELAY_CUES for word in cue):
+        return True
+    if any(word in MEDIA_CUES for word in cue):
+        return is_medium(f)
+    return not any(word in SPEECH_CUES for word in cue)
 
 
-def same_source(f: Attribution, g: Attribution) -> bool:
+#: What a credit was given through, by the words of its cue ("told reporters",
+#: "said in a video statement", "told BBC"): one person telling the press and
+#: the same person putting out a statement are two accounts of how it was said.
+CHANNELS = lexicon.groups("channels")
+
+
+def channel(f: Attribution) -> str:
+    return next((CHANNELS[w] for w in f.cue.casefold().split() if w in CHANNELS), "")
+
+
+class Credits:
+    """Who one article credits, with every name it gives each source.
+
+    "Pradeep Jena", "Jena" and "the Chief Secretary" are one speaker in an
+    article that calls him all three; the words of every mention of a key
+    are pooled so a later "the Chief Secretary said" still matches "Jena".
+    """
+
+    def __init__(self, attributions: Sequence[Attribution]) -> None:
+        self.words: dict[str, set[str]] = {}
+        for f in attributions:
+            self.words.setdefault(f.source_key, set()).update(_words(f.source))
+        pooled = {k: set(v) for k, v in self.words.items()}
+        for key in pooled:
+            for other, other_names in pooled.items():
+                if other != key and set(key.split()) <= other_names:
+                    self.words[key] |= (
+                        other_names  # "chief secretary" inside "…Chief Secretary Jena"
+                    )
+
+    def names(self, f: Attribution) -> set[str]:
+        return self.words.get(f.source_key, _words(f.source))
+
+
+def same_source(
+    f: Attribution,
+    g: Attribution,
+    credits_f: Credits | None = None,
+    credits_g: Credits | None = None,
+) -> bool:
     """Whether two credits name one source.
 
     One outlet's "Beijing's foreign ministry" is another's "China's foreign
@@ -81,11 +152,13 @@ def same_source(f: Attribution, g: Attribution) -> bool:
     Department".
     """
     if f.source_key == g.source_key or name_variants_match(f.source_key, g.source_key):
-        return True  # "Varga" / "Vargas" is one source spelt two ways (an entity flag)
+        return True  # "Varga" / "Vargas" is one source spelt two ways
     key_f, key_g = f.source_key.split(), g.source_key.split()
     if len(key_f) >= 2 and len(key_g) >= 2 and key_f[-2:] == key_g[-2:]:
         return True
-    return set(key_f) <= _words(g.source) or set(key_g) <= _words(f.source)
+    names_f = credits_f.names(f) if credits_f else _words(f.source)
+    names_g = credits_g.names(g) if credits_g else _words(g.source)
+    return set(key_f) <= names_g or set(key_g) <= names_f
 
 
 def _words(text: str) -> set[str]:
@@ -93,13 +166,41 @@ def _words(text: str) -> set[str]:
 
 
 def conflicting_sources(
-    left: Sequence[Attribution], right: Sequence[Attribution]
+    left: Sequence[Attribution],
+    right: Sequence[Attribution],
+    credits: tuple[Credits, Credits] | None = None,
 ) -> tuple[Attribution, Attribution] | None:
-    """The first conduit of each side credited nowhere on the other, or None when they agree."""
+    """The pair of credits by which two statements of one claim differ, or None.
+
+    They differ when a conduit (a relay: "according to", "citing", an outlet
+    that "reported") of one side is credited nowhere on the other; when each
+    side has a speaker the other does not; or when one speaker is credited
+    through two channels (told reporters / said in a statement).
+    """
+    credits_l, credits_r = credits or (None, None)
     left = [f for f in left if f.source_key]
     right = [f for f in right if f.source_key]
-    only_left = [f for f in left if is_conduit(f) and not any(same_source(f, g) for g in right)]
-    only_right = [f for f in right if is_conduit(f) and not any(same_source(f, g) for g in left)]
-    if only_left and only_right:
-        return only_left[0], only_right[0]
+    if not left or not right:
+        return None
+
+    def known(
+        f: Attribution, others: Sequence[Attribution], mine: Credits | None, theirs: Credits | None
+    ) -> bool:
+        return any(same_source(f, g, mine, theirs) for g in others)
+
+    only_left = [f for f in left if not known(f, right, credits_l, credits_r)]
+    only_right = [f for f in right if not known(f, left, credits_r, credits_l)]
+    relayed_left = [f for f in only_left if is_conduit(f)]
+    relayed_right = [f for f in only_right if is_conduit(f)]
+    if relayed_left or relayed_right:
+        return (relayed_left or only_left or left)[0], (relayed_right or only_right or right)[0]
+    named_left = [f for f in only_left if is_named(f)]
+    named_right = [f for f in only_right if is_named(f)]
+    if named_left and named_right:
+        return named_left[0], named_right[0]
+    for f in left:
+        for g in right:
+            two_channels = channel(f) and channel(g) and channel(f) != channel(g)
+            if two_channels and same_source(f, g, credits_l, credits_r):
+                return f, g
     return None

@@ -25,8 +25,10 @@ from core.facts.speech import (
     subject_before,
 )
 
-_RELAYS = re.compile(r"\b(?P<cue>[Aa]ccording\s+to|[Cc]iting|[Qq]uoting|[Pp]er)\s+")
-_RELAY_WORDS = frozenset({"according", "citing", "quoting", "per"})
+_RELAYS = re.compile(
+    r"\b(?P<cue>[Aa]ccording\s+to|[Cc]iting|[Qq]uoting|[Pp]er|[Cc]ited\s+by|[Ss]peaking\s+to)\s+"
+)
+_RELAY_WORDS = frozenset({"according", "citing", "quoting", "per", "cited", "speaking"})
 _DOCUMENT_WORDS = frozenset({"readout", "read", "reading", "transcript", "summary"})
 #: "according to plan" describes a manner, not a source.
 _MANNER = re.compile(
@@ -182,7 +184,7 @@ def _deduplicate(found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-_RELAY_CUES = ("according to", "citing", "quoting", "per")
+_RELAY_CUES = ("according to", "citing", "quoting", "per", "cited by", "speaking to")
 
 
 def _link_chains(context: Context, found: list[Attribution], text: str) -> list[Attribution]:

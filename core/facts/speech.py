@@ -21,7 +21,8 @@ SPEECH_VERBS = (
     "said|says|say|told|tells|tell|added|adds|continued|asked|asks|wrote|writes|tweeted|"
     "posted|noted|notes|explained|insisted|warned|warns|stated|states|declared|argued|"
     "replied|responded|reported|reports|announced|announces|confirmed|acknowledged|"
-    "claimed|claims|testified|recalled|remarked|observed|stressed|emphasised|emphasized"
+    "claimed|claims|testified|recalled|remarked|observed|stressed|emphasised|emphasized|"
+    "quoted|quotes"
 )
 SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 SPEECH_WORDS = frozenset(SPEECH_VERBS.split("|"))

@@ -11,7 +11,7 @@ from core.discrepancies.fingerprint import assign_ids, fingerprint
 from core.discrepancies.flag import flag
 from core.discrepancies.quantities import agree, representative, telling
 from core.discrepancies.ranking import budget, deduplicate, rank
-from core.discrepancies.sources import conflicting_sources, same_source
+from core.discrepancies.sources import conflicting_sources, is_conduit, same_source
 from core.facts.model import Attribution, DateRef, Quantity
 
 INF = math.inf
@@ -144,13 +144,38 @@ def test_a_different_conduit_conflicts():
     assert (found[0].source, found[1].source) == ("local media", "the wire service")
 
 
-def test_a_longer_chain_is_not_a_conflict():
+def test_a_relay_only_one_side_names_is_a_conflict():
     left = [credit("Beijing’s foreign ministry", "beijing foreign ministry")]
     right = [
         credit("China's foreign ministry", "china foreign ministry", "said in a statement"),
         credit("Reuters", "reuters"),
     ]
+    found = conflicting_sources(left, right)
+    assert found is not None
+    assert (found[0].source, found[1].source) == ("Beijing’s foreign ministry", "Reuters")
+
+
+def test_the_same_chain_in_other_words_agrees():
+    left = [
+        credit("Beijing’s foreign ministry", "beijing foreign ministry", "said"),
+        credit("Reuters", "reuters"),
+    ]
+    right = [
+        credit("China's foreign ministry", "china foreign ministry", "said"),
+        credit("Reuters", "reuters", "citing"),
+    ]
     assert conflicting_sources(left, right) is None
+
+
+def test_one_speaker_through_two_channels_conflicts():
+    left = [credit("the minister", "nsanzimana", "said in a statement")]
+    right = [credit("Nsanzimana", "nsanzimana", "told journalists")]
+    assert conflicting_sources(left, right) is not None
+
+
+def test_an_outlet_that_reported_relays_but_a_country_that_reported_speaks():
+    assert is_conduit(credit("state television", "state television", "reported"))
+    assert not is_conduit(credit("Rwanda", "rwanda", "reported"))
 
 
 def test_a_spokesman_speaks_for_his_department():
@@ -206,11 +231,12 @@ def test_budget_keeps_every_high_and_the_most_valuable_of_the_rest():
     lows = [
         flag("wording", f"w{i}", span(50 + i), span(50 + i), weight=1.0 + i / 10) for i in range(8)
     ]
-    kept = rank(highs + lows, words=400)
-    assert budget(400) == 5
+    kept = rank(highs + lows, words=300)
+    assert budget(300) == 5
     assert len(kept) == 5
     assert kept[:2] == highs
     assert {f.summary for f in kept[2:]} == {"w7", "w6", "w5"}  # heaviest wording kept
+    assert len(rank(highs + lows, words=300, capped=False)) == 10, "uncapped keeps all"
 
 
 def test_high_flags_are_never_dropped():

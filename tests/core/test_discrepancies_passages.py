@@ -14,7 +14,7 @@ def one_passage(text_a: str, text_b: str, facts_a: Facts = NO_FACTS, facts_b: Fa
     a, b = Article(text=text_a), Article(text=text_b)
     spans_a, spans_b = ((0, len(text_a)),), ((0, len(text_b)),)
     alignment = Alignment(spans_a, spans_b, 0.9, diff_passage(text_a, spans_a, text_b, spans_b))
-    return find_discrepancies(a, b, (alignment,), (), (), facts_a, facts_b)
+    return find_discrepancies(a, b, (alignment,), facts_a, facts_b)
 
 
 def test_a_weekday_swap_is_a_date_even_without_date_facts():
