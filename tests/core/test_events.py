@@ -180,3 +180,17 @@ def test_a_saga_of_separate_events_is_not_chained_together():
     """Later reports of a story share its background, not its quotes or figures."""
     grouping = group_events(articles(QUAKE_1, AFTERSHOCK, QUAKE_2, QUAKE_3))
     assert frozenset({1}) in as_sets(grouping)
+
+
+def test_reports_naming_days_weeks_apart_are_two_events():
+    first = (
+        "Port strike talks\n\nUnion leaders and the port authority met on March 3 to discuss "
+        "wages, shifts and safety rules at the container terminal, officials said."
+    )
+    later = (
+        "Port strike talks resume\n\nOn April 9 the port authority sat down again with union "
+        "leaders over terminal wages, safety rules and shifts, according to officials."
+    )
+    same_day = first.replace("officials said", "a spokesperson said")
+    grouping = group_events(articles(first, later, same_day))
+    assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
