@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench bundle clean
+.PHONY: run test lint bench bundle eval clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || echo "== $$b: a target was missed"; done
+
+# Engine quality on real articles (needs ../shared): engine and naive baseline side by side.
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval_table.py
 
 bundle: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm build.spec
