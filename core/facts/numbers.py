@@ -43,7 +43,17 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1e3,
+    "lakh": 1e5,  # South Asian English: 1,00,000
+    "lakhs": 1e5,
+    "crore": 1e7,  # 1,00,00,000
+    "crores": 1e7,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
 SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 
 _NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))

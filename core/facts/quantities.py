@@ -51,9 +51,12 @@ _CURRENCY = {
     "£": "gbp",
     "¥": "jpy",
     "₹": "inr",
+    "rs": "inr",
+    "rs.": "inr",
+    "inr": "inr",
     "₽": "rub",
 }
-_CURRENCY_PATTERN = r"(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽"
+_CURRENCY_PATTERN = r"(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽|\bRs\.?|\bINR"
 
 QUANTITY = re.compile(
     rf"(?P<vague>\b(?:{VAGUE_PATTERN})\b)"
@@ -62,7 +65,7 @@ QUANTITY = re.compile(
     r"|(?P<a>\ban?\s+(?:dozen|hundred|thousand|million|billion)\b)"
     rf"|(?:(?P<cur>{_CURRENCY_PATTERN})\s?)?(?<![\w.,:])(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?P<attached>[^\W\d_]+)?"
-    r"(?:\s(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?:[\s-](?P<scale>thousand|lakhs?|crores?|million|billion|trillion)\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
     rf"|(?P<words>\b{WORD_NUMBER}\b)",
     re.IGNORECASE,

@@ -123,6 +123,9 @@ def test_a_dozen_is_twelve_approximately():
         ("The bank lent HK$5m.", 5e6, "hkd"),
         ("The war has displaced 1.5m people.", 1.5e6, "people"),
         ("The wall is 4m high.", 4, "metre"),
+        ("The state moved 12 lakh people.", 1.2e6, "people"),
+        ("The bridge cost Rs 450 crore.", 4.5e9, "inr"),
+        ("A Rs. 300-crore plan was approved.", 3e9, "inr"),
     ],
 )
 def test_amounts_with_symbols_and_scales(text, value, unit):
