@@ -34,3 +34,18 @@ def claim_span(side: Side, span: Span) -> Span:
     if end - start <= CLAIM_CHARS:
         return (min(start, span[0]), max(end, span[1]))
     return clause_span(side, span)
+
+
+def clauses(side: Side, span: Span) -> list[Span]:
+    """The clauses of ``span`` in order, trimmed (``span`` itself when it has one)."""
+    start, end = span
+    text = side.text
+    cuts = [start, *(m.end() + start for m in _CLAUSE_END.finditer(text[start:end])), end]
+    found = []
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        piece = text[lo:hi]
+        lo += len(piece) - len(piece.lstrip())
+        hi = lo + len(text[lo:hi].rstrip(" ,;:—–-"))
+        if hi > lo:
+            found.append((lo, hi))
+    return found or [span]

@@ -15,6 +15,7 @@ from core.discrepancies.passages import passage_flags
 from core.discrepancies.polarity_conflicts import polarity_conflicts
 from core.discrepancies.quote_conflicts import QuoteWords, matched_quotes, quote_conflicts
 from core.discrepancies.ranking import deduplicate, rank
+from core.discrepancies.rewordings import rewordings
 from core.discrepancies.side import Side, build_side
 from core.discrepancies.spellings import spelling_variants
 from core.discrepancies.subject import aligned_sentences
@@ -56,6 +57,7 @@ def find_discrepancies(
     fact_flags += omissions(sa, sb, {i for i, _ in aligned}, covered_a, "A")
     fact_flags += omissions(sb, sa, {j for _, j in aligned}, covered_b, "B")
     passages = _without_known_spellings(passage_flags(sa, sb, alignments), spellings, sa, sb)
+    passages += rewordings(sa, sb, alignments)
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
     return _publish(rank(flags, sa.words + sb.words, capped), a.text, b.text)
 

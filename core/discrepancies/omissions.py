@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from core.discrepancies.claims import claim_span, clause_span
+from core.discrepancies.claims import claim_span, clause_span, clauses
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantities import agree, telling, unit_key
 from core.discrepancies.side import Side, overlapping
@@ -130,7 +130,7 @@ def _novel_clause(
 ) -> Span | None:
     """The clause of ``[start, end)`` saying most that the other article never words."""
     best: tuple[int, Span] | None = None
-    for clause in _clauses(side, start, end):
+    for clause in clauses(side, (start, end)):
         found = [
             (stem(w), w[:1].isupper() and s > start)
             for w, s, _ in words(side.text, *clause)
@@ -143,21 +143,6 @@ def _novel_clause(
         if enough and (best is None or len(novel) > best[0]):
             best = (len(novel), clause)
     return best[1] if best else None
-
-
-def _clauses(side: Side, start: int, end: int) -> list[Span]:
-    """The sentence's clauses, in order (the sentence itself when it has one)."""
-    found: list[Span] = []
-    position = start
-    while position < end:
-        clause = clause_span(side, (position, position))
-        lo, hi = max(start, clause[0]), min(end, clause[1])
-        if hi <= position:
-            break
-        if hi > lo:
-            found.append((lo, hi))
-        position = hi + 1
-    return found or [(start, end)]
 
 
 def _flag(side: Side, item: Omitted, name: str) -> Flag:

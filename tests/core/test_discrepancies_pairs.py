@@ -394,3 +394,16 @@ def test_suspects_and_people_detained_are_one_count():
     b = article_from_text("Raid\n\nThe raid on the depot ended with the detention of 12 people.")
     numbers = [d for d in found(a, b) if d.kind == "number"]
     assert numbers and "five suspects" in numbers[0].summary and "12 people" in numbers[0].summary
+
+
+def test_a_claim_restated_with_other_verbs_is_low_wording():
+    a = article_from_text(
+        "Audit row\n\nThe board met late on Monday. Three of the five auditors said they could not "
+        "certify the accounts, which the chairman called a routine delay."
+    )
+    b = article_from_text(
+        "Audit row\n\nAfter a long meeting, three of the five auditors refused to sign the "
+        "accounts, officials said, in a blow to the chairman."
+    )
+    flags = [d for d in compare(a, b, capped=False).discrepancies if d.kind == "wording"]
+    assert any("certify" in d.summary and "refused" in d.summary for d in flags), flags
