@@ -28,7 +28,7 @@ from core.model import Alignment, Span
 MIN_SHARED = 2  # content words the two clauses share: the same claim
 MIN_LINK = 0.3  # claim links less likely than this are not read for wording
 MAX_OWN = 3  # a clause with more words of its own is another claim, not a rewording
-WEIGHT = 0.45
+WEIGHT = 0.4
 
 
 def rewordings(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[Flag]:

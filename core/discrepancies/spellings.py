@@ -18,7 +18,7 @@ from core.discrepancies.text import normalise, one_line
 from core.facts.model import Entity
 from core.facts.names import fold, name_variants_match
 
-SPELLING_WEIGHT = 0.3  # the first of the low flags the budget lets go
+SPELLING_WEIGHT = 0.5  # the first of the low flags the budget lets go
 
 
 def spelling_variants(sa: Side, sb: Side) -> list[Flag]:
