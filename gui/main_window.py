@@ -175,10 +175,10 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         for name, action in zip(STATUS_ORDER, a.set_status, strict=True):
             action.triggered.connect(lambda _checked=False, s=name: self.set_status(s))
         a.preferences.triggered.connect(self.preferences_dialog)
-        a.next_discrepancy.triggered.connect(lambda: self.go_discrepancy(1))
-        a.previous_discrepancy.triggered.connect(lambda: self.go_discrepancy(-1))
-        a.next_pair.triggered.connect(lambda: self.go_pair(1))
-        a.previous_pair.triggered.connect(lambda: self.go_pair(-1))
+        a.next_discrepancy.triggered.connect(lambda: self._navigate(self.go_discrepancy, 1))
+        a.previous_discrepancy.triggered.connect(lambda: self._navigate(self.go_discrepancy, -1))
+        a.next_pair.triggered.connect(lambda: self._navigate(self.go_pair, 1))
+        a.previous_pair.triggered.connect(lambda: self._navigate(self.go_pair, -1))
         a.focus_browser.triggered.connect(lambda: self._focus(self.browser))
         a.focus_list.triggered.connect(lambda: self._focus(self.panel))
         a.focus_note.triggered.connect(lambda: self._focus(self.editor))
@@ -641,6 +641,16 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         """Article URLs open in the system browser, never inside the app."""
         if not QDesktopServices.openUrl(QUrl(url)):
             self.message(f"Could not open {url} in a browser.")
+
+    def _navigate(self, go, step: int) -> None:
+        """F8, Shift+F8, Ctrl+PgUp/PgDown: move, then hand the keyboard to the list.
+
+        Focus left in the note would turn the next status key ("4") into the
+        new discrepancy's note; in the list, 1–4 set the status as meant.
+        """
+        self.editor.flush()
+        go(step)
+        self.panel.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus(self, widget: QWidget) -> None:
         if widget is self.editor:
