@@ -166,8 +166,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         a.export_report.triggered.connect(self.export_report_dialog)
         a.close_project.triggered.connect(self.close_project)
         a.quit.triggered.connect(self.close)
-        a.undo.triggered.connect(self.undo_stack.undo)
-        a.redo.triggered.connect(self.undo_stack.redo)
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
         a.find.triggered.connect(self.open_find_bar)
         a.find_next.triggered.connect(lambda: self.find_bar.request(False))
         a.find_previous.triggered.connect(lambda: self.find_bar.request(True))
@@ -503,6 +503,15 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             QApplication.beep()
             return
         self.select_discrepancy(target)
+
+    def undo(self) -> None:
+        """One history for the whole window: a note still being typed is its latest step."""
+        self.editor.flush()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.editor.flush()  # typing after an undo is a new step, which drops the redo
+        self.undo_stack.redo()
 
     def set_status(self, status: str) -> None:
         disc_id = self.panel.current_id()

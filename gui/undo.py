@@ -3,8 +3,8 @@
 Every change a fact-checker makes to a status, verdict or note is written to
 the project at once (nothing to "save"), so undo has to write the previous
 value back rather than discard a pending edit. One command = one field of one
-discrepancy; consecutive note edits on the same discrepancy merge, so undo
-does not replay a note keystroke by keystroke.
+discrepancy. The editor commits a note once per pause in typing, so each note
+command is one such pause and undo steps back through them one at a time.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from core.errors import FactDiffError
 
 FIELDS = ("status", "verdict", "note", "reviewer")
 DEFAULTS = {"status": "open", "verdict": "", "note": "", "reviewer": ""}
-_MERGE_ID = 0x4644  # any constant: only note edits merge
 
 Applied = Callable[[int, str, object], None]
 Failed = Callable[[str], None]
@@ -70,14 +69,3 @@ class AnnotationCommand(QUndoCommand):
 
     def undo(self) -> None:  # Qt override
         self._write(self.old)
-
-    def id(self) -> int:  # Qt override
-        return _MERGE_ID if self.field == "note" else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # Qt override
-        if not isinstance(other, AnnotationCommand):
-            return False
-        if (other.pair_id, other.disc_id, other.field) != (self.pair_id, self.disc_id, "note"):
-            return False
-        self.value = other.value
-        return True

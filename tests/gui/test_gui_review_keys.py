@@ -56,3 +56,51 @@ def test_typing_a_digit_in_the_note_stays_text(qtbot, window):
     window.editor.flush()
     saved = window.project.annotation(window.pair_id, disc_id)
     assert (saved.status, saved.note) == ("open", "4 calls")
+
+
+def _saved_note(window, disc_id):
+    saved = window.project.annotation(window.pair_id, disc_id)
+    return saved.note if saved else ""
+
+
+def test_ctrl_z_in_the_note_undoes_one_pause_of_typing_at_a_time(qtbot, window):
+    disc_id = window.panel.current_id()
+    note = window.editor.note
+    note.setFocus()
+    qtbot.keyClicks(note, "Called the coast guard")
+    qtbot.waitUntil(lambda: _saved_note(window, disc_id) == "Called the coast guard")
+    qtbot.keyClicks(note, "; no answer")
+    qtbot.waitUntil(lambda: _saved_note(window, disc_id).endswith("no answer"))
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is note
+    assert note.toPlainText() == _saved_note(window, disc_id) == "Called the coast guard"
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert note.toPlainText() == _saved_note(window, disc_id) == ""
+    press(qtbot, window, Qt.Key.Key_Z,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert note.toPlainText() == _saved_note(window, disc_id) == "Called the coast guard"
+
+
+def test_ctrl_z_right_after_typing_undoes_that_typing_only(qtbot, window):
+    disc_id = window.panel.current_id()
+    note = window.editor.note
+    note.setFocus()
+    qtbot.keyClicks(note, "Checked")
+    qtbot.waitUntil(lambda: _saved_note(window, disc_id) == "Checked")
+    qtbot.keyClicks(note, " twice")
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert note.toPlainText() == _saved_note(window, disc_id) == "Checked"
+    assert window.undo_stack.canRedo()
+
+
+def test_edit_undo_and_ctrl_z_in_the_note_are_one_history(qtbot, window):
+    disc_id = window.panel.current_id()
+    window.panel.table.setFocus()
+    press(qtbot, window, Qt.Key.Key_2)
+    window.editor.note.setFocus()
+    qtbot.keyClicks(window.editor.note, "Sourced")
+    window.actions.undo.trigger()  # Edit → Undo while typing: the typing goes first
+    assert _saved_note(window, disc_id) == ""
+    assert window.project.annotation(window.pair_id, disc_id).status == "confirmed"
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.annotation(window.pair_id, disc_id).status == "open"
