@@ -579,6 +579,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             return
         self.reload_pair()
         self.select_discrepancy(disc.id)
+        self._refresh_pair_info(self.pair_data.pair_id)
+        self._update_counts()  # the totals include the new one at once, not after the next edit
         self.message(f"Added a {kind} discrepancy.")
 
     def reload_pair(self) -> None:

@@ -104,3 +104,40 @@ def test_edit_undo_and_ctrl_z_in_the_note_are_one_history(qtbot, window):
     assert window.project.annotation(window.pair_id, disc_id).status == "confirmed"
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.project.annotation(window.pair_id, disc_id).status == "open"
+
+
+def test_the_totals_count_a_manual_mark_at_once(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from gui import main_window
+
+    monkeypatch.setattr(main_window.ManualDiscrepancyDialog, "exec",
+                        lambda self: QDialog.DialogCode.Accepted)
+    total = window.project.status().discrepancies
+    assert f"{total} discrepancies" in window.counts.toolTip() + window.counts.text()
+    word = window.pair_data.comparison.a.text.split()[4]
+    assert window.view.pane_a.text.find_text(word)
+    window.view.pane_a.text.setFocus()
+    press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.status().discrepancies == total + 1
+    assert f"{total + 1} discrepancies" in window.counts.toolTip() + window.counts.text()
+    n_open = window._pairs[window.pair_id].n_open
+    assert n_open == window.project.pair(window.pair_id).n_open
+
+
+def test_the_project_in_use_question_reads_like_a_sentence(qtbot, demo_copy, dialogs):
+    from core.store import Project
+    from gui.main_window import MainWindow
+
+    holder = Project.open(demo_copy)
+    try:
+        win = MainWindow()
+        qtbot.addWidget(win)
+        dialogs.answer = dialogs.answer.No
+        assert not win.open_project(demo_copy)
+        (question,) = dialogs.texts("question")
+        assert question.count("read-only") == 1
+        assert "T" not in question.split("since", 1)[1].split(".")[0]  # no raw ISO stamp
+        assert "demo.factdiff" in question
+    finally:
+        holder.close()
