@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -77,6 +78,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self._articles: dict[int, object] = {}
         self._progress_channel = ""
         self._select_first_on_open = True
+        self._reviewer_asked = False
         #: False in screenshot mode: no modal boxes, nothing remembered.
         self.interactive = True
         #: Processes for compare-all (1 = a thread in this process).
@@ -527,10 +529,40 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         previous = self.pair_data.annotations.get(disc_id)
         if previous is not None and getattr(previous, field, None) == value:
             return
+        if field != "reviewer":
+            self.ask_reviewer_once()
         command = AnnotationCommand(
             self.project, self.pair_data.pair_id, disc_id, field, value, previous,
             self.settings.reviewer, self._annotation_saved, self.show_error)
         self.undo_stack.push(command)
+
+    def ask_reviewer_once(self) -> None:
+        """Before the first annotation, ask who signs it instead of using the login name.
+
+        Asked once: a name given is kept in the preferences (and can be changed
+        there); a dismissed question is not repeated in this session.
+        """
+        if (not self.interactive or self._reviewer_asked or self.settings.reviewer
+                or self.project is None or self.project.readonly):
+            return
+        self._reviewer_asked = True
+        from core.store.lock import current_user
+
+        known = self.project.reviewer
+        name, ok = QInputDialog.getText(
+            self, "Who is reviewing?",
+            "Your annotations are signed with your name in the project and the report.\n"
+            "Your name:", text="" if known == current_user() else known)
+        name = " ".join(name.split()) if ok else ""
+        if not name:
+            self.message(f"Annotations are signed “{known}”; set your name in Preferences.")
+            return
+        self.settings.set_preference("reviewer", name)
+        try:
+            self.project.reviewer = name
+        except FactDiffError as exc:
+            self.show_error(str(exc))
+        self.editor.set_reviewer_placeholder(name)
 
     def _annotation_saved(self, pair_id: int, disc_id: str, annotation) -> None:
         if self.pair_data is not None and self.pair_data.pair_id == pair_id:

@@ -141,3 +141,28 @@ def test_the_project_in_use_question_reads_like_a_sentence(qtbot, demo_copy, dia
         assert "demo.factdiff" in question
     finally:
         holder.close()
+
+
+def test_the_reviewer_is_asked_once_on_the_first_annotation(qtbot, window, dialogs):
+    from gui.settings import Settings
+
+    assert Settings().reviewer == ""
+    ids = window.panel.visible_ids()
+    window.panel.table.setFocus()
+    press(qtbot, window, Qt.Key.Key_2)
+    assert len(dialogs.texts("input")) == 1
+    assert window.project.annotation(window.pair_id, ids[0]).reviewer == "Test Reviewer"
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_3)
+    assert len(dialogs.texts("input")) == 1
+    assert window.project.annotation(window.pair_id, ids[1]).reviewer == "Test Reviewer"
+    assert Settings().reviewer == "Test Reviewer"
+
+
+def test_a_dismissed_reviewer_question_is_not_repeated(qtbot, window, dialogs):
+    dialogs.reviewer = None
+    window.panel.table.setFocus()
+    press(qtbot, window, Qt.Key.Key_2)
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_2)
+    assert len(dialogs.texts("input")) == 1
