@@ -179,6 +179,22 @@ def take_screenshot(window, path: str | Path) -> Path:
     return target
 
 
+def platform_ready() -> bool:
+    """False (after saying why, on stderr and in errors.log) if Qt would abort on start.
+
+    A missing X11 library makes Qt abort the process with a generic message
+    nothing can catch, so it is looked for before Qt tries.
+    """
+    from gui.platform_check import platform_hint
+
+    hint = platform_hint()
+    if hint is None:
+        return True
+    print(f"factdiff: error: {hint}", file=sys.stderr)
+    _log_error(hint)
+    return False
+
+
 def _report_startup() -> None:
     start = os.environ.get(STARTUP_ENV)
     if start:
@@ -191,6 +207,8 @@ def run(project: Path | str | None = None, demo: bool = False,
     """Show the window (or only photograph it) and return the exit code."""
     if screenshot and _needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not platform_ready():
+        return 2
     app = create_application([])
     install_excepthook(interactive=not screenshot)
     if screenshot:
