@@ -55,3 +55,38 @@ def test_the_import_dialog_reopens_in_the_last_folder_of_this_project(
     dialogs.files = []
     empty_window.actions.import_files.trigger()
     assert folders[-1] != str(source.parent)  # another project starts afresh
+
+
+def _pair_rows(window) -> list[str]:
+    model = window.browser.model()
+    rows = []
+    for pair_id in window.browser.pair_ids():
+        window.browser.select_pair(pair_id, emit=False)
+        rows.append(model.itemFromIndex(window.browser.currentIndex().siblingAtColumn(0)).text())
+    return rows
+
+
+def test_five_seeds_keep_their_order_and_read_as_saved(qtbot, empty_window, dialogs):
+    window = empty_window
+    seeds = [seed(n) for n in ("000", "001", "002", "003", "004")]
+    _import(qtbot, window, dialogs, seeds)
+    before = window.browser.pair_ids()
+    assert before, "importing five reports of one story suggests pairs"
+    rows = _pair_rows(window)
+    window.activateWindow()
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: all(p.compared for p in window._pairs.values()), timeout=60000)
+    qtbot.waitUntil(lambda: not window.runner.busy_channels(), timeout=20000)
+    assert window.browser.pair_ids() == before
+    path = window.project.path
+    window.close_project()
+    assert window.open_project(path)
+    assert window.browser.pair_ids() == before
+    assert _pair_rows(window) == rows
+    stems = {p.stem for p in seeds}
+    for row in rows:
+        a_side, b_side = row.split("\n↔ ")
+        assert a_side != b_side
+        for side in (a_side, b_side):
+            assert side.split(" · ")[0] in stems  # plain text: no outlet, the stem as saved
+    assert len(set(rows)) == len(rows)
