@@ -253,9 +253,9 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self.actions.show_browser.setChecked(self.browser.isVisibleTo(self) or geometry is None)
         self.actions.show_toolbar.setChecked(not self.toolbar.isHidden())
 
-    def reset_layout(self) -> None:
+    def reset_layout(self, size: tuple[int, int] = (1400, 900)) -> None:
         """The default layout, ignoring anything remembered (for screenshots)."""
-        self.resize(1400, 900)
+        self.resize(*size)
         self.main_splitter.setSizes([310, 670, 420])
         self.side_splitter.setSizes([540, 280])
         self.toolbar.show()
@@ -304,6 +304,39 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         a.redo.setEnabled(self.undo_stack.canRedo())
         self.editor.setEnabled(has_pair and writable)
         self.view.set_marking_enabled(writable)
+        self._update_guidance()
+
+    def _update_guidance(self) -> None:
+        """Empty panes say what to do next, with the key that does it."""
+        key = hotkeys.describe
+        if self.project is None:
+            tree = (f"No project open.\n\n{key(hotkeys.NEW_PROJECT)} creates one, "
+                    f"{key(hotkeys.OPEN_PROJECT)} opens one.")
+            view = f"Create a project ({key(hotkeys.NEW_PROJECT)}) or open one."
+        elif not self._articles:
+            tree = (f"No articles yet.\n\n1. Import the reports of one story: "
+                    f"{key(hotkeys.IMPORT_FILES)}, or drop files here.\n"
+                    f"2. Compare them: {key(hotkeys.COMPARE_ALL)}.\n"
+                    "3. Pick a pair here to read it.")
+            view = (f"Start by importing two or more reports of the same story "
+                    f"({key(hotkeys.IMPORT_FILES)} or drop files here), "
+                    f"then compare them ({key(hotkeys.COMPARE_ALL)}).")
+        elif not self._pairs:
+            tree = ""
+            view = (f"No pairs yet: group the articles into events ({key(hotkeys.GROUP_EVENTS)}), "
+                    "or select two articles on the left and right-click → Add Pair.")
+        else:
+            tree = ""
+            todo = sum(1 for p in self._pairs.values() if not p.compared)
+            view = (f"Pick a pair on the left ({key(hotkeys.NEXT_PAIR)} opens the next) "
+                    "to read its two articles side by side."
+                    + (f" {key(hotkeys.COMPARE_ALL)} compares the {todo} not compared yet."
+                       if todo else ""))
+        self.browser.set_empty_text(tree)
+        self.view.set_placeholder(view)
+        no_pair = self.pair_data is None and self.pair_id is None
+        self.panel.set_idle_text("Discrepancies appear here once a pair is open." if no_pair
+                                 else "")
 
     def _update_counts(self) -> None:
         if self.project is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QFont, QPainter, QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
 from gui import icons
@@ -171,6 +171,8 @@ class ProjectBrowser(QTreeView):
         self._groups: list[Group] = []
         self._pair_order: list[int] = []
         self._group_of_pair: dict[int, int] = {}
+        #: Said in the empty tree: what to do first (set by the window).
+        self.empty_text = ""
         self.selectionModel().selectionChanged.connect(self._on_selection)
         self.activated.connect(self._on_activated)
         self.expanded.connect(self._on_expanded)
@@ -183,6 +185,21 @@ class ProjectBrowser(QTreeView):
             item = QStandardItem(icons.status(status), "")
             item.setToolTip(tip)
             self._model.setHorizontalHeaderItem(column, item)
+
+    def set_empty_text(self, text: str) -> None:
+        if text != self.empty_text:
+            self.empty_text = text
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._model.rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(12, 16, -12, -12),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, self.empty_text)
+            painter.end()
 
     # -- filling ----------------------------------------------------------
     def set_context_actions(self, actions: Sequence[QAction]) -> None:

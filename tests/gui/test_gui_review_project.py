@@ -90,3 +90,17 @@ def test_five_seeds_keep_their_order_and_read_as_saved(qtbot, empty_window, dial
         for side in (a_side, b_side):
             assert side.split(" · ")[0] in stems  # plain text: no outlet, the stem as saved
     assert len(set(rows)) == len(rows)
+
+
+def test_an_empty_project_says_what_to_do_first(qtbot, empty_window, dialogs):
+    window = empty_window
+    assert "Ctrl+I" in window.browser.empty_text and "F5" in window.browser.empty_text
+    assert window.browser.empty_text.index("Ctrl+I") < window.browser.empty_text.index("F5")
+    assert "Ctrl+I" in window.view.placeholder()
+    assert "pair" in window.panel.table.empty_text
+    _import(qtbot, window, dialogs, [seed("000"), seed("003")])
+    assert window.browser.empty_text == ""
+    if window.pair_data is None:
+        assert "Pick a pair" in window.view.placeholder()
+    window.close_project()
+    assert "Ctrl+O" in window.browser.empty_text
