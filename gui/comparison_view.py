@@ -251,6 +251,7 @@ class ComparisonView(QWidget):
     discrepancyActivated = Signal(str)
     addDiscrepancyRequested = Signal()
     openUrlRequested = Signal(str)
+    detailsRequested = Signal(int)  # 0 = article A, 1 = article B
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -320,6 +321,7 @@ class ComparisonView(QWidget):
             pane.sentenceClicked.connect(lambda offset, s=side: self._on_click(s, offset))
             pane.addDiscrepancyRequested.connect(self.addDiscrepancyRequested)
             pane.openUrlRequested.connect(self.openUrlRequested)
+            pane.detailsRequested.connect(lambda s=side: self.detailsRequested.emit(s))
             pane.header.installEventFilter(self)
             pane.text.installEventFilter(self)
 

@@ -30,6 +30,7 @@ from gui import hotkeys, jobs
 from gui.about_dialog import AboutDialog, ShortcutsDialog
 from gui.actions import STATUS_ORDER, Actions
 from gui.annotation_editor import AnnotationEditor
+from gui.article_details_dialog import ArticleDetailsDialog
 from gui.comparison_view import ComparisonView
 from gui.discrepancy_panel import DiscrepancyPanel
 from gui.find_bar import FindBar
@@ -38,7 +39,7 @@ from gui.manual_discrepancy_dialog import ManualDiscrepancyDialog
 from gui.preferences_dialog import PreferencesDialog
 from gui.project_browser import ProjectBrowser, pair_label
 from gui.settings import Settings
-from gui.undo import AnnotationCommand
+from gui.undo import AnnotationCommand, ArticleDetailsCommand
 from gui.window_import import ImportMixin
 from gui.window_menus import build_menus, build_toolbar, shortcut_rows
 from gui.window_projects import ProjectsMixin
@@ -102,7 +103,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
     # ------------------------------------------------------------------ building
     def _build_widgets(self) -> None:
         self.browser = ProjectBrowser(self)
-        self.browser.set_context_actions([self.actions.add_pair, self.actions.remove_pair])
+        self.browser.set_context_actions([self.actions.add_pair, self.actions.remove_pair,
+                                          self.actions.edit_article])
         self.view = ComparisonView(self)
         self.find_bar = FindBar(self)
         self.panel = DiscrepancyPanel(self)
@@ -188,6 +190,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         a.group_events.triggered.connect(self.group_events)
         a.add_pair.triggered.connect(self.browser.request_add_pair)
         a.remove_pair.triggered.connect(self.browser.request_remove_pair)
+        a.edit_article.triggered.connect(lambda: self.edit_article_details())
         a.scroll_sync.toggled.connect(self.set_scroll_sync)
         a.show_browser.toggled.connect(self.browser.setVisible)
         a.show_toolbar.toggled.connect(self.toolbar.setVisible)
@@ -204,6 +207,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self.view.discrepancyActivated.connect(self.select_discrepancy)
         self.view.addDiscrepancyRequested.connect(self.mark_discrepancy)
         self.view.openUrlRequested.connect(self.open_url)
+        self.view.detailsRequested.connect(self._edit_pane_article)
         self.editor.annotationEditRequested.connect(self.edit_annotation)
         self.find_bar.findRequested.connect(self.find)
         self.find_bar.closeRequested.connect(self.close_find_bar)
@@ -292,6 +296,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             action.setEnabled(writable)
         a.add_pair.setEnabled(writable and self.browser.can_add_pair())
         a.remove_pair.setEnabled(writable and self.browser.can_remove_pair())
+        a.edit_article.setEnabled(writable and (len(self.browser.selected_article_ids()) == 1
+                                                or has_pair))
         for action in a.pair_actions():
             action.setEnabled(has_pair)
         for action in (a.mark_discrepancy, *a.set_status):
@@ -666,6 +672,64 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             self._select_first_on_open = True
         if keep is not None:
             self.select_discrepancy(keep)
+
+    # ------------------------------------------------------------------ article details
+    def _edit_pane_article(self, side: int) -> None:
+        if self.pair_data is not None:
+            info = self._pairs.get(self.pair_data.pair_id)
+            if info is not None:
+                self.edit_article_details(info.b_id if side else info.a_id)
+
+    def _article_to_edit(self) -> int | None:
+        """The article selected in the browser, else the open pair's article that has focus."""
+        chosen = self.browser.selected_article_ids()
+        if len(chosen) == 1:
+            return chosen[0]
+        info = self._pairs.get(self.pair_data.pair_id) if self.pair_data else None
+        if info is None:
+            return None
+        in_b = self.view.pane_b.isAncestorOf(QApplication.focusWidget() or self)
+        return info.b_id if in_b else info.a_id
+
+    def edit_article_details(self, article_id: int | None = None) -> None:
+        """Correct an article's title, outlet, author, date or URL (undoable, with history)."""
+        if self.project is None or self.project.readonly:
+            return
+        article_id = article_id if article_id is not None else self._article_to_edit()
+        if article_id is None:
+            self.message("Select an article in the project browser first.")
+            return
+        try:
+            info = self.project.article_info(article_id)
+            history = self.project.article_history(article_id)
+        except FactDiffError as exc:
+            self.show_error(str(exc))
+            return
+        dialog = ArticleDetailsDialog(info, history, self)
+        if dialog.exec() != ArticleDetailsDialog.DialogCode.Accepted:
+            return
+        new = dialog.values()
+        if not new:
+            return
+        self.ask_reviewer_once()
+        old = {field: getattr(info, field) or "" for field in new}
+        self.undo_stack.push(ArticleDetailsCommand(
+            self.project, article_id, new, old, self._article_details_saved, self.show_error))
+
+    def _article_details_saved(self, info, fields: set[str]) -> None:
+        """Labels everywhere follow; a new date re-compares the open pair at once."""
+        self.refresh_project()
+        open_info = self._pairs.get(self.pair_id) if self.pair_id is not None else None
+        if open_info is not None and info.id in (open_info.a_id, open_info.b_id):
+            if "published" in fields:
+                self.editor.flush()
+                keep, self.pair_id = self.pair_id, None
+                self.open_pair(keep)
+            else:
+                self.reload_pair()
+        again = " Its pairs will be compared again with the new date." if (
+            "published" in fields) else ""
+        self.message(f"Saved the details of {info.source or info.title or 'the article'}.{again}")
 
     # ------------------------------------------------------------------ find
     def open_find_bar(self) -> None:

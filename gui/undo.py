@@ -69,3 +69,37 @@ class AnnotationCommand(QUndoCommand):
 
     def undo(self) -> None:  # Qt override
         self._write(self.old)
+
+
+class ArticleDetailsCommand(QUndoCommand):
+    """Correct some details of one article; undo puts the earlier values back.
+
+    Both directions are saved (and so appear in the article's history).
+    """
+
+    def __init__(self, project, article_id: int, new: dict[str, str], old: dict[str, str],
+                 on_applied: Callable[[object, set[str]], None], on_failed: Failed) -> None:
+        names = ", ".join(sorted(new))
+        super().__init__(f"Edit article {names}")
+        self._project = project
+        self.article_id = article_id
+        self.new = dict(new)
+        self.old = {field: old.get(field, "") for field in new}
+        self._on_applied = on_applied
+        self._on_failed = on_failed
+
+    def _write(self, values: dict[str, str]) -> bool:
+        try:
+            info = self._project.edit_article(self.article_id, **values)
+        except FactDiffError as exc:
+            self._on_failed(str(exc))
+            return False
+        self._on_applied(info, set(values))
+        return True
+
+    def redo(self) -> None:  # Qt override
+        if not self._write(self.new):
+            self.setObsolete(True)
+
+    def undo(self) -> None:  # Qt override
+        self._write(self.old)

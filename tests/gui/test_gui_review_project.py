@@ -104,3 +104,77 @@ def test_an_empty_project_says_what_to_do_first(qtbot, empty_window, dialogs):
         assert "Pick a pair" in window.view.placeholder()
     window.close_project()
     assert "Ctrl+O" in window.browser.empty_text
+
+
+def _type_details(qtbot, monkeypatch, **typed):
+    """Answer the Article Details dialog by typing into its fields, then clicking Save."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gui.article_details_dialog import ArticleDetailsDialog
+
+    seen = []
+
+    def run(dialog):
+        seen.append(dialog)
+        for field, text in typed.items():
+            edit = dialog.fields[field]
+            edit.selectAll()
+            qtbot.keyClick(edit, Qt.Key.Key_Delete)
+            qtbot.keyClicks(edit, text)
+        button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if not button.isEnabled():
+            return ArticleDetailsDialog.DialogCode.Rejected
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(ArticleDetailsDialog, "exec", run)
+    return seen
+
+
+def test_article_details_are_corrected_from_the_browser_and_undone(qtbot, window, monkeypatch):
+    from gui.project_browser import ARTICLE, ID_ROLE, KIND_ROLE
+
+    info = window._pairs[window.pair_id]
+    article_id = info.a_id
+    model = window.browser.model()
+    event = model.item(0, 0)
+    row = next(r for r in range(event.rowCount())
+               if event.child(r, 0).data(KIND_ROLE) == ARTICLE
+               and event.child(r, 0).data(ID_ROLE) == article_id)
+    window.browser.setCurrentIndex(event.child(row, 0).index())
+    _type_details(qtbot, monkeypatch, source="The Harbor Ledger", author="I. Sollen")
+    window.browser.setFocus()
+    qtbot.keyClick(window.browser, Qt.Key.Key_D,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    stored = window.project.article_info(article_id)
+    assert (stored.source, stored.author) == ("The Harbor Ledger", "I. Sollen")
+    assert [h.field for h in window.project.article_history(article_id)] == ["source", "author"]
+    assert window._pairs[window.pair_id].compared  # only the date changes what is compared
+    assert window.view.pane_a.header.meta_label.text().startswith("The Harbor Ledger")
+    assert "The Harbor Ledger" in window.statusBar().currentMessage()
+    window.actions.undo.trigger()
+    assert window.project.article_info(article_id).source == "Harbor Ledger"
+    assert window.view.pane_a.header.meta_label.text().startswith("Harbor Ledger")
+
+
+def test_a_corrected_date_from_the_pane_header_re_compares_the_pair(qtbot, window, monkeypatch):
+    info = window._pairs[window.pair_id]
+    _type_details(qtbot, monkeypatch, published="20 May 2022")
+    window.view.pane_b.detailsRequested.emit()  # the header's "Edit Article Details…"
+    assert window.project.article_info(info.b_id).published == "2022-05-20"
+    qtbot.waitUntil(lambda: window.pair_data is not None
+                    and window.pair_data.comparison.b.published == "2022-05-20", timeout=20000)
+    assert "Fri 20 May 2022" in window.view.pane_b.header.meta_label.text()
+    assert window._pairs[window.pair_id].compared  # compared again, with the new date
+    others = [p for p in window._pairs.values()
+              if info.b_id in (p.a_id, p.b_id) and p.id != info.id]
+    assert all(not p.compared for p in others)  # the rest wait for F5 or opening
+
+
+def test_an_unreadable_date_cannot_be_saved(qtbot, window, monkeypatch):
+    info = window._pairs[window.pair_id]
+    before = window.project.article_info(info.a_id).published
+    seen = _type_details(qtbot, monkeypatch, published="sometime in spring")
+    window.edit_article_details(info.a_id)
+    assert "try 2022-05-20" in seen[0].date_note.text()
+    assert window.project.article_info(info.a_id).published == before
