@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from gui_fixtures import *  # noqa: F403  (fixtures)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -166,3 +167,31 @@ def test_a_dismissed_reviewer_question_is_not_repeated(qtbot, window, dialogs):
     press(qtbot, window, Qt.Key.Key_F8)
     press(qtbot, window, Qt.Key.Key_2)
     assert len(dialogs.texts("input")) == 1
+
+
+@pytest.mark.parametrize(("word", "kind"), [("Wednesday", "date"), ("312", "number"),
+                                            ("passengers", "wording")])
+def test_mark_discrepancy_guesses_the_kind_from_the_selection(qtbot, window, monkeypatch,
+                                                              word, kind):
+    from PySide6.QtWidgets import QDialog
+
+    from gui import main_window
+
+    kinds = []
+
+    def run(dialog):
+        kinds.append(dialog.kind.currentData())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(main_window.ManualDiscrepancyDialog, "exec", run)
+    assert window.view.pane_a.text.find_text(word)
+    window.view.pane_a.text.setFocus()
+    press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert kinds == [kind]
+
+
+def test_a_quoted_selection_is_guessed_a_quote():
+    from gui.manual_discrepancy_dialog import guess_kind
+
+    assert guess_kind("“and by the book”", "") == "quote"
+    assert guess_kind("on May 19", "on May 20") == "date"
