@@ -12,7 +12,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,6 +46,11 @@ from gui.window_projects import ProjectsMixin
 from gui.workers import ProgressIndicator, TaskRunner
 
 APP_TITLE = "FactDiff"
+#: An article column never gets narrower than this many characters while space allows.
+MIN_ARTICLE_CHARS = 45
+ARTICLE_MARGINS = 48  # document margins, scroll bar and change marks of one pane
+SIDE_MIN_WIDTH = 360  # the list and editor stay usable down to this
+BROWSER_MIN_WIDTH = 220  # narrower than this, the browser is better folded away
 MESSAGE_MS = 6000
 
 
@@ -139,7 +144,12 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setStretchFactor(2, 0)
         self.main_splitter.setSizes([310, 670, 420])
+        # The browser and the list give way to the articles on a narrow screen.
         self.main_splitter.setChildrenCollapsible(False)
+        self.main_splitter.setCollapsible(0, True)
+        self._browser_width = 310  # as the user last set it: what an unfolded browser gets
+        self._browser_folded = False  # True while the browser gave its room to the articles
+        self.main_splitter.splitterMoved.connect(self._remember_browser_width)
         self.setCentralWidget(self.main_splitter)
 
     def _build_status_bar(self) -> None:
@@ -192,7 +202,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         a.remove_pair.triggered.connect(self.browser.request_remove_pair)
         a.edit_article.triggered.connect(lambda: self.edit_article_details())
         a.scroll_sync.toggled.connect(self.set_scroll_sync)
-        a.show_browser.toggled.connect(self.browser.setVisible)
+        a.show_browser.toggled.connect(self.show_browser)
         a.show_toolbar.toggled.connect(self.toolbar.setVisible)
         a.shortcuts.triggered.connect(self.shortcuts_dialog)
         a.about.triggered.connect(lambda: AboutDialog(self).exec())
@@ -254,13 +264,18 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             saved = self.settings.geometry(name)
             if saved is not None:
                 splitter.restoreState(saved)
+        width = self.settings.geometry("browser_width")
+        if width is not None and bytes(width).isdigit():
+            self._browser_width = max(BROWSER_MIN_WIDTH // 2, int(bytes(width)))
         self.actions.show_browser.setChecked(self.browser.isVisibleTo(self) or geometry is None)
         self.actions.show_toolbar.setChecked(not self.toolbar.isHidden())
 
     def reset_layout(self, size: tuple[int, int] = (1400, 900)) -> None:
         """The default layout, ignoring anything remembered (for screenshots)."""
         self.resize(*size)
-        self.main_splitter.setSizes([310, 670, 420])
+        self._browser_width, self._browser_folded = 310, False
+        self.main_splitter.setSizes([310, max(1, size[0] - 730), 420])
+        self.fit_articles()
         self.side_splitter.setSizes([540, 280])
         self.toolbar.show()
         self.browser.show()
@@ -274,6 +289,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self.settings.set_geometry("state", self.saveState())
         self.settings.set_geometry("main_splitter", self.main_splitter.saveState())
         self.settings.set_geometry("side_splitter", self.side_splitter.saveState())
+        self._remember_browser_width()
+        self.settings.set_geometry("browser_width", QByteArray(str(self._browser_width).encode()))
         self.settings.sync()
 
     def _update_title(self) -> None:
@@ -798,6 +815,64 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         elif widget is self.panel:
             widget = self.panel.table
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_browser(self, on: bool) -> None:
+        """Ctrl+B: show (unfolding it if it gave way to the articles) or hide the browser."""
+        self.browser.setVisible(on)
+        sizes = self.main_splitter.sizes()
+        if on and sizes[0] == 0:
+            width = max(BROWSER_MIN_WIDTH, self._browser_width)
+            take_side = min(width, max(0, sizes[2] - SIDE_MIN_WIDTH))
+            self.main_splitter.setSizes([width, sizes[1] - (width - take_side),
+                                         sizes[2] - take_side])
+            self._browser_folded = False
+
+    def article_min_width(self) -> int:
+        """Width of one article column at MIN_ARTICLE_CHARS characters of reading text."""
+        metrics = self.view.pane_a.text.fontMetrics()
+        return metrics.averageCharWidth() * MIN_ARTICLE_CHARS + ARTICLE_MARGINS
+
+    def fit_articles(self) -> None:
+        """Keep each article at least ~45 characters wide: the browser, then the list, give way.
+
+        The browser comes back, at the width the user gave it, when the window grows again.
+        """
+        sizes = self.main_splitter.sizes()
+        if sum(sizes) <= 0 or not self.isVisible():
+            return
+        need = 2 * self.article_min_width() + self.view.connector.width()
+        browser, centre, side = sizes
+        if centre < need and browser > 0:
+            self._browser_folded = True
+            centre, browser = centre + browser, 0
+        if centre < need:
+            take = min(max(0, side - SIDE_MIN_WIDTH), need - centre)
+            centre, side = centre + take, side - take
+        elif browser == 0 and self._browser_folded and centre - need >= BROWSER_MIN_WIDTH:
+            browser = min(self._browser_width, centre - need)
+            centre -= browser
+            self._browser_folded = False
+        if [browser, centre, side] != sizes:
+            self.main_splitter.setSizes([browser, centre, side])
+            # A folded browser reads as hidden: Ctrl+B brings it back.
+            action = self.actions.show_browser
+            action.blockSignals(True)
+            action.setChecked(browser > 0 and self.browser.isVisibleTo(self))
+            action.blockSignals(False)
+
+    def _remember_browser_width(self, *_args) -> None:
+        width = self.main_splitter.sizes()[0]
+        if width > 0:
+            self._browser_width = width
+            self._browser_folded = False
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self.fit_articles()
+
+    def showEvent(self, event) -> None:  # Qt override
+        super().showEvent(event)
+        self.fit_articles()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.save_state()

@@ -178,3 +178,35 @@ def test_an_unreadable_date_cannot_be_saved(qtbot, window, monkeypatch):
     window.edit_article_details(info.a_id)
     assert "try 2022-05-20" in seen[0].date_note.text()
     assert window.project.article_info(info.a_id).published == before
+
+
+def _chars_per_line(pane) -> float:
+    metrics = pane.text.fontMetrics()
+    return pane.text.viewport().width() / metrics.averageCharWidth()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768), (1600, 1000)])
+def test_articles_keep_45_characters_a_line_at_laptop_sizes(qtbot, window, size):
+    window.resize(*size)
+    qtbot.wait(50)
+    for pane in (window.view.pane_a, window.view.pane_b):
+        assert _chars_per_line(pane) >= 43, (size, pane.objectName())
+    if size[0] >= 1600:
+        assert window.main_splitter.sizes()[0] > 0  # room for the browser too
+
+
+def test_a_folded_browser_comes_back_with_ctrl_b_and_when_the_window_grows(qtbot, window):
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    assert window.main_splitter.sizes()[0] == 0
+    assert not window.actions.show_browser.isChecked()
+    window.activateWindow()
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_B,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.main_splitter.sizes()[0] > 0 and window.actions.show_browser.isChecked()
+    window.resize(1280, 800)
+    window.resize(1270, 800)
+    qtbot.wait(50)
+    window.resize(1700, 1000)
+    qtbot.wait(50)
+    assert window.main_splitter.sizes()[0] > 0
