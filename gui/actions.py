@@ -119,6 +119,10 @@ class Actions(QObject):
                               icon=icons.add_pair())
         self.remove_pair = _make(p, "&Remove Pair", tip="Remove the selected pair",
                                  icon=icons.remove())
+        self.edit_article = _make(
+            p, "Article &Details…",
+            tip="Correct the title, outlet, author, publication date or URL of an article",
+            key=hotkeys.ARTICLE_DETAILS)
 
     def _view(self, p: QObject) -> None:
         self.scroll_sync = _make(p, "&Scroll Sync", tip="Keep the partner passage in view",
@@ -137,7 +141,8 @@ class Actions(QObject):
     def project_actions(self) -> list[QAction]:
         """Actions that need an open project."""
         return [self.import_files, self.paste_article, self.fetch_url, self.close_project,
-                self.compare_all, self.group_events, self.add_pair, self.remove_pair]
+                self.compare_all, self.group_events, self.add_pair, self.remove_pair,
+                self.edit_article]
 
     def pair_actions(self) -> list[QAction]:
         """Actions that need an open pair."""

@@ -7,7 +7,10 @@ the one already stored is not re-sent, so undo/redo round-trips stay quiet.
 
 The note is committed when it loses focus or after a short pause in typing —
 often enough that nothing is lost, rarely enough that undo steps are whole
-thoughts rather than single keystrokes.
+thoughts rather than single keystrokes. The note keeps no undo history of its
+own: Ctrl+Z and Ctrl+Shift+Z inside it reach the window's one undo stack
+(text still being typed is committed first), so undo means the same thing
+wherever the focus is.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -43,6 +46,18 @@ def _value(annotation: Any | None, field: str) -> str:
         return status_of(annotation)
     value = getattr(annotation, field, "") if annotation is not None else ""
     return value or ""
+
+
+_UNDO_REDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+_EXTRA_REDO = ("Ctrl+Shift+Z", "Ctrl+Y")
+
+
+def _is_undo_or_redo(event: QKeyEvent) -> bool:
+    if any(event.matches(key) for key in _UNDO_REDO_KEYS):
+        return True
+    pressed = QKeySequence(event.keyCombination())
+    return any(pressed.matches(QKeySequence(key)) == QKeySequence.SequenceMatch.ExactMatch
+               for key in _EXTRA_REDO)
 
 
 class AnnotationEditor(QWidget):
@@ -94,6 +109,7 @@ class AnnotationEditor(QWidget):
         self.note.setPlaceholderText("What did you check? Sources, calls, reasoning…")
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(70)
+        self.note.setUndoRedoEnabled(False)
         self.note.textChanged.connect(self._on_note_typed)
         self.note.installEventFilter(self)
         self._note_timer = QTimer(self)
@@ -205,7 +221,9 @@ class AnnotationEditor(QWidget):
             self.status_buttons.setExclusive(True)
         if "verdict" not in keep:
             self.verdict.setCurrentText(self._values["verdict"])
-        if "note" not in keep:
+        if "note" not in keep and self.note.toPlainText() != self._values["note"]:
+            # Only when it differs: re-setting the same text would throw the cursor
+            # to the start just as an auto-save lands under the user's typing.
             self.note.setPlainText(self._values["note"])
         if "reviewer" not in keep:
             self.reviewer.setText(self._values["reviewer"])
@@ -259,6 +277,11 @@ class AnnotationEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.note and event.type() == QEvent.Type.FocusOut:
             self.flush()
+        if (watched is self.note and event.type() == QEvent.Type.ShortcutOverride
+                and _is_undo_or_redo(event)):
+            # Not claimed by the text box: the window's Undo/Redo shortcut takes it.
+            event.ignore()
+            return True
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

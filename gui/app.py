@@ -162,11 +162,11 @@ def wait_for_pair(window, timeout_s: float = LOAD_TIMEOUT_S) -> bool:
     return True
 
 
-def take_screenshot(window, path: str | Path) -> Path:
-    """Lay out the window at 1400×900 on its first pair and save it as a PNG."""
+def take_screenshot(window, path: str | Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> Path:
+    """Lay out the window at ``size`` on its first pair and save it as a PNG."""
     from PySide6.QtWidgets import QApplication
 
-    window.resize(*SCREENSHOT_SIZE)
+    window.reset_layout(size)
     window.show()
     wait_for_pair(window)
     for _ in range(3):
@@ -179,6 +179,22 @@ def take_screenshot(window, path: str | Path) -> Path:
     return target
 
 
+def platform_ready() -> bool:
+    """False (after saying why, on stderr and in errors.log) if Qt would abort on start.
+
+    A missing X11 library makes Qt abort the process with a generic message
+    nothing can catch, so it is looked for before Qt tries.
+    """
+    from gui.platform_check import platform_hint
+
+    hint = platform_hint()
+    if hint is None:
+        return True
+    print(f"factdiff: error: {hint}", file=sys.stderr)
+    _log_error(hint)
+    return False
+
+
 def _report_startup() -> None:
     start = os.environ.get(STARTUP_ENV)
     if start:
@@ -187,10 +203,12 @@ def _report_startup() -> None:
 
 
 def run(project: Path | str | None = None, demo: bool = False,
-        screenshot: str | Path | None = None) -> int:
+        screenshot: str | Path | None = None, size: tuple[int, int] | None = None) -> int:
     """Show the window (or only photograph it) and return the exit code."""
     if screenshot and _needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not platform_ready():
+        return 2
     app = create_application([])
     install_excepthook(interactive=not screenshot)
     if screenshot:
@@ -207,10 +225,10 @@ def run(project: Path | str | None = None, demo: bool = False,
         return int(app.exec())
     # Never restore a remembered geometry or layout into a picture meant for others.
     window.interactive = False
-    window.reset_layout()
+    window.reset_layout(size or SCREENSHOT_SIZE)
     if not open_initial_project(window, Path(project) if project else None, demo):
         return 2
-    saved = take_screenshot(window, screenshot)
+    saved = take_screenshot(window, screenshot, size or SCREENSHOT_SIZE)
     _report_startup()
     print(f"screenshot saved to {saved}")
     window.close()

@@ -637,10 +637,15 @@ class ArticlePane(QWidget):
     addDiscrepancyRequested = Signal()
     openUrlRequested = Signal(str)
     layoutChanged = Signal()
+    detailsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header = ArticleHeader(self)
+        # Right-click or double-click on the title and date: correct them.
+        self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.header.customContextMenuRequested.connect(self._header_menu)
+        self.header.setToolTip("Right-click to correct the title, outlet, author, date or URL")
         self.text = ArticleText(self)
         self._article: Article | None = None
         layout = QVBoxLayout(self)
@@ -660,6 +665,13 @@ class ArticlePane(QWidget):
 
     def article(self) -> Article | None:
         return self._article
+
+    def _header_menu(self, pos) -> None:
+        if self._article is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Edit Article Details…").triggered.connect(self.detailsRequested)
+        menu.exec(self.header.mapToGlobal(pos))
 
     def set_text_size(self, points: float) -> None:
         """Reading size of the article text (the header keeps the UI font)."""

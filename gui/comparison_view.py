@@ -20,11 +20,12 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QTextCharFormat,
 )
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from core.model import KINDS, Comparison, Discrepancy, Span
 from gui.article_pane import ArticlePane
@@ -250,6 +251,7 @@ class ComparisonView(QWidget):
     discrepancyActivated = Signal(str)
     addDiscrepancyRequested = Signal()
     openUrlRequested = Signal(str)
+    detailsRequested = Signal(int)  # 0 = article A, 1 = article B
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,6 +262,17 @@ class ComparisonView(QWidget):
         self._geometry = PassageGeometry(self.pane_a, self.pane_b)
         self.connector = Connector(self.pane_a, self.pane_b, self._geometry, self)
         self.legend = Legend(self)
+        self.guide = QLabel("Open a pair to read its two articles side by side.", self)
+        self.guide.setObjectName("viewGuide")
+        self.guide.setWordWrap(True)
+        self.guide.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.guide.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.guide.setBackgroundRole(QPalette.ColorRole.Base)
+        self.guide.setAutoFillBackground(True)  # a card over both panes, not text over frames
+        self.guide.setMargin(18)
+        guide_font = QFont(self.guide.font())
+        guide_font.setPointSizeF(guide_font.pointSizeF() * 1.15)
+        self.guide.setFont(guide_font)
         self.scroll_sync = ScrollSync(
             self.pane_a.scroll_bar(), self.pane_b.scroll_bar(), self._geometry.anchors, self
         )
@@ -299,7 +312,6 @@ class ComparisonView(QWidget):
         return timer
 
     def _wire_panes(self) -> None:
-        self.pane_a.text.setPlaceholderText("Open a pair to read its two articles side by side.")
         self.pane_b.text.marks_edge = Qt.Edge.LeftEdge
         for side, pane in enumerate((self.pane_a, self.pane_b)):
             pane.text.marks_provider = lambda s=side: self._marks(s)
@@ -309,6 +321,7 @@ class ComparisonView(QWidget):
             pane.sentenceClicked.connect(lambda offset, s=side: self._on_click(s, offset))
             pane.addDiscrepancyRequested.connect(self.addDiscrepancyRequested)
             pane.openUrlRequested.connect(self.openUrlRequested)
+            pane.detailsRequested.connect(lambda s=side: self.detailsRequested.emit(s))
             pane.header.installEventFilter(self)
             pane.text.installEventFilter(self)
 
@@ -343,6 +356,7 @@ class ComparisonView(QWidget):
         self.pane_a.set_emphasis(None)
         self.pane_b.set_emphasis(None)
         self.connector.set_current(None)
+        self._place_guide()
 
     def clear(self) -> None:
         self._comparison = None
@@ -360,9 +374,29 @@ class ComparisonView(QWidget):
         self.connector.set_current(None)
         self.legend.set_counts({})
         self._equalise_headers()
+        self._place_guide()
 
     def comparison(self) -> Comparison | None:
         return self._comparison
+
+    def set_placeholder(self, text: str) -> None:
+        """What the empty view says (the window knows what the user should do next)."""
+        self.guide.setText(text)
+
+    def placeholder(self) -> str:
+        return self.guide.text()
+
+    def _place_guide(self) -> None:
+        """The guide lies over the empty panes, across both, while no pair is shown."""
+        area = self.pane_a.geometry().united(self.pane_b.geometry()).adjusted(40, 60, -40, 0)
+        area.setHeight(self.guide.heightForWidth(area.width()))
+        self.guide.setGeometry(area)
+        self.guide.setVisible(self._comparison is None and bool(self.guide.text()))
+        self.guide.raise_()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_guide()
 
     def current_id(self) -> str | None:
         return self._current

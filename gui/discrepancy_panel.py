@@ -149,6 +149,8 @@ class DiscrepancyPanel(QWidget):
         self._emitted: str | None = None
         self._resume_row: int | None = None  # where a vanished current item stood
         self._quiet = False  # True while rows change under a kept current item
+        #: Said in the empty list while no pair is open (set by the window).
+        self.idle_text = ""
 
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText("Filter discrepancies…")
@@ -222,6 +224,12 @@ class DiscrepancyPanel(QWidget):
         """Replace the list; the current item survives if its id is still there."""
         self._keeping_current(lambda: self.model.set_discrepancies(discrepancies, annotations))
         self._resume_row = None  # a new list starts from its top
+
+    def set_idle_text(self, text: str) -> None:
+        """What the empty list says while no pair is open ("" once one is)."""
+        self.idle_text = text
+        self._update_count()
+        self.table.viewport().update()
 
     def clear(self) -> None:
         self.set_discrepancies([], {})
@@ -425,7 +433,7 @@ class DiscrepancyPanel(QWidget):
         self.count_label.setText(f"{total}" if shown == total else f"{shown} of {total}")
         self.count_label.setToolTip(f"{shown} of {total} discrepancies shown")
         if total == 0:
-            self.table.empty_text = "No discrepancies for this pair"
+            self.table.empty_text = self.idle_text or "No discrepancies for this pair"
         elif shown == 0:
             self.table.empty_text = "No discrepancy matches the filters"
         else:

@@ -49,6 +49,8 @@ FOCUS_NOTE: Key = "Alt+3"
 COMPARE_ALL: Key = "F5"
 GROUP_EVENTS: Key = "Ctrl+G"
 
+ARTICLE_DETAILS: Key = "Ctrl+Shift+D"
+
 # View
 TOGGLE_SCROLL_SYNC: Key = "Ctrl+L"
 TOGGLE_BROWSER: Key = "Ctrl+B"

@@ -12,11 +12,12 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -29,6 +30,7 @@ from gui import hotkeys, jobs
 from gui.about_dialog import AboutDialog, ShortcutsDialog
 from gui.actions import STATUS_ORDER, Actions
 from gui.annotation_editor import AnnotationEditor
+from gui.article_details_dialog import ArticleDetailsDialog
 from gui.comparison_view import ComparisonView
 from gui.discrepancy_panel import DiscrepancyPanel
 from gui.find_bar import FindBar
@@ -37,13 +39,18 @@ from gui.manual_discrepancy_dialog import ManualDiscrepancyDialog
 from gui.preferences_dialog import PreferencesDialog
 from gui.project_browser import ProjectBrowser, pair_label
 from gui.settings import Settings
-from gui.undo import AnnotationCommand
+from gui.undo import AnnotationCommand, ArticleDetailsCommand
 from gui.window_import import ImportMixin
 from gui.window_menus import build_menus, build_toolbar, shortcut_rows
 from gui.window_projects import ProjectsMixin
 from gui.workers import ProgressIndicator, TaskRunner
 
 APP_TITLE = "FactDiff"
+#: An article column never gets narrower than this many characters while space allows.
+MIN_ARTICLE_CHARS = 45
+ARTICLE_MARGINS = 48  # document margins, scroll bar and change marks of one pane
+SIDE_MIN_WIDTH = 360  # the list and editor stay usable down to this
+BROWSER_MIN_WIDTH = 220  # narrower than this, the browser is better folded away
 MESSAGE_MS = 6000
 
 
@@ -77,6 +84,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self._articles: dict[int, object] = {}
         self._progress_channel = ""
         self._select_first_on_open = True
+        self._reviewer_asked = False
         #: False in screenshot mode: no modal boxes, nothing remembered.
         self.interactive = True
         #: Processes for compare-all (1 = a thread in this process).
@@ -100,7 +108,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
     # ------------------------------------------------------------------ building
     def _build_widgets(self) -> None:
         self.browser = ProjectBrowser(self)
-        self.browser.set_context_actions([self.actions.add_pair, self.actions.remove_pair])
+        self.browser.set_context_actions([self.actions.add_pair, self.actions.remove_pair,
+                                          self.actions.edit_article])
         self.view = ComparisonView(self)
         self.find_bar = FindBar(self)
         self.panel = DiscrepancyPanel(self)
@@ -135,7 +144,12 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setStretchFactor(2, 0)
         self.main_splitter.setSizes([310, 670, 420])
+        # The browser and the list give way to the articles on a narrow screen.
         self.main_splitter.setChildrenCollapsible(False)
+        self.main_splitter.setCollapsible(0, True)
+        self._browser_width = 310  # as the user last set it: what an unfolded browser gets
+        self._browser_folded = False  # True while the browser gave its room to the articles
+        self.main_splitter.splitterMoved.connect(self._remember_browser_width)
         self.setCentralWidget(self.main_splitter)
 
     def _build_status_bar(self) -> None:
@@ -166,8 +180,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         a.export_report.triggered.connect(self.export_report_dialog)
         a.close_project.triggered.connect(self.close_project)
         a.quit.triggered.connect(self.close)
-        a.undo.triggered.connect(self.undo_stack.undo)
-        a.redo.triggered.connect(self.undo_stack.redo)
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
         a.find.triggered.connect(self.open_find_bar)
         a.find_next.triggered.connect(lambda: self.find_bar.request(False))
         a.find_previous.triggered.connect(lambda: self.find_bar.request(True))
@@ -175,10 +189,10 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         for name, action in zip(STATUS_ORDER, a.set_status, strict=True):
             action.triggered.connect(lambda _checked=False, s=name: self.set_status(s))
         a.preferences.triggered.connect(self.preferences_dialog)
-        a.next_discrepancy.triggered.connect(lambda: self.go_discrepancy(1))
-        a.previous_discrepancy.triggered.connect(lambda: self.go_discrepancy(-1))
-        a.next_pair.triggered.connect(lambda: self.go_pair(1))
-        a.previous_pair.triggered.connect(lambda: self.go_pair(-1))
+        a.next_discrepancy.triggered.connect(lambda: self._navigate(self.go_discrepancy, 1))
+        a.previous_discrepancy.triggered.connect(lambda: self._navigate(self.go_discrepancy, -1))
+        a.next_pair.triggered.connect(lambda: self._navigate(self.go_pair, 1))
+        a.previous_pair.triggered.connect(lambda: self._navigate(self.go_pair, -1))
         a.focus_browser.triggered.connect(lambda: self._focus(self.browser))
         a.focus_list.triggered.connect(lambda: self._focus(self.panel))
         a.focus_note.triggered.connect(lambda: self._focus(self.editor))
@@ -186,8 +200,9 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         a.group_events.triggered.connect(self.group_events)
         a.add_pair.triggered.connect(self.browser.request_add_pair)
         a.remove_pair.triggered.connect(self.browser.request_remove_pair)
+        a.edit_article.triggered.connect(lambda: self.edit_article_details())
         a.scroll_sync.toggled.connect(self.set_scroll_sync)
-        a.show_browser.toggled.connect(self.browser.setVisible)
+        a.show_browser.toggled.connect(self.show_browser)
         a.show_toolbar.toggled.connect(self.toolbar.setVisible)
         a.shortcuts.triggered.connect(self.shortcuts_dialog)
         a.about.triggered.connect(lambda: AboutDialog(self).exec())
@@ -202,6 +217,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self.view.discrepancyActivated.connect(self.select_discrepancy)
         self.view.addDiscrepancyRequested.connect(self.mark_discrepancy)
         self.view.openUrlRequested.connect(self.open_url)
+        self.view.detailsRequested.connect(self._edit_pane_article)
         self.editor.annotationEditRequested.connect(self.edit_annotation)
         self.find_bar.findRequested.connect(self.find)
         self.find_bar.closeRequested.connect(self.close_find_bar)
@@ -248,13 +264,18 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             saved = self.settings.geometry(name)
             if saved is not None:
                 splitter.restoreState(saved)
+        width = self.settings.geometry("browser_width")
+        if width is not None and bytes(width).isdigit():
+            self._browser_width = max(BROWSER_MIN_WIDTH // 2, int(bytes(width)))
         self.actions.show_browser.setChecked(self.browser.isVisibleTo(self) or geometry is None)
         self.actions.show_toolbar.setChecked(not self.toolbar.isHidden())
 
-    def reset_layout(self) -> None:
+    def reset_layout(self, size: tuple[int, int] = (1400, 900)) -> None:
         """The default layout, ignoring anything remembered (for screenshots)."""
-        self.resize(1400, 900)
-        self.main_splitter.setSizes([310, 670, 420])
+        self.resize(*size)
+        self._browser_width, self._browser_folded = 310, False
+        self.main_splitter.setSizes([310, max(1, size[0] - 730), 420])
+        self.fit_articles()
         self.side_splitter.setSizes([540, 280])
         self.toolbar.show()
         self.browser.show()
@@ -268,6 +289,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self.settings.set_geometry("state", self.saveState())
         self.settings.set_geometry("main_splitter", self.main_splitter.saveState())
         self.settings.set_geometry("side_splitter", self.side_splitter.saveState())
+        self._remember_browser_width()
+        self.settings.set_geometry("browser_width", QByteArray(str(self._browser_width).encode()))
         self.settings.sync()
 
     def _update_title(self) -> None:
@@ -290,6 +313,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             action.setEnabled(writable)
         a.add_pair.setEnabled(writable and self.browser.can_add_pair())
         a.remove_pair.setEnabled(writable and self.browser.can_remove_pair())
+        a.edit_article.setEnabled(writable and (len(self.browser.selected_article_ids()) == 1
+                                                or has_pair))
         for action in a.pair_actions():
             action.setEnabled(has_pair)
         for action in (a.mark_discrepancy, *a.set_status):
@@ -302,6 +327,39 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         a.redo.setEnabled(self.undo_stack.canRedo())
         self.editor.setEnabled(has_pair and writable)
         self.view.set_marking_enabled(writable)
+        self._update_guidance()
+
+    def _update_guidance(self) -> None:
+        """Empty panes say what to do next, with the key that does it."""
+        key = hotkeys.describe
+        if self.project is None:
+            tree = (f"No project open.\n\n{key(hotkeys.NEW_PROJECT)} creates one, "
+                    f"{key(hotkeys.OPEN_PROJECT)} opens one.")
+            view = f"Create a project ({key(hotkeys.NEW_PROJECT)}) or open one."
+        elif not self._articles:
+            tree = (f"No articles yet.\n\n1. Import the reports of one story: "
+                    f"{key(hotkeys.IMPORT_FILES)}, or drop files here.\n"
+                    f"2. Compare them: {key(hotkeys.COMPARE_ALL)}.\n"
+                    "3. Pick a pair here to read it.")
+            view = (f"Start by importing two or more reports of the same story "
+                    f"({key(hotkeys.IMPORT_FILES)} or drop files here), "
+                    f"then compare them ({key(hotkeys.COMPARE_ALL)}).")
+        elif not self._pairs:
+            tree = ""
+            view = (f"No pairs yet: group the articles into events ({key(hotkeys.GROUP_EVENTS)}), "
+                    "or select two articles on the left and right-click → Add Pair.")
+        else:
+            tree = ""
+            todo = sum(1 for p in self._pairs.values() if not p.compared)
+            view = (f"Pick a pair on the left ({key(hotkeys.NEXT_PAIR)} opens the next) "
+                    "to read its two articles side by side."
+                    + (f" {key(hotkeys.COMPARE_ALL)} compares the {todo} not compared yet."
+                       if todo else ""))
+        self.browser.set_empty_text(tree)
+        self.view.set_placeholder(view)
+        no_pair = self.pair_data is None and self.pair_id is None
+        self.panel.set_idle_text("Discrepancies appear here once a pair is open." if no_pair
+                                 else "")
 
     def _update_counts(self) -> None:
         if self.project is None:
@@ -504,6 +562,15 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             return
         self.select_discrepancy(target)
 
+    def undo(self) -> None:
+        """One history for the whole window: a note still being typed is its latest step."""
+        self.editor.flush()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.editor.flush()  # typing after an undo is a new step, which drops the redo
+        self.undo_stack.redo()
+
     def set_status(self, status: str) -> None:
         disc_id = self.panel.current_id()
         if disc_id is None:
@@ -518,10 +585,40 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         previous = self.pair_data.annotations.get(disc_id)
         if previous is not None and getattr(previous, field, None) == value:
             return
+        if field != "reviewer":
+            self.ask_reviewer_once()
         command = AnnotationCommand(
             self.project, self.pair_data.pair_id, disc_id, field, value, previous,
             self.settings.reviewer, self._annotation_saved, self.show_error)
         self.undo_stack.push(command)
+
+    def ask_reviewer_once(self) -> None:
+        """Before the first annotation, ask who signs it instead of using the login name.
+
+        Asked once: a name given is kept in the preferences (and can be changed
+        there); a dismissed question is not repeated in this session.
+        """
+        if (not self.interactive or self._reviewer_asked or self.settings.reviewer
+                or self.project is None or self.project.readonly):
+            return
+        self._reviewer_asked = True
+        from core.store.lock import current_user
+
+        known = self.project.reviewer
+        name, ok = QInputDialog.getText(
+            self, "Who is reviewing?",
+            "Your annotations are signed with your name in the project and the report.\n"
+            "Your name:", text="" if known == current_user() else known)
+        name = " ".join(name.split()) if ok else ""
+        if not name:
+            self.message(f"Annotations are signed “{known}”; set your name in Preferences.")
+            return
+        self.settings.set_preference("reviewer", name)
+        try:
+            self.project.reviewer = name
+        except FactDiffError as exc:
+            self.show_error(str(exc))
+        self.editor.set_reviewer_placeholder(name)
 
     def _annotation_saved(self, pair_id: int, disc_id: str, annotation) -> None:
         if self.pair_data is not None and self.pair_data.pair_id == pair_id:
@@ -570,6 +667,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             return
         self.reload_pair()
         self.select_discrepancy(disc.id)
+        self._refresh_pair_info(self.pair_data.pair_id)
+        self._update_counts()  # the totals include the new one at once, not after the next edit
         self.message(f"Added a {kind} discrepancy.")
 
     def reload_pair(self) -> None:
@@ -590,6 +689,64 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
             self._select_first_on_open = True
         if keep is not None:
             self.select_discrepancy(keep)
+
+    # ------------------------------------------------------------------ article details
+    def _edit_pane_article(self, side: int) -> None:
+        if self.pair_data is not None:
+            info = self._pairs.get(self.pair_data.pair_id)
+            if info is not None:
+                self.edit_article_details(info.b_id if side else info.a_id)
+
+    def _article_to_edit(self) -> int | None:
+        """The article selected in the browser, else the open pair's article that has focus."""
+        chosen = self.browser.selected_article_ids()
+        if len(chosen) == 1:
+            return chosen[0]
+        info = self._pairs.get(self.pair_data.pair_id) if self.pair_data else None
+        if info is None:
+            return None
+        in_b = self.view.pane_b.isAncestorOf(QApplication.focusWidget() or self)
+        return info.b_id if in_b else info.a_id
+
+    def edit_article_details(self, article_id: int | None = None) -> None:
+        """Correct an article's title, outlet, author, date or URL (undoable, with history)."""
+        if self.project is None or self.project.readonly:
+            return
+        article_id = article_id if article_id is not None else self._article_to_edit()
+        if article_id is None:
+            self.message("Select an article in the project browser first.")
+            return
+        try:
+            info = self.project.article_info(article_id)
+            history = self.project.article_history(article_id)
+        except FactDiffError as exc:
+            self.show_error(str(exc))
+            return
+        dialog = ArticleDetailsDialog(info, history, self)
+        if dialog.exec() != ArticleDetailsDialog.DialogCode.Accepted:
+            return
+        new = dialog.values()
+        if not new:
+            return
+        self.ask_reviewer_once()
+        old = {field: getattr(info, field) or "" for field in new}
+        self.undo_stack.push(ArticleDetailsCommand(
+            self.project, article_id, new, old, self._article_details_saved, self.show_error))
+
+    def _article_details_saved(self, info, fields: set[str]) -> None:
+        """Labels everywhere follow; a new date re-compares the open pair at once."""
+        self.refresh_project()
+        open_info = self._pairs.get(self.pair_id) if self.pair_id is not None else None
+        if open_info is not None and info.id in (open_info.a_id, open_info.b_id):
+            if "published" in fields:
+                self.editor.flush()
+                keep, self.pair_id = self.pair_id, None
+                self.open_pair(keep)
+            else:
+                self.reload_pair()
+        again = " Its pairs will be compared again with the new date." if (
+            "published" in fields) else ""
+        self.message(f"Saved the details of {info.source or info.title or 'the article'}.{again}")
 
     # ------------------------------------------------------------------ find
     def open_find_bar(self) -> None:
@@ -642,12 +799,80 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         if not QDesktopServices.openUrl(QUrl(url)):
             self.message(f"Could not open {url} in a browser.")
 
+    def _navigate(self, go, step: int) -> None:
+        """F8, Shift+F8, Ctrl+PgUp/PgDown: move, then hand the keyboard to the list.
+
+        Focus left in the note would turn the next status key ("4") into the
+        new discrepancy's note; in the list, 1–4 set the status as meant.
+        """
+        self.editor.flush()
+        go(step)
+        self.panel.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _focus(self, widget: QWidget) -> None:
         if widget is self.editor:
             widget = self.editor.note
         elif widget is self.panel:
             widget = self.panel.table
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_browser(self, on: bool) -> None:
+        """Ctrl+B: show (unfolding it if it gave way to the articles) or hide the browser."""
+        self.browser.setVisible(on)
+        sizes = self.main_splitter.sizes()
+        if on and sizes[0] == 0:
+            width = max(BROWSER_MIN_WIDTH, self._browser_width)
+            take_side = min(width, max(0, sizes[2] - SIDE_MIN_WIDTH))
+            self.main_splitter.setSizes([width, sizes[1] - (width - take_side),
+                                         sizes[2] - take_side])
+            self._browser_folded = False
+
+    def article_min_width(self) -> int:
+        """Width of one article column at MIN_ARTICLE_CHARS characters of reading text."""
+        metrics = self.view.pane_a.text.fontMetrics()
+        return metrics.averageCharWidth() * MIN_ARTICLE_CHARS + ARTICLE_MARGINS
+
+    def fit_articles(self) -> None:
+        """Keep each article at least ~45 characters wide: the browser, then the list, give way.
+
+        The browser comes back, at the width the user gave it, when the window grows again.
+        """
+        sizes = self.main_splitter.sizes()
+        if sum(sizes) <= 0 or not self.isVisible():
+            return
+        need = 2 * self.article_min_width() + self.view.connector.width()
+        browser, centre, side = sizes
+        if centre < need and browser > 0:
+            self._browser_folded = True
+            centre, browser = centre + browser, 0
+        if centre < need:
+            take = min(max(0, side - SIDE_MIN_WIDTH), need - centre)
+            centre, side = centre + take, side - take
+        elif browser == 0 and self._browser_folded and centre - need >= BROWSER_MIN_WIDTH:
+            browser = min(self._browser_width, centre - need)
+            centre -= browser
+            self._browser_folded = False
+        if [browser, centre, side] != sizes:
+            self.main_splitter.setSizes([browser, centre, side])
+            # A folded browser reads as hidden: Ctrl+B brings it back.
+            action = self.actions.show_browser
+            action.blockSignals(True)
+            action.setChecked(browser > 0 and self.browser.isVisibleTo(self))
+            action.blockSignals(False)
+
+    def _remember_browser_width(self, *_args) -> None:
+        width = self.main_splitter.sizes()[0]
+        if width > 0:
+            self._browser_width = width
+            self._browser_folded = False
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self.fit_articles()
+
+    def showEvent(self, event) -> None:  # Qt override
+        super().showEvent(event)
+        self.fit_articles()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.save_state()

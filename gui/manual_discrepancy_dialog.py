@@ -7,6 +7,8 @@ and a one-line summary for the report.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,10 +20,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.datelines import parse_date
 from core.model import KINDS, SEVERITIES
 from gui.dialog_buttons import ok_cancel_buttons
+from gui.palette import kind_label
 
 EXCERPT_CHARS = 160
+_WEEKDAY_OR_MONTH = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|sept|oct|nov|dec)[a-z]*\b|\b(?:yesterday|today|tomorrow)\b", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]|(?:^|\s)[‘'][^‘']+[’'](?:\s|$)")
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"dozens?|hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE)
+
+
+def guess_kind(*texts: str) -> str:
+    """The likely kind of a hand-made mark: a date, then a quote, then a figure, else wording.
+
+    Dates come first because they hold figures too ("May 19").
+    """
+    joined = "\n".join(t for t in texts if t)
+    if _WEEKDAY_OR_MONTH.search(joined) or parse_date(joined):
+        return "date"
+    if _QUOTE_MARKS.search(joined):
+        return "quote"
+    if _FIGURE.search(joined):
+        return "number"
+    return "wording"
 
 
 def _excerpt(text: str) -> str:
@@ -38,7 +64,8 @@ class ManualDiscrepancyDialog(QDialog):
         self.setMinimumWidth(520)
         self.kind = QComboBox(self)
         for kind in KINDS:
-            self.kind.addItem(kind.capitalize(), kind)
+            self.kind.addItem(kind_label(kind), kind)
+        self.kind.setCurrentIndex(KINDS.index(guess_kind(a_text, b_text)))
         self.severity = QComboBox(self)
         for severity in SEVERITIES:
             self.severity.addItem(severity.capitalize(), severity)

@@ -8,12 +8,13 @@ opening or removing a pair means.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QFont, QPainter, QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
 from gui import icons
@@ -41,10 +42,21 @@ class Group:
     pairs: list
 
 
-def _ordered(pairs: list) -> list:
-    # Most to check first; the count only changes when someone adds a discrepancy,
-    # so the order stays put while annotating.
-    return sorted(pairs, key=lambda p: (not p.compared, -p.n_discrepancies, p.id))
+def _ordered(pairs: list, articles: dict) -> list:
+    """Pairs by their articles' dates and titles: the same order after compare and reopening."""
+    def key(pair) -> tuple:
+        a, b = articles.get(pair.a_id), articles.get(pair.b_id)
+        return (*article_order(a), *article_order(b), pair.id)
+
+    return sorted(pairs, key=key)
+
+
+def article_order(info) -> tuple:
+    """Dated before undated, then by date, then by title (as a reader would file them)."""
+    if info is None:
+        return (True, "", "", 0)
+    published = info.published or ""
+    return (not published, published, (info.title or side_name(info)).casefold(), info.id)
 
 
 def _totals(pairs: list) -> tuple[int, int]:
@@ -53,19 +65,33 @@ def _totals(pairs: list) -> tuple[int, int]:
     return sum(p.n_open for p in shown), sum(p.n_confirmed for p in shown)
 
 
-def article_label(info) -> str:
-    """"Outlet · date — Title": articles of one event share a headline, not an outlet."""
-    title = info.title or "(untitled)"
-    extras = " · ".join(part for part in (info.source, info.published) if part)
-    return f"{extras} — {title}" if extras else title
+def short_date(published: str) -> str:
+    """ "2025-03-14" → "14 Mar 2025"; anything else as given."""
+    try:
+        day = dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return published or ""
+    return f"{day.day} {day:%b %Y}"
 
 
-def short_name(info) -> str:
-    """The outlet, else the file's name, else the title: short enough for "A ↔ B"."""
+def side_name(info) -> str:
+    """The outlet, else the file's stem exactly as saved (never re-cased), else the id."""
     if info.source:
         return info.source
     stem = Path(info.path).stem if info.path else ""
-    return stem.replace("-", " ").replace("_", " ").title() if stem else info.title or f"#{info.id}"
+    return stem or f"#{info.id}"
+
+
+def article_label(info) -> str:
+    """"Outlet · 14 Mar 2025 · Title", each part left out when unknown."""
+    title = info.title if info.title and info.title != side_name(info) else ""
+    parts = (side_name(info), short_date(info.published), title)
+    return " · ".join(part for part in parts if part)
+
+
+def short_name(info) -> str:
+    """Outlet (or file stem) and date: short enough for "A ↔ B" in a message."""
+    return " · ".join(p for p in (side_name(info), short_date(info.published)) if p)
 
 
 def reading_order(info) -> tuple[bool, str, int]:
@@ -79,12 +105,21 @@ def reading_order(info) -> tuple[bool, str, int]:
 
 
 def pair_label(pair, articles: dict) -> str:
-    """Name a pair by its two outlets (falling back to file names), A ↔ B."""
+    """Name a pair in one line by its two articles' outlets and dates, A ↔ B."""
     def side(article_id: int) -> str:
         info = articles.get(article_id)
         return short_name(info) if info is not None else f"#{article_id}"
 
     return f"{side(pair.a_id)} ↔ {side(pair.b_id)}"
+
+
+def pair_row_text(pair, articles: dict) -> str:
+    """The tree's two-line name of a pair: each article in full, so no two pairs look alike."""
+    def side(article_id: int) -> str:
+        info = articles.get(article_id)
+        return article_label(info) if info is not None else f"#{article_id}"
+
+    return f"{side(pair.a_id)}\n↔ {side(pair.b_id)}"
 
 
 def _count_cell(value: int | None, tip: str) -> QStandardItem:
@@ -119,7 +154,7 @@ class ProjectBrowser(QTreeView):
         self.setModel(self._model)
         self.setObjectName("projectBrowser")
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(False)  # pairs take two lines, one per article
         self.setAnimated(False)
         self.setAlternatingRowColors(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -136,6 +171,8 @@ class ProjectBrowser(QTreeView):
         self._groups: list[Group] = []
         self._pair_order: list[int] = []
         self._group_of_pair: dict[int, int] = {}
+        #: Said in the empty tree: what to do first (set by the window).
+        self.empty_text = ""
         self.selectionModel().selectionChanged.connect(self._on_selection)
         self.activated.connect(self._on_activated)
         self.expanded.connect(self._on_expanded)
@@ -148,6 +185,21 @@ class ProjectBrowser(QTreeView):
             item = QStandardItem(icons.status(status), "")
             item.setToolTip(tip)
             self._model.setHorizontalHeaderItem(column, item)
+
+    def set_empty_text(self, text: str) -> None:
+        if text != self.empty_text:
+            self.empty_text = text
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._model.rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(12, 16, -12, -12),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, self.empty_text)
+            painter.end()
 
     # -- filling ----------------------------------------------------------
     def set_context_actions(self, actions: Sequence[QAction]) -> None:
@@ -208,18 +260,26 @@ class ProjectBrowser(QTreeView):
             else:
                 loose_pairs.append(pair)
         groups = []
-        for event in events:
+        for event in sorted(events, key=self._event_order):
             own = by_event.pop(event.id, [])
             groups.append(Group(
                 f"{EVENT}:{event.id}", event.label or f"Event {event.id}", EVENT, event.id,
-                [self._articles[i] for i in event.article_ids if i in self._articles],
-                _ordered(own)))
+                sorted((self._articles[i] for i in event.article_ids if i in self._articles),
+                       key=article_order),
+                _ordered(own, self._articles)))
         loose_pairs += [p for rest in by_event.values() for p in rest]
-        loose_articles = [a for i, a in self._articles.items() if i not in member_of]
+        loose_articles = sorted((a for i, a in self._articles.items() if i not in member_of),
+                                key=article_order)
         if loose_articles or loose_pairs:
             groups.append(Group(f"{GROUP}:", UNGROUPED_LABEL, GROUP, None, loose_articles,
-                                _ordered(loose_pairs)))
+                                _ordered(loose_pairs, self._articles)))
         return groups
+
+    def _event_order(self, event) -> tuple:
+        """Events by their earliest article, then in the order they were made."""
+        members = [self._articles[i] for i in event.article_ids if i in self._articles]
+        first = min((article_order(a) for a in members), default=(True, "", "", 0))
+        return (*first[:2], event.id)
 
     def _group_row(self, group: Group) -> QStandardItem:
         head = _node(group.label, group.kind, group.ident,
@@ -263,7 +323,7 @@ class ProjectBrowser(QTreeView):
         return item
 
     def _pair_row(self, pair) -> list[QStandardItem]:
-        item = _node(pair_label(pair, self._articles), PAIR, pair.id, self._pair_tip(pair))
+        item = _node(pair_row_text(pair, self._articles), PAIR, pair.id, self._pair_tip(pair))
         item.setIcon(icons.pair())
         if not pair.compared:
             font = QFont(item.font())
@@ -305,7 +365,7 @@ class ProjectBrowser(QTreeView):
             return
         head = self._model.item(index, 0)
         row = item.row()
-        item.setText(pair_label(pair, self._articles))
+        item.setText(pair_row_text(pair, self._articles))
         item.setToolTip(self._pair_tip(pair))
         font = QFont(item.font())
         font.setItalic(not pair.compared)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -185,8 +186,25 @@ class ReportDialog(QDialog):
         if self._data is None:
             return
         path = self._ask_path()
-        if path:
-            self.save_to(path)
+        if path and self.save_to(path):
+            self.confirm_saved(Path(path))
+
+    def confirm_saved(self, path: Path) -> None:
+        """Say where the report went, with a way to open it or its folder."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Report saved")
+        box.setText(f"The report was saved as {path.name}.")
+        box.setInformativeText(f"In {path.parent}")
+        open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton("Show Folder", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(open_button)
+        box.exec()
+        clicked = box.clickedButton()
+        target = path if clicked is open_button else path.parent if clicked is folder_button else None
+        if target is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            QMessageBox.warning(self, "Export report", f"Could not open {target}.")
 
     def _ask_path(self) -> str:
         fmt = self.report_format()

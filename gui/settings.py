@@ -8,6 +8,7 @@ the user's real configuration.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -49,6 +50,11 @@ def _to_bool(value: object) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "on")
     return bool(value)
+
+
+def _project_key(project: str | Path) -> str:
+    """A settings key per project file (paths hold characters QSettings keys must not)."""
+    return hashlib.sha256(str(Path(project).resolve()).encode("utf-8")).hexdigest()[:16]
 
 
 class Settings:
@@ -104,6 +110,16 @@ class Settings:
 
     def clear_recent_projects(self) -> None:
         self._qs.setValue("recent/projects", [])
+
+    # -- per-project folders ----------------------------------------------
+    def import_folder(self, project: str | Path) -> Path:
+        """Where the import dialog last picked files for ``project`` (home at first)."""
+        value = self._qs.value(f"import_folder/{_project_key(project)}", "")
+        folder = Path(str(value)) if value else None
+        return folder if folder is not None and folder.is_dir() else Path.home()
+
+    def set_import_folder(self, project: str | Path, folder: str | Path) -> None:
+        self._qs.setValue(f"import_folder/{_project_key(project)}", str(folder))
 
     # -- preferences ------------------------------------------------------
     def preference(self, key: str) -> object:

@@ -3,8 +3,8 @@
 Every change a fact-checker makes to a status, verdict or note is written to
 the project at once (nothing to "save"), so undo has to write the previous
 value back rather than discard a pending edit. One command = one field of one
-discrepancy; consecutive note edits on the same discrepancy merge, so undo
-does not replay a note keystroke by keystroke.
+discrepancy. The editor commits a note once per pause in typing, so each note
+command is one such pause and undo steps back through them one at a time.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from core.errors import FactDiffError
 
 FIELDS = ("status", "verdict", "note", "reviewer")
 DEFAULTS = {"status": "open", "verdict": "", "note": "", "reviewer": ""}
-_MERGE_ID = 0x4644  # any constant: only note edits merge
 
 Applied = Callable[[int, str, object], None]
 Failed = Callable[[str], None]
@@ -71,13 +70,36 @@ class AnnotationCommand(QUndoCommand):
     def undo(self) -> None:  # Qt override
         self._write(self.old)
 
-    def id(self) -> int:  # Qt override
-        return _MERGE_ID if self.field == "note" else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # Qt override
-        if not isinstance(other, AnnotationCommand):
+class ArticleDetailsCommand(QUndoCommand):
+    """Correct some details of one article; undo puts the earlier values back.
+
+    Both directions are saved (and so appear in the article's history).
+    """
+
+    def __init__(self, project, article_id: int, new: dict[str, str], old: dict[str, str],
+                 on_applied: Callable[[object, set[str]], None], on_failed: Failed) -> None:
+        names = ", ".join(sorted(new))
+        super().__init__(f"Edit article {names}")
+        self._project = project
+        self.article_id = article_id
+        self.new = dict(new)
+        self.old = {field: old.get(field, "") for field in new}
+        self._on_applied = on_applied
+        self._on_failed = on_failed
+
+    def _write(self, values: dict[str, str]) -> bool:
+        try:
+            info = self._project.edit_article(self.article_id, **values)
+        except FactDiffError as exc:
+            self._on_failed(str(exc))
             return False
-        if (other.pair_id, other.disc_id, other.field) != (self.pair_id, self.disc_id, "note"):
-            return False
-        self.value = other.value
+        self._on_applied(info, set(values))
         return True
+
+    def redo(self) -> None:  # Qt override
+        if not self._write(self.new):
+            self.setObsolete(True)
+
+    def undo(self) -> None:  # Qt override
+        self._write(self.old)

@@ -25,9 +25,11 @@ class ImportMixin:
     """Articles in, comparisons out, all off the GUI thread (needs the window's runner)."""
 
     def import_files_dialog(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Import Articles", str(Path.home()), ARTICLE_FILTER)
+        start = self.settings.import_folder(self.project.path) if self.project else Path.home()
+        names, _ = QFileDialog.getOpenFileNames(self, "Import Articles", str(start), ARTICLE_FILTER)
         if names:
+            if self.project is not None:
+                self.settings.set_import_folder(self.project.path, Path(names[0]).parent)
             self.import_paths(names)
 
     def import_paths(self, paths) -> bool:

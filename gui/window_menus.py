@@ -50,6 +50,8 @@ def build_menus(bar: QMenuBar, a: Actions) -> QMenu:
     project_menu.addActions([a.compare_all, a.group_events])
     project_menu.addSeparator()
     project_menu.addActions([a.add_pair, a.remove_pair])
+    project_menu.addSeparator()
+    project_menu.addAction(a.edit_article)
     bar.addMenu("&Help").addActions([a.shortcuts, a.about])
     return recent_menu
 

@@ -7,6 +7,8 @@ connects no signals of its own.
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -15,6 +17,29 @@ from core.errors import FactDiffError, ProjectLockedError
 from gui import jobs
 
 FILE_FILTER = "FactDiff projects (*.factdiff)"
+_ISO_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:[+-]\d\d:\d\d|Z)?")
+_READ_ONLY_ADVICE = re.compile(r";\s*open it read-only to view it\s*", re.IGNORECASE)
+
+
+def _local_time(stamp: str) -> str:
+    """"2025-03-14T09:02:11+00:00" → "14 Mar 2025, 10:02" in the reader's time zone."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{moment.day} {moment:%b %Y, %H:%M}"
+
+
+def in_use_text(message: str) -> str:
+    """The lock's one-line message, for a person: a readable time, the question asked once."""
+    text = _ISO_STAMP.sub(lambda m: _local_time(m.group()), message)
+    text = _READ_ONLY_ADVICE.sub(" ", text).strip()
+    text = text.replace("( ", "(").replace(" )", ")")
+    if not text.endswith("."):
+        text += "."
+    return f"{text}\n\nOpen it read-only, to read and export but not change it?"
 
 
 class ProjectsMixin:
@@ -48,7 +73,7 @@ class ProjectsMixin:
             project = Project.open(path, readonly=readonly)
         except ProjectLockedError as exc:
             answer = QMessageBox.question(
-                self, "Project in use", f"{exc}\n\nOpen it read-only instead?")
+                self, "Project in use", in_use_text(str(exc)))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
             return self.open_project(path, readonly=True)

@@ -1,4 +1,4 @@
-"""``factdiff gui [PROJECT] [--demo] [--screenshot FILE.png]``: open the window.
+"""``factdiff gui [PROJECT] [--demo] [--screenshot FILE.png [--size WxH]]``: open the window.
 
 Qt is imported only inside the handler, so ``factdiff compare`` and friends
 start fast and work where PySide6 is missing. A project that cannot be opened
@@ -26,9 +26,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--screenshot",
         metavar="FILE.png",
-        help="lay the window out at 1400×900 with the first pair open, save it as PNG and exit",
+        help="lay the window out (1400×900 unless --size) with the first pair open, "
+        "save it as PNG and exit",
+    )
+    parser.add_argument(
+        "--size",
+        metavar="WxH",
+        type=_size,
+        help="window size for --screenshot, e.g. 1280x800",
     )
     parser.set_defaults(handler=run)
+
+
+def _size(text: str) -> tuple[int, int]:
+    """ "1280x800" (or 1280×800) → (1280, 800); argparse turns a ValueError into one line."""
+    width, _, height = text.lower().replace("×", "x").partition("x")
+    size = (int(width), int(height))
+    if not all(320 <= side <= 8000 for side in size):
+        raise ValueError(text)
+    return size
 
 
 def check_project(path: str) -> Path:
@@ -50,4 +66,7 @@ def run(args: argparse.Namespace) -> int:
         raise FactDiffError(f"the screenshot must be a .png file: {args.screenshot}")
     from gui.app import run as run_window
 
-    return run_window(project=project, demo=args.demo, screenshot=args.screenshot)
+    if args.size and not args.screenshot:
+        raise FactDiffError("--size applies to --screenshot only")
+    return run_window(project=project, demo=args.demo, screenshot=args.screenshot,
+                      size=args.size)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from core.store.schema import APPLICATION_ID
+from core.store.schema import APPLICATION_ID, ARTICLE_EDITS_DDL
 
 # Version 1: no annotation history, no user-made discrepancies, and a
 # discrepancy index with a rowid and a second index on the id.
@@ -151,8 +151,13 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     _run_script(conn, _V1_TO_V2)
 
 
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3 adds the history of article detail corrections; nothing else changes."""
+    _run_script(conn, ARTICLE_EDITS_DDL)
+
+
 #: from-version → the step that brings a file to from-version + 1
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, to_version: int) -> None:

@@ -45,6 +45,21 @@ class ArticleInfo(NamedTuple):
     content_hash: str = ""
 
 
+#: Article details a reviewer may correct (the ``articles`` columns of the same names).
+ARTICLE_FIELDS = ("title", "source", "author", "published", "url")
+
+
+class ArticleEdit(NamedTuple):
+    """One corrected detail of an article; the list of them is its history."""
+
+    article_id: int
+    at: str
+    reviewer: str
+    field: str
+    old: str
+    new: str
+
+
 class EventInfo(NamedTuple):
     id: int
     label: str

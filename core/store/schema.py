@@ -1,4 +1,4 @@
-"""The current layout of a ``.factdiff`` file (schema version 2).
+"""The current layout of a ``.factdiff`` file (schema version 3).
 
 ``PRAGMA application_id`` marks the file as ours so that another program's
 SQLite database is recognised without guessing from table names; the ``meta``
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: "FDif" — written into the SQLite header by every schema version.
 APPLICATION_ID = 0x46446966
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_NAME = "factdiff"
 
 # Bodies live apart from the article rows so that listing ten thousand
@@ -114,3 +114,21 @@ CREATE TABLE annotation_history (
 );
 CREATE INDEX annotation_history_key ON annotation_history(pair_id, disc_id);
 """
+
+# Version 3: corrections of an article's details (title, outlet, author,
+# publication date, URL), one row per changed field, oldest first. The
+# articles row holds the current value; the first edit's old value is what
+# import read.
+ARTICLE_EDITS_DDL = """
+CREATE TABLE article_edits (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    reviewer TEXT NOT NULL DEFAULT '',
+    field TEXT NOT NULL CHECK (field IN ('title', 'source', 'author', 'published', 'url')),
+    old_value TEXT NOT NULL,
+    new_value TEXT NOT NULL
+);
+CREATE INDEX article_edits_article ON article_edits(article_id);
+"""
+SCHEMA_V3 = SCHEMA_V2 + ARTICLE_EDITS_DDL

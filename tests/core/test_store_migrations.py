@@ -117,3 +117,24 @@ def test_a_second_upgrade_keeps_the_first_backup(v1_file):
     Project.open(v1_file).close()
     assert backup.read_text() == "an earlier backup"
     assert v1_file.with_name("old.factdiff.v1.bak.2").exists()
+
+
+def test_v2_built_from_its_ddl_gains_article_edit_history(tmp_path):
+    from core.store.schema import SCHEMA_V2
+
+    path = tmp_path / "v2.factdiff"
+    conn = sqlite3.connect(path)
+    with conn:
+        create_schema(conn, SCHEMA_V2, 2)
+        conn.execute("INSERT INTO meta VALUES ('name', 'version two')")
+    conn.close()
+    with Project.open(path) as p:
+        a = p.add_article(Article("One 1.", published="2022-05-19")).article_id
+        p.edit_article(a, published="2022-05-20", reviewer="Ana")
+        assert [(h.field, h.old, h.new) for h in p.article_history(a)] == [
+            ("published", "2022-05-19", "2022-05-20")]
+    with new_project(tmp_path, "fresh") as fresh:
+        fresh_path = fresh.path
+    upgraded = _layout(path)
+    upgraded.pop("sqlite_stat1", None)  # statistics PRAGMA optimize kept after real use
+    assert upgraded == _layout(fresh_path)

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 
 class DialogLog:
@@ -24,6 +24,8 @@ class DialogLog:
         self.answer = QMessageBox.StandardButton.Yes
         self.files: list[str] = []
         self.save_file = ""
+        #: What the "who is reviewing?" question is answered (None: dismissed).
+        self.reviewer: str | None = "Test Reviewer"
 
     def texts(self, kind: str | None = None) -> list[str]:
         return [text for k, text in self.calls if kind is None or k == kind]
@@ -45,6 +47,12 @@ def dialogs(monkeypatch) -> DialogLog:
         monkeypatch.setattr(QMessageBox, kind, staticmethod(box(kind)))
     monkeypatch.setattr(QMessageBox, "exec",
                         lambda self: log.calls.append(("exec", self.text())) or 0)
+
+    def ask_text(_parent, _title, label, *args, **kwargs):
+        log.calls.append(("input", label))
+        return (log.reviewer or "", log.reviewer is not None)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(ask_text))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         staticmethod(lambda *a, **k: (list(log.files), "")))
     monkeypatch.setattr(QFileDialog, "getOpenFileName",

@@ -1,5 +1,5 @@
 from core.store import ArticleInfo, EventInfo, PairInfo
-from gui.project_browser import ProjectBrowser, article_label, pair_label
+from gui.project_browser import ProjectBrowser, article_label, pair_label, pair_row_text
 
 
 def _article(i, title, source, date="2025-03-14"):
@@ -27,8 +27,9 @@ def test_tree_lists_events_articles_and_pairs_with_counts(qtbot):
         "Ferry fire", "Budget", "Not grouped"]
     fire = model.item(0, 0)
     texts = [fire.child(r, 0).text() for r in range(fire.rowCount())]
-    assert texts == [article_label(ARTICLES[0]), article_label(ARTICLES[1]),
-                     "Harbor Ledger ↔ Coastal Wire"]
+    assert texts == [article_label(ARTICLES[1]), article_label(ARTICLES[0]),
+                     "Harbor Ledger · 14 Mar 2025 · Fire on ferry\n"
+                     "↔ Coastal Wire · 14 Mar 2025 · Ferry fire"]
     assert fire.child(2, 1).text() == "3" and fire.child(2, 2).text() == "1"
     assert model.item(0, 1).text() == "3"
     assert browser.pair_ids() == [7, 8]
@@ -78,9 +79,34 @@ def test_update_pair_refreshes_counts_and_keeps_selection(qtbot):
     assert browser.current_pair_id() == 7
 
 
-def test_pair_label_falls_back_to_file_names():
-    info = {4: ARTICLES[3], 1: ARTICLES[0]}
-    assert pair_label(PAIRS[0]._replace(a_id=4, b_id=1), info) == "4 ↔ Harbor Ledger"
+def test_pair_label_falls_back_to_file_names_as_saved():
+    loose = _article(4, "", "", "")._replace(path="/x/000_f33338e8c91f2417.txt")
+    info = {4: loose, 1: ARTICLES[0]}
+    pair = PAIRS[0]._replace(a_id=4, b_id=1)
+    assert pair_label(pair, info) == "000_f33338e8c91f2417 ↔ Harbor Ledger · 14 Mar 2025"
+    assert pair_row_text(pair, info) == (
+        "000_f33338e8c91f2417\n↔ Harbor Ledger · 14 Mar 2025 · Fire on ferry")
+
+
+def test_the_order_is_by_date_then_title_whatever_the_counts_or_ids(qtbot):
+    articles = [_article(1, "Zebra escapes", "Z News", "2025-03-15"),
+                _article(2, "Apple harvest", "A Post", "2025-03-15"),
+                _article(3, "Early word", "E Daily", "2025-03-14"),
+                _article(4, "Undated", "U Times", "")]
+    events = [EventInfo(9, "Story", (1, 2, 3, 4))]
+    pairs = [PairInfo(5, 1, 4, 9, "suggested", True, 9, 9, 0),
+             PairInfo(6, 3, 1, 9, "suggested", False, 0, 0, 0),
+             PairInfo(7, 2, 1, 9, "suggested", True, 1, 1, 0)]
+    browser = ProjectBrowser()
+    qtbot.addWidget(browser)
+    browser.populate(events, articles, pairs)
+    assert browser.pair_ids() == [6, 7, 5]
+    again = [p._replace(compared=True, n_discrepancies=20 - p.id) for p in reversed(pairs)]
+    browser.populate(events, list(reversed(articles)), again)
+    assert browser.pair_ids() == [6, 7, 5]
+    story = browser.model().item(0, 0)
+    assert [story.child(r, 0).text().split(" · ")[0] for r in range(4)] == [
+        "E Daily", "A Post", "Z News", "U Times"]
 
 
 def test_big_projects_fill_groups_on_demand(qtbot):

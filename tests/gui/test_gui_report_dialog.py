@@ -23,6 +23,30 @@ def project(tmp_path, monkeypatch):
         yield p
 
 
+@pytest.fixture(autouse=True)
+def confirmations():
+    """The "Report saved" box never blocks: it records its text and clicks ``answer``.
+
+    A patch of its own: the ``project`` fixture undoes the shared monkeypatch.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    log = {"texts": [], "answer": None, "opened": []}
+
+    def run(box):
+        log["texts"].append(f"{box.text()} {box.informativeText()}")
+        for button in box.buttons():
+            if button.text() == log["answer"]:
+                button.click()
+        return 0
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "exec", run)
+        patch.setattr("gui.report_dialog.QDesktopServices.openUrl",
+                      lambda url: log["opened"].append(url.toLocalFile()) or True)
+        yield log
+
+
 @pytest.fixture
 def dialog(qtbot, project):
     d = ReportDialog(project)
@@ -90,3 +114,18 @@ def test_the_dialog_writes_nothing_to_the_project(tmp_path, qtbot, monkeypatch):
         d.update_preview()
         d.close()
     assert path.read_bytes() == before
+
+
+def test_saving_says_where_the_report_went_and_opens_it(dialog, tmp_path, monkeypatch,
+                                                       confirmations):
+    target = tmp_path / "harbour report.html"
+    monkeypatch.setattr(
+        "gui.report_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    confirmations["answer"] = "Open"
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    dialog.save_button.click()
+    assert target.exists()
+    (said,) = confirmations["texts"]
+    assert "harbour report.html" in said and str(tmp_path) in said
+    assert confirmations["opened"] == [str(target)]

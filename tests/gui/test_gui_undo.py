@@ -28,17 +28,19 @@ def test_undo_restores_previous_values_in_the_file(demo_copy):
 
         push("status", "confirmed")
         push("note", "first")
-        push("note", "first draft")  # merges with the previous note edit
-        assert stack.count() == 2
+        push("note", "first draft")  # a second pause in typing: its own step
+        assert stack.count() == 3
         ann = project.annotation(pair.id, disc.id)
         assert (ann.status, ann.note, ann.reviewer) == ("confirmed", "first draft", "Tester")
+        stack.undo()
+        assert project.annotation(pair.id, disc.id).note == "first"
         stack.undo()
         assert project.annotation(pair.id, disc.id).note == ""
         stack.undo()
         assert project.annotation(pair.id, disc.id).status == "open"
         stack.redo()
         assert project.annotation(pair.id, disc.id).status == "confirmed"
-        assert failed == [] and len(applied) == 6
+        assert failed == [] and len(applied) == 7
     finally:
         project.close()
 
