@@ -469,12 +469,16 @@ def _link_headlines(
 
 
 def _claim_links(
-    scorer: _Scorer, passages: list[_Link], candidates: tuple[np.ndarray, np.ndarray]
+    scorer: _Scorer,
+    passages: list[_Link],
+    candidates: tuple[np.ndarray, np.ndarray],
+    headlines: tuple[int | None, int | None],
 ) -> list[tuple[int, int, float]]:
     """Sentence pairs the link model says report the same fact, outside the passages.
 
     Two articles of ordinary length have few enough sentence pairs to read
-    them all; longer inputs only read the prefilter's candidates.
+    them all; longer inputs only read the prefilter's candidates. The two
+    headlines are linked by ``_link_headlines`` alone, which asks the bodies.
     """
     ia, ib = all_pairs(scorer.n_a, len(scorer.b.spans))
     if len(ia) > ALL_PAIRS_LIMIT:
@@ -484,6 +488,7 @@ def _claim_links(
     table = scorer.pair_table(ia, ib)
     model = load_model()
     inside = {(i, j) for link in passages for i in link.a for j in link.b}
+    inside.add(headlines)
     return [
         link
         for link in choose_links(ia, ib, model.probabilities(table.features), model)
@@ -546,7 +551,7 @@ def align(
         )
         for link in grown
     ]
-    links = _claim_links(scorer, grown, (ia, ib))
+    links = _claim_links(scorer, grown, (ia, ib), headlines)
     claims = [
         Alignment((side_a.spans[i],), (side_b.spans[j],), round(p, 4), primary=False)
         for i, j, p in links
