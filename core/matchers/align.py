@@ -16,6 +16,7 @@ Thresholds are explained, with how they were tuned, in docs/alignment.md.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from itertools import chain
 from typing import NamedTuple
@@ -35,8 +36,23 @@ from core.matchers.features import (
     merge_features,
     sentence_features,
 )
-from core.matchers.links import ALL_PAIRS_LIMIT, PairTable, choose_links, load_model, measure
-from core.matchers.scoring import PairEvidence, containment, pair_score, pair_scores
+from core.matchers.links import (
+    ALL_PAIRS_LIMIT,
+    RARE_CAP,
+    RARE_IDF,
+    PairTable,
+    choose_links,
+    clause_features,
+    load_model,
+    ratio_to_best,
+)
+from core.matchers.scoring import (
+    PARTIAL_MIN_SHARED,
+    PairEvidence,
+    containment,
+    pair_score,
+    pair_scores,
+)
 from core.model import Alignment, Span
 
 ALIGN_THRESHOLD = 0.44  # minimum score of a 1-1 link
@@ -154,30 +170,116 @@ class _Scorer:
         return pair_scores(evidence, contained)
 
     def pair_table(self, ia: np.ndarray, ib: np.ndarray) -> PairTable:
-        """The claim-link measurements (core.matchers.links) of the given pairs."""
-        rows_b = ib + self.n_a
+        """The claim-link measurements (core.matchers.links.FEATURES) of the given pairs.
+
+        All in bulk: sparse row products and one batched containment pass,
+        so reading every sentence pair of two articles stays cheap.
+        """
+        n_a, n_b = self.n_a, len(self.b.features)
+        rows_b = ib + n_a
         words = _pair_dots(self.words.matrix, self.words.matrix, ia, rows_b)
-        evidence = {
-            "ia": ia,
-            "ib": ib,
-            "words": words,
-            "chars": _pair_dots(self.chars.matrix, self.chars.matrix, ia, rows_b),
-            "score": self.score_pairs(ia, ib, words),
-            "shared": _pair_dots(self._weighted, self._present, ia, rows_b),
-            "mass_a": self._mass[ia],
-            "mass_b": self._mass[rows_b],
-        }
-        features = measure(
-            self.text_a,
-            self.a.spans,
-            self.text_b,
-            self.b.spans,
-            self.a.features,
-            self.b.features,
-            evidence,
-            self.idf_of,
+        score = self.score_pairs(ia, ib, words)
+        shared = _pair_dots(self._weighted, self._present, ia, rows_b)
+        mass_a, mass_b = self._mass[ia], self._mass[rows_b]
+        small, large = np.minimum(mass_a, mass_b), np.maximum(mass_a, mass_b)
+        of_small = np.divide(shared, small, out=np.zeros(len(ia)), where=small > 0)
+        rare = _pair_dots(self._rare, self._rare, ia, rows_b)
+        clause = self._clause_overlap(ia, ib)
+        number_counts, name_counts = np.diff(self._numbers.indptr), np.diff(self._names.indptr)
+        score_row = ratio_to_best(score, ia, n_a)
+        score_col = ratio_to_best(score, ib, n_b)
+        features = np.column_stack(
+            [
+                np.minimum(rare, RARE_CAP) / RARE_CAP,
+                clause,
+                ratio_to_best(clause, ia, n_a),
+                ratio_to_best(clause, ib, n_b),
+                words,
+                _pair_dots(self.chars.matrix, self.chars.matrix, ia, rows_b),
+                score,
+                of_small,
+                np.divide(shared, large, out=np.zeros(len(ia)), where=large > 0),
+                self._containment(ia, ib, of_small),
+                _overlap_share(
+                    _pair_dots(self._numbers, self._numbers, ia, rows_b),
+                    number_counts[ia],
+                    number_counts[rows_b],
+                ),
+                _overlap_share(
+                    _pair_dots(self._names, self._names, ia, rows_b),
+                    name_counts[ia],
+                    name_counts[rows_b],
+                ),
+                score_row,
+                score_col,
+                (score_row >= 1.0).astype(np.float64),
+                (score_col >= 1.0).astype(np.float64),
+                np.abs(ia / max(1, n_a - 1) - ib / max(1, n_b - 1)),
+            ]
         )
         return PairTable(ia, ib, features)
+
+    @functools.cached_property
+    def _rare(self) -> sp.csr_matrix:
+        """0/1 rows of each sentence's words rare enough to be evidence on their own."""
+        rare = self._present.copy()
+        rare.data = (self.words.idf[rare.indices] > RARE_IDF).astype(np.float64)
+        return rare
+
+    @functools.cached_property
+    def _clauses(self) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray, np.ndarray, np.ndarray]:
+        """Every clause of both sides as idf-weighted and 0/1 rows, with each sentence's
+        first clause row and clause count, and each clause's idf mass."""
+        vocab, idf = self.words.vocab, self.words.idf
+        rows: list[list[int]] = []
+        first, count = [], []
+        for text, side in ((self.text_a, self.a), (self.text_b, self.b)):
+            for span in side.spans:
+                parts = [
+                    sorted({vocab[w] for w in c.words if w in vocab})
+                    for c in clause_features(text, span)
+                ]
+                first.append(len(rows))
+                count.append(len(parts))
+                rows.extend(parts)
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum([len(r) for r in rows], out=indptr[1:])
+        indices = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
+        shape = (len(rows), self.words.matrix.shape[1])
+        present = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
+        weighted = sp.csr_matrix((idf[indices], indices, indptr), shape=shape)
+        mass = np.asarray(weighted.sum(axis=1)).ravel()
+        return weighted, present, np.array(first), np.array(count), mass
+
+    def _clause_overlap(self, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        """Best idf-weighted Jaccard overlap between a clause of A's sentence and one of B's."""
+        weighted, present, first, count, mass = self._clauses
+        rows_b = ib + self.n_a
+        per_pair = count[ia] * count[rows_b]
+        pair_of = np.repeat(np.arange(len(ia)), per_pair)
+        offset = np.arange(int(per_pair.sum())) - np.repeat(
+            np.cumsum(per_pair) - per_pair, per_pair
+        )
+        width = count[rows_b][pair_of]
+        ca = first[ia][pair_of] + offset // width
+        cb = first[rows_b][pair_of] + offset % width
+        inter = _pair_dots(weighted, present, ca, cb)
+        union = mass[ca] + mass[cb] - inter
+        jaccard = np.divide(inter, union, out=np.zeros(len(ca)), where=union > 0)
+        best = np.zeros(len(ia))
+        np.maximum.at(best, pair_of, jaccard)
+        return best
+
+    def _containment(self, ia: np.ndarray, ib: np.ndarray, of_small: np.ndarray) -> np.ndarray:
+        """How much of the shorter sentence the longer restates, for pairs sharing enough
+        of the shorter one's words to be worth the rapidfuzz call (0 for the rest)."""
+        out = np.zeros(len(ia))
+        fa, fb = self.a.features, self.b.features
+        for k in np.flatnonzero(of_small >= PARTIAL_MIN_SHARED).tolist():
+            x, y = fa[int(ia[k])], fb[int(ib[k])]
+            if x.words and y.words:
+                out[k] = containment(x, y) if len(x.words) <= len(y.words) else containment(y, x)
+        return out
 
     def coverage_gain(self, side: str, link: _Link, grown: _Link) -> float:
         """Rise in the idf-weighted share of the other side's words that the grown side holds."""
@@ -211,6 +313,12 @@ class _Scorer:
         w = cosine(self.words.passage(a), self.words.passage(rows_b))
         c = cosine(self.chars.passage(a), self.chars.passage(rows_b))
         return pair_score(fa, fb, w, c, self.idf_of)
+
+
+def _overlap_share(shared: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Shared terms over the smaller side's count (0 when either has none)."""
+    smaller = np.minimum(x, y)
+    return np.divide(shared, smaller, out=np.zeros(len(shared)), where=smaller > 0)
 
 
 def _top_pairs(

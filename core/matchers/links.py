@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -29,7 +28,6 @@ from typing import NamedTuple
 import numpy as np
 
 from core.matchers.features import SentenceFeatures, sentence_features
-from core.matchers.scoring import containment
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 ALL_PAIRS_LIMIT = 10_000  # above this many sentence pairs only the prefilter's candidates are read
@@ -100,7 +98,7 @@ class PairTable(NamedTuple):
 
     ia: np.ndarray
     ib: np.ndarray
-    features: np.ndarray  # rows of FEATURES
+    features: np.ndarray  # rows of FEATURES (computed by core.matchers.align's scorer)
 
 
 def clause_features(text: str, span: tuple[int, int]) -> list[SentenceFeatures]:
@@ -112,102 +110,11 @@ def clause_features(text: str, span: tuple[int, int]) -> list[SentenceFeatures]:
     return parts or [sentence_features(text, span)]
 
 
-def _weighted_jaccard(x: frozenset[str], y: frozenset[str], idf: dict[str, float]) -> float:
-    union = sum(idf.get(w, 1.0) for w in x | y)
-    return sum(idf.get(w, 1.0) for w in x & y) / union if union else 0.0
-
-
-def _clause_overlap(
-    clauses_a: Sequence[list[frozenset[str]]],
-    clauses_b: Sequence[list[frozenset[str]]],
-    ia: np.ndarray,
-    ib: np.ndarray,
-    idf: dict[str, float],
-) -> np.ndarray:
-    """Best weighted overlap between any clause of A's sentence and any clause of B's."""
-    out = np.zeros(len(ia))
-    for k, (i, j) in enumerate(zip(ia.tolist(), ib.tolist(), strict=True)):
-        out[k] = max(
-            (_weighted_jaccard(x, y, idf) for x in clauses_a[i] for y in clauses_b[j] if x & y),
-            default=0.0,
-        )
-    return out
-
-
-def _ratio_to_best(values: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
+def ratio_to_best(values: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
+    """Each value over the best value of its group (a sentence's best partner scores 1)."""
     best = np.zeros(n_groups)
     np.maximum.at(best, groups, values)
     return np.divide(values, best[groups], out=np.zeros(len(values)), where=best[groups] > 0)
-
-
-def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
-    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
-
-
-def measure(
-    text_a: str,
-    spans_a: Sequence[tuple[int, int]],
-    text_b: str,
-    spans_b: Sequence[tuple[int, int]],
-    features_a: Sequence[SentenceFeatures],
-    features_b: Sequence[SentenceFeatures],
-    evidence: dict[str, np.ndarray],
-    idf: dict[str, float],
-) -> np.ndarray:
-    """The FEATURES matrix of the pairs in ``evidence`` (the passage scorer's arrays:
-    ``ia``, ``ib``, ``words``, ``chars``, ``score``, ``shared``, ``mass_a``, ``mass_b``)."""
-    ia, ib = evidence["ia"], evidence["ib"]
-    n_a, n_b = len(spans_a), len(spans_b)
-    clauses_a = [[frozenset(c.words) for c in clause_features(text_a, s)] for s in spans_a]
-    clauses_b = [[frozenset(c.words) for c in clause_features(text_b, s)] for s in spans_b]
-    clause = _clause_overlap(clauses_a, clauses_b, ia, ib, idf)
-    score = evidence["score"]
-    sets_a = [frozenset(f.words) for f in features_a]
-    sets_b = [frozenset(f.words) for f in features_b]
-    pairs = list(zip(ia.tolist(), ib.tolist(), strict=True))
-    rare = np.array(
-        [sum(1 for w in sets_a[i] & sets_b[j] if idf.get(w, 1.0) > RARE_IDF) for i, j in pairs],
-        dtype=np.float64,
-    )
-    contained = np.array(
-        [
-            max(
-                containment(features_a[i], features_b[j]), containment(features_b[j], features_a[i])
-            )
-            if features_a[i].words and features_b[j].words
-            else 0.0
-            for i, j in pairs
-        ]
-    )
-    numbers = np.array([_overlap(features_a[i].numbers, features_b[j].numbers) for i, j in pairs])
-    names = np.array([_overlap(features_a[i].names, features_b[j].names) for i, j in pairs])
-    small = np.minimum(evidence["mass_a"], evidence["mass_b"])
-    large = np.maximum(evidence["mass_a"], evidence["mass_b"])
-    shared = evidence["shared"]
-    score_row = _ratio_to_best(score, ia, n_a)
-    score_col = _ratio_to_best(score, ib, n_b)
-    position = np.abs(ia / max(1, n_a - 1) - ib / max(1, n_b - 1))
-    return np.column_stack(
-        [
-            np.minimum(rare, RARE_CAP) / RARE_CAP,
-            clause,
-            _ratio_to_best(clause, ia, n_a),
-            _ratio_to_best(clause, ib, n_b),
-            evidence["words"],
-            evidence["chars"],
-            score,
-            np.divide(shared, small, out=np.zeros(len(ia)), where=small > 0),
-            np.divide(shared, large, out=np.zeros(len(ia)), where=large > 0),
-            contained,
-            numbers,
-            names,
-            score_row,
-            score_col,
-            (score_row >= 1.0).astype(np.float64),
-            (score_col >= 1.0).astype(np.float64),
-            position,
-        ]
-    )
 
 
 def choose_links(
