@@ -71,7 +71,7 @@ SECTIONS = frozenset(
     finance|opinion|opinions|sport|sports|tech|technology|science|health
     entertainment|culture|arts|lifestyle|life|travel|food|style|national|local
     asia|europe|africa|americas|middle east|latin america|australia|uk|uk news
-    china|russia|ukraine|analysis|breaking|breaking news|exclusive|live
+    analysis|breaking|breaking news|exclusive|live
     live updates|news|latest|latest news|top news|videos|podcast|podcasts
     investigations|environment|climate|education|weather|obituaries|editorial
     editorials|commentary|features|feature|briefing|explainer|fact check

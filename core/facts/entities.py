@@ -18,7 +18,9 @@ from core.facts.context import Context
 from core.facts.dates import MONTHS, WEEKDAYS
 from core.facts.model import Entity
 from core.facts.names import (
+    COMPASS,
     CORPORATE_SUFFIXES,
+    EVENT_HEADS,
     JOINING_HEADS,
     NATIONALITIES,
     ORG_WORDS,
@@ -70,6 +72,7 @@ _TRAILING_NOISE = _CALENDAR | _CONNECTORS
 _NOT_PERSONAL = ORG_WORDS | OTHER_WORDS | PLACES | PLACE_WORDS | CORPORATE_SUFFIXES | _CONNECTORS
 _DESCRIPTIVE = NATIONALITIES | PERSON_TITLES | TITLE_MODIFIERS | TIME_ZONES
 _FUNCTION_WORDS = STOP_WORDS - {"north", "south", "east", "west", "us", "up"}
+_COMPASS_POINTS = frozenset({"north", "south", "east", "west"})  # "West Bengal", not "Northern Tern"
 _TITLE_CASE_WORD = re.compile(r"\b[^\W\d_][\w'’\-]{3,}")
 
 
@@ -383,6 +386,9 @@ def _looks_personal(name: _Name) -> bool:
 def _personal(tokens: tuple[str, ...], titled: bool) -> bool:
     if not _NOT_PERSONAL.isdisjoint(fold(w) for w in tokens):
         return False
+    first, last = fold(tokens[0]), fold(tokens[-1])
+    if first in EVENT_HEADS or last in PLACE_WORDS or (first in COMPASS and len(tokens) == 2):
+        return False  # "Cyclone Fani", "Andhra Pradesh", "West Bengal"
     if titled:
         return True
     return 2 <= len(tokens) <= 4 and not any(w.isupper() and len(w) > 1 for w in tokens)
@@ -409,10 +415,10 @@ def _by_form(tokens: tuple[str, ...], titled: bool) -> tuple[str, str] | None:
     """Label and key from the name alone (gazetteers, titles, org words), None if unsure."""
     folded = [fold(w) for w in tokens]
     joined = " ".join(folded)
-    if joined in PLACES or (
-        len(folded) == 2 and folded[0] in ("north", "south", "east", "west") and folded[1] in PLACES
-    ):
-        return "place", org_key(joined)
+    if folded[0] in EVENT_HEADS and len(folded) > 1:
+        return "other", org_key(joined)  # "Cyclone Fani", "Hurricane Otis"
+    if joined in PLACES or (len(folded) == 2 and folded[0] in _COMPASS_POINTS and not titled):
+        return "place", org_key(joined)  # "West Bengal", "South Sudan"
     if len(folded) > 1 and folded[-1] in PLACE_WORDS:
         return "place", org_key(joined)
     if _personal(tokens, titled):

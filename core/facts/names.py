@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from core import lexicon
+
 #: Words that name a role before a person's name: stripped from the name.
 PERSON_TITLES = frozenset(
     [
@@ -332,8 +334,22 @@ PLACE_WORDS = frozenset(
         "coast",
         "strait",
         "desert",
+        "pradesh",
+        "state",
+        "territory",
+        "oblast",
+        "krai",
+        "prefecture",
+        "governorate",
+        "municipality",
+        "borough",
     ]
 )
+#: Words that open the name of a storm or another natural event, never a person's.
+EVENT_HEADS = frozenset(
+    ["cyclone", "hurricane", "typhoon", "storm", "tropical", "super", "supercyclone", "tornado"]
+)
+COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western"])
 #: Company-form suffixes papers add or drop at will: "Microsoft Corp" is Microsoft.
 CORPORATE_SUFFIXES = frozenset(
     [
@@ -868,10 +884,10 @@ JOINING_HEADS = frozenset(
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 #: One spelling each for transliterations that differ beyond a letter or two.
-_TRANSLITERATIONS = (
-    (r"^kiev$", "kyiv"), (r"^odessa$", "odesa"), (r"^kharkov$", "kharkiv"),
-    (r"^peking$", "beijing"), (r"^bombay$", "mumbai"), (r"^donbass$", "donbas"),
-)  # fmt: skip
+#: Old and new (or foreign and local) spellings of one place, from the lexicon.
+_TRANSLITERATIONS = tuple(
+    (rf"^{re.escape(old)}$", new) for old, new in lexicon.groups("renamed_places").items()
+)
 _PHONETIC = (
     (r"ph", "f"),
     (r"th", "t"),

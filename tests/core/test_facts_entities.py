@@ -198,3 +198,17 @@ def test_any_text_never_crashes(text):
 def test_capital_soup_never_crashes(text):
     for e in entities(text):
         assert text[e.start : e.end] == e.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Heavy rain lashed West Bengal and parts of Uttar Pradesh on Friday.", "West Bengal", "place"),
+        ("Heavy rain lashed West Bengal and parts of Uttar Pradesh on Friday.", "Uttar Pradesh", "place"),
+        ("Cyclone Zelda made landfall near the port on Friday.", "Cyclone Zelda", "other"),
+        ("Hurricane Irma weakened as it moved inland overnight.", "Hurricane Irma", "other"),
+    ],
+)
+def test_places_and_storms_are_not_people(text, name, label):
+    found = {e.text: e.label for e in entities(text)}
+    assert found.get(name) == label, found
