@@ -32,6 +32,7 @@ from typing import NamedTuple
 import numpy as np
 import scipy.sparse as sp
 
+from core import lexicon
 from core.model import Article
 
 #: Average pair score that makes one event; this and the two constants marked
@@ -56,29 +57,8 @@ EXTRA_PAIRS_PER_ARTICLE = 1  # big events: a spanning tree plus this many extra 
 _MIX = np.uint64(1_000_003)  # multiplier of the rolling shingle hash
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        )
-    )
-    for m in names
-}
+_WEEKDAYS = frozenset(lexicon.full_names(lexicon.weekdays()))
+_MONTHS = lexicon.months()
 _STOP_WORDS = """a an the this that these those there here it its they them their he him his she her
 we us our you your i me my who whom whose which what when where why how and or but so yet nor for of
 in on at by to from with into onto over under about above below after before during since until

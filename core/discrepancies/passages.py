@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from itertools import chain
 from typing import NamedTuple
 
+from core import lexicon
 from core.discrepancies.dates import day_of, same_day, same_time
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.number_conflicts import linked
@@ -44,7 +45,7 @@ MAX_WORDING_WORDS = 4  # a bigger edit is restructuring, not a wording discrepan
 MAX_NEGATION_CONTEXT = 1  # other content words allowed in a change that flips polarity
 MAX_NAME_WORDS = 3  # a name swapped for a name; longer edits are wording
 MERGE_GAP_WORDS = 2  # changes of one kind this close read as one edit
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = lexicon.full_names(lexicon.weekdays())
 _QUOTE_MARKS = ("“", "”", '"', "‘", "’")
 _DATE_PREPOSITIONS = frozenset(
     {"on", "last", "next", "this", "since", "by", "until", "early", "late"}

@@ -12,6 +12,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from core import lexicon
 from core.model import Span, Token
 from core.tokens import cosmetic_key, tokenize
 
@@ -41,11 +42,11 @@ _NEGATORS = """not no never none nor neither nobody nothing nowhere without n't 
     rejected rejects dismissed dismiss dismisses"""
 NEGATORS = frozenset(_NEGATORS.split())
 
-_DATE_WORD_RE = re.compile(
-    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$"
-    r"|^(?:january|february|march|april|june|july|august|september|october|november|december)$"
-    r"|^(?:yesterday|today|tomorrow|tonight)$",
-    re.I,
+#: Full weekday names, month names and abbreviations ("may" is mostly a verb), relative days.
+_DATE_WORDS = (
+    frozenset(lexicon.full_names(lexicon.weekdays()))
+    | (frozenset(lexicon.months()) - {"may"})
+    | {"yesterday", "today", "tomorrow", "tonight"}
 )
 _SPACE_RE = re.compile(r"\s+")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -96,7 +97,7 @@ def key(word: str) -> str:
 
 def is_date_word(word: str) -> bool:
     """Weekday, month or relative-day words: typed as dates even when no date fact covers them."""
-    return bool(_DATE_WORD_RE.match(word))
+    return word.casefold().removesuffix(".") in _DATE_WORDS
 
 
 @lru_cache(maxsize=65536)

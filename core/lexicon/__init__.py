@@ -51,3 +51,23 @@ def group_members(name: str) -> dict[str, tuple[str, ...]]:
         group, _, members = line.partition(":")
         found.setdefault(group.strip(), []).extend(members.split())
     return {k: tuple(v) for k, v in found.items()}
+
+
+@cache
+def months() -> dict[str, int]:
+    """Month name or abbreviation → month number (1–12)."""
+    return {word: int(number) for word, number in groups("months").items()}
+
+
+@cache
+def weekdays() -> dict[str, int]:
+    """Weekday name or abbreviation → weekday number (Monday = 0)."""
+    return {word: int(number) for word, number in groups("weekdays").items()}
+
+
+def full_names(table: dict[str, int]) -> tuple[str, ...]:
+    """The full names of a months() or weekdays() table, in order (the first word of each group)."""
+    first: dict[int, str] = {}
+    for word, number in table.items():
+        first.setdefault(number, word)
+    return tuple(first[n] for n in sorted(first))
