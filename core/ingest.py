@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-
-import trafilatura
+from typing import Any
 
 from core.boilerplate import find_boilerplate
 from core.datelines import is_stamp_line, parse_date
@@ -187,7 +186,14 @@ def _format_of(path: Path, raw: bytes) -> str:
     return "html" if _HTML_SNIFF.match(raw[:4096]) else "txt"
 
 
-def _extract(html: str, url: str) -> trafilatura.settings.Document | None:
+def _extract(html: str, url: str) -> Any:
+    """trafilatura's reading of a page (a ``Document``), or None.
+
+    Imported here, not at the top: it and lxml cost a plain-text comparison
+    about 150 ms of start-up for nothing.
+    """
+    import trafilatura
+
     try:
         return trafilatura.bare_extraction(
             html,

@@ -18,6 +18,8 @@ def seed(prefix: str) -> Path:
     """The seed article whose file name starts with ``prefix`` ("000", "002"…)."""
     matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     if not matches:
+        if os.environ.get("CI"):  # CI always has ../shared: a missing seed is a broken run
+            pytest.fail(f"seed {prefix} not found at {SEEDS}", pytrace=False)
         pytest.skip(f"seed {prefix} not available at {SEEDS}")
     return matches[0]
 

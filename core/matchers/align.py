@@ -6,7 +6,7 @@ sentences, and paraphrase. So the aligner never walks the texts in parallel:
 1. a cheap sparse TF-IDF cosine over stemmed content words proposes the
    top-k partners of every sentence on both sides;
 2. only those candidates get the expensive score (core.matchers.scoring);
-3. ``linear_sum_assignment`` picks the best 1-1 links above a threshold, per
+3. an optimal assignment (core.matchers.assignment) picks the best 1-1 links above a threshold, per
    connected component of the candidate graph so large inputs stay fast;
 4. each link grows into a 1-n / n-1 link by absorbing up to two free
    neighbouring sentences that are restated on the other side.
@@ -25,9 +25,9 @@ import numpy as np
 import scipy.sparse as sp
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
-from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 
+from core.matchers.assignment import best_assignment
 from core.matchers.features import (
     SentenceFeatures,
     TfidfSpace,
@@ -474,7 +474,7 @@ def _assign_component(edges: np.ndarray, scores: np.ndarray, threshold: float) -
     matrix[row_ix, col_ix] = scores
     return [
         _Link((int(rows[r]),), (int(cols[c]),), float(matrix[r, c]))
-        for r, c in zip(*linear_sum_assignment(matrix, maximize=True), strict=True)
+        for r, c in zip(*best_assignment(matrix), strict=True)
         if matrix[r, c] >= threshold
     ]
 
