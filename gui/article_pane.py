@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from core.model import Article, Span
 from gui.palette import Theme
+from gui.span_marks import SpanMark, draw_badge, draw_pattern
 from gui.text_offsets import OffsetMap, display_text
 
 LINE_HEIGHT_PERCENT = 150
@@ -91,6 +92,8 @@ def _outline(rects: list[QRectF], pad: float) -> QPainterPath:
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
     for rect in rects:
+        if rect.width() < 0.5:
+            continue  # an empty line inside the span: a box there is a stray sliver
         path.addRoundedRect(rect.adjusted(-pad, 0, pad, 0), 3, 3)
     return path.simplified()
 
@@ -254,6 +257,8 @@ class ArticleText(QTextEdit):
         self.theme = Theme.from_palette(self.palette())
         self._rect_cache: dict[Span, list[QRectF]] = {}
         self._emphasis: tuple[Span, QColor] | None = None
+        self._span_marks: list[SpanMark] = []
+        self._fill_paths: dict[Span, QPainterPath] = {}
         self._flash_rects: list[QRectF] = []
         self._flash_span: Span | None = None
         self._flash_level = 0.0
@@ -283,6 +288,7 @@ class ArticleText(QTextEdit):
         self._flash_rects = []
         self._flash_span = None
         self._emphasis = None
+        self._span_marks = []
         self.setExtraSelections([])
         self.offsets = OffsetMap(text)
         self._text = text
@@ -349,6 +355,35 @@ class ArticleText(QTextEdit):
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)
+
+    def set_span_marks(self, marks: list[SpanMark]) -> None:
+        """Replace the painted marks (fills under the text, lines and badges over it).
+
+        Fills are painted as one shape per span rather than as a character
+        background, which Qt draws line by line with gaps between the lines.
+        """
+        self._span_marks = [m._replace(span=self._trimmed(m.span)) for m in marks]
+        self.viewport().update()
+
+    def span_marks(self) -> list[SpanMark]:
+        return list(self._span_marks)
+
+    def _trimmed(self, span: Span) -> Span:
+        """``span`` without surrounding blanks (they would reach into empty lines)."""
+        text = self._text
+        lo, hi = max(0, span[0]), min(len(text), span[1])
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        return (lo, hi)
+
+    def fill_path(self, span: Span) -> QPainterPath:
+        """The shape a span's fill takes: its line boxes merged (cached until relayout)."""
+        path = self._fill_paths.get(span)
+        if path is None:
+            path = self._fill_paths[span] = _outline(self.span_rects(span), 1.0)
+        return path
 
     def set_emphasis(self, span: Span | None, colour: QColor | None = None) -> None:
         """Frame one span (the current discrepancy) with a crisp outline."""
@@ -455,13 +490,25 @@ class ArticleText(QTextEdit):
     # --- Qt overrides ----------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        shift = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        area = QRectF(event.rect().translated(shift))
+        if self._span_marks:
+            # Under the text: the viewport's background is already filled.
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.translate(-shift)
+            self._paint_fills(painter, area)
+            painter.end()
         super().paintEvent(event)
         marks = self.marks_provider() if self.marks_provider else []
-        if not marks and not self._emphasis and not (self._flash_rects and self._flash_level > 0):
+        flashing = self._flash_rects and self._flash_level > 0
+        if not marks and not self._emphasis and not flashing and not self._span_marks:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.translate(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        painter.translate(-shift)
+        if self._span_marks:
+            self._paint_lines_and_badges(painter, area)
         if marks:
             self._paint_marks(painter, marks)
         if self._flash_rects and self._flash_level > 0:
@@ -476,6 +523,32 @@ class ArticleText(QTextEdit):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(_outline(self.span_rects(span), 2.5))
         painter.end()
+
+    def _paint_fills(self, painter: QPainter, area: QRectF) -> None:
+        for mark in self._span_marks:
+            if mark.fill is None or mark.span[1] <= mark.span[0]:
+                continue
+            path = self.fill_path(mark.span)
+            if path.boundingRect().intersects(area):
+                painter.fillPath(path, mark.fill)
+
+    def _paint_lines_and_badges(self, painter: QPainter, area: QRectF) -> None:
+        """Each kind's line pattern under its words, then the status badges."""
+        ink, paper = self.theme.badge_colours()
+        for mark in self._span_marks:
+            if (not mark.pattern and not mark.badge) or mark.span[1] <= mark.span[0]:
+                continue
+            rects = [r for r in self.span_rects(mark.span) if r.width() >= 0.5]
+            if not rects or not QRectF(rects[0]).united(rects[-1]).intersects(area):
+                continue
+            for rect in rects:
+                y = rect.center().y() + rect.height() * 50 / LINE_HEIGHT_PERCENT - 1.0
+                draw_pattern(painter, rect.left(), rect.right(), y, mark.pattern, mark.line)
+            if mark.badge:
+                last = rects[-1]
+                size = max(9.0, last.height() * 0.36)
+                centre = QPointF(last.right() + 1.0, last.top() + size * 0.5)
+                draw_badge(painter, centre, mark.badge, ink, paper, size)
 
     def _paint_marks(self, painter: QPainter, marks: list[tuple[float, float, QColor]]) -> None:
         """Thin bars on the connector side showing each aligned passage's extent."""
@@ -521,13 +594,19 @@ class ArticleText(QTextEdit):
         top = self.verticalScrollBar().value()
         if self._emphasis is not None:
             rects = self.span_rects(self._emphasis[0])
-            if rects and rects[0].top() >= top and rects[-1].bottom() <= top + self.viewport().height():
+            if (
+                rects
+                and rects[0].top() >= top
+                and rects[-1].bottom() <= top + self.viewport().height()
+            ):
                 start = self.offsets.span_to_qt(self._emphasis[0])[0]
                 return start, rects[0].top() - top
         if top <= 0:
             return None  # at the start the start stays in view by itself
-        hit = self.document().documentLayout().hitTest(
-            QPointF(DOCUMENT_MARGIN + 1, top + 1), Qt.HitTestAccuracy.FuzzyHit
+        hit = (
+            self.document()
+            .documentLayout()
+            .hitTest(QPointF(DOCUMENT_MARGIN + 1, top + 1), Qt.HitTestAccuracy.FuzzyHit)
         )
         y = self._position_top(hit) if hit >= 0 else None
         return None if y is None else (hit, y - top)
@@ -611,6 +690,7 @@ class ArticleText(QTextEdit):
 
     def _on_layout_changed(self, *_args) -> None:
         self._rect_cache.clear()
+        self._fill_paths.clear()
         if self._flash_span is not None and self._flash_rects:
             # A pulse running across a re-wrap must follow its words, not stay at old pixels.
             self._flash_rects = self.span_rects(self._flash_span)
@@ -691,6 +771,9 @@ class ArticlePane(QWidget):
 
     def set_highlights(self, items: list[tuple[Span, QTextCharFormat]]) -> None:
         self.text.set_highlights(items)
+
+    def set_span_marks(self, marks: list[SpanMark]) -> None:
+        self.text.set_span_marks(marks)
 
     def set_emphasis(self, span: Span | None, colour: QColor | None = None) -> None:
         self.text.set_emphasis(span, colour)

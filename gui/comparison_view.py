@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
@@ -31,8 +30,10 @@ from core.model import KINDS, Comparison, Discrepancy, Span
 from gui.article_pane import ArticlePane
 from gui.connector import Band, Connector, PassageGeometry, band_path
 from gui.discrepancy_model import status_of
+from gui.highlight_spans import plan
 from gui.palette import Theme, kind_label, mix, severity_rank
 from gui.scroll_sync import ScrollSync
+from gui.span_marks import SpanMark, draw_badge, draw_pattern
 from gui.themed_widget import ThemedWidget
 
 PARTNER_FRACTION = 0.3  # where a jumped-to span lands, as a share of the viewport height
@@ -136,7 +137,7 @@ class Legend(ThemedWidget):
     def _update_tooltip(self, width: int) -> None:
         hidden = [g for g in ("Status", "Text") if g not in self.shown_groups(width)]
         notes = {
-            "Status": "Confirmed: solid underline · Follow-up: wavy underline · Dismissed: faded",
+            "Status": "Confirmed: ✓ badge · Follow-up: ? badge · Dismissed: struck through, faded",
             "Text": "Dotted underline: changed words · Grey shading: only in this article · "
             "Grey text: site furniture",
         }
@@ -198,30 +199,37 @@ class Legend(ThemedWidget):
     def _paint_swatch(self, painter: QPainter, group: str, key: str, r: QRectF) -> None:
         theme = self.theme
         if group == "Kinds":
-            painter.setPen(QPen(theme.kind_line(key), 1.0))
-            painter.setBrush(theme.kind_tint(key))
-            painter.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 2.5, 2.5)
-        elif group == "Status":
-            neutral = "wording"
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(theme.kind_tint(neutral, key))
-            painter.drawRect(r.adjusted(0, 0, 0, -3))
-            line = theme.kind_line(neutral)
-            if key == "confirmed":
-                painter.setPen(QPen(line, 1.6))
+            painter.setBrush(theme.kind_tint(key))
+            painter.drawRoundedRect(r.adjusted(0, 0, 0, -3), 2.5, 2.5)
+            draw_pattern(
+                painter,
+                r.left(),
+                r.right(),
+                r.bottom() - 1,
+                theme.kind_pattern(key),
+                theme.kind_line(key),
+            )
+        elif group == "Status":
+            # Neutral grey, not a kind's hue: a status never reads as a kind.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(mix(theme.base, theme.text, 0.12))
+            painter.drawRoundedRect(r.adjusted(0, 0, -6, 0), 2.5, 2.5)
+            if key == "dismissed":
+                painter.setPen(QPen(theme.dimmed_text(), 1.2))
                 painter.drawLine(
-                    QPointF(r.left(), r.bottom() - 1), QPointF(r.right(), r.bottom() - 1)
+                    QPointF(r.left() + 1, r.center().y()), QPointF(r.right() - 7, r.center().y())
                 )
-            elif key == "follow-up":
-                painter.setPen(QPen(line, 1.2))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                wave = QPainterPath(QPointF(r.left(), r.bottom() - 1))
-                x = r.left()
-                while x < r.right():
-                    wave.quadTo(QPointF(x + 1.5, r.bottom() - 3), QPointF(x + 3, r.bottom() - 1))
-                    wave.quadTo(QPointF(x + 4.5, r.bottom() + 1), QPointF(x + 6, r.bottom() - 1))
-                    x += 6
-                painter.drawPath(wave)
+            ink, paper = theme.badge_colours()
+            size = r.height()
+            draw_badge(
+                painter,
+                QPointF(r.right() - size / 2, r.center().y()),
+                theme.status_badge(key),
+                ink,
+                paper,
+                size,
+            )
         elif key == "changed":
             pen = QPen(mix(theme.text, theme.base, 0.35), 1.2, Qt.PenStyle.DotLine)
             painter.setPen(pen)
@@ -283,6 +291,8 @@ class ComparisonView(QWidget):
         self._annotations: dict[str, Any] = {}
         self._alignment_of: dict[str, int | None] = {}
         self._base_layers: tuple[list, list] = ([], [])
+        self._sentences: tuple[list[Span], list[Span]] = ([], [])
+        self._changed: tuple[list[Span], list[Span]] = ([], [])
         self._current: str | None = None
 
         panes = QHBoxLayout()
@@ -350,6 +360,7 @@ class ComparisonView(QWidget):
         self._geometry.set_alignments(comparison.alignments)
         self._alignment_of = {d.id: self._find_alignment(d) for d in discs}
         self._base_layers = (self._base_for(0), self._base_for(1))
+        self._sentences, self._changed = self._sentences_and_changes(comparison)
         self._equalise_headers()
         self._refresh()
         self.legend.set_counts(self._kind_counts())
@@ -364,6 +375,7 @@ class ComparisonView(QWidget):
         self._annotations = {}
         self._alignment_of = {}
         self._base_layers = ([], [])
+        self._sentences, self._changed = ([], []), ([], [])
         self._current = None
         self._pending_reveal = None
         with self.scroll_sync.suspended():
@@ -526,18 +538,15 @@ class ComparisonView(QWidget):
     # --- rendering -----------------------------------------------------
 
     def _base_for(self, side: int) -> list[tuple[Span, QTextCharFormat]]:
-        """Layers that do not change with annotations: furniture, unaligned, changed words."""
+        """Formats that do not change with annotations: furniture, changed words."""
         comparison = self._comparison
         if comparison is None:
             return []
         article = comparison.a if side == 0 else comparison.b
-        unaligned = comparison.unaligned_a if side == 0 else comparison.unaligned_b
         theme = self.theme
         layers: list[tuple[Span, QTextCharFormat]] = []
         furniture = theme.boilerplate_format()
         layers += [(span, furniture) for span in article.boilerplate]
-        shade = theme.unaligned_format()
-        layers += [(span, shade) for span in unaligned]
         changed = theme.change_format()
         for alignment in comparison.alignments:
             for change in alignment.changes:
@@ -550,24 +559,77 @@ class ComparisonView(QWidget):
                     layers.append((span, changed))
         return layers
 
-    def _discrepancy_layers(self, side: int) -> list[tuple[Span, QTextCharFormat]]:
+    @staticmethod
+    def _sentences_and_changes(comparison: Comparison):
+        """Each side's sentence spans and changed words, as the highlight plan needs them."""
+        sentences: tuple[list[Span], list[Span]] = (
+            list(comparison.unaligned_a),
+            list(comparison.unaligned_b),
+        )
+        changed: tuple[list[Span], list[Span]] = ([], [])
+        for alignment in comparison.alignments:
+            sentences[0].extend(alignment.a)
+            sentences[1].extend(alignment.b)
+            for change in alignment.changes:
+                if not change.cosmetic:
+                    changed[0].append((change.a_start, change.a_end))
+                    changed[1].append((change.b_start, change.b_end))
+        return sentences, changed
+
+    def _ordered_discrepancies(self) -> list[Discrepancy]:
+        """Painting order: dismissed first, then by severity, the current one last (on top)."""
+
         def order(d: Discrepancy):
             status = status_of(self._annotations.get(d.id))
             return (d.id == self._current, status != "dismissed", severity_rank(d.severity))
 
+        return sorted(self._discrepancies.values(), key=order)
+
+    def _discrepancy_layers(self, side: int) -> list[tuple[Span, QTextCharFormat]]:
+        """Character formats of the discrepancies' words (dismissed ones are struck through)."""
         layers = []
-        for disc in sorted(self._discrepancies.values(), key=order):
+        for disc in self._ordered_discrepancies():
             span = disc.a if side == 0 else disc.b
             if span is None or span[1] <= span[0]:
                 continue
             status = status_of(self._annotations.get(disc.id))
-            fmt = self.theme.span_format(disc.kind, status, disc.id == self._current)
-            layers.append((span, fmt))
+            layers.append((span, self.theme.span_format(disc.kind, status)))
         return layers
+
+    def span_marks(self, side: int) -> list[SpanMark]:
+        """Fills, kind lines and status badges for one pane, both sides at one granularity."""
+        theme = self.theme
+        shade = theme.unaligned_shade()
+        comparison = self._comparison
+        unaligned = (
+            ()
+            if comparison is None
+            else (comparison.unaligned_a if side == 0 else comparison.unaligned_b)
+        )
+        contexts: list[SpanMark] = [SpanMark(span, shade) for span in unaligned]
+        focuses: list[SpanMark] = []
+        for disc in self._ordered_discrepancies():
+            status = status_of(self._annotations.get(disc.id))
+            marks = plan((disc.a, disc.b), self._sentences, self._changed)[side]
+            for span in marks.context:
+                contexts.append(SpanMark(span, theme.context_tint(disc.kind)))
+            line = theme.kind_line(disc.kind)
+            pattern = theme.kind_pattern(disc.kind)
+            focus = [s for s in marks.focus if s[1] > s[0]]
+            for index, span in enumerate(focus):
+                badge = theme.status_badge(status) if index == len(focus) - 1 else ""
+                focuses.append(
+                    SpanMark(span, theme.kind_tint(disc.kind, status), line, pattern, badge)
+                )
+            if not focus and marks.context:  # the whole sentence is the finding: line it
+                span = marks.context[-1]
+                focuses.append(SpanMark(span, None, line, pattern, theme.status_badge(status)))
+        return contexts + focuses
 
     def _refresh(self) -> None:
         for side, pane in enumerate((self.pane_a, self.pane_b)):
             pane.set_highlights(self._base_layers[side] + self._discrepancy_layers(side))
+            pane.set_span_marks(self.span_marks(side))
         self.connector.set_severities(self._band_severities())
         self.pane_a.text.viewport().update()
         self.pane_b.text.viewport().update()

@@ -1,15 +1,17 @@
 """Every colour and text style the viewer uses, derived from the widget palette.
 
-Discrepancy kinds take the Okabe–Ito colours because they stay distinct for
-the common forms of colour blindness.  Highlights are those hues blended into
-the pane's base colour rather than drawn with alpha, so overlapping layers stay
-crisp and text keeps its contrast; the blend strength depends on whether the
-theme is light or dark (judged from the window colour's lightness), which is
-what keeps one set of hues readable in both.
+Discrepancy kinds take Paul Tol's "light" colours (with a lavender in place
+of his olive and grey, which sat too close to the pear and to the shading
+of unmatched sentences): pale enough to read black text on, and chosen to
+stay apart for readers with protanopia, deuteranopia and tritanopia —
+``tests/gui/test_gui_palette.py`` checks every pair in a simulation of each.
+On dark themes the same hues are blended half-way into the pane's base.
+Colour is never the only cue: each kind also has its own line pattern under
+the words (``KIND_PATTERNS``).
 
-Status is shown by *style*, never by a second hue, so kind and status can be
-read at once: open is a plain tint, confirmed adds a solid underline and a
-stronger tint, follow-up a wavy underline, dismissed fades almost away.
+Status is shown by *marks*, never by a second hue, so kind and status read
+at once: open is the plain tint, confirmed adds a ✓ badge, follow-up a ?
+badge, dismissed strikes the words through and fades the tint.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 from core.model import KIND_LABELS, KINDS, SEVERITIES
 
-# Okabe & Ito (2008), "Color Universal Design".
+# Okabe & Ito (2008), "Color Universal Design": the bands and the flash use these.
 OKABE_ITO = {
     "orange": "#E69F00",
     "sky_blue": "#56B4E9",
@@ -29,33 +31,43 @@ OKABE_ITO = {
     "blue": "#0072B2",
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
-    "grey": "#8C8C8C",  # stands in for the scheme's black, which vanishes on dark themes
+    "grey": "#8C8C8C",
 }
 
+# Tol (2021), "Colour Schemes", the light qualitative scheme, plus a lavender.
 KIND_HUES = {
-    "number": OKABE_ITO["vermillion"],
-    "date": OKABE_ITO["blue"],
-    "quote": OKABE_ITO["reddish_purple"],
-    "attribution": OKABE_ITO["orange"],
-    "negation": OKABE_ITO["yellow"],
-    "entity": OKABE_ITO["bluish_green"],
-    "wording": OKABE_ITO["sky_blue"],
-    "omission": OKABE_ITO["grey"],
+    "number": "#EE8866",  # orange
+    "date": "#77AADD",  # light blue
+    "quote": "#FFAABB",  # pink
+    "attribution": "#EEDD88",  # light yellow
+    "negation": "#BBCC33",  # pear
+    "entity": "#44BB99",  # mint
+    "wording": "#99DDFF",  # light cyan
+    "omission": "#AA99FF",  # lavender
 }
 
+#: The line drawn under a kind's words (see gui.span_marks): the second, colour-free cue.
+KIND_PATTERNS = {
+    "number": "solid",
+    "date": "dash",
+    "quote": "double",
+    "attribution": "dash-dot",
+    "negation": "wave",
+    "entity": "long-dash",
+    "wording": "dash-dot-dot",
+    "omission": "sparse",
+}
+
+#: The badge at the end of a span for each status ("" for none; dismissed is struck through).
+STATUS_BADGES = {"open": "", "confirmed": "✓", "follow-up": "?", "dismissed": ""}
 
 SEVERITY_RANK = {severity: len(SEVERITIES) - i for i, severity in enumerate(SEVERITIES)}
 """high → 3, medium → 2, low → 1 (0 means "no discrepancy")."""
 
-# Tint strengths (share of the kind hue mixed into the base colour).
-_TINT = {
-    # status:      (light, dark)
-    "open": (0.30, 0.38),
-    "confirmed": (0.46, 0.55),
-    "follow-up": (0.30, 0.38),
-    "dismissed": (0.10, 0.14),
-}
-_CURRENT_BOOST = 0.16
+# Tint strengths (share of the kind hue mixed into the base colour): (light, dark).
+_TINT = {"open": (1.0, 0.5), "dismissed": (0.3, 0.18)}
+#: Around a few words whose partner is a whole sentence: the sentence, faintly.
+_CONTEXT_TINT = (0.35, 0.22)
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
@@ -106,35 +118,48 @@ class Theme:
         return QColor(KIND_HUES.get(kind, OKABE_ITO["grey"]))
 
     def kind_line(self, kind: str) -> QColor:
-        """Hue for lines and outlines: darkened on light themes (yellow would vanish)."""
-        hue = self.kind_hue(kind)
-        return hue.lighter(125) if self.dark else hue.darker(135)
+        """Hue for pattern lines and outlines: pulled towards the text so pale hues show."""
+        return mix(self.kind_hue(kind), self.text, 0.25 if self.dark else 0.5)
 
-    def kind_tint(self, kind: str, status: str = "open", current: bool = False) -> QColor:
-        light, dark = _TINT.get(status, _TINT["open"])
-        amount = (dark if self.dark else light) + (_CURRENT_BOOST if current else 0.0)
-        return mix(self.base, self.kind_hue(kind), amount)
+    def kind_tint(self, kind: str, status: str = "open") -> QColor:
+        """The fill behind a kind's words (a dismissed finding's fades)."""
+        light, dark = _TINT["dismissed" if status == "dismissed" else "open"]
+        return mix(self.base, self.kind_hue(kind), dark if self.dark else light)
+
+    def context_tint(self, kind: str) -> QColor:
+        """The faint fill over the sentence around a few emphasised words."""
+        light, dark = _CONTEXT_TINT
+        return mix(self.base, self.kind_hue(kind), dark if self.dark else light)
+
+    def kind_pattern(self, kind: str) -> str:
+        return KIND_PATTERNS.get(kind, "solid")
+
+    def status_badge(self, status: str) -> str:
+        return STATUS_BADGES.get(status, "")
+
+    def badge_colours(self) -> tuple[QColor, QColor]:
+        """(ink, paper) of the status badges: neutral, so they never read as a kind."""
+        return mix(self.text, self.base, 0.1), mix(self.base, self.text, 0.06)
+
+    def status_colours(self) -> dict[str, QColor]:
+        """Every colour that says something about status (none of them a kind's)."""
+        ink, paper = self.badge_colours()
+        return {"badge ink": ink, "badge paper": paper, "dismissed text": self.dimmed_text()}
 
     # --- text formats -------------------------------------------------
 
     def span_format(
         self, kind: str, status: str = "open", current: bool = False
     ) -> QTextCharFormat:
-        """How a discrepancy's span looks in an article pane."""
-        key = ("span", kind, status, current)
+        """The character format of a discrepancy's words (fills and lines are painted apart)."""
+        key = ("span", status)
         cached = self._formats.get(key)
         if cached is not None:
             return cached
         fmt = QTextCharFormat()
-        fmt.setBackground(self.kind_tint(kind, status, current))
-        if status == "confirmed":
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(self.kind_line(kind))
-        elif status == "follow-up":
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(self.kind_line(kind))
-        elif status == "dismissed":
+        if status == "dismissed":
             fmt.setForeground(self.dimmed_text())
+            fmt.setFontStrikeOut(True)
         self._formats[key] = fmt
         return fmt
 
@@ -222,7 +247,9 @@ __all__ = [
     "KINDS",
     "KIND_HUES",
     "KIND_LABELS",
+    "KIND_PATTERNS",
     "OKABE_ITO",
+    "STATUS_BADGES",
     "SEVERITY_RANK",
     "Theme",
     "is_dark",

@@ -5,6 +5,11 @@ QTextDocument's smaller CSS dialect (no ``<mark>``, no borders on headings,
 table widths as attributes). Pages are painted one by one so each gets a
 "Page N of M" footer, which QTextDocument.print() cannot do.
 
+QTextDocument knows no "keep with next": once the pages are laid out, a
+heading whose table starts on the following page gets a page break before
+it, so a discrepancy's heading always shares its page with the first row of
+its excerpts.
+
 Works from the CLI on a machine without a display: if no Qt application
 exists, one is created on the ``offscreen`` platform when nothing else is
 available.
@@ -25,7 +30,12 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
+    QTextTable,
 )
 
 from core.errors import FactDiffError
@@ -139,6 +149,7 @@ def _paint_pages(doc: QTextDocument, writer: QPdfWriter, painter: QPainter, foot
     doc.documentLayout().setPaintDevice(writer)
     body = QSizeF(area.width(), area.height() - footer_height)
     doc.setPageSize(body)
+    keep_headings_with_tables(doc, body.height())
     pages = max(1, doc.pageCount())
     for index in range(pages):
         if index:
@@ -149,6 +160,62 @@ def _paint_pages(doc: QTextDocument, writer: QPdfWriter, painter: QPainter, foot
         painter.restore()
         _paint_footer(painter, footer_font, area.width(), area.height(), footer, index + 1, pages)
     return pages
+
+
+def keep_headings_with_tables(doc: QTextDocument, page_height: float) -> int:
+    """Break before each heading that would end a page above its table; returns how many.
+
+    Tables are visited in document order and the document is laid out again
+    after each break, since a break moves everything after it.
+    """
+    layout = doc.documentLayout()
+    moved = 0
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable) or frame.rows() == 0:
+            continue
+        heading = _heading_before(doc, frame)
+        if heading is None:
+            continue
+        top = layout.blockBoundingRect(heading).top()
+        row = min(frame.format().headerRowCount(), frame.rows() - 1)
+        bottom = max(
+            layout.blockBoundingRect(frame.cellAt(row, column).lastCursorPosition().block()).bottom()
+            for column in range(frame.columns())
+        )
+        at_page_top = top % page_height < 1.0
+        fits_on_a_page = bottom - top <= page_height
+        if top // page_height != (bottom - 1) // page_height and not at_page_top and fits_on_a_page:
+            fmt = QTextBlockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(heading).mergeBlockFormat(fmt)
+            _relayout(doc)
+            moved += 1
+    return moved
+
+
+def _relayout(doc: QTextDocument) -> None:
+    """Lay the whole document out again.
+
+    The incremental relayout that follows a block-format change leaves the
+    paragraphs after a new page break at their old places (they are then
+    painted nowhere); a page-size change redoes everything.
+    """
+    size = doc.pageSize()
+    doc.setPageSize(QSizeF(size.width(), size.height() + 1))
+    doc.setPageSize(size)
+    doc.documentLayout().documentSize()
+
+
+def _heading_before(doc: QTextDocument, table: QTextTable) -> QTextBlock | None:
+    """The heading just above a table, with at most one paragraph (the meta line) between."""
+    block = doc.findBlock(table.firstPosition() - 1)
+    for _ in range(2):
+        if not block.isValid():
+            return None
+        if block.blockFormat().headingLevel() > 0:
+            return block
+        block = block.previous()
+    return None
 
 
 def _paint_footer(

@@ -166,3 +166,29 @@ def test_highlights_skip_surrounding_blanks(pane):
     pane.set_highlights([((0, first_paragraph_end), fmt)])
     [selection] = pane.text.extraSelections()
     assert selection.cursor.selectedText().endswith("said.")
+
+
+def test_a_multi_line_fill_is_one_shape_and_skips_empty_lines(pane, qtbot):
+    from gui.span_marks import SpanMark
+
+    second = TEXT.index("A fire")
+    long_span = (second, TEXT.index("\n\n", second))
+    assert len(pane.text.span_rects(long_span)) >= 3, "the paragraph must wrap"
+    assert len(pane.text.fill_path(long_span).toFillPolygons()) == 1
+
+    fill = QColor("#ff00ff")
+    whole = (0, len(TEXT))
+    pane.set_span_marks([SpanMark(whole, fill)])
+    # Two shapes, one per paragraph... plus the third: never a sliver on the blank lines.
+    assert len(pane.text.fill_path(pane.text.span_marks()[0].span).toFillPolygons()) == 3
+    qtbot.wait(10)
+    image = pane.text.viewport().grab().toImage()
+    scroll = pane.text.verticalScrollBar().value()
+    blank = TEXT.index("\n\n") + 1  # the empty line between the first two paragraphs
+    doc = pane.text.document()
+    block = doc.findBlock(pane.text.offsets.span_to_qt((blank, blank + 1))[0])
+    top = doc.documentLayout().blockBoundingRect(block).center().y() - scroll
+    row = [image.pixelColor(x, int(top)) for x in range(image.width())]
+    assert block.length() <= 1 and not any(c == fill for c in row)
+    first_line = pane.text.span_rects((0, 10))[0].center().y() - scroll
+    assert any(image.pixelColor(x, int(first_line)) == fill for x in range(image.width()))

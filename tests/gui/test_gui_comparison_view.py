@@ -87,34 +87,44 @@ def test_every_layer_is_highlighted_except_cosmetic_changes(view):
     a = _highlighted(view.pane_a)
     assert {"Skip to main content", "Thursday", "280", "signs"} <= a
     b = _highlighted(view.pane_b)
-    assert {
-        "Wednesday",
-        "312",
-        "no sign",
-        "Local fishermen helped before the rescue boats arrived.",
-    } <= b
+    assert {"Wednesday", "312", "no sign"} <= b
+    shaded = {_words(view.pane_b, m) for m in view.pane_b.text.span_marks()}
+    assert "Local fishermen helped before the rescue boats arrived." in shaded
     cosmetic = A_TEXT[_sentence(A_TEXT, "A fire")[1] - 1]
     assert cosmetic not in a, "the cosmetic change (a lone full stop) is not marked"
 
 
 def test_status_changes_the_span_style(view):
+    def mark(pane, text):
+        """The painted mark of the discrepancy over ``text``."""
+        found = [m for m in pane.text.span_marks() if m.line is not None and _words(pane, m) == text]
+        assert found, text
+        return found[-1]
+
     def fmt(pane, text):
-        """The top-most layer over ``text`` (the discrepancy, above the changed-words one)."""
         found = [
             QTextCharFormat(s.format)
             for s in pane.text.extraSelections()
             if s.cursor.selectedText() == text
         ]
-        assert found, text
         return found[-1]
 
-    open_background = fmt(view.pane_a, "Thursday").background().color()
+    opened = mark(view.pane_a, "Thursday")
+    assert opened.badge == "" and opened.pattern == "dash"
     view.update_annotation("date1", SimpleNamespace(status="confirmed"))
-    confirmed = fmt(view.pane_a, "Thursday")
-    assert confirmed.underlineStyle() != confirmed.UnderlineStyle.NoUnderline
-    assert confirmed.background().color() != open_background
+    confirmed = mark(view.pane_a, "Thursday")
+    assert confirmed.badge == "✓" and confirmed.fill == opened.fill
+    view.update_annotation("date1", SimpleNamespace(status="follow-up"))
+    assert mark(view.pane_a, "Thursday").badge == "?"
     view.update_annotation("date1", SimpleNamespace(status="dismissed"))
-    assert fmt(view.pane_a, "Thursday").foreground().color() != view.palette().text().color()
+    dismissed = fmt(view.pane_a, "Thursday")
+    assert dismissed.fontStrikeOut()
+    assert dismissed.foreground().color() != view.palette().text().color()
+    assert mark(view.pane_a, "Thursday").fill != opened.fill
+
+
+def _words(pane, mark) -> str:
+    return pane.text.toPlainText()[mark.span[0] : mark.span[1]]
 
 
 def test_show_discrepancy_emphasises_and_flashes_both_spans(view, comparison):
@@ -241,3 +251,53 @@ def test_a_discrepancy_shown_before_layout_is_revealed_once_the_panes_have_a_siz
     qtbot.waitUntil(lambda: widget._pending_reveal is None)
     assert widget.pane_a.is_span_visible(_span(A_TEXT, "signs"))
     assert widget.pane_b.is_span_visible(_span(B_TEXT, "no sign"))
+
+
+def test_a_sentence_against_a_few_words_is_drawn_at_one_granularity(qtbot, comparison):
+    """One side's span is its whole sentence, the other's two words: both show the sentence
+    faintly and the differing words strongly."""
+    from dataclasses import replace
+
+    from gui.comparison_view import ComparisonView
+
+    a_police, b_police = _sentence(A_TEXT, "Police"), _sentence(B_TEXT, "Police")
+    wide = Discrepancy("neg2", "negation", "high", "whole vs words", a_police, _span(B_TEXT, "no sign"), 2)
+    comparison = replace(comparison, discrepancies=(wide,))
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    view.resize(1100, 600)
+    view.set_comparison(comparison, comparison.discrepancies, {})
+    context = view.theme.context_tint("negation")
+    strong = view.theme.kind_tint("negation")
+    for pane, sentence, words in (
+        (view.pane_a, a_police, "signs"),
+        (view.pane_b, b_police, "no sign"),
+    ):
+        marks = pane.text.span_marks()
+        assert [m.span for m in marks if m.fill == context] == [sentence]
+        assert [_words(pane, m) for m in marks if m.fill == strong] == [words]
+
+
+def test_kind_labels_are_one_word_everywhere(qtbot, comparison):
+    """Legend, filter, list, Mark dialog and report all name a kind by core.model.KIND_LABELS."""
+    from core.model import KIND_LABELS, KINDS
+    from core.report.labels import kind_label as report_label
+    from gui.comparison_view import ComparisonView
+    from gui.discrepancy_panel import DiscrepancyPanel
+    from gui.manual_discrepancy_dialog import ManualDiscrepancyDialog
+
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    legend = {key: label for group, key, label in view.legend.entries() if group == "Kinds"}
+    assert legend == KIND_LABELS
+    assert [report_label(k) for k in KINDS] == [KIND_LABELS[k] for k in KINDS]
+    panel = DiscrepancyPanel()
+    qtbot.addWidget(panel)
+    filters = [action.text() for action in panel.kind_filter._actions.values()]
+    assert filters == [KIND_LABELS[k] for k in KINDS]
+    dialog = ManualDiscrepancyDialog("a few words", "")
+    qtbot.addWidget(dialog)
+    assert [dialog.kind.itemText(i) for i in range(dialog.kind.count())] == [
+        KIND_LABELS[k] for k in KINDS
+    ]
+    assert KIND_LABELS["entity"] == "Name"

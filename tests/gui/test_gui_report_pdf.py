@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "core"))
-from test_report_samples import hostile_report, sample_report  # noqa: E402
+from test_report_samples import hostile_report, sample_items, sample_report  # noqa: E402
 
 from gui.report_pdf import qt_html, render_pdf  # noqa: E402
 
@@ -83,3 +84,55 @@ def test_pdf_from_the_cli(tmp_path, qapp):
     )
     assert "Death toll: 12 vs 15" in _text(out)
     assert round(float(PdfReader(out).pages[0].mediabox.width)) == LETTER_POINTS[0]
+
+
+def _long_report():
+    """Forty discrepancies of uneven length: some heading is bound to fall near a page end."""
+    from dataclasses import replace
+
+    base = sample_report()
+    template = sample_items()[0]
+    items = []
+    for n in range(1, 41):
+        filler = " and the harbour crews" * (n % 7)
+        a_text = f"Item{n}left: the fire killed 12 people{filler}, the fire service said."
+        b_text = f"Item{n}right: the fire killed 15 people{filler}, the mayor said."
+        items.append(
+            replace(
+                template,
+                number=n,
+                discrepancy_id=f"num-{n:04d}",
+                summary=f"Heading{n} death toll differs",
+                a=replace(template.a, text=a_text, marks=()),
+                b=replace(template.b, text=b_text, marks=()),
+            )
+        )
+    pair = replace(base.events[0].pairs[0], items=tuple(items))
+    return replace(base, events=(replace(base.events[0], pairs=(pair,)),), orphans=())
+
+
+def _split_headings(path: Path) -> list[int]:
+    """Numbers of the items whose heading is on another page than its first excerpt row."""
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+    def page_of(word: str) -> int:
+        return next(i for i, text in enumerate(pages) if re.search(rf"{word}\b", text))
+
+    return [n for n in range(1, 41) if page_of(f"Heading{n}") != page_of(f"Item{n}left")]
+
+
+def test_a_heading_stays_on_the_page_of_its_table(tmp_path, qapp, monkeypatch):
+    import gui.report_pdf as report_pdf
+
+    data = _long_report()
+    loose = tmp_path / "loose.pdf"
+    with monkeypatch.context() as patch:
+        patch.setattr(report_pdf, "keep_headings_with_tables", lambda doc, height: 0)
+        render_pdf(data, loose)
+    assert _split_headings(loose), "the sample must split a heading from its table"
+
+    kept = tmp_path / "kept.pdf"
+    render_pdf(data, kept)
+    assert _split_headings(kept) == []
+    text = _text(kept)
+    assert all(f"Heading{n} death toll differs" in text for n in range(1, 41))
