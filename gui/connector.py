@@ -44,6 +44,7 @@ class Passage(NamedTuple):
     b_top: float
     b_bottom: float
     primary: bool = True  # a passage; off for a claim link (drawn as an outline only)
+    confidence: float = 1.0  # a claim link's probability
 
 
 class Band(NamedTuple):
@@ -179,6 +180,15 @@ def _extent(pane: ArticlePane, spans: Sequence[Span]) -> tuple[float, float] | N
     return min(tops), max(bottoms)
 
 
+def claim_opacity(probability: float) -> float:
+    """How strongly a claim link's outline is drawn: faint for a possible counterpart
+    (probability 0.05), full from CLAIM_FULL_OPACITY on."""
+    return 0.25 + 0.75 * min(1.0, max(0.0, probability) / CLAIM_FULL_OPACITY)
+
+
+CLAIM_FULL_OPACITY = 0.5
+
+
 class PassageGeometry:
     """Each alignment's extent in both panes, measured lazily once per layout."""
 
@@ -214,7 +224,9 @@ class PassageGeometry:
                 a = _extent(pane_a, alignment.a)
                 b = _extent(pane_b, alignment.b)
                 if a is not None and b is not None:
-                    out.append(Passage(index, a[0], a[1], b[0], b[1], alignment.primary))
+                    out.append(
+                        Passage(index, a[0], a[1], b[0], b[1], alignment.primary, alignment.score)
+                    )
             self._passages = out
         return self._passages
 
@@ -320,7 +332,11 @@ class Connector(ThemedWidget):
             if passage.primary or is_current:
                 painter.fillPath(path, self.theme.band_fill(rank, is_current))
             else:
-                pen.setStyle(Qt.PenStyle.DotLine)  # a claim link: the same fact, other words
+                # a claim link: the same fact in other words, as sure as its probability
+                pen.setStyle(Qt.PenStyle.DotLine)
+                colour = pen.color()
+                colour.setAlphaF(claim_opacity(passage.confidence))
+                pen.setColor(colour)
             if band.a_edge or band.b_edge:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.strokePath(path, pen)

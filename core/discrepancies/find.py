@@ -23,6 +23,10 @@ from core.facts.model import Facts, Quantity
 from core.facts.names import fold
 from core.model import Alignment, Article, Discrepancy, Span
 
+#: Probability from which a claim link counts as "these sentences state one claim" for the
+#: finders (credits, figures, omissions); weaker links are possible counterparts to look at.
+CLAIM_EVIDENCE = 0.2
+
 
 def find_discrepancies(
     a: Article,
@@ -39,7 +43,10 @@ def find_discrepancies(
     (``core.discrepancies.ranking``) keeps the most valuable.
     """
     sa, sb = build_side(a, facts_a), build_side(b, facts_b)
-    aligned = aligned_sentences(sa, sb, alignments)
+    # weak claim links are shown as possible counterparts, not read as one claim
+    aligned = aligned_sentences(
+        sa, sb, [al for al in alignments if al.primary or al.score >= CLAIM_EVIDENCE]
+    )
     quotes = matched_quotes(sa, sb)
     figures = paired_figures(sa, sb, aligned)
     claims = [(x.quote.sentence, y.quote.sentence) for x, y in quotes]

@@ -28,7 +28,7 @@ from core.discrepancies.claims import claim_span, clause_span, clauses
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantities import agree, telling, unit_key
 from core.discrepancies.side import Side, overlapping
-from core.discrepancies.text import is_function_word, one_line, stem, words
+from core.discrepancies.text import is_function_word, normalise, one_line, stem, words
 from core.facts.model import Attribution, Quantity, Quote
 from core.model import Span
 
@@ -60,12 +60,15 @@ def omissions(
     alignment; ``covered`` the spans of facts already set against a counterpart.
     """
     vocabulary = _vocabulary(other)
+    other_text = normalise(other.text)
     flags = []
     for index, sentence in enumerate(side.sentences):
         if sentence.boilerplate or sentence.end <= sentence.start:
             continue
         if side.in_headline(sentence.start):
             continue
+        if normalise(side.text[sentence.start : sentence.end]) in other_text:
+            continue  # the other article says it word for word
         found = _omitted(side, other, index, index in linked, covered, vocabulary)
         if found is not None:
             flags.append(_flag(side, found, name))

@@ -192,3 +192,10 @@ def test_claim_links_are_drawn_but_never_steer_the_scroll_sync(qtbot):
     passages = geometry.passages()
     assert [p.primary for p in passages].count(False) == 1
     assert len(geometry.anchors()) == len(base.alignments), "anchors come from passages only"
+
+
+def test_weak_claim_links_are_drawn_fainter():
+    from gui.connector import claim_opacity
+
+    assert claim_opacity(0.05) < claim_opacity(0.3) < claim_opacity(0.6) == 1.0
+    assert claim_opacity(0.0) > 0
