@@ -7,6 +7,7 @@ connects no signals of its own.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -47,6 +48,9 @@ class ProjectsMixin:
         try:
             project = Project.open(path, readonly=readonly)
         except ProjectLockedError as exc:
+            if not self.interactive:  # nobody to answer (--screenshot): read-only, and say so
+                print(f"factdiff: {exc}; opening it read-only", file=sys.stderr)
+                return self.open_project(path, readonly=True)
             answer = QMessageBox.question(
                 self, "Project in use", f"{exc}\n\nOpen it read-only instead?")
             if answer != QMessageBox.StandardButton.Yes:
