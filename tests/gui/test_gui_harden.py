@@ -34,3 +34,39 @@ def test_screenshot_of_a_held_project_answers_read_only_and_says_so(demo_copy, t
     assert run.returncode == 0, run.stderr
     assert shot.exists()
     assert "read-only" in run.stderr
+
+
+def test_cancel_in_the_fetch_dialog_stops_the_download_at_once(qtbot, monkeypatch):
+    """A server that accepts and never answers: Cancel must end the job, not wait it out."""
+    import functools
+    import socket
+    import threading
+
+    import core.fetch
+    from gui.import_dialogs import FetchUrlDialog
+
+    real = core.fetch.fetch_html
+    monkeypatch.setattr(core.fetch, "fetch_html", functools.partial(real, allow_local=True))
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    accepted, done = threading.Event(), threading.Event()
+
+    def accept_and_stay_silent() -> None:
+        conn, _ = listener.accept()
+        accepted.set()
+        done.wait(30)
+        conn.close()
+
+    threading.Thread(target=accept_and_stay_silent, daemon=True).start()
+    dialog = FetchUrlDialog()
+    qtbot.addWidget(dialog)
+    dialog.url.setText(f"http://127.0.0.1:{listener.getsockname()[1]}/story")
+    dialog.fetch()
+    qtbot.waitUntil(accepted.is_set, timeout=10000)
+    assert dialog._runner.is_busy("fetch"), dialog.message.text()
+    dialog.reject()
+    # A bound for a hung download, not a speed figure: the old fetch kept reading for 20 s a read.
+    qtbot.waitUntil(lambda: not dialog._runner.is_busy("fetch"), timeout=5000)
+    done.set()
+    listener.close()
