@@ -7,7 +7,9 @@ non-zero exit, never a traceback, a hang or a write to somebody else's file.
 
 from __future__ import annotations
 
+import json
 import os
+import socket
 import sqlite3
 import stat
 import sys
@@ -76,6 +78,22 @@ def test_hard_linked_lock_is_never_written(project, tmp_path):
     with pytest.raises(ProjectError, match="lock"):
         Project.open(project)
     assert victim.read_text() == "precious\n"
+
+
+@posix_only
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown needs root")
+def test_stale_lock_of_another_user_is_replaced_never_written(project):
+    lock = lock_path(project)
+    owner = {"pid": 999999, "user": "eve", "host": socket.gethostname(), "since": "x"}
+    lock.write_text(json.dumps(owner))
+    os.chown(lock, 65534, 65534)
+    with open(lock, "rb") as old:
+        before = old.read()
+        with Project.open(project) as p:
+            assert not p.readonly
+            assert os.stat(lock).st_uid == os.geteuid()  # a new lock file of our own
+            old.seek(0)
+            assert old.read() == before  # the other user's file was never written
 
 
 # -- item 4: special files ----------------------------------------------------
