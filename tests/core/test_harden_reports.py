@@ -166,3 +166,31 @@ def test_hostile_orphan_in_csv_is_formula_safe():
     for row in rows[1:]:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@")), cell
+
+
+def test_json_report_keeps_every_attack_as_exact_data():
+    """JSON is data, not a page: the payloads come back verbatim, inside strings only."""
+    import json
+
+    from test_report_samples import ATTACKS
+
+    from core.report.json_report import render_json
+
+    data = json.loads(render_json(hostile_report()))
+    strings: list[str] = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                assert key.replace("-", "_").isidentifier(), key  # no payload becomes a key
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            strings.append(value)
+
+    walk(data)
+    joined = "\n".join(strings)
+    for attack in ATTACKS:
+        assert attack in joined, attack
