@@ -18,9 +18,7 @@ from test_report_project import make_project
 from test_report_samples import hostile_report, sample_report
 
 from core.cli import main
-from core.errors import FactDiffError
 from core.report.csv_report import render_csv
-from core.report.export import export_report
 from core.report.html_report import render_html
 from core.report.markdown_report import render_markdown
 from core.report.model import ArticleRef, Excerpt
@@ -73,40 +71,6 @@ def test_bidi_controls_survive_in_pdf_source_as_markers():
 
     html = qt_html(bidi_report())
     assert not any(control in html for control in BIDI_CONTROLS)
-
-
-# -- item 10: PDF to a full disk ------------------------------------------------
-
-
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-def test_pdf_writer_failure_is_an_error_not_success():
-    pytest.importorskip("PySide6")
-    from gui.report_pdf import render_pdf
-
-    with pytest.raises(FactDiffError, match="cannot write"):
-        render_pdf(sample_report(), "/dev/full")
-
-
-def test_failed_pdf_export_keeps_the_earlier_file(tmp_path, monkeypatch):
-    pytest.importorskip("PySide6")
-    import gui.report_pdf as report_pdf
-
-    target = tmp_path / "report.pdf"
-    export_report(sample_report(), "pdf", target)
-    good = target.read_bytes()
-
-    real_save = report_pdf._save
-
-    def to_full_disk(content, path):
-        return real_save(content, type(path)("/dev/full"))
-
-    if not os.path.exists("/dev/full"):
-        pytest.skip("needs /dev/full")
-    monkeypatch.setattr(report_pdf, "_save", to_full_disk)
-    with pytest.raises(FactDiffError, match="cannot write"):
-        export_report(sample_report(), "pdf", target)
-    assert target.read_bytes() == good
-    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
 
 
 # -- item 14: only regular files or new paths ---------------------------------

@@ -1,14 +1,22 @@
-"""The window on hostile ground: a project another writer holds, a fetch that must stop."""
+"""The window on hostile ground: a held project, a fetch that must stop, a PDF to a full disk."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from gui_fixtures import *  # noqa: F403  (fixtures)
 
+from core.errors import FactDiffError
+from core.report.export import export_report
 from core.store import Project
 from gui.main_window import MainWindow
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "core"))
+from test_report_samples import sample_report  # noqa: E402
 
 
 def test_non_interactive_window_opens_a_held_project_read_only_without_asking(
@@ -70,3 +78,35 @@ def test_cancel_in_the_fetch_dialog_stops_the_download_at_once(qtbot, monkeypatc
     qtbot.waitUntil(lambda: not dialog._runner.is_busy("fetch"), timeout=5000)
     done.set()
     listener.close()
+
+
+# -- item 10: PDF to a full disk ------------------------------------------------
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_pdf_writer_failure_is_an_error_not_success(qapp):
+    from gui.report_pdf import render_pdf
+
+    with pytest.raises(FactDiffError, match="cannot write"):
+        render_pdf(sample_report(), "/dev/full")
+
+
+def test_failed_pdf_export_keeps_the_earlier_file(qapp, tmp_path, monkeypatch):
+    import gui.report_pdf as report_pdf
+
+    target = tmp_path / "report.pdf"
+    export_report(sample_report(), "pdf", target)
+    good = target.read_bytes()
+
+    real_save = report_pdf._save
+
+    def to_full_disk(content, path):
+        return real_save(content, type(path)("/dev/full"))
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    monkeypatch.setattr(report_pdf, "_save", to_full_disk)
+    with pytest.raises(FactDiffError, match="cannot write"):
+        export_report(sample_report(), "pdf", target)
+    assert target.read_bytes() == good
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
