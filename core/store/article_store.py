@@ -21,7 +21,6 @@ from core.store.codec import (
     content_hash,
     decompress_raw,
 )
-from core.store.importer import MAX_ARTICLE_CHARS, too_large
 from core.store.records import AddResult, ArticleInfo
 
 _METADATA = ("title", "source", "path", "author", "published", "url", "fmt")
@@ -44,8 +43,6 @@ class _Prepared:
             raise ProjectError("not an article")
         if not article.text.strip():
             raise ProjectError(f"article {article.title or article.path!r} has no text")
-        if len(article.text) > MAX_ARTICLE_CHARS:
-            raise ProjectError(too_large(len(article.text)))
         self.article = _storable(article)
         self.digest = content_hash(article.text)
         self.raw = compress_raw(article.raw)
