@@ -8,15 +8,37 @@ such file gets the same permissions as one written with plain ``open``.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from core.errors import FactDiffError
+
+
+def check_replaceable(target: Path) -> None:
+    """Refuse a target that exists and is not a regular file (a device, FIFO, socket).
+
+    Renaming over ``/dev/full`` as root would replace the device node itself.
+    """
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # a dangling or looping link: the rename replaces the link only
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise FactDiffError(
+            f"{target}: {kind}; output is written only to regular files or new paths"
+        )
+
 
 @contextmanager
 def replacing(target: Path) -> Iterator[Path]:
     """A temporary file next to ``target`` that replaces it only if the block succeeds."""
+    check_replaceable(target)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(name)

@@ -9,7 +9,9 @@ original bytes stay in ``Article.raw`` for provenance.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,10 +22,14 @@ from core.encodings import decode
 from core.errors import IngestError
 from core.lines import LINE
 from core.model import Article, Span
+from core.safe_text import displayable
 
 #: Larger files are refused: no news article comes near it, and reading one
 #: into memory several times over (bytes, text, HTML tree) must stay modest.
 MAX_BYTES = 50 * 1024 * 1024
+#: Web pages are parsed into a tree several times their size; a news page is a
+#: few hundred kilobytes, so anything this large is refused before parsing.
+MAX_HTML_BYTES = 10 * 1024 * 1024
 
 _FORMATS = {
     ".txt": "txt",
@@ -53,18 +59,21 @@ def load_article(path: str | Path) -> Article:
     path = Path(path)
     raw = _read_bytes(path)
     fmt = _format_of(path, raw)
+    name = displayable(str(path))
     try:
+        if fmt == "html":
+            _check_html_size(len(raw))
         text = decode(raw, html=fmt == "html")
         if not text.strip():
             raise IngestError("empty file, no article text")
         if fmt == "html" and not _MARKUP.search(text, 0, _SNIFF_CHARS):
             fmt = "txt"  # a page saved as plain text under an .html name
         if fmt == "html":
-            article = article_from_html(text, path=str(path))
+            article = article_from_html(text, path=name)
         else:
-            article = article_from_text(text, path=str(path), fmt=fmt)
+            article = article_from_text(text, path=name, fmt=fmt)
     except IngestError as exc:
-        raise IngestError(f"{path}: {exc}") from None
+        raise IngestError(f"{name}: {exc}") from None
     return replace(article, raw=raw)
 
 
@@ -102,6 +111,7 @@ def article_from_text(
 
 def article_from_html(html: str, *, path: str = "", url: str = "") -> Article:
     """The main article of a saved web page, with its title, author, date and site."""
+    _check_html_size(len(html))
     document = _extract(html, url)
     body = _paragraphs((document.text or "") if document else "")
     boilerplate = find_boilerplate(body)
@@ -158,25 +168,55 @@ def guess_published(text: str) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes: only a regular file, its size checked before anything is read.
+
+    Opened without blocking (a FIFO would wait forever for a writer) and
+    checked on the open descriptor, so a device such as /dev/zero is refused
+    rather than read without end; at most MAX_BYTES + 1 bytes are ever read.
+    """
+    name = displayable(str(path))
     try:
-        if not path.exists():
-            raise IngestError(f"{path}: no such file")
-        if path.is_dir():
-            raise IngestError(f"{path}: is a directory, not an article file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(
-                f"{path}: file is {size / 2**20:.0f} MB; articles larger than "
-                f"{MAX_BYTES // 2**20} MB are refused (is this really one article?)"
-            )
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise IngestError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise IngestError(f"{name}: is a directory, not an article file") from None
     except PermissionError:
-        raise IngestError(f"{path}: permission denied") from None
+        raise IngestError(f"{name}: permission denied") from None
     except OSError as exc:
-        raise IngestError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise IngestError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IngestError(f"{name}: is a directory, not an article file")
+        raise IngestError(f"{name}: not a regular file (a device, pipe or socket)")
+    with os.fdopen(fd, "rb", closefd=True) as handle:
+        _check_size(name, info.st_size)
+        try:
+            raw = handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise IngestError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    _check_size(name, len(raw))  # it grew while being read
     if not raw.strip():
-        raise IngestError(f"{path}: empty file, no article text")
+        raise IngestError(f"{name}: empty file, no article text")
     return raw
+
+
+def _check_size(name: str, size: int) -> None:
+    if size > MAX_BYTES:
+        raise IngestError(
+            f"{name}: file is {size / 2**20:.0f} MB; articles larger than "
+            f"{MAX_BYTES // 2**20} MB are refused (is this really one article?)"
+        )
+
+
+def _check_html_size(size: int) -> None:
+    if size > MAX_HTML_BYTES:
+        raise IngestError(
+            f"the page is {size / 2**20:.0f} MB; web pages larger than "
+            f"{MAX_HTML_BYTES // 2**20} MB are refused (is this really one article?)"
+        )
 
 
 def _format_of(path: Path, raw: bytes) -> str:

@@ -22,7 +22,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -121,18 +121,39 @@ def render_pdf(data: ReportData, path: str | os.PathLike[str], *, page_size: str
             f"unknown page size {page_size!r} (choose from {', '.join(PAGE_SIZES)})"
         )
     doc = build_document(data)
-    writer = _writer(Path(path), page_size, data)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _writer(buffer, page_size, data)
     painter = QPainter()
     if not painter.begin(writer):
         raise FactDiffError(f"cannot write {Path(path).name}")
     try:
-        return _paint_pages(doc, writer, painter, footer_text(data))
+        pages = _paint_pages(doc, writer, painter, footer_text(data))
     finally:
         painter.end()
+    del writer  # flushes the last bytes into the buffer
+    _save(bytes(buffer.data().data()), Path(path))
+    return pages
 
 
-def _writer(path: Path, page_size: str, data: ReportData) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
+def _save(content: bytes, path: Path) -> None:
+    """Write the finished PDF with Python's own I/O, so a full disk is an error, not a stub.
+
+    Qt's PDF writer does not report write failures; here every one raises.
+    """
+    if not content.rstrip().endswith(b"%%EOF"):
+        raise FactDiffError(f"cannot write {path.name}: the PDF came out incomplete")
+    try:
+        with open(path, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise FactDiffError(f"cannot write {path.name} ({exc.strerror or exc})") from None
+
+
+def _writer(device: QBuffer, page_size: str, data: ReportData) -> QPdfWriter:
+    writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION)
     writer.setPageSize(QPageSize(PAGE_SIZES[page_size]))
     writer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)

@@ -8,6 +8,7 @@ connects no signals of its own.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -72,6 +73,9 @@ class ProjectsMixin:
         try:
             project = Project.open(path, readonly=readonly)
         except ProjectLockedError as exc:
+            if not self.interactive:  # nobody to answer (--screenshot): read-only, and say so
+                print(f"factdiff: {exc}; opening it read-only", file=sys.stderr)
+                return self.open_project(path, readonly=True)
             answer = QMessageBox.question(
                 self, "Project in use", in_use_text(str(exc)))
             if answer != QMessageBox.StandardButton.Yes:

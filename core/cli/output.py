@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from core.atomic_file import replacing
+from core.atomic_file import check_replaceable, replacing
 from core.errors import FactDiffError
 
 TEXT_OR_JSON = ("text", "json")
@@ -47,6 +47,7 @@ def write_atomically(path: str, content: str) -> None:
         raise FactDiffError(f"{path}: is a folder, not a file")
     if not target.parent.is_dir():
         raise FactDiffError(f"{path}: folder {target.parent} does not exist")
+    check_replaceable(target)
     written = False
     try:
         with replacing(target) as temp:

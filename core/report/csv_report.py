@@ -12,7 +12,15 @@ import csv
 import io
 
 from core.report.labels import article_name
-from core.report.model import EventSection, Excerpt, PairSection, ReportData, ReportItem
+from core.report.model import (
+    EventSection,
+    Excerpt,
+    OrphanNote,
+    PairSection,
+    ReportData,
+    ReportItem,
+)
+from core.safe_text import visible_bidi
 
 COLUMNS = (
     "number",
@@ -41,8 +49,11 @@ BOM = "\ufeff"
 
 
 def safe_cell(value: object) -> str:
-    """The cell's text, with an apostrophe in front if a spreadsheet would evaluate it."""
-    text = "" if value is None else str(value)
+    """The cell's text, with an apostrophe in front if a spreadsheet would evaluate it.
+
+    Bidi controls become visible markers (``[U+202E]``) so a cell reads as written.
+    """
+    text = "" if value is None else visible_bidi(str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -75,12 +86,35 @@ def _row(event: EventSection, pair: PairSection, item: ReportItem) -> list[objec
     ]
 
 
+def _orphan_row(orphan: OrphanNote) -> list[object]:
+    """An annotation whose discrepancy is gone: its own row, ``origin`` = ``orphaned``."""
+    row: dict[str, object] = dict.fromkeys(COLUMNS, "")
+    row.update(
+        pair_id=orphan.pair_id,
+        article_a=orphan.pair_label,
+        discrepancy_id=orphan.discrepancy_id,
+        origin="orphaned",
+        status=orphan.status,
+        verdict=orphan.verdict,
+        note=orphan.note,
+        reviewer=orphan.reviewer,
+        updated=orphan.updated,
+    )
+    return [row[column] for column in COLUMNS]
+
+
 def render_csv(data: ReportData, *, bom: bool = False) -> str:
-    """RFC 4180 CSV (CRLF line ends, quoted as needed), header row first."""
+    """RFC 4180 CSV (CRLF line ends, quoted as needed), header row first.
+
+    Orphaned annotations follow the discrepancies, one row each, as every
+    other format lists them.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for event, pair in data.pairs():
         for item in pair.items:
             writer.writerow([safe_cell(v) for v in _row(event, pair, item)])
+    for orphan in data.orphans:
+        writer.writerow([safe_cell(v) for v in _orphan_row(orphan)])
     return (BOM if bom else "") + out.getvalue()

@@ -16,7 +16,10 @@ Escaping rules, applied to every untrusted string:
   (backslash, backtick, ``*``, ``_``, ``{``, ``}``, ``[``, ``]``, ``#``, ``|``)
   is backslash-escaped;
 - a leading ``-``, ``+``, ``=`` or ``1.``/``1)`` is escaped so it cannot open
-  a list or underline a heading.
+  a list or underline a heading;
+- bidirectional controls (overrides, embeddings, isolates, marks) become
+  visible markers such as ``[U+202E]``, so no text can be made to read in
+  another order than it is written.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import re
 import unicodedata
 
 from core.report.model import Excerpt
+from core.safe_text import visible_bidi
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")
 _LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
@@ -45,7 +49,7 @@ def flatten(text: str) -> str:
 
 def plain(text: str) -> str:
     """Untrusted text on one line, control characters gone: for titles and footers."""
-    return " ".join(flatten(text).split())
+    return " ".join(visible_bidi(flatten(text)).split())
 
 
 def _is_breaking(ch: str) -> bool:
@@ -53,7 +57,7 @@ def _is_breaking(ch: str) -> bool:
 
 
 def _escape_fragment(text: str) -> str:
-    text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    text = _INLINE_SPECIALS.sub(r"\\\1", visible_bidi(text))
     return "".join(_HTML_ENTITIES.get(ch, ch) for ch in text)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from core.atomic_file import replacing
+from core.atomic_file import check_replaceable, replacing
 from core.errors import FactDiffError
 from core.report.csv_report import render_csv
 from core.report.html_report import render_html
@@ -49,6 +49,7 @@ def export_report(
     target = Path(path)
     if not target.parent.is_dir():
         raise FactDiffError(f"no such folder: {target.parent}")
+    check_replaceable(target)  # before any work: never turn a device or FIFO into a report
     if fmt == "pdf":
         from gui.report_pdf import render_pdf  # Qt is loaded only for PDF
 

@@ -13,6 +13,7 @@ import sqlite3
 
 from core.errors import ProjectError
 from core.model import KINDS, SEVERITIES, Discrepancy, Span
+from core.safe_text import displayable
 from core.store.base import now_iso
 from core.store.lock import current_user
 from core.store.pair_store import PairStore
@@ -78,6 +79,7 @@ class AnnotationStore(PairStore):
         reviewer: str | None = None,
     ) -> Annotation:
         """Change what is given (None = unchanged); every save is appended to the history."""
+        verdict, note, reviewer = (_text(v) for v in (verdict, note, reviewer))
         _check_fields(status, verdict, note)
         signer = " ".join((reviewer or "").split()) or self.reviewer
         with self._writing() as conn:
@@ -281,3 +283,8 @@ def _check_span(span: Span | None, length: int, side: str) -> None:
     start, end = span
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= length):
         raise ProjectError(f"passage {start}–{end} is outside article {side} (0–{length})")
+
+
+def _text(value: str | None) -> str | None:
+    """Free text as it can be stored: undecodable bytes (from a command line) as U+FFFD."""
+    return None if value is None else displayable(value)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 
 from core.errors import ProjectError
 from core.model import Article
+from core.safe_text import displayable
 from core.store.base import ProjectBase, now_iso
 from core.store.codec import (
     ARTICLE_COLUMNS,
@@ -20,6 +23,8 @@ from core.store.codec import (
 )
 from core.store.records import AddResult, ArticleInfo
 
+_METADATA = ("title", "source", "path", "author", "published", "url", "fmt")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _JOINED_COLUMNS = ", ".join(f"a.{c.strip()}" for c in FULL_ARTICLE_COLUMNS.split(","))
 
 
@@ -38,9 +43,24 @@ class _Prepared:
             raise ProjectError("not an article")
         if not article.text.strip():
             raise ProjectError(f"article {article.title or article.path!r} has no text")
-        self.article = article
+        self.article = _storable(article)
         self.digest = content_hash(article.text)
         self.raw = compress_raw(article.raw)
+
+
+def _storable(article: Article) -> Article:
+    """Undecodable bytes (lone surrogates) cannot be stored: shown as U+FFFD instead.
+
+    The text keeps its length (one U+FFFD per surrogate) so its offsets stay valid.
+    """
+    changes = {
+        name: displayable(getattr(article, name))
+        for name in _METADATA
+        if displayable(getattr(article, name)) != getattr(article, name)
+    }
+    if _SURROGATE.search(article.text):
+        changes["text"] = _SURROGATE.sub("\ufffd", article.text)
+    return replace(article, **changes) if changes else article
 
 
 class ArticleStore(ProjectBase):

@@ -14,8 +14,13 @@ than write.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
+import os
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -93,7 +98,12 @@ def _in_pool(
 ) -> Iterator[Outcome]:
     # "spawn" is safe from a GUI worker thread and in a frozen bundle; fork is not.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         running: dict[Future[Encoded], int] = {}
         exhausted = False
         try:
@@ -114,6 +124,35 @@ def _in_pool(
         finally:
             for future in running:
                 future.cancel()
+
+
+#: How often a worker checks that the process that started it still lives.
+_PARENT_CHECK_SECONDS = 0.5
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Worker initializer: end this worker as soon as its parent is gone, however it died.
+
+    A killed ``project compare`` must not leave workers computing for nobody.
+    Linux is told directly (``PR_SET_PDEATHSIG``); everywhere a daemon thread
+    also watches the parent id, which changes when the parent dies.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent_pid:
+        os._exit(1)  # the parent died before the signal was armed
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _result(future: Future[Encoded]) -> Encoded | Exception:

@@ -12,8 +12,10 @@ import os
 import sqlite3
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import quote
 
 from core.errors import ProjectError
+from core.store.migrations import MIGRATIONS
 from core.store.schema import APP_NAME, APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -35,6 +37,8 @@ def check_project_file(path: Path) -> FileCheck:
     header = _read_header(path)
     _check_header(path, header)
     version = read_schema_version(path)
+    if version < 1 or (version < SCHEMA_VERSION and version not in MIGRATIONS):
+        raise ProjectError(_unreadable(path, str(version)))
     if version > SCHEMA_VERSION:
         raise ProjectError(
             f"{path.name} was made by a newer FactDiff (project schema {version}; "
@@ -65,8 +69,7 @@ def _check_header(path: Path, header: bytes) -> None:
     if len(header) < HEADER_SIZE:
         raise ProjectError(f"{path.name} is damaged: the file is truncated")
     expected = _expected_size(header)
-    has_wal = Path(f"{path}-wal").exists()
-    if expected and not has_wal and path.stat().st_size < expected:
+    if expected and not has_wal(path) and path.stat().st_size < expected:
         raise ProjectError(f"{path.name} is damaged: the file is truncated")
 
 
@@ -82,9 +85,27 @@ def _expected_size(header: bytes) -> int:
     return page_size * pages
 
 
+def file_uri(path: Path) -> str:
+    """SQLite's ``file:`` URI for ``path``, also when its name is not valid UTF-8."""
+    resolved = path.resolve()
+    if os.name == "nt":  # pragma: no cover - Windows names are always Unicode
+        return resolved.as_uri()
+    return "file:" + quote(os.fsencode(resolved), safe="/")
+
+
 def readonly_connect(path: Path) -> sqlite3.Connection:
-    """Open without any right to write; falls back to ``immutable`` in a write-protected folder."""
-    uri = path.resolve().as_uri()
+    """Open without any right to write, and without leaving anything beside the file.
+
+    A WAL-mode file opened read-only the ordinary way gets empty ``-wal`` and
+    ``-shm`` side files that outlive the connection (and, made beside a
+    write-protected file, are write-protected too, which breaks later writes).
+    When there is no ``-wal`` (every change is in the file itself) the file
+    is read as ``immutable``, which creates nothing; with a ``-wal`` present
+    (a writer is at work, or crashed) its side files exist already.
+    """
+    uri = file_uri(path)
+    if not has_wal(path):
+        return _immutable(uri)
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -94,9 +115,18 @@ def readonly_connect(path: Path) -> sqlite3.Connection:
             raise
     # A WAL file needs its -shm side file; in a folder we may not write to,
     # the only way to read it is to promise SQLite nothing else writes.
+    return _immutable(uri)
+
+
+def _immutable(uri: str) -> sqlite3.Connection:
     conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return conn
+
+
+def has_wal(path: Path) -> bool:
+    """Whether a write-ahead log lies beside the file (changes not yet folded into it)."""
+    return os.path.lexists(f"{path}-wal")
 
 
 def read_schema_version(path: Path) -> int:
@@ -130,8 +160,17 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
         raise not_ours
     try:
         return int(rows["schema_version"])
-    except (KeyError, ValueError):
-        raise ProjectError(f"{path.name} is damaged: it records no valid schema version") from None
+    except KeyError:
+        raise ProjectError(f"{path.name} is damaged: it records no schema version") from None
+    except ValueError:
+        raise ProjectError(_unreadable(path, str(rows["schema_version"]))) from None
+
+
+def _unreadable(path: Path, version: str) -> str:
+    return (
+        f"{path.name} is not a FactDiff project this version can read "
+        f"(unknown project schema {version[:20]!r})"
+    )
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:

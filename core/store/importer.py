@@ -15,7 +15,19 @@ from typing import Protocol
 from core.errors import FactDiffError
 from core.ingest import ARTICLE_SUFFIXES
 from core.model import Article
+from core.safe_text import displayable
 from core.store.records import AddResult, ImportReport
+
+#: The engine's own limit (core.compare.MAX_CHARS, kept equal by a test): an
+#: article it would refuse to compare is refused here, at import, instead.
+MAX_ARTICLE_CHARS = 3_000_000
+
+
+def too_large(chars: int) -> str:
+    return (
+        f"the article has {chars:,} characters; comparisons are limited to "
+        f"{MAX_ARTICLE_CHARS:,} per article (is this really one article?)"
+    )
 
 
 class _Adds(Protocol):
@@ -34,10 +46,10 @@ def expand_paths(
         path = Path(raw)
         if path.is_dir():
             files.extend(_articles_in(path))
-        elif path.is_file():
-            files.append(path)
+        elif os.path.lexists(path):
+            files.append(path)  # reading it says what is wrong with a pipe, device or loop
         else:
-            errors.append((str(path), "no such file or folder"))
+            errors.append((displayable(str(path)), "no such file or folder"))
     return _unique(files), errors
 
 
@@ -57,7 +69,10 @@ def _unique(files: list[Path]) -> list[Path]:
     seen: set[Path] = set()
     unique = []
     for path in files:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading it reports the loop
+            key = path.absolute()
         if key not in seen:
             seen.add(key)
             unique.append(path)
@@ -85,7 +100,7 @@ def import_files(
         # A failure to store (disk full, read-only) is not this file's fault: it stops the import.
         result = store.add_article(article)
         if result.duplicate:
-            report.duplicates.append(str(path))
+            report.duplicates.append(displayable(str(path)))
         else:
             report.added.append(result.article_id)
     if progress:
@@ -97,21 +112,25 @@ def _load(
     load_article: Callable[[Path], Article], path: Path, errors: list[tuple[str, str]]
 ) -> Article | None:
     """The file's article, or None after noting why it cannot be imported."""
+    name = displayable(str(path))
     try:
         article = load_article(path)
     except FactDiffError as exc:
-        errors.append((str(path), _without_path(str(exc), path)))
+        errors.append((name, _without_path(str(exc), name)))
         return None
-    except (OSError, UnicodeError, ValueError) as exc:
-        errors.append((str(path), _describe(exc)))
+    except (OSError, UnicodeError, ValueError, RuntimeError) as exc:
+        errors.append((name, _describe(exc)))
         return None
     if not article.text.strip():
-        errors.append((str(path), "no text found"))
+        errors.append((name, "no text found"))
+        return None
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        errors.append((name, too_large(len(article.text))))
         return None
     return article
 
 
-def _without_path(message: str, path: Path) -> str:
+def _without_path(message: str, path: str) -> str:
     """The reason alone: the report already pairs it with the file."""
     prefix = f"{path}: "
     return message[len(prefix) :] if message.startswith(prefix) else message

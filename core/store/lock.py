@@ -17,11 +17,12 @@ import getpass
 import json
 import os
 import socket
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from core.errors import ProjectLockedError
+from core.errors import ProjectError, ProjectLockedError
 
 try:  # POSIX
     import fcntl
@@ -32,6 +33,11 @@ try:  # Windows
 except ImportError:
     msvcrt = None  # type: ignore[assignment]
 
+
+#: Never follow a link planted at the lock's name (0 where the OS has no such flag).
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+#: Opening a FIFO planted at the lock's name must not wait for a writer.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 # Windows byte-range locks are mandatory: lock a byte past the JSON so that
 # others can still read who holds the lock.
@@ -87,7 +93,8 @@ class ProjectLock:
 
     def _try_create(self) -> bool:
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)  # umask applies
+            flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW
+            fd = os.open(self.path, flags, 0o666)  # umask applies
         except FileExistsError:
             return False
         if not _os_lock(fd):  # someone else already grabbed the brand-new file
@@ -98,12 +105,23 @@ class ProjectLock:
 
     def _try_take_over(self) -> bool:
         """Reuse an existing lock file if its writer is gone; raise if it is alive."""
+        if not self._check_planted():
+            return False  # released meanwhile: retry creating it
         try:
-            fd = os.open(self.path, os.O_RDWR)
+            fd = os.open(self.path, os.O_RDWR | _NOFOLLOW | _NONBLOCK)
         except FileNotFoundError:
             return False  # released meanwhile: retry creating it
         except PermissionError:
             return self._replace_foreign()
+        except OSError as exc:  # ELOOP: a link appeared since the check
+            raise ProjectError(_not_regular(self.path)) from exc
+        info = os.fstat(fd)
+        if not _is_plain_file(info):
+            os.close(fd)
+            raise ProjectError(_not_regular(self.path))
+        if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+            os.close(fd)
+            return self._replace_foreign()  # someone else's: read it, never write it
         if not _os_lock(fd):
             owner = _read_owner(fd)
             os.close(fd)
@@ -122,7 +140,15 @@ class ProjectLock:
 
     def _replace_foreign(self) -> bool:
         """A lock file another user left (we may read it, not write it): delete it if stale."""
-        fd = os.open(self.path, os.O_RDONLY)
+        try:
+            fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise ProjectError(_not_regular(self.path)) from exc
+        if not _is_plain_file(os.fstat(fd)):
+            os.close(fd)
+            raise ProjectError(_not_regular(self.path))
         try:
             owner = _read_owner(fd)
             if not _os_lock(fd) or _alive_elsewhere(owner):
@@ -133,6 +159,16 @@ class ProjectLock:
             _os_unlock(fd)
             os.close(fd)
 
+    def _check_planted(self) -> bool:
+        """Refuse a link, folder or device at the lock's name; False if nothing is there."""
+        try:
+            info = os.lstat(self.path)
+        except FileNotFoundError:
+            return False
+        if not _is_plain_file(info):
+            raise ProjectError(_not_regular(self.path))
+        return True
+
     def _own(self, fd: int) -> None:
         me = _me()
         os.ftruncate(fd, 0)
@@ -140,6 +176,18 @@ class ProjectLock:
         os.write(fd, json.dumps(me._asdict()).encode())
         os.fsync(fd)
         self._fd = fd
+
+
+def _is_plain_file(info: os.stat_result) -> bool:
+    """A regular file with one name: not a link, device, FIFO, folder or hard link."""
+    return stat.S_ISREG(info.st_mode) and info.st_nlink == 1
+
+
+def _not_regular(path: Path) -> str:
+    return (
+        f"refusing the lock {path.name}: it is not a regular file (a link or other "
+        "file planted there?); remove it if no FactDiff is running"
+    )
 
 
 def _alive_elsewhere(owner: LockOwner | None) -> bool:

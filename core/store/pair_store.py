@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Iterator
 
 import core
-from core.errors import ProjectError
+from core.errors import FactDiffError, ProjectError
 from core.model import Article, Comparison
 from core.store.article_store import ArticleStore
 from core.store.base import now_iso
@@ -161,7 +161,11 @@ class PairStore(ArticleStore):
         outcomes = run_comparisons(self._jobs(todo), workers, cancelled, compare_articles)
         for pair_id, outcome in outcomes:
             if isinstance(outcome, Exception):
-                _log.error("comparing pair %s failed", pair_id, exc_info=outcome)
+                # A reason the user can act on is reported once, in one line, not as a traceback.
+                if isinstance(outcome, FactDiffError):
+                    _log.debug("comparing pair %s failed: %s", pair_id, outcome)
+                else:
+                    _log.error("comparing pair %s failed", pair_id, exc_info=outcome)
                 failed.append((pair_id, outcome))
             elif self._store_comparison(pair_id, outcome):
                 done += 1

@@ -16,8 +16,9 @@ from types import TracebackType
 
 import core
 from core.errors import ProjectError
+from core.safe_text import displayable
 from core.store.base import now_iso
-from core.store.file_check import check_project_file, readonly_connect
+from core.store.file_check import check_project_file, file_uri, has_wal, readonly_connect
 from core.store.importer import import_files
 from core.store.lock import ProjectLock
 from core.store.metadata_store import MetadataStore
@@ -28,6 +29,10 @@ from core.store.status import project_status
 
 SUFFIX = ".factdiff"
 _BUSY_TIMEOUT_MS = 5000
+#: A read-only project up to this size is read into memory once, so that it
+#: leaves no side files and a writer starting later cannot change it under us;
+#: bigger ones are read in place (SQLite then leaves empty -wal/-shm files).
+SNAPSHOT_MAX_BYTES = 256 * 2**20
 
 
 class Project(MetadataStore):
@@ -184,7 +189,7 @@ def _configure(conn: sqlite3.Connection) -> None:
 def _connect_writable(path: Path, *, create: bool) -> sqlite3.Connection:
     """WAL plus synchronous=NORMAL: a killed process never loses a committed change."""
     try:
-        uri = f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
+        uri = f"{file_uri(path)}?mode={'rwc' if create else 'rw'}"
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         _configure(conn)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -203,11 +208,26 @@ def _connect_readonly(path: Path, version: int) -> sqlite3.Connection:
         conn = readonly_connect(path)
         if version < SCHEMA_VERSION:
             conn = _upgraded_copy(conn, version)
+        elif not has_wal(path):
+            conn = _snapshot_or_shared(conn, path)
         _configure(conn)
         conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"cannot read {path.name} ({exc})") from None
     return conn
+
+
+def _snapshot_or_shared(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """An immutable connection must not live on: copy the file into memory, or reopen it."""
+    if path.stat().st_size <= SNAPSHOT_MAX_BYTES:
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        conn.backup(copy)
+        conn.close()
+        return copy
+    conn.close()
+    shared = sqlite3.connect(f"{file_uri(path)}?mode=ro", uri=True, check_same_thread=False)
+    shared.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return shared
 
 
 def _upgraded_copy(conn: sqlite3.Connection, version: int) -> sqlite3.Connection:
@@ -223,15 +243,16 @@ def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """Keep a copy of the file as it was, then migrate it in one transaction."""
     backup = _free_name(path.with_name(f"{path.name}.v{version}.bak"))
     try:
-        with contextlib.closing(sqlite3.connect(backup)) as target:
+        with contextlib.closing(sqlite3.connect(os.fsencode(backup))) as target:
             conn.backup(target)
         conn.execute("BEGIN IMMEDIATE")
         migrate(conn, version, SCHEMA_VERSION)
         conn.execute("COMMIT")
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, KeyError) as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         conn.close()
+        _remove_new_file(backup)  # the file is unchanged: a copy of it would only pile up
         raise ProjectError(f"cannot upgrade {path.name} from schema {version} ({exc})") from None
 
 
@@ -248,7 +269,7 @@ def _set_meta(conn: sqlite3.Connection, **values: str) -> None:
 
 
 def _clean_name(name: str | None) -> str:
-    return " ".join(str(name or "").split())
+    return " ".join(displayable(str(name or "")).split())
 
 
 def _remove_new_file(path: Path) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import trafilatura
 from PySide6.QtWidgets import QDialogButtonBox
 
+import core.fetch
 from gui.import_dialogs import FetchUrlDialog, PasteArticleDialog
 from gui.manual_discrepancy_dialog import ManualDiscrepancyDialog
 from gui.preferences_dialog import PreferencesDialog
@@ -36,7 +36,10 @@ def test_paste_dialog_validates_and_builds_an_article(qtbot):
 
 
 def test_fetch_dialog_explains_an_offline_failure(qtbot, monkeypatch):
-    monkeypatch.setattr(trafilatura, "fetch_url", lambda url, **kw: None)
+    def offline(url, **_kw):
+        raise core.fetch.FetchError(f"Could not download {url}: you may be offline (no DNS)")
+
+    monkeypatch.setattr(core.fetch, "fetch_html", offline)
     dialog = FetchUrlDialog()
     qtbot.addWidget(dialog)
     assert not dialog.fetch_button.isEnabled()
@@ -51,8 +54,8 @@ def test_fetch_dialog_explains_an_offline_failure(qtbot, monkeypatch):
 
 
 def test_fetch_dialog_explains_a_page_without_an_article(qtbot, monkeypatch):
-    monkeypatch.setattr(trafilatura, "fetch_url",
-                        lambda url, **kw: "<html><body><nav>Home</nav></body></html>")
+    monkeypatch.setattr(core.fetch, "fetch_html",
+                        lambda url, **kw: (url, b"<html><body><nav>Home</nav></body></html>", ""))
     dialog = FetchUrlDialog()
     qtbot.addWidget(dialog)
     dialog.url.setText("https://example.org/")
@@ -66,7 +69,7 @@ def test_fetch_dialog_returns_the_article(qtbot, monkeypatch):
                  "about 280 passengers and crew were taken off by rescue boats. ")
     page = (f"<html><head><title>Ferry fire</title></head><body><article><h1>Ferry fire</h1>"
             f"<p>{paragraph * 3}</p><p>{paragraph * 2}</p></article></body></html>")
-    monkeypatch.setattr(trafilatura, "fetch_url", lambda url, **kw: page)
+    monkeypatch.setattr(core.fetch, "fetch_html", lambda url, **kw: (url, page.encode(), "utf-8"))
     dialog = FetchUrlDialog()
     qtbot.addWidget(dialog)
     dialog.url.setText("https://example.org/fire")
