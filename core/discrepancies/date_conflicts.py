@@ -102,3 +102,46 @@ def _shown(side: Side, ref: DateRef) -> tuple[str, tuple[int, int]]:
     ):
         start = before[0][1]
     return side.text[start : ref.end], (ref.start, ref.end)
+
+
+# --- public helpers for views over several articles (the event's fact table) -----------
+
+
+def stated_days(side: Side) -> list[DateRef]:
+    """The article's body references to one day, in text order: what ``date_conflicts``
+    compares (page stamps, site furniture, months and clock times left out)."""
+    return [ref for ref, _ in _day_refs(side)]
+
+
+def paired_days(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[tuple[DateRef, DateRef]]:
+    """Day references of the two articles that tell of one happening, one-to-one, best
+    first — the same pairing ``date_conflicts`` makes, whether or not the days agree."""
+    da = _day_refs(sa)
+    db = _day_refs(sb)
+    if not da or not db:
+        return []
+    ctx_a = {r: _context(sa, r) for r, _ in da}
+    ctx_b = {r: _context(sb, r) for r, _ in db}
+    days = dict(da) | dict(db)
+
+    def score(x: DateRef, y: DateRef) -> float:
+        verdict = same_day(days[x], days[y])
+        if verdict is None:
+            return 0.0
+        s = float(len(ctx_a[x] & ctx_b[y]))
+        if (x.sentence, y.sentence) in aligned:
+            s += ALIGNED_BONUS
+        return s + AGREE_BONUS if verdict else s
+
+    return [
+        (x, y) for x, y, _ in match_pairs([r for r, _ in da], [r for r, _ in db], score, MIN_SCORE)
+    ]
+
+
+def days_conflict(sa: Side, x: DateRef, sb: Side, y: DateRef) -> bool:
+    """Whether two day references, taken as one happening, put it on different days
+    (by the rule of ``date_conflicts``: not when each article also names the other's day)."""
+    day_x, day_y = day_of(x), day_of(y)
+    if day_x is None or day_y is None or same_day(day_x, day_y) is not False:
+        return False
+    return _unexplained(day_x, day_y, _day_refs(sa), _day_refs(sb))
