@@ -8,6 +8,7 @@ as text, Markdown or JSON (docs/event-table.md).
 from core.event_table.build import build_event_table, column_label, forget_articles
 from core.event_table.model import (
     DECISIONS,
+    MIN_ARTICLES,
     ROW_KIND_LABELS,
     ROW_KINDS,
     Cell,
@@ -18,6 +19,7 @@ from core.event_table.model import (
 
 __all__ = [
     "DECISIONS",
+    "MIN_ARTICLES",
     "ROW_KINDS",
     "ROW_KIND_LABELS",
     "Cell",

@@ -95,3 +95,8 @@ class EventTable(NamedTuple):
             if row.group == key:
                 return row
         raise KeyError(key)
+
+
+#: Events of this many articles get a fact table in the window and the reports:
+#: with two, the table says no more than the pair's comparison.
+MIN_ARTICLES = 3

@@ -17,20 +17,20 @@ from types import TracebackType
 import core
 from core.errors import ProjectError
 from core.store.base import now_iso
+from core.store.fact_store import FactTableStore
 from core.store.file_check import check_project_file, readonly_connect
 from core.store.importer import import_files
 from core.store.lock import ProjectLock
-from core.store.metadata_store import MetadataStore
 from core.store.migrations import create_schema, migrate
 from core.store.records import ImportReport, ProjectStatus
-from core.store.schema import SCHEMA_V3, SCHEMA_VERSION
+from core.store.schema import SCHEMA_V4, SCHEMA_VERSION
 from core.store.status import project_status
 
 SUFFIX = ".factdiff"
 _BUSY_TIMEOUT_MS = 5000
 
 
-class Project(MetadataStore):
+class Project(FactTableStore):
     """One open project file. Safe to share between threads; close it when done."""
 
     # -- lifecycle ----------------------------------------------------------
@@ -51,7 +51,7 @@ class Project(MetadataStore):
             raise
         try:
             conn.execute("BEGIN")
-            create_schema(conn, SCHEMA_V3, SCHEMA_VERSION)
+            create_schema(conn, SCHEMA_V4, SCHEMA_VERSION)
             _set_meta(conn, name=_clean_name(name) or path.stem, created=now_iso())
             _set_meta(conn, engine_version_created=core.ENGINE_VERSION)
             conn.execute("COMMIT")
