@@ -48,3 +48,24 @@ LEDGER = Article(
     path="saved/ledger-page.txt",
 )
 ARTICLES = (HERALD, COURIER, LEDGER)
+
+
+def make_bridge_project(path, monkeypatch, *, compared: bool = False):
+    """A project holding the three reports as one event, with the pair Herald–Ledger
+    (compared when asked); returns the path."""
+    from core.store import Project
+    from core.store.event_sync import EventPlan
+
+    monkeypatch.setattr(
+        "core.store.pair_store.plan_events",
+        lambda ids, articles: EventPlan([("Dunmore bridge", tuple(ids))], [(ids[0], ids[2])]),
+    )
+    with Project.create(path, name="Bridge") as p:
+        p.reviewer = "Ana"
+        for article in ARTICLES:
+            p.add_article(article)
+        p.group_events()
+        if compared:
+            p.compare_all()
+    monkeypatch.undo()
+    return path
