@@ -48,6 +48,24 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def fact_table_blocks(table: EventTable, html_hooks: bool = False) -> list[str]:
+    """The report's fact-table section of one event: the rows several articles share."""
+    shared = table.shared_rows()
+    alone = len(table.rows) - len(shared)
+    hook = " {: .fact-table }" if html_hooks else ""
+    blocks = [f"### Fact table of event {table.event_id}{hook}", md_text(summary_line(table))]
+    if shared:
+        blocks.append(table_markdown(table, shared))
+    else:
+        blocks.append("No fact is reported by more than one article.")
+    if alone:
+        blocks.append(
+            f"{alone} fact{'s' if alone != 1 else ''} reported by one article only "
+            "(not shown; `factdiff event` lists them)."
+        )
+    return blocks
+
+
 def tables_markdown(tables: list[EventTable], heading: str = "##") -> str:
     """Each table under its own heading, for ``factdiff event --format md``."""
     blocks = []

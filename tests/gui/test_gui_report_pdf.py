@@ -83,3 +83,17 @@ def test_pdf_from_the_cli(tmp_path, qapp):
     )
     assert "Death toll: 12 vs 15" in _text(out)
     assert round(float(PdfReader(out).pages[0].mediabox.width)) == LETTER_POINTS[0]
+
+
+def test_pdf_has_the_event_fact_table(tmp_path, qapp):
+    from event_table_fixtures import make_bridge_project
+
+    from core.cli import main
+
+    monkeypatch = pytest.MonkeyPatch()
+    project = make_bridge_project(tmp_path / "bridge.factdiff", monkeypatch)
+    out = tmp_path / "bridge.pdf"
+    assert main(["report", str(project), "--format", "pdf", "-o", str(out)]) == 0
+    text = _text(out)
+    assert "Fact table of event 1" in text
+    assert "dead · people" in text and "12 people" in text
