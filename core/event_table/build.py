@@ -23,11 +23,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 from core.discrepancies.claims import clause_span
-from core.discrepancies.date_conflicts import days_conflict, paired_days, stated_days
+from core.discrepancies.date_conflicts import day_index, days_conflict, paired_days, stated_days
 from core.discrepancies.dates import same_time
 from core.discrepancies.number_conflicts import paired_figures
 from core.discrepancies.quantities import agree, telling, unit_key
-from core.discrepancies.quote_conflicts import matched_quotes, quote_conflicts, quote_words
+from core.discrepancies.quote_conflicts import (
+    QuoteWords,
+    matched_quotes,
+    quote_conflicts,
+    quote_words,
+)
 from core.discrepancies.roles import role_of
 from core.discrepancies.side import Side, build_side
 from core.discrepancies.sources import Credits, conflicting_sources
@@ -95,6 +100,7 @@ def build_event_table(
     arts = [articles[k] for k in order]
     ids = [ids[k] for k in order]
     sides = [_side(a) for a in arts]
+    extras = [_Extra(side) for side in sides]
     columns = tuple(Column(i, column_label(a, i)) for a, i in zip(arts, ids, strict=True))
     groups = _Groups()
     for column, side in enumerate(sides):
@@ -102,13 +108,13 @@ def build_event_table(
             groups.add(node)
     for i, j in combinations(range(len(sides)), 2):
         aligned = _aligned(sides, ids, i, j, alignments or {})
-        for kind, x, y in _links(sides[i], sides[j], aligned):
+        for kind, x, y in _links(extras[i], extras[j], aligned):
             groups.link(_Node(i, kind, x), _Node(j, kind, y))
     rows = []
     for members in groups.components():
-        row = _row(members, sides)
+        row = _row(members, sides, extras)
         rows.append(row)
-        credit = _credit_row(row, members, sides)
+        credit = _credit_row(row, members, sides, extras)
         if credit is not None:
             rows.append(credit)
     rows = _decided(rows, decisions or {})
@@ -166,11 +172,13 @@ def _times(side: Side) -> list[DateRef]:
 # --- links between two articles ----------------------------------------------------
 
 
-def _links(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[tuple[str, Fact, Fact]]:
+def _links(ea: _Extra, eb: _Extra, aligned: set[tuple[int, int]]) -> list[tuple[str, Fact, Fact]]:
+    sa, sb = ea.side, eb.side
     links: list[tuple[str, Fact, Fact]] = [
         ("figure", x, y) for x, y in paired_figures(sa, sb, aligned)
     ]
-    links += [("date", x, y) for x, y in paired_days(sa, sb, aligned)]
+    days = paired_days(sa, sb, aligned, ea.day_index, eb.day_index)
+    links += [("date", x, y) for x, y in days]
     links += [("time", x, y) for x, y in _paired_times(sa, sb, aligned)]
     links += [("quote", x.quote, y.quote) for x, y in matched_quotes(sa, sb)]
     return links
@@ -191,6 +199,22 @@ def _paired_times(
         return len(ctx_a[x] & ctx_b[y]) + bonus
 
     return [(x, y) for x, y, _ in match_pairs(ta, tb, score, TIME_MIN_SCORE)]
+
+
+class _Extra:
+    """What the conflict rules ask of one article again and again, worked out once."""
+
+    def __init__(self, side: Side) -> None:
+        self.side = side
+        self.day_index = day_index(side)
+        self.days = [ref for ref, _ in self.day_index.dated]
+        self.credits = Credits(side.facts.attributions)
+        self._quote_words: dict[Quote, QuoteWords] = {}
+
+    def quote_words(self, quote: Quote) -> QuoteWords:
+        if quote not in self._quote_words:
+            self._quote_words[quote] = quote_words(self.side, quote)
+        return self._quote_words[quote]
 
 
 class _Groups:
@@ -232,12 +256,12 @@ class _Groups:
 # --- rows ----------------------------------------------------------------------------
 
 
-def _row(members: list[_Node], sides: Sequence[Side]) -> Row:
+def _row(members: list[_Node], sides: Sequence[Side], extras: Sequence[_Extra]) -> Row:
     kind = members[0].kind
     cells: list[Cell | None] = [None] * len(sides)
     for node in members:
         cells[node.column] = _cell(node, sides[node.column])
-    conflicts = _conflicts(members, sides, _CONFLICT[kind])
+    conflicts = _conflicts(members, extras, _CONFLICT[kind])
     return Row(
         key=_key(kind, members, sides),
         kind=kind,
@@ -257,7 +281,9 @@ def _cell(node: _Node, side: Side) -> Cell:
 
 
 def _conflicts(
-    members: list[_Node], sides: Sequence[Side], conflict: Callable[[Side, Fact, Side, Fact], bool]
+    members: list[_Node],
+    extras: Sequence[_Extra],
+    conflict: Callable[[_Extra, Fact, _Extra, Fact], bool],
 ) -> set[int]:
     """The columns that tell it otherwise: "275 · 275 · 238" marks only the 238.
 
@@ -268,31 +294,31 @@ def _conflicts(
     against: Counter[int] = Counter()
     along: Counter[int] = Counter()
     for x, y in combinations(members, 2):
-        tally = against if conflict(sides[x.column], x.fact, sides[y.column], y.fact) else along
+        tally = against if conflict(extras[x.column], x.fact, extras[y.column], y.fact) else along
         tally[x.column] += 1
         tally[y.column] += 1
     odd = {c for c in against if against[c] > along[c]}
     return odd or set(against)
 
 
-def _figures_conflict(sa: Side, x: Fact, sb: Side, y: Fact) -> bool:
+def _figures_conflict(ea: _Extra, x: Fact, eb: _Extra, y: Fact) -> bool:
     return not agree(x, y)  # type: ignore[arg-type]
 
 
-def _days_conflict(sa: Side, x: Fact, sb: Side, y: Fact) -> bool:
-    return days_conflict(sa, x, sb, y)  # type: ignore[arg-type]
+def _days_conflict(ea: _Extra, x: Fact, eb: _Extra, y: Fact) -> bool:
+    return days_conflict(x, y, ea.days, eb.days)  # type: ignore[arg-type]
 
 
-def _times_conflict(sa: Side, x: Fact, sb: Side, y: Fact) -> bool:
+def _times_conflict(ea: _Extra, x: Fact, eb: _Extra, y: Fact) -> bool:
     return same_time(x, y) is False  # type: ignore[arg-type]
 
 
-def _quotes_conflict(sa: Side, x: Fact, sb: Side, y: Fact) -> bool:
-    pair = (quote_words(sa, x), quote_words(sb, y))  # type: ignore[arg-type]
-    return bool(quote_conflicts(sa, sb, [pair]))
+def _quotes_conflict(ea: _Extra, x: Fact, eb: _Extra, y: Fact) -> bool:
+    pair = (ea.quote_words(x), eb.quote_words(y))  # type: ignore[arg-type]
+    return bool(quote_conflicts(ea.side, eb.side, [pair]))
 
 
-_CONFLICT: dict[str, Callable[[Side, Fact, Side, Fact], bool]] = {
+_CONFLICT: dict[str, Callable[[_Extra, Fact, _Extra, Fact], bool]] = {
     "figure": _figures_conflict,
     "date": _days_conflict,
     "time": _times_conflict,
@@ -349,7 +375,9 @@ def _figure_label(members: Sequence[_Node], sides: Sequence[Side]) -> str:
 # --- credits -------------------------------------------------------------------------
 
 
-def _credit_row(row: Row, members: list[_Node], sides: Sequence[Side]) -> Row | None:
+def _credit_row(
+    row: Row, members: list[_Node], sides: Sequence[Side], extras: Sequence[_Extra]
+) -> Row | None:
     """Whom each article credits the row's claim to, when several articles report it."""
     if row.kind not in ("figure", "quote") or len(members) < 2:
         return None
@@ -372,7 +400,7 @@ def _credit_row(row: Row, members: list[_Node], sides: Sequence[Side]) -> Row | 
                 found[-1].end,
                 ", ".join(dict.fromkeys(f.cue for f in found if f.cue)),
             )
-    conflicts = _credit_conflicts(credited, sides)
+    conflicts = _credit_conflicts(credited, extras)
     return Row(
         key=_key("credit", members, sides, row.key),
         kind="credit",
@@ -383,26 +411,17 @@ def _credit_row(row: Row, members: list[_Node], sides: Sequence[Side]) -> Row | 
     )
 
 
-def _credit_conflicts(credited: dict[int, list[Attribution]], sides: Sequence[Side]) -> set[int]:
+def _credit_conflicts(credited: dict[int, list[Attribution]], extras: Sequence[_Extra]) -> set[int]:
     against: Counter[int] = Counter()
     along: Counter[int] = Counter()
     for i, j in combinations(sorted(c for c in credited if credited[c]), 2):
-        credits = (_credits(sides[i]), _credits(sides[j]))
+        credits = (extras[i].credits, extras[j].credits)
         differ = conflicting_sources(credited[i], credited[j], credits) is not None
         tally = against if differ else along
         tally[i] += 1
         tally[j] += 1
     odd = {c for c in against if against[c] > along[c]}
     return odd or set(against)
-
-
-def _credits(side: Side) -> Credits:
-    return _credits_of(side.facts.attributions)
-
-
-@functools.lru_cache(maxsize=64)
-def _credits_of(attributions: tuple[Attribution, ...]) -> Credits:
-    return Credits(attributions)
 
 
 # --- decisions and order -------------------------------------------------------------
