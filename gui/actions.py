@@ -123,6 +123,10 @@ class Actions(QObject):
             p, "Article &Details…",
             tip="Correct the title, outlet, author, publication date or URL of an article",
             key=hotkeys.ARTICLE_DETAILS)
+        self.fact_table = _make(
+            p, "&Fact Table…",
+            tip="Every fact the event's articles report, side by side, disagreements first",
+            key=hotkeys.FACT_TABLE, icon=icons.fact_table())
 
     def _view(self, p: QObject) -> None:
         self.scroll_sync = _make(p, "&Scroll Sync", tip="Keep the partner passage in view",
@@ -142,7 +146,7 @@ class Actions(QObject):
         """Actions that need an open project."""
         return [self.import_files, self.paste_article, self.fetch_url, self.close_project,
                 self.compare_all, self.group_events, self.add_pair, self.remove_pair,
-                self.edit_article]
+                self.edit_article, self.fact_table]
 
     def pair_actions(self) -> list[QAction]:
         """Actions that need an open pair."""

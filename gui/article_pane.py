@@ -784,6 +784,14 @@ class ArticlePane(QWidget):
     def selected_span(self) -> Span | None:
         return self.text.selected_span()
 
+    def select_span(self, span: Span) -> None:
+        """Select ``span`` in the text, as if the reader had dragged over it."""
+        start, end = self.text.offsets.span_to_qt(span)
+        cursor = self.text.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+
     def find(self, text: str, backward: bool = False) -> bool:
         return self.text.find_text(text, backward)
 

@@ -500,6 +500,16 @@ class ComparisonView(QWidget):
         self.pane_a.set_text_size(points)
         self.pane_b.set_text_size(points)
 
+    def show_spans(self, a: Span | None, b: Span | None) -> None:
+        """Select one fact in each article (either may be None), scroll to it and flash it."""
+        with self.scroll_sync.suspended():
+            for pane, span in zip((self.pane_a, self.pane_b), (a, b), strict=True):
+                if span is None:
+                    continue
+                pane.select_span(span)
+                pane.scroll_to_span(span, PARTNER_FRACTION)
+                pane.flash_span(span)
+
     def selected_spans(self) -> tuple[Span | None, Span | None]:
         return self.pane_a.selected_span(), self.pane_b.selected_span()
 

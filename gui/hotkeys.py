@@ -50,6 +50,7 @@ COMPARE_ALL: Key = "F5"
 GROUP_EVENTS: Key = "Ctrl+G"
 
 ARTICLE_DETAILS: Key = "Ctrl+Shift+D"
+FACT_TABLE: Key = "Ctrl+T"
 
 # View
 TOGGLE_SCROLL_SYNC: Key = "Ctrl+L"

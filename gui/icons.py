@@ -151,6 +151,10 @@ def event() -> QIcon:
     return _icon("", "event")
 
 
+def fact_table() -> QIcon:
+    return _icon("", "fact-table")
+
+
 def article() -> QIcon:
     return _icon("", "article")
 

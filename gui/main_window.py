@@ -40,6 +40,7 @@ from gui.preferences_dialog import PreferencesDialog
 from gui.project_browser import ProjectBrowser, pair_label
 from gui.settings import Settings
 from gui.undo import AnnotationCommand, ArticleDetailsCommand
+from gui.window_fact_tables import FactTablesMixin
 from gui.window_import import ImportMixin
 from gui.window_menus import build_menus, build_toolbar, shortcut_rows
 from gui.window_projects import ProjectsMixin
@@ -68,7 +69,7 @@ def _report_dialog_class():
     return ReportDialog
 
 
-class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
+class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
     """Project browser | comparison (+ find bar) | discrepancy list over annotation editor."""
 
     projectChanged = Signal()
@@ -109,7 +110,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
     def _build_widgets(self) -> None:
         self.browser = ProjectBrowser(self)
         self.browser.set_context_actions([self.actions.add_pair, self.actions.remove_pair,
-                                          self.actions.edit_article])
+                                          self.actions.edit_article, self.actions.fact_table])
         self.view = ComparisonView(self)
         self.find_bar = FindBar(self)
         self.panel = DiscrepancyPanel(self)
@@ -201,6 +202,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         a.add_pair.triggered.connect(self.browser.request_add_pair)
         a.remove_pair.triggered.connect(self.browser.request_remove_pair)
         a.edit_article.triggered.connect(lambda: self.edit_article_details())
+        a.fact_table.triggered.connect(lambda: self.show_fact_table())
         a.scroll_sync.toggled.connect(self.set_scroll_sync)
         a.show_browser.toggled.connect(self.show_browser)
         a.show_toolbar.toggled.connect(self.toolbar.setVisible)
@@ -212,6 +214,8 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         self.browser.pairOpenRequested.connect(self.open_pair)
         self.browser.addPairRequested.connect(self.add_pair)
         self.browser.removePairRequested.connect(self.remove_pair)
+        self.browser.factTableRequested.connect(self.show_fact_table)
+        self.pairOpened.connect(self._reveal_fact)
         self.browser.selectionChangedTo.connect(self._update_actions)
         self.panel.currentChanged.connect(self._on_current_discrepancy)
         self.view.discrepancyActivated.connect(self.select_discrepancy)
@@ -315,6 +319,7 @@ class MainWindow(ProjectsMixin, ImportMixin, QMainWindow):
         a.remove_pair.setEnabled(writable and self.browser.can_remove_pair())
         a.edit_article.setEnabled(writable and (len(self.browser.selected_article_ids()) == 1
                                                 or has_pair))
+        a.fact_table.setEnabled(has_project and self.browser.can_show_fact_table())
         for action in a.pair_actions():
             action.setEnabled(has_pair)
         for action in (a.mark_discrepancy, *a.set_status):

@@ -17,6 +17,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QPainter, QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
+from core.event_table import MIN_ARTICLES
 from gui import icons
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -145,6 +146,7 @@ class ProjectBrowser(QTreeView):
     pairOpenRequested = Signal(int)
     addPairRequested = Signal(int, int)
     removePairRequested = Signal(int)
+    factTableRequested = Signal(int)
     selectionChangedTo = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -402,6 +404,35 @@ class ProjectBrowser(QTreeView):
             if item is not None and item.data(KIND_ROLE) == kind:
                 ids.append(int(item.data(ID_ROLE)))
         return ids
+
+    def current_event_id(self) -> int | None:
+        """The event of the selected (else the current) row: the event itself, or the one
+        its article or pair is in."""
+        selected = [i for i in self.selectionModel().selectedIndexes() if i.column() == 0]
+        index = selected[0] if selected else self.currentIndex()
+        if not index.isValid():
+            return None
+        head = index.siblingAtColumn(0)
+        while head.parent().isValid():
+            head = head.parent()
+        item = self._model.itemFromIndex(head)
+        if item is None or item.data(KIND_ROLE) != EVENT:
+            return None
+        return int(item.data(ID_ROLE))
+
+    def event_size(self, event_id: int | None) -> int:
+        """How many articles the event has (0 for none or an unknown event)."""
+        group = next((g for g in self._groups if g.kind == EVENT and g.ident == event_id), None)
+        return len(group.articles) if group is not None else 0
+
+    def can_show_fact_table(self) -> bool:
+        return self.event_size(self.current_event_id()) >= MIN_ARTICLES
+
+    def request_fact_table(self) -> None:
+        """Ask for the current event's fact table (an event of three or more articles)."""
+        event_id = self.current_event_id()
+        if event_id is not None and self.event_size(event_id) >= MIN_ARTICLES:
+            self.factTableRequested.emit(event_id)
 
     def _expanded_groups(self) -> set[str]:
         return {group.key for row, group in enumerate(self._groups)

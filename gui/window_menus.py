@@ -52,6 +52,7 @@ def build_menus(bar: QMenuBar, a: Actions) -> QMenu:
     project_menu.addActions([a.add_pair, a.remove_pair])
     project_menu.addSeparator()
     project_menu.addAction(a.edit_article)
+    project_menu.addAction(a.fact_table)
     bar.addMenu("&Help").addActions([a.shortcuts, a.about])
     return recent_menu
 

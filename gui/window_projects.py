@@ -159,6 +159,7 @@ class ProjectsMixin:
         self.runner.cancel()
         self.runner.wait(10000)
         self.undo_stack.clear()
+        self.close_fact_table()
         self._clear_pair()
         self.browser.clear()
         self._pairs.clear()

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "core.cli.cluster_cmd",
     "core.cli.project_cmd",
     "core.cli.report_cmd",
+    "core.cli.event_cmd",
     "core.cli.gui_cmd",
 )
 

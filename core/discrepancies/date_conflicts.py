@@ -10,6 +10,9 @@ or a resolved date; months and "last week" never conflict.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 from core.discrepancies.dates import Day, day_of, same_day
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
@@ -102,3 +105,69 @@ def _shown(side: Side, ref: DateRef) -> tuple[str, tuple[int, int]]:
     ):
         start = before[0][1]
     return side.text[start : ref.end], (ref.start, ref.end)
+
+
+# --- public helpers for views over several articles (the event's fact table) -----------
+
+
+def stated_days(side: Side) -> list[DateRef]:
+    """The article's body references to one day, in text order: what ``date_conflicts``
+    compares (page stamps, site furniture, months and clock times left out)."""
+    return [ref for ref, _ in _day_refs(side)]
+
+
+class DayIndex(NamedTuple):
+    """One article's day references with the words that say what each dates."""
+
+    dated: Dated
+    contexts: dict[DateRef, set[str]]
+
+
+def day_index(side: Side) -> DayIndex:
+    """Read once per article when it is paired with many (``paired_days``)."""
+    dated = _day_refs(side)
+    return DayIndex(dated, {r: _context(side, r) for r, _ in dated})
+
+
+def paired_days(
+    sa: Side,
+    sb: Side,
+    aligned: set[tuple[int, int]],
+    index_a: DayIndex | None = None,
+    index_b: DayIndex | None = None,
+) -> list[tuple[DateRef, DateRef]]:
+    """Day references of the two articles that tell of one happening, one-to-one, best
+    first — the same pairing ``date_conflicts`` makes, whether or not the days agree.
+    ``index_a``/``index_b`` may pass the articles' ``day_index`` when already read."""
+    ia = index_a if index_a is not None else day_index(sa)
+    ib = index_b if index_b is not None else day_index(sb)
+    if not ia.dated or not ib.dated:
+        return []
+    ctx_a, ctx_b = ia.contexts, ib.contexts
+    days = dict(ia.dated) | dict(ib.dated)
+
+    def score(x: DateRef, y: DateRef) -> float:
+        verdict = same_day(days[x], days[y])
+        if verdict is None:
+            return 0.0
+        s = float(len(ctx_a[x] & ctx_b[y]))
+        if (x.sentence, y.sentence) in aligned:
+            s += ALIGNED_BONUS
+        return s + AGREE_BONUS if verdict else s
+
+    refs_a, refs_b = [r for r, _ in ia.dated], [r for r, _ in ib.dated]
+    return [(x, y) for x, y, _ in match_pairs(refs_a, refs_b, score, MIN_SCORE)]
+
+
+def days_conflict(
+    x: DateRef, y: DateRef, refs_a: Sequence[DateRef], refs_b: Sequence[DateRef]
+) -> bool:
+    """Whether two day references, taken as one happening, put it on different days
+    (by the rule of ``date_conflicts``: not when each article also names the other's day).
+    ``refs_a`` and ``refs_b`` are the two articles' ``stated_days``."""
+    day_x, day_y = day_of(x), day_of(y)
+    if day_x is None or day_y is None or same_day(day_x, day_y) is not False:
+        return False
+    dated_a = [(r, d) for r in refs_a if (d := day_of(r)) is not None]
+    dated_b = [(r, d) for r in refs_b if (d := day_of(r)) is not None]
+    return _unexplained(day_x, day_y, dated_a, dated_b)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from core.errors import FactDiffError
+from core.event_table import MIN_ARTICLES
 from core.model import KINDS, SEVERITIES, Comparison, Discrepancy, Span
 from core.report.excerpts import build_excerpt
 from core.report.labels import outlet, pair_title
@@ -54,7 +56,7 @@ def build_report(
         reviewers=_reviewers(items, orphans),
         filters=_filters(options, pairs, event_labels, articles),
         articles=_articles_in(pairs, articles),
-        events=_grouped(sections, pairs, event_labels),
+        events=_with_tables(project, _grouped(sections, pairs, event_labels), options),
         orphans=tuple(orphans),
         counts=_counts(items),
     )
@@ -214,6 +216,21 @@ def _grouped(
             k, event_labels.get(k, UNGROUPED) if k is not None else UNGROUPED, tuple(by_event[k])
         )
         for k in keys
+    )
+
+
+def _with_tables(
+    project: Any, events: tuple[EventSection, ...], options: ReportOptions
+) -> tuple[EventSection, ...]:
+    """Each event of three or more articles with its fact table (not in a one-pair report)."""
+    if options.pair_id is not None:
+        return events
+    sizes = {e.id: len(e.article_ids) for e in project.events()}
+    return tuple(
+        replace(e, table=project.event_table(e.id))
+        if e.id is not None and sizes.get(e.id, 0) >= MIN_ARTICLES
+        else e
+        for e in events
     )
 
 

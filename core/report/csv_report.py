@@ -117,4 +117,49 @@ def render_csv(data: ReportData, *, bom: bool = False) -> str:
             writer.writerow([safe_cell(v) for v in _row(event, pair, item)])
     for orphan in data.orphans:
         writer.writerow([safe_cell(v) for v in _orphan_row(orphan)])
+    tables = [e for e in data.events if e.table is not None]
+    if tables:
+        writer.writerow([])
+        writer.writerow(FACT_COLUMNS)
+        for event in tables:
+            for row in _fact_rows(event):
+                writer.writerow([safe_cell(v) for v in row])
     return (BOM if bom else "") + out.getvalue()
+
+
+#: The fact tables' block, after the discrepancies and an empty line: one row per
+#: article's cell of each fact several articles report.
+FACT_COLUMNS = (
+    "event_id",
+    "event",
+    "fact_key",
+    "fact_kind",
+    "fact",
+    "fact_disagree",
+    "decision",
+    "article_id",
+    "article",
+    "cell",
+    "cell_disagrees",
+)
+
+
+def _fact_rows(event: EventSection) -> list[list[object]]:
+    table = event.table
+    if table is None:
+        return []
+    rows = []
+    for row in table.shared_rows():
+        for n, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            column = table.columns[n]
+            rows.append([
+                event.id, event.label, row.key, row.kind, row.label, _yes(row.disagree),
+                row.decision, column.article_id, column.label, cell.text, _yes(n in row.conflicts),
+            ])  # fmt: skip
+    return rows
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from core.comparison_format import spans_to_lists
+from core.event_table.render import table_to_dict
 from core.report.model import (
     ArticleRef,
     Counts,
@@ -84,7 +85,8 @@ def _pair(p: PairSection) -> dict[str, Any]:
 
 
 def _event(e: EventSection) -> dict[str, Any]:
-    return {"id": e.id, "label": e.label, "pairs": [_pair(p) for p in e.pairs]}
+    table = table_to_dict(e.table) if e.table is not None else None
+    return {"id": e.id, "label": e.label, "fact_table": table, "pairs": [_pair(p) for p in e.pairs]}
 
 
 def _orphan(o: OrphanNote) -> dict[str, Any]:

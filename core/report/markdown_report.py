@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from core.model import KINDS, SEVERITIES
 from core.report.escaping import md_cell, md_lines, md_marked, md_text, md_url
+from core.report.fact_tables import fact_table_blocks
 from core.report.labels import (
     article_name,
     count_of,
@@ -131,6 +132,8 @@ def _event(event: EventSection, html_hooks: bool) -> list[str]:
         else "Pairs outside any event"
     )
     blocks = [f"## {title}{_hook('.event', html_hooks)}"]
+    if event.table is not None:
+        blocks.extend(fact_table_blocks(event.table, html_hooks))
     for pair in event.pairs:
         blocks.extend(_pair(pair, html_hooks))
     return blocks

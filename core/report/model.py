@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.event_table import EventTable
 from core.model import Span
 
 
@@ -95,11 +96,16 @@ class PairSection:
 
 @dataclass(frozen=True)
 class EventSection:
-    """Pairs grouped under the news event they report; ``id`` is None for ungrouped pairs."""
+    """Pairs grouped under the news event they report; ``id`` is None for ungrouped pairs.
+
+    ``table`` is the event's fact table when the event has three or more
+    articles (core.event_table) and the report is not about one pair.
+    """
 
     id: int | None
     label: str
     pairs: tuple[PairSection, ...]
+    table: EventTable | None = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from core.store.schema import APPLICATION_ID, ARTICLE_EDITS_DDL
+from core.store.schema import APPLICATION_ID, ARTICLE_EDITS_DDL, FACT_DECISIONS_DDL
 
 # Version 1: no annotation history, no user-made discrepancies, and a
 # discrepancy index with a rowid and a second index on the id.
@@ -156,8 +156,17 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
     _run_script(conn, ARTICLE_EDITS_DDL)
 
 
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    """Version 4 adds reviewers' decisions on fact-table rows; nothing else changes."""
+    _run_script(conn, FACT_DECISIONS_DDL)
+
+
 #: from-version → the step that brings a file to from-version + 1
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, to_version: int) -> None:

@@ -18,13 +18,13 @@ import core
 from core.errors import ProjectError
 from core.safe_text import displayable
 from core.store.base import now_iso
+from core.store.fact_store import FactTableStore
 from core.store.file_check import check_project_file, file_uri, has_wal, readonly_connect
 from core.store.importer import import_files
 from core.store.lock import ProjectLock
-from core.store.metadata_store import MetadataStore
 from core.store.migrations import create_schema, migrate
 from core.store.records import ImportReport, ProjectStatus
-from core.store.schema import SCHEMA_V3, SCHEMA_VERSION
+from core.store.schema import SCHEMA_V4, SCHEMA_VERSION
 from core.store.status import project_status
 
 SUFFIX = ".factdiff"
@@ -35,7 +35,7 @@ _BUSY_TIMEOUT_MS = 5000
 SNAPSHOT_MAX_BYTES = 256 * 2**20
 
 
-class Project(MetadataStore):
+class Project(FactTableStore):
     """One open project file. Safe to share between threads; close it when done."""
 
     # -- lifecycle ----------------------------------------------------------
@@ -56,7 +56,7 @@ class Project(MetadataStore):
             raise
         try:
             conn.execute("BEGIN")
-            create_schema(conn, SCHEMA_V3, SCHEMA_VERSION)
+            create_schema(conn, SCHEMA_V4, SCHEMA_VERSION)
             _set_meta(conn, name=_clean_name(name) or path.stem, created=now_iso())
             _set_meta(conn, engine_version_created=core.ENGINE_VERSION)
             conn.execute("COMMIT")

@@ -1,4 +1,4 @@
-"""The current layout of a ``.factdiff`` file (schema version 3).
+"""The current layout of a ``.factdiff`` file (schema version 4).
 
 ``PRAGMA application_id`` marks the file as ours so that another program's
 SQLite database is recognised without guessing from table names; the ``meta``
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: "FDif" — written into the SQLite header by every schema version.
 APPLICATION_ID = 0x46446966
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP_NAME = "factdiff"
 
 # Bodies live apart from the article rows so that listing ten thousand
@@ -132,3 +132,16 @@ CREATE TABLE article_edits (
 CREATE INDEX article_edits_article ON article_edits(article_id);
 """
 SCHEMA_V3 = SCHEMA_V2 + ARTICLE_EDITS_DDL
+
+# Version 4: reviewers' decisions on rows of an event's fact table (the cells
+# are one fact, or they are not). A row is named by the fingerprint of its
+# cells (core.event_table), so a decision survives regrouping the events.
+FACT_DECISIONS_DDL = """
+CREATE TABLE fact_decisions (
+    row_key TEXT PRIMARY KEY,
+    decision TEXT NOT NULL CHECK (decision IN ('accepted', 'split')),
+    reviewer TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+"""
+SCHEMA_V4 = SCHEMA_V3 + FACT_DECISIONS_DDL

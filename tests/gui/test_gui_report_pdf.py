@@ -136,3 +136,17 @@ def test_a_heading_stays_on_the_page_of_its_table(tmp_path, qapp, monkeypatch):
     assert _split_headings(kept) == []
     text = _text(kept)
     assert all(f"Heading{n} death toll differs" in text for n in range(1, 41))
+
+
+def test_pdf_has_the_event_fact_table(tmp_path, qapp):
+    from event_table_fixtures import make_bridge_project
+
+    from core.cli import main
+
+    monkeypatch = pytest.MonkeyPatch()
+    project = make_bridge_project(tmp_path / "bridge.factdiff", monkeypatch)
+    out = tmp_path / "bridge.pdf"
+    assert main(["report", str(project), "--format", "pdf", "-o", str(out)]) == 0
+    text = _text(out)
+    assert "Fact table of event 1" in text
+    assert "dead · people" in text and "12 people" in text
