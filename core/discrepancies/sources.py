@@ -112,7 +112,10 @@ CHANNELS = lexicon.groups("channels")
 
 
 def channel(f: Attribution) -> str:
-    return next((CHANNELS[w] for w in f.cue.casefold().split() if w in CHANNELS), "")
+    words = f.cue.casefold().split()
+    if any(w in AGENCIES for w in words[1:]):
+        return "press"  # "told BBC"
+    return next((CHANNELS[w] for w in words if w in CHANNELS), "")
 
 
 class Credits:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from core import lexicon
 from core.boilerplate import BoilerplateIndex
 from core.facts.context import Context
 from core.facts.model import Attribution, Entity, Quote
@@ -25,6 +26,7 @@ from core.facts.speech import (
     subject_before,
 )
 
+AGENCIES = lexicon.words("news_agencies")
 _RELAYS = re.compile(
     r"\b(?P<cue>[Aa]ccording\s+to|[Cc]iting|[Qq]uoting|[Pp]er|[Cc]ited\s+by|[Ss]peaking\s+to)\s+"
 )
@@ -43,13 +45,15 @@ _DOCUMENT_OWNER_AFTER = re.compile(
     r"\s*,?\s+(?:published|issued|released|posted|put\s+out)\s+by\s+|\s+from\s+"
 )
 _AUDIENCE = re.compile(
-    r"\s+(?P<who>reporters|journalists|the\s+press|lawmakers|parliament|the\s+court|the\s+jury|a\s+news\s+conference|[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)"
+    r"\s+(?P<who>reporters|journalists|media\s*persons|the\s+media|newsmen|correspondents|the\s+press|lawmakers|parliament|the\s+court|the\s+jury|a\s+news\s+conference|[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)"
 )
 _IN_A_STATEMENT = re.compile(
     r"(?:\s+\w+){0,3}?\s+in\s+an?\s+(?:\w+\s+)?(?P<doc>statement|interview|readout|briefing|post|tweet|letter|speech)\b"
 )
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,|[“\"])")
-_VAGUE_PRONOUNS = frozenset({"it", "they", "we", "i", "you", "this", "that", "which", "who"})
+_VAGUE_PRONOUNS = frozenset(
+    {"it", "they", "we", "i", "you", "this", "that", "which", "who", "the", "a", "an", "its", "their"}
+)
 
 
 def extract_attributions(
@@ -150,9 +154,10 @@ def _speech_cue(text: str, verb: re.Match[str]) -> tuple[str, int]:
     if lower in ("told", "tells", "tell"):
         audience = _AUDIENCE.match(text, verb.end())
         if audience:
-            return f"{lower} {audience.group('who').lower()}" if audience.group(
-                "who"
-            ).islower() else lower, verb.end()
+            who = audience.group("who")
+            if who.islower() or who.casefold() in AGENCIES:  # "told reporters", "told BBC"
+                return f"{lower} {who.lower()}", verb.end()
+            return lower, verb.end()
     statement = _IN_A_STATEMENT.match(text, verb.end())
     if statement:
         return f"{lower} in a {statement.group('doc')}", statement.end()

@@ -20,7 +20,7 @@ from core.facts.nouns import COMMON_VERBS, STOP_WORDS
 SPEECH_VERBS = (
     "said|says|say|told|tells|tell|added|adds|continued|asked|asks|wrote|writes|tweeted|"
     "posted|noted|notes|explained|insisted|warned|warns|stated|states|declared|argued|"
-    "replied|responded|reported|reports|announced|announces|confirmed|acknowledged|"
+    "replied|responded|reported|reports|report|announced|announces|confirmed|acknowledged|"
     "claimed|claims|testified|recalled|remarked|observed|stressed|emphasised|emphasized|"
     "quoted|quotes"
 )

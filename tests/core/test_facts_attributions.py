@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.facts import extract_facts
-from core.ingest import load_article
+from core.ingest import article_from_text, load_article
 from core.model import Article
 
 
@@ -168,3 +168,29 @@ def test_a_verb_after_and_does_not_take_the_words_before_it_as_source():
     assert keys("Officials and witnesses say the bridge collapsed.") == [
         ("officials and witnesses", "say")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "Four men were held near the border, regional news agencies report.",
+            "regional news agencies",
+            "report",
+        ),
+        ("Mr Okoro told mediapersons that two people had died.", "Mr Okoro", "told mediapersons"),
+        ("The spokesman told BBC that the leader would stay at home.", "The spokesman", "told bbc"),
+    ],
+)
+def test_relays_audiences_and_outlets_told(text, source, cue):
+    found = [
+        (a.source, a.cue) for a in extract_facts(article_from_text("Head\n\n" + text)).attributions
+    ]
+    assert (source, cue) in found, found
+
+
+def test_a_report_as_a_noun_credits_nobody():
+    found = extract_facts(
+        article_from_text("Head\n\nOfficials said the report was ready.")
+    ).attributions
+    assert [a.source for a in found] == ["Officials"]
