@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from core.boilerplate import find_boilerplate
-from core.datelines import is_stamp_line, parse_date
+from core.datelines import is_stamp_line, leading_stamp_end, parse_date
 from core.encodings import decode
 from core.errors import IngestError
 from core.lines import LINE
@@ -155,7 +155,9 @@ def guess_title(text: str, boilerplate: tuple[Span, ...] = (), *, fmt: str = "tx
 
 
 def guess_published(text: str) -> str:
-    """ISO date of a lone date stamp near the top ("Updated: January 27, 2022")."""
+    """ISO date of a lone date stamp near the top ("Updated: January 27, 2022"), or else of
+    a labelled stamp opening a line of prose ("date 2023-06-05 BALASORE: …")."""
+    fallback = ""
     for number, found in enumerate(LINE.finditer(text)):
         if number >= _DATELINE_WINDOW:
             break
@@ -164,7 +166,9 @@ def guess_published(text: str) -> str:
             iso = parse_date(line)
             if iso:
                 return iso
-    return ""
+        if not fallback and (prefix := leading_stamp_end(line.strip())):
+            fallback = parse_date(line.strip()[:prefix])
+    return fallback
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -294,3 +294,12 @@ def test_html_name_with_plain_text_inside(tmp_path):
 def test_article_from_html_without_text_raises():
     with pytest.raises(IngestError, match="no article text"):
         article_from_html("<html><body></body></html>")
+
+
+def test_a_labelled_stamp_opening_prose_is_the_publication_date_when_nothing_better_exists():
+    glued = article_from_text(" date 2023-06-05 BALASORE: The toll was revised on Sunday.\n")
+    assert glued.published == "2023-06-05"
+    both = article_from_text(
+        "Updated: June 7, 2023\n\n date 2023-06-05 BALASORE: The toll was revised on Sunday.\n"
+    )
+    assert both.published == "2023-06-07", "a lone stamp line is better evidence"
