@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--all",
         action="store_true",
-        help="list every discrepancy found, before the budget of about 18 per 1,000 words",
+        help="list every discrepancy found, before the budget of 20 per 1,000 words",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.set_defaults(handler=run)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from core.discrepancies.flag import SEVERITY_RANK, Flag
 from core.model import Span
 
-FLAGS_PER_1000_WORDS = 18
+FLAGS_PER_1000_WORDS = 20
 MIN_BUDGET = 5
 
 
