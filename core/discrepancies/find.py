@@ -15,6 +15,7 @@ from core.discrepancies.passages import passage_flags
 from core.discrepancies.polarity_conflicts import polarity_conflicts
 from core.discrepancies.quote_conflicts import QuoteWords, matched_quotes, quote_conflicts
 from core.discrepancies.ranking import deduplicate, rank
+from core.discrepancies.renamings import renamings
 from core.discrepancies.rewordings import rewordings
 from core.discrepancies.side import Side, build_side
 from core.discrepancies.spellings import spelling_variants
@@ -59,7 +60,7 @@ def find_discrepancies(
         + polarity_conflicts(sa, sb, aligned)
     )
     spellings = spelling_variants(sa, sb)
-    fact_flags += spellings
+    fact_flags += spellings + renamings(sa, sb, alignments)
     covered_a, covered_b = _covered(fact_flags, quotes, figures)
     fact_flags += omissions(sa, sb, {i for i, _ in aligned}, covered_a, "A")
     fact_flags += omissions(sb, sa, {j for _, j in aligned}, covered_b, "B")

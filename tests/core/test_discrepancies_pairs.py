@@ -407,3 +407,17 @@ def test_a_claim_restated_with_other_verbs_is_low_wording():
     )
     flags = [d for d in compare(a, b, capped=False).discrepancies if d.kind == "wording"]
     assert any("certify" in d.summary and "refused" in d.summary for d in flags), flags
+
+
+def test_another_company_in_a_restated_claim_is_an_entity():
+    a = article_from_text(
+        "Cuts\n\nThe bank will shed 900 jobs. The cuts follow layoffs at rival lenders "
+        "including Harwell Bank and Ostrava Capital, which trimmed staff this year."
+    )
+    b = article_from_text(
+        "Cuts\n\nThe bank said it will shed 900 jobs. Rival lenders Harwell Bank and Tidewater "
+        "Trust have also trimmed staff this year after a slowdown in lending."
+    )
+    ds = compare(a, b, capped=False).discrepancies
+    entities = [d for d in ds if d.kind == "entity"]
+    assert any("Ostrava" in d.summary and "Tidewater" in d.summary for d in entities), ds

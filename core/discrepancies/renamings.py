@@ -1,0 +1,69 @@
+"""One claim told with other names: another company in the list, another place.
+
+In a claim link (two sentences that report one fact in other words) the
+token diff is not run, and in a passage a name swapped inside a longer
+rewrite is typed as wording, so another name goes unseen: "job cuts at
+Amazon and Microsoft" against "at Amazon and Twitter, which…". Here each
+linked pair's named entities are matched by key, spelling variant or one
+name inside the other ("Win Myint" / "President Win Myint"); when each side
+still names someone or something of the same kind that the other sentence
+does not, the claim is credited to, or about, different names. Only people
+and organisations: places are named loosely ("Moscow" for Russia).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.discrepancies.flag import Flag, flag
+from core.discrepancies.side import Side, overlapping
+from core.discrepancies.text import one_line
+from core.facts.model import Entity
+from core.facts.names import fold, name_variants_match
+from core.model import Alignment
+
+MIN_LINK = 0.3  # claim links less likely than this are not read for names
+LABELS = ("person", "org")  # places are named loosely ("Moscow" for Russia); not read here
+WEIGHT = 0.9
+
+
+def renamings(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[Flag]:
+    flags: list[Flag] = []
+    seen: set[tuple[str, str]] = set()
+    for index, link in enumerate(alignments):
+        if not link.primary and link.score < MIN_LINK:
+            continue
+        left = [e for span in link.a for e in _named(sa, *span)]
+        right = [e for span in link.b for e in _named(sb, *span)]
+        only_left = [e for e in left if not any(_same(e, f) for f in right)]
+        only_right = [f for f in right if not any(_same(e, f) for e in left)]
+        for label in LABELS:
+            x = next((e for e in only_left if e.label == label), None)
+            y = next((f for f in only_right if f.label == label), None)
+            if x is None or y is None or (x.key, y.key) in seen:
+                continue
+            seen.add((x.key, y.key))
+            summary = f"{one_line(x.text, 50)} vs {one_line(y.text, 50)}"
+            flags.append(
+                flag("entity", summary, (x.start, x.end), (y.start, y.end), index, weight=WEIGHT)
+            )
+            break
+    return flags
+
+
+def _named(side: Side, start: int, end: int) -> list[Entity]:
+    return [e for e in overlapping(side.facts.entities, start, end) if e.label in LABELS]
+
+
+def _same(x: Entity, y: Entity) -> bool:
+    if x.key == y.key or name_variants_match(x.text, y.text):
+        return True
+    a, b = _words(x.text), _words(y.text)
+    return a <= b or b <= a
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in fold(text).replace("’", "'").split() if w not in _GLUE}
+
+
+_GLUE = frozenset({"the", "of", "and", "for", "'s"})
