@@ -145,8 +145,11 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         return "number"
     if _touches_date(sa, c.a_start, c.a_end, wa) or _touches_date(sb, c.b_start, c.b_end, wb):
         return "date"
-    if _in_quote(sa, c.a_start, c.a_end) and _in_quote(sb, c.b_start, c.b_end):
+    quoted_a, quoted_b = _in_quote(sa, c.a_start, c.a_end), _in_quote(sb, c.b_start, c.b_end)
+    if quoted_a and quoted_b:
         return None if _quote_edge(sa, sb, c, wa, wb) else "quote"
+    if quoted_a != quoted_b and wa and wb and not _trivial(wa, wb):
+        return "quote"  # one article quotes words the other reports otherwise
     if overlapping(sa.facts.attributions, c.a_start, c.a_end) or overlapping(
         sb.facts.attributions, c.b_start, c.b_end
     ):

@@ -421,3 +421,15 @@ def test_another_company_in_a_restated_claim_is_an_entity():
     ds = compare(a, b, capped=False).discrepancies
     entities = [d for d in ds if d.kind == "entity"]
     assert any("Ostrava" in d.summary and "Tidewater" in d.summary for d in entities), ds
+
+
+def test_words_quoted_in_one_article_and_reported_otherwise_in_the_other_are_a_quote():
+    a = article_from_text(
+        'Flood\n\n"One man went out in the flood despite our warnings and drowned," '
+        "the district officer told reporters."
+    )
+    b = article_from_text(
+        "Flood\n\nOne man went out despite warnings and drowned, the district officer said."
+    )
+    quotes = [d for d in found(a, b) if d.kind == "quote"]
+    assert quotes and "in the flood" in quotes[0].summary

@@ -90,7 +90,7 @@ def test_no_figure_is_read_from_a_name(a, b):
 
 
 #: Every candidate the finders raise on real articles, before the reading budget.
-MAX_FOUND_PER_THOUSAND_WORDS = 30
+MAX_FOUND_PER_THOUSAND_WORDS = 35
 SAME_CALL = {"000", "002", "003"}
 
 
