@@ -67,6 +67,7 @@ class Provenance(NamedTuple):
     etag: str = ""
     sha256: str = ""
     revision_of: int | None = None
+    charset: str = ""  # the charset the server named, which reading the bytes again needs
 
 
 #: Article details a reviewer may correct (the ``articles`` columns of the same names).
