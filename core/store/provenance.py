@@ -41,9 +41,9 @@ def original_sha256(raw: bytes | None, text: str) -> str:
 def complete(article: Article, given: Provenance | None, now: str) -> Provenance:
     """The provenance to store: the caller's (a fetch knows more), else what the article says."""
     digest = original_sha256(article.raw, article.text)
-    if given is None:
-        origin, location = guessed_origin(article.path, article.url)
-        return Provenance(origin, location, now, sha256=digest)
+    if given is None:  # only a fetch, which says so, makes a "url" article
+        origin = "file" if article.path else "text"
+        return Provenance(origin, article.path, now, sha256=digest)
     return given._replace(retrieved_at=given.retrieved_at or now, sha256=digest)
 
 
