@@ -726,10 +726,11 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         try:
             info = self.project.article_info(article_id)
             history = self.project.article_history(article_id)
+            provenance = self.project.provenance(article_id)
         except FactDiffError as exc:
             self.show_error(str(exc))
             return
-        dialog = ArticleDetailsDialog(info, history, self)
+        dialog = ArticleDetailsDialog(info, history, self, provenance=provenance)
         if dialog.exec() != ArticleDetailsDialog.DialogCode.Accepted:
             return
         new = dialog.values()

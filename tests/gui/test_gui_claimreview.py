@@ -81,3 +81,15 @@ def test_invalid_rating_table_keeps_the_dialog_open(qtbot, dialogs, monkeypatch)
     dialog._accept_if_valid()
     assert results == [] and "outside 1–5" in dialogs.texts("warning")[0]
     assert not user_config_path().exists()
+
+
+def test_article_details_show_the_provenance(window, monkeypatch):
+    from gui.article_details_dialog import ArticleDetailsDialog
+
+    shown = []
+    monkeypatch.setattr(ArticleDetailsDialog, "exec", lambda self: shown.append(self) or 0)
+    article_id = window.project.articles()[0].id
+    window.edit_article_details(article_id)
+    label = shown[0].findChild(type(shown[0].date_note), "article-provenance")
+    digest = window.project.provenance(article_id).sha256
+    assert f"SHA-256 of the original: {digest}" in label.text()
