@@ -20,6 +20,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from core.errors import IngestError
@@ -33,6 +34,16 @@ _CHUNK = 64 * 1024
 _WATCH_INTERVAL = 0.05
 _USER_AGENT = "Mozilla/5.0 (compatible; FactDiff article fetch)"
 _REDIRECTS = (301, 302, 303, 307, 308)
+
+
+class FetchedPage(NamedTuple):
+    """A downloaded page and what the server said about it (kept as the article's provenance)."""
+
+    final_url: str
+    body: bytes
+    charset: str
+    last_modified: str = ""
+    etag: str = ""
 
 
 class FetchError(IngestError):
@@ -118,6 +129,21 @@ def fetch_html(
     turns true. ``allow_local`` and ``cafile`` exist for tests against a server
     on this machine; the application never sets them.
     """
+    page = fetch_page(url, cancelled=cancelled, deadline=deadline, max_bytes=max_bytes,
+                      allow_local=allow_local, cafile=cafile)  # fmt: skip
+    return page.final_url, page.body, page.charset
+
+
+def fetch_page(
+    url: str,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    deadline: float = DEADLINE_SECONDS,
+    max_bytes: int = MAX_BYTES,
+    allow_local: bool = False,
+    cafile: str | None = None,
+) -> FetchedPage:
+    """Like :func:`fetch_html`, with the final answer's ``Last-Modified`` and ``ETag``."""
     watch = _Watch(time.monotonic() + deadline, cancelled or (lambda: False))
     try:
         return _follow(url, watch, max_bytes, allow_local, cafile)
@@ -131,22 +157,22 @@ def fetch_html(
 
 def _follow(
     url: str, watch: _Watch, max_bytes: int, allow_local: bool, cafile: str | None
-) -> tuple[str, bytes, str]:
+) -> FetchedPage:
     current = url
     for _ in range(MAX_REDIRECTS + 1):
-        status, location, body, charset = _get(current, watch, max_bytes, allow_local, cafile)
+        status, location, page = _get(current, watch, max_bytes, allow_local, cafile)
         if status in _REDIRECTS and location:
             current = urljoin(current, location)
             continue
         if status != 200:
             raise FetchError(f"Could not download {url}: the site answered HTTP {status}")
-        return current, body, charset
+        return page._replace(final_url=current)
     raise FetchError(f"Could not download {url}: more than {MAX_REDIRECTS} redirects")
 
 
 def _get(
     url: str, watch: _Watch, max_bytes: int, allow_local: bool, cafile: str | None
-) -> tuple[int, str, bytes, str]:
+) -> tuple[int, str, FetchedPage]:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"Could not download {url}: only http:// and https:// pages are fetched")
@@ -251,7 +277,7 @@ def _default_cafile() -> str | None:
 
 def _exchange(
     url: str, sock: socket.socket, parts, watch: _Watch, max_bytes: int
-) -> tuple[int, str, bytes, str]:
+) -> tuple[int, str, FetchedPage]:
     connection = http.client.HTTPConnection(parts.hostname, parts.port)
     connection.sock = sock
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -267,13 +293,17 @@ def _exchange(
             },
         )
         response = connection.getresponse()
+        empty = FetchedPage(url, b"", "")
         if response.status in _REDIRECTS:
-            return response.status, response.getheader("Location") or "", b"", ""
+            return response.status, response.getheader("Location") or "", empty
         if response.status != 200:
-            return response.status, "", b"", ""
+            return response.status, "", empty
         _check_length(url, response.getheader("Content-Length"), max_bytes)
         body = _read_capped(url, response, watch, max_bytes)
-        return 200, "", body, response.headers.get_content_charset() or ""
+        return 200, "", FetchedPage(
+            url, body, response.headers.get_content_charset() or "",
+            _header(response, "Last-Modified"), _header(response, "ETag"),
+        )  # fmt: skip
     except (OSError, http.client.HTTPException) as exc:
         watch.check()
         raise FetchError(f"Could not download {url}: the connection failed ({exc})") from None
@@ -305,3 +335,9 @@ def _too_large(url: str, max_bytes: int) -> str:
         f"Could not download {url}: the page is larger than {max_bytes // 2**20} MB "
         "(is this really one article?)"
     )
+
+
+def _header(response, name: str) -> str:
+    """A response header as one printable line (it is shown in reports), or ""."""
+    value = response.getheader(name) or ""
+    return " ".join("".join(c if c.isprintable() else " " for c in value).split())[:512]

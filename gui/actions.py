@@ -67,6 +67,9 @@ class Actions(QObject):
                                key=hotkeys.FETCH_URL, icon=icons.fetch_url())
         self.export_report = _make(p, "&Export Report…", tip="Write the discrepancy report",
                                    key=hotkeys.EXPORT_REPORT, icon=icons.export_report())
+        self.export_claimreview = _make(
+            p, "Export &ClaimReview…", tip="Publish confirmed discrepancies with a verdict "
+            "as schema.org ClaimReview (JSON-LD)", icon=icons.export_report())
         self.close_project = _make(p, "&Close Project", tip="Close the current project",
                                    key=hotkeys.CLOSE_PROJECT, icon=icons.close_project())
         self.quit = _make(p, "&Quit", key=hotkeys.QUIT)

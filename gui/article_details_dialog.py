@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,7 +46,8 @@ def read_date(text: str) -> str | None:
 class ArticleDetailsDialog(QDialog):
     """The five details of one article, with what was changed before."""
 
-    def __init__(self, info, history=(), parent: QWidget | None = None) -> None:
+    def __init__(self, info, history=(), parent: QWidget | None = None,
+                 provenance=None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle("Article Details")
         self.setMinimumWidth(560)
@@ -62,8 +64,11 @@ class ArticleDetailsDialog(QDialog):
         self.date_note = QLabel(self)
         form.addRow("", self.date_note)
         self.fields["published"].textChanged.connect(self._validate)
-        source = QLabel(f"Imported from {info.path}" if info.path else "", self)
+        source = QLabel(provenance_text(provenance) if provenance is not None
+                        else f"Imported from {info.path}" if info.path else "", self)  # fmt: skip
+        source.setObjectName("article-provenance")
         source.setWordWrap(True)
+        source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = ok_cancel_buttons(self, "Save")
         layout = QVBoxLayout(self)
         layout.addWidget(source)
@@ -100,3 +105,15 @@ class ArticleDetailsDialog(QDialog):
         wanted = {field: " ".join(edit.text().split()) for field, edit in self.fields.items()}
         wanted["published"] = read_date(self.fields["published"].text()) or ""
         return {f: v for f, v in wanted.items() if v != (getattr(self._info, f) or "")}
+
+
+def provenance_text(p) -> str:
+    """Where the article came from, in the words the report uses (read-only, never edited)."""
+    origin = {"file": "Imported from", "url": "Fetched from", "text": "Pasted"}.get(p.origin, "From")
+    lines = [f"{origin} {p.location}".rstrip() + f" on {p.retrieved_at.replace('T', ' ')[:16]} UTC"]
+    if p.final_url and p.final_url != p.location:
+        lines.append(f"Final URL: {p.final_url}")
+    if p.last_modified or p.etag:
+        lines.append(f"Last-Modified: {p.last_modified or '—'} · ETag: {p.etag or '—'}")
+    lines.append(f"SHA-256 of the original: {p.sha256}")
+    return "\n".join(lines)

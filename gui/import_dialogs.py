@@ -119,17 +119,23 @@ def download_article(url: str, progress, cancelled):
     The download verifies certificates, refuses local addresses, has one
     deadline and a size cap, and stops at once on Cancel (core/fetch.py).
     """
+    from dataclasses import replace
+
     from core.encodings import decode
-    from core.fetch import FetchCancelled, fetch_html
+    from core.fetch import FetchCancelled, fetch_page
     from core.ingest import article_from_html
+    from core.store.base import now_iso
+    from core.store.records import Provenance
 
     progress(0, 2, "downloading")
+    retrieved_at = now_iso()
     try:
-        final_url, body, charset = fetch_html(url, cancelled=cancelled, deadline=FETCH_TIMEOUT)
+        page = fetch_page(url, cancelled=cancelled, deadline=FETCH_TIMEOUT)
     except FetchCancelled:
         raise Cancelled_ from None
     check(cancelled)
     progress(1, 2, "extracting the article")
+    final_url, body, charset = page.final_url, page.body, page.charset
     try:
         html = _page_text(body, charset, decode)
         article = article_from_html(html, url=final_url)
@@ -139,7 +145,10 @@ def download_article(url: str, progress, cancelled):
         raise IngestError(f"No article found at {url}.") from exc
     if not article.text.strip():
         raise IngestError(f"No article found at {url}.")
-    return article
+    # The bytes as served are the original: the provenance's SHA-256 is theirs.
+    provenance = Provenance("url", url, retrieved_at, final_url, page.last_modified, page.etag,
+                            charset=charset)  # fmt: skip
+    return replace(article, raw=body), provenance
 
 
 def _page_text(body: bytes, charset: str, decode) -> str:
@@ -160,6 +169,7 @@ class FetchUrlDialog(QDialog):
         self.setWindowTitle("Fetch Article from URL")
         self.setMinimumWidth(560)
         self.result_article = None
+        self.result_provenance = None
         self._runner = runner or TaskRunner(self)
         self.url = QLineEdit(self)
         self.url.setPlaceholderText("https://example.org/news/…")
@@ -192,8 +202,8 @@ class FetchUrlDialog(QDialog):
         self.url.setEnabled(False)
         self._validate()
 
-    def _on_done(self, article) -> None:
-        self.result_article = article
+    def _on_done(self, result) -> None:
+        self.result_article, self.result_provenance = result
         self.accept()
 
     def _on_failed(self, _channel: str, failure) -> None:

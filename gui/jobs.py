@@ -86,10 +86,10 @@ def import_job(project, paths: Sequence[Path]) -> Job:
     return job
 
 
-def add_article_job(project, article) -> Job:
+def add_article_job(project, article, provenance=None) -> Job:
     def job(progress, _cancelled):
         progress(0, 0, "adding the article")
-        result = project.add_article(article)
+        result = project.add_article(article, provenance)
         if not result.duplicate:
             project.group_events()
         return result

@@ -179,6 +179,7 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         a.paste_article.triggered.connect(self.paste_article_dialog)
         a.fetch_url.triggered.connect(self.fetch_url_dialog)
         a.export_report.triggered.connect(self.export_report_dialog)
+        a.export_claimreview.triggered.connect(self.export_claimreview_dialog)
         a.close_project.triggered.connect(self.close_project)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(self.undo)
@@ -328,6 +329,7 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         a.next_pair.setEnabled(n_pairs > 0)
         a.previous_pair.setEnabled(n_pairs > 0)
         a.export_report.setEnabled(has_project and _report_available())
+        a.export_claimreview.setEnabled(has_project)
         a.undo.setEnabled(self.undo_stack.canUndo())
         a.redo.setEnabled(self.undo_stack.canRedo())
         self.editor.setEnabled(has_pair and writable)
@@ -724,10 +726,11 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         try:
             info = self.project.article_info(article_id)
             history = self.project.article_history(article_id)
+            provenance = self.project.provenance(article_id)
         except FactDiffError as exc:
             self.show_error(str(exc))
             return
-        dialog = ArticleDetailsDialog(info, history, self)
+        dialog = ArticleDetailsDialog(info, history, self, provenance=provenance)
         if dialog.exec() != ArticleDetailsDialog.DialogCode.Accepted:
             return
         new = dialog.values()
@@ -776,6 +779,14 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         if dialog_class is None or self.project is None:
             return
         dialog_class(self.project, self).exec()
+
+    def export_claimreview_dialog(self) -> None:
+        from gui.claimreview_export import export_claimreview_interactively
+
+        if self.project is not None:
+            path = export_claimreview_interactively(self.project, self)
+            if path is not None:
+                self.message(f"ClaimReview saved as {path.name}.")
 
     def preferences_dialog(self) -> None:
         dialog = PreferencesDialog(self.settings, self)

@@ -1,7 +1,9 @@
 """Edit → Preferences: the few choices that outlive a session.
 
 The dialog edits a copy and writes to :class:`gui.settings.Settings` only on
-OK, so Cancel really cancels; the window re-reads what changed.
+OK, so Cancel really cancels; the window re-reads what changed. The
+ClaimReview tab writes ``claimreview.json`` (read by the CLI as well); OK is
+refused, with the reason, while its rating table is invalid.
 """
 
 from __future__ import annotations
@@ -11,11 +13,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from core.errors import FactDiffError
+from gui.claimreview_preferences import ClaimReviewPreferences
 from gui.dialog_buttons import ok_cancel_buttons
 from gui.settings import Settings
 
@@ -42,10 +48,25 @@ class PreferencesDialog(QDialog):
         form.addRow("Article &text size:", self.font_size)
         form.addRow("", self.scroll_sync)
         form.addRow("", self.open_last)
-        buttons = ok_cancel_buttons(self)
+        general = QWidget(self)
+        general.setLayout(form)
+        self.claimreview = ClaimReviewPreferences(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, "&General")
+        self.tabs.addTab(self.claimreview, "&ClaimReview")
+        buttons = ok_cancel_buttons(self, on_ok=self._accept_if_valid)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+
+    def _accept_if_valid(self) -> None:
+        try:
+            self.claimreview.config()
+        except FactDiffError as exc:
+            self.tabs.setCurrentWidget(self.claimreview)
+            QMessageBox.warning(self, "Preferences", str(exc))
+            return
+        self.accept()
 
     def values(self) -> dict[str, object]:
         return {
@@ -59,3 +80,4 @@ class PreferencesDialog(QDialog):
         for key, value in self.values().items():
             self._settings.set_preference(key, value)
         self._settings.sync()
+        self.claimreview.save()

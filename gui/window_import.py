@@ -76,13 +76,13 @@ class ImportMixin:
     def fetch_url_dialog(self) -> None:
         dialog = FetchUrlDialog(self)
         if dialog.exec() == FetchUrlDialog.DialogCode.Accepted and dialog.result_article:
-            self.add_article(dialog.result_article)
+            self.add_article(dialog.result_article, dialog.result_provenance)
 
-    def add_article(self, article) -> None:
+    def add_article(self, article, provenance=None) -> None:
         if self.project is None:
             return
-        self.runner.start("import", "Adding article", jobs.add_article_job(self.project, article),
-                          self._article_added)
+        job = jobs.add_article_job(self.project, article, provenance)
+        self.runner.start("import", "Adding article", job, self._article_added)
 
     def _article_added(self, result) -> None:
         self.refresh_project()

@@ -27,7 +27,7 @@ def build_menus(bar: QMenuBar, a: Actions) -> QMenu:
     file_menu.addSeparator()
     file_menu.addActions([a.import_files, a.paste_article, a.fetch_url])
     file_menu.addSeparator()
-    file_menu.addAction(a.export_report)
+    file_menu.addActions([a.export_report, a.export_claimreview])
     file_menu.addSeparator()
     file_menu.addActions([a.close_project, a.quit])
     edit_menu = bar.addMenu("&Edit")

@@ -38,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _register_list(commands)
     _register_annotate(commands)
     _register_check(commands)
+    _register_verify(commands)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -249,6 +250,31 @@ def _check(args: argparse.Namespace) -> int:
         print(f"factdiff: {project.path.name}: {problem}", file=sys.stderr)
     print(f"{project.path.name}: {'damaged' if problems else 'ok'}")
     return 1 if problems else 0
+
+
+# -- verify ------------------------------------------------------------------
+
+
+def _register_verify(commands: argparse._SubParsersAction) -> None:
+    _add_action(
+        commands, "verify",
+        "re-hash each article's original bytes and check its text still derives from them",
+        _verify,
+    )  # fmt: skip
+
+
+def _verify(args: argparse.Namespace) -> int:
+    with _open_readonly(args.file) as project:
+        problems = project.verify_articles()
+        total = len(project.articles())
+    name = project.path.name
+    for article_id, problem in problems:
+        print(f"factdiff: {name}: article {article_id}: {problem}", file=sys.stderr)
+    if problems:
+        print(f"{name}: {len(problems)} of {total} articles do not derive from their original bytes")
+        return 1
+    print(f"{name}: {plural(total, 'article')}, each derives from its original bytes")
+    return 0
 
 
 # -- helpers -----------------------------------------------------------------

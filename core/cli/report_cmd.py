@@ -1,5 +1,9 @@
 """``factdiff report PROJECT``: the discrepancy report in HTML, Markdown, PDF, CSV or JSON.
 
+``--format claimreview`` writes confirmed discrepancies with a verdict as
+schema.org ClaimReview JSON-LD instead (docs/claimreview.md); items that lack
+a required field are named on stderr, one line each, and left out.
+
 Read-only on the project. Text formats go to stdout unless ``-o`` is given;
 PDF is binary and needs ``-o``. PDF rendering uses Qt, imported only here and
 only for PDF, on the offscreen platform when there is no display.
@@ -15,6 +19,7 @@ from core.cli.output import add_format_argument
 from core.errors import FactDiffError
 from core.model import KINDS, SEVERITIES
 from core.report.options import (
+    CLAIMREVIEW,
     DEFAULT_STATUSES,
     FORMATS,
     ORDERS,
@@ -32,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "diverges and what reviewers concluded.",
     )
     p.add_argument("project", metavar="PROJECT", help="a .factdiff project file")
-    add_format_argument(p, FORMATS, default="html")
+    add_format_argument(p, (*FORMATS, CLAIMREVIEW), default="html")
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write here (default: stdout; required for pdf)"
     )
@@ -58,6 +63,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--bom", action="store_true", help="start CSV with a UTF-8 byte order mark (for Excel)"
     )
+    claim = p.add_argument_group("ClaimReview (--format claimreview)")
+    claim.add_argument("--organization", metavar="NAME",
+                       help="the fact-checking organisation (default: from the preferences)")
+    claim.add_argument("--organization-url", metavar="URL",
+                       help="its web site (default: from the preferences)")
+    claim.add_argument("--review-url", metavar="URL",
+                       help="where the reviews will be published; {id} becomes the "
+                       "discrepancy's id (default: from the preferences)")
+    claim.add_argument("--ratings", metavar="FILE",
+                       help="a claimreview.json settings file to use instead of the preferences")
     p.set_defaults(handler=run)
 
 
@@ -86,9 +101,65 @@ def run(args: argparse.Namespace) -> int:
         raise FactDiffError(f"no such project file: {path}")
     with Project.open(path, readonly=True) as project:
         data = build_report(project, options)
+    if args.format == CLAIMREVIEW:
+        return _claimreview(data, args)
     if args.output:
         export_report(data, args.format, args.output, page_size=args.page_size, bom=args.bom)
         return 0
     sys.stdout.write(render_text(data, args.format, bom=args.bom))
     sys.stdout.flush()
     return 0
+
+
+def claimreview_config(args: argparse.Namespace):
+    """The preferences' ClaimReview settings (or ``--ratings FILE``), overridden by options."""
+    from dataclasses import replace
+
+    from core.report.claimreview_config import load_config
+
+    config = load_config(Path(args.ratings) if args.ratings else None)
+    changes = {
+        field: " ".join(value.split())
+        for field, value in (
+            ("organization", args.organization),
+            ("organization_url", args.organization_url),
+            ("review_url", args.review_url),
+        )
+        if value is not None
+    }
+    return replace(config, **changes)
+
+
+def _claimreview(data, args: argparse.Namespace) -> int:
+    from core.report.claimreview import (
+        NothingValidError,
+        build_claimreviews,
+        render_claimreview,
+    )
+    from core.report.export import export_claimreview
+
+    config = claimreview_config(args)
+    try:
+        if args.output:
+            export = export_claimreview(data, args.output, config)
+        else:
+            export = build_claimreviews(data, config)
+            text = render_claimreview(export)
+    except NothingValidError as exc:
+        _print_skipped(exc.problems)
+        raise
+    _print_skipped(export.problems)
+    if not args.output:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    print(
+        f"factdiff: {len(export.reviews)} ClaimReview objects written, "
+        f"{len(export.problems)} left out",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _print_skipped(problems: tuple[str, ...]) -> None:
+    for line in problems:
+        print(f"factdiff: left out {line}", file=sys.stderr)

@@ -29,7 +29,7 @@ from core.report.model import (
 )
 from core.report.options import ReportOptions
 from core.segment import split_sentences
-from core.store import STATUSES, Annotation, ArticleInfo, PairInfo
+from core.store import STATUSES, Annotation, ArticleInfo, PairInfo, Provenance
 from core.store.annotation_store import USER_PREFIX
 
 UNGROUPED = "Pairs outside any event"
@@ -43,7 +43,8 @@ def build_report(
     ``project`` is a :class:`core.store.Project` (read-only is enough);
     ``now`` fixes the generation time for reproducible output.
     """
-    articles = {info.id: _article_ref(info) for info in project.articles()}
+    provenances = project.provenances()
+    articles = {info.id: _article_ref(info, provenances.get(info.id)) for info in project.articles()}
     event_labels = {e.id: e.label for e in project.events()}
     pairs = _pairs_in_scope(project.pairs(), options, event_labels)
     sections = [_pair_section(project, info, articles, options) for info in pairs]
@@ -67,8 +68,10 @@ def _timestamp(now: datetime | None) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _article_ref(info: ArticleInfo) -> ArticleRef:
-    return ArticleRef(info.id, info.title, info.source, info.author, info.published, info.url)
+def _article_ref(info: ArticleInfo, provenance: Provenance | None) -> ArticleRef:
+    return ArticleRef(
+        info.id, info.title, info.source, info.author, info.published, info.url, provenance
+    )
 
 
 def _pairs_in_scope(

@@ -13,6 +13,7 @@ import io
 
 from core.report.labels import article_name
 from core.report.model import (
+    ArticleRef,
     EventSection,
     Excerpt,
     OrphanNote,
@@ -124,7 +125,35 @@ def render_csv(data: ReportData, *, bom: bool = False) -> str:
         for event in tables:
             for row in _fact_rows(event):
                 writer.writerow([safe_cell(v) for v in row])
+    writer.writerow([])
+    writer.writerow(PROVENANCE_COLUMNS)
+    for article in data.articles:
+        writer.writerow([safe_cell(v) for v in _provenance_row(article)])
     return (BOM if bom else "") + out.getvalue()
+
+
+#: The last block, after an empty line: where each article compared came from.
+PROVENANCE_COLUMNS = (
+    "article_id",
+    "article",
+    "origin",
+    "location",
+    "retrieved_at",
+    "final_url",
+    "last_modified",
+    "etag",
+    "sha256",
+)
+
+
+def _provenance_row(article: ArticleRef) -> list[object]:
+    p = article.provenance
+    values = (
+        [p.origin, p.location, p.retrieved_at, p.final_url, p.last_modified, p.etag, p.sha256]
+        if p is not None
+        else [""] * 7
+    )
+    return [article.id, article_name(article), *values]
 
 
 #: The fact tables' block, after the discrepancies and an empty line: one row per

@@ -9,10 +9,13 @@ leaves half a report where the old one was.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from core.atomic_file import check_replaceable, replacing
 from core.errors import FactDiffError
+from core.report.claimreview import ClaimReviewExport, build_claimreviews, render_claimreview
+from core.report.claimreview_config import ClaimReviewConfig
 from core.report.csv_report import render_csv
 from core.report.html_report import render_html
 from core.report.json_report import render_json
@@ -21,7 +24,8 @@ from core.report.model import ReportData
 from core.report.options import FORMATS
 
 TEXT_FORMATS = ("html", "md", "csv", "json")
-SUFFIXES = {"html": ".html", "md": ".md", "pdf": ".pdf", "csv": ".csv", "json": ".json"}
+SUFFIXES = {"html": ".html", "md": ".md", "pdf": ".pdf", "csv": ".csv", "json": ".json",
+            "claimreview": ".jsonld"}  # fmt: skip
 
 
 def render_text(data: ReportData, fmt: str, *, bom: bool = False) -> str:
@@ -60,3 +64,27 @@ def export_report(
     with replacing(target) as tmp:
         tmp.write_bytes(text.encode("utf-8"))
     return target
+
+
+def export_claimreview(
+    data: ReportData,
+    path: str | os.PathLike[str],
+    config: ClaimReviewConfig,
+    *,
+    today: date | None = None,
+) -> ClaimReviewExport:
+    """Write the report's ClaimReview objects to ``path`` atomically.
+
+    Returns what was written and what was left out; raises
+    ``NothingValidError`` (with the per-item lines) and writes nothing when no
+    object is valid, so an old file is never replaced by an invalid one.
+    """
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise FactDiffError(f"no such folder: {target.parent}")
+    check_replaceable(target)
+    export = build_claimreviews(data, config, today=today)
+    text = render_claimreview(export)
+    with replacing(target) as tmp:
+        tmp.write_bytes(text.encode("utf-8"))
+    return export

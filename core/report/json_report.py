@@ -35,6 +35,23 @@ def _article(a: ArticleRef) -> dict[str, Any]:
         "author": a.author,
         "published": a.published,
         "url": a.url,
+        "provenance": _provenance(a),
+    }
+
+
+def _provenance(a: ArticleRef) -> dict[str, Any] | None:
+    p = a.provenance
+    if p is None:
+        return None
+    return {
+        "origin": p.origin,
+        "location": p.location,
+        "retrieved_at": p.retrieved_at,
+        "final_url": p.final_url,
+        "last_modified": p.last_modified,
+        "etag": p.etag,
+        "sha256": p.sha256,
+        "revision_of": p.revision_of,
     }
 
 

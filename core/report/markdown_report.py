@@ -122,7 +122,24 @@ def _articles(articles: tuple[ArticleRef, ...]) -> list[str]:
         url = md_url(a.url) if a.url else "—"
         cells = [str(a.id), md_cell(a.title), md_cell(a.source), md_cell(a.author)]
         rows.append(_row([*cells, md_cell(a.published), url]))
-    return ["## Articles compared", "\n".join(rows)]
+    return ["## Articles compared", "\n".join(rows), *_provenance(articles)]
+
+
+def _provenance(articles: tuple[ArticleRef, ...]) -> list[str]:
+    """Where each article's bytes came from and their SHA-256, so a reader can check them."""
+    head = ["ID", "Read from", "Retrieved", "Final URL", "Last-Modified", "ETag", "SHA-256"]
+    rows = [_row(head), _row(["--:"] + ["---"] * (len(head) - 1))]
+    for a in articles:
+        p = a.provenance
+        if p is None:
+            rows.append(_row([str(a.id), *["—"] * (len(head) - 1)]))
+            continue
+        location = md_url(p.location) if p.origin == "url" else md_cell(p.location or "pasted text")
+        final = md_url(p.final_url) if p.final_url else "—"
+        cells = [md_cell(format_time(p.retrieved_at)), final, md_cell(p.last_modified)]
+        rows.append(_row([str(a.id), location or "—", *cells, md_cell(p.etag),
+                          md_cell(p.sha256)]))  # fmt: skip
+    return ["### Where the articles came from", "\n".join(rows)]
 
 
 def _event(event: EventSection, html_hooks: bool) -> list[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from core.event_table import EventTable
 from core.model import Span
+from core.store.records import Provenance
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,12 @@ class ArticleRef:
     author: str = ""
     published: str = ""
     url: str = ""
+    provenance: Provenance | None = None
+
+    @property
+    def final_url(self) -> str:
+        """Where the page was fetched from in the end (after redirects), if it was fetched."""
+        return self.provenance.final_url if self.provenance else ""
 
 
 @dataclass(frozen=True)

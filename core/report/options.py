@@ -14,6 +14,8 @@ from core.store.records import STATUSES
 
 ORDERS = ("severity", "reading")
 FORMATS = ("html", "md", "pdf", "csv", "json")
+#: Not a report of the comparison but its publishable conclusions (core.report.claimreview).
+CLAIMREVIEW = "claimreview"
 PAGE_SIZES = ("a4", "letter")
 #: Dismissed discrepancies are the reviewer saying "nothing to see": left out unless asked for.
 DEFAULT_STATUSES = tuple(s for s in STATUSES if s != "dismissed")

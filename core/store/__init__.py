@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the same names, spelled out for editors and type checkers
         ImportReport,
         PairInfo,
         ProjectStatus,
+        Provenance,
     )
     from core.store.schema import SCHEMA_VERSION
 
@@ -47,6 +48,7 @@ _EXPORTS = {
             "ImportReport",
             "PairInfo",
             "ProjectStatus",
+            "Provenance",
         ),
         "core.store.records",
     ),

@@ -10,6 +10,7 @@ from dataclasses import replace
 from core.errors import ProjectError
 from core.model import Article
 from core.safe_text import displayable
+from core.store import provenance as provenance_rows
 from core.store.base import ProjectBase, now_iso
 from core.store.codec import (
     ARTICLE_COLUMNS,
@@ -21,7 +22,7 @@ from core.store.codec import (
     content_hash,
     decompress_raw,
 )
-from core.store.records import AddResult, ArticleInfo
+from core.store.records import AddResult, ArticleInfo, Provenance
 
 _METADATA = ("title", "source", "path", "author", "published", "url", "fmt")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -36,9 +37,9 @@ def _article(row: tuple) -> Article:
 class _Prepared:
     """An article's row and compressed original, computed before taking the lock."""
 
-    __slots__ = ("article", "digest", "raw")
+    __slots__ = ("article", "digest", "provenance", "raw")
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, provenance: Provenance | None = None) -> None:
         if not isinstance(article, Article) or not isinstance(article.text, str):
             raise ProjectError("not an article")
         if not article.text.strip():
@@ -46,6 +47,7 @@ class _Prepared:
         self.article = _storable(article)
         self.digest = content_hash(article.text)
         self.raw = compress_raw(article.raw)
+        self.provenance = provenance_rows.complete(self.article, provenance, "")
 
 
 def _storable(article: Article) -> Article:
@@ -64,13 +66,24 @@ def _storable(article: Article) -> Article:
 
 
 class ArticleStore(ProjectBase):
-    def add_article(self, article: Article) -> AddResult:
-        """Store one article, or report the id it already has if its text is here."""
-        return self.add_articles([article])[0]
+    def add_article(self, article: Article, provenance: Provenance | None = None) -> AddResult:
+        """Store one article, or report the id it already has if its text is here.
 
-    def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
+        ``provenance`` is what a fetch knows (final URL, Last-Modified, ETag);
+        without it the article's path or URL is recorded. The SHA-256 of its
+        original bytes is always computed here.
+        """
+        return self.add_articles([article], [provenance])[0]
+
+    def add_articles(
+        self,
+        articles: Iterable[Article],
+        provenances: Iterable[Provenance | None] | None = None,
+    ) -> list[AddResult]:
         """Store many articles in one transaction: all of them or, on failure, none."""
-        prepared = [_Prepared(article) for article in articles]
+        articles = list(articles)
+        given = list(provenances) if provenances is not None else [None] * len(articles)
+        prepared = [_Prepared(article, p) for article, p in zip(articles, given, strict=True)]
         with self._writing() as conn:
             return [self._insert_article(conn, item) for item in prepared]
 
@@ -80,7 +93,8 @@ class ArticleStore(ProjectBase):
         ).fetchone()
         if found:
             return AddResult(found[0], True)
-        row = article_row(item.article, item.digest, now_iso())
+        now = now_iso()
+        row = article_row(item.article, item.digest, now)
         columns = ", ".join(row)
         marks = ", ".join("?" * len(row))
         cursor = conn.execute(
@@ -91,7 +105,32 @@ class ArticleStore(ProjectBase):
             "INSERT INTO article_bodies (article_id, text, raw, raw_codec) VALUES (?, ?, ?, 'zlib')",
             (article_id, item.article.text, item.raw),
         )
+        stamped = item.provenance._replace(retrieved_at=item.provenance.retrieved_at or now)
+        provenance_rows.insert(conn, article_id, stamped)
         return AddResult(article_id, False)
+
+    def provenance(self, article_id: int) -> Provenance:
+        """Where the article came from and the SHA-256 of its original bytes."""
+        with self._reading() as conn:
+            row = conn.execute(
+                f"SELECT {provenance_rows.COLUMNS} FROM article_provenance WHERE article_id = ?",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            raise ProjectError(f"no article {article_id} in this project")
+        return provenance_rows.from_row(row)
+
+    def provenances(self) -> dict[int, Provenance]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"SELECT article_id, {provenance_rows.COLUMNS} FROM article_provenance"
+            ).fetchall()
+        return {row[0]: provenance_rows.from_row(row[1:]) for row in rows}
+
+    def verify_articles(self) -> list[tuple[int, str]]:
+        """Articles whose stored text no longer derives from their original bytes, and why."""
+        with self._reading() as conn:
+            return list(provenance_rows.verify_rows(conn))
 
     def articles(self) -> list[ArticleInfo]:
         with self._reading() as conn:

@@ -10,7 +10,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from core.store.schema import APPLICATION_ID, ARTICLE_EDITS_DDL, FACT_DECISIONS_DDL
+from core.store.codec import decompress_raw
+from core.store.provenance import guessed_origin, original_sha256
+from core.store.schema import (
+    APPLICATION_ID,
+    ARTICLE_EDITS_DDL,
+    FACT_DECISIONS_DDL,
+    PROVENANCE_DDL,
+)
 
 # Version 1: no annotation history, no user-made discrepancies, and a
 # discrepancy index with a rowid and a second index on the id.
@@ -161,11 +168,33 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
     _run_script(conn, FACT_DECISIONS_DDL)
 
 
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    """Version 5 records each article's provenance; older articles get what the file knows.
+
+    Their origin is guessed from the path and URL columns, the time is the
+    import time, and the hash is taken of the original bytes as stored now.
+    """
+    _run_script(conn, PROVENANCE_DDL)
+    rows = conn.execute(
+        "SELECT a.id, a.path, a.url, a.imported_at, b.text, b.raw, b.raw_codec "
+        "FROM articles a JOIN article_bodies b ON b.article_id = a.id"
+    )
+    for article_id, path, url, imported_at, text, raw, codec in rows.fetchall():
+        origin, location = guessed_origin(path, url)
+        digest = original_sha256(decompress_raw(raw, codec), text)
+        conn.execute(
+            "INSERT INTO article_provenance (article_id, origin, location, retrieved_at, "
+            "raw_sha256) VALUES (?, ?, ?, ?, ?)",
+            (article_id, origin, location, imported_at, digest),
+        )
+
+
 #: from-version → the step that brings a file to from-version + 1
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 

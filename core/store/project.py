@@ -24,7 +24,7 @@ from core.store.importer import import_files
 from core.store.lock import ProjectLock
 from core.store.migrations import create_schema, migrate
 from core.store.records import ImportReport, ProjectStatus
-from core.store.schema import SCHEMA_V4, SCHEMA_VERSION
+from core.store.schema import SCHEMA_V5, SCHEMA_VERSION
 from core.store.status import project_status
 
 SUFFIX = ".factdiff"
@@ -56,7 +56,7 @@ class Project(FactTableStore):
             raise
         try:
             conn.execute("BEGIN")
-            create_schema(conn, SCHEMA_V4, SCHEMA_VERSION)
+            create_schema(conn, SCHEMA_V5, SCHEMA_VERSION)
             _set_meta(conn, name=_clean_name(name) or path.stem, created=now_iso())
             _set_meta(conn, engine_version_created=core.ENGINE_VERSION)
             conn.execute("COMMIT")

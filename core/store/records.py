@@ -45,6 +45,31 @@ class ArticleInfo(NamedTuple):
     content_hash: str = ""
 
 
+#: Where an article's original came from: a file, a fetched URL, or pasted text.
+ORIGINS_OF_ARTICLES = ("file", "url", "text")
+
+
+class Provenance(NamedTuple):
+    """Where and when an article's original bytes were read, and their SHA-256.
+
+    ``location`` is the file path or the URL asked for; ``final_url``,
+    ``last_modified`` and ``etag`` are the server's answer when it was fetched.
+    Set once at import and never edited, so a reader can check that the text
+    compared is the one published. ``revision_of`` links a later version of a
+    fetched page to the article it revises.
+    """
+
+    origin: str
+    location: str
+    retrieved_at: str
+    final_url: str = ""
+    last_modified: str = ""
+    etag: str = ""
+    sha256: str = ""
+    revision_of: int | None = None
+    charset: str = ""  # the charset the server named, which reading the bytes again needs
+
+
 #: Article details a reviewer may correct (the ``articles`` columns of the same names).
 ARTICLE_FIELDS = ("title", "source", "author", "published", "url")
 

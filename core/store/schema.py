@@ -1,4 +1,4 @@
-"""The current layout of a ``.factdiff`` file (schema version 4).
+"""The current layout of a ``.factdiff`` file (schema version 5).
 
 ``PRAGMA application_id`` marks the file as ours so that another program's
 SQLite database is recognised without guessing from table names; the ``meta``
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: "FDif" — written into the SQLite header by every schema version.
 APPLICATION_ID = 0x46446966
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APP_NAME = "factdiff"
 
 # Bodies live apart from the article rows so that listing ten thousand
@@ -145,3 +145,24 @@ CREATE TABLE fact_decisions (
 );
 """
 SCHEMA_V4 = SCHEMA_V3 + FACT_DECISIONS_DDL
+
+# Version 5: where each article came from (file path or URL, when it was read,
+# the server's final URL, Last-Modified, ETag and charset when fetched) and the
+# SHA-256 of its original bytes, written once at import and never edited; and
+# which article a later version of a fetched page revises.
+PROVENANCE_DDL = """
+CREATE TABLE article_provenance (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    origin TEXT NOT NULL CHECK (origin IN ('file', 'url', 'text')),
+    location TEXT NOT NULL DEFAULT '',
+    retrieved_at TEXT NOT NULL,
+    final_url TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    etag TEXT NOT NULL DEFAULT '',
+    charset TEXT NOT NULL DEFAULT '',
+    raw_sha256 TEXT NOT NULL,
+    revision_of INTEGER REFERENCES articles(id) ON DELETE SET NULL
+);
+CREATE INDEX article_provenance_revision ON article_provenance(revision_of);
+"""
+SCHEMA_V5 = SCHEMA_V4 + PROVENANCE_DDL

@@ -233,3 +233,22 @@ def test_cancel_stops_a_running_download(server):
         assert not thread.is_alive(), "Cancel did not stop the download"
     (error,) = outcome
     assert isinstance(error, FetchCancelled)
+
+
+def test_fetch_page_reports_final_url_and_validators():
+    """Last-Modified and ETag of the final answer are kept (they become the provenance)."""
+    from core.fetch import fetch_page
+
+    def handle(conn, _stop):
+        _read_request(conn)
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+            b"Last-Modified: Mon, 30 Nov 2026 08:00:00 GMT\r\nETag: \"v1\x01\"\r\n"
+            b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(PAGE) + PAGE
+        )
+
+    with raw_server(handle) as port:
+        page = fetch_page(f"http://127.0.0.1:{port}/a", allow_local=True)
+    assert page.final_url == f"http://127.0.0.1:{port}/a" and page.body == PAGE
+    assert page.last_modified == "Mon, 30 Nov 2026 08:00:00 GMT"
+    assert page.etag == '"v1 "'  # a control character in a header is never passed on

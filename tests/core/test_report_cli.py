@@ -34,7 +34,7 @@ def test_json_with_filters(project_file, capsys):
 
 def test_dismissed_only_on_request(project_file, capsys):
     main(["report", str(project_file), "--format", "csv", "--status", "dismissed"])
-    rows = capsys.readouterr().out.splitlines()
+    rows = capsys.readouterr().out.split("\r\n\r\n")[0].splitlines()
     assert len(rows) == 2 and "quo-77aa" in rows[1]
 
 

@@ -47,7 +47,8 @@ def test_markdown_and_html_show_shared_rows(bridge_report):
 
 def test_csv_has_a_fact_block_after_the_discrepancies(bridge_report):
     text = render_csv(bridge_report)
-    head, block = text.split("\r\n\r\n")
+    head, block, provenance = text.split("\r\n\r\n")
+    assert provenance.startswith("article_id,article,origin,")
     rows = list(csv.reader(io.StringIO(block)))
     assert tuple(rows[0]) == FACT_COLUMNS
     toll = [r for r in rows[1:] if r[4] == "dead · people" and r[3] == "figure" and r[5] == "yes"]

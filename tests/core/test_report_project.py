@@ -74,7 +74,8 @@ def _comparison(a: Article, b: Article, *, with_old_date: bool) -> Comparison:
 
 
 def _freeze(monkeypatch: pytest.MonkeyPatch, moment: str) -> None:
-    for module in ("core.store.annotation_store", "core.store.pair_store", "core.store.project"):
+    for module in ("core.store.annotation_store", "core.store.pair_store", "core.store.project",
+                   "core.store.article_store"):
         monkeypatch.setattr(f"{module}.now_iso", lambda: moment)
 
 

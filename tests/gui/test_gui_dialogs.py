@@ -39,7 +39,7 @@ def test_fetch_dialog_explains_an_offline_failure(qtbot, monkeypatch):
     def offline(url, **_kw):
         raise core.fetch.FetchError(f"Could not download {url}: you may be offline (no DNS)")
 
-    monkeypatch.setattr(core.fetch, "fetch_html", offline)
+    monkeypatch.setattr(core.fetch, "fetch_page", offline)
     dialog = FetchUrlDialog()
     qtbot.addWidget(dialog)
     assert not dialog.fetch_button.isEnabled()
@@ -54,8 +54,8 @@ def test_fetch_dialog_explains_an_offline_failure(qtbot, monkeypatch):
 
 
 def test_fetch_dialog_explains_a_page_without_an_article(qtbot, monkeypatch):
-    monkeypatch.setattr(core.fetch, "fetch_html",
-                        lambda url, **kw: (url, b"<html><body><nav>Home</nav></body></html>", ""))
+    monkeypatch.setattr(core.fetch, "fetch_page", lambda url, **kw: core.fetch.FetchedPage(
+        url, b"<html><body><nav>Home</nav></body></html>", ""))
     dialog = FetchUrlDialog()
     qtbot.addWidget(dialog)
     dialog.url.setText("https://example.org/")
@@ -69,14 +69,20 @@ def test_fetch_dialog_returns_the_article(qtbot, monkeypatch):
                  "about 280 passengers and crew were taken off by rescue boats. ")
     page = (f"<html><head><title>Ferry fire</title></head><body><article><h1>Ferry fire</h1>"
             f"<p>{paragraph * 3}</p><p>{paragraph * 2}</p></article></body></html>")
-    monkeypatch.setattr(core.fetch, "fetch_html", lambda url, **kw: (url, page.encode(), "utf-8"))
+    monkeypatch.setattr(core.fetch, "fetch_page", lambda url, **kw: core.fetch.FetchedPage(
+        url + "?amp", page.encode(), "utf-8", "Thu, 03 Dec 2026 10:00:00 GMT", '"v7"'))
     dialog = FetchUrlDialog()
     qtbot.addWidget(dialog)
     dialog.url.setText("https://example.org/fire")
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
         dialog.fetch()
     assert "Northern Tern" in dialog.result_article.text
-    assert dialog.result_article.url == "https://example.org/fire"
+    assert dialog.result_article.url == "https://example.org/fire?amp"
+    assert dialog.result_article.raw == page.encode()  # the bytes as served
+    provenance = dialog.result_provenance
+    assert (provenance.origin, provenance.location, provenance.final_url) == (
+        "url", "https://example.org/fire", "https://example.org/fire?amp")
+    assert (provenance.last_modified, provenance.etag) == ("Thu, 03 Dec 2026 10:00:00 GMT", '"v7"')
 
 
 def test_manual_dialog_suggests_a_summary_and_returns_choices(qtbot):

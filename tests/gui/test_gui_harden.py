@@ -53,8 +53,8 @@ def test_cancel_in_the_fetch_dialog_stops_the_download_at_once(qtbot, monkeypatc
     import core.fetch
     from gui.import_dialogs import FetchUrlDialog
 
-    real = core.fetch.fetch_html
-    monkeypatch.setattr(core.fetch, "fetch_html", functools.partial(real, allow_local=True))
+    real = core.fetch.fetch_page
+    monkeypatch.setattr(core.fetch, "fetch_page", functools.partial(real, allow_local=True))
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(1)
