@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from core.discrepancies.dates import Day, day_of, same_day
+from core.discrepancies.dates import Day, day_of, has_zone, same_day, same_time
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.subject import ALIGNED_BONUS, context, match_pairs
@@ -171,3 +171,35 @@ def days_conflict(
     dated_a = [(r, d) for r in refs_a if (d := day_of(r)) is not None]
     dated_b = [(r, d) for r in refs_b if (d := day_of(r)) is not None]
     return _unexplained(day_x, day_y, dated_a, dated_b)
+
+
+def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Flag]:
+    """Clock times of one claim that differ: "touched down at 6:04 pm" / "at 06:05 PM".
+
+    Only inside sentences that state one claim (aligned or linked), and only
+    when both times carry a zone or neither does: two reports of one event
+    without zones speak of the same local clock, while "17:12 GMT" against
+    "12:12" may be one moment in two zones.
+    """
+    times_a = _times(sa)
+    times_b = _times(sb)
+    flags, used = [], set()
+    for i, j in sorted(aligned):
+        for x in times_a.get(i, ()):
+            for y in times_b.get(j, ()):
+                if x in used or y in used or has_zone(x) != has_zone(y):
+                    continue
+                verdict = same_time(x, y) if has_zone(x) else x.value == y.value
+                if verdict is False:
+                    used.update((x, y))
+                    summary = f"{one_line(x.text, 40)} vs {one_line(y.text, 40)}"
+                    flags.append(flag("date", summary, (x.start, x.end), (y.start, y.end)))
+    return flags
+
+
+def _times(side: Side) -> dict[int, list[DateRef]]:
+    found: dict[int, list[DateRef]] = {}
+    for ref in side.facts.dates:
+        if ref.kind == "time" and ref.value:
+            found.setdefault(ref.sentence, []).append(ref)
+    return found

@@ -63,6 +63,11 @@ def same_day(a: Day, b: Day) -> bool | None:
     return None
 
 
+def has_zone(ref: DateRef) -> bool:
+    """Whether a clock time names its zone ("17:12+00:00")."""
+    return bool(ref.value) and _ZONE_RE.search(ref.value) is not None
+
+
 def same_time(a: DateRef, b: DateRef) -> bool | None:
     """Clock times compare only when both carry a zone offset; otherwise the engine can't tell."""
     if a.kind != "time" or b.kind != "time" or not a.value or not b.value:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from core.discrepancies.attribution_conflicts import attribution_conflicts
 from core.discrepancies.claims import clause_span
-from core.discrepancies.date_conflicts import date_conflicts
+from core.discrepancies.date_conflicts import date_conflicts, time_conflicts
 from core.discrepancies.fingerprint import assign_ids
 from core.discrepancies.flag import Flag
 from core.discrepancies.number_conflicts import number_conflicts, paired_figures
@@ -55,6 +55,7 @@ def find_discrepancies(
     fact_flags = (
         number_conflicts(figures)
         + date_conflicts(sa, sb, aligned)
+        + time_conflicts(sa, sb, aligned)
         + quote_conflicts(sa, sb, quotes)
         + attribution_conflicts(sa, sb, [*aligned, *claims])
         + polarity_conflicts(sa, sb, aligned)

@@ -433,3 +433,20 @@ def test_words_quoted_in_one_article_and_reported_otherwise_in_the_other_are_a_q
     )
     quotes = [d for d in found(a, b) if d.kind == "quote"]
     assert quotes and "in the flood" in quotes[0].summary
+
+
+def test_local_clock_times_of_one_claim_that_differ_are_a_date():
+    a = article_from_text(
+        "Landing\n\nThe probe touched down on the plain at 6:04 pm, officials said."
+    )
+    b = article_from_text("Landing\n\nThe probe touched down on the plain at around 06:09 PM.")
+    dates = [d for d in found(a, b) if d.kind == "date"]
+    assert dates and "6:04 pm" in dates[0].summary and "06:09 PM" in dates[0].summary
+
+
+def test_the_same_local_time_written_two_ways_agrees():
+    a = article_from_text(
+        "Landing\n\nThe probe touched down on the plain at 6:04 pm, officials said."
+    )
+    b = article_from_text("Landing\n\nThe probe touched down on the plain at 18:04.")
+    assert not [d for d in found(a, b) if d.kind == "date"]
