@@ -12,6 +12,7 @@ figure counts as covered (the omission finder skips the headline).
 
 from __future__ import annotations
 
+from core import lexicon
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantities import agree, unit_key
 from core.discrepancies.roles import counted_unit, role_of
@@ -33,6 +34,10 @@ ROLE_BONUS = 2.0  # "14 people killed" and "13 people died" count the same thing
 #: Two figures that agree are likelier one fact than two: "35 km" deep and
 #: "40 km" away in one article should meet "35 kilometres" and "about 40 km".
 AGREE_BONUS = 1.0
+#: A measure each article gives once ("magnitude 6.8" / "a 7-magnitude quake", one
+#: depth in km each) is likelier one fact; counts of things are not measures.
+UNIQUE_UNIT_BONUS = 1.0
+MEASURES = lexicon.words("measures")
 
 
 def paired_figures(
@@ -71,6 +76,7 @@ def paired_figures(
         return _shares_word(clauses_a[x], clauses_b[y], x)
 
     distinct = {q: q.exact and _distinctive(q.low) for q in qa + qb}
+    unique = _unique_units(units_a) & _unique_units(units_b)
 
     def score(x: Quantity, y: Quantity) -> float:
         # only called for figures of one unit, both in or both out of the headline:
@@ -89,6 +95,8 @@ def paired_figures(
             shared += 1
         if same_role:
             shared += ROLE_BONUS
+        if units_a[x] in unique:
+            shared += UNIQUE_UNIT_BONUS
         if shared and agree(x, y):
             shared += AGREE_BONUS
         bonus = ALIGNED_BONUS if (x.sentence, y.sentence) in aligned else 0.0
@@ -104,6 +112,14 @@ def paired_figures(
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
     return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
+
+
+def _unique_units(units: dict[Quantity, str]) -> set[str]:
+    """Units an article states one value of (repeats of that value allowed)."""
+    values: dict[str, set[tuple[float, float]]] = {}
+    for q, unit in units.items():
+        values.setdefault(unit, set()).add((q.low, q.high))
+    return {u for u, v in values.items() if len(v) == 1 and u in MEASURES}
 
 
 def number_conflicts(pairs: list[tuple[Quantity, Quantity]]) -> list[Flag]:

@@ -33,8 +33,9 @@ def role_of(side: Side, q: Quantity) -> str | None:
     before = words(side.text, s0, q.start)[-ROLE_RADIUS:]
     after = words(side.text, q.end, max(q.end, s1))[:ROLE_RADIUS]
     inside = [w for w, _, _ in words(side.text, q.start, q.end)]
-    # nearest first: the figure's own words, then outwards, the word before ahead of
-    # the word after at each distance
+    # nearest first: the figure's own words, then outwards within its clause ("killed
+    # and 153 others injured": 153 counts the injured), the word before first
+    before, after = _within_clause(before, reverse=True), _within_clause(after)
     order = list(inside)
     for distance in range(1, max(len(before), len(after)) + 1):
         if distance <= len(before):
@@ -55,6 +56,20 @@ def role_of(side: Side, q: Quantity) -> str | None:
         if role:
             return role
     return None
+
+
+#: Words that end the clause a figure's role is looked for in.
+_CLAUSE_BREAKS = frozenset({"and", "but", "while", "whereas", "although", "though", "or"})
+
+
+def _within_clause(found, reverse: bool = False):
+    """The words of a window up to (or, before the figure, back to) a clause break."""
+    words_only = [w[0].casefold() for w in found]
+    if reverse:
+        cut = max((i for i, w in enumerate(words_only) if w in _CLAUSE_BREAKS), default=-1)
+        return found[cut + 1 :]
+    cut = next((i for i, w in enumerate(words_only) if w in _CLAUSE_BREAKS), len(found))
+    return found[:cut]
 
 
 def counted_unit(side: Side, q: Quantity, unit: str) -> str:

@@ -450,3 +450,19 @@ def test_the_same_local_time_written_two_ways_agrees():
     )
     b = article_from_text("Landing\n\nThe probe touched down on the plain at 18:04.")
     assert not [d for d in found(a, b) if d.kind == "date"]
+
+
+def test_a_figure_after_and_counts_what_follows_it():
+    a = article_from_text("Quake\n\nThe quake left 296 people killed and 153 others injured.")
+    b = article_from_text("Quake\n\nThe quake killed 296 people and injured about 180 others.")
+    numbers = [d.summary for d in found(a, b) if d.kind == "number"]
+    assert numbers and "153" in numbers[0] and "180" in numbers[0], numbers
+
+
+def test_one_measure_each_is_one_fact():
+    a = article_from_text("Quake\n\nA 7-magnitude earthquake struck the region overnight.")
+    b = article_from_text(
+        "Quake\n\nThe region was hit overnight by an earthquake of magnitude 6.8."
+    )
+    numbers = [d.summary for d in found(a, b) if d.kind == "number"]
+    assert numbers and "6.8" in numbers[0], numbers
