@@ -135,10 +135,12 @@ def forget_facts() -> None:
 
 def clear_caches() -> None:
     """Forget everything remembered about articles seen before (benchmarks, tests)."""
+    from core.discrepancies.roles import forget_roles
     from core.facts.extract import clear_caches as clear_fact_caches
 
     clear_fact_caches()
     forget_facts()
+    forget_roles()
 
 
 def compare(a: Article, b: Article, *, capped: bool = True) -> Comparison:

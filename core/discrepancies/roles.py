@@ -8,6 +8,8 @@ number conflict). Role words are grouped by what they count, so "killed",
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from core import lexicon
 from core.discrepancies.side import Side
 from core.discrepancies.text import words
@@ -28,11 +30,18 @@ def role_of(side: Side, q: Quantity) -> str | None:
 
     A verb of change ("rose", "fell") names the role only when nothing that
     is counted lies near: "the toll has risen to 93" counts the dead.
+    Remembered per text and place: pairing figures asks it again for every
+    pair an article is in.
     """
     s0, s1 = side.sentence_span(q.start)
-    before = words(side.text, s0, q.start)[-ROLE_RADIUS:]
-    after = words(side.text, q.end, max(q.end, s1))[:ROLE_RADIUS]
-    inside = [w for w, _, _ in words(side.text, q.start, q.end)]
+    return _role(side.text, q.start, q.end, s0, s1)
+
+
+@lru_cache(maxsize=65536)
+def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
+    before = words(text, s0, start)[-ROLE_RADIUS:]
+    after = words(text, end, max(end, s1))[:ROLE_RADIUS]
+    inside = [w for w, _, _ in words(text, start, end)]
     # nearest first: the figure's own words, then outwards within its clause ("killed
     # and 153 others injured": 153 counts the injured), the word before first
     before, after = _within_clause(before, reverse=True), _within_clause(after)
@@ -47,7 +56,7 @@ def role_of(side: Side, q: Quantity) -> str | None:
         if role:
             return role
     if before and before[-1][0].casefold() in _REACHED:
-        for word, _, _ in reversed(words(side.text, s0, q.start)):
+        for word, _, _ in reversed(words(text, s0, start)):
             role = ROLES.get(word.casefold())
             if role:
                 return role
@@ -56,6 +65,11 @@ def role_of(side: Side, q: Quantity) -> str | None:
         if role:
             return role
     return None
+
+
+def forget_roles() -> None:
+    """Drop remembered roles (benchmarks timing unseen articles)."""
+    _role.cache_clear()
 
 
 #: Words that end the clause a figure's role is looked for in.
