@@ -28,26 +28,13 @@ Dated = list[tuple[DateRef, Day]]
 
 
 def date_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Flag]:
-    da = _day_refs(sa)
-    db = _day_refs(sb)
-    if not da or not db:
-        return []
-    ctx_a = {r: _context(sa, r) for r, _ in da}
-    ctx_b = {r: _context(sb, r) for r, _ in db}
-    days = dict(da) | dict(db)
-
-    def score(x: DateRef, y: DateRef) -> float:
-        verdict = same_day(days[x], days[y])
-        if verdict is None:
-            return 0.0
-        s = float(len(ctx_a[x] & ctx_b[y]))
-        if (x.sentence, y.sentence) in aligned:
-            s += ALIGNED_BONUS
-        return s + AGREE_BONUS if verdict else s
-
+    ia, ib = day_index(sa), day_index(sb)
+    days = dict(ia.dated) | dict(ib.dated)
     flags = []
-    for x, y, _ in match_pairs([r for r, _ in da], [r for r, _ in db], score, MIN_SCORE):
-        if same_day(days[x], days[y]) is False and _unexplained(days[x], days[y], da, db):
+    for x, y in paired_days(sa, sb, aligned, ia, ib):
+        if same_day(days[x], days[y]) is False and _unexplained(
+            days[x], days[y], ia.dated, ib.dated
+        ):
             ta, wa = _shown(sa, x)
             tb, wb = _shown(sb, y)
             flags.append(flag("date", f"{one_line(ta, 60)} vs {one_line(tb, 60)}", wa, wb))
