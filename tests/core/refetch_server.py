@@ -39,16 +39,23 @@ def article_page(
 
 
 class PageServer:
-    """Serves ``pages[path]`` (bytes) with status 200; any other path is a 404."""
+    """Serves ``pages[path]`` (bytes) with status 200; any other path is a 404.
+
+    A path in ``stalled`` is answered only once ``release`` is set (a hung site).
+    """
 
     def __init__(self) -> None:
         self.pages: dict[str, bytes] = {}
         self.hits: list[str] = []
-        pages, hits = self.pages, self.hits
+        self.stalled: set[str] = set()
+        self.release = threading.Event()
+        pages, hits, stalled, release = self.pages, self.hits, self.stalled, self.release
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 hits.append(self.path)
+                if self.path in stalled:
+                    release.wait(30)
                 body = pages.get(self.path)
                 if body is None:
                     self.send_error(404)
@@ -73,6 +80,7 @@ class PageServer:
         return self
 
     def stop(self) -> None:
+        self.release.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(5)

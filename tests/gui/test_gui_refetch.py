@@ -125,3 +125,17 @@ def test_a_fetch_error_is_reported_once(qtbot, project_window, server, dialogs):
     _check(qtbot, project_window)
     [warning] = dialogs.texts("warning")
     assert "HTTP 404" in warning and project_window.project.revisions() == []
+
+
+def test_cancel_stops_a_hung_check_and_keeps_the_project_as_it_was(qtbot, project_window, server):
+    window = project_window
+    server.stalled.add("/story")
+    action = _menu_action(window, "Project", "Check Articles for Changes")
+    action.trigger()
+    qtbot.waitUntil(lambda: "/story" in server.hits, timeout=10000)
+    assert window.runner.is_busy("refetch") and window.progress.isVisible()
+    window.progress.cancel_button.click()
+    # A bound for a hung download, not a speed figure: the site would hold it for 30 s.
+    qtbot.waitUntil(lambda: not window.runner.is_busy("refetch"), timeout=5000)
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert window.project.revisions() == []
