@@ -27,8 +27,6 @@ FILLED_ROLE = Qt.ItemDataRole.UserRole + 3
 
 EVENT, ARTICLE, PAIR, GROUP = "event", "article", "pair", "group"
 UNGROUPED_LABEL = "Not grouped"
-#: Before a revision's badge ("Revision: changed 2 days after publication: 3 discrepancies").
-REVISION_PREFIX = "Revision: "
 #: Up to this many rows, every group starts expanded; beyond, they fill on demand.
 EAGER_ROWS = 400
 
@@ -356,8 +354,9 @@ class ProjectBrowser(QTreeView):
             item = _node(article_label(info), ARTICLE, info.id, tip)
             item.setIcon(icons.article())
             return item
-        text = f"{article_label(info)}\n{REVISION_PREFIX}{revision.badge()}"
-        item = _node(text, ARTICLE, info.id, f"{tip}\nRevision of article {revision.revision_of}, "
+        # The badge first: under its original, when and how much it changed is the news.
+        text = f"{revision.badge()}\n{article_label(info)}"
+        item = _node(text, ARTICLE, info.id, f"{tip}\nA later version of article {revision.revision_of}, "
                      f"fetched {revision.changed_at}: {revision.badge()}")
         item.setIcon(icons.revision())
         return item

@@ -102,8 +102,10 @@ def test_a_changed_article_shows_under_its_original_with_a_badge(
     n = revision.n_discrepancies
     assert n >= 1
     assert parent == story
-    assert text.endswith(f"Revision: changed 2 days after publication: {n} discrepanc"
-                         f"{'y' if n == 1 else 'ies'}")
+    badge, label = text.split("\n")
+    assert badge == (f"changed 2 days after publication: {n} discrepanc"
+                     f"{'y' if n == 1 else 'ies'}")
+    assert label.startswith("Harbour Ledger")
     assert "1 changed, 0 unchanged" in window.statusBar().currentMessage()
     # the revision's comparison with its original is a pair in the browser
     assert revision.pair_id in window.browser.pair_ids()
@@ -116,7 +118,9 @@ def test_a_changed_article_shows_under_its_original_with_a_badge(
 def test_an_unchanged_article_adds_no_revision(qtbot, project_window, server):
     _check(qtbot, project_window)
     assert project_window.project.revisions() == []
-    assert not any("Revision:" in text for text, _ in _article_rows(project_window.browser).values())
+    rows = _article_rows(project_window.browser).values()
+    assert not any("changed" in text for text, _ in rows)
+    assert all(parent is None for _, parent in rows)
     assert "0 changed, 1 unchanged" in project_window.statusBar().currentMessage()
 
 
