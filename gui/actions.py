@@ -118,6 +118,10 @@ class Actions(QObject):
                                  key=hotkeys.COMPARE_ALL, icon=icons.compare_all())
         self.group_events = _make(p, "&Group Events", tip="Group articles into events and pairs",
                                   key=hotkeys.GROUP_EVENTS, icon=icons.group_events())
+        self.check_changes = _make(
+            p, "Chec&k Articles for Changes",
+            tip="Fetch the articles that came from a URL again; keep a changed text as a revision",
+            icon=icons.check_changes())
         self.add_pair = _make(p, "&Add Pair", tip="Pair the two selected articles",
                               icon=icons.add_pair())
         self.remove_pair = _make(p, "&Remove Pair", tip="Remove the selected pair",
@@ -148,7 +152,7 @@ class Actions(QObject):
     def project_actions(self) -> list[QAction]:
         """Actions that need an open project."""
         return [self.import_files, self.paste_article, self.fetch_url, self.close_project,
-                self.compare_all, self.group_events, self.add_pair, self.remove_pair,
+                self.compare_all, self.group_events, self.check_changes, self.add_pair, self.remove_pair,
                 self.edit_article, self.fact_table]
 
     def pair_actions(self) -> list[QAction]:

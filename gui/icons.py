@@ -79,6 +79,10 @@ def fetch_url() -> QIcon:
     return _icon("internet-web-browser", "fetch-url")
 
 
+def check_changes() -> QIcon:
+    return _icon("view-refresh", "fetch-url")
+
+
 def export_report() -> QIcon:
     return _icon("document-export", "export-report")
 
@@ -157,6 +161,10 @@ def fact_table() -> QIcon:
 
 def article() -> QIcon:
     return _icon("", "article")
+
+
+def revision() -> QIcon:
+    return _icon("view-refresh", "fetch-url")
 
 
 def pair() -> QIcon:

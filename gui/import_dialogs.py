@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import FactDiffError, IngestError
 from gui.dialog_buttons import ok_cancel_buttons
 from gui.workers import Cancelled_, TaskRunner, check
 
@@ -119,46 +118,16 @@ def download_article(url: str, progress, cancelled):
     The download verifies certificates, refuses local addresses, has one
     deadline and a size cap, and stops at once on Cancel (core/fetch.py).
     """
-    from dataclasses import replace
+    from core.fetch import FetchCancelled
+    from core.fetch_article import fetch_article
 
-    from core.encodings import decode
-    from core.fetch import FetchCancelled, fetch_page
-    from core.ingest import article_from_html
-    from core.store.base import now_iso
-    from core.store.records import Provenance
-
-    progress(0, 2, "downloading")
-    retrieved_at = now_iso()
+    progress(0, 1, "downloading")
     try:
-        page = fetch_page(url, cancelled=cancelled, deadline=FETCH_TIMEOUT)
+        result = fetch_article(url, cancelled=cancelled, deadline=FETCH_TIMEOUT)
     except FetchCancelled:
         raise Cancelled_ from None
     check(cancelled)
-    progress(1, 2, "extracting the article")
-    final_url, body, charset = page.final_url, page.body, page.charset
-    try:
-        html = _page_text(body, charset, decode)
-        article = article_from_html(html, url=final_url)
-    except FactDiffError as exc:
-        raise IngestError(f"No article found at {url} ({exc}).") from None
-    except Exception as exc:  # noqa: BLE001 - a malformed page is the page's fault
-        raise IngestError(f"No article found at {url}.") from exc
-    if not article.text.strip():
-        raise IngestError(f"No article found at {url}.")
-    # The bytes as served are the original: the provenance's SHA-256 is theirs.
-    provenance = Provenance("url", url, retrieved_at, final_url, page.last_modified, page.etag,
-                            charset=charset)  # fmt: skip
-    return replace(article, raw=body), provenance
-
-
-def _page_text(body: bytes, charset: str, decode) -> str:
-    """The page as text: the charset the server named, else detected like a saved page."""
-    if charset:
-        try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode(body, html=True)
+    return result
 
 
 class FetchUrlDialog(QDialog):

@@ -34,6 +34,7 @@ class Snapshot(NamedTuple):
     events: list
     articles: list
     pairs: list
+    revisions: list | tuple = ()  # RevisionInfo: later versions of fetched articles
 
 
 class ImportOutcome(NamedTuple):
@@ -48,7 +49,7 @@ class CompareOutcome(NamedTuple):
 
 
 def snapshot(project) -> Snapshot:
-    return Snapshot(project.events(), project.articles(), project.pairs())
+    return Snapshot(project.events(), project.articles(), project.pairs(), project.revisions())
 
 
 def default_workers() -> int:
@@ -103,6 +104,23 @@ def compare_all_job(project, workers: int = 1) -> Job:
     def job(progress, cancelled):
         done = project.compare_all(progress=progress, cancelled=cancelled, workers=workers)
         return CompareOutcome(done, snapshot(project))
+
+    return job
+
+
+class RefetchOutcome(NamedTuple):
+    report: object  # core.refetch.RefetchReport
+    snapshot: Snapshot
+
+
+def refetch_job(project) -> Job:
+    """Fetch every URL article again; changed texts become compared revisions."""
+
+    def job(progress, cancelled):
+        from core.refetch import refetch
+
+        report = refetch(project, progress=progress, cancelled=cancelled)
+        return RefetchOutcome(report, snapshot(project))
 
     return job
 

@@ -200,6 +200,7 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         a.focus_note.triggered.connect(lambda: self._focus(self.editor))
         a.compare_all.triggered.connect(self.compare_all)
         a.group_events.triggered.connect(self.group_events)
+        a.check_changes.triggered.connect(self.check_for_changes)
         a.add_pair.triggered.connect(self.browser.request_add_pair)
         a.remove_pair.triggered.connect(self.browser.request_remove_pair)
         a.edit_article.triggered.connect(lambda: self.edit_article_details())
@@ -314,7 +315,7 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         for action in a.project_actions():
             action.setEnabled(has_project)
         for action in (a.import_files, a.paste_article, a.fetch_url, a.compare_all,
-                       a.group_events):
+                       a.group_events, a.check_changes):
             action.setEnabled(writable)
         a.add_pair.setEnabled(writable and self.browser.can_add_pair())
         a.remove_pair.setEnabled(writable and self.browser.can_remove_pair())

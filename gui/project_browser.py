@@ -168,6 +168,7 @@ class ProjectBrowser(QTreeView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._pair_items: dict[int, QStandardItem] = {}
         self._articles: dict[int, object] = {}
+        self._revisions: dict[int, object] = {}  # revision's article id -> RevisionInfo
         self._menu_actions: list[QAction] = []
         self._quiet = False
         self._groups: list[Group] = []
@@ -213,13 +214,19 @@ class ProjectBrowser(QTreeView):
         self._model.removeRows(0, self._model.rowCount())
         self._pair_items.clear()
         self._articles.clear()
+        self._revisions.clear()
         self._groups.clear()
         self._pair_order.clear()
         self._group_of_pair.clear()
         self._quiet = False
 
-    def populate(self, events: Iterable, articles: Iterable, pairs: Iterable) -> None:
+    def populate(self, events: Iterable, articles: Iterable, pairs: Iterable,
+                 revisions: Iterable = ()) -> None:
         """Rebuild the tree, keeping the current pair selected without re-opening it.
+
+        ``revisions`` (``RevisionInfo``) are later versions of fetched articles:
+        each shows under its original with a badge saying when it changed and
+        how much.
 
         Only groups that are (or were) expanded get their rows now; the others
         fill in when opened, so a project of thousands of articles refreshes
@@ -232,6 +239,7 @@ class ProjectBrowser(QTreeView):
         self.setUpdatesEnabled(False)
         try:
             self._articles = {a.id: a for a in articles}
+            self._revisions = {r.article_id: r for r in revisions}
             self._groups = self._grouped(list(events), list(pairs))
             open_all = not expanded and sum(len(g.articles) + len(g.pairs)
                                             for g in self._groups) <= EAGER_ROWS
@@ -303,14 +311,35 @@ class ProjectBrowser(QTreeView):
         if head.data(FILLED_ROLE):
             return head
         group = self._groups[index]
-        rows = [[self._article_item(info), _count_cell(None, ""), _count_cell(None, "")]
-                for info in group.articles]
+        items = {info.id: self._article_item(info) for info in group.articles}
+        nested = self._nest_revisions(items)
+        rows = [[items[info.id], _count_cell(None, ""), _count_cell(None, "")]
+                for info in group.articles if info.id not in nested]
         rows += [self._pair_row(pair) for pair in group.pairs]
         head.removeRows(0, head.rowCount())
         for row in rows:
             head.appendRow(row)
+        for original_id in set(nested.values()):
+            self.setExpanded(items[original_id].index(), True)
         head.setData(True, FILLED_ROLE)
         return head
+
+    def _nest_revisions(self, items: dict[int, QStandardItem]) -> dict[int, int]:
+        """Put each revision under its original (else its previous version) when that is here.
+
+        Returns ``{revision id: id of the row it went under}``.
+        """
+        nested: dict[int, int] = {}
+        for article_id, revision in sorted(self._revisions.items()):
+            if article_id not in items:
+                continue
+            parent = next((i for i in (revision.original_id, revision.revision_of)
+                           if i in items and i != article_id and i not in nested), None)
+            if parent is not None:
+                items[parent].appendRow(
+                    [items[article_id], _count_cell(None, ""), _count_cell(None, "")])
+                nested[article_id] = parent
+        return nested
 
     def _on_expanded(self, index: QModelIndex) -> None:
         if index.isValid() and not index.parent().isValid():
@@ -320,8 +349,16 @@ class ProjectBrowser(QTreeView):
         tip = "\n".join(part for part in (
             info.title, info.source, info.author, info.published, info.url,
             f"{info.n_chars:,} characters") if part)
-        item = _node(article_label(info), ARTICLE, info.id, tip)
-        item.setIcon(icons.article())
+        revision = self._revisions.get(info.id)
+        if revision is None:
+            item = _node(article_label(info), ARTICLE, info.id, tip)
+            item.setIcon(icons.article())
+            return item
+        # The badge first: under its original, when and how much it changed is the news.
+        text = f"{revision.badge()}\n{article_label(info)}"
+        item = _node(text, ARTICLE, info.id, f"{tip}\nA later version of article {revision.revision_of}, "
+                     f"fetched {revision.changed_at}: {revision.badge()}")
+        item.setIcon(icons.revision())
         return item
 
     def _pair_row(self, pair) -> list[QStandardItem]:

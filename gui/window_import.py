@@ -108,6 +108,32 @@ class ImportMixin:
         self.refresh_project()
         self.message("Compare-all cancelled; pairs compared so far are kept.")
 
+    def check_for_changes(self) -> None:
+        """Fetch every article that came from a URL again, in the background."""
+        if self.project is None or self.project.readonly:
+            return
+        self.runner.start("refetch", "Checking articles for changes",
+                          jobs.refetch_job(self.project), self._refetch_done,
+                          self._refetch_cancelled)
+
+    def _refetch_done(self, outcome: jobs.RefetchOutcome) -> None:
+        report = outcome.report
+        self.refresh_project(outcome.snapshot)
+        if not report.lines:
+            self.message("No article in this project was fetched from a URL.")
+            return
+        unchanged = len(report.lines) - len(report.changed) - len(report.failed)
+        self.message(f"Checked {len(report.lines)} articles: {len(report.changed)} changed, "
+                     f"{unchanged} unchanged, {len(report.failed)} could not be fetched.")
+        if report.failed:
+            details = "\n".join(line.text() for line in report.failed[:20])
+            QMessageBox.warning(self, "Check Articles for Changes",
+                                f"Some articles could not be fetched again:\n\n{details}")
+
+    def _refetch_cancelled(self) -> None:
+        self.refresh_project()
+        self.message("Check for changes cancelled; revisions found so far are kept.")
+
     def group_events(self) -> None:
         if self.project is None:
             return

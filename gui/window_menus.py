@@ -47,7 +47,7 @@ def build_menus(bar: QMenuBar, a: Actions) -> QMenu:
     go_menu.addSeparator()
     go_menu.addActions([a.focus_browser, a.focus_list, a.focus_note])
     project_menu = bar.addMenu("&Project")
-    project_menu.addActions([a.compare_all, a.group_events])
+    project_menu.addActions([a.compare_all, a.group_events, a.check_changes])
     project_menu.addSeparator()
     project_menu.addActions([a.add_pair, a.remove_pair])
     project_menu.addSeparator()

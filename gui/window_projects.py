@@ -188,10 +188,10 @@ class ProjectsMixin:
             except FactDiffError as exc:
                 self.show_error(str(exc))
                 return
-        events, articles, pairs = snap
+        events, articles, pairs, revisions = snap
         self._articles = {a.id: a for a in articles}
         self._pairs = {p.id: p for p in pairs}
-        self.browser.populate(events, articles, pairs)
+        self.browser.populate(events, articles, pairs, revisions)
         if self.pair_id is not None and self.pair_id not in self._pairs:
             self._clear_pair()
         self._update_counts()

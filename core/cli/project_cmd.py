@@ -39,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _register_annotate(commands)
     _register_check(commands)
     _register_verify(commands)
+    _register_refetch(commands)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -275,6 +276,34 @@ def _verify(args: argparse.Namespace) -> int:
         return 1
     print(f"{name}: {plural(total, 'article')}, each derives from its original bytes")
     return 0
+
+
+# -- refetch -----------------------------------------------------------------
+
+
+def _register_refetch(commands: argparse._SubParsersAction) -> None:
+    p = _add_action(
+        commands, "refetch",
+        "fetch articles that came from a URL again; store a changed text as a compared revision",
+        _refetch,
+    )  # fmt: skip
+    p.add_argument("--article", type=int, metavar="ID", help="only this article (its newest version)")
+
+
+def _refetch(args: argparse.Namespace) -> int:
+    from core.refetch import refetch
+
+    with _open_writable(args.file) as project, ProgressLine(sys.stderr, "fetching") as bar:
+        report = refetch(project, args.article, progress=bar.update)
+    for line in report.lines:
+        print(line.text())
+    if not report.lines:
+        print(f"{project.path.name}: no article was fetched from a URL; nothing to check")
+        return 0
+    unchanged = len(report.lines) - len(report.changed) - len(report.failed)
+    print(f"{project.path.name}: {len(report.changed)} changed, {unchanged} unchanged, "
+          f"{len(report.failed)} failed")  # fmt: skip
+    return 1 if report.all_failed else 0
 
 
 # -- helpers -----------------------------------------------------------------

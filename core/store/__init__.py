@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the same names, spelled out for editors and type checkers
         PairInfo,
         ProjectStatus,
         Provenance,
+        RevisionInfo,
     )
     from core.store.schema import SCHEMA_VERSION
 
@@ -49,6 +50,7 @@ _EXPORTS = {
             "PairInfo",
             "ProjectStatus",
             "Provenance",
+            "RevisionInfo",
         ),
         "core.store.records",
     ),

@@ -18,12 +18,12 @@ import core
 from core.errors import ProjectError
 from core.safe_text import displayable
 from core.store.base import now_iso
-from core.store.fact_store import FactTableStore
 from core.store.file_check import check_project_file, file_uri, has_wal, readonly_connect
 from core.store.importer import import_files
 from core.store.lock import ProjectLock
 from core.store.migrations import create_schema, migrate
 from core.store.records import ImportReport, ProjectStatus
+from core.store.revision_store import RevisionStore
 from core.store.schema import SCHEMA_V5, SCHEMA_VERSION
 from core.store.status import project_status
 
@@ -35,7 +35,7 @@ _BUSY_TIMEOUT_MS = 5000
 SNAPSHOT_MAX_BYTES = 256 * 2**20
 
 
-class Project(FactTableStore):
+class Project(RevisionStore):
     """One open project file. Safe to share between threads; close it when done."""
 
     # -- lifecycle ----------------------------------------------------------

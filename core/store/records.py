@@ -70,6 +70,41 @@ class Provenance(NamedTuple):
     charset: str = ""  # the charset the server named, which reading the bytes again needs
 
 
+class RevisionInfo(NamedTuple):
+    """A later version of a fetched article, stored as an article of its own.
+
+    ``revision_of`` is the version it revises, ``original_id`` the first one.
+    ``days_after`` counts from the original's publication date (``since`` is
+    ``"publication"``), or from when the original was fetched when it has no
+    date (``"fetch"``); ``pair_id`` pairs the previous version (A) with this one.
+    """
+
+    article_id: int
+    revision_of: int
+    original_id: int
+    changed_at: str
+    days_after: int
+    since: str
+    pair_id: int | None
+    compared: bool
+    n_discrepancies: int
+
+    def badge(self) -> str:
+        """"changed 2 days after publication: 3 discrepancies", as the browser shows it."""
+        if self.days_after == 0:
+            when = "the same day as publication" if self.since == "publication" else (
+                "the same day it was first fetched")
+            head = f"changed {when}"
+        else:
+            days = f"{self.days_after} day{'s' * (self.days_after != 1)}"
+            after = "publication" if self.since == "publication" else "it was first fetched"
+            head = f"changed {days} after {after}"
+        if not self.compared:
+            return f"{head}: not compared yet"
+        n = self.n_discrepancies
+        return f"{head}: {n} discrepanc{'y' if n == 1 else 'ies'}"
+
+
 #: Article details a reviewer may correct (the ``articles`` columns of the same names).
 ARTICLE_FIELDS = ("title", "source", "author", "published", "url")
 
