@@ -35,8 +35,7 @@ _BINARY_MAGIC = (
     b"\xff\xd8\xff",
     b"\x1f\x8b",
     b"\x7fELF",
-    b"MZ",
-)
+)  # Windows programs ("MZ") hold NUL bytes near the start; text may begin "MZ Ventures"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SAMPLE = 64 * 1024
 _MAX_CHAOS = 0.2
