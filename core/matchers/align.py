@@ -25,9 +25,8 @@ import numpy as np
 import scipy.sparse as sp
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
-from scipy.sparse.csgraph import connected_components
 
-from core.matchers.assignment import best_assignment
+from core.matchers.assignment import best_assignment, component_labels
 from core.matchers.features import (
     SentenceFeatures,
     TfidfSpace,
@@ -450,10 +449,7 @@ def _assign(
         return []
     edges = pairs[keep]
     kept = scores[keep]
-    graph = sp.coo_matrix(
-        (np.ones(len(edges)), (edges[:, 0], edges[:, 1] + n_a)), shape=(n_a + n_b,) * 2
-    )
-    _, labels = connected_components(graph, directed=False)
+    labels = component_labels(n_a + n_b, edges[:, 0], edges[:, 1] + n_a)
     edge_labels = labels[edges[:, 0]]
     order = np.argsort(edge_labels, kind="stable")
     bounds = np.flatnonzero(np.diff(edge_labels[order])) + 1

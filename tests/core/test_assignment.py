@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linear_sum_assignment
 
-from core.matchers.assignment import SMALL_CELLS, best_assignment
+from core.matchers.assignment import SMALL_CELLS, best_assignment, component_labels
 
 matrices = st.tuples(st.integers(1, 9), st.integers(1, 9), st.integers(0, 2**32 - 1)).map(
     lambda t: np.random.default_rng(t[2]).choice([0.0, 0.1, 0.3, 0.5, 0.9, 1.0], size=t[:2])
@@ -32,3 +32,23 @@ def test_large_matrices_go_to_scipy_and_empty_ones_to_nothing():
     ref = linear_sum_assignment(big, maximize=True)
     assert np.isclose(big[rows, cols].sum(), big[ref].sum())
     assert best_assignment(np.zeros((0, 3)))[0].size == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 30), st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29)), max_size=40))
+def test_components_match_scipy(n, edges):
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    edges = [(x % n, y % n) for x, y in edges]
+    left = np.array([x for x, _ in edges], dtype=np.int64)
+    right = np.array([y for _, y in edges], dtype=np.int64)
+    ours = component_labels(n, left, right)
+    graph = sp.coo_matrix((np.ones(len(edges)), (left, right)), shape=(n, n))
+    _, theirs = connected_components(graph, directed=False)
+    # the same partition, whatever the numbering
+    assert (
+        len({(a, b) for a, b in zip(ours, theirs, strict=True)})
+        == len(set(ours))
+        == len(set(theirs))
+    )

@@ -11,7 +11,15 @@ import sys
 
 from conftest import seed
 
-FORBIDDEN = ("trafilatura", "lxml", "scipy.optimize", "PySide6", "shiboken6")
+FORBIDDEN = (
+    "trafilatura",
+    "lxml",
+    "scipy.optimize",
+    "scipy.sparse.csgraph",
+    "scipy.linalg",
+    "PySide6",
+    "shiboken6",
+)
 
 
 def test_plain_text_compare_imports_no_html_parser_no_qt_no_optimiser(tmp_path):
