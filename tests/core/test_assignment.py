@@ -32,3 +32,18 @@ def test_large_matrices_go_to_scipy_and_empty_ones_to_nothing():
     ref = linear_sum_assignment(big, maximize=True)
     assert np.isclose(big[rows, cols].sum(), big[ref].sum())
     assert best_assignment(np.zeros((0, 3)))[0].size == 0
+
+
+def test_without_scipy_optimize_large_matrices_are_solved_all_the_same(monkeypatch):
+    """The desktop bundle leaves scipy.optimize out: a large component still gets
+    an optimal assignment, from the pure solver."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "scipy.optimize", None)  # `import` now raises ImportError
+    for shape in ((60, 60), (70, 55), (52, 90)):
+        big = np.random.default_rng(shape[0]).random(shape)
+        rows, cols = best_assignment(big)
+        ref = linear_sum_assignment(big, maximize=True)
+        assert len(rows) == min(shape) and len(set(cols.tolist())) == len(cols)
+        assert list(rows) == sorted(rows)
+        assert np.isclose(big[rows, cols].sum(), big[ref].sum())
