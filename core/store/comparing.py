@@ -144,7 +144,9 @@ def _in_pool(
         exhausted = False
         try:
             while running or not exhausted:
-                while not exhausted and len(running) < workers * 2 and not stop():
+                # one batch queued beyond those running: no process waits for work,
+                # and a cancel waits for little more than the batches already started
+                while not exhausted and len(running) <= workers and not stop():
                     batch = next(batches, None)
                     if batch is None:
                         exhausted = True
@@ -152,6 +154,7 @@ def _in_pool(
                     running[pool.submit(_compare_batch, run, batch)] = batch
                 if stop():
                     exhausted = True
+                    _drop_queued(running)
                 if not running:
                     break
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -160,6 +163,13 @@ def _in_pool(
         finally:
             for future in running:
                 future.cancel()
+
+
+def _drop_queued(running: dict[Future[list[Outcome]], Batch]) -> None:
+    """On cancel, forget the batches no process has started; those running finish
+    (a batch is about a second of work)."""
+    for future in [f for f in running if f.cancel()]:
+        del running[future]
 
 
 #: How often a worker checks that the process that started it still lives.
