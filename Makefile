@@ -30,9 +30,11 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_table.py
 
+# The bundle folder dist/factdiff/ and its download beside it (factdiff-VERSION-OS-ARCH.tar.gz).
 bundle: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm build.spec
 	@du -sh dist/factdiff
+	@ls -l dist/factdiff-*.tar.gz dist/factdiff-*.zip 2>/dev/null || true
 
 clean:
 	rm -rf build dist .pytest_cache

@@ -6,7 +6,9 @@ builds it first with ``pyinstaller --noconfirm build.spec`` (a few minutes).
 Prints:
 
 1. **size**: the unpacked folder, in MiB as ``du -sh`` counts them, and its
-   largest parts. Target ≤ 200 MB (Linux).
+   largest parts. Target ≤ 200 MB (Linux). Then the download the build puts
+   beside it (``factdiff-VERSION-OS-ARCH.tar.gz``, ``.zip`` on Windows).
+   Target ≤ 90 MB (10⁶ bytes).
 2. **start**: ``factdiff gui --demo --screenshot`` in a fresh process, from
    spawning it to the window painted on its first pair (the app reports its
    own time to first paint), to the process exiting, and the CPU time it used
@@ -37,6 +39,7 @@ DEMO = ROOT / "resources" / "demo"
 EXE_NAME = "factdiff.exe" if sys.platform == "win32" else "factdiff"
 
 SIZE_TARGET_MB = 200
+ARCHIVE_TARGET_MB = 90
 START_TARGET_S = 2.0
 MIB = 1024 * 1024
 
@@ -116,6 +119,12 @@ def measure_size(dist: Path) -> tuple[int, dict[str, int]]:
     return total, dict(parts)
 
 
+def find_archive(dist: Path) -> Path | None:
+    """The newest download the build left beside the bundle folder, if any."""
+    found = [p for p in dist.parent.glob(f"{dist.name}-*") if p.name.endswith((".tar.gz", ".zip"))]
+    return max(found, key=lambda p: p.stat().st_mtime, default=None)
+
+
 def command_line(exe: Path, runs: int) -> tuple[float, float]:
     """Median seconds for ``--version`` and for comparing the two demo articles."""
     versions, compares = [], []
@@ -172,6 +181,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     for label, size in sorted(parts.items(), key=lambda item: -item[1]):
         print(f"  {label:<20} {size / MIB:6.1f} MiB")
+    archive = find_archive(dist)
+    archive_ok = archive is not None and archive.stat().st_size <= ARCHIVE_TARGET_MB * 10**6
+    if archive is None:
+        print(f"archive: none beside {dist.name} (build.spec writes it; target ≤ 90 MB: MISSED)")
+    else:
+        size = archive.stat().st_size
+        print(
+            f"archive: {archive.name} {size / 10**6:.1f} MB ({size / MIB:.1f} MiB) "
+            f"(target ≤ {ARCHIVE_TARGET_MB} MB: {'ok' if archive_ok else 'MISSED'})"
+        )
 
     with tempfile.TemporaryDirectory(prefix="factdiff-bench-") as tmp:
         first, paint, process, cpu = window_start(
@@ -186,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     version, compare = command_line(exe, args.runs)
     print(f"command line: --version {version:.2f} s, demo comparison {compare:.2f} s (medians)")
-    return 0 if size_ok and start_ok else 1
+    return 0 if size_ok and archive_ok and start_ok else 1
 
 
 if __name__ == "__main__":

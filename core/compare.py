@@ -137,10 +137,14 @@ def clear_caches() -> None:
     """Forget everything remembered about articles seen before (benchmarks, tests)."""
     from core.discrepancies.roles import forget_roles
     from core.facts.extract import clear_caches as clear_fact_caches
+    from core.matchers.features import sentence_features
+    from core.matchers.links import clause_features
 
     clear_fact_caches()
     forget_facts()
     forget_roles()
+    sentence_features.cache_clear()
+    clause_features.cache_clear()
 
 
 def compare(a: Article, b: Article, *, capped: bool = True) -> Comparison:

@@ -81,10 +81,11 @@ def split_sentences(text: str, boilerplate: Iterable[Span] = ()) -> list[Sentenc
 
 
 #: The sentences of the last few articles split. A comparison needs them three
-#: times per article (alignment, facts, discrepancies); a ``str`` caches its
-#: hash, so finding a text again costs nothing.
+#: times per article (alignment, facts, discrepancies), and comparing a project
+#: meets each article in every pair of its event; a ``str`` caches its hash, so
+#: finding a text again costs nothing.
 _RECENT: dict[tuple[str, tuple[Span, ...]], tuple[Sentence, ...]] = {}
-_RECENT_SIZE = 4
+_RECENT_SIZE = 32
 
 
 def article_sentences(text: str, boilerplate: Iterable[Span] = ()) -> tuple[Sentence, ...]:

@@ -142,7 +142,8 @@ def test_bundle_leaves_out_what_the_app_never_loads(bundle_dir):
     unwanted = [
         n for n in names
         if any(part in n for part in ("libQt6Quick", "libQt6Qml", "libQt6Network", "libQt6Pdf",
-                                      "libgtk-3", "Qt/translations", "scipy/stats", "tkinter"))
+                                      "libgtk-3", "Qt/translations", "scipy/stats", "tkinter",
+                                      "scipy/optimize", "scipy/special", "scipy/spatial"))
     ]
     assert not unwanted, f"left-overs the spec should drop: {sorted(unwanted)[:10]}"
     dangling = [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
@@ -150,7 +151,33 @@ def test_bundle_leaves_out_what_the_app_never_loads(bundle_dir):
     for needed in ("resources/demo/harbor-ledger.txt", "resources/icons/factdiff.svg",
                    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
                    "PySide6/Qt/plugins/platforms/libqxcb.so",
-                   "PySide6/Qt/plugins/iconengines/libqsvgicon.so"):
+                   "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+                   "core/lexicon/months.txt", "core/matchers/link_model.json"):
         assert needed in names, f"{needed} is missing from the bundle"
+    shared = internal / "scipy.libs"
+    copies = [p.name for p in shared.glob("libgfortran-*") if (internal / "numpy.libs" / p.name).exists()]
+    assert copies and all((shared / name).is_symlink() for name in copies), (
+        "SciPy's copy of NumPy's Fortran runtime should be a link to it"
+    )
     size = sum(p.lstat().st_size for p in bundle_dir.rglob("*") if p.is_file())
-    assert size < 320 * 1024**2, f"the bundle grew to {size / 1024**2:.0f} MiB"
+    assert size < 240 * 1024**2, f"the bundle grew to {size / 1024**2:.0f} MiB"
+
+
+def test_bundle_comes_with_a_download_under_90_mb(bundle_dir):
+    """build.spec packs the folder into one archive beside it, links kept as links."""
+    import tarfile
+    import zipfile
+
+    archives = [
+        p for p in bundle_dir.parent.glob(f"{bundle_dir.name}-{VERSION}-*")
+        if p.name.endswith((".tar.gz", ".zip"))
+    ]
+    assert len(archives) == 1, f"expected one archive beside the bundle, found {archives}"
+    archive = archives[0]
+    assert archive.stat().st_size <= 90 * 10**6, f"{archive.name} is {archive.stat().st_size:,} bytes"
+    if archive.name.endswith(".zip"):
+        names = zipfile.ZipFile(archive).namelist()
+    else:
+        with tarfile.open(archive) as tar:
+            names = tar.getnames()
+    assert f"{bundle_dir.name}/{EXE_NAME}" in names

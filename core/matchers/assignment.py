@@ -24,9 +24,9 @@ def best_assignment(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     if n_rows * n_cols > SMALL_CELLS:
-        from scipy.optimize import linear_sum_assignment
-
-        return linear_sum_assignment(scores, maximize=True)
+        solved = _with_scipy(scores)
+        if solved is not None:
+            return solved
     transposed = n_rows > n_cols
     cost = (-scores.T if transposed else -scores).tolist()
     match = _hungarian(cost)
@@ -36,6 +36,17 @@ def best_assignment(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         order = np.argsort(cols)
         return cols[order], rows[order]
     return rows, cols
+
+
+def _with_scipy(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """SciPy's solver, or None where it is missing: the desktop bundle leaves
+    ``scipy.optimize`` out (with the subpackages only it loads), and the pure
+    solver below finds an assignment of the same total, only more slowly."""
+    try:
+        from scipy.optimize import linear_sum_assignment
+    except ImportError:
+        return None
+    return linear_sum_assignment(scores, maximize=True)
 
 
 def _hungarian(cost: list[list[float]]) -> list[int]:

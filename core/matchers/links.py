@@ -101,13 +101,16 @@ class PairTable(NamedTuple):
     features: np.ndarray  # rows of FEATURES (computed by core.matchers.align's scorer)
 
 
-def clause_features(text: str, span: tuple[int, int]) -> list[SentenceFeatures]:
-    """The sentence's clauses, each as a bag of content words (the whole sentence if it has one)."""
+@lru_cache(maxsize=32768)
+def clause_features(text: str, span: tuple[int, int]) -> tuple[SentenceFeatures, ...]:
+    """The sentence's clauses, each as a bag of content words (the whole sentence if it has one).
+
+    Cached (immutable): an article compared with several others is cut once."""
     start, end = span
     cuts = [start, *(m.start() + start for m in _CLAUSE_BREAK.finditer(text[start:end])), end]
     parts = [sentence_features(text, (lo, hi)) for lo, hi in zip(cuts, cuts[1:], strict=False)]
     parts = [p for p in parts if len(p.words) >= _MIN_CLAUSE_WORDS]
-    return parts or [sentence_features(text, span)]
+    return tuple(parts) or (sentence_features(text, span),)
 
 
 def ratio_to_best(values: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:

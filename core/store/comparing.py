@@ -10,12 +10,18 @@ Results are encoded for storage where they are computed: a worker process
 sends back a few kilobytes of compressed JSON instead of a pickled Comparison
 with both article texts, and the process that writes the file does no more
 than write.
+
+Work goes to the processes in batches of pairs that share articles (the
+caller orders pairs so an event's come together): each article is pickled
+once per batch instead of once per pair, and the worker that receives it
+splits it, reads its features and extracts its facts once for all of the
+batch's pairs (the engine remembers recent articles). One pair per task
+would scatter an article's pairs over every process, each redoing that work.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import multiprocessing
 import os
 import sys
@@ -31,6 +37,7 @@ from core.model import Article, Comparison
 from core.store.codec import encode_comparison
 
 Job = tuple[int, Article, Article]
+Batch = list[Job]
 Cancelled = Callable[[], bool]
 Engine = Callable[[Article, Article], Comparison]
 
@@ -58,11 +65,14 @@ def run_comparisons(
     workers: int,
     cancelled: Cancelled | None = None,
     engine: Engine | None = None,
+    batch_size: int = 1,
 ) -> Iterator[Outcome]:
     """Yield ``(pair_id, encoded result or exception)`` until the jobs run out or ``cancelled()``.
 
     ``engine`` must be a module-level function when ``workers > 1`` (it is
     pickled to the worker processes); it defaults to the real engine.
+    With workers, consecutive jobs go to one process in batches of about
+    ``batch_size`` (see ``batched``); results of a batch arrive together.
     """
     run = engine or compare_articles
     stop = cancelled or (lambda: False)
@@ -73,7 +83,28 @@ def run_comparisons(
             yield pair_id, _attempt(run, a, b)
         return
     if not stop():
-        yield from _in_pool(jobs, workers, stop, functools.partial(_compare_encoded, run))
+        yield from _in_pool(batched(jobs, batch_size), workers, stop, run)
+
+
+def batched(jobs: Iterator[Job], size: int) -> Iterator[Batch]:
+    """Consecutive jobs in batches of ``size``, each article object shipped once per batch.
+
+    A batch that is full still takes the next job while it shares an article
+    with the batch (up to twice ``size``), so an event's pairs are not split
+    between processes only because they straddle a batch boundary. Equal
+    articles are replaced by one object, which pickling then sends once.
+    """
+    size = max(1, size)
+    batch: Batch = []
+    seen: dict[Article, Article] = {}
+    for pair_id, a, b in jobs:
+        shares = a in seen or b in seen
+        if len(batch) >= size and (not shares or len(batch) >= 2 * size):
+            yield batch
+            batch, seen = [], {}
+        batch.append((pair_id, seen.setdefault(a, a), seen.setdefault(b, b)))
+    if batch:
+        yield batch
 
 
 def encode_result(comparison: Comparison) -> Encoded:
@@ -93,8 +124,13 @@ def _attempt(run: Engine, a: Article, b: Article) -> Encoded | Exception:
         return exc
 
 
+def _compare_batch(run: Engine, batch: Batch) -> list[Outcome]:
+    """In a worker: every pair of one batch, one outcome each."""
+    return [(pair_id, _attempt(run, a, b)) for pair_id, a, b in batch]
+
+
 def _in_pool(
-    jobs: Iterator[Job], workers: int, stop: Cancelled, run: Callable[[Article, Article], Encoded]
+    batches: Iterator[Batch], workers: int, stop: Cancelled, run: Engine
 ) -> Iterator[Outcome]:
     # "spawn" is safe from a GUI worker thread and in a frozen bundle; fork is not.
     context = multiprocessing.get_context("spawn")
@@ -104,26 +140,36 @@ def _in_pool(
         initializer=die_with_parent,
         initargs=(os.getpid(),),
     ) as pool:
-        running: dict[Future[Encoded], int] = {}
+        running: dict[Future[list[Outcome]], Batch] = {}
         exhausted = False
         try:
             while running or not exhausted:
-                while not exhausted and len(running) < workers * 2 and not stop():
-                    job = next(jobs, None)
-                    if job is None:
+                # one batch queued beyond those running: no process waits for work,
+                # and a cancel waits for little more than the batches already started
+                while not exhausted and len(running) <= workers and not stop():
+                    batch = next(batches, None)
+                    if batch is None:
                         exhausted = True
                         break
-                    running[pool.submit(run, job[1], job[2])] = job[0]
+                    running[pool.submit(_compare_batch, run, batch)] = batch
                 if stop():
                     exhausted = True
+                    _drop_queued(running)
                 if not running:
                     break
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    yield running.pop(future), _result(future)
+                    yield from _results(future, running.pop(future))
         finally:
             for future in running:
                 future.cancel()
+
+
+def _drop_queued(running: dict[Future[list[Outcome]], Batch]) -> None:
+    """On cancel, forget the batches no process has started; those running finish
+    (a batch is about a second of work)."""
+    for future in [f for f in running if f.cancel()]:
+        del running[future]
 
 
 #: How often a worker checks that the process that started it still lives.
@@ -155,10 +201,10 @@ def _watch_parent(parent_pid: int) -> None:
     os._exit(1)
 
 
-def _result(future: Future[Encoded]) -> Encoded | Exception:
+def _results(future: Future[list[Outcome]], batch: Batch) -> list[Outcome]:
     try:
         return future.result()
     except BrokenProcessPool:
         raise ProjectError("a comparing process died (out of memory?); try --jobs 1") from None
-    except Exception as exc:  # noqa: BLE001 - reported per pair by the caller
-        return exc
+    except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
+        return [(pair_id, exc) for pair_id, _, _ in batch]

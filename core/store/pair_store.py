@@ -22,6 +22,11 @@ from core.store.records import EventInfo, PairInfo
 
 Progress = Callable[[int, int, str], None]
 _PAIRS_PER_PROCESS = 8
+#: Pairs sent to a process at once: enough to compare each article's pairs in
+#: one place and to amortise pickling; few enough that every process gets
+#: several batches (work stays balanced) and progress moves every second or so.
+_MAX_BATCH = 16
+_BATCHES_PER_PROCESS = 4
 _log = logging.getLogger(__name__)
 
 _PAIR_QUERY = """
@@ -158,7 +163,8 @@ class PairStore(ArticleStore):
         done, failed = 0, []
         if progress:
             progress(0, len(todo), "")
-        outcomes = run_comparisons(self._jobs(todo), workers, cancelled, compare_articles)
+        batch = max(1, min(_MAX_BATCH, len(todo) // (workers * _BATCHES_PER_PROCESS)))
+        outcomes = run_comparisons(self._jobs(todo), workers, cancelled, compare_articles, batch)
         for pair_id, outcome in outcomes:
             if isinstance(outcome, Exception):
                 # A reason the user can act on is reported once, in one line, not as a traceback.
@@ -176,10 +182,12 @@ class PairStore(ArticleStore):
         return done
 
     def _pairs_to_compare(self) -> list[int]:
+        """Pairs without this engine's result, an event's together (they share articles)."""
         with self._reading() as conn:
             rows = conn.execute(
                 "SELECT p.id FROM pairs p LEFT JOIN comparisons c ON c.pair_id = p.id "
-                "WHERE c.engine_version IS NOT ? ORDER BY p.id",
+                "WHERE c.engine_version IS NOT ? "
+                "ORDER BY p.event_id IS NULL, p.event_id, p.id",
                 (core.ENGINE_VERSION,),
             ).fetchall()
         return [row[0] for row in rows]

@@ -52,3 +52,18 @@ def test_components_match_scipy(n, edges):
         == len(set(ours))
         == len(set(theirs))
     )
+
+
+def test_without_scipy_optimize_large_matrices_are_solved_all_the_same(monkeypatch):
+    """The desktop bundle leaves scipy.optimize out: a large component still gets
+    an optimal assignment, from the pure solver."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "scipy.optimize", None)  # `import` now raises ImportError
+    for shape in ((60, 60), (70, 55), (52, 90)):
+        big = np.random.default_rng(shape[0]).random(shape)
+        rows, cols = best_assignment(big)
+        ref = linear_sum_assignment(big, maximize=True)
+        assert len(rows) == min(shape) and len(set(cols.tolist())) == len(cols)
+        assert list(rows) == sorted(rows)
+        assert np.isclose(big[rows, cols].sum(), big[ref].sum())

@@ -55,3 +55,23 @@ def broken(a: Article, b: Article) -> Comparison:
 def test_failures_come_back_per_pair():
     outcomes = dict(run_comparisons(iter(_jobs()), 1, engine=broken))
     assert all(isinstance(o, ValueError) for o in outcomes.values())
+
+
+def slow_measure(a: Article, b: Article) -> Comparison:
+    import time
+
+    time.sleep(0.05)
+    return measure(a, b)
+
+
+def test_cancelling_a_batched_pool_drops_the_batches_not_started():
+    results = []
+    # 40 pairs of distinct articles in batches of 4, at most 3 batches in flight
+    jobs = iter([(i, Article(f"one {i}"), Article(f"two {i}")) for i in range(40)])
+    for pair_id, outcome in run_comparisons(
+        jobs, 2, cancelled=lambda: len(results) >= 1, engine=slow_measure, batch_size=4
+    ):
+        results.append((pair_id, outcome))
+    assert all(not isinstance(o, Exception) for _, o in results), "a dropped batch is no failure"
+    assert 4 <= len(results) <= 12  # the first batch, and at most the two others running
+    assert next(jobs, None) is not None  # the rest was never even read
