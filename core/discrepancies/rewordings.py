@@ -54,10 +54,11 @@ def rewordings(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[Flag
 def _keys(side: Side, span: Span) -> list[tuple[str, str]]:
     """(stem, word) of the content words of a span that are not figures or names."""
     out = []
+    sentence_start = side.sentence_span(span[0])[0]
     for w, start, _ in words(side.text, *span):
         if w[:1].isdigit() or is_function_word(w):
             continue
-        if w[:1].isupper() and start > side.sentence_span(start)[0]:
+        if w[:1].isupper() and start > sentence_start:
             continue  # a name: the entity and spelling finders read those
         out.append((stem(w), w))
     return out
@@ -67,12 +68,14 @@ def _reworded(sa: Side, sb: Side, a: Span, b: Span) -> tuple[Span, Span, str, st
     """The best-matching clauses of two sentences and the words each has of its own."""
     all_a = {k for k, _ in _keys(sa, a)}
     all_b = {k for k, _ in _keys(sb, b)}
+    clauses_b = [(cb, _keys(sb, cb)) for cb in clauses(sb, b)]
+    stems_b = [{k for k, _ in keys_b} for _, keys_b in clauses_b]
     best = None
     for ca in clauses(sa, a):
         keys_a = _keys(sa, ca)
-        for cb in clauses(sb, b):
-            keys_b = _keys(sb, cb)
-            shared = {k for k, _ in keys_a} & {k for k, _ in keys_b}
+        stems_a = {k for k, _ in keys_a}
+        for (cb, keys_b), stems in zip(clauses_b, stems_b, strict=True):
+            shared = stems_a & stems
             if len(shared) < MIN_SHARED:
                 continue
             own_a = [w for k, w in keys_a if k not in all_b]
