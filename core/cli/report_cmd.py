@@ -15,7 +15,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.cli.output import add_format_argument
 from core.errors import FactDiffError
 from core.model import KINDS, SEVERITIES
 from core.report.options import (
@@ -37,7 +36,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "diverges and what reviewers concluded.",
     )
     p.add_argument("project", metavar="PROJECT", help="a .factdiff project file")
-    add_format_argument(p, (*FORMATS, CLAIMREVIEW), default="html")
+    p.add_argument(
+        "--format",
+        choices=(*FORMATS, CLAIMREVIEW),
+        default=None,
+        help="output format (default: from the -o file's ending, else html)",
+    )
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write here (default: stdout; required for pdf)"
     )
@@ -87,12 +91,22 @@ def options_from_args(args: argparse.Namespace) -> ReportOptions:
     )
 
 
+#: ``-o`` endings that name a format when ``--format`` is not given.
+_ENDINGS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf",
+            ".csv": "csv", ".json": "json", ".jsonld": CLAIMREVIEW}  # fmt: skip
+
+
+def _format_of(output: str | None) -> str:
+    return _ENDINGS.get(Path(output).suffix.lower(), "html") if output else "html"
+
+
 def run(args: argparse.Namespace) -> int:
     # The store (sqlite-utils) and the renderers load only when a report is made.
     from core.report.collect import build_report
     from core.report.export import export_report, render_text
     from core.store import Project
 
+    args.format = args.format or _format_of(args.output)
     if args.format == "pdf" and not args.output:
         raise FactDiffError("PDF output needs a file: add -o FILE.pdf")
     options = options_from_args(args)

@@ -75,3 +75,18 @@ def test_errors_are_one_line_and_exit_2(project_file, tmp_path, capsys, args, me
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("factdiff: error: ") and message in err
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("r.md", "# Discrepancy report"),
+        ("r.csv", "number,"),
+        ("r.json", "{"),
+        ("r.html", "<!DOCTYPE"),
+    ],
+)
+def test_the_output_file_ending_picks_the_format(project_file, tmp_path, name, starts):
+    out = tmp_path / name
+    assert main(["report", str(project_file), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8-sig").lstrip().startswith(starts)
