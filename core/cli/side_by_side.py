@@ -69,9 +69,12 @@ def _heading(label: str, article: Article, width: int) -> list[str]:
 
 
 def _summary(c: Comparison) -> str:
+    passages = sum(1 for al in c.alignments if al.primary)
+    claims = len(c.alignments) - passages
     parts = [
         f"similarity {c.similarity:.2f}",
-        f"{len(c.alignments)} aligned passage{'s' if len(c.alignments) != 1 else ''}",
+        f"{passages} aligned passage{'s' if passages != 1 else ''}",
+        f"{claims} claim link{'s' if claims != 1 else ''}",
         f"{len(c.unaligned_a)} sentence{'s' if len(c.unaligned_a) != 1 else ''} only in A",
         f"{len(c.unaligned_b)} only in B",
     ]
@@ -107,7 +110,8 @@ def _discrepancy_lines(c: Comparison, width: int) -> Iterator[str]:
 def _alignment_lines(c: Comparison, width: int) -> Iterator[str]:
     yield "ALIGNED PASSAGES   [-only in A-]  {+only in B+}"
     for number, al in enumerate(c.alignments, 1):
-        label = f"── {number} · score {al.score:.2f} "
+        what = f"score {al.score:.2f}" if al.primary else f"claim link, probability {al.score:.2f}"
+        label = f"── {number} · {what} "
         yield label + "─" * max(0, width - len(label))
         yield from _columns(*_sides(c, al), width)
     yield ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -20,6 +21,7 @@ def test_text_output_is_a_side_by_side_summary(capsys):
     out = capsys.readouterr().out
     assert out.startswith("A  Ferry fire off Vessmark")
     assert "similarity 0." in out
+    assert re.search(r"\d+ aligned passages? · \d+ claim links?", out)
     assert "ALIGNED PASSAGES" in out and "│" in out
     assert "[-Wednesday" in out and "{+Thursday" in out
     assert "ONLY IN A" in out and "Local fishermen" in out
