@@ -356,7 +356,11 @@ def _group_flag(sa: Side, sb: Side, index: int, group: list[Typed]) -> Flag | No
     ta, wa = _shown(sa, a_span, before, after, clip=kind == "quote")
     tb, wb = _shown(sb, b_span, before, after, clip=kind == "quote")
     changed = _changed_words(sa, sb, group)
-    severity = "medium" if kind == "quote" and all(is_function_word(w) for w in changed) else None
+    one_sided = kind == "quote" and not (
+        _in_quote(sa, *a_span) and _in_quote(sb, *b_span)
+    )  # quoted words reported otherwise: worth a look, not proof of a misquote
+    grammar_only = kind == "quote" and all(is_function_word(w) for w in changed)
+    severity = "medium" if one_sided or grammar_only else None
     weight = 1.0 + 0.1 * sum(not is_function_word(w) for w in changed)
     return flag(kind, _summary(kind, ta, tb), wa, wb, index, severity, weight)
 

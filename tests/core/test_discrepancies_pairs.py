@@ -419,6 +419,7 @@ def test_words_quoted_in_one_article_and_reported_otherwise_in_the_other_are_a_q
     )
     quotes = [d for d in found(a, b) if d.kind == "quote"]
     assert quotes and "in the flood" in quotes[0].summary
+    assert quotes[0].severity == "medium", "a paraphrase of a quote is worth a look, not a misquote"
 
 
 def test_local_clock_times_of_one_claim_that_differ_are_a_date():
