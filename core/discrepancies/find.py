@@ -77,9 +77,10 @@ def _attach_alignments(
     """Give a fact-level flag the alignment (passage first, then claim link) that holds
     both its sides, so the window and the report show it with its two sentences.
 
-    Two facts set against each other from sentences no alignment links (the
-    figures of one toll in unrelated sentences) are widened to their claims
-    instead: "93" alone does not say what was counted.
+    Two figures or credits set against each other from sentences no alignment
+    links (the figures of one toll in unrelated sentences) are widened to their
+    clauses instead: "93" alone does not say what was counted, nor "said" what
+    was said. Days and quotes say what they are and keep their own words.
     """
     order = sorted(range(len(alignments)), key=lambda i: not alignments[i].primary)
     out = []
@@ -94,7 +95,7 @@ def _attach_alignments(
                 None,
             )
             f = f._replace(alignment=found)
-            if found is None:
+            if found is None and f.kind in ("number", "attribution"):
                 f = f._replace(a=clause_span(sa, f.a), b=clause_span(sb, f.b))
         out.append(f)
     return out
