@@ -884,15 +884,15 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
             self._browser_width = width
             self._browser_folded = False
 
-    def resizeEvent(self, event) -> None:  # Qt override
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_articles()
 
-    def showEvent(self, event) -> None:  # Qt override
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.fit_articles()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
         self.close_project()
         event.accept()

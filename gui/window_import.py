@@ -184,17 +184,17 @@ class ImportMixin:
 
             show_unexpected_error(failure.message, failure.details, self)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self._dropped_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # Qt override
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self._dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
         paths = self._dropped_paths(event.mimeData())
         if not paths:
             event.ignore()
