@@ -1,6 +1,6 @@
 """The user's settings folder, found the same way by the CLI and the window.
 
-The window keeps its preferences through Qt (``gui.settings``); files that the
+The window keeps its preferences through Qt (QSettings); files that the
 CLI must read as well (the ClaimReview rating table) live beside them, in a
 folder computed here without Qt: ``FACTDIFF_SETTINGS_DIR`` when set (tests,
 portable installs), otherwise where Qt puts an INI file for the

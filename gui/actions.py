@@ -10,10 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 
+from core.store import STATUSES
 from gui import hotkeys, icons
-
-#: Annotation statuses in shortcut order (1–4); mirrors core.store.STATUSES.
-STATUS_ORDER = ("open", "confirmed", "dismissed", "follow-up")
 
 
 def _make(
@@ -92,7 +90,7 @@ class Actions(QObject):
             _make(p, f"Mark as {name.capitalize()}",
                   tip=f"Set the current discrepancy's status to {name}",
                   key=key, icon=icons.status(name))
-            for name, key in zip(STATUS_ORDER, hotkeys.SET_STATUS, strict=True)
+            for name, key in zip(STATUSES, hotkeys.SET_STATUS, strict=True)
         ]
         self.preferences = _make(p, "Pre&ferences…", key=hotkeys.PREFERENCES,
                                  icon=icons.preferences())

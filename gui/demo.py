@@ -21,7 +21,6 @@ from core.errors import FactDiffError
 from core.resources_path import resource
 from gui.settings import data_dir
 
-DEMO_NAME = "demo.factdiff"
 #: Bump to rebuild every user's demo project (e.g. when the outlets below change).
 DEMO_REVISION = "2"
 DEMO_TITLE = "Demo: the Vessmark ferry fire"
@@ -50,7 +49,9 @@ def _demo_article(path: Path):
 
 
 def demo_path() -> Path:
-    return data_dir() / DEMO_NAME
+    from core.store import SUFFIX  # the store loads on first use, not at window start-up
+
+    return data_dir() / f"demo{SUFFIX}"
 
 
 def build_demo(target: Path) -> Path:

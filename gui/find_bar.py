@@ -77,7 +77,7 @@ class FindBar(QWidget):
         self.query.style().unpolish(self.query)
         self.query.style().polish(self.query)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:
             self.closeRequested.emit()
             return

@@ -12,11 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from core.ingest import ARTICLE_SUFFIXES
 from gui.workers import Job
-
-IMPORT_SUFFIXES = ARTICLE_SUFFIXES
-PROJECT_SUFFIX = ".factdiff"
 
 
 class PairData(NamedTuple):

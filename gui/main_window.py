@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FactDiffError
+from core.store import STATUSES
 from gui import hotkeys, jobs
 from gui.about_dialog import AboutDialog, ShortcutsDialog
-from gui.actions import STATUS_ORDER, Actions
+from gui.actions import Actions
 from gui.annotation_editor import AnnotationEditor
 from gui.article_details_dialog import ArticleDetailsDialog
 from gui.comparison_view import ComparisonView
@@ -188,7 +189,7 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         a.find_next.triggered.connect(lambda: self.find_bar.request(False))
         a.find_previous.triggered.connect(lambda: self.find_bar.request(True))
         a.mark_discrepancy.triggered.connect(self.mark_discrepancy)
-        for name, action in zip(STATUS_ORDER, a.set_status, strict=True):
+        for name, action in zip(STATUSES, a.set_status, strict=True):
             action.triggered.connect(lambda _checked=False, s=name: self.set_status(s))
         a.preferences.triggered.connect(self.preferences_dialog)
         a.next_discrepancy.triggered.connect(lambda: self._navigate(self.go_discrepancy, 1))
@@ -883,15 +884,15 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
             self._browser_width = width
             self._browser_folded = False
 
-    def resizeEvent(self, event) -> None:  # Qt override
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_articles()
 
-    def showEvent(self, event) -> None:  # Qt override
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.fit_articles()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
         self.close_project()
         event.accept()

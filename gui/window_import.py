@@ -14,11 +14,13 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.errors import FactDiffError
+from core.ingest import ARTICLE_SUFFIXES
+from core.store import SUFFIX
 from gui import jobs
 from gui.import_dialogs import FetchUrlDialog, PasteArticleDialog
 from gui.workers import Failure
 
-ARTICLE_FILTER = f"Articles ({' '.join('*' + s for s in jobs.IMPORT_SUFFIXES)});;All files (*)"
+ARTICLE_FILTER = f"Articles ({' '.join('*' + s for s in ARTICLE_SUFFIXES)});;All files (*)"
 
 
 class ImportMixin:
@@ -182,23 +184,23 @@ class ImportMixin:
 
             show_unexpected_error(failure.message, failure.details, self)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self._dropped_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # Qt override
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self._dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
         paths = self._dropped_paths(event.mimeData())
         if not paths:
             event.ignore()
             return
         event.acceptProposedAction()
-        projects = [p for p in paths if p.suffix == jobs.PROJECT_SUFFIX]
+        projects = [p for p in paths if p.suffix == SUFFIX]
         if projects:
             # Open after the drop returns: a modal message inside dropEvent blocks the source.
             QTimer.singleShot(0, lambda: self.open_project(projects[0]))
@@ -210,5 +212,5 @@ class ImportMixin:
         if not mime.hasUrls():
             return []
         paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-        wanted = (*jobs.IMPORT_SUFFIXES, jobs.PROJECT_SUFFIX)
+        wanted = (*ARTICLE_SUFFIXES, SUFFIX)
         return [p for p in paths if p.suffix.lower() in wanted or p.is_dir()]

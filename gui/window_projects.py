@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.errors import FactDiffError, ProjectLockedError
+from core.store import SUFFIX
 from gui import jobs
 
 FILE_FILTER = "FactDiff projects (*.factdiff)"
@@ -95,8 +96,8 @@ class ProjectsMixin:
         if not name:
             return
         path = Path(name)
-        if path.suffix != jobs.PROJECT_SUFFIX:
-            path = path.with_suffix(jobs.PROJECT_SUFFIX)
+        if path.suffix != SUFFIX:
+            path = path.with_suffix(SUFFIX)
         try:
             project = Project.create(path)
         except FactDiffError as exc:

@@ -135,6 +135,19 @@ def test_bundle_screenshots_the_window(bundle_dir, tmp_path):
     assert len(data) > 20_000  # a real picture of a window, not a blank frame
 
 
+def test_bundle_exports_a_pdf_report(bundle_dir, tmp_path):
+    """PDF comes from the window's front end, found through the bundled entry point metadata."""
+    project = tmp_path / "demo.factdiff"
+    _run(bundle_dir, "project", "new", str(project))
+    _run(bundle_dir, "project", "add", str(project),
+         str(DEMO / "harbor-ledger.txt"), str(DEMO / "coastal-wire.txt"))  # fmt: skip
+    _run(bundle_dir, "project", "compare", str(project))
+    pdf = tmp_path / "report.pdf"
+    _run(bundle_dir, "report", str(project), "--format", "pdf", "-o", str(pdf))
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 10_000
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the trimming is measured on Linux")
 def test_bundle_leaves_out_what_the_app_never_loads(bundle_dir):
     internal = bundle_dir / "_internal"

@@ -1,7 +1,9 @@
 """``factdiff gui [PROJECT] [--demo] [--screenshot FILE.png [--size WxH]]``: open the window.
 
-Qt is imported only inside the handler, so ``factdiff compare`` and friends
-start fast and work where PySide6 is missing. A project that cannot be opened
+The window comes from the installed front end (``core.plugins``, the
+``factdiff.frontends`` entry point), looked up only inside the handler, so
+``factdiff compare`` and friends start fast and work where PySide6 or the
+front end is missing; here a missing front end is one line and exit 2. A project that cannot be opened
 is reported here, as one line on stderr, before any window appears.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from core import plugins
 from core.errors import FactDiffError
 
 
@@ -64,9 +67,8 @@ def run(args: argparse.Namespace) -> int:
     project = check_project(args.project) if args.project else None
     if args.screenshot and Path(args.screenshot).suffix.lower() != ".png":
         raise FactDiffError(f"the screenshot must be a .png file: {args.screenshot}")
-    from gui.app import run as run_window
-
     if args.size and not args.screenshot:
         raise FactDiffError("--size applies to --screenshot only")
+    run_window = plugins.window_runner()
     return run_window(project=project, demo=args.demo, screenshot=args.screenshot,
                       size=args.size)

@@ -2,7 +2,8 @@
 
 Read a project with :func:`build_report`, then render or write it with
 :func:`render_text` / :func:`export_report` (docs/report.md). Pure Python:
-PDF, which needs Qt, lives in ``gui.report_pdf`` and is loaded only on demand.
+PDF, which needs Qt, is added by the desktop front end (``core.plugins``) and
+loaded only on demand.
 
 Names load on first use, so ``core.report.options`` (the CLI's option choices)
 can be imported without the renderers.

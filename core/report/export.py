@@ -1,17 +1,22 @@
 """One entry point from report data to a file, shared by the CLI and the window.
 
-Text formats are rendered here; PDF needs Qt, so its renderer is imported
-only when asked for — ``core`` itself never loads Qt. Files are written to a
-temporary sibling and renamed into place, so an interrupted export never
-leaves half a report where the old one was.
+Every format is a writer in one table, :data:`EXPORTERS`. The text formats
+are core's own; PDF needs Qt, so a front end adds it (``register_exporter``)
+when :mod:`core.plugins` loads it — only once a PDF is asked for, and
+``core`` itself never loads Qt. Files are written to a temporary sibling and
+renamed into place, so an interrupted export never leaves half a report where
+the old one was.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
+from core import plugins
 from core.atomic_file import check_replaceable, replacing
 from core.errors import FactDiffError
 from core.report.claimreview import ClaimReviewExport, build_claimreviews, render_claimreview
@@ -23,22 +28,58 @@ from core.report.markdown_report import render_markdown
 from core.report.model import ReportData
 from core.report.options import FORMATS
 
-TEXT_FORMATS = ("html", "md", "csv", "json")
 SUFFIXES = {"html": ".html", "md": ".md", "pdf": ".pdf", "csv": ".csv", "json": ".json",
             "claimreview": ".jsonld"}  # fmt: skip
 
 
+class Exporter(Protocol):
+    """Writes the report in one format to ``path`` (a temporary file, renamed by the caller)."""
+
+    def __call__(self, data: ReportData, path: Path, *, page_size: str, bom: bool) -> None: ...
+
+
+#: Text renderers by format; ``bom`` matters to CSV only (Excel needs it to read UTF-8).
+_TEXT: dict[str, Callable[[ReportData, bool], str]] = {
+    "html": lambda data, bom: render_html(data),
+    "md": lambda data, bom: render_markdown(data),
+    "csv": lambda data, bom: render_csv(data, bom=bom),
+    "json": lambda data, bom: render_json(data),
+}
+TEXT_FORMATS = tuple(_TEXT)
+
+
+def _text_exporter(fmt: str) -> Exporter:
+    def write(data: ReportData, path: Path, *, page_size: str, bom: bool) -> None:
+        path.write_bytes(_TEXT[fmt](data, bom).encode("utf-8"))
+
+    return write
+
+
+#: Every format that can be written now: core's text formats, plus what front ends add.
+EXPORTERS: dict[str, Exporter] = {fmt: _text_exporter(fmt) for fmt in TEXT_FORMATS}
+
+
+def register_exporter(fmt: str, exporter: Exporter) -> None:
+    """Called by a front end (core.plugins): ``fmt`` is now written by ``exporter``."""
+    EXPORTERS[fmt] = exporter
+
+
+def exporter_for(fmt: str) -> Exporter:
+    """The writer for ``fmt``, loading the front ends only for a format core lacks."""
+    if fmt not in FORMATS:
+        raise FactDiffError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt not in EXPORTERS:
+        plugins.load_frontends()
+    if fmt not in EXPORTERS:
+        raise plugins.missing(f"{fmt.upper()} export")
+    return EXPORTERS[fmt]
+
+
 def render_text(data: ReportData, fmt: str, *, bom: bool = False) -> str:
     """The report in a text format (``html``, ``md``, ``csv`` or ``json``)."""
-    if fmt == "html":
-        return render_html(data)
-    if fmt == "md":
-        return render_markdown(data)
-    if fmt == "csv":
-        return render_csv(data, bom=bom)
-    if fmt == "json":
-        return render_json(data)
-    raise FactDiffError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt not in _TEXT:
+        raise FactDiffError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return _TEXT[fmt](data, bom)
 
 
 def export_report(
@@ -54,15 +95,9 @@ def export_report(
     if not target.parent.is_dir():
         raise FactDiffError(f"no such folder: {target.parent}")
     check_replaceable(target)  # before any work: never turn a device or FIFO into a report
-    if fmt == "pdf":
-        from gui.report_pdf import render_pdf  # Qt is loaded only for PDF
-
-        with replacing(target) as tmp:
-            render_pdf(data, tmp, page_size=page_size)
-        return target
-    text = render_text(data, fmt, bom=bom)
+    exporter = exporter_for(fmt)
     with replacing(target) as tmp:
-        tmp.write_bytes(text.encode("utf-8"))
+        exporter(data, tmp, page_size=page_size, bom=bom)
     return target
 
 

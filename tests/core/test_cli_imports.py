@@ -1,7 +1,8 @@
 """What a plain-text comparison loads: nothing it does not need.
 
 Start-up is most of a one-off ``factdiff compare``; HTML extraction
-(trafilatura, lxml), SciPy's optimisation package and Qt must stay out of it.
+(trafilatura, lxml), SciPy's optimisation package, Qt and the window's package
+(which core reaches only through an entry point, on demand) must stay out of it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ FORBIDDEN = (
     "scipy.linalg",
     "PySide6",
     "shiboken6",
+    "gui",
 )
 
 
