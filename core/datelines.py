@@ -1,4 +1,4 @@
-"""Date stamps as news pages print them: "Updated: January 27, 2022 5:02pm".
+"""Date stamps as news pages print them: "Updated: March 14, 2025 9:41am".
 
 Two users: boilerplate marks a line that is nothing but such a stamp, and
 ingest reads the publication date of a plain-text article from one near the

@@ -3,8 +3,8 @@
 Sentences that report the same fact — aligned as passages, linked as claims,
 or carrying the same quotation or figure — state one claim; the sources they
 credit conflict by the rule of :mod:`.sources`: a relay only one side names
-("…, citing PTI"), a different conduit ("according to AFAD" against
-"according to the US Geological Survey"), another speaker, or one speaker
+("…, citing the wire service"), a different conduit ("according to the port authority"
+against "according to the coast guard"), another speaker, or one speaker
 heard through two channels ("told reporters" against "said in a statement").
 Each pair of credits is reported once, however many links it sits under.
 """

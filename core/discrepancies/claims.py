@@ -1,6 +1,6 @@
 """Where a claim sits inside its sentence: the span a fact-level flag points at.
 
-A figure or a name alone ("93") does not say what was claimed; a whole
+A figure or a name alone ("47") does not say what was claimed; a whole
 long lead sentence says four things. A flag shows the sentence when it is
 short, and otherwise the clauses around the fact, cut at clause punctuation.
 """

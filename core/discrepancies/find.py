@@ -79,7 +79,7 @@ def _attach_alignments(
 
     Two figures or credits set against each other from sentences no alignment
     links (the figures of one toll in unrelated sentences) are widened to their
-    clauses instead: "93" alone does not say what was counted, nor "said" what
+    clauses instead: "47" alone does not say what was counted, nor "said" what
     was said. Days and quotes say what they are and keep their own words.
     """
     order = sorted(range(len(alignments)), key=lambda i: not alignments[i].primary)

@@ -60,9 +60,9 @@ def _tolerant_contains(q: Quantity, value: float) -> bool:
 
 
 def _as_read(q: Quantity) -> Quantity:
-    """An open bound as a reader takes it: "more than 60" is not 93.
+    """An open bound as a reader takes it: "more than 20" is not 47.
 
-    A reporter who knows the toll is 93 writes "more than 90"; a figure past
+    A reporter who knows the toll is 47 writes "more than 45"; a figure past
     OPEN_BOUND_REACH times the bound tells another count, not the same count
     rounded down. Only positive lower bounds of counts are closed so.
     """

@@ -5,8 +5,8 @@ changes. Claim links (a clause of one sentence restated in another sentence)
 get none: their wording differs by definition. So for each linked pair this
 finds the clause of each sentence that restates the other best — they share
 what the claim is about — and reports it when each side still has words of
-its own there ("could not verify the result" / "refused to endorse the
-result"; "thanked him for the invitation" / "for the warm reception").
+its own there ("could not certify the accounts" / "refused to sign the
+accounts"; "praised the crews for their speed" / "for their courage").
 Inside a quotation that is a quote discrepancy: the same speaker, other words.
 
 Figures, days and names are left to their own finders, and words a side has

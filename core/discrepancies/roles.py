@@ -21,7 +21,7 @@ ROLES = lexicon.groups("roles")
 CHANGE_ROLES = lexicon.groups("change_roles")
 PERSON_ROLES = lexicon.words("person_roles")
 #: Words before a figure that make it the value a subject reached ("risen to
-#: 93", "put the number of injured at 1,175"): the subject may sit far back.
+#: 47", "put the number of injured at 212"): the subject may sit far back.
 _REACHED = frozenset({"to", "at"})
 
 
@@ -29,7 +29,7 @@ def role_of(side: Side, q: Quantity) -> str | None:
     """What the figure counts, from the nearest role word in its clause.
 
     A verb of change ("rose", "fell") names the role only when nothing that
-    is counted lies near: "the toll has risen to 93" counts the dead.
+    is counted lies near: "the toll has risen to 47" counts the dead.
     Remembered per text and place: pairing figures asks it again for every
     pair an article is in.
     """

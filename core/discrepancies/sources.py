@@ -106,7 +106,7 @@ def is_conduit(f: Attribution) -> bool:
 
 
 #: What a credit was given through, by the words of its cue ("told reporters",
-#: "said in a video statement", "told BBC"): one person telling the press and
+#: "said in a video statement", "told the broadcaster"): one person telling the press and
 #: the same person putting out a statement are two accounts of how it was said.
 CHANNELS = lexicon.groups("channels")
 
@@ -114,16 +114,16 @@ CHANNELS = lexicon.groups("channels")
 def channel(f: Attribution) -> str:
     words = f.cue.casefold().split()
     if any(w in AGENCIES for w in words[1:]):
-        return "press"  # "told BBC"
+        return "press"  # told a news agency
     return next((CHANNELS[w] for w in words if w in CHANNELS), "")
 
 
 class Credits:
     """Who one article credits, with every name it gives each source.
 
-    "Pradeep Jena", "Jena" and "the Chief Secretary" are one speaker in an
-    article that calls him all three; the words of every mention of a key
-    are pooled so a later "the Chief Secretary said" still matches "Jena".
+    "Maria Okoro", "Okoro" and "the Harbour Master" are one speaker in an
+    article that calls her all three; the words of every mention of a key
+    are pooled so a later "the Harbour Master said" still matches "Okoro".
     """
 
     def __init__(self, attributions: Sequence[Attribution]) -> None:
@@ -135,7 +135,7 @@ class Credits:
             for other, other_names in pooled.items():
                 if other != key and set(key.split()) <= other_names:
                     self.words[key] |= (
-                        other_names  # "chief secretary" inside "…Chief Secretary Jena"
+                        other_names  # "harbour master" inside "…Harbour Master Okoro"
                     )
 
     def names(self, f: Attribution) -> set[str]:

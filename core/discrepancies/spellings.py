@@ -5,7 +5,7 @@ an article that itself writes both (a headline slip, say) does not disagree
 with the other one. Each pair of spellings is reported once, at its first
 occurrence, as low-severity *wording*: the two articles name the same
 person or place, so it is not an entity discrepancy (fact-checkers' gold on
-real articles lists transliterations such as "Jurgen"/"Juergen" among the
+real articles lists transliterations (an umlaut spelt "ue" or dropped) among the
 differences that must not be raised as another name), but a misspelt name
 is still worth a glance when the list has room.
 """

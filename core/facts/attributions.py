@@ -155,7 +155,7 @@ def _speech_cue(text: str, verb: re.Match[str]) -> tuple[str, int]:
         audience = _AUDIENCE.match(text, verb.end())
         if audience:
             who = audience.group("who")
-            if who.islower() or who.casefold() in AGENCIES:  # "told reporters", "told BBC"
+            if who.islower() or who.casefold() in AGENCIES:  # "told reporters", "told Reuters"
                 return f"{lower} {who.lower()}", verb.end()
             return lower, verb.end()
     statement = _IN_A_STATEMENT.match(text, verb.end())

@@ -388,7 +388,7 @@ def _personal(tokens: tuple[str, ...], titled: bool) -> bool:
         return False
     first, last = fold(tokens[0]), fold(tokens[-1])
     if first in EVENT_HEADS or last in PLACE_WORDS or (first in COMPASS and len(tokens) == 2):
-        return False  # "Cyclone Fani", "Andhra Pradesh", "West Bengal"
+        return False  # "Cyclone Zelda", "Uttar Pradesh", "West Java"
     if titled:
         return True
     return 2 <= len(tokens) <= 4 and not any(w.isupper() and len(w) > 1 for w in tokens)
@@ -416,7 +416,7 @@ def _by_form(tokens: tuple[str, ...], titled: bool) -> tuple[str, str] | None:
     folded = [fold(w) for w in tokens]
     joined = " ".join(folded)
     if folded[0] in EVENT_HEADS and len(folded) > 1:
-        return "other", org_key(joined)  # "Cyclone Fani", "Hurricane Otis"
+        return "other", org_key(joined)  # "Cyclone Zelda", "Hurricane Irma"
     if joined in PLACES or (len(folded) == 2 and folded[0] in _COMPASS_POINTS and not titled):
         return "place", org_key(joined)  # "West Bengal", "South Sudan"
     if len(folded) > 1 and folded[-1] in PLACE_WORDS:

@@ -941,8 +941,8 @@ _COUNTRY_PREFIX = re.compile(r"^(?:us|uk|un|eu)\s+(?=\S)")
 def org_key(text: str) -> str:
     """A name's key: folded, "the" and dots dropped, common aliases merged.
 
-    "The U.S. Department of State" and "State Department" share
-    "state department": the of-form is turned round and a US/UK/UN/EU
+    "The U.S. Department of Energy" and "Energy Department" share
+    "energy department": the of-form is turned round and a US/UK/UN/EU
     prefix dropped, because papers add or omit it freely.
     """
     folded = _LEADING_THE.sub("", fold(text))

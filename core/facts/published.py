@@ -1,7 +1,7 @@
 """The day an article was published, which turns "on Wednesday" into a date.
 
 Metadata wins; otherwise a lone date stamp near the top of the text
-("January 27, 2022 5:02pm", "Updated: …") is taken, as a reader would.
+("March 14, 2025 9:41am", "Updated: …") is taken, as a reader would.
 """
 
 from __future__ import annotations

@@ -109,7 +109,7 @@ _DOCUMENTS = (
     r"communiqu[eé]|post|tweet|letter|memo|interview|briefing|data|figures|estimates?|survey|"
     r"poll|study|tally|count|toll)s?\s+"
 )
-#: "a readout of the call published by X" → X; "a statement from X" → X.
+#: "a readout of the meeting issued by X" → X; "a statement from X" → X.
 _DOCUMENT_HEADS = (
     re.compile(
         _DOCUMENTS + r"(?:[\w’']+\s+){0,5}?(?:published|issued|released|put\s+out|posted)\s+by\s+",

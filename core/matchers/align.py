@@ -542,8 +542,8 @@ def _link_headlines(
 ) -> list[_Link]:
     """The link between the two headlines, when the sentence scores left them apart.
 
-    Headlines are telegraphic ("Blinken huddles with Chinese counterpart on
-    Ukraine" / "Blinken calls out China …"): few shared words, so they rarely
+    Headlines are telegraphic ("Ferry fire: 300 evacuated" / "Engine-room
+    blaze on island ferry"): few shared words, so they rarely
     reach ALIGN_THRESHOLD although they announce the same story. On their own
     they are weak evidence — two headlines about different calls by the same
     minister score just as high — so they are linked at the lower
