@@ -21,7 +21,7 @@ ROLES = lexicon.groups("roles")
 CHANGE_ROLES = lexicon.groups("change_roles")
 PERSON_ROLES = lexicon.words("person_roles")
 #: Words before a figure that make it the value a subject reached ("risen to
-#: 47", "put the number of injured at 212"): the subject may sit far back.
+#: 47", "the count of those hurt stands at 212"): the subject may sit far back.
 _REACHED = frozenset({"to", "at"})
 
 
