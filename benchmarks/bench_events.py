@@ -54,6 +54,32 @@ def build(events: int, variants: int) -> tuple[list[Article], list[int], set[tup
     return articles, truth, reprints
 
 
+def near_duplicates(n: int) -> list[Article]:
+    """``n`` copies of one wire story, each with its own header line and one changed figure."""
+    story = generate(events=1, variants=1)[0]
+    return [
+        article_from_text(
+            f"Edition {k} of {story.outlet}\n\n{story.text}\n\nUpdate {k}: {k * 3} readers wrote in.\n",
+            title=story.title,
+            source=f"Outlet {k}",
+            published=story.published,
+        )
+        for k in range(n)
+    ]
+
+
+def near_duplicate_curve(sizes: tuple[int, ...] = (300, 500, 700, 1000)) -> None:
+    """Grouping time as near-copies pile up (the worst case for average linkage)."""
+    print("near-duplicates     articles   wall s   CPU s   events")
+    for n in sizes:
+        articles = near_duplicates(n)
+        start, start_cpu = time.perf_counter(), time.process_time()
+        grouping = group_events(articles)
+        wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+        print(f"                    {n:8}  {wall:7.2f}  {cpu:6.2f}   {len(grouping.events)}")
+    print("target: 1,000 near-duplicates <= 10 s")
+
+
 def score(
     grouping: EventGrouping, truth: list[int], reprints: set[tuple[int, int]]
 ) -> dict[str, float]:
@@ -104,6 +130,7 @@ def main() -> None:
     print(
         f"reprints found      {figures['reprints']:.3f} ({figures['false_reprints']} across events)"
     )
+    near_duplicate_curve()
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 from conftest import seed
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.events import EventGrouping, group_events
 from core.ingest import article_from_text, load_article
@@ -194,3 +196,48 @@ def test_reports_naming_days_weeks_apart_are_two_events():
     same_day = first.replace("officials said", "a spokesperson said")
     grouping = group_events(articles(first, later, same_day))
     assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
+
+
+def _reference_linkage(scores, n):
+    """Average linkage the slow, obvious way: every candidate merge re-sums its pairs."""
+    from core.events import EVENT_THRESHOLD
+
+    cluster_of = list(range(n))
+    members = {i: [i] for i in range(n)}
+    strong = [(p, v) for p, v in scores.items() if v >= EVENT_THRESHOLD]
+    for (i, j), _ in sorted(strong, key=lambda kv: (-kv[1], kv[0])):
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        total = sum(
+            scores.get((min(x, y), max(x, y)), 0.0) for x in members[ci] for y in members[cj]
+        )
+        if total / (len(members[ci]) * len(members[cj])) < EVENT_THRESHOLD:
+            continue
+        keep, gone = min(ci, cj), max(ci, cj)
+        for m in members[gone]:
+            cluster_of[m] = keep
+        members[keep].extend(members.pop(gone))
+    return tuple(sorted(tuple(sorted(m)) for m in members.values()))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 14).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.dictionaries(
+                st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(
+                    lambda p: p[0] < p[1]
+                ),
+                st.sampled_from([0.05, 0.1, 0.19, 0.2, 0.25, 0.4, 0.9]),
+                max_size=40,
+            ),
+        )
+    )
+)
+def test_kept_sums_give_the_same_events_as_summing_afresh(case):
+    from core.events import _average_linkage
+
+    n, scores = case
+    assert _average_linkage(scores, n) == _reference_linkage(scores, n)
