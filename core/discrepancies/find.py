@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.discrepancies.attribution_conflicts import attribution_conflicts
+from core.discrepancies.attribution_conflicts import attribution_conflicts, wire_conflicts
 from core.discrepancies.claims import clause_span
 from core.discrepancies.date_conflicts import date_conflicts, time_conflicts
 from core.discrepancies.fingerprint import assign_ids
@@ -58,6 +58,7 @@ def find_discrepancies(
         + time_conflicts(sa, sb, aligned)
         + quote_conflicts(sa, sb, quotes)
         + attribution_conflicts(sa, sb, [*aligned, *claims])
+        + wire_conflicts(sa, sb)
         + polarity_conflicts(sa, sb, aligned)
     )
     spellings = spelling_variants(sa, sb)

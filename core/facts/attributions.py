@@ -13,6 +13,7 @@ import re
 
 from core import lexicon
 from core.boilerplate import BoilerplateIndex
+from core.datelines import leading_stamp_end
 from core.facts.context import Context
 from core.facts.model import Attribution, Entity, Quote
 from core.facts.speech import (
@@ -52,7 +53,22 @@ _IN_A_STATEMENT = re.compile(
 )
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,|[“\"])")
 _VAGUE_PRONOUNS = frozenset(
-    {"it", "they", "we", "i", "you", "this", "that", "which", "who", "the", "a", "an", "its", "their"}
+    {
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "which",
+        "who",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+    }
 )
 
 
@@ -68,7 +84,44 @@ def extract_attributions(
     ]
     found = [a for a in found if not context.in_boilerplate(a.start, a.end)]
     found = _deduplicate(found)
-    return _link_chains(context, found, text)
+    return _link_chains(context, found, text) + _wire_credits(context)
+
+
+#: A dateline's agency: "LONDON, June 3 (Reuters) -", "Mumbai (PTI):".
+_DATELINE_CREDIT = re.compile(r"\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[:\-–—]")
+_WIRE_LINES = 6  # the top lines where a credit line or dateline stands
+_WIRE_LINE_CHARS = 60
+
+
+def _wire_credits(context: Context) -> list[Attribution]:
+    """The agency a whole article is credited to: a dateline's "(ANI):" or a line that
+    is nothing but the agency ("PTI" under the date stamp). Cue ``wire``."""
+    text = context.text
+    found: list[Attribution] = []
+    for number, line in enumerate(re.finditer(r"[^\n]+", text)):
+        if number >= _WIRE_LINES or found:
+            break
+        start, end = line.start(), line.end()
+        body = text[start + leading_stamp_end(line.group()) : end].strip(" \t-–—|·")
+        if len(line.group().strip()) <= _WIRE_LINE_CHARS and body.casefold() in AGENCIES:
+            lead = start + len(line.group()) - len(line.group().lstrip())
+            found.append(_wire_record(context, lead, end, body))
+            continue
+        dateline = _DATELINE_CREDIT.search(text, start, min(end, start + 160))
+        if dateline and dateline.group("agency").strip().casefold() in AGENCIES:
+            lead = start + len(line.group()) - len(line.group().lstrip())
+            lead += leading_stamp_end(text[lead:end])
+            lead += len(text[lead:end]) - len(text[lead:end].lstrip())
+            found.append(_wire_record(context, lead, dateline.end(), dateline.group("agency")))
+    return found
+
+
+def _wire_record(context: Context, start: int, end: int, agency: str) -> Attribution:
+    text = context.text
+    name = agency.strip()
+    return Attribution(
+        start, end, text[start:end], name, name.casefold(), context.sentence_of(start), "wire"
+    )
 
 
 def _relays(

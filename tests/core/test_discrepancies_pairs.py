@@ -468,3 +468,24 @@ def test_figures_matched_by_what_they_count(text_a, text_b, both):
     a, b = article_from_text("Story\n\n" + text_a), article_from_text("Story\n\n" + text_b)
     numbers = [d.summary for d in found(a, b) if d.kind == "number"]
     assert numbers and all(part in numbers[0] for part in both), numbers
+
+
+def test_stories_credited_to_different_agencies_conflict_once():
+    a = article_from_text(
+        "Bridge closed\n\nReuters\n\nThe old bridge was closed on Monday after inspectors found "
+        "cracks in two of its piers, officials said."
+    )
+    b = article_from_text(
+        "Bridge shut\n\nRIVERTON, May 5 (AP) - The old bridge was shut on Monday after "
+        "inspectors found cracks in two of its piers."
+    )
+    credits = [d for d in found(a, b) if d.kind == "attribution"]
+    assert len(credits) == 1 and "Reuters" in credits[0].summary and "(AP)" in credits[0].summary
+
+
+def test_the_same_agency_in_a_credit_line_and_a_dateline_agrees():
+    a = article_from_text("Bridge closed\n\nReuters\n\nThe old bridge was closed on Monday.")
+    b = article_from_text(
+        "Bridge shut\n\nRIVERTON, May 5 (Reuters) - The old bridge was shut on Monday."
+    )
+    assert not [d for d in found(a, b) if d.kind == "attribution"]
