@@ -114,26 +114,6 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-def fetch_html(
-    url: str,
-    *,
-    cancelled: Callable[[], bool] | None = None,
-    deadline: float = DEADLINE_SECONDS,
-    max_bytes: int = MAX_BYTES,
-    allow_local: bool = False,
-    cafile: str | None = None,
-) -> tuple[str, bytes, str]:
-    """``(final URL, body, charset from the headers or "")`` of the page at ``url``.
-
-    Raises FetchError with a one-line reason, FetchCancelled when ``cancelled()``
-    turns true. ``allow_local`` and ``cafile`` exist for tests against a server
-    on this machine; the application never sets them.
-    """
-    page = fetch_page(url, cancelled=cancelled, deadline=deadline, max_bytes=max_bytes,
-                      allow_local=allow_local, cafile=cafile)  # fmt: skip
-    return page.final_url, page.body, page.charset
-
-
 def fetch_page(
     url: str,
     *,
@@ -143,7 +123,13 @@ def fetch_page(
     allow_local: bool = False,
     cafile: str | None = None,
 ) -> FetchedPage:
-    """Like :func:`fetch_html`, with the final answer's ``Last-Modified`` and ``ETag``."""
+    """The page at ``url``: final URL, body, charset and the final answer's
+    ``Last-Modified`` and ``ETag``.
+
+    Raises FetchError with a one-line reason, FetchCancelled when ``cancelled()``
+    turns true. ``allow_local`` and ``cafile`` exist for tests against a server
+    on this machine; the application never sets them.
+    """
     watch = _Watch(time.monotonic() + deadline, cancelled or (lambda: False))
     try:
         return _follow(url, watch, max_bytes, allow_local, cafile)

@@ -20,10 +20,16 @@ from pathlib import Path
 
 import pytest
 
-from core.fetch import MAX_BYTES, FetchCancelled, FetchError, fetch_html
+from core.fetch import MAX_BYTES, FetchCancelled, FetchError, fetch_page
 from core.ingest import MAX_HTML_BYTES
 
 PAGE = b"<html><head><title>Fire</title></head><body><p>The ferry burned.</p></body></html>"
+
+
+def fetch_html(url, **options):
+    """(final URL, body, charset) of a page, the three things most tests look at."""
+    page = fetch_page(url, **options)
+    return page.final_url, page.body, page.charset
 
 
 @contextmanager
