@@ -107,6 +107,8 @@ class FactTableDialog(QDialog):
         for c in range(LEAD_COLUMNS, grid.columnCount()):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             grid.setColumnWidth(c, 200)
+            grid.horizontalHeaderItem(c).setToolTip(table.columns[c - LEAD_COLUMNS].label)
+        header.setStretchLastSection(True)  # the table fills the dialog
         grid.resizeRowsToContents()
         if keep is not None:
             self.select_row(keep)
