@@ -31,7 +31,9 @@ def load_scorer(path: str):
     return module
 
 
-def score_pair(sc, doc: dict, gold: dict, verbose: bool, tag: str) -> dict:
+def score_pair(
+    sc, doc: dict, gold: dict, verbose: bool, tag: str, why: bool = False
+) -> dict:
     """Counts for one pair, by the scorer's own matching rules."""
     norm, spans_text = sc.norm, sc.spans_text
     text_a, text_b = doc["a"]["text"], doc["b"]["text"]
@@ -83,7 +85,23 @@ def score_pair(sc, doc: dict, gold: dict, verbose: bool, tag: str) -> dict:
         out[f"kind_hit:{g['kinds'][0]}"] += ok
         if verbose and not ok:
             print(f"  MISS {g['kinds'][0]} {tag}: {g['a'][:60]!r} vs {g['b'][:60]!r}")
+            if why:
+                explain_miss(sc, doc, g)
     return out
+
+
+def explain_miss(sc, doc: dict, g: dict) -> None:
+    """What the engine did say near a missed item: flags touching either side's words."""
+    for d in doc["discrepancies"]:
+        near = [
+            side
+            for side in ("a", "b")
+            if g[side] and d.get(side) and sc.norm(g[side])[:25] in sc.side_text(doc, side, d)
+        ]
+        if near:
+            a = ((d.get("a") or {}).get("text") or "")[:40]
+            b = ((d.get("b") or {}).get("text") or "")[:40]
+            print(f"      near({''.join(near)}) {d['kind']}: {a!r} | {b!r} <- {d['summary'][:70]!r}")
 
 
 def main() -> None:
@@ -93,6 +111,7 @@ def main() -> None:
     ap.add_argument("--scorer", required=True)
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--event", default="")
+    ap.add_argument("--why", action="store_true", help="with -v: the flags near each miss")
     ap.add_argument("--no-budget", action="store_true", help="figures before the flag budget")
     o = ap.parse_args()
     sc = load_scorer(o.scorer)
@@ -108,7 +127,7 @@ def main() -> None:
         doc = comparison_to_dict(compare(a, b, capped=not o.no_budget))
         doc = json.loads(json.dumps(doc))
         tag = f"{Path(pair['a']).stem[:10]}-{Path(pair['b']).stem[:10]}"
-        counts = score_pair(sc, doc, pair, o.verbose, tag)
+        counts = score_pair(sc, doc, pair, o.verbose, tag, o.why)
         for k, v in counts.items():
             total[k] += v
             per_event[event][k] += v

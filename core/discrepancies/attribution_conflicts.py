@@ -22,8 +22,11 @@ from core.discrepancies.sources import (
     is_conduit,
     same_source,
 )
+from core.discrepancies.story_credits import channel_conflicts, relay_conflicts
 from core.discrepancies.text import one_line
 from core.facts.model import Attribution
+
+CHAIN_GAP = 3  # ", " between "Speaking to the agency" and "the minister said": one credit
 
 
 def attribution_conflicts(
@@ -38,13 +41,51 @@ def attribution_conflicts(
         found = conflicting_sources(left, right, credits)
         if found:
             used.update(found)
-            flags.append(source_flag(*found))
+            flags.append(source_flag(sa, sb, *found))
     return flags
 
 
-def source_flag(fa: Attribution, fb: Attribution, alignment: int | None = None) -> Flag:
+def story_conflicts(sa: Side, sb: Side, flagged: list[Flag]) -> list[Flag]:
+    """Credits that differ over the whole story (:mod:`.story_credits`), each pair once
+    and only where no claim-by-claim flag already sets either credit against another."""
+    taken_a = {f.a for f in flagged if f.kind == "attribution"}
+    taken_b = {f.b for f in flagged if f.kind == "attribution"}
+    flags = []
+    for fa, fb in relay_conflicts(sa, sb) + channel_conflicts(sa, sb):
+        span_a, span_b = credit_span(sa, fa), credit_span(sb, fb)
+        if span_a in taken_a or span_b in taken_b:
+            continue
+        taken_a.add(span_a)
+        taken_b.add(span_b)
+        flags.append(source_flag(sa, sb, fa, fb))
+    return flags
+
+
+def source_flag(
+    sa: Side, sb: Side, fa: Attribution, fb: Attribution, alignment: int | None = None
+) -> Flag:
     summary = f"attribution: {one_line(fa.text, 60)} vs {one_line(fb.text, 60)}"
-    return flag("attribution", summary, (fa.start, fa.end), (fb.start, fb.end), alignment)
+    return flag("attribution", summary, credit_span(sa, fa), credit_span(sb, fb), alignment)
+
+
+def credit_span(side: Side, f: Attribution) -> tuple[int, int]:
+    """The whole chain of credit a record belongs to: "Speaking to the agency, the
+    minister said" is who said it and through whom, and a flag on either half shows both."""
+    chain = sorted(
+        (g for g in side.facts.attributions if g.sentence == f.sentence and g.cue != "wire"),
+        key=lambda g: g.start,
+    )
+    start, end = f.start, f.end
+    grew = True
+    while grew:
+        grew = False
+        for g in chain:
+            before = 0 <= start - g.end <= CHAIN_GAP and not side.text[g.end : start].strip(" ,")
+            after = 0 <= g.start - end <= CHAIN_GAP and not side.text[end : g.start].strip(" ,")
+            if before or after:
+                start, end = min(start, g.start), max(end, g.end)
+                grew = True
+    return (start, end)
 
 
 def _credited(side: Side, sentence: int) -> list[Attribution]:
@@ -60,14 +101,14 @@ def wire_conflicts(sa: Side, sb: Side) -> list[Flag]:
     if wire_a and wire_b:
         if any(same_source(x, y) for x in wire_a for y in wire_b):
             return []
-        return [source_flag(wire_a[0], wire_b[0])]
+        return [source_flag(sa, sb, wire_a[0], wire_b[0])]
     for own, other, mine_first in ((wire_a, sb, True), (wire_b, sa, False)):
         if not own:
             continue
         relayed = [f for f in other.facts.attributions if f.cue != "wire" and _agency(f)]
         if relayed and not any(same_source(own[0], f) for f in relayed):
             pair = (own[0], relayed[0]) if mine_first else (relayed[0], own[0])
-            return [source_flag(*pair)]
+            return [source_flag(sa, sb, *pair)]
     return []
 
 

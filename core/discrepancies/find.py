@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.discrepancies.attribution_conflicts import attribution_conflicts, wire_conflicts
+from core.discrepancies.attribution_conflicts import (
+    attribution_conflicts,
+    story_conflicts,
+    wire_conflicts,
+)
 from core.discrepancies.claims import clause_span
 from core.discrepancies.date_conflicts import date_conflicts, time_conflicts
 from core.discrepancies.fingerprint import assign_ids
@@ -61,6 +65,7 @@ def find_discrepancies(
         + wire_conflicts(sa, sb)
         + polarity_conflicts(sa, sb, aligned)
     )
+    fact_flags += story_conflicts(sa, sb, fact_flags)
     spellings = spelling_variants(sa, sb)
     fact_flags += spellings + renamings(sa, sb, alignments)
     covered_a, covered_b = _covered(fact_flags, quotes, figures)

@@ -1,0 +1,118 @@
+"""Credits compared across whole stories, not claim by claim.
+
+Two outlets often report one event through different hands, and the sentences
+that carry the credit are not the ones an aligner pairs: one story's claims
+reach the reader "according to" one news agency, the other's through another
+agency, or the same official "told reporters" in one and "said in a video
+statement" in the other. Claim by claim, :mod:`.attribution_conflicts` sees
+neither, because the credited sentences report different details. Read over
+the whole story it is one discrepancy a fact-checker wants: whose account is
+this? Each is reported once per pair of credits, and only when neither story
+names the other's source anywhere: a relay the other story also cites is one
+more link in the same chain, not a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core import lexicon
+from core.discrepancies.side import Side
+from core.discrepancies.sources import (
+    AGENCIES,
+    MEDIA_WORDS,
+    Credits,
+    channel,
+    is_conduit,
+    is_named,
+    same_source,
+)
+from core.facts.model import Attribution
+
+MAX_RELAY_FLAGS = 2  # two relays each side is already a different chain of hands
+
+
+def relay_conflicts(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution]]:
+    """Media relays of one story that the other never names, set against the other's."""
+    credits = (Credits(sa.facts.attributions), Credits(sb.facts.attributions))
+    left = _unknown_relays(sa, sb, credits[0], credits[1])
+    right = _unknown_relays(sb, sa, credits[1], credits[0])
+    pairs = [(f, g) for f, g in zip(left, right, strict=False) if not _one_kind(f, g)]
+    return pairs[:MAX_RELAY_FLAGS]
+
+
+def channel_conflicts(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution]]:
+    """One named speaker heard through different channels in the two stories.
+
+    "told reporters" in one and "said in a statement" in the other is a
+    discrepancy only when neither story also has the other's channel for
+    that speaker: a press conference followed by a statement is both.
+    """
+    credits = (Credits(sa.facts.attributions), Credits(sb.facts.attributions))
+    pairs = []
+    seen: set[str] = set()
+    for f in sa.facts.attributions:
+        if not (is_named(f) and channel(f)) or f.source_key in seen:
+            continue
+        heard_b = [g for g in sb.facts.attributions if same_source(f, g, *credits)]
+        heard_a = [g for g in sa.facts.attributions if g.source_key == f.source_key]
+        channels_a = {channel(g) for g in heard_a} - {""}
+        other = next((g for g in heard_b if channel(g) and channel(g) not in channels_a), None)
+        if other is None or channel(f) in {channel(g) for g in heard_b}:
+            continue
+        seen.add(f.source_key)
+        pairs.append((f, other))
+    return pairs
+
+
+def _unknown_relays(
+    side: Side, other: Side, mine: Credits, theirs: Credits
+) -> list[Attribution]:
+    """This story's media relays, one per source, that the other story never names."""
+    found: list[Attribution] = []
+    for f in side.facts.attributions:
+        if f.cue == "wire" or not (is_conduit(f) and _news_outlet(f)):
+            continue
+        if any(same_source(f, g) for g in found):
+            continue
+        if any(same_source(f, g, mine, theirs) for g in other.facts.attributions):
+            continue
+        if _named_in(f.source_key, other.text):
+            continue
+        found.append(f)
+    return found
+
+
+def _named_in(key: str, text: str) -> bool:
+    """Whether the other text names a source at all, credited or not ("…, reports said,
+    the wire service later added" names it without a credit the extractor read)."""
+    words = [w for w in key.split() if len(w) > 2]
+    if not words:
+        return False
+    pattern = r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+_OUTLET_WORDS = MEDIA_WORDS - {"agency", "agencies"}
+
+
+def _news_outlet(f: Attribution) -> bool:
+    """A newsroom, not merely a body called an agency: a listed agency, "state
+    television", "local media", "the news agency" — but not a government agency."""
+    words = set(re.findall(r"[\w]+", f.source.casefold()))
+    return f.source_key in AGENCIES or bool(words & AGENCIES) or bool(words & _OUTLET_WORDS)
+
+
+MEDIA_KINDS = lexicon.groups("media_kinds")
+
+
+def _one_kind(f: Attribution, g: Attribution) -> bool:
+    """Two unnamed relays of one kind of newsroom: "state TV" and "the country's state
+    television" are one broadcaster, whichever word each story used."""
+    if f.source_key in AGENCIES or g.source_key in AGENCIES:
+        return False
+    kinds = [
+        {MEDIA_KINDS[w] for w in re.findall(r"\w+", x.source.casefold()) if w in MEDIA_KINDS}
+        for x in (f, g)
+    ]
+    return bool(kinds[0] & kinds[1])

@@ -1,0 +1,80 @@
+"""Credits compared over whole stories: relays and channels no claim link pairs."""
+
+from __future__ import annotations
+
+from core.compare import compare
+from core.discrepancies.attribution_conflicts import credit_span
+from core.discrepancies.side import build_side
+from core.discrepancies.story_credits import channel_conflicts, relay_conflicts
+from core.facts import extract_facts
+from core.model import Article
+
+
+def side(text: str):
+    article = Article(text)
+    return build_side(article, extract_facts(article))
+
+
+STORY_A = (
+    "A tanker ran aground outside the harbour on Monday, the Harbour Wire reported. "
+    "Crews worked through the night to refloat the vessel. "
+    "Port director Elena Varga told reporters that no oil had leaked."
+)
+STORY_B = (
+    "The harbour channel stayed closed for a second day, the Coastal Daily reported. "
+    "Salvage teams expect to reopen it by Wednesday. "
+    "Elena Varga said in a statement that no oil had leaked."
+)
+
+
+def test_each_story_relayed_by_an_outlet_the_other_never_names():
+    pairs = relay_conflicts(side(STORY_A), side(STORY_B))
+    assert [(f.source_key, g.source_key) for f, g in pairs] == [
+        ("harbour wire", "coastal daily")
+    ]
+
+
+def test_a_relay_the_other_story_names_anywhere_is_one_chain():
+    named = STORY_B + " The Harbour Wire first broke the news."
+    assert relay_conflicts(side(STORY_A), side(named)) == []
+
+
+def test_two_unnamed_broadcasters_of_one_kind_are_one_relay():
+    a = side("The vote was postponed, state TV reported. Turnout had been low.")
+    b = side("The vote was postponed, the country's state television reported.")
+    assert relay_conflicts(a, b) == []
+
+
+def test_a_government_agency_is_not_a_newsroom():
+    a = side("The river burst its banks, according to the Environment Agency.")
+    b = side("The river burst its banks, the Valley Daily reported.")
+    assert relay_conflicts(a, b) == []
+
+
+def test_one_speaker_told_reporters_in_one_story_and_issued_a_statement_in_the_other():
+    pairs = channel_conflicts(side(STORY_A), side(STORY_B))
+    assert [(f.text, g.text) for f, g in pairs] == [
+        ("Port director Elena Varga told", "Elena Varga said in a statement")
+    ]
+
+
+def test_a_speaker_heard_through_both_channels_in_one_story_is_no_conflict():
+    both = STORY_A + " Varga later said in a statement that the channel would reopen."
+    assert channel_conflicts(side(both), side(STORY_B)) == []
+
+
+def test_a_flag_shows_the_whole_chain_of_credit():
+    s = side("Speaking to the Harbour Wire, Varga said the channel would reopen.")
+    relay = next(f for f in s.facts.attributions if f.source_key == "harbour wire")
+    start, end = credit_span(s, relay)
+    assert s.text[start:end] == "Speaking to the Harbour Wire, Varga said"
+
+
+def test_compare_reports_story_credits_no_claim_link_pairs():
+    """The credited sentences report different details, so no link sets them side by side."""
+    a = STORY_A
+    b = STORY_B.replace("no oil had leaked", "the crew of twelve had been taken ashore")
+    found = compare(Article(a), Article(b), capped=False).discrepancies
+    summaries = [d.summary for d in found if d.kind == "attribution"]
+    assert any("Harbour Wire" in s and "Coastal Daily" in s for s in summaries)
+    assert any("told" in s and "statement" in s for s in summaries)
