@@ -18,6 +18,7 @@ from core.discrepancies.omissions import omissions
 from core.discrepancies.passages import passage_flags
 from core.discrepancies.polarity_conflicts import polarity_conflicts
 from core.discrepancies.quote_conflicts import QuoteWords, matched_quotes, quote_conflicts
+from core.discrepancies.quoted_claims import quoted_claims
 from core.discrepancies.ranking import deduplicate, rank
 from core.discrepancies.renamings import renamings
 from core.discrepancies.rewordings import rewordings
@@ -66,6 +67,9 @@ def find_discrepancies(
         + polarity_conflicts(sa, sb, aligned)
     )
     fact_flags += story_conflicts(sa, sb, fact_flags)
+    matched = {(x.quote.start, x.quote.end) for x, _ in quotes}
+    matched |= {(y.quote.start, y.quote.end) for _, y in quotes}
+    fact_flags += quoted_claims(sa, sb, alignments, matched)
     spellings = spelling_variants(sa, sb)
     fact_flags += spellings + renamings(sa, sb, alignments)
     covered_a, covered_b = _covered(fact_flags, quotes, figures)
