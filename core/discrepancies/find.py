@@ -11,6 +11,7 @@ from core.discrepancies.attribution_conflicts import (
 )
 from core.discrepancies.claims import clause_span
 from core.discrepancies.date_conflicts import date_conflicts, time_conflicts
+from core.discrepancies.described_people import gender_conflicts, status_conflicts
 from core.discrepancies.fingerprint import assign_ids
 from core.discrepancies.flag import Flag
 from core.discrepancies.number_conflicts import number_conflicts, paired_figures
@@ -23,7 +24,7 @@ from core.discrepancies.ranking import deduplicate, rank
 from core.discrepancies.renamings import renamings
 from core.discrepancies.rewordings import rewordings
 from core.discrepancies.side import Side, build_side
-from core.discrepancies.spellings import spelling_variants
+from core.discrepancies.spellings import reordered_names, spelling_variants
 from core.discrepancies.subject import aligned_sentences
 from core.facts.model import Facts, Quantity
 from core.facts.names import fold
@@ -65,6 +66,9 @@ def find_discrepancies(
         + attribution_conflicts(sa, sb, [*aligned, *claims])
         + wire_conflicts(sa, sb)
         + polarity_conflicts(sa, sb, aligned)
+        + gender_conflicts(sa, sb, aligned)
+        + status_conflicts(sa, sb)
+        + reordered_names(sa, sb)
     )
     fact_flags += story_conflicts(sa, sb, fact_flags)
     matched = {(x.quote.start, x.quote.end) for x, _ in quotes}

@@ -19,6 +19,7 @@ from core.facts.model import Entity
 from core.facts.names import fold, name_variants_match
 
 SPELLING_WEIGHT = 0.5  # the first of the low flags the budget lets go
+REORDER_WEIGHT = 0.6  # a garbled name: below a credited claim only one side has
 
 
 def spelling_variants(sa: Side, sb: Side) -> list[Flag]:
@@ -62,4 +63,37 @@ def _first_spellings(entities: tuple[Entity, ...]) -> dict[str, Entity]:
     found: dict[str, Entity] = {}
     for entity in entities:
         found.setdefault(normalise(entity.text), entity)
+    return found
+
+
+def reordered_names(sa: Side, sb: Side) -> list[Flag]:
+    """A name whose words one article puts in another order ("Harbour North Bridge" for
+    "North Harbour Bridge"): no transliteration does that, so the name is garbled or
+    another place's — an entity discrepancy, reported once per pair of forms. Only names
+    of three words or more, and not people's: "Ruiz Ana" is a name order, not an error."""
+    flags = []
+    forms_b = _ordered_forms(sb.facts.entities)
+    text_a, text_b = normalise(sa.text), normalise(sb.text)
+    seen: set[tuple[str, str]] = set()
+    for form_a, ea in _ordered_forms(sa.facts.entities).items():
+        for form_b, eb in forms_b.items():
+            if form_a == form_b or sorted(form_a.split()) != sorted(form_b.split()):
+                continue
+            if (form_a, form_b) in seen:
+                continue
+            if form_a in text_b and form_b in text_a:
+                continue  # both articles write both orders: no disagreement
+            seen.add((form_a, form_b))
+            summary = f"name in another order: {one_line(ea.text, 50)} vs {one_line(eb.text, 50)}"
+            spans = (ea.start, ea.end), (eb.start, eb.end)
+            flags.append(flag("entity", summary, *spans, severity="medium", weight=REORDER_WEIGHT))
+    return flags
+
+
+def _ordered_forms(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    found: dict[str, Entity] = {}
+    for e in entities:
+        form = normalise(e.text)
+        if e.label != "person" and len(form.split()) >= 3:
+            found.setdefault(form, e)
     return found

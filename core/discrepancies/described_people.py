@@ -1,0 +1,125 @@
+"""One person described two ways: as a man and as a woman, in office and out of it.
+
+The name finders compare names; a report of a death or an arrest often names
+nobody and describes the person instead ("an elderly man", "a woman of 65").
+When two linked sentences describe their people only as men on one side and
+only as women on the other, they report different people, or one of them is
+wrong — an entity discrepancy. Likewise one name given a past title on one
+side ("former minister Ana Ruiz") and the bare title on the other ("Minister
+Ana Ruiz"): the two articles disagree about what the person is now.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from core import lexicon
+from core.discrepancies.flag import Flag, flag
+from core.discrepancies.side import Side
+from core.discrepancies.text import one_line, words
+from core.facts.model import Entity
+from core.facts.names import PERSON_TITLES
+from core.model import Span
+
+GENDER = lexicon.groups("people_gender")
+PAST = lexicon.words("past_titles")
+WEIGHT = 0.9
+#: Words before a name read for its title: "the former prime minister Ana Ruiz".
+TITLE_WORDS = 4
+
+
+def gender_conflicts(sa: Side, sb: Side, sentence_pairs: Iterable[tuple[int, int]]) -> list[Flag]:
+    flags = []
+    used: set[tuple[int, int]] = set()
+    for i, j in sorted(set(sentence_pairs)):
+        if (0, i) in used or (1, j) in used:
+            continue
+        found_a, found_b = _described(sa, i), _described(sb, j)
+        if len(found_a) != 1 or len(found_b) != 1:
+            continue  # none, or men and women both: nothing one-to-one to compare
+        (ga, span_a), (gb, span_b) = next(iter(found_a.items())), next(iter(found_b.items()))
+        if ga == gb:
+            continue
+        used.update({(0, i), (1, j)})
+        a_text, b_text = sa.text[span_a[0] : span_a[1]], sb.text[span_b[0] : span_b[1]]
+        summary = f"described as {ga} vs {gb}: {one_line(a_text, 40)} vs {one_line(b_text, 40)}"
+        flags.append(flag("entity", summary, span_a, span_b, severity="medium", weight=WEIGHT))
+    return flags
+
+
+def _described(side: Side, index: int) -> dict[str, Span]:
+    """Gender → the first noun phrase describing a person so, in one sentence."""
+    s = side.sentences[index]
+    found: dict[str, Span] = {}
+    previous: tuple[int, int] | None = None
+    for w, start, end in words(side.text, s.start, s.end):
+        gender = GENDER.get(w.casefold())
+        if gender and w[:1].islower() and gender not in found:
+            # the word before ("old man", "65-year-old woman") says which one
+            found[gender] = (previous[0] if previous else start, end)
+        previous = (start, end)
+    return found
+
+
+def status_conflicts(sa: Side, sb: Side) -> list[Flag]:
+    """A name given a past title ("former …") on one side and a bare title on the other."""
+    flags = []
+    past_a, bare_a = _titles(sa)
+    past_b, bare_b = _titles(sb)
+    for key in sorted(past_a.keys() & bare_b.keys() - past_b.keys()):
+        flags.append(_status_flag(sa, sb, past_a[key], bare_b[key]))
+    for key in sorted(past_b.keys() & bare_a.keys() - past_a.keys()):
+        flags.append(_status_flag(sa, sb, bare_a[key], past_b[key]))
+    return flags
+
+
+def _status_flag(sa: Side, sb: Side, a: Span, b: Span) -> Flag:
+    summary = f"title: {one_line(sa.text[a[0] : a[1]], 50)} vs {one_line(sb.text[b[0] : b[1]], 50)}"
+    return flag("entity", summary, a, b, severity="medium", weight=WEIGHT)
+
+
+_WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
+
+
+def _titles(side: Side) -> tuple[dict[str, Span], dict[str, Span]]:
+    """People's keys → first mention with a past title, and first with a bare title."""
+    past: dict[str, Span] = {}
+    bare: dict[str, Span] = {}
+    for e in side.facts.entities:
+        if e.label != "person":
+            continue
+        title = _title_before(side, e)
+        if title is not None:
+            start, is_past = title
+            (past if is_past else bare).setdefault(e.key, (start, e.end))
+    return past, bare
+
+
+def _title_before(side: Side, e: Entity) -> tuple[int, bool] | None:
+    """Where the title right before a name starts ("President", "former president",
+    "ex-minister"), and whether it is a past one; None when no title precedes it."""
+    sentence_start = side.sentence_span(e.start)[0]
+    lo = max(sentence_start, e.start - 60)
+    run: list[tuple[str, int]] = []  # (word, start), nearest the name first
+    end = e.start
+    for m in reversed(list(_WORD_RE.finditer(side.text, lo, e.start))):
+        if side.text[m.end() : end].strip(" -") or len(run) == TITLE_WORDS:
+            break  # punctuation or another phrase between
+        run.append((m.group().casefold(), m.start()))
+        end = m.start()
+    roles = [i for i, (w, _) in enumerate(run) if _role(w)]
+    if not roles or roles[0] != 0:
+        return None  # the word right before the name must be a title
+    qualifiers = [(w, at) for w, at in run[roles[-1] :] if _past(w)]
+    if qualifiers:
+        return qualifiers[-1][1], True
+    return run[roles[-1]][1], False
+
+
+def _role(word: str) -> bool:
+    return word in PERSON_TITLES or any(part in PERSON_TITLES for part in word.split("-"))
+
+
+def _past(word: str) -> bool:
+    return word in PAST or word.split("-")[0] in PAST
