@@ -163,22 +163,26 @@ def linked(text_a: str, text_b: str, result, needle_a: str, needle_b: str) -> bo
     return False
 
 
-def test_seed_calm_quotes_align():
-    text_a, text_b, result = seed_alignment("000", "003")
-    assert linked(
-        text_a, text_b, result,
-        "remain calm and refrain from doing things that stimulated tensions",
-        "stay calm and refrain from doing things that agitate tensions",
-    )  # fmt: skip
-
-
-def test_seed_military_blocs_passages_align():
-    text_a, text_b, result = seed_alignment("000", "002")
-    assert linked(
-        text_a, text_b, result,
-        "regional security cannot be guaranteed by strengthening or expanding military blocs",
-        "strengthening or even expanding military blocs",
-    )  # fmt: skip
+@pytest.mark.parametrize(
+    ("prefix_a", "prefix_b", "needle_a", "needle_b"),
+    [
+        pytest.param(
+            "000", "003",
+            "remain calm and refrain from doing things that stimulated tensions",
+            "stay calm and refrain from doing things that agitate tensions",
+            id="calm-quotes",
+        ),
+        pytest.param(
+            "000", "002",
+            "regional security cannot be guaranteed by strengthening or expanding military blocs",
+            "strengthening or even expanding military blocs",
+            id="military-blocs",
+        ),
+    ],
+)  # fmt: skip
+def test_seed_passages_reporting_one_thing_align(prefix_a, prefix_b, needle_a, needle_b):
+    text_a, text_b, result = seed_alignment(prefix_a, prefix_b)
+    assert linked(text_a, text_b, result, needle_a, needle_b)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_report_project import make_project
+from test_report_project import sample_project_file
 
 from core.cli import main
 from core.errors import FactDiffError
@@ -73,19 +73,9 @@ def check_against_doc(review: dict) -> list[str]:
     return problems
 
 
-def sample_project(path: Path) -> Path:
-    """The report's sample project, its clock and engine stubs put back afterwards.
-
-    A separate MonkeyPatch: undoing the test's own would also drop the
-    isolated settings folder (tests/conftest.py).
-    """
-    with pytest.MonkeyPatch.context() as mp:
-        return make_project(path, mp)
-
-
 @pytest.fixture
 def project_file(tmp_path):
-    path = sample_project(tmp_path / "harbour.factdiff")
+    path = sample_project_file(tmp_path / "harbour.factdiff")
     with Project.open(path) as p:
         p.annotate(1, "att-21b0", status="confirmed", verdict="Misleading")
         p.annotate(1, "omi-3c9d", status="confirmed", verdict="half true")
@@ -141,7 +131,7 @@ def test_missing_fields_named_per_item_and_no_file_written(project_file, tmp_pat
 
 
 def test_nothing_confirmed_is_an_error(tmp_path, capsys):
-    path = sample_project(tmp_path / "h.factdiff")
+    path = sample_project_file(tmp_path / "h.factdiff")
     args = ["report", str(path), "--format", "claimreview", "--kind", "quote", *ORG, *PUBLISH]
     assert main(args) == 2
     assert "no confirmed discrepancy has a verdict" in capsys.readouterr().err
@@ -220,7 +210,7 @@ _SAMPLE: dict = {}
 
 def _sample_data(tmp_path_factory):
     if "data" not in _SAMPLE:
-        path = sample_project(tmp_path_factory.mktemp("cr") / "h.factdiff")
+        path = sample_project_file(tmp_path_factory.mktemp("cr") / "h.factdiff")
         with Project.open(path, readonly=True) as p:
             _SAMPLE["data"] = build_report(p, ReportOptions(statuses=("confirmed",)))
     return _SAMPLE["data"]

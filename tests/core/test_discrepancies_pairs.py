@@ -19,156 +19,309 @@ QUAKE = (
 )
 
 
-def quake(**fields: str):
+def quake_text(**fields: str) -> str:
     values = {"day": "on Friday", "toll": "at least 2,000", "home": "home"} | fields
-    return article_from_text(QUAKE.format(**values), path="quake.txt")
+    return QUAKE.format(**values)
+
+
+def quake(**fields: str):
+    return article_from_text(quake_text(**fields), path="quake.txt")
 
 
 def found(a, b) -> tuple[Discrepancy, ...]:
     return compare(a, b).discrepancies
 
 
+def found_in(text_a: str, text_b: str) -> tuple[Discrepancy, ...]:
+    return found(article_from_text(text_a), article_from_text(text_b))
+
+
 def kinds(ds) -> list[tuple[str, str]]:
     return [(d.kind, d.severity) for d in ds]
 
 
-def test_identical_articles_have_no_discrepancies():
-    assert found(quake(), quake()) == ()
+ANY_KIND = None
+
+# Pairs that agree: no flag at all, or none of the kinds named.
+AGREEING = [
+    pytest.param(quake_text(), quake_text(), ANY_KIND, id="identical-articles"),
+    pytest.param(
+        "The U.S. sent \u201ctwo\u201d envoys to Kyiv on Monday, officials said.\n\nTalks continue.",
+        'The US sent "two" envoys to Kyiv on Monday, officials said.\n\nTalks continue.',
+        ANY_KIND,
+        id="cosmetic-differences",
+    ),
+    pytest.param(
+        "Rescuers pulled the survivors from a collapsed school in the village on Monday.",
+        "Rescuers pulled survivors from the collapsed school in a village on Monday.",
+        ANY_KIND,
+        id="function-words-only",
+    ),
+    pytest.param(
+        "Storm hits coast\n\nThe storm hit the coast on Monday, killing 13 people.",
+        "Storm kills 13 on coast\n\nThe storm hit the coast on Monday, killing 13 people.",
+        ANY_KIND,
+        id="a-figure-in-a-headline-is-no-omission",
+    ),
+    pytest.param(
+        quake_text(), quake_text(toll="more than 2,000"), ("number",), id="compatible-tolls"
+    ),
+    pytest.param(
+        "Northwind agreed to buy Contoso for about $10 billion, the company said.",
+        "Northwind agreed to buy Contoso for $10.2 billion, the company said.",
+        ("number",),
+        id="hedged-price-within-tolerance",
+    ),
+    pytest.param(
+        quake_text(),
+        quake_text()
+        + "\n\nThe region is known for its dramatic mountain scenery and traditional villages.",
+        ("omission",),
+        id="background-without-facts-is-no-omission",
+    ),
+    pytest.param(
+        "Bus crash\n\nThe bus crash on the mountain road killed 14 people on Sunday, police said.\n\n"
+        "Officials praised the rescue crews.",
+        "Bus crash\n\nOfficials praised the rescue crews.\n\n"
+        "Police said 30 people were injured in the bus crash on the mountain road on Sunday.",
+        ("number",),
+        id="killed-and-injured-are-different-subjects",
+    ),
+    pytest.param(
+        "Antony Blinken met his counterpart on Friday in Geneva for talks.",
+        "Antony Blinken met his counterpart on Friday in Geneva for talks.\n\n"
+        "Anthony Blinken later flew to Berlin for a summit.",
+        ("entity",),
+        id="one-article-using-both-spellings",
+    ),
+    pytest.param(
+        "Cup final\n\nLiverpool won on penalties.\n\nA crowd of 85,512 watched the final.",
+        "Cup final\n\nLiverpool won on penalties.\n\nThe attendance at Wembley was 85,512.",
+        ("omission", "number"),
+        id="the-same-uncommon-figure-is-no-omission",
+    ),
+    pytest.param(
+        "Quake\n\nThe magnitude 6.8 earthquake killed 2,012 people in the High Atlas, officials said.",
+        "Quake\n\nThe 6.8-magnitude quake killed 2,012 people in the High Atlas, officials said.",
+        ("number",),
+        id="several-figures-in-a-passage-pair-by-unit",
+    ),
+    pytest.param(
+        "Vote count\n\nIrena Kovac won the election on Sunday, officials said.\n\nKovac thanked voters.",
+        "Vote count\n\nIrena Kovač won the election on Sunday, officials said.\n\nKovač thanked voters.",
+        ("entity",),
+        id="a-name-with-and-without-accents",
+    ),
+    pytest.param(  # depth and distance in both: each figure must meet its equal, never the other
+        "Quake\n\nThe quake struck at a depth of 35 km, about 40 km north of the town, "
+        "the survey said.",
+        "Quake\n\nIts epicentre was about 40 km north of the town at a depth of 35 kilometres, "
+        "according to the survey.",
+        ("number",),
+        id="agreeing-figures-pair-before-conflicting-ones",
+    ),
+    pytest.param(
+        "Match report\n\nCity took the lead after 23 minutes when Jamal Reid headed in a corner.",
+        "Match report\n\nJamal Reid had put City ahead in the 25th minute, heading home from a "
+        "corner, but Luis Moreno levelled with a free kick seven minutes after the break.",
+        ("number",),
+        id="figures-sharing-words-only-across-a-but",
+    ),
+    pytest.param(
+        "Cuts\n\nThe cuts affect 8% of the bank's staff, the memo said.",
+        "Cuts\n\nThe bank will shed more than 8% of its staff, the memo said.",
+        ("number",),
+        id="an-open-bound-near-the-figure",
+    ),
+    pytest.param(
+        "Landing\n\nThe probe touched down on the plain at 6:04 pm, officials said.",
+        "Landing\n\nThe probe touched down on the plain at 18:04.",
+        ("date",),
+        id="one-local-time-written-two-ways",
+    ),
+    pytest.param(
+        "Bridge closed\n\nReuters\n\nThe old bridge was closed on Monday.",
+        "Bridge shut\n\nRIVERTON, May 5 (Reuters) - The old bridge was shut on Monday.",
+        ("attribution",),
+        id="one-agency-in-a-credit-line-and-a-dateline",
+    ),
+]
 
 
-def test_cosmetic_differences_are_never_flagged():
-    a = article_from_text(
-        "The U.S. sent \u201ctwo\u201d envoys to Kyiv on Monday, officials said.\n\nTalks continue."
-    )
-    b = article_from_text(
-        'The US sent "two" envoys to Kyiv on Monday, officials said.\n\nTalks continue.'
-    )
-    assert found(a, b) == ()
+@pytest.mark.parametrize(("text_a", "text_b", "kinds_"), AGREEING)
+def test_agreeing_pairs_are_not_flagged(text_a, text_b, kinds_):
+    ds = found_in(text_a, text_b)
+    assert [d for d in ds if kinds_ is ANY_KIND or d.kind in kinds_] == []
 
 
-def test_conflicting_death_toll_is_a_high_number():
-    ds = found(quake(), quake(toll="1,300"))
-    numbers = [d for d in ds if d.kind == "number"]
-    assert numbers and numbers[0].severity == "high"
-    assert "2,000" in numbers[0].summary and "1,300" in numbers[0].summary
-
-
-def test_compatible_tolls_are_not_flagged():
-    ds = found(quake(), quake(toll="more than 2,000"))
-    assert not [d for d in ds if d.kind == "number"]
-
-
-def test_a_different_day_is_a_high_date():
-    ds = found(quake(), quake(day="on Saturday"))
-    dates = [d for d in ds if d.kind == "date"]
-    assert dates and dates[0].severity == "high"
-    assert "Friday" in dates[0].summary and "Saturday" in dates[0].summary
-
-
-def test_an_altered_quote_is_a_high_quote():
-    ds = found(quake(), quake(home="house"))
-    quotes = [d for d in ds if d.kind == "quote"]
-    assert quotes and quotes[0].severity == "high"
-    assert "home" in quotes[0].summary and "house" in quotes[0].summary
-
-
-def test_trial_sentence_and_negation():
-    a = article_from_text(
-        "Verdict in fraud trial\n\n"
-        "A federal judge sentenced the former chief executive to 15 years in prison on Tuesday.\n\n"
-        "The defendant did not admit any wrongdoing during the hearing, his lawyer said."
-    )
-    b = article_from_text(
-        "Verdict in fraud trial\n\n"
-        "A federal judge sentenced the former chief executive to 12 years in prison on Tuesday.\n\n"
-        "The defendant admitted wrongdoing during the hearing, his lawyer said."
-    )
-    ds = found(a, b)
-    assert ("number", "high") in kinds(ds)
-    assert ("negation", "high") in kinds(ds)
-
-
-def test_acquisition_price_and_source():
-    a = article_from_text(
-        "Deal news\n\n"
-        "Northwind agreed to buy Contoso for $10 billion in cash, according to Reuters.\n\n"
-        "The boards of both companies approved the deal on Sunday."
-    )
-    b = article_from_text(
-        "Deal news\n\n"
-        "Northwind agreed to buy Contoso for $12 billion in cash, according to Bloomberg.\n\n"
-        "The boards of both companies approved the deal on Sunday."
-    )
-    ds = found(a, b)
-    assert ("number", "high") in kinds(ds)
-    assert ("attribution", "medium") in kinds(ds)
-
-
-def test_hedged_price_within_tolerance_is_not_flagged():
-    a = article_from_text(
-        "Northwind agreed to buy Contoso for about $10 billion, the company said."
-    )
-    b = article_from_text("Northwind agreed to buy Contoso for $10.2 billion, the company said.")
-    assert not [d for d in found(a, b) if d.kind == "number"]
-
-
-def test_sport_points_conflict_across_unaligned_sentences():
-    a = article_from_text(
+# Pairs that disagree: the first flag of the kind names both sides, at the severity given
+# (None: the severity is not the point of the case).
+CONFLICTS = [
+    pytest.param(quake_text(), quake_text(toll="1,300"), "number", "high", ("2,000", "1,300"),
+                 id="conflicting-death-toll"),
+    pytest.param(quake_text(), quake_text(day="on Saturday"), "date", "high",
+                 ("Friday", "Saturday"), id="a-different-day"),
+    pytest.param(quake_text(), quake_text(home="house"), "quote", "high", ("home", "house"),
+                 id="an-altered-quote"),
+    pytest.param(
         "Storm beat Rangers\n\n"
         "Jordan Avery scored 31 points as the Storm beat the Rangers on Saturday night.\n\n"
-        "The crowd of 18,000 stayed to the final whistle."
-    )
-    b = article_from_text(
+        "The crowd of 18,000 stayed to the final whistle.",
         "Storm win again\n\n"
         "The Storm held off the Rangers in a tense finish on Saturday night.\n\n"
-        "Avery led all scorers with 28 points for the Storm."
-    )
-    ds = found(a, b)
-    numbers = [d for d in ds if d.kind == "number"]
-    assert numbers, ds
-    assert "31 points" in numbers[0].summary and "28 points" in numbers[0].summary
+        "Avery led all scorers with 28 points for the Storm.",
+        "number", None, ("31 points", "28 points"),
+        id="sport-points-across-unaligned-sentences",
+    ),
+    pytest.param(
+        "Bus crash\n\nThe bus crash on the mountain road killed 14 people on Sunday, police said.\n\n"
+        "Officials praised the rescue crews.",
+        "Bus crash\n\nOfficials praised the rescue crews.\n\n"
+        "Police said 12 people died when the bus left the mountain road on Sunday.",
+        "number", None, ("14 people", "12 people"),
+        id="the-same-toll-in-other-words",
+    ),
+    pytest.param(
+        "Landing\n\nThe probe touched down on the plain at 6:04 pm, officials said.",
+        "Landing\n\nThe probe touched down on the plain at around 06:09 PM.",
+        "date", None, ("6:04 pm", "06:09 PM"),
+        id="local-clock-times-that-differ",
+    ),
+    pytest.param(  # a toll far past an open bound is another count
+        "Story\n\nThe number of people killed in the ferry fire off the cape has risen to 47.",
+        "Story\n\nMore than 20 people were killed when the ferry burned.",
+        "number", None, ("47", "More than 20"),
+        id="a-toll-far-past-an-open-bound",
+    ),
+    pytest.param(  # suspects and people detained are one count
+        "Story\n\nPolice detained five suspects after the raid on the depot.",
+        "Story\n\nThe raid on the depot ended with the detention of 12 people.",
+        "number", None, ("five suspects", "12 people"),
+        id="suspects-and-people-detained",
+    ),
+    pytest.param(  # a figure after "and" counts what follows it
+        "Story\n\nThe quake left 296 people killed and 153 others injured.",
+        "Story\n\nThe quake killed 296 people and injured about 180 others.",
+        "number", None, ("153", "180"),
+        id="a-figure-after-and",
+    ),
+    pytest.param(  # one measure each is one fact
+        "Story\n\nA 7-magnitude earthquake struck the region overnight.",
+        "Story\n\nThe region was hit overnight by an earthquake of magnitude 6.8.",
+        "number", None, ("7", "6.8"),
+        id="one-measure-each",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "kind", "severity", "both"), CONFLICTS)
+def test_a_conflict_names_both_sides(text_a, text_b, kind, severity, both):
+    ds = found_in(text_a, text_b)
+    flags = [d for d in ds if d.kind == kind]
+    assert flags, ds
+    assert all(part in flags[0].summary for part in both), flags
+    assert severity is None or flags[0].severity == severity, flags[0]
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "summaries"),
+    [
+        pytest.param(
+            "Deal day\n\nThe buyer will pay $95 a share in cash.\n\n"
+            "Activision shares jumped 26% in premarket trading, while Microsoft shares fell 2%.",
+            "Deal day\n\nThe buyer will pay $95 a share in cash.\n\n"
+            "Shares in Activision rose 30% before the opening bell. Microsoft shares were down 2%.",
+            ["26% vs 30%"],
+            id="figures-pair-with-their-own-clause",
+        ),
+        pytest.param(
+            "Quake\n\nThe quake killed 14 people.\n\nSchools will stay shut this week.",
+            "Quake\n\nSchools will stay shut this week.\n\nOfficials said 13 people died.",
+            ["14 people vs 13 people"],
+            id="the-same-role-with-little-context",
+        ),
+        pytest.param(
+            "Verdict\n\nThe jury convicted him on seven of nine counts. He was acquitted on two "
+            "counts of fraud.\n\nShares jumped 27%, while its rival's stock fell 3%.",
+            "Verdict\n\nJurors found him guilty on seven counts but acquitted him on two charges."
+            "\n\nShares rose 27%. The rival's shares slipped 2%.",
+            ["3% vs 2%"],
+            id="opposite-moves-or-verdicts-are-not-compared",
+        ),
+    ],
+)
+def test_only_the_matching_figures_are_compared(text_a, text_b, summaries):
+    assert [d.summary for d in found_in(text_a, text_b) if d.kind == "number"] == summaries
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "expected"),
+    [
+        pytest.param(
+            "Verdict in fraud trial\n\n"
+            "A federal judge sentenced the former chief executive to 15 years in prison on "
+            "Tuesday.\n\n"
+            "The defendant did not admit any wrongdoing during the hearing, his lawyer said.",
+            "Verdict in fraud trial\n\n"
+            "A federal judge sentenced the former chief executive to 12 years in prison on "
+            "Tuesday.\n\n"
+            "The defendant admitted wrongdoing during the hearing, his lawyer said.",
+            [("number", "high"), ("negation", "high")],
+            id="trial-sentence-and-negation",
+        ),
+        pytest.param(
+            "Deal news\n\n"
+            "Northwind agreed to buy Contoso for $10 billion in cash, according to Reuters.\n\n"
+            "The boards of both companies approved the deal on Sunday.",
+            "Deal news\n\n"
+            "Northwind agreed to buy Contoso for $12 billion in cash, according to Bloomberg.\n\n"
+            "The boards of both companies approved the deal on Sunday.",
+            [("number", "high"), ("attribution", "medium")],
+            id="acquisition-price-and-source",
+        ),
+    ],
+)
+def test_each_disagreement_is_flagged(text_a, text_b, expected):
+    flagged = kinds(found_in(text_a, text_b))
+    for kind_and_severity in expected:
+        assert kind_and_severity in flagged
+
+
+SPELLING = (
+    "Quake\n\nA strong earthquake struck the south on Saturday.\n\n"
+    "\u201cWe have teams on the ground and more are on their way,\u201d President Elena {name} "
+    "told reporters.\n\n{name} visited the worst-hit town on Sunday."
+)
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        pytest.param(
+            "Secretary of State Antony Blinken spoke with Wang Yi on Wednesday about the crisis.",
+            "Secretary of State Anthony Blinken spoke with Wang Yi on Wednesday about the crisis.",
+            id="a-respelled-name",
+        ),
+        pytest.param(
+            SPELLING.format(name="Varga"),
+            SPELLING.format(name="Vargas"),
+            id="a-misspelt-name-is-not-a-new-speaker",
+        ),
+    ],
+)
+def test_a_name_spelt_otherwise_is_only_low_wording(text_a, text_b):
+    assert kinds(found_in(text_a, text_b)) == [("wording", "low")]
 
 
 def test_a_figure_only_one_article_states_is_an_omission():
     a = quake()
     b = article_from_text(
-        QUAKE.format(day="on Friday", toll="at least 2,000", home="home")
-        + "\n\nThe government said 300,000 people had been affected by the disaster."
+        quake_text() + "\n\nThe government said 300,000 people had been affected by the disaster."
     )
     ds = found(a, b)
     omitted = [d for d in ds if d.kind == "omission"]
     assert omitted and omitted[0].a is None and omitted[0].severity == "medium"
     assert "300,000" in b.text[omitted[0].b[0] : omitted[0].b[1]]
-
-
-def test_background_without_facts_is_not_an_omission():
-    a = quake()
-    b = article_from_text(
-        QUAKE.format(day="on Friday", toll="at least 2,000", home="home")
-        + ("\n\nThe region is known for its dramatic mountain scenery and traditional villages.")
-    )
-    assert not [d for d in found(a, b) if d.kind == "omission"]
-
-
-def test_a_respelled_name_is_low_wording_not_another_entity():
-    a = article_from_text(
-        "Secretary of State Antony Blinken spoke with Wang Yi on Wednesday about the crisis."
-    )
-    b = article_from_text(
-        "Secretary of State Anthony Blinken spoke with Wang Yi on Wednesday about the crisis."
-    )
-    ds = found(a, b)
-    assert kinds(ds) == [("wording", "low")]
-
-
-def test_function_word_changes_are_trivial():
-    a = article_from_text(
-        "Rescuers pulled the survivors from a collapsed school in the village on Monday."
-    )
-    b = article_from_text(
-        "Rescuers pulled survivors from the collapsed school in a village on Monday."
-    )
-    assert found(a, b) == ()
 
 
 def test_every_span_lies_inside_its_text_and_ids_are_unique():
@@ -180,31 +333,6 @@ def test_every_span_lies_inside_its_text_and_ids_are_unique():
             if span is not None:
                 assert 0 <= span[0] <= span[1] <= len(text)
         assert "\n" not in d.summary
-
-
-def test_killed_and_injured_are_different_subjects():
-    a = article_from_text(
-        "Bus crash\n\nThe bus crash on the mountain road killed 14 people on Sunday, police said.\n\n"
-        "Officials praised the rescue crews."
-    )
-    b = article_from_text(
-        "Bus crash\n\nOfficials praised the rescue crews.\n\n"
-        "Police said 30 people were injured in the bus crash on the mountain road on Sunday."
-    )
-    assert not [d for d in found(a, b) if d.kind == "number"]
-
-
-def test_the_same_toll_in_other_words_is_compared():
-    a = article_from_text(
-        "Bus crash\n\nThe bus crash on the mountain road killed 14 people on Sunday, police said.\n\n"
-        "Officials praised the rescue crews."
-    )
-    b = article_from_text(
-        "Bus crash\n\nOfficials praised the rescue crews.\n\n"
-        "Police said 12 people died when the bus left the mountain road on Sunday."
-    )
-    numbers = [d for d in found(a, b) if d.kind == "number"]
-    assert numbers and "14 people" in numbers[0].summary and "12 people" in numbers[0].summary
 
 
 def test_a_name_spelled_differently_anywhere_is_low_wording():
@@ -221,38 +349,6 @@ def test_a_name_spelled_differently_anywhere_is_low_wording():
     assert [(d.kind, d.severity, d.summary) for d in spellings] == [
         ("wording", "low", "spelt two ways: Antony Blinken vs Anthony Blinken")
     ]
-
-
-def test_an_article_using_both_spellings_does_not_disagree():
-    a = article_from_text("Antony Blinken met his counterpart on Friday in Geneva for talks.")
-    b = article_from_text(
-        "Antony Blinken met his counterpart on Friday in Geneva for talks.\n\n"
-        "Anthony Blinken later flew to Berlin for a summit."
-    )
-    assert not [d for d in found(a, b) if d.kind == "entity"]
-
-
-def test_figures_pair_with_their_own_clause():
-    a = article_from_text(
-        "Deal day\n\nThe buyer will pay $95 a share in cash.\n\n"
-        "Activision shares jumped 26% in premarket trading, while Microsoft shares fell 2%."
-    )
-    b = article_from_text(
-        "Deal day\n\nThe buyer will pay $95 a share in cash.\n\n"
-        "Shares in Activision rose 30% before the opening bell. Microsoft shares were down 2%."
-    )
-    numbers = [d.summary for d in found(a, b) if d.kind == "number"]
-    assert numbers == ["26% vs 30%"]
-
-
-def test_the_same_uncommon_figure_is_not_an_omission():
-    a = article_from_text(
-        "Cup final\n\nLiverpool won on penalties.\n\nA crowd of 85,512 watched the final."
-    )
-    b = article_from_text(
-        "Cup final\n\nLiverpool won on penalties.\n\nThe attendance at Wembley was 85,512."
-    )
-    assert not [d for d in found(a, b) if d.kind in ("omission", "number")]
 
 
 def test_the_same_figure_credited_to_another_source():
@@ -272,16 +368,6 @@ def test_the_same_figure_credited_to_another_source():
     assert not [d for d in found_ if d.kind in ("number", "omission")]
 
 
-def test_a_headline_figure_is_not_an_omission():
-    a = article_from_text(
-        "Storm hits coast\n\nThe storm hit the coast on Monday, killing 13 people."
-    )
-    b = article_from_text(
-        "Storm kills 13 on coast\n\nThe storm hit the coast on Monday, killing 13 people."
-    )
-    assert found(a, b) == ()
-
-
 def test_two_happenings_on_two_days_are_not_a_date_conflict():
     a = article_from_text(
         "Quake in Morocco\n\n"
@@ -296,117 +382,32 @@ def test_two_happenings_on_two_days_are_not_a_date_conflict():
     assert not [d for d in found(a, b) if d.severity == "high"]
 
 
-def test_a_passage_with_several_figures_pairs_them_by_unit():
-    a = article_from_text(
-        "Quake\n\nThe magnitude 6.8 earthquake killed 2,012 people in the High Atlas, officials said."
-    )
-    b = article_from_text(
-        "Quake\n\nThe 6.8-magnitude quake killed 2,012 people in the High Atlas, officials said."
-    )
-    assert not [d for d in found(a, b) if d.kind == "number"]
-
-
-def test_the_same_role_pairs_figures_with_little_context():
-    a = article_from_text(
-        "Quake\n\nThe quake killed 14 people.\n\nSchools will stay shut this week."
-    )
-    b = article_from_text(
-        "Quake\n\nSchools will stay shut this week.\n\nOfficials said 13 people died."
-    )
-    numbers = [d.summary for d in found(a, b) if d.kind == "number"]
-    assert numbers == ["14 people vs 13 people"]
-
-
-def test_a_name_with_and_without_accents_is_one_spelling():
-    a = article_from_text(
-        "Vote count\n\nIrena Kovac won the election on Sunday, officials said.\n\nKovac thanked voters."
-    )
-    b = article_from_text(
-        "Vote count\n\nIrena Kovač won the election on Sunday, officials said.\n\nKovač thanked voters."
-    )
-    assert [d for d in found(a, b) if d.kind == "entity"] == []
-
-
-def test_a_misspelt_name_is_one_spelling_flag_not_a_new_speaker():
-    text = (
-        "Quake\n\nA strong earthquake struck the south on Saturday.\n\n"
-        "\u201cWe have teams on the ground and more are on their way,\u201d President Elena {name} "
-        "told reporters.\n\n{name} visited the worst-hit town on Sunday."
-    )
-    ds = found(
-        article_from_text(text.format(name="Varga")), article_from_text(text.format(name="Vargas"))
-    )
-    assert [(d.kind, d.severity) for d in ds] == [("wording", "low")]
-
-
-def test_agreeing_figures_pair_before_conflicting_ones():
-    # Depth and distance in both: each figure must meet its equal, never the other one.
-    a = article_from_text(
-        "Quake\n\nThe quake struck at a depth of 35 km, about 40 km north of the town, "
-        "the survey said."
-    )
-    b = article_from_text(
-        "Quake\n\nIts epicentre was about 40 km north of the town at a depth of 35 kilometres, "
-        "according to the survey."
-    )
-    assert [d for d in found(a, b) if d.kind == "number"] == []
-
-
-def test_figures_with_opposite_moves_or_verdicts_are_not_compared():
-    a = article_from_text(
-        "Verdict\n\nThe jury convicted him on seven of nine counts. "
-        "He was acquitted on two counts of fraud.\n\nShares jumped 27%, while its rival's stock fell 3%."
-    )
-    b = article_from_text(
-        "Verdict\n\nJurors found him guilty on seven counts but acquitted him on two charges.\n\n"
-        "Shares rose 27%. The rival's shares slipped 2%."
-    )
-    numbers = [d.summary for d in found(a, b) if d.kind == "number"]
-    assert numbers == ["3% vs 2%"]
-
-
-def test_figures_sharing_words_only_across_a_but_are_not_compared():
-    a = article_from_text(
-        "Match report\n\nCity took the lead after 23 minutes when Jamal Reid headed in a corner."
-    )
-    b = article_from_text(
-        "Match report\n\nJamal Reid had put City ahead in the 25th minute, heading home from a "
-        "corner, but Luis Moreno levelled with a free kick seven minutes after the break."
-    )
-    assert [d for d in found(a, b) if d.kind == "number"] == []
-
-
-def test_an_open_bound_near_the_figure_agrees():
-    a = article_from_text("Cuts\n\nThe cuts affect 8% of the bank's staff, the memo said.")
-    b = article_from_text("Cuts\n\nThe bank will shed more than 8% of its staff, the memo said.")
-    assert not [d for d in found(a, b) if d.kind == "number"]
-
-
-def test_a_claim_restated_with_other_verbs_is_low_wording():
-    a = article_from_text(
-        "Audit row\n\nThe board met late on Monday. Three of the five auditors said they could not "
-        "certify the accounts, which the chairman called a routine delay."
-    )
-    b = article_from_text(
-        "Audit row\n\nAfter a long meeting, three of the five auditors refused to sign the "
-        "accounts, officials said, in a blow to the chairman."
-    )
-    flags = [d for d in compare(a, b, capped=False).discrepancies if d.kind == "wording"]
-    assert any("certify" in d.summary and "refused" in d.summary for d in flags), flags
-
-
-def test_another_company_in_a_restated_claim_is_an_entity():
-    a = article_from_text(
-        "Cuts\n\nThe bank will shed 900 jobs. The cuts follow layoffs at rival lenders "
-        "including Harwell Bank and Ostrava Capital, which trimmed staff this year."
-    )
-    b = article_from_text(
-        "Cuts\n\nThe bank said it will shed 900 jobs. Rival lenders Harwell Bank and Tidewater "
-        "Trust have also trimmed staff this year after a slowdown in lending."
-    )
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "kind", "both"),
+    [
+        pytest.param(
+            "Audit row\n\nThe board met late on Monday. Three of the five auditors said they could "
+            "not certify the accounts, which the chairman called a routine delay.",
+            "Audit row\n\nAfter a long meeting, three of the five auditors refused to sign the "
+            "accounts, officials said, in a blow to the chairman.",
+            "wording", ("certify", "refused"),
+            id="other-verbs-are-low-wording",
+        ),
+        pytest.param(
+            "Cuts\n\nThe bank will shed 900 jobs. The cuts follow layoffs at rival lenders "
+            "including Harwell Bank and Ostrava Capital, which trimmed staff this year.",
+            "Cuts\n\nThe bank said it will shed 900 jobs. Rival lenders Harwell Bank and Tidewater "
+            "Trust have also trimmed staff this year after a slowdown in lending.",
+            "entity", ("Ostrava", "Tidewater"),
+            id="another-company-is-an-entity",
+        ),
+    ],
+)  # fmt: skip
+def test_a_restated_claim_flags_what_changed(text_a, text_b, kind, both):
+    a, b = article_from_text(text_a), article_from_text(text_b)
     ds = compare(a, b, capped=False).discrepancies
-    entities = [d for d in ds if d.kind == "entity"]
-    assert any("Ostrava" in d.summary and "Tidewater" in d.summary for d in entities), ds
+    flags = [d for d in ds if d.kind == kind]
+    assert any(all(part in d.summary for part in both) for d in flags), ds
 
 
 def test_words_quoted_in_one_article_and_reported_otherwise_in_the_other_are_a_quote():
@@ -422,54 +423,6 @@ def test_words_quoted_in_one_article_and_reported_otherwise_in_the_other_are_a_q
     assert quotes[0].severity == "medium", "a paraphrase of a quote is worth a look, not a misquote"
 
 
-def test_local_clock_times_of_one_claim_that_differ_are_a_date():
-    a = article_from_text(
-        "Landing\n\nThe probe touched down on the plain at 6:04 pm, officials said."
-    )
-    b = article_from_text("Landing\n\nThe probe touched down on the plain at around 06:09 PM.")
-    dates = [d for d in found(a, b) if d.kind == "date"]
-    assert dates and "6:04 pm" in dates[0].summary and "06:09 PM" in dates[0].summary
-
-
-def test_the_same_local_time_written_two_ways_agrees():
-    a = article_from_text(
-        "Landing\n\nThe probe touched down on the plain at 6:04 pm, officials said."
-    )
-    b = article_from_text("Landing\n\nThe probe touched down on the plain at 18:04.")
-    assert not [d for d in found(a, b) if d.kind == "date"]
-
-
-@pytest.mark.parametrize(
-    ("text_a", "text_b", "both"),
-    [
-        (  # a toll far past an open bound is another count
-            "The number of people killed in the ferry fire off the cape has risen to 47.",
-            "More than 20 people were killed when the ferry burned.",
-            ("47", "More than 20"),
-        ),
-        (  # suspects and people detained are one count
-            "Police detained five suspects after the raid on the depot.",
-            "The raid on the depot ended with the detention of 12 people.",
-            ("five suspects", "12 people"),
-        ),
-        (  # a figure after "and" counts what follows it
-            "The quake left 296 people killed and 153 others injured.",
-            "The quake killed 296 people and injured about 180 others.",
-            ("153", "180"),
-        ),
-        (  # one measure each is one fact
-            "A 7-magnitude earthquake struck the region overnight.",
-            "The region was hit overnight by an earthquake of magnitude 6.8.",
-            ("7", "6.8"),
-        ),
-    ],
-)
-def test_figures_matched_by_what_they_count(text_a, text_b, both):
-    a, b = article_from_text("Story\n\n" + text_a), article_from_text("Story\n\n" + text_b)
-    numbers = [d.summary for d in found(a, b) if d.kind == "number"]
-    assert numbers and all(part in numbers[0] for part in both), numbers
-
-
 def test_stories_credited_to_different_agencies_conflict_once():
     a = article_from_text(
         "Bridge closed\n\nReuters\n\nThe old bridge was closed on Monday after inspectors found "
@@ -481,11 +434,3 @@ def test_stories_credited_to_different_agencies_conflict_once():
     )
     credits = [d for d in found(a, b) if d.kind == "attribution"]
     assert len(credits) == 1 and "Reuters" in credits[0].summary and "(AP)" in credits[0].summary
-
-
-def test_the_same_agency_in_a_credit_line_and_a_dateline_agrees():
-    a = article_from_text("Bridge closed\n\nReuters\n\nThe old bridge was closed on Monday.")
-    b = article_from_text(
-        "Bridge shut\n\nRIVERTON, May 5 (Reuters) - The old bridge was shut on Monday."
-    )
-    assert not [d for d in found(a, b) if d.kind == "attribution"]

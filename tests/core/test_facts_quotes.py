@@ -64,13 +64,26 @@ def test_speaker_patterns(text, inner, key):
     assert text[q.start : q.end] == q.text
 
 
-def test_quote_split_by_an_attribution_keeps_one_speaker():
-    text = (
-        "“The security of one country cannot be at the expense of others,” Wang told Blinken, "
-        "according to local media. “Concerns should be taken seriously and resolved.”"
-    )
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        pytest.param(
+            "“The security of one country cannot be at the expense of others,” Wang told Blinken, "
+            "according to local media. “Concerns should be taken seriously and resolved.”",
+            "wang",
+            id="split-by-an-attribution",
+        ),
+        pytest.param(
+            "“We have been talking at all levels,” said counsellor Derek Chollet on Thursday.\n\n"
+            "“We will continue to stay in very active conversations with them.”",
+            "chollet",
+            id="continued-in-a-later-paragraph",
+        ),
+    ],
+)
+def test_a_quote_in_two_parts_keeps_one_speaker(text, key):
     first, second = quotes(text)
-    assert first.speaker_key == second.speaker_key == "wang"
+    assert first.speaker_key == second.speaker_key == key
 
 
 def test_pronoun_resolves_to_the_last_named_person():
@@ -82,29 +95,38 @@ def test_pronoun_resolves_to_the_last_named_person():
     assert (q.speaker, q.speaker_key) == ("she", "lopez")
 
 
-def test_role_resolves_to_the_person_introduced_with_that_title():
-    text = (
-        "Chinese Foreign Minister Wang Yi spoke with his counterpart. "
-        "“The most urgent priority is to stop interfering,” the foreign minister said."
-    )
-    assert only(text).speaker_key == "wang"
-
-
-def test_speaker_in_a_later_continuation_paragraph():
-    text = (
-        "“We have been talking at all levels,” said counsellor Derek Chollet on Thursday.\n\n"
-        "“We will continue to stay in very active conversations with them.”"
-    )
-    first, second = quotes(text)
-    assert first.speaker_key == second.speaker_key == "chollet"
-
-
-def test_second_of_two_joined_verbs_takes_the_sentence_subject():
-    text = (
-        "Foreign Minister Dmytro Kuleba, who attended by video link, thanked allies but said "
-        "Kyiv needed “at least twice as much” air defence."
-    )
-    assert only(text).speaker_key == "kuleba"
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        pytest.param(
+            "Chinese Foreign Minister Wang Yi spoke with his counterpart. "
+            "“The most urgent priority is to stop interfering,” the foreign minister said.",
+            "wang",
+            id="a-role-names-the-person-introduced-with-that-title",
+        ),
+        pytest.param(
+            "Foreign Minister Dmytro Kuleba, who attended by video link, thanked allies but said "
+            "Kyiv needed “at least twice as much” air defence.",
+            "kuleba",
+            id="the-second-of-two-joined-verbs-takes-the-subject",
+        ),
+        pytest.param(
+            "Foreign Minister Wang Yi told Blinken that all parties should “remain calm and "
+            "refrain from doing things that stimulated tensions,” according to a statement from "
+            "the ministry.",
+            "wang",
+            id="a-relay-after-the-quote-gives-way-to-the-earlier-speaker",
+        ),
+        pytest.param(
+            "According to the State Department’s reading of the call, “Secretary Blinken "
+            "underlined the risks”.",
+            "state department",
+            id="according-to-names-the-speaker-when-nobody-else-does",
+        ),
+    ],
+)
+def test_the_speaker_is_the_person_meant(text, key):
+    assert only(text).speaker_key == key
 
 
 def test_nested_single_quotes_stay_inside_the_outer_quote():
@@ -127,19 +149,6 @@ def test_scare_quotes_are_marked_short():
     q = only("Beijing and Moscow declared a “no limits” friendship.")
     assert q.short
     assert not only("“This is a long quote with many words,” he said.").short
-
-
-def test_relay_after_quote_gives_way_to_the_earlier_speaker():
-    text = (
-        "Foreign Minister Wang Yi told Blinken that all parties should “remain calm and refrain "
-        "from doing things that stimulated tensions,” according to a statement from the ministry."
-    )
-    assert only(text).speaker_key == "wang"
-
-
-def test_according_to_names_the_speaker_when_nobody_else_does():
-    text = "According to the State Department’s reading of the call, “Secretary Blinken underlined the risks”."
-    assert only(text).speaker_key == "state department"
 
 
 def test_unattributed_quote_has_no_speaker():

@@ -14,7 +14,7 @@ import os
 from dataclasses import replace
 
 import pytest
-from test_report_project import make_project
+from test_report_project import sample_project_file
 from test_report_samples import hostile_report, sample_report
 
 from core.cli import main
@@ -77,10 +77,8 @@ def test_bidi_controls_survive_in_pdf_source_as_markers():
 
 
 @pytest.fixture
-def project_file(tmp_path, monkeypatch):
-    path = make_project(tmp_path / "harbour.factdiff", monkeypatch)
-    monkeypatch.undo()
-    return path
+def project_file(tmp_path):
+    return sample_project_file(tmp_path / "harbour.factdiff")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")

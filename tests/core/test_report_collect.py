@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_report_project import TEXT_A, make_project, span
+from test_report_project import TEXT_A, sample_project_file, span
 
 from core.errors import FactDiffError
 from core.model import Sentence
@@ -15,11 +15,7 @@ from core.store import Project
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
-    monkeypatch = pytest.MonkeyPatch()
-    try:
-        path = make_project(tmp_path_factory.mktemp("collect") / "harbour.factdiff", monkeypatch)
-    finally:
-        monkeypatch.undo()
+    path = sample_project_file(tmp_path_factory.mktemp("collect") / "harbour.factdiff")
     with Project.open(path, readonly=True) as p:
         yield p
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from test_report_project import make_project
+from test_report_project import sample_project_file
 
 from core.report.collect import build_report
 from core.report.export import render_text
@@ -30,11 +30,7 @@ UPDATE = os.environ.get("FACTDIFF_UPDATE_GOLDEN") == "1"
 
 @pytest.fixture(scope="module")
 def report_data(tmp_path_factory):
-    monkeypatch = pytest.MonkeyPatch()
-    try:
-        path = make_project(tmp_path_factory.mktemp("golden") / "harbour.factdiff", monkeypatch)
-    finally:
-        monkeypatch.undo()
+    path = sample_project_file(tmp_path_factory.mktemp("golden") / "harbour.factdiff")
     with Project.open(path, readonly=True) as project:
         return build_report(project, ReportOptions(), now=NOW)
 

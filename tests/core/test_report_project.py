@@ -4,7 +4,7 @@ Two hand-written articles, a hand-built comparison (the engine is swapped for
 a function returning it, so engine changes never move the goldens), fixed
 timestamps and named reviewers; plus one annotation that a re-comparison
 orphans and one pair that was never compared. Other report tests import
-``make_project`` from here.
+``make_project`` or ``sample_project_file`` from here.
 """
 
 from __future__ import annotations
@@ -135,6 +135,16 @@ def make_project(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         p.annotate(pair_id, user.id, status="follow-up",
                    note="Ask the fire service which statement came first.")  # fmt: skip
     return path
+
+
+def sample_project_file(path: Path) -> Path:
+    """The sample project, its clock and engine stubs put back as soon as it is built.
+
+    A MonkeyPatch of its own: module fixtures have none, and undoing a test's
+    own would also drop the isolated settings folder (tests/conftest.py).
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        return make_project(path, mp)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_report_project import make_project
+from test_report_project import sample_project_file
 
 from core.report.collect import build_report
 from core.report.export import render_text
@@ -13,8 +13,7 @@ from core.store import Project, Provenance
 
 @pytest.fixture
 def report_data(tmp_path):
-    with pytest.MonkeyPatch.context() as mp:
-        path = make_project(tmp_path / "h.factdiff", mp)
+    path = sample_project_file(tmp_path / "h.factdiff")
     with Project.open(path) as p:
         p._conn.execute(  # a fetched article, as the fetch path records it
             "UPDATE article_provenance SET origin = 'url', location = ?, final_url = ?, "

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from event_table_fixtures import ARTICLES
+from test_store_helpers import project_from_ddl
 
 from core.errors import ProjectError
 from core.store import SCHEMA_VERSION, Project
 from core.store.event_sync import EventPlan
-from core.store.migrations import create_schema
 from core.store.schema import SCHEMA_V3
 
 
@@ -77,12 +75,7 @@ def test_bad_decisions_and_events_are_one_line_errors(project):
 
 
 def test_v3_file_gains_the_decisions_table(tmp_path):
-    path = tmp_path / "v3.factdiff"
-    conn = sqlite3.connect(path)
-    with conn:
-        create_schema(conn, SCHEMA_V3, 3)
-        conn.execute("INSERT INTO meta VALUES ('name', 'version three')")
-    conn.close()
+    path = project_from_ddl(tmp_path / "v3.factdiff", SCHEMA_V3, 3, "version three")
     with Project.open(path) as p:
         assert p.schema_version == SCHEMA_VERSION
         p.decide_fact_row("0123456789ab", "accepted", reviewer="Ana")

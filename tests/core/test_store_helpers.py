@@ -8,6 +8,7 @@ flags differing numbers and groups articles by the first word of their title.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 
 from core.model import Article, Comparison, Discrepancy
 from core.store import Project
+from core.store.migrations import create_schema
 
 _NUMBER = re.compile(r"\d+")
 
@@ -77,6 +79,16 @@ def project_with_pair(tmp_path: Path) -> tuple[Project, int]:
     a = p.add_article(article("Storm hits coast. 12 people died on Monday.", "Storm A")).article_id
     b = p.add_article(article("Storm hits coast. 13 people died on Monday.", "Storm B")).article_id
     return p, p.add_pair(a, b)
+
+
+def project_from_ddl(path: Path, ddl: str, version: int, name: str) -> Path:
+    """A project file as an older release wrote it, built from that version's kept DDL."""
+    conn = sqlite3.connect(path)
+    with conn:
+        create_schema(conn, ddl, version)
+        conn.execute("INSERT INTO meta VALUES ('name', ?)", (name,))
+    conn.close()
+    return path
 
 
 def file_state(path: Path) -> tuple[bytes, int]:

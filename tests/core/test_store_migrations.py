@@ -7,11 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_store_helpers import file_state, install_fake_engine, new_project
+from test_store_helpers import file_state, install_fake_engine, new_project, project_from_ddl
 
 from core.model import Article
 from core.store import SCHEMA_VERSION, Project
-from core.store.migrations import MIGRATIONS, SCHEMA_V1, create_schema
+from core.store.migrations import MIGRATIONS, SCHEMA_V1
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store_v1.factdiff"
 
@@ -97,12 +97,7 @@ def test_readonly_v1_is_upgraded_in_memory_only(v1_file):
 def test_v1_built_from_its_ddl_upgrades_and_compares(tmp_path, monkeypatch):
     """Independent of the committed file: the kept v1 DDL itself must still migrate."""
     install_fake_engine(monkeypatch)
-    path = tmp_path / "ddl.factdiff"
-    conn = sqlite3.connect(path)
-    with conn:
-        create_schema(conn, SCHEMA_V1, 1)
-        conn.execute("INSERT INTO meta VALUES ('name', 'from ddl')")
-    conn.close()
+    path = project_from_ddl(tmp_path / "ddl.factdiff", SCHEMA_V1, 1, "from ddl")
     with Project.open(path) as p:
         a = p.add_article(Article("One 1."))
         b = p.add_article(Article("One 2."))
@@ -122,12 +117,7 @@ def test_a_second_upgrade_keeps_the_first_backup(v1_file):
 def test_v2_built_from_its_ddl_gains_article_edit_history(tmp_path):
     from core.store.schema import SCHEMA_V2
 
-    path = tmp_path / "v2.factdiff"
-    conn = sqlite3.connect(path)
-    with conn:
-        create_schema(conn, SCHEMA_V2, 2)
-        conn.execute("INSERT INTO meta VALUES ('name', 'version two')")
-    conn.close()
+    path = project_from_ddl(tmp_path / "v2.factdiff", SCHEMA_V2, 2, "version two")
     with Project.open(path) as p:
         a = p.add_article(Article("One 1.", published="2022-05-19")).article_id
         p.edit_article(a, published="2022-05-20", reviewer="Ana")
