@@ -41,7 +41,7 @@ def role_of(side: Side, q: Quantity) -> str | None:
 def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
     before = words(text, s0, start)[-ROLE_RADIUS:]
     after = words(text, end, max(end, s1))[:ROLE_RADIUS]
-    inside = [w for w, _, _ in words(text, start, end)]
+    inside = _counted_words(text, words(text, start, end))
     # nearest first: the figure's own words, then outwards within its clause ("killed
     # and 153 others injured": 153 counts the injured), the word before first
     before, after = _within_clause(before, reverse=True), _within_clause(after)
@@ -65,6 +65,17 @@ def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
         if role:
             return role
     return None
+
+
+def _counted_words(text: str, inside: tuple[tuple[str, int, int], ...]) -> list[str]:
+    """A figure's own words up to its measure: in "four years' detention" the years are
+    counted and the detention is what of, so the clause's "sentenced to" names the role."""
+    out = []
+    for w, _, w_end in inside:
+        out.append(w)
+        if w.endswith("s") and text[w_end : w_end + 1] in ("'", "’"):
+            break
+    return out
 
 
 def forget_roles() -> None:

@@ -516,8 +516,8 @@ def noun_run(tail: str, limit: int = 4) -> list[re.Match[str]]:
         if run and lower.endswith(("ed", "ing")) and lower not in _NOUNS_ENDING_ING:
             break
         run.append(match)
-        if len(run) >= limit:
-            break
+        if len(run) >= limit or word.endswith(("s'", "s’")):
+            break  # "two years' jail": the figure counts years; the jail is what of
     return run
 
 

@@ -487,7 +487,11 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     head = head_noun(run, plural=raw.value != 1 or raw.amount is not None)
     if head is None:
         return _unit_elsewhere(text, end), None, end
-    return singular(head.group()), None, tail_start + head.end()
+    word = head.group()
+    if word.endswith(("'", "’")):  # "two years' jail": years, of jail
+        modifies, phrase_end = _modified_noun(text, tail_start + head.end())
+        return singular(word[:-1]), modifies, phrase_end
+    return singular(word), None, tail_start + head.end()
 
 
 #: "7 of the 9 counts", "85 of 150 seats": the first figure counts the second's unit.

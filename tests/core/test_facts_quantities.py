@@ -272,3 +272,26 @@ def test_seed_004_nationals_and_no_team_name():
     assert nationals.low == nationals.high == 4
     assert nationals.text == "four Chinese nationals"
     assert not any("Mercury" in q.text for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "modifies"),
+    [
+        ("She was sentenced to two years' imprisonment.", "year", "imprisonment"),
+        ("He faces four years’ detention.", "year", "detention"),
+        ("Staff were given three days' notice.", "day", "notice"),
+    ],
+)
+def test_a_plural_possessive_is_the_measure_of_what_follows(text, unit, modifies):
+    q = only(text)
+    assert (q.unit, q.modifies) == (unit, modifies)
+
+
+def test_a_term_of_detention_counts_the_sentence_not_an_arrest():
+    from core.discrepancies.roles import role_of
+    from core.discrepancies.side import build_side
+
+    article = Article("Verdict read.\n\nThe general was sentenced to four years’ detention.")
+    side = build_side(article, extract_facts(article))
+    [q] = side.facts.quantities
+    assert role_of(side, q) == "sentenced"
