@@ -180,7 +180,7 @@ class ImportMixin:
         if failure.expected:
             self.show_error(failure.message)
         else:
-            from gui.app import show_unexpected_error
+            from gui.error_dialogs import show_unexpected_error
 
             show_unexpected_error(failure.message, failure.details, self)
 
