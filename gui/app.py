@@ -113,7 +113,7 @@ def wait_for_pair(window, timeout_s: float = LOAD_TIMEOUT_S) -> bool:
     from PySide6.QtWidgets import QApplication
 
     deadline = time.monotonic() + timeout_s
-    while window.pair_id is not None and window.pair_data is None:
+    while window.session.pair_id is not None and window.session.pair_data is None:
         if time.monotonic() > deadline:
             return False
         QApplication.processEvents()

@@ -26,8 +26,8 @@ def _close_when_ready(qtbot, seen: list):
     def poll():
         windows = [w for w in QApplication.topLevelWidgets()
                    if isinstance(w, MainWindow) and w.isVisible()]
-        if windows and windows[0].pair_data is not None:
-            seen.append(windows[0].project.path)
+        if windows and windows[0].session.pair_data is not None:
+            seen.append(windows[0].session.project.path)
             windows[0].close()
         else:
             QTimer.singleShot(50, poll)
