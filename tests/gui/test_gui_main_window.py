@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from gui_fixtures import *  # noqa: F403  (fixtures)
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -400,3 +402,18 @@ def test_export_report_opens_the_report_dialog_on_the_project(window, monkeypatc
     assert window.actions.export_report.isEnabled()
     window.actions.export_report.trigger()
     assert shown and type(shown[0]).__name__ == "ReportDialog"
+
+
+def test_closing_during_a_long_job_clears_the_window_at_once(qtbot, window):
+    release = threading.Event()
+    done = []
+    window.session.runner.start("compare", "Comparing pairs",
+                                lambda _progress, _cancelled: release.wait(30), done.append)
+    assert window.progress.isVisible()
+    window.actions.close_project.trigger()
+    assert window.session.project is None and not release.is_set()
+    assert not window.progress.isVisible() and window.windowTitle() == "FactDiff"
+    assert window.counts.text() == "No project open" and window.session.pair_data is None
+    release.set()
+    qtbot.waitUntil(window.session.runner.is_idle, timeout=10000)
+    assert done == []
