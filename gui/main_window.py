@@ -53,6 +53,7 @@ from gui.window_menus import build_menus, build_toolbar, shortcut_rows
 from gui.workers import ProgressIndicator
 
 if TYPE_CHECKING:
+    from core.model import Span
     from core.store import Annotation
     from gui.fact_table_dialog import FactTableDialog
     from gui.jobs import PairData, Snapshot
@@ -491,7 +492,7 @@ class MainWindow(QMainWindow):
         self.editor.set_target(disc, data.annotations.get(disc.id) if disc else None)
         self._update_pair_status()
 
-    def _reveal_fact(self, disc_id: str | None, span_a, span_b) -> None:
+    def _reveal_fact(self, disc_id: str | None, span_a: Span | None, span_b: Span | None) -> None:
         if disc_id is not None:
             self.select_discrepancy(disc_id)
         self.view.show_spans(span_a, span_b)
