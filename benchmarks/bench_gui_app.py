@@ -80,13 +80,13 @@ def switching(app, path: Path, pair_ids: list[int]) -> tuple[float, float, float
         for pair_id in pair_ids:
             start, cpu = time.perf_counter(), time.process_time()
             window.browser.select_pair(pair_id, emit=False)
-            window.open_pair(pair_id)
+            window.session.open_pair(pair_id)
             window.repaint()
             if rounds:  # the first round warms caches (fonts, glyphs, engine modules)
                 times.append((time.perf_counter() - start) * 1000)
                 cpu_times.append((time.process_time() - cpu) * 1000)
             app.processEvents()
-    n_articles = len(window._articles)
+    n_articles = len(window.session.articles)
     window.close()
     return statistics.median(times), max(times), statistics.median(cpu_times), n_articles
 
@@ -122,7 +122,7 @@ class StallProbe:
 def _wait_idle(app, window, channel: str, timeout_s: float = 1200) -> float:
     start = time.perf_counter()
     deadline = start + timeout_s
-    while window.runner.is_busy(channel):
+    while window.session.runner.is_busy(channel):
         if time.perf_counter() > deadline:
             raise SystemExit(f"{channel} did not finish in {timeout_s:.0f} s")
         app.processEvents()
@@ -142,22 +142,22 @@ def responsiveness(app, folder: Path, n_articles: int) -> dict[str, float]:
     window = MainWindow()
     window.resize(1400, 900)
     window.show()
-    window.set_project(Project.create(folder / "import.factdiff"))
+    window.session.set_project(Project.create(folder / "import.factdiff"))
     window.warm_up()  # as `factdiff gui` does shortly after start-up
     _wait_idle(app, window, "warm-up")
     app.processEvents()
     probe = StallProbe()
     figures = {}
     probe.start()
-    window.import_paths(files)
+    window.session.work.import_paths(files)
     figures["import_s"] = _wait_idle(app, window, "import")
     figures["import_stall_ms"] = probe.stop()
-    figures["pairs"] = len(window._pairs)
+    figures["pairs"] = len(window.session.pairs)
     probe.start()
-    window.compare_all()
+    window.session.work.compare_all()
     figures["compare_s"] = _wait_idle(app, window, "compare")
     figures["compare_stall_ms"] = probe.stop()
-    figures["articles"] = len(window._articles)
+    figures["articles"] = len(window.session.articles)
     window.close()
     return figures
 

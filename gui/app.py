@@ -13,11 +13,11 @@ import sys
 import time
 import traceback
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 
 from core import __version__
 from core.errors import FactDiffError
+from gui.error_dialogs import log_error, show_unexpected_error, show_user_error
 
 SCREENSHOT_SIZE = (1400, 900)
 #: Set by the start-up benchmark: wall-clock time (``time.time()``) before the
@@ -37,38 +37,6 @@ def _needs_offscreen() -> bool:
     return False
 
 
-def error_log_path() -> Path:
-    from gui.settings import data_dir
-
-    return data_dir() / "errors.log"
-
-
-def _log_error(details: str) -> Path | None:
-    try:
-        path = error_log_path()
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now().isoformat(timespec='seconds')} "
-                         f"FactDiff {__version__}\n{details}\n")
-        return path
-    except OSError:
-        return None
-
-
-def show_unexpected_error(message: str, details: str, parent=None) -> None:
-    """A bug, not a user error: say so plainly, offer the details, keep running."""
-    from PySide6.QtWidgets import QMessageBox
-
-    log = _log_error(details)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Unexpected error")
-    box.setText("Something went wrong inside FactDiff. Your annotations are saved as you "
-                "make them, so nothing you did before this is lost.")
-    box.setInformativeText(message + (f"\n\nDetails were written to {log}." if log else ""))
-    box.setDetailedText(details)
-    box.exec()
-
-
 def install_excepthook(interactive: bool) -> None:
     """Route uncaught exceptions to a dialog (or, when nobody can click, to one line)."""
 
@@ -77,14 +45,14 @@ def install_excepthook(interactive: bool) -> None:
             sys.__excepthook__(exc_type, exc, tb)
             return
         if issubclass(exc_type, FactDiffError):
-            _show_user_error(str(exc), interactive)
+            show_user_error(str(exc), interactive)
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         message = f"{exc_type.__name__}: {exc}"
         if interactive:
             show_unexpected_error(message, details)
         else:
-            log = _log_error(details)
+            log = log_error(details)
             print(f"factdiff: error: {message}" + (f" (details in {log})" if log else ""),
                   file=sys.stderr)
             from PySide6.QtWidgets import QApplication
@@ -92,15 +60,6 @@ def install_excepthook(interactive: bool) -> None:
             QApplication.exit(1)
 
     sys.excepthook = hook
-
-
-def _show_user_error(message: str, interactive: bool) -> None:
-    if interactive:
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        QMessageBox.warning(QApplication.activeWindow(), "FactDiff", message)
-    else:
-        print(f"factdiff: error: {message}", file=sys.stderr)
 
 
 #: Warnings the offscreen platform prints for every window; noise in screenshot runs.
@@ -154,7 +113,7 @@ def wait_for_pair(window, timeout_s: float = LOAD_TIMEOUT_S) -> bool:
     from PySide6.QtWidgets import QApplication
 
     deadline = time.monotonic() + timeout_s
-    while window.pair_id is not None and window.pair_data is None:
+    while window.session.pair_id is not None and window.session.pair_data is None:
         if time.monotonic() > deadline:
             return False
         QApplication.processEvents()
@@ -191,7 +150,7 @@ def platform_ready() -> bool:
     if hint is None:
         return True
     print(f"factdiff: error: {hint}", file=sys.stderr)
-    _log_error(hint)
+    log_error(hint)
     return False
 
 

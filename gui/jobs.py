@@ -9,43 +9,77 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from gui.workers import Job
 
+if TYPE_CHECKING:  # the engine's records, named for readers without importing the engine
+    from core.model import Article, Comparison, Discrepancy
+    from core.refetch import RefetchReport
+    from core.store import (
+        AddResult,
+        Annotation,
+        ArticleInfo,
+        EventInfo,
+        ImportReport,
+        PairInfo,
+        Project,
+        Provenance,
+        RevisionInfo,
+    )
 
-class PairData(NamedTuple):
-    """Everything the window shows for one pair, loaded together."""
+
+@dataclass
+class PairData:
+    """Everything the window shows for one pair, loaded together.
+
+    ``annotations`` follows the saved edits (by discrepancy id) while the pair is open.
+    """
 
     pair_id: int
-    comparison: object
-    discrepancies: list
-    annotations: dict
+    comparison: Comparison
+    discrepancies: list[Discrepancy]
+    annotations: dict[str, Annotation] = field(default_factory=dict)
+
+    def discrepancy(self, disc_id: str | None) -> Discrepancy | None:
+        """The pair's discrepancy with this id, if there is one."""
+        return next((d for d in self.discrepancies if d.id == disc_id), None)
 
 
-class Snapshot(NamedTuple):
+@dataclass(frozen=True)
+class Snapshot:
     """The project's lists as the browser shows them, read off the GUI thread."""
 
-    events: list
-    articles: list
-    pairs: list
-    revisions: list | tuple = ()  # RevisionInfo: later versions of fetched articles
+    events: list[EventInfo]
+    articles: list[ArticleInfo]
+    pairs: list[PairInfo]
+    revisions: list[RevisionInfo] = field(default_factory=list)  # later versions of fetched articles
 
 
-class ImportOutcome(NamedTuple):
-    report: object
+@dataclass(frozen=True)
+class ImportOutcome:
+    report: ImportReport
     grouped: bool
     snapshot: Snapshot
 
 
-class CompareOutcome(NamedTuple):
+@dataclass(frozen=True)
+class CompareOutcome:
     compared: int
     snapshot: Snapshot
 
 
-def snapshot(project) -> Snapshot:
-    return Snapshot(project.events(), project.articles(), project.pairs(), project.revisions())
+@dataclass(frozen=True)
+class RefetchOutcome:
+    report: RefetchReport
+    snapshot: Snapshot
+
+
+def snapshot(project: Project) -> Snapshot:
+    return Snapshot(project.events(), project.articles(), project.pairs(),
+                    list(project.revisions()))
 
 
 def default_workers() -> int:
@@ -53,14 +87,14 @@ def default_workers() -> int:
     return max(1, min(4, (os.cpu_count() or 1)))
 
 
-def load_pair(project, pair_id: int) -> PairData:
+def load_pair(project: Project, pair_id: int) -> PairData:
     """Read (or compute, if missing or stale) a pair's comparison and annotations."""
     comparison = project.comparison(pair_id)
     return PairData(pair_id, comparison, list(project.discrepancies(pair_id)),
                     dict(project.annotations(pair_id)))
 
 
-def load_pair_job(project, pair_id: int) -> Job:
+def load_pair_job(project: Project, pair_id: int) -> Job:
     def job(progress, _cancelled):
         progress(0, 0, "comparing the articles")
         return load_pair(project, pair_id)
@@ -68,7 +102,7 @@ def load_pair_job(project, pair_id: int) -> Job:
     return job
 
 
-def import_job(project, paths: Sequence[Path]) -> Job:
+def import_job(project: Project, paths: Sequence[Path]) -> Job:
     """Import files, then regroup events so new articles land in pairs at once."""
 
     def job(progress, cancelled):
@@ -83,8 +117,9 @@ def import_job(project, paths: Sequence[Path]) -> Job:
     return job
 
 
-def add_article_job(project, article, provenance=None) -> Job:
-    def job(progress, _cancelled):
+def add_article_job(project: Project, article: Article,
+                    provenance: Provenance | None = None) -> Job:
+    def job(progress, _cancelled) -> AddResult:
         progress(0, 0, "adding the article")
         result = project.add_article(article, provenance)
         if not result.duplicate:
@@ -94,7 +129,7 @@ def add_article_job(project, article, provenance=None) -> Job:
     return job
 
 
-def compare_all_job(project, workers: int = 1) -> Job:
+def compare_all_job(project: Project, workers: int = 1) -> Job:
     """Compare what is not compared yet; ``workers`` > 1 uses that many processes."""
 
     def job(progress, cancelled):
@@ -104,12 +139,7 @@ def compare_all_job(project, workers: int = 1) -> Job:
     return job
 
 
-class RefetchOutcome(NamedTuple):
-    report: object  # core.refetch.RefetchReport
-    snapshot: Snapshot
-
-
-def refetch_job(project) -> Job:
+def refetch_job(project: Project) -> Job:
     """Fetch every URL article again; changed texts become compared revisions."""
 
     def job(progress, cancelled):
@@ -121,8 +151,8 @@ def refetch_job(project) -> Job:
     return job
 
 
-def group_events_job(project) -> Job:
-    def job(progress, _cancelled):
+def group_events_job(project: Project) -> Job:
+    def job(progress, _cancelled) -> list[EventInfo]:
         progress(0, 0, "grouping articles into events")
         return project.group_events()
 

@@ -1,9 +1,11 @@
-"""The main window: the one place where widgets, actions and the project meet.
+"""The main window: builds the views and wires them to the review, in one place.
 
-Widgets only emit ``…Requested`` signals and expose small methods; this class
-connects them, talks to the project (directly for quick reads and writes, via
-:class:`gui.workers.TaskRunner` for anything slow) and tells the user what
-happened in the status bar or a message box — never on the console.
+The review itself — the open project and pair, background work, undo — is
+:class:`gui.review_session.ReviewSession`. Widgets only emit ``…Requested``
+signals; :meth:`MainWindow._connect` sends them to the session (after asking
+the user whatever only a person can answer) and the session's signals back to
+the views. What happened is told in the status bar or a message box — never
+on the console.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QUndoStack
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -25,35 +28,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import FactDiffError
+from core.errors import FactDiffError, ProjectLockedError
 from core.store import STATUSES
-from gui import hotkeys, jobs
+from gui import hotkeys, project_prompts
 from gui.about_dialog import AboutDialog, ShortcutsDialog
 from gui.actions import Actions
 from gui.annotation_editor import AnnotationEditor
 from gui.article_details_dialog import ArticleDetailsDialog
+from gui.article_room import ArticleRoom
 from gui.comparison_view import ComparisonView
 from gui.discrepancy_panel import DiscrepancyPanel
+from gui.error_dialogs import show_unexpected_error
+from gui.fact_table_link import FactTableLink
+from gui.file_drop import FileDrop
 from gui.find_bar import FindBar
 from gui.fitting_label import FittingLabel
+from gui.import_dialogs import FetchUrlDialog, PasteArticleDialog
 from gui.manual_discrepancy_dialog import ManualDiscrepancyDialog
 from gui.preferences_dialog import PreferencesDialog
-from gui.project_browser import ProjectBrowser, pair_label
+from gui.project_browser import ProjectBrowser
+from gui.review_session import MESSAGE_MS, ReviewSession
 from gui.settings import Settings
-from gui.undo import AnnotationCommand, ArticleDetailsCommand
-from gui.window_fact_tables import FactTablesMixin
-from gui.window_import import ImportMixin
 from gui.window_menus import build_menus, build_toolbar, shortcut_rows
-from gui.window_projects import ProjectsMixin
-from gui.workers import ProgressIndicator, TaskRunner
+from gui.workers import ProgressIndicator
+
+if TYPE_CHECKING:
+    from core.model import Span
+    from core.store import Annotation
+    from gui.fact_table_dialog import FactTableDialog
+    from gui.jobs import PairData, Snapshot
 
 APP_TITLE = "FactDiff"
-#: An article column never gets narrower than this many characters while space allows.
-MIN_ARTICLE_CHARS = 45
-ARTICLE_MARGINS = 48  # document margins, scroll bar and change marks of one pane
-SIDE_MIN_WIDTH = 360  # the list and editor stay usable down to this
-BROWSER_MIN_WIDTH = 220  # narrower than this, the browser is better folded away
-MESSAGE_MS = 6000
 
 
 def _report_available() -> bool:
@@ -70,39 +75,29 @@ def _report_dialog_class():
     return ReportDialog
 
 
-class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """Project browser | comparison (+ find bar) | discrepancy list over annotation editor."""
-
-    projectChanged = Signal()
-    pairOpened = Signal(int)
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
-        self.project = None
-        self.pair_id: int | None = None
-        self.pair_data: jobs.PairData | None = None
-        self._pairs: dict[int, object] = {}
-        self._articles: dict[int, object] = {}
+        self.session = ReviewSession(self.settings, self)
         self._progress_channel = ""
-        self._select_first_on_open = True
         self._reviewer_asked = False
         #: False in screenshot mode: no modal boxes, nothing remembered.
         self.interactive = True
-        #: Processes for compare-all (1 = a thread in this process).
-        self.compare_workers = jobs.default_workers()
-        self.runner = TaskRunner(self)
-        self.undo_stack = QUndoStack(self)
         self.actions = Actions(self)
         self._build_widgets()
         self._build_layout()
         self.recent_menu = build_menus(self.menuBar(), self.actions)
         self.toolbar = build_toolbar(self, self.actions)
         self._build_status_bar()
+        self.room = ArticleRoom(self.main_splitter, self.browser, self.view,
+                                self.actions.show_browser)
+        self.fact_tables = FactTableLink(self.session, self)
+        self.drop = FileDrop(self)
         self._connect()
         self._apply_preferences()
-        self.setAcceptDrops(True)
-        self.setWindowIcon(self.windowIcon())
         self._update_title()
         self._update_actions()
         self._restore_state()
@@ -149,9 +144,6 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         # The browser and the list give way to the articles on a narrow screen.
         self.main_splitter.setChildrenCollapsible(False)
         self.main_splitter.setCollapsible(0, True)
-        self._browser_width = 310  # as the user last set it: what an unfolded browser gets
-        self._browser_folded = False  # True while the browser gave its room to the articles
-        self.main_splitter.splitterMoved.connect(self._remember_browser_width)
         self.setCentralWidget(self.main_splitter)
 
     def _build_status_bar(self) -> None:
@@ -168,10 +160,11 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
     def _connect(self) -> None:
         self._connect_actions()
         self._connect_widgets()
+        self._connect_session()
         self._connect_background()
 
     def _connect_actions(self) -> None:
-        a = self.actions
+        a, s = self.actions, self.session
         a.new_project.triggered.connect(self.new_project_dialog)
         a.open_project.triggered.connect(self.open_project_dialog)
         a.open_demo.triggered.connect(self.open_demo)
@@ -181,66 +174,92 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         a.fetch_url.triggered.connect(self.fetch_url_dialog)
         a.export_report.triggered.connect(self.export_report_dialog)
         a.export_claimreview.triggered.connect(self.export_claimreview_dialog)
-        a.close_project.triggered.connect(self.close_project)
+        a.close_project.triggered.connect(s.close_project)
         a.quit.triggered.connect(self.close)
-        a.undo.triggered.connect(self.undo)
-        a.redo.triggered.connect(self.redo)
-        a.find.triggered.connect(self.open_find_bar)
+        a.undo.triggered.connect(s.undo)
+        a.redo.triggered.connect(s.redo)
+        a.find.triggered.connect(lambda: self.find_bar.open())
         a.find_next.triggered.connect(lambda: self.find_bar.request(False))
         a.find_previous.triggered.connect(lambda: self.find_bar.request(True))
         a.mark_discrepancy.triggered.connect(self.mark_discrepancy)
         for name, action in zip(STATUSES, a.set_status, strict=True):
-            action.triggered.connect(lambda _checked=False, s=name: self.set_status(s))
+            action.triggered.connect(lambda _checked=False, st=name: self.set_status(st))
         a.preferences.triggered.connect(self.preferences_dialog)
         a.next_discrepancy.triggered.connect(lambda: self._navigate(self.go_discrepancy, 1))
         a.previous_discrepancy.triggered.connect(lambda: self._navigate(self.go_discrepancy, -1))
         a.next_pair.triggered.connect(lambda: self._navigate(self.go_pair, 1))
         a.previous_pair.triggered.connect(lambda: self._navigate(self.go_pair, -1))
         a.focus_browser.triggered.connect(lambda: self._focus(self.browser))
-        a.focus_list.triggered.connect(lambda: self._focus(self.panel))
-        a.focus_note.triggered.connect(lambda: self._focus(self.editor))
-        a.compare_all.triggered.connect(self.compare_all)
-        a.group_events.triggered.connect(self.group_events)
-        a.check_changes.triggered.connect(self.check_for_changes)
+        a.focus_list.triggered.connect(lambda: self._focus(self.panel.table))
+        a.focus_note.triggered.connect(lambda: self._focus(self.editor.note))
+        a.compare_all.triggered.connect(s.work.compare_all)
+        a.group_events.triggered.connect(s.work.group_events)
+        a.check_changes.triggered.connect(s.work.check_for_changes)
         a.add_pair.triggered.connect(self.browser.request_add_pair)
         a.remove_pair.triggered.connect(self.browser.request_remove_pair)
         a.edit_article.triggered.connect(lambda: self.edit_article_details())
         a.fact_table.triggered.connect(lambda: self.show_fact_table())
         a.scroll_sync.toggled.connect(self.set_scroll_sync)
-        a.show_browser.toggled.connect(self.show_browser)
+        a.show_browser.toggled.connect(lambda on: self.room.show_browser(on))
         a.show_toolbar.toggled.connect(self.toolbar.setVisible)
         a.shortcuts.triggered.connect(self.shortcuts_dialog)
         a.about.triggered.connect(lambda: AboutDialog(self).exec())
 
     def _connect_widgets(self) -> None:
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.browser.pairOpenRequested.connect(self.open_pair)
-        self.browser.addPairRequested.connect(self.add_pair)
+        s = self.session
+        self.recent_menu.aboutToShow.connect(lambda: project_prompts.fill_recent_menu(
+            self.recent_menu, self.settings.recent_projects(), self.open_project,
+            self.actions.clear_recent))
+        self.browser.pairOpenRequested.connect(s.open_pair)
+        self.browser.addPairRequested.connect(s.add_pair)
         self.browser.removePairRequested.connect(self.remove_pair)
         self.browser.factTableRequested.connect(self.show_fact_table)
-        self.pairOpened.connect(self._reveal_fact)
         self.browser.selectionChangedTo.connect(self._update_actions)
         self.panel.currentChanged.connect(self._on_current_discrepancy)
         self.view.discrepancyActivated.connect(self.select_discrepancy)
         self.view.addDiscrepancyRequested.connect(self.mark_discrepancy)
         self.view.openUrlRequested.connect(self.open_url)
         self.view.detailsRequested.connect(self._edit_pane_article)
-        self.editor.annotationEditRequested.connect(self.edit_annotation)
+        self.editor.annotationEditRequested.connect(s.edit_annotation)
         self.find_bar.findRequested.connect(self.find)
         self.find_bar.closeRequested.connect(self.close_find_bar)
-        self.undo_stack.canUndoChanged.connect(self.actions.undo.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.actions.redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
+        self.fact_tables.revealRequested.connect(self._reveal_fact)
+        self.drop.importRequested.connect(s.work.import_paths)
+        self.drop.projectOpenRequested.connect(self.open_project)
+        self.main_splitter.splitterMoved.connect(self.room.remember_browser_width)
+
+    def _connect_session(self) -> None:
+        s = self.session
+        s.projectChanged.connect(self._on_project_changed)
+        s.contentsChanged.connect(self._on_project_refreshed)
+        s.countsChanged.connect(self._update_counts)
+        s.commitRequested.connect(self.editor.flush)
+        s.currentPairChanged.connect(lambda pair_id: self.browser.select_pair(pair_id, emit=False))
+        s.pairDataChanged.connect(self._show_pair)
+        s.pairDataChanged.connect(lambda data, _fresh: self.fact_tables.pair_shown(data))
+        s.pairInfoChanged.connect(self.browser.update_pair)
+        s.annotationChanged.connect(self._on_annotation_saved)
+        s.revealRequested.connect(self.select_discrepancy)
+        s.reviewerRequested.connect(self.ask_reviewer_once)
+        s.messageRequested.connect(self.message)
+        s.errorRequested.connect(self.show_error)
+        s.warningRequested.connect(lambda title, text: QMessageBox.warning(self, title, text))
+        s.unexpectedErrorRequested.connect(
+            lambda message, details: show_unexpected_error(message, details, self))
+        undo = s.undo_stack
+        undo.canUndoChanged.connect(self.actions.undo.setEnabled)
+        undo.canRedoChanged.connect(self.actions.redo.setEnabled)
+        undo.undoTextChanged.connect(
             lambda text: self.actions.undo.setText(f"&Undo {text}" if text else "&Undo"))
-        self.undo_stack.redoTextChanged.connect(
+        undo.redoTextChanged.connect(
             lambda text: self.actions.redo.setText(f"&Redo {text}" if text else "&Redo"))
 
     def _connect_background(self) -> None:
-        self.runner.started.connect(self._on_job_started)
-        self.runner.progress.connect(self._on_job_progress)
-        self.runner.ended.connect(self._on_job_ended)
-        self.runner.failed.connect(self._on_job_failed)
-        self.progress.cancelRequested.connect(lambda: self.runner.cancel(self._progress_channel))
+        runner = self.session.runner
+        runner.started.connect(self._on_job_started)
+        runner.progress.connect(self._on_job_progress)
+        runner.ended.connect(self._on_job_ended)
+        self.progress.cancelRequested.connect(lambda: runner.cancel(self._progress_channel))
 
     # ------------------------------------------------------------------ state
     def _apply_preferences(self) -> None:
@@ -272,17 +291,14 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
             if saved is not None:
                 splitter.restoreState(saved)
         width = self.settings.geometry("browser_width")
-        if width is not None and bytes(width).isdigit():
-            self._browser_width = max(BROWSER_MIN_WIDTH // 2, int(bytes(width)))
+        self.room.restore_browser_width(bytes(width) if width is not None else None)
         self.actions.show_browser.setChecked(self.browser.isVisibleTo(self) or geometry is None)
         self.actions.show_toolbar.setChecked(not self.toolbar.isHidden())
 
     def reset_layout(self, size: tuple[int, int] = (1400, 900)) -> None:
         """The default layout, ignoring anything remembered (for screenshots)."""
         self.resize(*size)
-        self._browser_width, self._browser_folded = 310, False
-        self.main_splitter.setSizes([310, max(1, size[0] - 730), 420])
-        self.fit_articles()
+        self.room.reset(size[0])
         self.side_splitter.setSizes([540, 280])
         self.toolbar.show()
         self.browser.show()
@@ -296,23 +312,24 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         self.settings.set_geometry("state", self.saveState())
         self.settings.set_geometry("main_splitter", self.main_splitter.saveState())
         self.settings.set_geometry("side_splitter", self.side_splitter.saveState())
-        self._remember_browser_width()
-        self.settings.set_geometry("browser_width", QByteArray(str(self._browser_width).encode()))
+        self.room.remember_browser_width()
+        self.settings.set_geometry("browser_width",
+                                   QByteArray(str(self.room.browser_width).encode()))
         self.settings.sync()
 
     def _update_title(self) -> None:
-        if self.project is None:
+        project = self.session.project
+        if project is None:
             self.setWindowTitle(APP_TITLE)
             return
-        suffix = " [read-only]" if self.project.readonly else ""
-        self.setWindowTitle(f"{self.project.name}{suffix} — {APP_TITLE}")
-        self.setWindowFilePath(str(self.project.path))
+        suffix = " [read-only]" if project.readonly else ""
+        self.setWindowTitle(f"{project.name}{suffix} — {APP_TITLE}")
+        self.setWindowFilePath(str(project.path))
 
     def _update_actions(self) -> None:
-        a = self.actions
-        has_project = self.project is not None
-        writable = has_project and not self.project.readonly
-        has_pair = self.pair_data is not None
+        a, s = self.actions, self.session
+        has_project, writable = s.project is not None, s.writable
+        has_pair = s.pair_data is not None
         for action in a.project_actions():
             action.setEnabled(has_project)
         for action in (a.import_files, a.paste_article, a.fetch_url, a.compare_all,
@@ -332,20 +349,20 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         a.previous_pair.setEnabled(n_pairs > 0)
         a.export_report.setEnabled(has_project and _report_available())
         a.export_claimreview.setEnabled(has_project)
-        a.undo.setEnabled(self.undo_stack.canUndo())
-        a.redo.setEnabled(self.undo_stack.canRedo())
+        a.undo.setEnabled(s.undo_stack.canUndo())
+        a.redo.setEnabled(s.undo_stack.canRedo())
         self.editor.setEnabled(has_pair and writable)
         self.view.set_marking_enabled(writable)
         self._update_guidance()
 
     def _update_guidance(self) -> None:
         """Empty panes say what to do next, with the key that does it."""
-        key = hotkeys.describe
-        if self.project is None:
+        key, s = hotkeys.describe, self.session
+        if s.project is None:
             tree = (f"No project open.\n\n{key(hotkeys.NEW_PROJECT)} creates one, "
                     f"{key(hotkeys.OPEN_PROJECT)} opens one.")
             view = f"Create a project ({key(hotkeys.NEW_PROJECT)}) or open one."
-        elif not self._articles:
+        elif not s.articles:
             tree = (f"No articles yet.\n\n1. Import the reports of one story: "
                     f"{key(hotkeys.IMPORT_FILES)}, or drop files here.\n"
                     f"2. Compare them: {key(hotkeys.COMPARE_ALL)}.\n"
@@ -353,29 +370,29 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
             view = (f"Start by importing two or more reports of the same story "
                     f"({key(hotkeys.IMPORT_FILES)} or drop files here), "
                     f"then compare them ({key(hotkeys.COMPARE_ALL)}).")
-        elif not self._pairs:
+        elif not s.pairs:
             tree = ""
             view = (f"No pairs yet: group the articles into events ({key(hotkeys.GROUP_EVENTS)}), "
                     "or select two articles on the left and right-click → Add Pair.")
         else:
             tree = ""
-            todo = sum(1 for p in self._pairs.values() if not p.compared)
+            todo = sum(1 for p in s.pairs.values() if not p.compared)
             view = (f"Pick a pair on the left ({key(hotkeys.NEXT_PAIR)} opens the next) "
                     "to read its two articles side by side."
                     + (f" {key(hotkeys.COMPARE_ALL)} compares the {todo} not compared yet."
                        if todo else ""))
         self.browser.set_empty_text(tree)
         self.view.set_placeholder(view)
-        no_pair = self.pair_data is None and self.pair_id is None
+        no_pair = s.pair_data is None and s.pair_id is None
         self.panel.set_idle_text("Discrepancies appear here once a pair is open." if no_pair
                                  else "")
 
     def _update_counts(self) -> None:
-        if self.project is None:
+        if self.session.project is None:
             self.counts.setText("No project open")
             return
         try:
-            st = self.project.status()
+            st = self.session.project.status()
         except FactDiffError as exc:
             self.counts.setText(str(exc))
             return
@@ -389,7 +406,7 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         ])
 
     def _update_pair_status(self) -> None:
-        data = self.pair_data
+        data = self.session.pair_data
         if data is None:
             self.pair_status.setText("")
             return
@@ -398,7 +415,7 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         ids = [d.id for d in data.discrepancies]
         place = f"{ids.index(current) + 1} of {total}" if current in ids else ""
         position = f"discrepancy {place}" if place else f"{total} discrepancies"
-        similarity = getattr(data.comparison, "similarity", None)
+        similarity = data.comparison.similarity
         share = f" · {similarity:.0%} shared" if similarity is not None else ""
         self.pair_status.set_wordings([f"{position}{share}", position, place or str(total)])
 
@@ -414,151 +431,193 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         else:
             print(f"factdiff: error: {text}", file=sys.stderr)
 
-    # ------------------------------------------------------------------ pairs
-    def open_pair(self, pair_id: int) -> None:
-        """Show a pair: at once when its comparison is cached, else compare in a worker."""
-        if self.project is None or pair_id == self.pair_id:
+    # ------------------------------------------------------------------ session → views
+    def _on_project_changed(self) -> None:
+        project = self.session.project
+        self._update_title()
+        if project is None:
+            self.fact_tables.close()
+            self.browser.clear()
+            self._update_counts()
+            self._update_actions()
             return
-        self.editor.flush()  # a note being typed belongs to the pair being left
-        info = self._pairs.get(pair_id)
-        self.pair_id = pair_id
-        self.browser.select_pair(pair_id, emit=False)
-        if info is not None and info.compared and not getattr(info, "stale", False):
-            try:
-                data = jobs.load_pair(self.project, pair_id)
-            except FactDiffError as exc:
-                self.show_error(str(exc))
-                return
-            self._show_pair(data)
-            return
-        self._show_loading(pair_id)
-        self.runner.start("pair", "Comparing", jobs.load_pair_job(self.project, pair_id),
-                          self._show_pair)
+        # A picture made for others (--screenshot) must not show this machine's login name.
+        reviewer = self.settings.reviewer or project.reviewer
+        self.editor.set_reviewer_placeholder(reviewer if self.interactive else "")
+        pairs = self.browser.pair_ids()
+        if pairs:
+            self.browser.select_pair(pairs[0])
+        elif not self.session.articles:
+            self.message("This project is empty: import articles with Ctrl+I or drop files here.")
 
-    def _show_loading(self, pair_id: int) -> None:
-        self.pair_data = None
-        self.view.clear()
-        self.panel.set_discrepancies([], {})
-        self.editor.set_target(None, None)
-        self.pair_status.setText("")
-        label = pair_label(self._pairs[pair_id], self._articles) if pair_id in self._pairs else ""
-        self.message(f"Comparing {label} …", 0)
+    def _on_project_refreshed(self, snap: Snapshot) -> None:
+        self.browser.populate(snap.events, snap.articles, snap.pairs, snap.revisions)
+        self._update_counts()
         self._update_actions()
 
-    def _show_pair(self, data: jobs.PairData) -> None:
-        if data.pair_id != self.pair_id:
-            return  # the user moved on while this pair was loading
-        self.pair_data = data
+    def _show_pair(self, data: PairData | None, fresh: bool) -> None:
+        """A pair arrived: a fresh one shows its first discrepancy, a re-read one keeps its own.
+
+        None: nothing to show (closed, removed, or still being compared).
+        """
+        if data is None:
+            self.view.clear()
+            self.panel.set_discrepancies([], {})
+            self.editor.set_target(None, None)
+            self._update_pair_status()
+            self._update_actions()
+            return
+        keep = None if fresh else self.panel.current_id()
         self.view.set_comparison(data.comparison, data.discrepancies, data.annotations)
         self.panel.set_discrepancies(data.discrepancies, data.annotations)
         self.editor.set_target(None, None)
-        if self._select_first_on_open and data.discrepancies:
-            first = self.panel.neighbour_id(1)
-            if first is not None:
-                self.select_discrepancy(first)
-        was_compared = getattr(self._pairs.get(data.pair_id), "compared", False)
-        self._refresh_pair_info(data.pair_id)
-        if not was_compared:
-            # Compared just now (new, or stale from an older engine): the project's totals moved.
-            self._update_counts()
-        self._update_pair_status()
-        self._update_actions()
-        info = self._pairs.get(data.pair_id)
-        if info is not None:
-            self.message(f"{pair_label(info, self._articles)}: "
-                         f"{len(data.discrepancies)} discrepancies", 3000)
-        self.pairOpened.emit(data.pair_id)
-
-    def _clear_pair(self) -> None:
-        self.runner.cancel("pair")
-        self.pair_id = None
-        self.pair_data = None
-        self.view.clear()
-        self.panel.set_discrepancies([], {})
-        self.editor.set_target(None, None)
+        target = self.panel.neighbour_id(1) if fresh and data.discrepancies else keep
+        if target is not None:
+            self.select_discrepancy(target)
         self._update_pair_status()
         self._update_actions()
 
-    def _refresh_pair_info(self, pair_id: int) -> None:
-        """A pair's counts may have changed (compared just now, or annotated)."""
-        if self.project is None:
+    def _on_annotation_saved(self, _pair_id: int, disc_id: str, annotation: Annotation) -> None:
+        self.view.update_annotation(disc_id, annotation)
+        self.panel.update_annotation(disc_id, annotation)
+        if self.panel.current_id() == disc_id and self.session.pair_data is not None:
+            self.editor.set_target(self.session.pair_data.discrepancy(disc_id), annotation)
+
+    def _on_current_discrepancy(self, disc_id: str | None) -> None:
+        data = self.session.pair_data
+        disc = data.discrepancy(disc_id) if data is not None else None
+        # None (a filter hid it, or the list emptied) drops the frame and the band's
+        # emphasis too: they mean "current", and the editor now says nothing is.
+        self.view.show_discrepancy(disc.id if disc is not None else None)
+        self.editor.set_target(disc, data.annotations.get(disc.id) if disc else None)
+        self._update_pair_status()
+
+    def _reveal_fact(self, disc_id: str | None, span_a: Span | None, span_b: Span | None) -> None:
+        if disc_id is not None:
+            self.select_discrepancy(disc_id)
+        self.view.show_spans(span_a, span_b)
+
+    # ------------------------------------------------------------------ background jobs
+    def _on_job_started(self, channel: str, title: str) -> None:
+        if not title:
+            return  # housekeeping (the start-up warm-up): nothing to show or cancel
+        self._progress_channel = channel
+        self.progress.begin(title)
+
+    def _on_job_progress(self, channel: str, done: int, total: int, label: str) -> None:
+        if channel == self._progress_channel:
+            self.progress.update_progress(done, total, label)
+
+    def _on_job_ended(self, channel: str) -> None:
+        if channel != self._progress_channel:
+            return
+        runner = self.session.runner
+        shown = [c for c in runner.busy_channels() if runner.title(c)]
+        if shown:
+            self._progress_channel = shown[0]
+            self.progress.begin(runner.title(shown[0]))
+        else:
+            self.progress.end()
+            if channel == "pair":
+                self.statusBar().clearMessage()
+
+    def warm_up(self) -> None:
+        """Load the engine in the background once the window is up (see ProjectWork)."""
+        self.session.work.warm_up()
+
+    # ------------------------------------------------------------------ projects
+    def open_project(self, path: str | Path, readonly: bool = False) -> bool:
+        """Open ``path``, offering read-only if another process holds it."""
+        try:
+            return self.session.open_project(path, readonly)
+        except ProjectLockedError as exc:
+            if not self.interactive:  # nobody to answer (--screenshot): read-only, and say so
+                print(f"factdiff: {exc}; opening it read-only", file=sys.stderr)
+                return self.open_project(path, readonly=True)
+            if not project_prompts.ask_read_only(self, str(exc)):
+                return False
+            return self.open_project(path, readonly=True)
+
+    def open_demo(self) -> bool:
+        """Open the demo project; building it (first start) happens in the background."""
+        return self.session.work.open_demo(self.interactive, self.open_project)
+
+    def new_project_dialog(self) -> None:
+        path = project_prompts.ask_new_project(self)
+        if path is not None:
+            self.session.create_project(path)
+
+    def open_project_dialog(self) -> None:
+        path = project_prompts.ask_project_to_open(self, self.settings.recent_projects())
+        if path is not None:
+            self.open_project(path)
+
+    def import_files_dialog(self) -> None:
+        project = self.session.project
+        start = self.settings.import_folder(project.path) if project else Path.home()
+        paths = project_prompts.ask_article_files(self, start)
+        if paths:
+            if project is not None:
+                self.settings.set_import_folder(project.path, paths[0].parent)
+            self.session.work.import_paths(paths)
+
+    def paste_article_dialog(self) -> None:
+        dialog = PasteArticleDialog(self)
+        if dialog.exec() != PasteArticleDialog.DialogCode.Accepted:
             return
         try:
-            info = self.project.pair(pair_id)
-        except FactDiffError:
+            article = dialog.article()
+        except FactDiffError as exc:
+            self.show_error(str(exc))
             return
-        self._pairs[pair_id] = info
-        self.browser.update_pair(info)
+        self.session.work.add_article(article)
 
+    def fetch_url_dialog(self) -> None:
+        dialog = FetchUrlDialog(self)
+        if dialog.exec() == FetchUrlDialog.DialogCode.Accepted and dialog.result_article:
+            self.session.work.add_article(dialog.result_article, dialog.result_provenance)
+
+    def show_fact_table(self, event_id: int | None = None) -> FactTableDialog | None:
+        """The fact table of ``event_id`` (default: the event selected in the browser)."""
+        return self.fact_tables.show(
+            self.browser.current_event_id() if event_id is None else event_id)
+
+    # ------------------------------------------------------------------ pairs and discrepancies
     def go_pair(self, step: int) -> None:
         ids = self.browser.pair_ids()
         if not ids:
             self.message("This project has no pairs yet.")
             return
-        if self.pair_id not in ids:
+        current = self.session.pair_id
+        if current not in ids:
             target = ids[0] if step > 0 else ids[-1]
         else:
-            index = ids.index(self.pair_id) + step
+            index = ids.index(current) + step
             if not 0 <= index < len(ids):
                 edge = "last" if step > 0 else "first"
                 self.message(f"This is the {edge} pair of the project.")
                 return
             target = ids[index]
-        self.browser.select_pair(target, emit=False)
-        self.open_pair(target)
-
-    def add_pair(self, a_id: int, b_id: int) -> None:
-        try:
-            pair_id = self.project.add_pair(a_id, b_id)
-        except FactDiffError as exc:
-            self.show_error(str(exc))
-            return
-        self.refresh_project()
-        self.browser.select_pair(pair_id, emit=False)
-        self.open_pair(pair_id)
+        self.session.open_pair(target)
 
     def remove_pair(self, pair_id: int) -> None:
-        info = self._pairs.get(pair_id)
-        label = pair_label(info, self._articles) if info else f"pair {pair_id}"
         answer = QMessageBox.question(
             self, "Remove Pair",
-            f"Remove the pair {label}?\n\nIts annotations are removed with it.")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.project.remove_pair(pair_id)
-        except FactDiffError as exc:
-            self.show_error(str(exc))
-            return
-        if pair_id == self.pair_id:
-            self._clear_pair()
-        self.refresh_project()
-        self.message(f"Removed {label}.")
-
-    # ------------------------------------------------------------------ discrepancies
-    def _discrepancy(self, disc_id: str | None):
-        if self.pair_data is None or disc_id is None:
-            return None
-        return next((d for d in self.pair_data.discrepancies if d.id == disc_id), None)
+            f"Remove the pair {self.session.label(pair_id)}?\n\n"
+            "Its annotations are removed with it.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.remove_pair(pair_id)
 
     def select_discrepancy(self, disc_id: str) -> None:
         self.panel.select(disc_id)
 
-    def _on_current_discrepancy(self, disc_id) -> None:
-        disc = self._discrepancy(disc_id)
-        # None (a filter hid it, or the list emptied) drops the frame and the band's
-        # emphasis too: they mean "current", and the editor now says nothing is.
-        self.view.show_discrepancy(disc.id if disc is not None else None)
-        annotations = self.pair_data.annotations if self.pair_data else {}
-        self.editor.set_target(disc, annotations.get(disc.id) if disc else None)
-        self._update_pair_status()
-
     def go_discrepancy(self, step: int) -> None:
         """F8 / Shift+F8: the next one in the list's order, or say why there is none."""
-        if self.pair_data is None:
+        data = self.session.pair_data
+        if data is None:
             self.message("Open a pair first.")
             return
-        if not self.pair_data.discrepancies:
+        if not data.discrepancies:
             self.message("This pair has no discrepancies. Ctrl+PgDown opens the next pair.")
             return
         target = self.panel.neighbour_id(step)
@@ -571,35 +630,12 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
             return
         self.select_discrepancy(target)
 
-    def undo(self) -> None:
-        """One history for the whole window: a note still being typed is its latest step."""
-        self.editor.flush()
-        self.undo_stack.undo()
-
-    def redo(self) -> None:
-        self.editor.flush()  # typing after an undo is a new step, which drops the redo
-        self.undo_stack.redo()
-
     def set_status(self, status: str) -> None:
         disc_id = self.panel.current_id()
         if disc_id is None:
             self.message("Select a discrepancy first.")
             return
-        self.edit_annotation(disc_id, "status", status)
-
-    def edit_annotation(self, disc_id: str, field: str, value) -> None:
-        """Every annotation change goes through the undo stack and is saved at once."""
-        if self.project is None or self.pair_data is None:
-            return
-        previous = self.pair_data.annotations.get(disc_id)
-        if previous is not None and getattr(previous, field, None) == value:
-            return
-        if field != "reviewer":
-            self.ask_reviewer_once()
-        command = AnnotationCommand(
-            self.project, self.pair_data.pair_id, disc_id, field, value, previous,
-            self.settings.reviewer, self._annotation_saved, self.show_error)
-        self.undo_stack.push(command)
+        self.session.edit_annotation(disc_id, "status", status)
 
     def ask_reviewer_once(self) -> None:
         """Before the first annotation, ask who signs it instead of using the login name.
@@ -607,13 +643,14 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         Asked once: a name given is kept in the preferences (and can be changed
         there); a dismissed question is not repeated in this session.
         """
+        project = self.session.project
         if (not self.interactive or self._reviewer_asked or self.settings.reviewer
-                or self.project is None or self.project.readonly):
+                or project is None or project.readonly):
             return
         self._reviewer_asked = True
         from core.store.lock import current_user
 
-        known = self.project.reviewer
+        known = project.reviewer
         name, ok = QInputDialog.getText(
             self, "Who is reviewing?",
             "Your annotations are signed with your name in the project and the report.\n"
@@ -623,95 +660,43 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
             self.message(f"Annotations are signed “{known}”; set your name in Preferences.")
             return
         self.settings.set_preference("reviewer", name)
-        try:
-            self.project.reviewer = name
-        except FactDiffError as exc:
-            self.show_error(str(exc))
+        self.session.set_reviewer(name)
         self.editor.set_reviewer_placeholder(name)
-
-    def _annotation_saved(self, pair_id: int, disc_id: str, annotation) -> None:
-        if self.pair_data is not None and self.pair_data.pair_id == pair_id:
-            self.pair_data.annotations[disc_id] = annotation
-            self.view.update_annotation(disc_id, annotation)
-            self.panel.update_annotation(disc_id, annotation)
-            if self.panel.current_id() == disc_id:
-                self.editor.set_target(self._discrepancy(disc_id), annotation)
-        elif pair_id in self._pairs:
-            self.browser.select_pair(pair_id, emit=False)
-            self.open_pair(pair_id)
-            self.select_discrepancy(disc_id)
-        self._refresh_pair_info(pair_id)
-        self._update_counts()
-        self.message(f"Saved: {annotation.status}"
-                     + (f", {annotation.verdict}" if annotation.verdict else ""), 2500)
 
     def mark_discrepancy(self) -> None:
         """Ctrl+M: turn the selected text in one or both panes into a discrepancy."""
-        if self.pair_data is None or self.project is None:
+        project, data = self.session.project, self.session.pair_data
+        if data is None or project is None:
             return
-        if self.project.readonly:
+        if project.readonly:
             # The text menu can still ask; say why before the user fills in a dialog for nothing.
-            self.message(f"{Path(self.project.path).name} is open read-only: "
+            self.message(f"{Path(project.path).name} is open read-only: "
                          "discrepancies cannot be added.")
             return
         a_span, b_span = self.view.selected_spans()
         if a_span is None and b_span is None:
             self.message("Select the text that differs in one or both articles first.")
             return
-        comparison = self.pair_data.comparison
-        a_text = comparison.a.text[a_span[0]:a_span[1]] if a_span else ""
-        b_text = comparison.b.text[b_span[0]:b_span[1]] if b_span else ""
+        a_text = data.comparison.a.text[a_span[0]:a_span[1]] if a_span else ""
+        b_text = data.comparison.b.text[b_span[0]:b_span[1]] if b_span else ""
         dialog = ManualDiscrepancyDialog(a_text, b_text, self)
         if dialog.exec() != ManualDiscrepancyDialog.DialogCode.Accepted:
             return
         kind, summary, severity = dialog.values()
-        self.add_user_discrepancy(kind, summary, a_span, b_span, severity)
-
-    def add_user_discrepancy(self, kind, summary, a_span, b_span, severity) -> None:
-        try:
-            disc = self.project.add_user_discrepancy(
-                self.pair_data.pair_id, kind, summary, a_span, b_span, severity)
-        except FactDiffError as exc:
-            self.show_error(str(exc))
-            return
-        self.reload_pair()
-        self.select_discrepancy(disc.id)
-        self._refresh_pair_info(self.pair_data.pair_id)
-        self._update_counts()  # the totals include the new one at once, not after the next edit
-        self.message(f"Added a {kind} discrepancy.")
-
-    def reload_pair(self) -> None:
-        """Re-read the open pair (after adding a discrepancy) and keep the selection."""
-        if self.pair_data is None:
-            return
-        keep = self.panel.current_id()
-        pair_id = self.pair_data.pair_id
-        try:
-            data = jobs.load_pair(self.project, pair_id)
-        except FactDiffError as exc:
-            self.show_error(str(exc))
-            return
-        self._select_first_on_open = False
-        try:
-            self._show_pair(data)
-        finally:
-            self._select_first_on_open = True
-        if keep is not None:
-            self.select_discrepancy(keep)
+        self.session.add_user_discrepancy(kind, summary, a_span, b_span, severity)
 
     # ------------------------------------------------------------------ article details
     def _edit_pane_article(self, side: int) -> None:
-        if self.pair_data is not None:
-            info = self._pairs.get(self.pair_data.pair_id)
-            if info is not None:
-                self.edit_article_details(info.b_id if side else info.a_id)
+        info = self.session.open_pair_info() if self.session.pair_data else None
+        if info is not None:
+            self.edit_article_details(info.b_id if side else info.a_id)
 
     def _article_to_edit(self) -> int | None:
         """The article selected in the browser, else the open pair's article that has focus."""
         chosen = self.browser.selected_article_ids()
         if len(chosen) == 1:
             return chosen[0]
-        info = self._pairs.get(self.pair_data.pair_id) if self.pair_data else None
+        info = self.session.open_pair_info() if self.session.pair_data else None
         if info is None:
             return None
         in_b = self.view.pane_b.isAncestorOf(QApplication.focusWidget() or self)
@@ -719,16 +704,17 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
 
     def edit_article_details(self, article_id: int | None = None) -> None:
         """Correct an article's title, outlet, author, date or URL (undoable, with history)."""
-        if self.project is None or self.project.readonly:
+        project = self.session.project
+        if project is None or project.readonly:
             return
         article_id = article_id if article_id is not None else self._article_to_edit()
         if article_id is None:
             self.message("Select an article in the project browser first.")
             return
         try:
-            info = self.project.article_info(article_id)
-            history = self.project.article_history(article_id)
-            provenance = self.project.provenance(article_id)
+            info = project.article_info(article_id)
+            history = project.article_history(article_id)
+            provenance = project.provenance(article_id)
         except FactDiffError as exc:
             self.show_error(str(exc))
             return
@@ -736,32 +722,11 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         if dialog.exec() != ArticleDetailsDialog.DialogCode.Accepted:
             return
         new = dialog.values()
-        if not new:
-            return
-        self.ask_reviewer_once()
-        old = {field: getattr(info, field) or "" for field in new}
-        self.undo_stack.push(ArticleDetailsCommand(
-            self.project, article_id, new, old, self._article_details_saved, self.show_error))
-
-    def _article_details_saved(self, info, fields: set[str]) -> None:
-        """Labels everywhere follow; a new date re-compares the open pair at once."""
-        self.refresh_project()
-        open_info = self._pairs.get(self.pair_id) if self.pair_id is not None else None
-        if open_info is not None and info.id in (open_info.a_id, open_info.b_id):
-            if "published" in fields:
-                self.editor.flush()
-                keep, self.pair_id = self.pair_id, None
-                self.open_pair(keep)
-            else:
-                self.reload_pair()
-        again = " Its pairs will be compared again with the new date." if (
-            "published" in fields) else ""
-        self.message(f"Saved the details of {info.source or info.title or 'the article'}.{again}")
+        if new:
+            old = {field: getattr(info, field) or "" for field in new}
+            self.session.edit_article(article_id, new, old)
 
     # ------------------------------------------------------------------ find
-    def open_find_bar(self) -> None:
-        self.find_bar.open()
-
     def close_find_bar(self) -> None:
         self.find_bar.hide()
         self.view.setFocus()
@@ -778,15 +743,15 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
     # ------------------------------------------------------------------ dialogs
     def export_report_dialog(self) -> None:
         dialog_class = _report_dialog_class()
-        if dialog_class is None or self.project is None:
+        if dialog_class is None or self.session.project is None:
             return
-        dialog_class(self.project, self).exec()
+        dialog_class(self.session.project, self).exec()
 
     def export_claimreview_dialog(self) -> None:
         from gui.claimreview_export import export_claimreview_interactively
 
-        if self.project is not None:
-            path = export_claimreview_interactively(self.project, self)
+        if self.session.project is not None:
+            path = export_claimreview_interactively(self.session.project, self)
             if path is not None:
                 self.message(f"ClaimReview saved as {path.name}.")
 
@@ -798,11 +763,7 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         values = dialog.values()
         self.actions.scroll_sync.setChecked(bool(values["scroll_sync"]))
         self._apply_font_size(int(values["font_size"]))
-        if self.project is not None and values["reviewer"] and not self.project.readonly:
-            try:
-                self.project.reviewer = values["reviewer"]
-            except FactDiffError as exc:
-                self.show_error(str(exc))
+        self.session.set_reviewer(values["reviewer"])
 
     def shortcuts_dialog(self) -> None:
         ShortcutsDialog(shortcut_rows(self.menuBar()), self).exec()
@@ -827,73 +788,19 @@ class MainWindow(ProjectsMixin, ImportMixin, FactTablesMixin, QMainWindow):
         go(step)
         self.panel.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _focus(self, widget: QWidget) -> None:
-        if widget is self.editor:
-            widget = self.editor.note
-        elif widget is self.panel:
-            widget = self.panel.table
+    @staticmethod
+    def _focus(widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def show_browser(self, on: bool) -> None:
-        """Ctrl+B: show (unfolding it if it gave way to the articles) or hide the browser."""
-        self.browser.setVisible(on)
-        sizes = self.main_splitter.sizes()
-        if on and sizes[0] == 0:
-            width = max(BROWSER_MIN_WIDTH, self._browser_width)
-            take_side = min(width, max(0, sizes[2] - SIDE_MIN_WIDTH))
-            self.main_splitter.setSizes([width, sizes[1] - (width - take_side),
-                                         sizes[2] - take_side])
-            self._browser_folded = False
-
-    def article_min_width(self) -> int:
-        """Width of one article column at MIN_ARTICLE_CHARS characters of reading text."""
-        metrics = self.view.pane_a.text.fontMetrics()
-        return metrics.averageCharWidth() * MIN_ARTICLE_CHARS + ARTICLE_MARGINS
-
-    def fit_articles(self) -> None:
-        """Keep each article at least ~45 characters wide: the browser, then the list, give way.
-
-        The browser comes back, at the width the user gave it, when the window grows again.
-        """
-        sizes = self.main_splitter.sizes()
-        if sum(sizes) <= 0 or not self.isVisible():
-            return
-        need = 2 * self.article_min_width() + self.view.connector.width()
-        browser, centre, side = sizes
-        if centre < need and browser > 0:
-            self._browser_folded = True
-            centre, browser = centre + browser, 0
-        if centre < need:
-            take = min(max(0, side - SIDE_MIN_WIDTH), need - centre)
-            centre, side = centre + take, side - take
-        elif browser == 0 and self._browser_folded and centre - need >= BROWSER_MIN_WIDTH:
-            browser = min(self._browser_width, centre - need)
-            centre -= browser
-            self._browser_folded = False
-        if [browser, centre, side] != sizes:
-            self.main_splitter.setSizes([browser, centre, side])
-            # A folded browser reads as hidden: Ctrl+B brings it back.
-            action = self.actions.show_browser
-            action.blockSignals(True)
-            action.setChecked(browser > 0 and self.browser.isVisibleTo(self))
-            action.blockSignals(False)
-
-    def _remember_browser_width(self, *_args) -> None:
-        width = self.main_splitter.sizes()[0]
-        if width > 0:
-            self._browser_width = width
-            self._browser_folded = False
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self.fit_articles()
+        self.room.fit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self.fit_articles()
+        self.room.fit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
-        self.close_project()
+        self.session.shutdown()
         event.accept()
-

@@ -117,6 +117,8 @@ class TaskRunner(QObject):
         # Every started task stays referenced until it reports its end, even when
         # superseded, so Python never frees a runnable the pool still holds.
         self._alive: set[Task] = set()
+        # (jobs still to end, what to call then), from after_running_jobs.
+        self._waiting: list[tuple[set[Task], Callable[[], None]]] = []
 
     def generation(self, channel: str) -> int:
         return self._generation.get(channel, 0)
@@ -170,6 +172,32 @@ class TaskRunner(QObject):
             if task is not None:
                 task.cancel()
 
+    def abandon(self) -> None:
+        """Cancel every job and drop whatever it still reports, without waiting for it.
+
+        Each channel ends at once (its progress can go); a job that is still
+        unwinding finishes in the background, and :meth:`after_running_jobs` says when.
+        """
+        for channel in list(self._tasks):
+            self._tasks.pop(channel).cancel()
+            self._generation[channel] = self._generation.get(channel, 0) + 1
+            self.ended.emit(channel)
+
+    def is_idle(self) -> bool:
+        """True once every job this runner started has reported its end, abandoned ones too."""
+        return not self._alive
+
+    def after_running_jobs(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` in the GUI thread once every job running now has ended.
+
+        Now, if none is. Jobs started later are not waited for, so a project
+        being closed is not kept open by the work on the next one.
+        """
+        if self._alive:
+            self._waiting.append((set(self._alive), callback))
+        else:
+            callback()
+
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (used on quit so no job writes to a closed file)."""
         return self._pool.waitForDone(msecs)
@@ -179,11 +207,22 @@ class TaskRunner(QObject):
 
     def _finish(self, task: Task, channel: str, generation: int) -> bool:
         self._alive.discard(task)
+        self._release_waiting(task)
         if not self._current(channel, generation):
             return False
         self._tasks.pop(channel, None)
         self.ended.emit(channel)
         return True
+
+    def _release_waiting(self, task: Task) -> None:
+        ready = []
+        for waiting in self._waiting:
+            waiting[0].discard(task)
+            if not waiting[0]:
+                ready.append(waiting)
+        for waiting in ready:
+            self._waiting.remove(waiting)
+            waiting[1]()
 
     def _on_progress(self, channel: str, generation: int, done: int, total: int, label: str) -> None:
         if self._current(channel, generation) and channel in self._tasks:

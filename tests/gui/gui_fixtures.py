@@ -87,7 +87,7 @@ def window(qtbot, demo_copy):
     win.show()
     qtbot.waitExposed(win)
     assert win.open_project(demo_copy)
-    qtbot.waitUntil(lambda: win.pair_data is not None, timeout=20000)
+    qtbot.waitUntil(lambda: win.session.pair_data is not None, timeout=20000)
     yield win
     win.close()
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui import app as gui_app
+from gui import error_dialogs
 from gui.main_window import MainWindow
 from gui.settings import Settings
 
@@ -25,8 +26,8 @@ def _close_when_ready(qtbot, seen: list):
     def poll():
         windows = [w for w in QApplication.topLevelWidgets()
                    if isinstance(w, MainWindow) and w.isVisible()]
-        if windows and windows[0].pair_data is not None:
-            seen.append(windows[0].project.path)
+        if windows and windows[0].session.pair_data is not None:
+            seen.append(windows[0].session.project.path)
             windows[0].close()
         else:
             QTimer.singleShot(50, poll)
@@ -58,7 +59,7 @@ def test_unexpected_errors_open_a_dialog_and_are_logged(qtbot, dialogs, keep_exc
     except ZeroDivisionError:
         sys.excepthook(*sys.exc_info())
     assert dialogs.calls and dialogs.calls[-1][0] == "exec"
-    log = gui_app.error_log_path().read_text(encoding="utf-8")
+    log = error_dialogs.error_log_path().read_text(encoding="utf-8")
     assert "ZeroDivisionError: boom" in log and "Traceback" in log
 
 
@@ -71,7 +72,7 @@ def test_user_errors_are_a_plain_message(qtbot, dialogs, keep_excepthook):
     except ProjectError:
         sys.excepthook(*sys.exc_info())
     assert dialogs.texts("warning") == ["project is read-only"]
-    assert not gui_app.error_log_path().exists()
+    assert not error_dialogs.error_log_path().exists()
 
 
 def test_non_interactive_errors_are_one_line(capsys, keep_excepthook, monkeypatch):

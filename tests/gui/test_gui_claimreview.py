@@ -20,14 +20,14 @@ from gui.settings import Settings
 
 def _confirm_current(window, verdict: str) -> str:
     disc_id = window.panel.current_id()
-    window.project.annotate(window.pair_id, disc_id, status="confirmed", verdict=verdict)
+    window.session.project.annotate(window.session.pair_id, disc_id, status="confirmed", verdict=verdict)
     return disc_id
 
 
 def _give_urls(window) -> None:
-    for info in window.project.articles():
+    for info in window.session.project.articles():
         if not info.url:
-            window.project.edit_article(info.id, url=f"https://news{info.id}.example/story")
+            window.session.project.edit_article(info.id, url=f"https://news{info.id}.example/story")
 
 
 def test_export_writes_valid_reviews_from_the_preferences(window, dialogs, tmp_path):
@@ -88,8 +88,8 @@ def test_article_details_show_the_provenance(window, monkeypatch):
 
     shown = []
     monkeypatch.setattr(ArticleDetailsDialog, "exec", lambda self: shown.append(self) or 0)
-    article_id = window.project.articles()[0].id
+    article_id = window.session.project.articles()[0].id
     window.edit_article_details(article_id)
     label = shown[0].findChild(type(shown[0].date_note), "article-provenance")
-    digest = window.project.provenance(article_id).sha256
+    digest = window.session.project.provenance(article_id).sha256
     assert f"SHA-256 of the original: {digest}" in label.text()

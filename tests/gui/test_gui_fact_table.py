@@ -25,7 +25,7 @@ def _open_table(win, qtbot):
     assert win.actions.fact_table.isEnabled()
     assert win.actions.fact_table.shortcut().toString() == "Ctrl+T" == hotkeys.FACT_TABLE
     win.actions.fact_table.trigger()
-    dialog = win.fact_dialog
+    dialog = win.fact_tables.dialog
     qtbot.waitExposed(dialog)
     return dialog
 
@@ -58,14 +58,14 @@ def test_clicking_a_cell_opens_the_pair_with_the_fact_selected(window, qtbot):
     row = dialog.table.rows[0]
     rect = dialog.cell_rect(row.key, 1)  # Harbor Ledger's "312 passengers"
     qtbot.mouseClick(dialog.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: window.pair_data is not None and window.pair_id == 3, timeout=20000)
-    pair = window.project.pair(3)
+    qtbot.waitUntil(lambda: window.session.pair_data is not None and window.session.pair_id == 3, timeout=20000)
+    pair = window.session.project.pair(3)
     assert (pair.a_id, pair.b_id) == (1, 2)  # Coastal Wire beside Harbor Ledger
     ledger, wire = row.cells[1], row.cells[0]
     assert window.view.pane_b.selected_span() == (ledger.start, ledger.end)
     assert window.view.pane_a.selected_span() == (wire.start, wire.end)
     current = window.panel.current_id()
-    disc = next(d for d in window.pair_data.discrepancies if d.id == current)
+    disc = next(d for d in window.session.pair_data.discrepancies if d.id == current)
     assert disc.kind == "number" and disc.b[0] <= ledger.start < disc.b[1]
 
 
@@ -75,13 +75,13 @@ def test_split_and_accept_are_kept_in_the_project(window, qtbot):
     dialog.select_row(row.key)
     assert dialog.split_button.isEnabled()
     dialog.split_button.click()
-    assert window.project.fact_decisions() == {row.key: "split"}
+    assert window.session.project.fact_decisions() == {row.key: "split"}
     parts = [r for r in dialog.table.rows if r.group == row.key]
     assert len(parts) == 3 and not any(p.disagree for p in parts)
     assert dialog.current_row().group == row.key
     dialog.clear_button.click()
-    assert window.project.fact_decisions() == {}
+    assert window.session.project.fact_decisions() == {}
     dialog.select_row(row.key)
     dialog.accept_button.click()
-    assert window.project.fact_decisions() == {row.key: "accepted"}
+    assert window.session.project.fact_decisions() == {row.key: "accepted"}
     assert "(accepted)" in dialog.grid.item(dialog.row_index(row.key), 1).text()

@@ -27,7 +27,7 @@ def test_non_interactive_window_opens_a_held_project_read_only_without_asking(
     win.interactive = False  # as in --screenshot
     with Project.open(demo_copy):  # another writer holds it
         assert win.open_project(demo_copy)
-        assert win.project is not None and win.project.readonly
+        assert win.session.project is not None and win.session.project.readonly
         assert dialogs.texts("question") == []
         win.close()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from gui_fixtures import *  # noqa: F403  (fixtures)
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -24,7 +26,7 @@ def status_text(window) -> str:
 
 
 def test_the_demo_opens_on_its_first_pair_with_the_first_discrepancy(window):
-    data = window.pair_data
+    data = window.session.pair_data
     assert window.view.comparison() is data.comparison
     assert window.browser.current_pair_id() == data.pair_id == window.browser.pair_ids()[0]
     ids = window.panel.visible_ids()
@@ -43,7 +45,7 @@ def test_f8_walks_the_list_and_both_panes_show_each_discrepancy(qtbot, window):
         press(qtbot, window, Qt.Key.Key_F8)
         assert window.panel.current_id() == expected
         assert window.view.current_id() == expected
-        disc = window._discrepancy(expected)
+        disc = window.session.pair_data.discrepancy(expected)
         for pane, span in ((window.view.pane_a, disc.a), (window.view.pane_b, disc.b)):
             if span is not None:
                 qtbot.waitUntil(lambda p=pane, s=span: p.is_span_visible(s, margin=0))
@@ -63,51 +65,51 @@ def test_past_the_last_discrepancy_the_user_is_told(qtbot, window):
 
 
 def test_status_key_is_saved_survives_reopening_and_undoes(qtbot, window, demo_copy):
-    pair_id = window.pair_id
+    pair_id = window.session.pair_id
     disc_id = window.panel.current_id()
     window.panel.table.setFocus()
     press(qtbot, window, Qt.Key.Key_2)  # 2 = confirmed
-    assert window.pair_data.annotations[disc_id].status == "confirmed"
-    assert window.project.annotation(pair_id, disc_id).status == "confirmed"
-    assert window._pairs[pair_id].n_confirmed == 1
+    assert window.session.pair_data.annotations[disc_id].status == "confirmed"
+    assert window.session.project.annotation(pair_id, disc_id).status == "confirmed"
+    assert window.session.pairs[pair_id].n_confirmed == 1
 
-    window.close_project()
+    window.session.close_project()
     assert window.open_project(demo_copy)
-    window.open_pair(pair_id)
-    assert window.pair_data.annotations[disc_id].status == "confirmed"
+    window.session.open_pair(pair_id)
+    assert window.session.pair_data.annotations[disc_id].status == "confirmed"
 
     press(qtbot, window, Qt.Key.Key_4)  # on a fresh stack: follow-up, then undo it
-    assert window.project.annotation(pair_id, disc_id).status == "follow-up"
+    assert window.session.project.annotation(pair_id, disc_id).status == "follow-up"
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.project.annotation(pair_id, disc_id).status == "confirmed"
+    assert window.session.project.annotation(pair_id, disc_id).status == "confirmed"
     assert window.editor.status_buttons.checkedId() == 1
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier |
           Qt.KeyboardModifier.ShiftModifier)
-    assert window.project.annotation(pair_id, disc_id).status == "follow-up"
+    assert window.session.project.annotation(pair_id, disc_id).status == "follow-up"
 
 
 def test_note_and_verdict_edits_go_through_undo(qtbot, window):
     disc_id = window.panel.current_id()
     window.editor.annotationEditRequested.emit(disc_id, "note", "Called the coast guard")
     window.editor.annotationEditRequested.emit(disc_id, "verdict", "inaccurate")
-    ann = window.project.annotation(window.pair_id, disc_id)
+    ann = window.session.project.annotation(window.session.pair_id, disc_id)
     assert (ann.note, ann.verdict) == ("Called the coast guard", "inaccurate")
     window.actions.undo.trigger()
     window.actions.undo.trigger()
-    ann = window.project.annotation(window.pair_id, disc_id)
+    ann = window.session.project.annotation(window.session.pair_id, disc_id)
     assert (ann.note, ann.verdict) == ("", "")
     assert not window.actions.undo.isEnabled()
 
 
 def test_filtering_the_list_limits_navigation(qtbot, window):
-    data = window.pair_data
+    data = window.session.pair_data
     kind = data.discrepancies[0].kind
     qtbot.keyClicks(window.panel.text_filter, data.discrepancies[0].summary[:12])
     shown = window.panel.visible_ids()
     assert 0 < len(shown) < len(data.discrepancies)
     window.panel.set_filters(kinds=[kind])
     shown = window.panel.visible_ids()
-    assert shown and all(window._discrepancy(i).kind == kind for i in shown)
+    assert shown and all(window.session.pair_data.discrepancy(i).kind == kind for i in shown)
     window.panel.select(shown[-1])
     press(qtbot, window, Qt.Key.Key_F8)
     assert window.panel.current_id() == shown[-1]
@@ -119,18 +121,18 @@ def test_a_manual_discrepancy_from_both_selections(qtbot, window, monkeypatch):
 
     monkeypatch.setattr(main_window.ManualDiscrepancyDialog, "exec",
                         lambda self: QDialog.DialogCode.Accepted)
-    a_text = window.pair_data.comparison.a.text
-    b_text = window.pair_data.comparison.b.text
+    a_text = window.session.pair_data.comparison.a.text
+    b_text = window.session.pair_data.comparison.b.text
     word_a, word_b = a_text.split()[4], b_text.split()[4]
     assert window.view.pane_a.text.find_text(word_a)
     assert window.view.pane_b.text.find_text(word_b)
-    before = len(window.pair_data.discrepancies)
+    before = len(window.session.pair_data.discrepancies)
     press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-    assert len(window.pair_data.discrepancies) == before + 1
-    made = window._discrepancy(window.panel.current_id())
+    assert len(window.session.pair_data.discrepancies) == before + 1
+    made = window.session.pair_data.discrepancy(window.panel.current_id())
     assert made.id.startswith("u-")
     assert a_text[made.a[0]:made.a[1]] == word_a and b_text[made.b[0]:made.b[1]] == word_b
-    stored = window.project.discrepancies(window.pair_id)
+    stored = window.session.project.discrepancies(window.session.pair_id)
     assert made.id in {d.id for d in stored}
 
 
@@ -161,12 +163,12 @@ def test_a_dropped_file_is_imported_in_the_background(qtbot, window, tmp_path):
         "Night ferry delayed by fog\n\nNorth Sound Post\n\nThe night ferry to Vessmark "
         "left two hours late on Friday because of thick fog, the operator said.\n",
         encoding="utf-8")
-    before = len(window.project.articles())
+    before = len(window.session.project.articles())
     drop = _drop(window, [article])
     assert drop.isAccepted()
-    qtbot.waitUntil(lambda: len(window._articles) == before + 1, timeout=20000)
+    qtbot.waitUntil(lambda: len(window.session.articles) == before + 1, timeout=20000)
     assert "Imported 1 article" in status_text(window)
-    assert any(a.title == "Night ferry delayed by fog" for a in window._articles.values())
+    assert any(a.title == "Night ferry delayed by fog" for a in window.session.articles.values())
 
 
 @pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")  # Qt 6 has no other
@@ -183,15 +185,15 @@ def test_drops_of_other_files_are_refused(window, tmp_path):
 
 
 def _add_uncompared_pairs(window) -> int:
-    ids = sorted(window._articles)
-    paired = {frozenset((p.a_id, p.b_id)) for p in window._pairs.values()}
+    ids = sorted(window.session.articles)
+    paired = {frozenset((p.a_id, p.b_id)) for p in window.session.pairs.values()}
     added = 0
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
             if frozenset((a, b)) not in paired:
-                window.project.add_pair(a, b)
+                window.session.project.add_pair(a, b)
                 added += 1
-    window.refresh_project()
+    window.session.refresh()
     return added
 
 
@@ -209,27 +211,27 @@ def test_compare_all_runs_in_a_worker_and_can_be_cancelled(qtbot, window, monkey
         return real(a, b)
 
     monkeypatch.setattr(core.compare, "compare", held)  # the engine's public entry point
-    window.compare_workers = 1  # in this process, so the held engine is the one used
-    with qtbot.waitSignal(window.runner.progress, timeout=10000):
+    window.session.work.compare_workers = 1  # in this process, so the held engine is the one used
+    with qtbot.waitSignal(window.session.runner.progress, timeout=10000):
         window.actions.compare_all.trigger()
     assert window.progress.isVisible()
-    assert window.runner.is_busy("compare")
+    assert window.session.runner.is_busy("compare")
     qtbot.wait(50)  # the window keeps handling events while the worker is busy
     window.progress.cancel_button.click()
     release.set()
-    qtbot.waitUntil(lambda: not window.runner.is_busy("compare"), timeout=20000)
+    qtbot.waitUntil(lambda: not window.session.runner.is_busy("compare"), timeout=20000)
     assert "cancelled" in status_text(window)
     assert not window.progress.isVisible()
-    assert sum(not p.compared for p in window.project.pairs()) >= 1
+    assert sum(not p.compared for p in window.session.project.pairs()) >= 1
 
 
 def test_compare_all_finishes_and_refreshes_counts(qtbot, window):
-    window.compare_workers = 2  # the process pool the window uses on multi-core machines
+    window.session.work.compare_workers = 2  # the process pool the window uses on multi-core machines
     _add_uncompared_pairs(window)
-    with qtbot.waitSignal(window.runner.ended, timeout=60000):
+    with qtbot.waitSignal(window.session.runner.ended, timeout=60000):
         window.actions.compare_all.trigger()
-    assert all(p.compared for p in window.project.pairs())
-    assert all(p.compared for p in window._pairs.values())
+    assert all(p.compared for p in window.session.project.pairs())
+    assert all(p.compared for p in window.session.pairs.values())
     assert status_text(window).startswith("Compared")
 
 
@@ -266,14 +268,14 @@ def test_scroll_sync_keeps_the_partner_in_view(qtbot, window):
 def test_next_pair_and_the_end_of_the_pairs(qtbot, window):
     pairs = window.browser.pair_ids()
     press(qtbot, window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    assert window.pair_id == pairs[1]
+    assert window.session.pair_id == pairs[1]
     assert window.browser.current_pair_id() == pairs[1]
     for _ in pairs:
         press(qtbot, window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    assert window.pair_id == pairs[-1]
+    assert window.session.pair_id == pairs[-1]
     assert "last pair" in status_text(window)
     press(qtbot, window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
-    assert window.pair_id == pairs[-2]
+    assert window.session.pair_id == pairs[-2]
 
 
 def test_find_bar_searches_both_articles(qtbot, window):
@@ -291,16 +293,17 @@ def test_find_bar_searches_both_articles(qtbot, window):
 
 
 def test_adding_and_removing_a_pair(qtbot, window, dialogs):
-    ids = sorted(window._articles)
-    paired = {frozenset((p.a_id, p.b_id)) for p in window._pairs.values()}
+    ids = sorted(window.session.articles)
+    paired = {frozenset((p.a_id, p.b_id)) for p in window.session.pairs.values()}
     a, b = next((x, y) for x in ids for y in ids if x < y and frozenset((x, y)) not in paired)
-    with qtbot.waitSignal(window.pairOpened, timeout=20000):
+    with qtbot.waitSignal(window.session.pairDataChanged, timeout=20000,
+                          check_params_cb=lambda data, _fresh: data is not None):
         window.browser.addPairRequested.emit(a, b)
-    new_id = window.pair_id
-    assert {window._pairs[new_id].a_id, window._pairs[new_id].b_id} == {a, b}
+    new_id = window.session.pair_id
+    assert {window.session.pairs[new_id].a_id, window.session.pairs[new_id].b_id} == {a, b}
     window.browser.removePairRequested.emit(new_id)
     assert dialogs.texts("question")
-    assert new_id not in window._pairs and window.pair_data is None
+    assert new_id not in window.session.pairs and window.session.pair_data is None
 
 
 def test_a_broken_project_is_a_message_not_a_traceback(window, tmp_path, dialogs):
@@ -308,7 +311,7 @@ def test_a_broken_project_is_a_message_not_a_traceback(window, tmp_path, dialogs
     bogus.write_text("garbage", encoding="utf-8")
     assert not window.open_project(bogus)
     assert dialogs.texts("warning") and "broken.factdiff" in dialogs.texts("warning")[0]
-    assert window.project is not None  # the open project stays open
+    assert window.session.project is not None  # the open project stays open
 
 
 def test_a_locked_project_can_be_opened_read_only(qtbot, demo_copy, dialogs):
@@ -318,7 +321,7 @@ def test_a_locked_project_can_be_opened_read_only(qtbot, demo_copy, dialogs):
         qtbot.addWidget(win)
         assert win.open_project(demo_copy)
         assert dialogs.texts("question")
-        assert win.project.readonly
+        assert win.session.project.readonly
         assert "read-only" in win.windowTitle()
         assert not win.actions.import_files.isEnabled()
         assert not win.actions.set_status[0].isEnabled()
@@ -368,9 +371,9 @@ def test_first_start_prepares_the_demo_without_blocking(qtbot):
     qtbot.addWidget(win)
     win.show()
     assert win.open_demo()
-    assert win.project is None and win.runner.is_busy("demo")  # the window is usable
-    qtbot.waitUntil(lambda: win.pair_data is not None, timeout=60000)
-    assert win.project.path == demo.demo_path()
+    assert win.session.project is None and win.session.runner.is_busy("demo")  # the window is usable
+    qtbot.waitUntil(lambda: win.session.pair_data is not None, timeout=60000)
+    assert win.session.project.path == demo.demo_path()
     win.close()
 
 
@@ -387,10 +390,10 @@ def test_preferences_apply_at_once(qtbot, window, monkeypatch):
     window.actions.preferences.trigger()
     assert not window.actions.scroll_sync.isChecked() and not window.view.scroll_sync_enabled()
     assert window.view.pane_a.text.font().pointSizeF() == 16
-    assert window.project.reviewer == "Ada Lovelace"
+    assert window.session.project.reviewer == "Ada Lovelace"
     press(qtbot, window, Qt.Key.Key_3)
     disc_id = window.panel.current_id()
-    assert window.project.annotation(window.pair_id, disc_id).reviewer == "Ada Lovelace"
+    assert window.session.project.annotation(window.session.pair_id, disc_id).reviewer == "Ada Lovelace"
 
 
 def test_export_report_opens_the_report_dialog_on_the_project(window, monkeypatch):
@@ -399,3 +402,18 @@ def test_export_report_opens_the_report_dialog_on_the_project(window, monkeypatc
     assert window.actions.export_report.isEnabled()
     window.actions.export_report.trigger()
     assert shown and type(shown[0]).__name__ == "ReportDialog"
+
+
+def test_closing_during_a_long_job_clears_the_window_at_once(qtbot, window):
+    release = threading.Event()
+    done = []
+    window.session.runner.start("compare", "Comparing pairs",
+                                lambda _progress, _cancelled: release.wait(30), done.append)
+    assert window.progress.isVisible()
+    window.actions.close_project.trigger()
+    assert window.session.project is None and not release.is_set()
+    assert not window.progress.isVisible() and window.windowTitle() == "FactDiff"
+    assert window.counts.text() == "No project open" and window.session.pair_data is None
+    release.set()
+    qtbot.waitUntil(window.session.runner.is_idle, timeout=10000)
+    assert done == []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gui import app, platform_check
+from gui import app, error_dialogs, platform_check
 
 
 def test_every_listed_library_names_a_package():
@@ -50,7 +50,7 @@ def test_gui_prints_the_hint_logs_it_and_exits_before_qt_aborts(monkeypatch, cap
     assert app.run() == 2
     assert started == []
     assert capsys.readouterr().err.strip() == "factdiff: error: needs libxcb-x"
-    assert "needs libxcb-x" in Path(app.error_log_path()).read_text(encoding="utf-8")
+    assert "needs libxcb-x" in Path(error_dialogs.error_log_path()).read_text(encoding="utf-8")
 
 
 def test_the_real_plugin_is_checked_on_this_machine():

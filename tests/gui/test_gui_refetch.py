@@ -52,7 +52,7 @@ def project_window(qtbot, fetched_project):
     win.show()
     qtbot.waitExposed(win)
     assert win.open_project(fetched_project[0])
-    qtbot.waitUntil(lambda: win.pair_data is not None, timeout=20000)  # its first pair is open
+    qtbot.waitUntil(lambda: win.session.pair_data is not None, timeout=20000)  # its first pair is open
     yield win
     win.close()
 
@@ -86,7 +86,7 @@ def _article_rows(browser) -> dict[int, tuple[str, int | None]]:
 def _check(qtbot, window) -> None:
     action = _menu_action(window, "Project", "Check Articles for Changes")
     assert action.isEnabled()
-    with qtbot.waitSignal(window.runner.ended, timeout=60000):
+    with qtbot.waitSignal(window.session.runner.ended, timeout=60000):
         action.trigger()
 
 
@@ -96,7 +96,7 @@ def test_a_changed_article_shows_under_its_original_with_a_badge(
     _, story, other = fetched_project
     server.pages["/story"] = article_page("fourteen", date=TWO_DAYS_AGO)
     _check(qtbot, window)
-    [revision] = window.project.revisions()
+    [revision] = window.session.project.revisions()
     rows = _article_rows(window.browser)
     text, parent = rows[revision.article_id]
     n = revision.n_discrepancies
@@ -110,14 +110,14 @@ def test_a_changed_article_shows_under_its_original_with_a_badge(
     # the revision's comparison with its original is a pair in the browser
     assert revision.pair_id in window.browser.pair_ids()
     # and it can be paired with another outlet like any article
-    window.add_pair(revision.article_id, other)
+    window.session.add_pair(revision.article_id, other)
     qtbot.waitUntil(lambda: any({p.a_id, p.b_id} == {revision.article_id, other}
-                                for p in window.project.pairs()), timeout=10000)
+                                for p in window.session.project.pairs()), timeout=10000)
 
 
 def test_an_unchanged_article_adds_no_revision(qtbot, project_window, server):
     _check(qtbot, project_window)
-    assert project_window.project.revisions() == []
+    assert project_window.session.project.revisions() == []
     rows = _article_rows(project_window.browser).values()
     assert not any("changed" in text for text, _ in rows)
     assert all(parent is None for _, parent in rows)
@@ -128,7 +128,7 @@ def test_a_fetch_error_is_reported_once(qtbot, project_window, server, dialogs):
     del server.pages["/story"]
     _check(qtbot, project_window)
     [warning] = dialogs.texts("warning")
-    assert "HTTP 404" in warning and project_window.project.revisions() == []
+    assert "HTTP 404" in warning and project_window.session.project.revisions() == []
 
 
 def test_cancel_stops_a_hung_check_and_keeps_the_project_as_it_was(qtbot, project_window, server):
@@ -137,9 +137,9 @@ def test_cancel_stops_a_hung_check_and_keeps_the_project_as_it_was(qtbot, projec
     action = _menu_action(window, "Project", "Check Articles for Changes")
     action.trigger()
     qtbot.waitUntil(lambda: "/story" in server.hits, timeout=10000)
-    assert window.runner.is_busy("refetch") and window.progress.isVisible()
+    assert window.session.runner.is_busy("refetch") and window.progress.isVisible()
     window.progress.cancel_button.click()
     # A bound for a hung download, not a speed figure: the site would hold it for 30 s.
-    qtbot.waitUntil(lambda: not window.runner.is_busy("refetch"), timeout=5000)
+    qtbot.waitUntil(lambda: not window.session.runner.is_busy("refetch"), timeout=5000)
     assert "cancelled" in window.statusBar().currentMessage()
-    assert window.project.revisions() == []
+    assert window.session.project.revisions() == []

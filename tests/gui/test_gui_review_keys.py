@@ -22,9 +22,9 @@ def test_a_status_key_after_f8_sets_the_status_not_the_note(qtbot, window):
     assert window.panel.current_id() == second
     assert QApplication.focusWidget() is window.panel.table
     press(qtbot, window, Qt.Key.Key_4)
-    saved = window.project.annotation(window.pair_id, second)
+    saved = window.session.project.annotation(window.session.pair_id, second)
     assert (saved.status, saved.note) == ("follow-up", "")
-    assert window.project.annotation(window.pair_id, first).note == "Called the coast guard"
+    assert window.session.project.annotation(window.session.pair_id, first).note == "Called the coast guard"
     assert window.editor.note.toPlainText() == ""
 
 
@@ -34,10 +34,10 @@ def test_shift_f8_and_pair_keys_also_return_focus_to_the_list(qtbot, window):
                           (Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier),
                           (Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)):
         window.editor.note.setFocus()
-        before = (window.pair_id, window.panel.current_id())
+        before = (window.session.pair_id, window.panel.current_id())
         press(qtbot, window, key, modifier)
-        qtbot.waitUntil(lambda: window.pair_data is not None)
-        assert (window.pair_id, window.panel.current_id()) != before
+        qtbot.waitUntil(lambda: window.session.pair_data is not None)
+        assert (window.session.pair_id, window.panel.current_id()) != before
         assert QApplication.focusWidget() is window.panel.table, (key, modifier)
 
 
@@ -47,7 +47,7 @@ def test_status_keys_work_from_the_articles_and_the_browser(qtbot, window):
                                 (window.browser, Qt.Key.Key_3, "dismissed")):
         widget.setFocus()
         press(qtbot, window, key)
-        assert window.project.annotation(window.pair_id, disc_id).status == status
+        assert window.session.project.annotation(window.session.pair_id, disc_id).status == status
 
 
 def test_typing_a_digit_in_the_note_stays_text(qtbot, window):
@@ -55,12 +55,12 @@ def test_typing_a_digit_in_the_note_stays_text(qtbot, window):
     window.editor.note.setFocus()
     qtbot.keyClicks(window.editor.note, "4 calls")
     window.editor.flush()
-    saved = window.project.annotation(window.pair_id, disc_id)
+    saved = window.session.project.annotation(window.session.pair_id, disc_id)
     assert (saved.status, saved.note) == ("open", "4 calls")
 
 
 def _saved_note(window, disc_id):
-    saved = window.project.annotation(window.pair_id, disc_id)
+    saved = window.session.project.annotation(window.session.pair_id, disc_id)
     return saved.note if saved else ""
 
 
@@ -91,7 +91,7 @@ def test_ctrl_z_right_after_typing_undoes_that_typing_only(qtbot, window):
     qtbot.keyClicks(note, " twice")
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert note.toPlainText() == _saved_note(window, disc_id) == "Checked"
-    assert window.undo_stack.canRedo()
+    assert window.session.undo_stack.canRedo()
 
 
 def test_edit_undo_and_ctrl_z_in_the_note_are_one_history(qtbot, window):
@@ -102,9 +102,9 @@ def test_edit_undo_and_ctrl_z_in_the_note_are_one_history(qtbot, window):
     qtbot.keyClicks(window.editor.note, "Sourced")
     window.actions.undo.trigger()  # Edit → Undo while typing: the typing goes first
     assert _saved_note(window, disc_id) == ""
-    assert window.project.annotation(window.pair_id, disc_id).status == "confirmed"
+    assert window.session.project.annotation(window.session.pair_id, disc_id).status == "confirmed"
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.project.annotation(window.pair_id, disc_id).status == "open"
+    assert window.session.project.annotation(window.session.pair_id, disc_id).status == "open"
 
 
 def test_the_totals_count_a_manual_mark_at_once(qtbot, window, monkeypatch):
@@ -114,16 +114,16 @@ def test_the_totals_count_a_manual_mark_at_once(qtbot, window, monkeypatch):
 
     monkeypatch.setattr(main_window.ManualDiscrepancyDialog, "exec",
                         lambda self: QDialog.DialogCode.Accepted)
-    total = window.project.status().discrepancies
+    total = window.session.project.status().discrepancies
     assert f"{total} discrepancies" in window.counts.toolTip() + window.counts.text()
-    word = window.pair_data.comparison.a.text.split()[4]
+    word = window.session.pair_data.comparison.a.text.split()[4]
     assert window.view.pane_a.text.find_text(word)
     window.view.pane_a.text.setFocus()
     press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-    assert window.project.status().discrepancies == total + 1
+    assert window.session.project.status().discrepancies == total + 1
     assert f"{total + 1} discrepancies" in window.counts.toolTip() + window.counts.text()
-    n_open = window._pairs[window.pair_id].n_open
-    assert n_open == window.project.pair(window.pair_id).n_open
+    n_open = window.session.pairs[window.session.pair_id].n_open
+    assert n_open == window.session.project.pair(window.session.pair_id).n_open
 
 
 def test_the_project_in_use_question_reads_like_a_sentence(qtbot, demo_copy, dialogs):
@@ -152,11 +152,11 @@ def test_the_reviewer_is_asked_once_on_the_first_annotation(qtbot, window, dialo
     window.panel.table.setFocus()
     press(qtbot, window, Qt.Key.Key_2)
     assert len(dialogs.texts("input")) == 1
-    assert window.project.annotation(window.pair_id, ids[0]).reviewer == "Test Reviewer"
+    assert window.session.project.annotation(window.session.pair_id, ids[0]).reviewer == "Test Reviewer"
     press(qtbot, window, Qt.Key.Key_F8)
     press(qtbot, window, Qt.Key.Key_3)
     assert len(dialogs.texts("input")) == 1
-    assert window.project.annotation(window.pair_id, ids[1]).reviewer == "Test Reviewer"
+    assert window.session.project.annotation(window.session.pair_id, ids[1]).reviewer == "Test Reviewer"
     assert Settings().reviewer == "Test Reviewer"
 
 

@@ -21,7 +21,7 @@ def empty_window(qtbot, tmp_path, dialogs):
     win.show()
     qtbot.waitExposed(win)
     win.actions.new_project.trigger()
-    assert win.project is not None
+    assert win.session.project is not None
     yield win
     win.close()
 
@@ -31,8 +31,8 @@ def _import(qtbot, window, dialogs, paths):
     window.activateWindow()
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_I,
                    Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: len(window._articles) >= len(paths), timeout=20000)
-    qtbot.waitUntil(lambda: not window.runner.busy_channels(), timeout=20000)
+    qtbot.waitUntil(lambda: len(window.session.articles) >= len(paths), timeout=20000)
+    qtbot.waitUntil(lambda: not window.session.runner.busy_channels(), timeout=20000)
 
 
 def test_the_import_dialog_reopens_in_the_last_folder_of_this_project(
@@ -75,11 +75,11 @@ def test_five_seeds_keep_their_order_and_read_as_saved(qtbot, empty_window, dial
     rows = _pair_rows(window)
     window.activateWindow()
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: all(p.compared for p in window._pairs.values()), timeout=60000)
-    qtbot.waitUntil(lambda: not window.runner.busy_channels(), timeout=20000)
+    qtbot.waitUntil(lambda: all(p.compared for p in window.session.pairs.values()), timeout=60000)
+    qtbot.waitUntil(lambda: not window.session.runner.busy_channels(), timeout=20000)
     assert window.browser.pair_ids() == before
-    path = window.project.path
-    window.close_project()
+    path = window.session.project.path
+    window.session.close_project()
     assert window.open_project(path)
     assert window.browser.pair_ids() == before
     assert _pair_rows(window) == rows
@@ -100,9 +100,9 @@ def test_an_empty_project_says_what_to_do_first(qtbot, empty_window, dialogs):
     assert "pair" in window.panel.table.empty_text
     _import(qtbot, window, dialogs, [seed("000"), seed("003")])
     assert window.browser.empty_text == ""
-    if window.pair_data is None:
+    if window.session.pair_data is None:
         assert "Pick a pair" in window.view.placeholder()
-    window.close_project()
+    window.session.close_project()
     assert "Ctrl+O" in window.browser.empty_text
 
 
@@ -134,7 +134,7 @@ def _type_details(qtbot, monkeypatch, **typed):
 def test_article_details_are_corrected_from_the_browser_and_undone(qtbot, window, monkeypatch):
     from gui.project_browser import ARTICLE, ID_ROLE, KIND_ROLE
 
-    info = window._pairs[window.pair_id]
+    info = window.session.pairs[window.session.pair_id]
     article_id = info.a_id
     model = window.browser.model()
     event = model.item(0, 0)
@@ -146,38 +146,38 @@ def test_article_details_are_corrected_from_the_browser_and_undone(qtbot, window
     window.browser.setFocus()
     qtbot.keyClick(window.browser, Qt.Key.Key_D,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    stored = window.project.article_info(article_id)
+    stored = window.session.project.article_info(article_id)
     assert (stored.source, stored.author) == ("The Harbor Ledger", "I. Sollen")
-    assert [h.field for h in window.project.article_history(article_id)] == ["source", "author"]
-    assert window._pairs[window.pair_id].compared  # only the date changes what is compared
+    assert [h.field for h in window.session.project.article_history(article_id)] == ["source", "author"]
+    assert window.session.pairs[window.session.pair_id].compared  # only the date changes what is compared
     assert window.view.pane_a.header.meta_label.text().startswith("The Harbor Ledger")
     assert "The Harbor Ledger" in window.statusBar().currentMessage()
     window.actions.undo.trigger()
-    assert window.project.article_info(article_id).source == "Harbor Ledger"
+    assert window.session.project.article_info(article_id).source == "Harbor Ledger"
     assert window.view.pane_a.header.meta_label.text().startswith("Harbor Ledger")
 
 
 def test_a_corrected_date_from_the_pane_header_re_compares_the_pair(qtbot, window, monkeypatch):
-    info = window._pairs[window.pair_id]
+    info = window.session.pairs[window.session.pair_id]
     _type_details(qtbot, monkeypatch, published="20 May 2022")
     window.view.pane_b.detailsRequested.emit()  # the header's "Edit Article Details…"
-    assert window.project.article_info(info.b_id).published == "2022-05-20"
-    qtbot.waitUntil(lambda: window.pair_data is not None
-                    and window.pair_data.comparison.b.published == "2022-05-20", timeout=20000)
+    assert window.session.project.article_info(info.b_id).published == "2022-05-20"
+    qtbot.waitUntil(lambda: window.session.pair_data is not None
+                    and window.session.pair_data.comparison.b.published == "2022-05-20", timeout=20000)
     assert "Fri 20 May 2022" in window.view.pane_b.header.meta_label.text()
-    assert window._pairs[window.pair_id].compared  # compared again, with the new date
-    others = [p for p in window._pairs.values()
+    assert window.session.pairs[window.session.pair_id].compared  # compared again, with the new date
+    others = [p for p in window.session.pairs.values()
               if info.b_id in (p.a_id, p.b_id) and p.id != info.id]
     assert all(not p.compared for p in others)  # the rest wait for F5 or opening
 
 
 def test_an_unreadable_date_cannot_be_saved(qtbot, window, monkeypatch):
-    info = window._pairs[window.pair_id]
-    before = window.project.article_info(info.a_id).published
+    info = window.session.pairs[window.session.pair_id]
+    before = window.session.project.article_info(info.a_id).published
     seen = _type_details(qtbot, monkeypatch, published="sometime in spring")
     window.edit_article_details(info.a_id)
     assert "try 2022-05-20" in seen[0].date_note.text()
-    assert window.project.article_info(info.a_id).published == before
+    assert window.session.project.article_info(info.a_id).published == before
 
 
 def _chars_per_line(pane) -> float:

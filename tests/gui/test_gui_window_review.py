@@ -22,7 +22,7 @@ from gui.project_browser import ARTICLE, ID_ROLE, KIND_ROLE
 
 
 def _current_spans(window):
-    disc = window._discrepancy(window.panel.current_id())
+    disc = window.session.pair_data.discrepancy(window.panel.current_id())
     return ((window.view.pane_a, disc.a), (window.view.pane_b, disc.b))
 
 
@@ -73,18 +73,18 @@ def test_pairs_compared_by_an_older_engine_are_recompared_and_counted(qtbot, dem
     win.resize(1400, 900)
     win.show()
     assert win.open_project(demo_copy)
-    assert all(not p.compared for p in win._pairs.values())
-    before = win.project.status().discrepancies
-    qtbot.waitUntil(lambda: win.pair_data is not None, timeout=20000)
-    assert win.pair_id == first
-    pair = win._pairs[win.pair_id]
+    assert all(not p.compared for p in win.session.pairs.values())
+    before = win.session.project.status().discrepancies
+    qtbot.waitUntil(lambda: win.session.pair_data is not None, timeout=20000)
+    assert win.session.pair_id == first
+    pair = win.session.pairs[win.session.pair_id]
     assert pair.compared and not pair.stale
-    item = win.browser._pair_items[win.pair_id]
+    item = win.browser._pair_items[win.session.pair_id]
     head = item.parent()
     assert head.child(item.row(), 1).text() == str(pair.n_open) != ""
     # The event's total adds up the rows shown: stale pairs' old counts are left out.
     assert head.index().siblingAtColumn(1).data() == str(pair.n_open)
-    total = win.project.status().discrepancies
+    total = win.session.project.status().discrepancies
     assert total == before - 1
     assert f"{total} discrepancies" in win.counts.text()
     win.close()
@@ -111,7 +111,7 @@ def test_suggested_pairs_put_the_earlier_article_on_the_left(monkeypatch):
 
 def test_the_demo_pairs_read_earlier_import_on_the_left(window):
     # The demo's reports share a date, so the earlier-imported article is A in every pair.
-    for pair in window._pairs.values():
+    for pair in window.session.pairs.values():
         assert pair.a_id < pair.b_id
 
 
@@ -128,7 +128,7 @@ def _article_items(browser) -> dict:
 
 
 def test_pairing_two_articles_by_hand_puts_the_earlier_one_on_the_left(window):
-    by_date = sorted(window._articles.values(), key=lambda a: (a.published, a.id))
+    by_date = sorted(window.session.articles.values(), key=lambda a: (a.published, a.id))
     earlier, later = by_date[0], by_date[-1]  # the budget story is months later
     assert earlier.published < later.published
     items = _article_items(window.browser)
@@ -199,8 +199,8 @@ def test_a_read_only_project_offers_no_marking_from_the_text_menu(qtbot, demo_co
         qtbot.addWidget(win)
         win.resize(1400, 900)
         win.show()
-        assert win.open_project(demo_copy) and win.project.readonly
-        qtbot.waitUntil(lambda: win.pair_data is not None, timeout=20000)
+        assert win.open_project(demo_copy) and win.session.project.readonly
+        qtbot.waitUntil(lambda: win.session.pair_data is not None, timeout=20000)
         text = win.view.pane_a.text
         text.selectAll()
         mark = text.build_context_menu(QPoint(5, 5)).findChild(QAction, "markDiscrepancyAction")
@@ -220,10 +220,10 @@ def test_a_screenshot_does_not_show_the_login_name(qtbot, demo_copy):
     qtbot.addWidget(win)
     win.interactive = False  # as `factdiff gui --screenshot` runs it
     assert win.open_project(demo_copy)
-    login = win.project.reviewer
+    login = win.session.project.reviewer
     assert login and win.editor.reviewer.placeholderText() == "Your name"
     win.interactive = True
-    win.close_project()
+    win.session.close_project()
     assert win.open_project(demo_copy)
     assert win.editor.reviewer.placeholderText() == login
     win.close()
@@ -244,13 +244,13 @@ def test_a_pasted_article_joins_the_project_and_its_event(qtbot, window, monkeyp
         return PasteArticleDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PasteArticleDialog, "exec", fill)
-    before = len(window._articles)
+    before = len(window.session.articles)
     window.actions.paste_article.trigger()
-    qtbot.waitUntil(lambda: len(window._articles) == before + 1, timeout=20000)
-    added = next(a for a in window._articles.values() if a.source == "Fjord Post")
+    qtbot.waitUntil(lambda: len(window.session.articles) == before + 1, timeout=20000)
+    added = next(a for a in window.session.articles.values() if a.source == "Fjord Post")
     assert f"{before + 1} articles" in window.counts.text()
     # Grouped with the ferry reports, and paired with the earlier ones as article B.
-    paired = [p for p in window._pairs.values() if added.id in (p.a_id, p.b_id)]
+    paired = [p for p in window.session.pairs.values() if added.id in (p.a_id, p.b_id)]
     assert paired and all(p.b_id == added.id for p in paired)
 
 
@@ -270,10 +270,10 @@ def test_fetching_from_the_window_offline_adds_nothing(qtbot, window, monkeypatc
         return Dialog.DialogCode.Rejected
 
     monkeypatch.setattr(Dialog, "exec", try_once)
-    before = len(window._articles)
+    before = len(window.session.articles)
     window.actions.fetch_url.trigger()
     assert outcome and "Could not download" in outcome[0]
-    assert len(window._articles) == before
+    assert len(window.session.articles) == before
 
 
 def test_a_taller_window_gives_the_list_the_room_not_the_editor(qtbot, window):
@@ -300,10 +300,10 @@ def test_a_new_text_size_keeps_the_current_discrepancy_in_view(qtbot, window):
 
 def test_a_filter_hiding_the_current_discrepancy_unframes_it(qtbot, window):
     current = window.panel.current_id()
-    disc = window._discrepancy(current)
+    disc = window.session.pair_data.discrepancy(current)
     assert window.view.pane_a.text.emphasis() == disc.a
     hidden_kind = disc.kind
-    others = [d for d in window.pair_data.discrepancies if d.kind != hidden_kind]
+    others = [d for d in window.session.pair_data.discrepancies if d.kind != hidden_kind]
     assert others
     window.panel.text_filter.setText(others[0].summary)
     qtbot.waitUntil(lambda: window.panel.current_id() is None)
@@ -324,7 +324,7 @@ def test_status_bar_counts_say_less_instead_of_being_cut(qtbot, window):
         assert label.text()
         assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width(), label.text()
     assert "open" in window.counts.text()
-    assert window.counts.toolTip().startswith(f"{len(window._articles)} articles")
+    assert window.counts.toolTip().startswith(f"{len(window.session.articles)} articles")
     window.progress.end()
     window.resize(1400, 900)
     qtbot.waitUntil(lambda: "articles" in window.counts.text())

@@ -90,3 +90,26 @@ def test_progress_indicator_shows_counts(qtbot):
     assert "3/10" in indicator.label.text() and "a.txt" in indicator.label.text()
     with qtbot.waitSignal(indicator.cancelRequested, timeout=1000):
         indicator.cancel_button.click()
+
+
+def test_abandoned_jobs_end_at_once_and_report_nothing(qtbot):
+    runner = TaskRunner()
+    release = threading.Event()
+    results, cancelled_calls, unwound = [], [], []
+    runner.start("x", "Slow", lambda p, c: release.wait(5) and "late", results.append,
+                 lambda: cancelled_calls.append(True))
+    with qtbot.waitSignal(runner.ended, timeout=1000) as blocker:
+        runner.abandon()
+    assert blocker.args == ["x"] and not runner.is_busy() and not runner.is_idle()
+    runner.after_running_jobs(lambda: unwound.append(True))
+    assert unwound == []
+    release.set()
+    qtbot.waitUntil(lambda: unwound == [True], timeout=5000)
+    assert results == [] and cancelled_calls == [] and runner.is_idle()
+
+
+def test_with_nothing_running_the_callback_comes_at_once(qtbot):
+    runner = TaskRunner()
+    called = []
+    runner.after_running_jobs(lambda: called.append(True))
+    assert called == [True]
