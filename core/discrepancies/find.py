@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from core.discrepancies.ages import age_conflicts
 from core.discrepancies.attribution_conflicts import (
     attribution_conflicts,
     story_conflicts,
@@ -69,6 +70,7 @@ def find_discrepancies(
         + gender_conflicts(sa, sb, aligned)
         + status_conflicts(sa, sb)
         + reordered_names(sa, sb)
+        + age_conflicts(sa, sb)
     )
     fact_flags += story_conflicts(sa, sb, fact_flags)
     matched = {(x.quote.start, x.quote.end) for x, _ in quotes}

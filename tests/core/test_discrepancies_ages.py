@@ -1,0 +1,55 @@
+"""One person given two ages by the two articles."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.discrepancies.ages import _ages, age_conflicts
+from core.discrepancies.side import build_side
+from core.facts import extract_facts
+from core.model import Article
+
+
+def side(text: str):
+    article = Article(text)
+    return build_side(article, extract_facts(article))
+
+
+def test_the_ages_a_story_gives_its_people():
+    s = side(
+        "Verdict read.\n\nAna Ruiz, 75, has been detained since May. "
+        "The 40-year-old Tomas Berg left. Marta Lind (58) stayed."
+    )
+    assert {key: [age for age, _ in found] for key, found in _ages(s).items()} == {
+        "ruiz": [75],
+        "berg": [40],
+        "lind": [58],
+    }
+
+
+def test_one_person_two_ages_is_a_number_discrepancy():
+    a = side("Verdict read.\n\nAna Ruiz, 75, has been detained since May.")
+    b = side("Verdict read.\n\nBoth he and Ana Ruiz, 76, will serve their terms.")
+    [f] = age_conflicts(a, b)
+    assert (f.kind, f.summary) == ("number", "age: Ana Ruiz, 75 vs Ana Ruiz, 76")
+
+
+def test_an_age_both_give_or_one_only_gives_is_quiet():
+    a = side("Verdict read.\n\nAna Ruiz, 75, has been detained. The 75-year-old Ruiz appealed.")
+    b = side("Verdict read.\n\nThe 76-year-old Ana Ruiz and Ruiz, 75, appealed.")
+    assert age_conflicts(a, b) == []
+    c = side("Verdict read.\n\nAna Ruiz has been detained since May.")
+    assert age_conflicts(a, c) == []
+
+
+def test_a_count_after_a_name_is_not_an_age():
+    s = side("Results came in.\n\nAna Ruiz, 1,200 votes ahead, claimed victory.")
+    assert _ages(s) == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ana Ruiz,(0123456789)-year-old.\n ")), max_size=120))
+def test_ages_are_read_from_any_text_without_error(text):
+    for found in _ages(side(text)).values():
+        assert all(0 < age <= 120 for age, _ in found)
