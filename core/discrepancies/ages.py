@@ -31,7 +31,7 @@ def age_conflicts(sa: Side, sb: Side) -> list[Flag]:
     for key in sorted(ages_a.keys() & ages_b.keys()):
         if {age for age, _ in ages_a[key]} & {age for age, _ in ages_b[key]}:
             continue
-        (age_a, span_a), (age_b, span_b) = ages_a[key][0], ages_b[key][0]
+        span_a, span_b = ages_a[key][0][1], ages_b[key][0][1]
         text_a, text_b = sa.text[span_a[0] : span_a[1]], sb.text[span_b[0] : span_b[1]]
         summary = f"age: {text_a} vs {text_b}"
         flags.append(flag("number", summary, span_a, span_b, severity="medium"))
