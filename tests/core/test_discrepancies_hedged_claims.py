@@ -1,0 +1,51 @@
+"""A claim stated as done on one side and as planned or hoped on the other."""
+
+from __future__ import annotations
+
+from core.discrepancies.claims import clauses
+from core.discrepancies.hedged_claims import hedged_claims
+from core.discrepancies.side import build_side
+from core.facts import extract_facts
+from core.model import Alignment, Article
+
+
+def side(text: str):
+    article = Article(text)
+    return build_side(article, extract_facts(article))
+
+
+def linked(sa, sb, score: float = 0.8) -> list[Alignment]:
+    a, b = sa.sentences[1], sb.sentences[1]
+    return [Alignment(((a.start, a.end),), ((b.start, b.end),), score, (), primary=False)]
+
+
+DONE = "Probe news.\n\nThe lander, built in Pune, touched down near the lunar south pole at 6:04 pm."
+PLANNED = "Probe news.\n\nThe lander, built in Pune, is scheduled to touch down near the lunar south pole."
+
+
+def test_done_against_scheduled_is_a_wording_discrepancy():
+    sa, sb = side(DONE), side(PLANNED)
+    [f] = hedged_claims(sa, sb, linked(sa, sb))
+    assert (f.kind, f.severity) == ("wording", "medium")
+    assert f.summary.startswith("stated vs 'scheduled to'")
+    assert sb.text[f.b[0] : f.b[1]].startswith("is scheduled to touch down")
+    assert "built in Pune" not in sa.text[f.a[0] : f.a[1]]
+
+
+def test_both_stated_or_both_hedged_or_a_weak_link_is_quiet():
+    sa, sb = side(DONE), side(PLANNED)
+    assert hedged_claims(sa, side(DONE), linked(sa, side(DONE))) == []
+    assert hedged_claims(sb, side(PLANNED), linked(sb, side(PLANNED))) == []
+    assert hedged_claims(sa, sb, linked(sa, sb, score=0.1)) == []
+
+
+def test_reported_speech_would_is_not_a_hedge():
+    sa = side("Talks news.\n\nThe minister said the border will reopen on Monday.")
+    sb = side("Talks news.\n\nThe minister said the border would reopen on Monday.")
+    assert hedged_claims(sa, sb, linked(sa, sb)) == []
+
+
+def test_a_clock_time_does_not_split_a_clause():
+    s = side(DONE)
+    texts = [s.text[a:b] for a, b in clauses(s, (s.sentences[1].start, s.sentences[1].end))]
+    assert "touched down near the lunar south pole at 6:04 pm." in texts
