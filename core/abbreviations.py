@@ -37,7 +37,7 @@ ABBREVIATIONS = _words(
     para eds ibid jan feb apr jun jul aug sep sept oct nov dec tue tues thu thur
     thurs fri lbs oz yrs hrs wks mos km kg cm mm ala ariz ark calif colo conn fla
     ga kan kans ky md mich minn mont neb nev okla ore penn tenn tex vt wis wisc
-    wyo e.g i.e
+    wyo e.g i.e rs
     """
 )
 

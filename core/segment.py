@@ -149,16 +149,19 @@ def _cap_point(text: str, low: int, high: int) -> int:
     return high
 
 
-#: A sentence end with the space lost in a scrape: "… is underway.Investigators …".
-#: A lower-case word before and a capitalised word after keep out "U.S.",
-#: "Amazon.com" and initials; addresses ("Jane.Doe@…", "site.com/Page") are
-#: kept whole by ``_glued_cuts``.
-_GLUED = re.compile(r"(?<![\w.@/])(?P<w>[a-z]{3,})[.!?][\"”’]?(?=(?P<n>[A-Z][a-z]+)\b)")
+#: A sentence end with the space lost in a scrape: "… is underway.Investigators …",
+#: "… on Monday.The toll …". A word of three letters or more before (lower case
+#: after its first) and a capitalised word after keep out "U.S.", "Amazon.com"
+#: and initials; titles and abbreviations ("Gov.Hochul") and addresses
+#: ("Jane.Doe@…", "site.com/Page") are kept whole by ``_glued_cuts``.
+_GLUED = re.compile(r"(?<![\w.@/])(?P<w>[A-Za-z][a-z]{2,})[.!?][\"”’]?(?=(?P<n>[A-Z][a-z]+)\b)")
 
 
 def _glued_cuts(text: str, start: int, end: int) -> list[Cut]:
     cuts: list[Cut] = []
     for found in _GLUED.finditer(text, start, end):
+        if _word_kind(found.group("w")) is not _Kind.ORDINARY:
+            continue
         after = text[found.end() : found.end() + 60].split(None, 1)[0] if found.end() < end else ""
         if not any(mark in after for mark in "@/"):
             cuts.append((found.end(), found.end()))

@@ -239,6 +239,16 @@ def test_sentence_end_without_its_space_still_splits():
     assert sentences(text) == ["Forensic checks are underway.", "Investigators have found a car."]
 
 
+def test_a_capitalised_word_before_a_lost_space_still_ends_the_sentence():
+    text = "The toll rose, officials said on Monday.The search goes on."
+    assert sentences(text) == ["The toll rose, officials said on Monday.", "The search goes on."]
+
+
+def test_a_currency_abbreviation_before_a_figure_does_not_end_a_sentence():
+    text = "He said over Rs. 1,000 crore had been released."
+    assert sentences(text) == [text]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -246,6 +256,7 @@ def test_sentence_end_without_its_space_still_splits():
         "See example.Com/News for more.",
         "The U.S.Army said so.",
         "Shares of Amazon.com rose.",
+        "Gov.Hochul spoke at noon.",
     ],
 )
 def test_glued_period_rule_leaves_addresses_and_abbreviations_whole(text):
