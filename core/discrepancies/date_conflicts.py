@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from core.discrepancies.dates import Day, day_of, has_zone, same_day, same_time
+from core.discrepancies.claims import clause_span
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.subject import ALIGNED_BONUS, context, match_pairs
@@ -161,27 +162,48 @@ def days_conflict(
 
 
 def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Flag]:
-    """Clock times of one claim that differ: "touched down at 6:04 pm" / "at 06:05 PM".
+    """Clock times of one claim that differ: "docked at 9:12 am" / "at 09:14 AM".
 
-    Only inside sentences that state one claim (aligned or linked), and only
+    Inside sentences that state one claim (aligned or linked); and, when each
+    article gives one clock time only, those two wherever they sit if their
+    sentences share a word: a story of one moment tells its time once. Only
     when both times carry a zone or neither does: two reports of one event
     without zones speak of the same local clock, while "17:12 GMT" against
     "12:12" may be one moment in two zones.
     """
     times_a = _times(sa)
     times_b = _times(sb)
+    candidates = [
+        (x, y) for i, j in sorted(aligned) for x in times_a.get(i, ()) for y in times_b.get(j, ())
+    ]
+    lone = _lone_times(sa, sb, times_a, times_b)
     flags, used = [], set()
-    for i, j in sorted(aligned):
-        for x in times_a.get(i, ()):
-            for y in times_b.get(j, ()):
-                if x in used or y in used or has_zone(x) != has_zone(y):
-                    continue
-                verdict = same_time(x, y) if has_zone(x) else x.value == y.value
-                if verdict is False:
-                    used.update((x, y))
-                    summary = f"{one_line(x.text, 40)} vs {one_line(y.text, 40)}"
-                    flags.append(flag("date", summary, (x.start, x.end), (y.start, y.end)))
+    for x, y in candidates + lone:
+        if x in used or y in used or has_zone(x) != has_zone(y):
+            continue
+        verdict = same_time(x, y) if has_zone(x) else x.value == y.value
+        if verdict is False:
+            used.update((x, y))
+            summary = f"{one_line(x.text, 40)} vs {one_line(y.text, 40)}"
+            span_a, span_b = (x.start, x.end), (y.start, y.end)
+            if (x, y) in lone:  # no link shows the two claims: show the clause of each time
+                span_a, span_b = clause_span(sa, span_a), clause_span(sb, span_b)
+            flags.append(flag("date", summary, span_a, span_b))
     return flags
+
+
+def _lone_times(
+    sa: Side, sb: Side, times_a: dict[int, list[DateRef]], times_b: dict[int, list[DateRef]]
+) -> list[tuple[DateRef, DateRef]]:
+    """The one clock time each article gives, when the words around them meet."""
+    lone_a = [x for refs in times_a.values() for x in refs]
+    lone_b = [y for refs in times_b.values() for y in refs]
+    if len({x.value for x in lone_a}) != 1 or len({y.value for y in lone_b}) != 1:
+        return []
+    x, y = lone_a[0], lone_b[0]
+    if not context(sa, x.start, x.end) & context(sb, y.start, y.end):
+        return []
+    return [(x, y)]
 
 
 def _times(side: Side) -> dict[int, list[DateRef]]:

@@ -1,0 +1,35 @@
+"""Clock times of one claim that differ."""
+
+from __future__ import annotations
+
+from core.discrepancies.date_conflicts import time_conflicts
+from core.discrepancies.side import build_side
+from core.facts import extract_facts
+from core.model import Article
+
+
+def side(text: str):
+    article = Article(text)
+    return build_side(article, extract_facts(article))
+
+
+def test_the_one_time_each_story_gives_is_compared_wherever_it_sits():
+    a = side("Ferry news.\n\nCrowds waited all day. The ferry docked in the harbour at 9:12 am.")
+    b = side("Ferry news.\n\nThe old ferry finally docked at 09:14 AM after a long crossing.")
+    [f] = time_conflicts(a, b, set())
+    assert f.summary == "9:12 am vs 09:14 AM"
+    assert a.text[f.a[0] : f.a[1]] == "The ferry docked in the harbour at 9:12 am."
+
+
+def test_lone_times_of_unrelated_happenings_are_not_compared():
+    a = side("Ferry news.\n\nThe ferry docked in the harbour at 9:12 am.")
+    b = side("Ferry news.\n\nThe minister spoke to reporters at 11:30 AM.")
+    assert time_conflicts(a, b, set()) == []
+
+
+def test_a_story_with_two_times_is_compared_only_where_claims_align():
+    a = side("Ferry news.\n\nThe ferry left at 7:00 am. It docked at 9:12 am.")
+    b = side("Ferry news.\n\nThe ferry docked at 09:14 AM.")
+    assert time_conflicts(a, b, set()) == []
+    [f] = time_conflicts(a, b, {(2, 1)})
+    assert f.summary == "9:12 am vs 09:14 AM"
