@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from core.discrepancies.dates import Day, day_of, has_zone, same_day, same_time
 from core.discrepancies.claims import clause_span
+from core.discrepancies.dates import Day, day_of, has_zone, same_day, same_time
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.subject import ALIGNED_BONUS, context, match_pairs
