@@ -22,7 +22,6 @@ from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
@@ -52,6 +51,7 @@ from core.matchers.scoring import (
     pair_score,
     pair_scores,
 )
+from core.matchers.sparse import Csr, by_column, csr, dense_product
 from core.model import Alignment, Span
 
 ALIGN_THRESHOLD = 0.44  # minimum score of a 1-1 link
@@ -101,12 +101,8 @@ class _Scorer:
         words = self.words.matrix
         # distinct words, idf-weighted on one side only: their row products sum the
         # idf mass of the words two sentences share (the containment gate's measure)
-        self._present = sp.csr_matrix(
-            (np.ones(words.nnz), words.indices, words.indptr), words.shape
-        )
-        self._weighted = sp.csr_matrix(
-            (self.words.idf[words.indices], words.indices, words.indptr), words.shape
-        )
+        self._present = words.with_data(np.ones(words.nnz))
+        self._weighted = words.with_data(self.words.idf[words.indices])
         row_of = np.repeat(np.arange(n), np.diff(words.indptr))
         self._mass = np.bincount(row_of, weights=self._weighted.data, minlength=n)
         # numbers and names as 0/1 rows in the word columns, for the overlap bonuses
@@ -126,7 +122,8 @@ class _Scorer:
         empty = np.zeros(0, dtype=np.int64)
         if not self.n_a or self.n_a == self.words.matrix.shape[0]:
             return empty, empty, np.zeros(0)
-        return _top_pairs(self.words.matrix[: self.n_a], self.words.matrix[self.n_a :])
+        matrix = self.words.matrix
+        return _top_pairs(matrix.rows(0, self.n_a), matrix.rows(self.n_a, matrix.shape[0]))
 
     def score_pairs(self, ia: np.ndarray, ib: np.ndarray, words: np.ndarray) -> np.ndarray:
         """The full pair score of every candidate (A index ``ia[k]``, B index ``ib[k]``)."""
@@ -219,14 +216,13 @@ class _Scorer:
         return PairTable(ia, ib, features)
 
     @functools.cached_property
-    def _rare(self) -> sp.csr_matrix:
+    def _rare(self) -> Csr:
         """0/1 rows of each sentence's words rare enough to be evidence on their own."""
-        rare = self._present.copy()
-        rare.data = (self.words.idf[rare.indices] > RARE_IDF).astype(np.float64)
-        return rare
+        present = self._present
+        return present.with_data((self.words.idf[present.indices] > RARE_IDF).astype(np.float64))
 
     @functools.cached_property
-    def _clauses(self) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray, np.ndarray, np.ndarray]:
+    def _clauses(self) -> tuple[Csr, Csr, np.ndarray, np.ndarray, np.ndarray]:
         """Every clause of both sides as idf-weighted and 0/1 rows, with each sentence's
         first clause row and clause count, and each clause's idf mass."""
         vocab, idf = self.words.vocab, self.words.idf
@@ -245,9 +241,9 @@ class _Scorer:
         np.cumsum([len(r) for r in rows], out=indptr[1:])
         indices = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
         shape = (len(rows), self.words.matrix.shape[1])
-        present = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
-        weighted = sp.csr_matrix((idf[indices], indices, indptr), shape=shape)
-        mass = np.asarray(weighted.sum(axis=1)).ravel()
+        present = csr(np.ones(len(indices)), indices, indptr, shape)
+        weighted = present.with_data(idf[indices])
+        mass = weighted.row_sums()
         return weighted, present, np.array(first), np.array(count), mass
 
     def _clause_overlap(self, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
@@ -320,9 +316,7 @@ def _overlap_share(shared: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarr
     return np.divide(shared, smaller, out=np.zeros(len(shared)), where=smaller > 0)
 
 
-def _top_pairs(
-    rows: sp.csr_matrix, others: sp.csr_matrix
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _top_pairs(rows: Csr, others: Csr) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(row, other, cosine) arrays: each row's and each other's TOP_K best partners
     above PREFILTER_MIN, without duplicates, sorted by (row, other).
 
@@ -330,7 +324,7 @@ def _top_pairs(
     product is never held whole.
     """
     n_rows, n_others = rows.shape[0], others.shape[0]
-    others_t = others.T.tocsc()
+    others_t = by_column(others)
     k_row, k_col = min(TOP_K, n_others), min(TOP_K, n_rows)
     chunk = max(1, CHUNK_CELLS // max(1, n_others))
     found_rows: list[np.ndarray] = []
@@ -341,7 +335,7 @@ def _top_pairs(
     col_vals = np.zeros((n_others, 0))
     col_rows = np.zeros((n_others, 0), dtype=np.int64)
     for lo in range(0, n_rows, chunk):
-        block = (rows[lo : lo + chunk] @ others_t).toarray()
+        block = dense_product(rows.rows(lo, min(lo + chunk, n_rows)), others_t)
         idx = np.argpartition(block, block.shape[1] - k_row, axis=1)[:, -k_row:]
         row_ids = np.repeat(np.arange(block.shape[0]), k_row)
         col_ids = idx.ravel()
@@ -370,7 +364,7 @@ def _top_pairs(
 
 def _term_rows(
     terms: Sequence[frozenset[str]], vocab: dict[str, int], shape: tuple[int, int]
-) -> sp.csr_matrix:
+) -> Csr:
     """0/1 rows marking each row's terms (all in ``vocab``) in the word columns.
 
     Indices stay unsorted within a row: ``_pair_dots`` scatters and gathers,
@@ -381,10 +375,10 @@ def _term_rows(
     indices = np.fromiter(
         map(vocab.__getitem__, chain.from_iterable(terms)), dtype=np.int64, count=int(indptr[-1])
     )
-    return sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
+    return csr(np.ones(len(indices)), indices, indptr, shape)
 
 
-def _entries(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+def _entries(matrix: Csr, rows: np.ndarray) -> np.ndarray:
     """Positions in ``matrix.data`` / ``.indices`` of the given rows' entries, row after row."""
     starts = matrix.indptr[rows]
     lengths = matrix.indptr[rows + 1] - starts
@@ -392,7 +386,7 @@ def _entries(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
     return offsets + np.arange(int(lengths.sum()))
 
 
-def _dense_rows(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+def _dense_rows(matrix: Csr, rows: np.ndarray) -> np.ndarray:
     """``matrix[rows]`` as a dense array, scattered straight from the CSR arrays."""
     dense = np.zeros((len(rows), matrix.shape[1]))
     own = _entries(matrix, rows)
@@ -402,9 +396,7 @@ def _dense_rows(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
     return dense
 
 
-def _pair_dots(
-    left: sp.csr_matrix, right: sp.csr_matrix, rows_l: np.ndarray, rows_r: np.ndarray
-) -> np.ndarray:
+def _pair_dots(left: Csr, right: Csr, rows_l: np.ndarray, rows_r: np.ndarray) -> np.ndarray:
     """``left[rows_l[k]] · right[rows_r[k]]`` for every k, in a few numpy calls.
 
     Written against the CSR arrays directly: scipy's per-call overhead
