@@ -7,13 +7,17 @@ word lists) is most of the time. This runs ``factdiff compare`` on two seeds and
 the shared naive baseline (``eval/baseline.py``, numpy and SciPy) on the same
 pair, alternately so both see the same load, and prints the median wall and
 CPU time of each and their ratio. Target: the engine within 1.3× the baseline
-in the same run. Exits 1 if it is missed, 0 with a note if the shared files
+in the same run. The package's bytecode is written first, as an installed copy
+or the bundle has it (``--source`` times the first run after an edit instead:
+every module compiled from source, as with ``PYTHONDONTWRITEBYTECODE`` set). Exits 1 if it is missed, 0 with a note if the shared files
 are missing.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
 import statistics
 import subprocess
 import sys
@@ -45,6 +49,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--pair", nargs=2, default=("000", "002"), metavar=("A", "B"))
+    ap.add_argument("--source", action="store_true", help="no bytecode: compile every module")
     o = ap.parse_args()
     seeds, baseline = o.shared / "seeds", o.shared / "eval" / "baseline.py"
     if not baseline.is_file() or not seeds.is_dir():
@@ -56,6 +61,13 @@ def main() -> int:
         "factdiff compare": [factdiff, "compare", a, b, "--format", "json"],
         "naive baseline": [sys.executable, str(baseline), "compare", a, b],
     }
+    if o.source:
+        os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+        for cache in (ROOT / "core").rglob("__pycache__"):
+            for pyc in cache.glob("*.pyc"):
+                pyc.unlink()
+    else:
+        compileall.compile_dir(ROOT / "core", quiet=1)
     for command in commands.values():  # warm the file cache once
         timed_run(command)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
@@ -66,7 +78,10 @@ def main() -> int:
         name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
         for name, runs in times.items()
     }
-    print(f"bench_cli: seeds {o.pair[0]}/{o.pair[1]}, median of {o.runs} runs each, alternating")
+    code = "compiled from source" if o.source else "bytecode written first"
+    print(
+        f"bench_cli: seeds {o.pair[0]}/{o.pair[1]}, {code}, median of {o.runs} runs each, alternating"
+    )
     for name, (wall, cpu) in medians.items():
         print(f"  {name:<17} {wall:.3f} s wall, {cpu:.3f} s CPU")
     ratio = medians["factdiff compare"][0] / medians["naive baseline"][0]
