@@ -276,3 +276,16 @@ def test_top_pairs_keep_each_rows_and_each_columns_best_however_chunked(monkeypa
         assert set(zip(ia.tolist(), ib.tolist(), strict=True)) == expected
         assert list(zip(ia, ib, strict=True)) == sorted(zip(ia, ib, strict=True))
         assert values == pytest.approx(full[ia, ib])
+
+
+def test_every_pair_read_at_once_scores_as_pair_by_pair_to_the_last_bit():
+    """All of A × B goes through one sparse product; a subset goes pair by pair."""
+    text_a, text_b = seed("000").read_text(), seed("002").read_text()
+    spans_a = [(s.start, s.end) for s in split_sentences(text_a)]
+    spans_b = [(s.start, s.end) for s in split_sentences(text_b)]
+    scorer = _Scorer(_side(text_a, spans_a), _side(text_b, spans_b), text_a, text_b)
+    ia, ib = align_module.all_pairs(len(scorer.a.spans), len(scorer.b.spans))
+    at_once = scorer.pair_table(ia, ib).features
+    backwards = np.arange(len(ia))[::-1]
+    one_by_one = scorer.pair_table(ia[backwards], ib[backwards]).features[backwards]
+    assert np.array_equal(at_once, one_by_one)
