@@ -135,7 +135,9 @@ def forget_facts() -> None:
 
 def clear_caches() -> None:
     """Forget everything remembered about articles seen before (benchmarks, tests)."""
+    from core.discrepancies.rewordings import forget_keys
     from core.discrepancies.roles import forget_roles
+    from core.discrepancies.text import normalise
     from core.facts.extract import clear_caches as clear_fact_caches
     from core.matchers.features import sentence_features
     from core.matchers.links import clause_features
@@ -143,6 +145,8 @@ def clear_caches() -> None:
     clear_fact_caches()
     forget_facts()
     forget_roles()
+    forget_keys()
+    normalise.cache_clear()
     sentence_features.cache_clear()
     clause_features.cache_clear()
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from core.errors import IngestError
 
 _BOMS = (
@@ -95,6 +93,8 @@ def _decode_legacy(raw: bytes) -> str:
         western = None
     if western is not None and _plausibly_western(western):
         return western
+    import charset_normalizer  # ~13 ms: only for text that is neither UTF-8 nor Western
+
     guess = charset_normalizer.from_bytes(raw[: 4 * _SAMPLE]).best()
     if guess is not None and guess.encoding not in _WESTERN and guess.chaos <= _MAX_CHAOS:
         try:

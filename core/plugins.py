@@ -12,7 +12,6 @@ metadata so the same lookup works there.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib.metadata import entry_points
 
 from core.errors import FactDiffError
 
@@ -31,6 +30,13 @@ def register_window(runner: WindowRunner) -> None:
     """Called by a front end's entry point: this runner opens the window."""
     global _window
     _window = runner
+
+
+def entry_points(group: str) -> list:
+    """The installed entry points of ``group``; importlib.metadata (~10 ms) loads only here."""
+    from importlib.metadata import entry_points as installed
+
+    return list(installed(group=group))
 
 
 def load_frontends() -> None:
@@ -53,7 +59,9 @@ def load_frontends() -> None:
 def missing(feature: str) -> FactDiffError:
     """The one-line error for a feature that no installed front end provides."""
     why = f" ({'; '.join(_broken)})" if _broken else ""
-    return FactDiffError(f"{feature} needs the FactDiff desktop front end, which is not installed{why}")
+    return FactDiffError(
+        f"{feature} needs the FactDiff desktop front end, which is not installed{why}"
+    )
 
 
 def window_runner() -> WindowRunner:

@@ -18,6 +18,7 @@ these only when the list has room.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from core.discrepancies.claims import clauses
 from core.discrepancies.flag import Flag, flag
@@ -51,17 +52,28 @@ def rewordings(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[Flag
     return flags
 
 
-def _keys(side: Side, span: Span) -> list[tuple[str, str]]:
+def _keys(side: Side, span: Span) -> tuple[tuple[str, str], ...]:
     """(stem, word) of the content words of a span that are not figures or names."""
+    return _content_keys(side.text, side.sentence_span(span[0])[0], span)
+
+
+@lru_cache(maxsize=32768)
+def _content_keys(text: str, sentence_start: int, span: Span) -> tuple[tuple[str, str], ...]:
+    """``_keys`` of one span, remembered: an article's clauses are read again in each of
+    its pairs (a ``str`` caches its hash, so the key costs two tuple hashes)."""
     out = []
-    sentence_start = side.sentence_span(span[0])[0]
-    for w, start, _ in words(side.text, *span):
+    for w, start, _ in words(text, *span):
         if w[:1].isdigit() or is_function_word(w):
             continue
         if w[:1].isupper() and start > sentence_start:
             continue  # a name: the entity and spelling finders read those
         out.append((stem(w), w))
-    return out
+    return tuple(out)
+
+
+def forget_keys() -> None:
+    """Drop remembered content words (benchmarks time reading, not lookups)."""
+    _content_keys.cache_clear()
 
 
 def _reworded(sa: Side, sb: Side, a: Span, b: Span) -> tuple[Span, Span, str, str] | None:

@@ -137,8 +137,12 @@ def one_line(text: str, limit: int = 80) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
-    """The form used in fingerprints: case, typography and spacing folded away."""
+    """The form used in fingerprints: case, typography and spacing folded away.
+
+    Remembered: omissions fold every sentence and the whole other article once
+    per pair, and an article takes part in several pairs."""
     folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
     return " ".join(re.findall(r"[^\W_]+", folded))
 

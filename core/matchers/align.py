@@ -22,7 +22,6 @@ from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
@@ -52,6 +51,7 @@ from core.matchers.scoring import (
     pair_score,
     pair_scores,
 )
+from core.matchers.sparse import Csr, by_column, csr, dense_product
 from core.model import Alignment, Span
 
 ALIGN_THRESHOLD = 0.44  # minimum score of a 1-1 link
@@ -75,6 +75,15 @@ class AlignmentResult(NamedTuple):
 class _Side(NamedTuple):
     spans: list[Span]
     features: list[SentenceFeatures]
+
+
+class _Dots(NamedTuple):
+    """Row products of candidate pairs, one entry per pair (see ``PairEvidence``)."""
+
+    chars: np.ndarray  # character n-gram cosine
+    shared: np.ndarray  # idf mass of the distinct words both hold
+    numbers: np.ndarray  # distinct numbers both hold
+    names: np.ndarray  # distinct names both hold
 
 
 class _Link(NamedTuple):
@@ -101,17 +110,14 @@ class _Scorer:
         words = self.words.matrix
         # distinct words, idf-weighted on one side only: their row products sum the
         # idf mass of the words two sentences share (the containment gate's measure)
-        self._present = sp.csr_matrix(
-            (np.ones(words.nnz), words.indices, words.indptr), words.shape
-        )
-        self._weighted = sp.csr_matrix(
-            (self.words.idf[words.indices], words.indices, words.indptr), words.shape
-        )
+        self._present = words.with_data(np.ones(words.nnz))
+        self._weighted = words.with_data(self.words.idf[words.indices])
         row_of = np.repeat(np.arange(n), np.diff(words.indptr))
         self._mass = np.bincount(row_of, weights=self._weighted.data, minlength=n)
         # numbers and names as 0/1 rows in the word columns, for the overlap bonuses
         self._numbers = _term_rows([f.numbers for f in feats], self.words.vocab, words.shape)
         self._names = _term_rows([f.names for f in feats], self.words.vocab, words.shape)
+        self._containments: dict[tuple[int, int], float] = {}
 
     def candidates(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Top-k partners per sentence on either side: (A index, B index, word cosine).
@@ -126,47 +132,80 @@ class _Scorer:
         empty = np.zeros(0, dtype=np.int64)
         if not self.n_a or self.n_a == self.words.matrix.shape[0]:
             return empty, empty, np.zeros(0)
-        return _top_pairs(self.words.matrix[: self.n_a], self.words.matrix[self.n_a :])
+        matrix = self.words.matrix
+        return _top_pairs(matrix.rows(0, self.n_a), matrix.rows(self.n_a, matrix.shape[0]))
 
-    def score_pairs(self, ia: np.ndarray, ib: np.ndarray, words: np.ndarray) -> np.ndarray:
-        """The full pair score of every candidate (A index ``ia[k]``, B index ``ib[k]``)."""
+    def score_pairs(
+        self, ia: np.ndarray, ib: np.ndarray, words: np.ndarray, dots: _Dots | None = None
+    ) -> np.ndarray:
+        """The full pair score of every candidate (A index ``ia[k]``, B index ``ib[k]``).
+
+        ``dots`` are the pairs' row products when the caller has them already."""
         if not len(ia):
             return np.zeros(0)
         rows_a, rows_b = ia, ib + self.n_a
         fa, fb = self.a.features, self.b.features
-        pairs = list(zip(ia.tolist(), ib.tolist(), strict=True))
         order = process.cpdist(
-            [fa[i].words for i, _ in pairs],
-            [fb[j].words for _, j in pairs],
+            [fa[i].words for i in ia.tolist()],
+            [fb[j].words for j in ib.tolist()],
             scorer=Indel.normalized_similarity,
             dtype=np.float64,
             workers=1,
         )
+        dots = dots or self._dots(ia, ib)
         lengths = self._lengths
-        numbers, names = self._numbers, self._names
-        number_counts, name_counts = np.diff(numbers.indptr), np.diff(names.indptr)
+        number_counts, name_counts = np.diff(self._numbers.indptr), np.diff(self._names.indptr)
         evidence = PairEvidence(
             words=words,
-            chars=_pair_dots(self.chars.matrix, self.chars.matrix, rows_a, rows_b),
+            chars=dots.chars,
             order=order,
             length_a=lengths[rows_a],
             length_b=lengths[rows_b],
-            shared=_pair_dots(self._weighted, self._present, rows_a, rows_b),
+            shared=dots.shared,
             mass_a=self._mass[rows_a],
             mass_b=self._mass[rows_b],
-            numbers_shared=_pair_dots(numbers, numbers, rows_a, rows_b),
+            numbers_shared=dots.numbers,
             numbers_a=number_counts[rows_a],
             numbers_b=number_counts[rows_b],
-            names_shared=_pair_dots(names, names, rows_a, rows_b),
+            names_shared=dots.names,
             names_a=name_counts[rows_a],
             names_b=name_counts[rows_b],
         )
+        return pair_scores(evidence, lambda k: self._contained(int(ia[k]), int(ib[k])))
 
-        def contained(k: int) -> float:
-            x, y = fa[int(ia[k])], fb[int(ib[k])]
-            return containment(x, y) if len(x.words) <= len(y.words) else containment(y, x)
+    def _dots(self, ia: np.ndarray, ib: np.ndarray) -> _Dots:
+        """The row products a pair score reads, for pairs (A ``ia[k]``, B ``ib[k]``)."""
+        return _Dots(
+            chars=self._pair_dots(self.chars.matrix, self.chars.matrix, ia, ib),
+            shared=self._pair_dots(self._weighted, self._present, ia, ib),
+            numbers=self._pair_dots(self._numbers, self._numbers, ia, ib),
+            names=self._pair_dots(self._names, self._names, ia, ib),
+        )
 
-        return pair_scores(evidence, contained)
+    def _pair_dots(self, left: Csr, right: Csr, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        """``left[ia[k]] · right[n_a + ib[k]]`` for every k.
+
+        Every pair of two articles (the claim links read them all) is one sparse
+        product of A's rows with B's rows: it touches only the values two rows
+        share, where pair by pair every value of every B row is visited once per
+        A row. Both add the same nonzero products in column order, so they agree
+        to the last bit.
+        """
+        n_a, n_b = self.n_a, len(self.b.features)
+        if _every_pair(ia, ib, n_a, n_b):
+            n = left.shape[0]
+            return dense_product(left.rows(0, n_a), by_column(right.rows(n_a, n))).ravel()
+        return _pair_dots(left, right, ia, ib + n_a)
+
+    def _contained(self, i: int, j: int) -> float:
+        """How much of the shorter of A's sentence i and B's sentence j the longer restates
+        (remembered: the pair score and the claim-link table both ask)."""
+        found = self._containments.get((i, j))
+        if found is None:
+            x, y = self.a.features[i], self.b.features[j]
+            found = containment(x, y) if len(x.words) <= len(y.words) else containment(y, x)
+            self._containments[i, j] = found
+        return found
 
     def pair_table(self, ia: np.ndarray, ib: np.ndarray) -> PairTable:
         """The claim-link measurements (core.matchers.links.FEATURES) of the given pairs.
@@ -176,13 +215,14 @@ class _Scorer:
         """
         n_a, n_b = self.n_a, len(self.b.features)
         rows_b = ib + n_a
-        words = _pair_dots(self.words.matrix, self.words.matrix, ia, rows_b)
-        score = self.score_pairs(ia, ib, words)
-        shared = _pair_dots(self._weighted, self._present, ia, rows_b)
+        words = self._pair_dots(self.words.matrix, self.words.matrix, ia, ib)
+        dots = self._dots(ia, ib)
+        score = self.score_pairs(ia, ib, words, dots)
+        shared = dots.shared
         mass_a, mass_b = self._mass[ia], self._mass[rows_b]
         small, large = np.minimum(mass_a, mass_b), np.maximum(mass_a, mass_b)
         of_small = np.divide(shared, small, out=np.zeros(len(ia)), where=small > 0)
-        rare = _pair_dots(self._rare, self._rare, ia, rows_b)
+        rare = self._pair_dots(self._rare, self._rare, ia, ib)
         clause = self._clause_overlap(ia, ib)
         number_counts, name_counts = np.diff(self._numbers.indptr), np.diff(self._names.indptr)
         score_row = ratio_to_best(score, ia, n_a)
@@ -194,21 +234,13 @@ class _Scorer:
                 ratio_to_best(clause, ia, n_a),
                 ratio_to_best(clause, ib, n_b),
                 words,
-                _pair_dots(self.chars.matrix, self.chars.matrix, ia, rows_b),
+                dots.chars,
                 score,
                 of_small,
                 np.divide(shared, large, out=np.zeros(len(ia)), where=large > 0),
                 self._containment(ia, ib, of_small),
-                _overlap_share(
-                    _pair_dots(self._numbers, self._numbers, ia, rows_b),
-                    number_counts[ia],
-                    number_counts[rows_b],
-                ),
-                _overlap_share(
-                    _pair_dots(self._names, self._names, ia, rows_b),
-                    name_counts[ia],
-                    name_counts[rows_b],
-                ),
+                _overlap_share(dots.numbers, number_counts[ia], number_counts[rows_b]),
+                _overlap_share(dots.names, name_counts[ia], name_counts[rows_b]),
                 score_row,
                 score_col,
                 (score_row >= 1.0).astype(np.float64),
@@ -219,14 +251,13 @@ class _Scorer:
         return PairTable(ia, ib, features)
 
     @functools.cached_property
-    def _rare(self) -> sp.csr_matrix:
+    def _rare(self) -> Csr:
         """0/1 rows of each sentence's words rare enough to be evidence on their own."""
-        rare = self._present.copy()
-        rare.data = (self.words.idf[rare.indices] > RARE_IDF).astype(np.float64)
-        return rare
+        present = self._present
+        return present.with_data((self.words.idf[present.indices] > RARE_IDF).astype(np.float64))
 
     @functools.cached_property
-    def _clauses(self) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray, np.ndarray, np.ndarray]:
+    def _clauses(self) -> tuple[Csr, Csr, np.ndarray, np.ndarray, np.ndarray]:
         """Every clause of both sides as idf-weighted and 0/1 rows, with each sentence's
         first clause row and clause count, and each clause's idf mass."""
         vocab, idf = self.words.vocab, self.words.idf
@@ -245,9 +276,9 @@ class _Scorer:
         np.cumsum([len(r) for r in rows], out=indptr[1:])
         indices = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
         shape = (len(rows), self.words.matrix.shape[1])
-        present = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
-        weighted = sp.csr_matrix((idf[indices], indices, indptr), shape=shape)
-        mass = np.asarray(weighted.sum(axis=1)).ravel()
+        present = csr(np.ones(len(indices)), indices, indptr, shape)
+        weighted = present.with_data(idf[indices])
+        mass = weighted.row_sums()
         return weighted, present, np.array(first), np.array(count), mass
 
     def _clause_overlap(self, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
@@ -262,11 +293,20 @@ class _Scorer:
         width = count[rows_b][pair_of]
         ca = first[ia][pair_of] + offset // width
         cb = first[rows_b][pair_of] + offset % width
-        inter = _pair_dots(weighted, present, ca, cb)
+        if _every_pair(ia, ib, self.n_a, len(self.b.features)):
+            # every clause of A against every clause of B: one product (see _pair_dots)
+            split, n = int(first[self.n_a]), weighted.shape[0]
+            grid = dense_product(weighted.rows(0, split), by_column(present.rows(split, n)))
+            inter = grid[ca, cb - split]
+        else:
+            inter = _pair_dots(weighted, present, ca, cb)
         union = mass[ca] + mass[cb] - inter
         jaccard = np.divide(inter, union, out=np.zeros(len(ca)), where=union > 0)
         best = np.zeros(len(ia))
-        np.maximum.at(best, pair_of, jaccard)
+        held = np.flatnonzero(per_pair)  # pair_of is sorted: each pair's clause pairs are a run
+        if len(held):
+            starts = np.cumsum(per_pair)[held] - per_pair[held]
+            best[held] = np.maximum(0.0, np.maximum.reduceat(jaccard, starts))
         return best
 
     def _containment(self, ia: np.ndarray, ib: np.ndarray, of_small: np.ndarray) -> np.ndarray:
@@ -275,9 +315,9 @@ class _Scorer:
         out = np.zeros(len(ia))
         fa, fb = self.a.features, self.b.features
         for k in np.flatnonzero(of_small >= PARTIAL_MIN_SHARED).tolist():
-            x, y = fa[int(ia[k])], fb[int(ib[k])]
-            if x.words and y.words:
-                out[k] = containment(x, y) if len(x.words) <= len(y.words) else containment(y, x)
+            i, j = int(ia[k]), int(ib[k])
+            if fa[i].words and fb[j].words:
+                out[k] = self._contained(i, j)
         return out
 
     def coverage_gain(self, side: str, link: _Link, grown: _Link) -> float:
@@ -314,15 +354,21 @@ class _Scorer:
         return pair_score(fa, fb, w, c, self.idf_of)
 
 
+def _every_pair(ia: np.ndarray, ib: np.ndarray, n_a: int, n_b: int) -> bool:
+    """Whether the pairs are all of A × B in (A, B) order, as ``all_pairs`` lists them."""
+    if len(ia) != n_a * n_b or not len(ia):
+        return False
+    every_a, every_b = all_pairs(n_a, n_b)
+    return bool(np.array_equal(ia, every_a) and np.array_equal(ib, every_b))
+
+
 def _overlap_share(shared: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Shared terms over the smaller side's count (0 when either has none)."""
     smaller = np.minimum(x, y)
     return np.divide(shared, smaller, out=np.zeros(len(shared)), where=smaller > 0)
 
 
-def _top_pairs(
-    rows: sp.csr_matrix, others: sp.csr_matrix
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _top_pairs(rows: Csr, others: Csr) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(row, other, cosine) arrays: each row's and each other's TOP_K best partners
     above PREFILTER_MIN, without duplicates, sorted by (row, other).
 
@@ -330,7 +376,7 @@ def _top_pairs(
     product is never held whole.
     """
     n_rows, n_others = rows.shape[0], others.shape[0]
-    others_t = others.T.tocsc()
+    others_t = by_column(others)
     k_row, k_col = min(TOP_K, n_others), min(TOP_K, n_rows)
     chunk = max(1, CHUNK_CELLS // max(1, n_others))
     found_rows: list[np.ndarray] = []
@@ -341,7 +387,7 @@ def _top_pairs(
     col_vals = np.zeros((n_others, 0))
     col_rows = np.zeros((n_others, 0), dtype=np.int64)
     for lo in range(0, n_rows, chunk):
-        block = (rows[lo : lo + chunk] @ others_t).toarray()
+        block = dense_product(rows.rows(lo, min(lo + chunk, n_rows)), others_t)
         idx = np.argpartition(block, block.shape[1] - k_row, axis=1)[:, -k_row:]
         row_ids = np.repeat(np.arange(block.shape[0]), k_row)
         col_ids = idx.ravel()
@@ -370,7 +416,7 @@ def _top_pairs(
 
 def _term_rows(
     terms: Sequence[frozenset[str]], vocab: dict[str, int], shape: tuple[int, int]
-) -> sp.csr_matrix:
+) -> Csr:
     """0/1 rows marking each row's terms (all in ``vocab``) in the word columns.
 
     Indices stay unsorted within a row: ``_pair_dots`` scatters and gathers,
@@ -381,10 +427,10 @@ def _term_rows(
     indices = np.fromiter(
         map(vocab.__getitem__, chain.from_iterable(terms)), dtype=np.int64, count=int(indptr[-1])
     )
-    return sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=shape)
+    return csr(np.ones(len(indices)), indices, indptr, shape)
 
 
-def _entries(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+def _entries(matrix: Csr, rows: np.ndarray) -> np.ndarray:
     """Positions in ``matrix.data`` / ``.indices`` of the given rows' entries, row after row."""
     starts = matrix.indptr[rows]
     lengths = matrix.indptr[rows + 1] - starts
@@ -392,7 +438,7 @@ def _entries(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
     return offsets + np.arange(int(lengths.sum()))
 
 
-def _dense_rows(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+def _dense_rows(matrix: Csr, rows: np.ndarray) -> np.ndarray:
     """``matrix[rows]`` as a dense array, scattered straight from the CSR arrays."""
     dense = np.zeros((len(rows), matrix.shape[1]))
     own = _entries(matrix, rows)
@@ -402,9 +448,7 @@ def _dense_rows(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
     return dense
 
 
-def _pair_dots(
-    left: sp.csr_matrix, right: sp.csr_matrix, rows_l: np.ndarray, rows_r: np.ndarray
-) -> np.ndarray:
+def _pair_dots(left: Csr, right: Csr, rows_l: np.ndarray, rows_r: np.ndarray) -> np.ndarray:
     """``left[rows_l[k]] · right[rows_r[k]]`` for every k, in a few numpy calls.
 
     Written against the CSR arrays directly: scipy's per-call overhead

@@ -18,8 +18,8 @@ from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
 
+from core.matchers.sparse import Csr, csr
 from core.model import Span
 from core.tokens import cosmetic_key, token_texts
 
@@ -151,8 +151,7 @@ class TfidfSpace:
         n_rows, n_cols = len(lengths), max(1, n_terms)
         rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
         # Counting (row, term) keys with np.unique yields a canonical CSR matrix
-        # directly: scipy's COO → CSR conversion costs more than the arithmetic
-        # for the few dozen rows of two articles.
+        # directly (sorted columns in every row, no duplicates).
         keys, counts = np.unique(rows * n_cols + cols, return_counts=True)
         indices = keys % n_cols
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
@@ -162,10 +161,7 @@ class TfidfSpace:
         self.vocab = vocab
         self._rows: dict[int, dict[int, float]] = {}
         data = (1.0 + np.log(counts)) * self.idf[indices]  # sublinear tf
-        matrix = sp.csr_matrix((data, indices, indptr), shape=(n_rows, n_cols))
-        matrix.has_sorted_indices = True
-        matrix.has_canonical_format = True
-        self.matrix = _normalize_rows(matrix)
+        self.matrix = _normalize_rows(csr(data, indices, indptr, (n_rows, n_cols)))
 
     def passage(self, rows: Sequence[int]) -> dict[int, float]:
         """Unit vector of consecutive rows read as one passage (the normalised sum of rows).
@@ -225,15 +221,12 @@ def char_space(words: TfidfSpace, docs: Sequence[Sequence[str]]) -> TfidfSpace:
     return TfidfSpace.from_ids(len(hashed), lengths.tolist(), cols)
 
 
-def _normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    """Scale every row to unit length in place (empty rows stay empty).
-
-    Done on the data array directly: for the few dozen rows of two articles,
-    scipy's generic sparse operations cost more than the arithmetic.
-    """
+def _normalize_rows(matrix: Csr) -> Csr:
+    """Scale every row to unit length in place (empty rows stay empty)."""
     lengths = np.diff(matrix.indptr)
     rows = np.repeat(np.arange(matrix.shape[0]), lengths)
     norms = np.sqrt(np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0]))
     norms[norms == 0] = 1.0
-    matrix.data /= np.repeat(norms, lengths)
+    data = matrix.data
+    data /= np.repeat(norms, lengths)
     return matrix

@@ -11,6 +11,7 @@ import core.matchers.align as align_module
 from core.matchers.align import _Scorer, _side, align
 from core.matchers.features import cosine
 from core.matchers.scoring import pair_score
+from core.matchers.sparse import Csr
 from core.model import Span
 from core.segment import split_sentences
 
@@ -226,6 +227,10 @@ RESTATED = [
 ]
 
 
+def _csr(matrix: sp.csr_matrix) -> Csr:
+    return Csr(matrix.data, matrix.indices, matrix.indptr, matrix.shape)
+
+
 def _scorer(text_a: str, text_b: str):
     return _Scorer(_side(text_a, lines(text_a)), _side(text_b, lines(text_b)))
 
@@ -254,6 +259,7 @@ def test_pair_dots_match_scipy_in_both_memory_regimes(monkeypatch):
     right = sp.random(40, 300, density=0.05, format="csr", random_state=rng)
     rows_l, rows_r = rng.integers(0, 40, 500), rng.integers(0, 40, 500)
     expected = np.asarray(left[rows_l].multiply(right[rows_r]).sum(axis=1)).ravel()
+    left, right = _csr(left), _csr(right)
     assert align_module._pair_dots(left, right, rows_l, rows_r) == pytest.approx(expected)
     monkeypatch.setattr(align_module, "CHUNK_CELLS", 900)  # three left rows per dense block
     assert align_module._pair_dots(left, right, rows_l, rows_r) == pytest.approx(expected)
@@ -270,7 +276,20 @@ def test_top_pairs_keep_each_rows_and_each_columns_best_however_chunked(monkeypa
     expected = {(i, j) for i, j in expected if full[i, j] >= align_module.PREFILTER_MIN}
     for cells in (align_module.CHUNK_CELLS, 60):  # one block, then blocks of two rows
         monkeypatch.setattr(align_module, "CHUNK_CELLS", cells)
-        ia, ib, values = align_module._top_pairs(rows, others)
+        ia, ib, values = align_module._top_pairs(_csr(rows), _csr(others))
         assert set(zip(ia.tolist(), ib.tolist(), strict=True)) == expected
         assert list(zip(ia, ib, strict=True)) == sorted(zip(ia, ib, strict=True))
         assert values == pytest.approx(full[ia, ib])
+
+
+def test_every_pair_read_at_once_scores_as_pair_by_pair_to_the_last_bit():
+    """All of A × B goes through one sparse product; a subset goes pair by pair."""
+    text_a, text_b = seed("000").read_text(), seed("002").read_text()
+    spans_a = [(s.start, s.end) for s in split_sentences(text_a)]
+    spans_b = [(s.start, s.end) for s in split_sentences(text_b)]
+    scorer = _Scorer(_side(text_a, spans_a), _side(text_b, spans_b), text_a, text_b)
+    ia, ib = align_module.all_pairs(len(scorer.a.spans), len(scorer.b.spans))
+    at_once = scorer.pair_table(ia, ib).features
+    backwards = np.arange(len(ia))[::-1]
+    one_by_one = scorer.pair_table(ia[backwards], ib[backwards]).features[backwards]
+    assert np.array_equal(at_once, one_by_one)

@@ -1,0 +1,29 @@
+"""What the engine remembers about an article never changes a comparison's answer.
+
+An article compared in several pairs is read once: its sentences, features,
+facts, content words and folded sentences are remembered. The answer for a pair
+must be the same whether its articles were met before or not.
+"""
+
+from __future__ import annotations
+
+from conftest import seed
+
+from core.compare import clear_caches, compare
+from core.discrepancies.rewordings import _content_keys
+from core.discrepancies.text import normalise
+from core.ingest import load_article
+
+
+def test_a_pair_compares_the_same_cold_and_after_its_articles_met_others():
+    a, b, c = (load_article(seed(n)) for n in ("000", "002", "004"))
+    clear_caches()
+    cold = compare(a, b)
+    compare(a, c)
+    compare(c, b)
+    warm = compare(a, b)
+    assert warm == cold
+    assert _content_keys.cache_info().currsize and normalise.cache_info().currsize
+    clear_caches()
+    assert not _content_keys.cache_info().currsize and not normalise.cache_info().currsize
+    assert compare(a, b) == cold
