@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process, utils  # noqa: E402
 from scipy.optimize import linear_sum_assignment  # noqa: E402
 
 from core.compare import align_articles, compare, compared_spans, forget_facts  # noqa: E402
-from core.ingest import article_from_text, load_article  # noqa: E402
+from core.ingest.load import article_from_text, load_article  # noqa: E402
 from core.matchers.align import ALIGN_THRESHOLD, align  # noqa: E402
 from core.matchers.tokendiff import diff_passage  # noqa: E402
 from core.model import Article  # noqa: E402

@@ -25,7 +25,7 @@ from core.compare import compare  # noqa: E402
 from core.discrepancies import find_discrepancies  # noqa: E402
 from core.discrepancies import text as discrepancy_text  # noqa: E402
 from core.facts import extract_facts  # noqa: E402
-from core.ingest import load_article  # noqa: E402
+from core.ingest.load import load_article  # noqa: E402
 from core.model import Article  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -30,7 +30,7 @@ from _timing import median_seconds  # noqa: E402
 from synthetic_news import generate  # noqa: E402
 
 from core.compare import clear_caches  # noqa: E402
-from core.event_table import build_event_table, forget_articles  # noqa: E402
+from core.events.fact_table import build_event_table, forget_articles  # noqa: E402
 from core.model import Article  # noqa: E402
 
 TARGET_MS = 300.0

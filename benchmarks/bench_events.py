@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from synthetic_news import generate  # noqa: E402
 
-from core.events import EventGrouping, group_events  # noqa: E402
-from core.ingest import article_from_text  # noqa: E402
+from core.events.grouping import EventGrouping, group_events  # noqa: E402
+from core.ingest.load import article_from_text  # noqa: E402
 from core.model import Article  # noqa: E402
 
 REPRINT_EVERY = 20

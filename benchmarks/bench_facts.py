@@ -171,7 +171,7 @@ def main() -> int:
         report("typical article (built in)", build_article(), args.runs)
         report("fact-dense article (built in)", build_article(dense=True), args.runs)
         return 0
-    from core.ingest import load_article
+    from core.ingest.load import load_article
 
     for path in args.files:
         report(path, load_article(path), args.runs)

@@ -45,7 +45,7 @@ STALL_TARGET_MS = 100
 
 
 def _add_stories(project, stories) -> None:
-    from core.ingest import article_from_text
+    from core.ingest.load import article_from_text
 
     project.add_articles(
         article_from_text(s.text, title=s.title, source=s.outlet, published=s.published)

@@ -35,7 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.compare import compare  # noqa: E402
-from core.ingest import article_from_text  # noqa: E402
+from core.ingest.load import article_from_text  # noqa: E402
 from core.model import Article, Comparison  # noqa: E402
 from gui.comparison_view import ComparisonView  # noqa: E402
 

@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 from _timing import median_seconds  # noqa: E402
 
-from core.boilerplate import find_boilerplate  # noqa: E402
-from core.ingest import load_article  # noqa: E402
-from core.segment import split_sentences  # noqa: E402
+from core.ingest.boilerplate import find_boilerplate  # noqa: E402
+from core.ingest.load import load_article  # noqa: E402
+from core.text.segment import split_sentences  # noqa: E402
 
 SUBJECTS = [
     "Secretary of State Antony Blinken", "Mr. Wang", "Sen. Chuck Schumer (D-N.Y.)",

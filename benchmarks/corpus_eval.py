@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.compare import compare  # noqa: E402
 from core.comparison_format import comparison_to_dict  # noqa: E402
-from core.ingest import load_article  # noqa: E402
+from core.ingest.load import load_article  # noqa: E402
 
 
 def load_scorer(path: str):

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.compare import compared_spans, headline_index  # noqa: E402
-from core.ingest import article_from_text  # noqa: E402
+from core.ingest.load import article_from_text  # noqa: E402
 from core.matchers.align import ALIGN_THRESHOLD, align  # noqa: E402
 
 DEMO = ROOT / "resources" / "demo"

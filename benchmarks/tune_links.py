@@ -31,7 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core.compare import compared_spans  # noqa: E402
-from core.ingest import load_article  # noqa: E402
+from core.ingest.load import load_article  # noqa: E402
 from core.matchers.align import pair_table  # noqa: E402
 from core.matchers.links import FEATURES, MODEL_FILE, LinkModel, choose_links  # noqa: E402
 

@@ -1,4 +1,7 @@
-"""`python -m core` and the frozen bundle's entry point."""
+"""`python -m core` and the frozen bundle's entry point.
+
+May import: core.cli.
+"""
 
 import sys
 

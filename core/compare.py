@@ -4,6 +4,9 @@ segment → align (boilerplate left out) → token diff per aligned passage →
 similarity → facts → discrepancies. Each stage only sees the records the
 previous one produced, so the window, the CLI and the project file all get
 exactly the same answer for the same pair.
+
+May import: core.text, core.matchers, core.facts, core.discrepancies and the shared
+modules.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ from typing import NamedTuple
 from core.discrepancies import find_discrepancies
 from core.errors import FactDiffError
 from core.facts import extract_facts
-from core.facts.model import Facts
-from core.headlines import headline_index
+from core.facts.fact_records import Facts
 from core.matchers.align import align
+from core.matchers.similarity import similarity
 from core.matchers.tokendiff import diff_passage
 from core.model import (
     SEVERITIES,
@@ -29,8 +32,8 @@ from core.model import (
     Sentence,
     Span,
 )
-from core.segment import article_sentences
-from core.similarity import similarity
+from core.text.headline import headline_index
+from core.text.segment import article_sentences
 
 # Far beyond any article (the 2,500-sentence benchmark is ~60,000 words), low
 # enough that a pasted book or log file is refused in seconds, not aligned for hours.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.datelines import parse_date
+from core.ingest.date_stamps import parse_date
 from core.store.records import ARTICLE_FIELDS
 from gui.dialog_buttons import ok_cancel_buttons
 

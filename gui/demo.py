@@ -41,7 +41,7 @@ def demo_sources() -> list[Path]:
 def _demo_article(path: Path):
     from dataclasses import replace
 
-    from core.ingest import load_article
+    from core.ingest.load import load_article
 
     article = load_article(path)
     outlet = DEMO_OUTLETS.get(path.stem, "")

@@ -1,6 +1,6 @@
 """An event's fact table in a window of its own: facts down, articles across.
 
-A thin view of :class:`core.event_table.EventTable`. It never talks to the
+A thin view of :class:`core.events.fact_table.EventTable`. It never talks to the
 project: a click on a cell asks for the pair with that fact
 (``cellOpenRequested``), the buttons ask to accept or split the current row
 (``decisionRequested``); the main window does both and hands back a new table.
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.event_table import ROW_KIND_LABELS, EventTable, Row
-from core.event_table.render import DISAGREE_MARK, summary_line
+from core.events.fact_table import ROW_KIND_LABELS, EventTable, Row
+from core.events.fact_table.render import DISAGREE_MARK, summary_line
 from gui import icons
 from gui.palette import KIND_HUES, mix
 

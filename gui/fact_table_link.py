@@ -19,7 +19,7 @@ from core.errors import FactDiffError
 from gui.fact_table_dialog import FactTableDialog
 
 if TYPE_CHECKING:
-    from core.event_table import EventTable, Row
+    from core.events.fact_table import EventTable, Row
     from core.model import Span
     from gui.jobs import PairData
     from gui.review_session import ReviewSession

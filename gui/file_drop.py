@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from core.ingest import ARTICLE_SUFFIXES
+from core.ingest.load import ARTICLE_SUFFIXES
 from core.store import SUFFIX
 
 

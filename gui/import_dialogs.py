@@ -87,7 +87,7 @@ class PasteArticleDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def values(self) -> dict[str, str]:
-        """Keyword arguments for ``core.ingest.article_from_text``."""
+        """Keyword arguments for ``core.ingest.load.article_from_text``."""
         return {
             "text": self.text.toPlainText(),
             "title": self.title.text().strip(),
@@ -97,7 +97,7 @@ class PasteArticleDialog(QDialog):
         }
 
     def article(self):
-        from core.ingest import article_from_text
+        from core.ingest.load import article_from_text
 
         values = self.values()
         text = values.pop("text")
@@ -116,10 +116,10 @@ def download_article(url: str, progress, cancelled):
     """Worker job: fetch ``url`` and extract its article, or explain why not.
 
     The download verifies certificates, refuses local addresses, has one
-    deadline and a size cap, and stops at once on Cancel (core/fetch.py).
+    deadline and a size cap, and stops at once on Cancel (core/web/fetch.py).
     """
-    from core.fetch import FetchCancelled
-    from core.fetch_article import fetch_article
+    from core.web.fetch import FetchCancelled
+    from core.web.fetch_article import fetch_article
 
     progress(0, 1, "downloading")
     try:

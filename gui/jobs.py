@@ -17,7 +17,6 @@ from gui.workers import Job
 
 if TYPE_CHECKING:  # the engine's records, named for readers without importing the engine
     from core.model import Article, Comparison, Discrepancy
-    from core.refetch import RefetchReport
     from core.store import (
         AddResult,
         Annotation,
@@ -29,6 +28,7 @@ if TYPE_CHECKING:  # the engine's records, named for readers without importing t
         Provenance,
         RevisionInfo,
     )
+    from core.web.refetch import RefetchReport
 
 
 @dataclass
@@ -143,7 +143,7 @@ def refetch_job(project: Project) -> Job:
     """Fetch every URL article again; changed texts become compared revisions."""
 
     def job(progress, cancelled):
-        from core.refetch import refetch
+        from core.web.refetch import refetch
 
         report = refetch(project, progress=progress, cancelled=cancelled)
         return RefetchOutcome(report, snapshot(project))
@@ -160,7 +160,7 @@ def group_events_job(project: Project) -> Job:
 
 
 #: Engine modules the window's background jobs need; imported once, ahead of use.
-WARM_UP_MODULES = ("core.ingest", "core.events", "core.compare")
+WARM_UP_MODULES = ("core.ingest.load", "core.events.grouping", "core.compare")
 
 
 def warm_up_job() -> Job:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.datelines import parse_date
+from core.ingest.date_stamps import parse_date
 from core.model import KINDS, SEVERITIES
 from gui.dialog_buttons import ok_cancel_buttons
 from gui.palette import kind_label

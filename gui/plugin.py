@@ -13,7 +13,7 @@ from pathlib import Path
 from core.errors import FactDiffError
 from core.plugins import register_window
 from core.report.export import register_exporter
-from core.report.model import ReportData
+from core.report.report_records import ReportData
 
 
 def register() -> None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QPainter, QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
-from core.event_table import MIN_ARTICLES
+from core.events.fact_table import MIN_ARTICLES
 from gui import icons
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1

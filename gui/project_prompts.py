@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from core.ingest import ARTICLE_SUFFIXES
+from core.ingest.load import ARTICLE_SUFFIXES
 
 FILE_FILTER = "FactDiff projects (*.factdiff)"
 ARTICLE_FILTER = f"Articles ({' '.join('*' + s for s in ARTICLE_SUFFIXES)});;All files (*)"

@@ -33,8 +33,8 @@ from core.model import KINDS, SEVERITIES
 from core.report.collect import build_report
 from core.report.export import SUFFIXES, export_report
 from core.report.labels import label
-from core.report.model import ReportData
 from core.report.options import DEFAULT_STATUSES, ORDERS, ReportOptions
+from core.report.report_records import ReportData
 from core.store import STATUSES
 from gui.report_pdf import QT_STYLESHEET, qt_html
 

@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 from core.errors import FactDiffError
 from core.report.escaping import plain
 from core.report.html_report import footer_text, render_body
-from core.report.model import ReportData
+from core.report.report_records import ReportData
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(18, 16, 18, 14)  # left, top, right, bottom

@@ -4,6 +4,8 @@ Each command lives in its own module exposing ``register(subparsers)``; the
 command's handler returns an exit code. Errors the user can fix
 (:class:`core.errors.FactDiffError`) become one line on stderr and exit 2, never
 a traceback.
+
+May import: every part of core.
 """
 
 from __future__ import annotations

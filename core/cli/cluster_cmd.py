@@ -21,7 +21,7 @@ from core.errors import FactDiffError
 from core.model import Article
 
 if TYPE_CHECKING:  # the engine (numpy, scipy) loads only when the command runs
-    from core.events import EventGrouping
+    from core.events.grouping import EventGrouping
 
 EXIT_SKIPPED = 1
 
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             if count == 1
             else f"none of the {count} files could be read"
         )
-    from core.events import group_events
+    from core.events.grouping import group_events
 
     grouping = group_events(articles)
     paths = [a.path for a in articles]
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _load(files: Sequence[str]) -> tuple[list[Article], list[tuple[str, str]]]:
-    from core.ingest import load_article
+    from core.ingest.load import load_article
 
     articles: list[Article] = []
     skipped: list[tuple[str, str]] = []

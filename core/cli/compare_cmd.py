@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _render(args: argparse.Namespace) -> str:
-    from core.ingest import load_article
+    from core.ingest.load import load_article
 
     # Both files are read before the engine (scipy) is imported, so bad input fails fast.
     article_a, article_b = load_article(args.a), load_article(args.b)

@@ -32,8 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.event_table import MIN_ARTICLES
-    from core.event_table.render import render_text, tables_to_dict
+    from core.events.fact_table import MIN_ARTICLES
+    from core.events.fact_table.render import render_text, tables_to_dict
     from core.report.fact_tables import tables_markdown
     from core.store import Project
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from core.cli.output import add_format_argument
 
 if TYPE_CHECKING:  # the extractors load only when the command runs
-    from core.facts.model import Facts
+    from core.facts.fact_records import Facts
 
 _SPAN_WIDTH = 11
 _EXCERPT_WIDTH = 48
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from core.facts import extract_facts, facts_to_dict
     from core.facts.published import publication_date
-    from core.ingest import load_article
+    from core.ingest.load import load_article
 
     article = load_article(args.file)
     facts = extract_facts(article)

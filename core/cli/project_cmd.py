@@ -291,7 +291,7 @@ def _register_refetch(commands: argparse._SubParsersAction) -> None:
 
 
 def _refetch(args: argparse.Namespace) -> int:
-    from core.refetch import refetch
+    from core.web.refetch import refetch
 
     with _open_writable(args.file) as project, ProgressLine(sys.stderr, "fetching") as bar:
         report = refetch(project, args.article, progress=bar.update)

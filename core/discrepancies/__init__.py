@@ -6,6 +6,8 @@ disagree wherever they sit (:mod:`.number_conflicts`, :mod:`.date_conflicts`,
 :mod:`.quote_conflicts`, :mod:`.attribution_conflicts`) and facts only one
 article states (:mod:`.omissions`). :mod:`.ranking` removes duplicates and
 keeps the list short; :mod:`.fingerprint` gives each flag a stable id.
+
+May import: core.text, core.facts and the shared modules.
 """
 
 from core.discrepancies.find import find_discrepancies

@@ -24,7 +24,7 @@ from core.discrepancies.sources import (
 )
 from core.discrepancies.story_credits import channel_conflicts, relay_conflicts
 from core.discrepancies.text import one_line
-from core.facts.model import Attribution
+from core.facts.fact_records import Attribution
 
 CHAIN_GAP = 3  # ", " between "Speaking to the agency" and "the minister said": one credit
 

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from core.discrepancies.claims import clause_span
-from core.discrepancies.dates import Day, day_of, has_zone, same_day, same_time
+from core.discrepancies.date_matching import Day, day_of, has_zone, same_day, same_time
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.subject import ALIGNED_BONUS, context, match_pairs
 from core.discrepancies.text import content_keys, one_line, words
-from core.facts.model import DateRef
+from core.facts.fact_records import DateRef
 
 MIN_SCORE = 5.0  # shared clause words (+ bonuses) to call two references one happening
 AGREE_BONUS = 2.0  # two references to the same day are the likelier pair

@@ -18,7 +18,7 @@ from core import lexicon
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.text import one_line, words
-from core.facts.model import Entity
+from core.facts.fact_records import Entity
 from core.facts.names import PERSON_TITLES
 from core.model import Span
 

@@ -28,7 +28,7 @@ from core.discrepancies.rewordings import rewordings
 from core.discrepancies.side import Side, build_side
 from core.discrepancies.spellings import reordered_names, spelling_variants
 from core.discrepancies.subject import aligned_sentences
-from core.facts.model import Facts, Quantity
+from core.facts.fact_records import Facts, Quantity
 from core.facts.names import fold
 from core.model import Alignment, Article, Discrepancy, Span
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from core import lexicon
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.quantities import agree, unit_key
+from core.discrepancies.quantity_agreement import agree, unit_key
 from core.discrepancies.roles import counted_unit, role_of
 from core.discrepancies.side import Side
 from core.discrepancies.subject import (
@@ -25,7 +25,7 @@ from core.discrepancies.subject import (
     weighted_overlap,
 )
 from core.discrepancies.text import one_line
-from core.facts.model import Quantity
+from core.facts.fact_records import Quantity
 
 #: Shared context words (besides the unit) needed to call two figures one subject.
 MIN_SHARED = 2

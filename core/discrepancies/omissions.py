@@ -26,10 +26,10 @@ from typing import NamedTuple
 
 from core.discrepancies.claims import claim_span, clause_span, clauses
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.quantities import agree, telling, unit_key
+from core.discrepancies.quantity_agreement import agree, telling, unit_key
 from core.discrepancies.side import Side, overlapping
 from core.discrepancies.text import is_function_word, normalise, one_line, stem, words
-from core.facts.model import Attribution, Quantity, Quote
+from core.facts.fact_records import Attribution, Quantity, Quote
 from core.model import Span
 
 Fact = Quantity | Quote | Attribution | None

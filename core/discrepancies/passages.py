@@ -18,10 +18,10 @@ from itertools import chain
 from typing import NamedTuple
 
 from core import lexicon
-from core.discrepancies.dates import day_of, same_day, same_time
+from core.discrepancies.date_matching import day_of, same_day, same_time
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.number_conflicts import linked
-from core.discrepancies.quantities import agree, same_unit, telling
+from core.discrepancies.quantity_agreement import agree, same_unit, telling
 from core.discrepancies.roles import compatible
 from core.discrepancies.side import Side, overlapping
 from core.discrepancies.text import (
@@ -35,10 +35,10 @@ from core.discrepancies.text import (
     widen,
     words,
 )
-from core.facts.model import DateRef, Quantity
+from core.facts.fact_records import DateRef, Quantity
 from core.facts.names import fold, name_variants_match
 from core.model import Alignment, Change, Span
-from core.tokens import cosmetic_key
+from core.text.tokens import cosmetic_key
 
 PARAPHRASE_RATIO = 0.5  # above this share of changed words a passage is a rewrite
 MAX_WORDING_WORDS = 4  # a bigger edit is restructuring, not a wording discrepancy

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.text import NEGATORS, content_keys, one_line, words
-from core.facts.model import Polarity
+from core.facts.fact_records import Polarity
 from core.model import Span
 
 MIN_SHARED = 4

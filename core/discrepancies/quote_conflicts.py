@@ -19,7 +19,7 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.subject import match_pairs
 from core.discrepancies.text import is_function_word, key, one_line, words
-from core.facts.model import Quote
+from core.facts.fact_records import Quote
 from core.facts.names import name_variants_match
 
 MIN_SHARED_WORDS = 4

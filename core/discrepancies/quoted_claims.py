@@ -20,7 +20,7 @@ from core.discrepancies.claims import clauses
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side, overlapping
 from core.discrepancies.text import is_function_word, one_line, stem, words
-from core.facts.model import Quote
+from core.facts.fact_records import Quote
 from core.model import Alignment, Span
 
 #: Claim links from this probability read a quotation on one side as the other's remark.

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side, overlapping
 from core.discrepancies.text import one_line
-from core.facts.model import Entity
+from core.facts.fact_records import Entity
 from core.facts.names import fold, name_variants_match
 from core.model import Alignment
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from core import lexicon
 from core.discrepancies.side import Side
 from core.discrepancies.text import words
-from core.facts.model import Quantity
+from core.facts.fact_records import Quantity
 
 ROLE_RADIUS = 6
 

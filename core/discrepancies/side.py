@@ -11,10 +11,10 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple, TypeVar
 
-from core.facts.model import Facts
-from core.headlines import headline_span
+from core.facts.fact_records import Facts
 from core.model import Article, Sentence, Span
-from core.segment import article_sentences
+from core.text.headline import headline_span
+from core.text.segment import article_sentences
 
 R = TypeVar("R")
 
@@ -25,7 +25,7 @@ class Side(NamedTuple):
     sentences: tuple[Sentence, ...]
     starts: tuple[int, ...]
     words: int
-    headline: Span | None = None  # the headline sentence (core.headlines), if any
+    headline: Span | None = None  # the headline sentence (core.text.headline), if any
 
     @property
     def text(self) -> str:

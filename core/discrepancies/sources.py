@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from core import lexicon
-from core.facts.model import Attribution
+from core.facts.fact_records import Attribution
 from core.facts.names import name_variants_match
 
 SPEECH_CUES = frozenset(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.text import normalise, one_line
-from core.facts.model import Entity
+from core.facts.fact_records import Entity
 from core.facts.names import fold, name_variants_match
 
 SPELLING_WEIGHT = 0.5  # the first of the low flags the budget lets go

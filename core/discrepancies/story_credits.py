@@ -27,7 +27,7 @@ from core.discrepancies.sources import (
     is_named,
     same_source,
 )
-from core.facts.model import Attribution
+from core.facts.fact_records import Attribution
 
 MAX_RELAY_FLAGS = 2  # two relays each side is already a different chain of hands
 

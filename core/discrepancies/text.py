@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from core import lexicon
 from core.model import Span, Token
-from core.tokens import cosmetic_key, tokenize
+from core.text.tokens import cosmetic_key, tokenize
 
 #: Words that carry grammar, not facts: a change among these alone is trivial.
 _FUNCTION_WORDS = """a an the this that these those there here it its it's they them their theirs he him his

@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 
 from core import lexicon
-from core.boilerplate import BoilerplateIndex
-from core.datelines import leading_stamp_end
 from core.facts.context import Context
-from core.facts.model import Attribution, Entity, Quote
+from core.facts.fact_records import Attribution, Entity, Quote
 from core.facts.speech import (
     SPEECH_VERB,
     SPEECH_WORDS,
@@ -26,6 +24,8 @@ from core.facts.speech import (
     source_of,
     subject_before,
 )
+from core.ingest.boilerplate import BoilerplateIndex
+from core.ingest.date_stamps import leading_stamp_end
 
 AGENCIES = lexicon.words("news_agencies")
 _RELAYS = re.compile(

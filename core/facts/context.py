@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from core.boilerplate import BoilerplateIndex
+from core.ingest.boilerplate import BoilerplateIndex
 from core.model import Article, Sentence, Span
 
 #: Words (possessive "’s" left out, "don’t" kept whole) and digit runs.
@@ -110,7 +110,7 @@ def build_context(article: Article, sentences: Sequence[Sentence] | None = None)
 def _split(article: Article) -> list[Sentence]:
     """The segmenter's sentences; a line-and-period split only if it is absent."""
     try:
-        from core.segment import article_sentences
+        from core.text.segment import article_sentences
     except ImportError:
         return _fallback_split(article.text)
     return list(article_sentences(article.text, article.boilerplate))

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from core import lexicon
 from core.facts.context import Context
-from core.facts.model import DateRef
+from core.facts.fact_records import DateRef
 from core.facts.numbers import UNITS
 from core.facts.timezones import zone_offset
 

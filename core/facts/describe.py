@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from core.facts.model import DateRef, Quantity
+from core.facts.fact_records import DateRef, Quantity
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

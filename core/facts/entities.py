@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from core.facts.context import Context
 from core.facts.dates import MONTHS, WEEKDAYS
-from core.facts.model import Entity
+from core.facts.fact_records import Entity
 from core.facts.names import (
     COMPASS,
     CORPORATE_SUFFIXES,

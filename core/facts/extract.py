@@ -12,7 +12,7 @@ from core.facts.attributions import extract_attributions
 from core.facts.context import build_context
 from core.facts.dates import extract_dates
 from core.facts.entities import extract_entities
-from core.facts.model import Facts
+from core.facts.fact_records import Facts
 from core.facts.polarity import extract_polarities
 from core.facts.published import publication_date
 from core.facts.quantities import extract_quantities
@@ -45,7 +45,7 @@ def extract_facts(article: Article, sentences: Sequence[Sentence] | None = None)
 def clear_caches() -> None:
     """Forget memoised word forms, so a benchmark can time an article the engine has not seen."""
     from core.facts import entities, names
-    from core.segment import forget_sentences
+    from core.text.segment import forget_sentences
 
     forget_sentences()
 

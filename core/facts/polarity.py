@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from core.facts.context import Context
-from core.facts.model import Polarity
+from core.facts.fact_records import Polarity
 
 #: Negative verb → the affirmative verb that contradicts it.
 ANTONYMS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from core.datelines import is_stamp_line, parse_date
+from core.ingest.date_stamps import is_stamp_line, parse_date
 from core.model import Article
 
 _LINES_TO_SCAN = 15

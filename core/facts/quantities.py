@@ -15,7 +15,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from core.facts.context import Context
-from core.facts.model import Quantity
+from core.facts.fact_records import Quantity
 from core.facts.nouns import (
     MEASURES,
     head_noun,

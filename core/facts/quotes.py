@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from core.facts.context import Context
-from core.facts.model import Entity, Quote
+from core.facts.fact_records import Entity, Quote
 from core.facts.speech import (
     SPEECH_VERB,
     coordinated_subject,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from core.facts.model import Facts
+from core.facts.fact_records import Facts
 
 
 def facts_to_dict(facts: Facts) -> dict[str, list[dict[str, Any]]]:

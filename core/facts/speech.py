@@ -13,7 +13,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from core.facts.entities import entities_within, last_person_before
-from core.facts.model import Entity
+from core.facts.fact_records import Entity
 from core.facts.names import PERSON_TITLES, TITLE_MODIFIERS, fold, org_key
 from core.facts.nouns import COMMON_VERBS, STOP_WORDS
 

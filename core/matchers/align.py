@@ -593,7 +593,7 @@ def _link_headlines(
     minister score just as high — so they are linked at the lower
     HEADLINE_THRESHOLD only when the bodies already agree: at least
     HEADLINE_BODY_SIMILARITY of the rest of both articles (by character mass,
-    weighted by score, as ``core.similarity``) is aligned.
+    weighted by score, as ``core.matchers.similarity``) is aligned.
     """
     head_a, head_b = headlines
     free_a, free_b = free

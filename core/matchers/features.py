@@ -21,7 +21,7 @@ import numpy as np
 
 from core.matchers.sparse import Csr, csr
 from core.model import Span
-from core.tokens import cosmetic_key, token_texts
+from core.text.tokens import cosmetic_key, token_texts
 
 _STOPWORD_TEXT = """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from core.model import Change, Span, Token
-from core.tokens import cosmetic_key, fold_punctuation, tokenize
+from core.text.tokens import cosmetic_key, fold_punctuation, tokenize
 
 STRAY_ANCHOR = 2  # equal runs up to this many tokens may be folded into the changes around them
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from core.errors import FactDiffError
 from core.report.claimreview_config import ClaimReviewConfig
-from core.report.model import ArticleRef, Excerpt, PairSection, ReportData, ReportItem
+from core.report.report_records import ArticleRef, Excerpt, PairSection, ReportData, ReportItem
 from core.safe_text import visible_bidi
 
 CONTEXT = "https://schema.org"

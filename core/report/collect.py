@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.errors import FactDiffError
-from core.event_table import MIN_ARTICLES
+from core.events.fact_table import MIN_ARTICLES
 from core.model import KINDS, SEVERITIES, Comparison, Discrepancy, Span
 from core.report.excerpts import build_excerpt
 from core.report.labels import outlet, pair_title
-from core.report.model import (
+from core.report.options import ReportOptions
+from core.report.report_records import (
     ArticleRef,
     Counts,
     EventSection,
@@ -27,10 +28,9 @@ from core.report.model import (
     ReportFilters,
     ReportItem,
 )
-from core.report.options import ReportOptions
-from core.segment import split_sentences
 from core.store import STATUSES, Annotation, ArticleInfo, PairInfo, Provenance
 from core.store.annotation_store import USER_PREFIX
+from core.text.segment import split_sentences
 
 UNGROUPED = "Pairs outside any event"
 

@@ -12,7 +12,7 @@ import csv
 import io
 
 from core.report.labels import article_name
-from core.report.model import (
+from core.report.report_records import (
     ArticleRef,
     EventSection,
     Excerpt,

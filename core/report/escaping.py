@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from core.report.model import Excerpt
+from core.report.report_records import Excerpt
 from core.safe_text import visible_bidi
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")

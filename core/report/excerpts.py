@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.model import Sentence, Span
-from core.report.model import Excerpt
+from core.report.report_records import Excerpt
 
 #: Longer sentences are cut around the span so one run-on paragraph cannot fill a page.
 MAX_CHARS = 600

@@ -25,8 +25,8 @@ from core.report.csv_report import render_csv
 from core.report.html_report import render_html
 from core.report.json_report import render_json
 from core.report.markdown_report import render_markdown
-from core.report.model import ReportData
 from core.report.options import FORMATS
+from core.report.report_records import ReportData
 
 SUFFIXES = {"html": ".html", "md": ".md", "pdf": ".pdf", "csv": ".csv", "json": ".json",
             "claimreview": ".jsonld"}  # fmt: skip

@@ -8,8 +8,8 @@ it otherwise are bold, so the mark survives any Markdown renderer and print.
 
 from __future__ import annotations
 
-from core.event_table import ROW_KIND_LABELS, EventTable, Row
-from core.event_table.render import DISAGREE_MARK, summary_line
+from core.events.fact_table import ROW_KIND_LABELS, EventTable, Row
+from core.events.fact_table.render import DISAGREE_MARK, summary_line
 from core.report.escaping import md_text
 
 CELL_CHARS = 90

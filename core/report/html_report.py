@@ -15,7 +15,7 @@ import markdown
 from core.report.escaping import plain
 from core.report.labels import format_time
 from core.report.markdown_report import render_markdown
-from core.report.model import ReportData
+from core.report.report_records import ReportData
 from core.report.stylesheet import STYLESHEET
 
 EXTENSIONS = ("tables", "attr_list")

@@ -11,8 +11,8 @@ import json
 from typing import Any
 
 from core.comparison_format import spans_to_lists
-from core.event_table.render import table_to_dict
-from core.report.model import (
+from core.events.fact_table.render import table_to_dict
+from core.report.report_records import (
     ArticleRef,
     Counts,
     EventSection,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from core.model import KIND_LABELS
-from core.report.model import ArticleRef, Counts, PairSection, ReportFilters
+from core.report.report_records import ArticleRef, Counts, PairSection, ReportFilters
 
 
 def label(code: str) -> str:

@@ -24,7 +24,7 @@ from core.report.labels import (
     scope_text,
     tally,
 )
-from core.report.model import (
+from core.report.report_records import (
     ArticleRef,
     EventSection,
     Excerpt,

@@ -5,6 +5,8 @@ Use :class:`Project`; the records it returns are immutable and thread-safe.
 
 Names load on first use, so ``core.store.records`` (the CLI's option choices)
 can be imported without sqlite-utils.
+
+May import: core.ingest, core.compare, core.events and the shared modules.
 """
 
 # ruff: noqa: F401 - the TYPE_CHECKING imports below are the re-exports, for static tools

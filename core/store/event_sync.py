@@ -25,7 +25,7 @@ def plan_events(ids: Sequence[int], articles: Sequence[Article]) -> EventPlan:
     """Run the engine's grouping (outside any lock: it reads every article)."""
     if not articles:
         return EventPlan([], [])
-    from core.events import group_events  # the engine is only needed here
+    from core.events.grouping import group_events  # the engine is only needed here
 
     grouping = group_events(list(articles))
     labels = getattr(grouping, "labels", None) or ()

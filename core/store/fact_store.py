@@ -1,6 +1,6 @@
 """Events' fact tables: built from the project's articles, with reviewers' decisions kept.
 
-The table itself is the engine's (:mod:`core.event_table`); the project file
+The table itself is the engine's (:mod:`core.events.fact_table`); the project file
 adds what only it knows — which articles an event has, the alignments of
 pairs it already compared (so figures in aligned sentences meet as they do in
 the comparison), and what reviewers decided about rows.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import core
 from core.errors import ProjectError
-from core.event_table import DECISIONS, EventTable, build_event_table
+from core.events.fact_table import DECISIONS, EventTable, build_event_table
 from core.model import Alignment, Article
 from core.store.base import now_iso
 from core.store.codec import decode_comparison

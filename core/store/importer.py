@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from core.errors import FactDiffError
-from core.ingest import ARTICLE_SUFFIXES
+from core.ingest.load import ARTICLE_SUFFIXES
 from core.model import Article
 from core.safe_text import displayable
 from core.store.records import AddResult, ImportReport
@@ -85,7 +85,7 @@ def import_files(
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    from core.ingest import load_article  # the engine is only needed when importing
+    from core.ingest.load import load_article  # the engine is only needed when importing
 
     files, errors = expand_paths(paths)
     report = ImportReport([], [], errors)

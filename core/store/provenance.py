@@ -97,8 +97,8 @@ def _problem(fmt, stored_hash, text, blob, codec, digest, charset) -> str:
 
 def _derive(raw: bytes, fmt: str, charset: str) -> str | None:
     """The text this version's reader makes of ``raw``, the way import read it."""
-    from core.encodings import decode
-    from core.ingest import article_from_html, article_from_text
+    from core.ingest.encodings import decode
+    from core.ingest.load import article_from_html, article_from_text
 
     try:
         if fmt == "html":
@@ -110,7 +110,7 @@ def _derive(raw: bytes, fmt: str, charset: str) -> str | None:
 
 
 def _decode_with(raw: bytes, charset: str) -> str:
-    from core.encodings import decode
+    from core.ingest.encodings import decode
 
     try:
         return raw.decode(charset)

@@ -135,7 +135,7 @@ SCHEMA_V3 = SCHEMA_V2 + ARTICLE_EDITS_DDL
 
 # Version 4: reviewers' decisions on rows of an event's fact table (the cells
 # are one fact, or they are not). A row is named by the fingerprint of its
-# cells (core.event_table), so a decision survives regrouping the events.
+# cells (core.events.fact_table), so a decision survives regrouping the events.
 FACT_DECISIONS_DDL = """
 CREATE TABLE fact_decisions (
     row_key TEXT PRIMARY KEY,

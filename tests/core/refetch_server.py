@@ -1,7 +1,7 @@
 """A web server on 127.0.0.1 whose pages a test changes between fetches.
 
 The application refuses local addresses; ``allow_local_fetches`` lets this
-server through for one test by wrapping ``core.fetch.fetch_page`` with the
+server through for one test by wrapping ``core.web.fetch.fetch_page`` with the
 test-only ``allow_local=True``.
 """
 
@@ -97,7 +97,7 @@ def page_server() -> Iterator[PageServer]:
 
 def allow_local_fetches(monkeypatch) -> None:
     """Let fetches reach this machine for the rest of the test (never done by the app)."""
-    import core.fetch
+    import core.web.fetch
 
-    real = core.fetch.fetch_page
-    monkeypatch.setattr(core.fetch, "fetch_page", functools.partial(real, allow_local=True))
+    real = core.web.fetch.fetch_page
+    monkeypatch.setattr(core.web.fetch, "fetch_page", functools.partial(real, allow_local=True))

@@ -13,7 +13,7 @@ from core.matchers.features import cosine
 from core.matchers.scoring import pair_score
 from core.matchers.sparse import Csr
 from core.model import Span
-from core.segment import split_sentences
+from core.text.segment import split_sentences
 
 
 def lines(text: str) -> list[Span]:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from core.compare import compare, compared_spans
 from core.errors import FactDiffError
-from core.ingest import article_from_text
+from core.ingest.load import article_from_text
 from core.matchers.align import align
 from core.matchers.features import sentence_features
 from core.model import Article, Comparison, Span

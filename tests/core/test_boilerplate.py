@@ -7,7 +7,7 @@ from conftest import seed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.boilerplate import BoilerplateIndex, find_boilerplate
+from core.ingest.boilerplate import BoilerplateIndex, find_boilerplate
 from core.resources_path import resource
 
 

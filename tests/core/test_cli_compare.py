@@ -127,7 +127,7 @@ def test_unknown_format_is_rejected_by_the_parser(capsys):
 def test_text_marks_real_changes_only_and_respects_the_width():
     from core.cli.side_by_side import render_text
     from core.compare import compare
-    from core.ingest import article_from_text
+    from core.ingest.load import article_from_text
 
     a = article_from_text("Officials in the U.S. said 312 passengers were evacuated on Wednesday.")
     b = article_from_text("Officials in the US said 280 passengers were evacuated on Wednesday.")

@@ -6,11 +6,11 @@ import pytest
 from conftest import DEMO, seed
 
 import core.compare as compare_module
-import core.segment as segment_module
+import core.text.segment as segment_module
 from core.compare import compare, compared_spans
 from core.comparison_format import comparison_from_dict, comparison_to_dict
 from core.errors import FactDiffError
-from core.ingest import article_from_text, load_article
+from core.ingest.load import article_from_text, load_article
 from core.model import SEVERITIES, Article, Comparison
 
 

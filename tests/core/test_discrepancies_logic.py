@@ -6,13 +6,13 @@ import math
 
 import pytest
 
-from core.discrepancies.dates import day_of, same_day, same_time
+from core.discrepancies.date_matching import day_of, same_day, same_time
 from core.discrepancies.fingerprint import assign_ids, fingerprint
 from core.discrepancies.flag import flag
-from core.discrepancies.quantities import agree, representative, telling
+from core.discrepancies.quantity_agreement import agree, representative, telling
 from core.discrepancies.ranking import budget, deduplicate, rank
 from core.discrepancies.sources import conflicting_sources, is_conduit, same_source
-from core.facts.model import Attribution, DateRef, Quantity
+from core.facts.fact_records import Attribution, DateRef, Quantity
 
 INF = math.inf
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.compare import compare
-from core.ingest import article_from_text
+from core.ingest.load import article_from_text
 from core.model import Discrepancy
 
 QUAKE = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.discrepancies import find_discrepancies
-from core.facts.model import Facts, Quantity
+from core.facts.fact_records import Facts, Quantity
 from core.matchers.tokendiff import diff_passage
 from core.model import Alignment, Article
 

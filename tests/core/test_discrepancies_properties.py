@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from core.compare import compare
 from core.discrepancies.text import normalise, one_line, trim, widen
-from core.ingest import article_from_text
+from core.ingest.load import article_from_text
 from core.model import KINDS, SEVERITIES
 
 # fmt: off

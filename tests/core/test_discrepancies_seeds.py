@@ -9,7 +9,7 @@ import pytest
 from conftest import seed
 
 from core.compare import compare
-from core.ingest import load_article
+from core.ingest.load import load_article
 from core.model import Comparison, Discrepancy
 
 SEEDS = ("000", "001", "002", "003", "004")

@@ -12,7 +12,7 @@ from conftest import seed
 from core.compare import clear_caches, compare
 from core.discrepancies.rewordings import _content_keys
 from core.discrepancies.text import normalise
-from core.ingest import load_article
+from core.ingest.load import load_article
 
 
 def test_a_pair_compares_the_same_cold_and_after_its_articles_met_others():

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import pytest
 
 from core.compare import compare
-from core.ingest import load_article
+from core.ingest.load import load_article
 from core.model import Comparison, Discrepancy
 
 STORIES_DIR = Path(__file__).parent / "stories"

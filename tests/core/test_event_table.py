@@ -6,10 +6,10 @@ import pytest
 from conftest import seed
 from event_table_fixtures import ARTICLES, COURIER, HERALD, LEDGER
 
-from core.event_table import build_event_table
-from core.event_table.build import _Groups, _Node
-from core.facts.model import Quantity
-from core.ingest import load_article
+from core.events.fact_table import build_event_table
+from core.events.fact_table.build import _Groups, _Node
+from core.facts.fact_records import Quantity
+from core.ingest.load import load_article
 
 
 def _cells(row):

@@ -8,8 +8,8 @@ from conftest import seed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.events import EventGrouping, group_events
-from core.ingest import article_from_text, load_article
+from core.events.grouping import EventGrouping, group_events
+from core.ingest.load import article_from_text, load_article
 
 QUAKE_1 = """Powerful earthquake kills more than 2,000 in Morocco
 A magnitude 6.8 earthquake struck the High Atlas mountains on Friday night, killing at least 2,012 people
@@ -200,7 +200,7 @@ def test_reports_naming_days_weeks_apart_are_two_events():
 
 def _reference_linkage(scores, n):
     """Average linkage the slow, obvious way: every candidate merge re-sums its pairs."""
-    from core.events import EVENT_THRESHOLD
+    from core.events.grouping import EVENT_THRESHOLD
 
     cluster_of = list(range(n))
     members = {i: [i] for i in range(n)}
@@ -237,7 +237,7 @@ def _reference_linkage(scores, n):
     )
 )
 def test_kept_sums_give_the_same_events_as_summing_afresh(case):
-    from core.events import _average_linkage
+    from core.events.grouping import _average_linkage
 
     n, scores = case
     assert _average_linkage(scores, n) == _reference_linkage(scores, n)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from core.facts import extract_facts
 from core.facts.timezones import zone_offset
-from core.ingest import load_article
+from core.ingest.load import load_article
 from core.model import Article
 
 

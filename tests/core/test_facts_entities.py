@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from core.facts import extract_facts
 from core.facts.names import name_variants_match, org_key, surname_key
-from core.ingest import load_article
+from core.ingest.load import load_article
 from core.model import Article
 
 

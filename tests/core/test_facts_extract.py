@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.facts import Facts, extract_facts, facts_to_dict
-from core.ingest import load_article
+from core.ingest.load import load_article
 from core.model import Article
 
 QUAKE = (
@@ -90,7 +90,7 @@ def test_implausible_publication_dates_are_ignored():
 
 
 def test_sentences_already_split_give_the_same_facts():
-    from core.segment import split_sentences
+    from core.text.segment import split_sentences
 
     article = load_article(seed("000"))
     sentences = split_sentences(article.text, article.boilerplate)
@@ -167,6 +167,6 @@ def test_a_megabyte_article_is_read_in_one_pass():
 
 def load_article_from(text: str) -> Article:
     """An article as ``load_article`` would make it, furniture recognised."""
-    from core.ingest import article_from_text
+    from core.ingest.load import article_from_text
 
     return article_from_text(text)

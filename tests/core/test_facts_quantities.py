@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.facts import extract_facts
-from core.ingest import load_article
+from core.ingest.load import load_article
 from core.model import Article
 
 

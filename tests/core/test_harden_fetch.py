@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from core.fetch import MAX_BYTES, FetchCancelled, FetchError, fetch_page
-from core.ingest import MAX_HTML_BYTES
+from core.ingest.load import MAX_HTML_BYTES
+from core.web.fetch import MAX_BYTES, FetchCancelled, FetchError, fetch_page
 
 PAGE = b"<html><head><title>Fire</title></head><body><p>The ferry burned.</p></body></html>"
 
@@ -243,7 +243,7 @@ def test_cancel_stops_a_running_download(server):
 
 def test_fetch_page_reports_final_url_and_validators():
     """Last-Modified and ETag of the final answer are kept (they become the provenance)."""
-    from core.fetch import fetch_page
+    from core.web.fetch import fetch_page
 
     def handle(conn, _stop):
         _read_request(conn)

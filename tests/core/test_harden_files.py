@@ -20,7 +20,7 @@ from test_store_helpers import install_fake_engine
 
 from core.cli import main
 from core.errors import IngestError, ProjectError
-from core.ingest import load_article
+from core.ingest.load import load_article
 from core.store import Project
 from core.store.lock import lock_path
 
@@ -258,7 +258,7 @@ def test_unknown_schema_version_is_one_line_and_leaves_no_backup(project, tmp_pa
 
 
 def test_oversized_html_is_refused_before_parsing(tmp_path, monkeypatch):
-    import core.ingest as ingest
+    import core.ingest.load as ingest
 
     page = tmp_path / "huge.html"
     filler = "<p>" + "word " * 200 + "</p>\n"

@@ -21,7 +21,7 @@ from core.cli import main
 from core.report.csv_report import render_csv
 from core.report.html_report import render_html
 from core.report.markdown_report import render_markdown
-from core.report.model import ArticleRef, Excerpt
+from core.report.report_records import ArticleRef, Excerpt
 
 #: Every bidirectional formatting character Unicode defines.
 BIDI_CONTROLS = (

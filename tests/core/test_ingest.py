@@ -7,9 +7,9 @@ import codecs
 import pytest
 from conftest import seed
 
-from core import ingest
 from core.errors import IngestError
-from core.ingest import article_from_html, article_from_text, load_article
+from core.ingest import load as ingest
+from core.ingest.load import article_from_html, article_from_text, load_article
 
 BODY = "Café owners said the “new rules” would cost €5,000 — a blow, naïvely ignored.\n"
 

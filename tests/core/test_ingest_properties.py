@@ -12,10 +12,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.boilerplate import find_boilerplate
 from core.errors import IngestError
-from core.ingest import article_from_html, article_from_text, load_article, normalise_newlines
-from core.segment import split_paragraphs, split_sentences
+from core.ingest.boilerplate import find_boilerplate
+from core.ingest.load import article_from_html, article_from_text, load_article, normalise_newlines
+from core.text.segment import split_paragraphs, split_sentences
 
 NEWSY_PIECES = (
     "a", "The", "word", "U.S.", "Mr.", "p.m.", "3", "10", "No.", "I", "e.g.", " ", " ", "  ",

@@ -13,10 +13,10 @@ from refetch_server import allow_local_fetches, article_page, page_server
 
 from core.cli import main
 from core.errors import ProjectError
-from core.fetch_article import fetch_article
 from core.model import Article
-from core.refetch import refetch
 from core.store import Project, RevisionInfo
+from core.web.fetch_article import fetch_article
+from core.web.refetch import refetch
 
 
 @pytest.fixture

@@ -9,14 +9,14 @@ import json
 import pytest
 from event_table_fixtures import make_bridge_project
 
-from core.event_table import Cell, Column, EventTable, Row
+from core.events.fact_table import Cell, Column, EventTable, Row
 from core.report.collect import build_report
 from core.report.csv_report import FACT_COLUMNS, render_csv
 from core.report.export import render_text
 from core.report.json_report import render_json
 from core.report.markdown_report import render_markdown
-from core.report.model import EventSection, ReportData
 from core.report.options import ReportOptions
+from core.report.report_records import EventSection, ReportData
 from core.store import Project
 
 

@@ -7,7 +7,7 @@ Other report tests import ``sample_report`` and ``hostile_report`` from here.
 
 from __future__ import annotations
 
-from core.report.model import (
+from core.report.report_records import (
     ArticleRef,
     Counts,
     EventSection,

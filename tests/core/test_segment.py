@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import seed
 
-from core.boilerplate import find_boilerplate
-from core.segment import MAX_SENTENCE_CHARS, split_paragraphs, split_sentences
+from core.ingest.boilerplate import find_boilerplate
+from core.text.segment import MAX_SENTENCE_CHARS, split_paragraphs, split_sentences
 
 
 def sentences(text: str) -> list[str]:

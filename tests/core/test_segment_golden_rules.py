@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.segment import split_sentences
+from core.text.segment import split_sentences
 
 GOLDEN_RULES = [
     ("Hello World. My name is Jonas.", ["Hello World.", "My name is Jonas."]),

@@ -6,9 +6,9 @@ import pytest
 from conftest import seed
 
 from core.compare import compare
-from core.ingest import load_article
+from core.ingest.load import load_article
+from core.matchers.similarity import similarity
 from core.model import Alignment
-from core.similarity import similarity
 
 
 def test_nothing_to_compare_is_zero():

@@ -1,7 +1,7 @@
 """Shared helpers for the project-file tests: a tiny deterministic stand-in engine.
 
 The store must work whatever the engine finds, so these tests swap
-``core.compare.compare`` and ``core.events.group_events`` for a fake that
+``core.compare.compare`` and ``core.events.grouping.group_events`` for a fake that
 flags differing numbers and groups articles by the first word of their title.
 """
 
@@ -61,7 +61,7 @@ def install_fake_engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
     """Swap the engine's two entry points for the fake (other modules stay real)."""
     engine = FakeEngine()
     monkeypatch.setattr("core.compare.compare", engine.compare)
-    monkeypatch.setattr("core.events.group_events", engine.group_events)
+    monkeypatch.setattr("core.events.grouping.group_events", engine.group_events)
     return engine
 
 

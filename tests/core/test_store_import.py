@@ -89,7 +89,7 @@ def test_import_into_readonly_project_is_refused(folder, tmp_path):
 
 def test_a_folder_yields_every_kind_of_file_a_single_import_accepts(tmp_path):
     """Folder recursion and single-file import agree on what an article file is."""
-    from core.ingest import ARTICLE_SUFFIXES
+    from core.ingest.load import ARTICLE_SUFFIXES
 
     for i, suffix in enumerate(ARTICLE_SUFFIXES):
         (tmp_path / f"story{i}{suffix}").write_text(f"Story {i}. It happened.", encoding="utf-8")

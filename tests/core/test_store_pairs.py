@@ -63,7 +63,7 @@ def test_regrouping_keeps_user_pairs_and_annotated_suggestions(tmp_path, engine,
         ids_before = {q.id for q in p.pairs()}
 
         # The engine now groups nothing: suggestions go, work stays.
-        events_module = sys.modules["core.events"]
+        events_module = sys.modules["core.events.grouping"]
         monkeypatch.setattr(events_module, "group_events", lambda arts: FakeGrouping((), ()))
         assert p.group_events() == []
         left = {q.id: q for q in p.pairs()}

@@ -7,7 +7,7 @@ import sqlite3
 import zlib
 
 from core.cli import main
-from core.ingest import load_article
+from core.ingest.load import load_article
 from core.model import Article
 from core.store import SCHEMA_VERSION, Project, Provenance
 from core.store.migrations import create_schema

@@ -13,7 +13,7 @@ from itertools import combinations
 import pytest
 
 from core.compare import clear_caches, compare
-from core.ingest import load_article
+from core.ingest.load import load_article
 from core.model import Article
 from core.resources_path import resources_dir
 from core.store import Project, pair_store

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import core.tokens as tokens_module
-from core.tokens import cosmetic_key, tokenize
+import core.text.tokens as tokens_module
+from core.text.tokens import cosmetic_key, tokenize
 
 
 def texts(text: str, start: int = 0, end: int | None = None) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-import core.fetch
+import core.web.fetch
 from gui.import_dialogs import FetchUrlDialog, PasteArticleDialog
 from gui.manual_discrepancy_dialog import ManualDiscrepancyDialog
 from gui.preferences_dialog import PreferencesDialog
@@ -37,9 +37,9 @@ def test_paste_dialog_validates_and_builds_an_article(qtbot):
 
 def test_fetch_dialog_explains_an_offline_failure(qtbot, monkeypatch):
     def offline(url, **_kw):
-        raise core.fetch.FetchError(f"Could not download {url}: you may be offline (no DNS)")
+        raise core.web.fetch.FetchError(f"Could not download {url}: you may be offline (no DNS)")
 
-    monkeypatch.setattr(core.fetch, "fetch_page", offline)
+    monkeypatch.setattr(core.web.fetch, "fetch_page", offline)
     dialog = FetchUrlDialog()
     qtbot.addWidget(dialog)
     assert not dialog.fetch_button.isEnabled()
@@ -54,7 +54,7 @@ def test_fetch_dialog_explains_an_offline_failure(qtbot, monkeypatch):
 
 
 def test_fetch_dialog_explains_a_page_without_an_article(qtbot, monkeypatch):
-    monkeypatch.setattr(core.fetch, "fetch_page", lambda url, **kw: core.fetch.FetchedPage(
+    monkeypatch.setattr(core.web.fetch, "fetch_page", lambda url, **kw: core.web.fetch.FetchedPage(
         url, b"<html><body><nav>Home</nav></body></html>", ""))
     dialog = FetchUrlDialog()
     qtbot.addWidget(dialog)
@@ -69,7 +69,7 @@ def test_fetch_dialog_returns_the_article(qtbot, monkeypatch):
                  "about 280 passengers and crew were taken off by rescue boats. ")
     page = (f"<html><head><title>Ferry fire</title></head><body><article><h1>Ferry fire</h1>"
             f"<p>{paragraph * 3}</p><p>{paragraph * 2}</p></article></body></html>")
-    monkeypatch.setattr(core.fetch, "fetch_page", lambda url, **kw: core.fetch.FetchedPage(
+    monkeypatch.setattr(core.web.fetch, "fetch_page", lambda url, **kw: core.web.fetch.FetchedPage(
         url + "?amp", page.encode(), "utf-8", "Thu, 03 Dec 2026 10:00:00 GMT", '"v7"'))
     dialog = FetchUrlDialog()
     qtbot.addWidget(dialog)

@@ -50,11 +50,11 @@ def test_cancel_in_the_fetch_dialog_stops_the_download_at_once(qtbot, monkeypatc
     import socket
     import threading
 
-    import core.fetch
+    import core.web.fetch
     from gui.import_dialogs import FetchUrlDialog
 
-    real = core.fetch.fetch_page
-    monkeypatch.setattr(core.fetch, "fetch_page", functools.partial(real, allow_local=True))
+    real = core.web.fetch.fetch_page
+    monkeypatch.setattr(core.web.fetch, "fetch_page", functools.partial(real, allow_local=True))
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(1)

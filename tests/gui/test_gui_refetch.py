@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from gui_fixtures import *  # noqa: F403  (fixtures)
 
-from core.fetch_article import fetch_article
 from core.model import Article
 from core.store import Project
+from core.web.fetch_article import fetch_article
 from gui.project_browser import ARTICLE, ID_ROLE, KIND_ROLE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "core"))

@@ -95,13 +95,13 @@ def _article(title: str, published: str) -> Article:
 
 
 def test_suggested_pairs_put_the_earlier_article_on_the_left(monkeypatch):
-    import core.events
+    import core.events.grouping
 
     articles = [_article("late", "2025-03-15"), _article("undated", ""),
                 _article("early", "2025-03-14"), _article("same day", "2025-03-14")]
     # The engine may name a pair's articles either way round.
     everything = tuple((i, j) for i in range(4) for j in range(4) if i != j)
-    monkeypatch.setattr(core.events, "group_events", lambda _articles: core.events.EventGrouping(
+    monkeypatch.setattr(core.events.grouping, "group_events", lambda _articles: core.events.grouping.EventGrouping(
         ((0, 1, 2, 3),), everything, ()))
     pairs = plan_events([10, 11, 12, 13], articles).pairs
     rank = {12: 0, 13: 1, 10: 2, 11: 3}  # earlier date, then import order; undated last

@@ -1,7 +1,7 @@
 """The event's fact table as immutable records: columns are articles, rows are facts.
 
 A renderer, the window and the CLI only ever see these records; the builder
-(:mod:`core.event_table.build`) is the one place that reads articles.
+(:mod:`core.events.fact_table.build`) is the one place that reads articles.
 """
 
 from __future__ import annotations

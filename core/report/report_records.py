@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.event_table import EventTable
+from core.events.fact_table import EventTable
 from core.model import Span
 from core.store.records import Provenance
 
@@ -106,7 +106,7 @@ class EventSection:
     """Pairs grouped under the news event they report; ``id`` is None for ungrouped pairs.
 
     ``table`` is the event's fact table when the event has three or more
-    articles (core.event_table) and the report is not about one pair.
+    articles (core.events.fact_table) and the report is not about one pair.
     """
 
     id: int | None

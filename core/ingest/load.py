@@ -16,11 +16,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from core.boilerplate import find_boilerplate
-from core.datelines import is_stamp_line, leading_stamp_end, parse_date
-from core.encodings import decode
 from core.errors import IngestError
-from core.lines import LINE
+from core.ingest.boilerplate import find_boilerplate
+from core.ingest.date_stamps import is_stamp_line, leading_stamp_end, parse_date
+from core.ingest.encodings import decode
+from core.ingest.line_spans import LINE
 from core.model import Article, Span
 from core.safe_text import displayable
 

@@ -27,7 +27,7 @@ from core.errors import IngestError
 
 #: Seconds for the whole download, redirects included: slow sites finish well within it.
 DEADLINE_SECONDS = 30.0
-#: The largest page downloaded (the same cap as a saved page: core.ingest.MAX_HTML_BYTES).
+#: The largest page downloaded (the same cap as a saved page: core.ingest.load.MAX_HTML_BYTES).
 MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from core.facts.model import DateRef
+from core.facts.fact_records import DateRef
 
 _DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEARLESS_RE = re.compile(r"^--(\d{2})-(\d{2})$")

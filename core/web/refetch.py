@@ -2,7 +2,7 @@
 
 A site may change an article after publishing it without saying so. Each
 article fetched from a URL is downloaded again under the same rules as the
-first time (core/fetch.py: verified certificates, public addresses only, one
+first time (core/web/fetch.py: verified certificates, public addresses only, one
 deadline, a size cap, Cancel); when the article's text differs, the new
 version is stored as a revision of the newest stored one (never over it) and
 the engine compares the two.
@@ -77,7 +77,7 @@ def refetch(
     Each changed text is committed with its comparison before the next
     download starts, so Cancel keeps every revision found so far.
     """
-    from core.fetch import FetchCancelled
+    from core.web.fetch import FetchCancelled
 
     targets = project.refetch_targets(article_id)
     stop = cancelled or (lambda: False)
@@ -97,9 +97,9 @@ def refetch(
 
 
 def _check_one(project: Project, article_id: int, url: str, cancelled) -> RefetchLine:
-    from core.fetch_article import fetch_article
     from core.store.codec import content_hash
     from core.store.importer import MAX_ARTICLE_CHARS, too_large
+    from core.web.fetch_article import fetch_article
 
     info = project.article_info(article_id)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.event_table.model import ROW_KIND_LABELS, EventTable, Row
+from core.events.fact_table.table_records import ROW_KIND_LABELS, EventTable, Row
 
 FORMAT = "factdiff-event-tables"
 VERSION = 1

@@ -24,9 +24,9 @@ from typing import NamedTuple
 
 from core.discrepancies.claims import clause_span
 from core.discrepancies.date_conflicts import day_index, days_conflict, paired_days, stated_days
-from core.discrepancies.dates import same_time
+from core.discrepancies.date_matching import same_time
 from core.discrepancies.number_conflicts import paired_figures
-from core.discrepancies.quantities import agree, telling, unit_key
+from core.discrepancies.quantity_agreement import agree, telling, unit_key
 from core.discrepancies.quote_conflicts import (
     QuoteWords,
     matched_quotes,
@@ -38,11 +38,11 @@ from core.discrepancies.side import Side, build_side
 from core.discrepancies.sources import Credits, conflicting_sources
 from core.discrepancies.subject import ALIGNED_BONUS, aligned_sentences, context, match_pairs
 from core.discrepancies.text import one_line
-from core.event_table.model import ROW_KINDS, Cell, Column, EventTable, Row
+from core.events.fact_table.table_records import ROW_KINDS, Cell, Column, EventTable, Row
 from core.facts import extract_facts
-from core.facts.model import Attribution, DateRef, Quantity, Quote
+from core.facts.fact_records import Attribution, DateRef, Quantity, Quote
 from core.model import Alignment, Article
-from core.segment import article_sentences
+from core.text.segment import article_sentences
 
 Fact = Quantity | DateRef | Quote
 #: Shared clause words (plus the aligned bonus) that make two clock times one moment.

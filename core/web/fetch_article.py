@@ -2,7 +2,7 @@
 
 Shared by the window's Fetch Article dialog and by re-fetching (checking
 fetched articles for later edits), so both apply the same safety rules
-(core/fetch.py) and extract the text the same way.
+(core/web/fetch.py) and extract the text the same way.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from core import fetch
 from core.errors import FactDiffError, IngestError
 from core.model import Article
 from core.store.records import Provenance
+from core.web import fetch
 
 
 def fetch_article(
@@ -25,7 +25,7 @@ def fetch_article(
 ) -> tuple[Article, Provenance]:
     """The article at ``url`` and where it came from; ``IngestError`` (one line) when none.
 
-    Raises ``core.fetch.FetchCancelled`` when ``cancelled()`` turns true. The
+    Raises ``core.web.fetch.FetchCancelled`` when ``cancelled()`` turns true. The
     page's bytes as served are the article's original, so the provenance's
     SHA-256 is theirs. ``fetch.fetch_page`` is looked up on each call, so a
     test can let a server on this machine through; the application never does.
@@ -41,8 +41,8 @@ def fetch_article(
 
 
 def _extract(url: str, page: fetch.FetchedPage) -> Article:
-    from core.encodings import decode
-    from core.ingest import article_from_html
+    from core.ingest.encodings import decode
+    from core.ingest.load import article_from_html
 
     try:
         article = article_from_html(_page_text(page.body, page.charset, decode), url=page.final_url)

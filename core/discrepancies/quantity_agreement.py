@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from core import lexicon
-from core.facts.model import Quantity
+from core.facts.fact_records import Quantity
 
 #: Margin of a hedged single value: "an estimated" is a guess, "about" a rounding.
 HEDGE_MARGINS = {"estimated": 0.20, "approx": 0.10}

@@ -16,7 +16,11 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from core.abbreviations import (
+from core.ingest.boilerplate import BoilerplateIndex
+from core.ingest.date_stamps import leading_stamp_end
+from core.ingest.line_spans import line_spans
+from core.model import Sentence, Span
+from core.text.abbreviations import (
     ABBREVIATIONS,
     CALENDAR_WORDS,
     CAPITALISED_ABBREVIATIONS,
@@ -27,10 +31,6 @@ from core.abbreviations import (
     TITLES,
     WEEKDAY_ABBREVIATIONS,
 )
-from core.boilerplate import BoilerplateIndex
-from core.datelines import leading_stamp_end
-from core.lines import line_spans
-from core.model import Sentence, Span
 
 _OPENERS = "\"'“‘«([{"
 _CLOSERS = "\"'”’»)]}"

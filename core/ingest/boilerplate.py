@@ -17,8 +17,8 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from core.datelines import is_stamp_line, leading_stamp_end
-from core.lines import line_spans
+from core.ingest.date_stamps import is_stamp_line, leading_stamp_end
+from core.ingest.line_spans import line_spans
 from core.model import Span
 
 _LEADING_MARKS = " \t•⁃▪◦‣·*>|-"
