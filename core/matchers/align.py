@@ -25,6 +25,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from core import lexicon
 from core.matchers.assignment import best_assignment, component_labels
 from core.matchers.features import (
     SentenceFeatures,
@@ -33,6 +34,7 @@ from core.matchers.features import (
     cosine,
     merge_features,
     sentence_features,
+    stem,
 )
 from core.matchers.links import (
     ALL_PAIRS_LIMIT,
@@ -53,6 +55,16 @@ from core.matchers.scoring import (
 )
 from core.matchers.sparse import Csr, by_column, csr, dense_product
 from core.model import Alignment, Span
+from core.text.tokens import cosmetic_key
+
+#: What words mean, by the classes the figures finder reads ("killed / dead /
+#: deaths / died / fatalities"), keyed like the aligner's words: two sentences
+#: that name the same class say something about the same thing.
+_ROLE_GROUPS = lexicon.groups("roles")
+CLASS_NAMES = tuple(sorted(set(_ROLE_GROUPS.values())))
+MEANING_CLASSES = {
+    stem(cosmetic_key(word)): CLASS_NAMES.index(group) for word, group in _ROLE_GROUPS.items()
+}
 
 ALIGN_THRESHOLD = 0.44  # minimum score of a 1-1 link
 TOP_K = 6  # candidate partners kept per sentence, on each side
@@ -241,6 +253,7 @@ class _Scorer:
                 self._containment(ia, ib, of_small),
                 _overlap_share(dots.numbers, number_counts[ia], number_counts[rows_b]),
                 _overlap_share(dots.names, name_counts[ia], name_counts[rows_b]),
+                self._classes_shared(ia, ib),
                 score_row,
                 score_col,
                 (score_row >= 1.0).astype(np.float64),
@@ -249,6 +262,24 @@ class _Scorer:
             ]
         )
         return PairTable(ia, ib, features)
+
+    def _classes_shared(self, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        """Share of the smaller sentence's meaning classes the other names too: "six
+        deaths" and "eight people have died" both speak of the dead in other words."""
+        classes = self._classes
+        counts = np.diff(classes.indptr)
+        shared = self._pair_dots(classes, classes, ia, ib)
+        return _overlap_share(shared, counts[ia], counts[ib + self.n_a])
+
+    @functools.cached_property
+    def _classes(self) -> Csr:
+        """0/1 rows of each sentence's meaning classes (core/lexicon/roles.txt)."""
+        feats = self.a.features + self.b.features
+        sets = [sorted({MEANING_CLASSES[w] for w in f.words if w in MEANING_CLASSES}) for f in feats]
+        indptr = np.zeros(len(sets) + 1, dtype=np.int64)
+        np.cumsum([len(x) for x in sets], out=indptr[1:])
+        indices = np.fromiter(chain.from_iterable(sets), dtype=np.int64, count=int(indptr[-1]))
+        return csr(np.ones(len(indices)), indices, indptr, (len(sets), len(CLASS_NAMES)))
 
     @functools.cached_property
     def _rare(self) -> Csr:

@@ -56,6 +56,7 @@ FEATURES = (
     "containment",
     "numbers_shared",
     "names_shared",
+    "classes_shared",
     "score_row_ratio",
     "score_col_ratio",
     "best_in_row",

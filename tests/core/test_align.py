@@ -293,3 +293,17 @@ def test_every_pair_read_at_once_scores_as_pair_by_pair_to_the_last_bit():
     backwards = np.arange(len(ia))[::-1]
     one_by_one = scorer.pair_table(ia[backwards], ib[backwards]).features[backwards]
     assert np.array_equal(at_once, one_by_one)
+
+
+def test_sentences_naming_one_meaning_class_in_other_words_share_it():
+    """"Six deaths" and "eight people have died" both speak of the dead: a link measure."""
+    from core.matchers.align import pair_table
+    from core.matchers.links import FEATURES
+
+    text_a = "Officials reported six deaths on Monday."
+    text_b = "At least eight people have died, the ministry said. Schools reopened on Monday."
+    spans_a = [(0, len(text_a))]
+    spans_b = [(s.start, s.end) for s in split_sentences(text_b, ())]
+    table = pair_table(text_a, spans_a, text_b, spans_b)
+    shared = table.features[:, FEATURES.index("classes_shared")]
+    assert shared.tolist() == [1.0, 0.0]
