@@ -1,0 +1,36 @@
+"""One claim told with other names, read only in likely claim links."""
+
+from __future__ import annotations
+
+from core.discrepancies.renamings import MIN_LINK, renamings
+from core.discrepancies.side import build_side
+from core.facts import extract_facts
+from core.model import Alignment, Article
+
+
+def side(text: str):
+    article = Article(text)
+    return build_side(article, extract_facts(article))
+
+
+def linked(sa, sb, score: float) -> list[Alignment]:
+    a, b = sa.sentences[1], sb.sentences[1]
+    return [Alignment(((a.start, a.end),), ((b.start, b.end),), score, (), primary=False)]
+
+
+A = "Tech news.\n\nJob cuts followed at Northwind Corp and Contoso Ltd, the report said."
+B = "Tech news.\n\nJob cuts followed at Northwind Corp and Fabrikam Inc, the report said."
+
+
+def test_another_company_in_one_claim_is_an_entity_discrepancy():
+    sa, sb = side(A), side(B)
+    [f] = renamings(sa, sb, linked(sa, sb, MIN_LINK + 0.1))
+    assert f.kind == "entity"
+    assert (sa.text[f.a[0] : f.a[1]], sb.text[f.b[0] : f.b[1]]) == ("Contoso Ltd", "Fabrikam Inc")
+
+
+def test_a_link_below_the_bar_is_not_read_and_a_renaming_ranks_last():
+    sa, sb = side(A), side(B)
+    assert renamings(sa, sb, linked(sa, sb, MIN_LINK - 0.1)) == []
+    [f] = renamings(sa, sb, linked(sa, sb, 0.9))
+    assert f.weight < 0.35  # below every omission: the budget lets it go first
