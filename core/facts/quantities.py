@@ -316,7 +316,8 @@ def _counts_plural(text: str, end: int) -> bool:
 def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
     """Years, ages and numbers that are part of a name."""
     start, end = match.start("num"), match.end()
-    head = text[max(0, start - 40) : start]
+    # a figure opening a line is not part of a name ending the line before it
+    head = text[max(0, start - 40, text.rfind("\n", 0, start) + 1) : start]
     tail = text[end : end + 40]
     if _AGE_TAIL.match(tail) or _last_word(text, start) in _AGE_WORDS or _CLOCK_TAIL.match(tail):
         return True

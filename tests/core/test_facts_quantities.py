@@ -295,3 +295,9 @@ def test_a_term_of_detention_counts_the_sentence_not_an_arrest():
     side = build_side(article, extract_facts(article))
     [q] = side.facts.quantities
     assert role_of(side, q) == "sentenced"
+
+
+def test_a_figure_opening_a_line_is_not_part_of_a_name_ending_the_line_before():
+    q = only("Storm hits the coast of Odisha\n\n3 people reported dead\n")
+    assert (q.text, q.unit) == ("3 people", "people")
+    assert quantities("He cited Article 5 of the treaty.") == ()
