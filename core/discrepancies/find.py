@@ -15,7 +15,7 @@ from core.discrepancies.date_conflicts import date_conflicts, time_conflicts
 from core.discrepancies.described_people import gender_conflicts, status_conflicts
 from core.discrepancies.fingerprint import assign_ids
 from core.discrepancies.flag import Flag
-from core.discrepancies.hedged_claims import hedged_claims
+from core.discrepancies.meaning_shifts import meaning_shifts
 from core.discrepancies.number_conflicts import number_conflicts, paired_figures
 from core.discrepancies.omissions import omissions
 from core.discrepancies.passages import passage_flags
@@ -84,7 +84,7 @@ def find_discrepancies(
     fact_flags += omissions(sb, sa, {j for _, j in aligned}, covered_b, "B")
     passages = _without_known_spellings(passage_flags(sa, sb, alignments), spellings, sa, sb)
     passages += rewordings(sa, sb, alignments)
-    fact_flags += hedged_claims(sa, sb, alignments)
+    fact_flags += meaning_shifts(sa, sb, alignments)
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
     return _publish(rank(flags, sa.words + sb.words, capped), a.text, b.text)
 

@@ -4,7 +4,8 @@ Rules live in code, vocabulary here, so a list can grow from what real
 newsrooms write without touching the rule that reads it. Two file shapes:
 
 - a *list*: one entry per line;
-- *groups*: ``group: word word …`` per line, every word mapped to its group.
+- *groups*: ``group: word word …`` per line, every word mapped to its group;
+- *lines*: one entry of its own shape per line (``opposites.txt``: two groups split by ``|``).
 
 Blank lines and lines starting with ``#`` are comments. Files are read once.
 """
@@ -24,6 +25,12 @@ def _lines(name: str) -> list[str]:
         for line in text.splitlines()
         if line.strip() and not line.lstrip().startswith("#")
     ]
+
+
+@cache
+def lines(name: str) -> tuple[str, ...]:
+    """The entries of file ``name`` line by line, comments and blanks left out."""
+    return tuple(_lines(name))
 
 
 @cache

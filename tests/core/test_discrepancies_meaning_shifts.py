@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.discrepancies.claims import clauses
-from core.discrepancies.hedged_claims import hedged_claims
+from core.discrepancies.meaning_shifts import meaning_shifts
 from core.discrepancies.side import build_side
 from core.facts import extract_facts
 from core.model import Alignment, Article
@@ -25,7 +25,7 @@ PLANNED = "Probe news.\n\nThe lander, built in Pune, is scheduled to touch down 
 
 def test_done_against_scheduled_is_a_wording_discrepancy():
     sa, sb = side(DONE), side(PLANNED)
-    [f] = hedged_claims(sa, sb, linked(sa, sb))
+    [f] = meaning_shifts(sa, sb, linked(sa, sb))
     assert (f.kind, f.severity) == ("wording", "medium")
     assert f.summary.startswith("stated vs 'scheduled to'")
     assert sb.text[f.b[0] : f.b[1]].startswith("is scheduled to touch down")
@@ -34,18 +34,33 @@ def test_done_against_scheduled_is_a_wording_discrepancy():
 
 def test_both_stated_or_both_hedged_or_a_weak_link_is_quiet():
     sa, sb = side(DONE), side(PLANNED)
-    assert hedged_claims(sa, side(DONE), linked(sa, side(DONE))) == []
-    assert hedged_claims(sb, side(PLANNED), linked(sb, side(PLANNED))) == []
-    assert hedged_claims(sa, sb, linked(sa, sb, score=0.1)) == []
+    assert meaning_shifts(sa, side(DONE), linked(sa, side(DONE))) == []
+    assert meaning_shifts(sb, side(PLANNED), linked(sb, side(PLANNED))) == []
+    assert meaning_shifts(sa, sb, linked(sa, sb, score=0.1)) == []
 
 
 def test_reported_speech_would_is_not_a_hedge():
     sa = side("Talks news.\n\nThe minister said the border will reopen on Monday.")
     sb = side("Talks news.\n\nThe minister said the border would reopen on Monday.")
-    assert hedged_claims(sa, sb, linked(sa, sb)) == []
+    assert meaning_shifts(sa, sb, linked(sa, sb)) == []
 
 
 def test_a_clock_time_does_not_split_a_clause():
     s = side(DONE)
     texts = [s.text[a:b] for a, b in clauses(s, (s.sentences[1].start, s.sentences[1].end))]
     assert "touched down near the lunar south pole at 6:04 pm." in texts
+
+
+def test_words_of_opposite_sense_in_one_claim():
+    sa = side("Market news.\n\nShares of Northwind rose sharply after the quarterly results.")
+    sb = side("Market news.\n\nShares of Northwind fell sharply after the quarterly results.")
+    [f] = meaning_shifts(sa, sb, linked(sa, sb))
+    assert (f.kind, f.summary[:26]) == ("wording", "opposite: 'rose' vs 'fell'")
+    same = side("Market news.\n\nShares of Northwind climbed sharply after the quarterly results.")
+    assert meaning_shifts(sa, same, linked(sa, same)) == []  # one sense, other words
+
+
+def test_opposite_words_in_clauses_about_other_things_are_quiet():
+    sa = side("Market news.\n\nShares of Northwind rose sharply after the quarterly results.")
+    sb = side("Market news.\n\nRainfall in the capital fell to a record low this spring.")
+    assert meaning_shifts(sa, sb, linked(sa, sb)) == []

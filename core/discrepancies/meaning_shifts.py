@@ -1,0 +1,120 @@
+"""One claim told so that it means something else: hedged against stated, or opposite.
+
+"The probe landed near the pole" and "the probe is scheduled to land near the
+pole" share nearly every word, so a wording score calls them the same; a
+reader is told two different things. Likewise "shares rose after the
+results" and "shares fell after the results". For each pair of sentences
+that report one claim (a passage or a likely claim link), the clause pairs
+that restate each other are read for a hedge (``core/lexicon/hedges.txt``)
+on one side only, or for words of opposite sense (``core/lexicon/opposites.txt``)
+— a medium wording discrepancy, ranked above cosmetic rewording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from core import lexicon
+from core.discrepancies.claims import clauses
+from core.discrepancies.flag import Flag, flag
+from core.discrepancies.side import Side
+from core.discrepancies.text import is_function_word, one_line, stem, words
+from core.model import Alignment, Span
+
+HEDGES = tuple(tuple(phrase.split()) for phrase in sorted(lexicon.words("hedges")))
+
+
+def _opposites() -> dict[str, tuple[int, int]]:
+    """word → (pair number, side 0 or 1) from opposites.txt."""
+    found: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(lexicon.lines("opposites")):
+        for side, forms in enumerate(line.split("|")):
+            for word in forms.split():
+                found.setdefault(word, (number, side))
+    return found
+
+
+OPPOSITES = _opposites()
+MIN_LINK = 0.3  # claim links less likely than this are not read
+MIN_SHARED = 3  # content words two clauses share to be one claim
+MIN_SHARE = 0.5  # …and at least this share of the shorter clause's: the same claim, not one topic
+WEIGHT = 0.7
+
+
+def meaning_shifts(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[Flag]:
+    flags = []
+    used: set[tuple[int, Span]] = set()
+    for index, al in enumerate(alignments):
+        if not al.primary and al.score < MIN_LINK:
+            continue
+        for a in al.a:
+            for b in al.b:
+                found = _differs(sa, sb, a, b)
+                if found is None or (0, found[0]) in used or (1, found[1]) in used:
+                    continue
+                span_a, span_b, cue = found
+                used.update({(0, span_a), (1, span_b)})
+                ta, tb = one_line(sa.text[slice(*span_a)], 50), one_line(sb.text[slice(*span_b)], 50)
+                summary = f'{cue}: "{ta}" vs "{tb}"'
+                flags.append(flag("wording", summary, span_a, span_b, index, "medium", WEIGHT))
+    return flags
+
+
+def _differs(sa: Side, sb: Side, a: Span, b: Span) -> tuple[Span, Span, str] | None:
+    """Of the clause pairs that restate each other, the closest whose sense differs."""
+    best: tuple[int, Span, Span, str] | None = None
+    clauses_b = [(cb, _stems(sb, cb), _reading(sb, cb)) for cb in clauses(sb, b)]
+    for ca in clauses(sa, a):
+        stems_a, reading_a = _stems(sa, ca), _reading(sa, ca)
+        for cb, stems_b, reading_b in clauses_b:
+            shift = _shift(reading_a, reading_b)
+            if not shift:
+                continue
+            shared = len(stems_a & stems_b)
+            enough = shared >= max(MIN_SHARED, MIN_SHARE * min(len(stems_a), len(stems_b)))
+            if enough and (best is None or shared > best[0]):
+                best = (shared, ca, cb, shift)
+    return None if best is None else best[1:]
+
+
+class _Reading(NamedTuple):
+    hedge: str  # the hedge phrase, "" when stated outright
+    senses: dict[int, tuple[int, str]]  # opposites pair → (side, the word)
+
+
+def _reading(side: Side, span: Span) -> _Reading:
+    tokens = [w.casefold() for w, _, _ in words(side.text, *span)]
+    senses: dict[int, tuple[int, str]] = {}
+    for t in tokens:
+        if t in OPPOSITES:
+            pair, which = OPPOSITES[t]
+            senses.setdefault(pair, (which, t))
+    return _Reading(_hedge(tokens), senses)
+
+
+def _shift(x: _Reading, y: _Reading) -> str:
+    """How two readings of one claim differ in sense, or "" when they agree."""
+    if bool(x.hedge) != bool(y.hedge):
+        return f"stated vs {y.hedge!r}" if y.hedge else f"{x.hedge!r} vs stated"
+    for pair, (side_x, word_x) in x.senses.items():
+        found = y.senses.get(pair)
+        if found and found[0] != side_x:
+            return f"opposite: {word_x!r} vs {found[1]!r}"
+    return ""
+
+
+def _stems(side: Side, span: Span) -> set[str]:
+    return {
+        stem(w)
+        for w, _, _ in words(side.text, *span)
+        if not is_function_word(w) and not w[:1].isdigit()
+    }
+
+
+def _hedge(tokens: list[str]) -> str:
+    for i in range(len(tokens)):
+        for phrase in HEDGES:
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                return " ".join(phrase)
+    return ""
