@@ -29,13 +29,13 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import agree, telling, unit_key
 from core.discrepancies.side import Side, overlapping
 from core.discrepancies.text import is_function_word, normalise, one_line, stem, words
-from core.facts.fact_records import Attribution, Quantity, Quote
+from core.facts.fact_records import Attribution, DateRef, Quantity, Quote
 from core.model import Span
 
-Fact = Quantity | Quote | Attribution | None
+Fact = Quantity | Quote | Attribution | DateRef | None
 
-_WEIGHT = {"number": 0.9, "quote": 0.8, "claim": 0.5, "detail": 0.35}
-_SEVERITY = {"number": "medium", "quote": "low", "claim": "low", "detail": "low"}
+_WEIGHT = {"number": 0.9, "quote": 0.8, "date": 0.6, "claim": 0.5, "detail": 0.35}
+_SEVERITY = {"number": "medium", "quote": "low", "date": "low", "claim": "low", "detail": "low"}
 #: A clause is news of its own when this many of its distinctive words never
 #: appear in the other article, they are most of what it says, and one of
 #: them is a name: scenery and background have no names of their own.
@@ -48,7 +48,7 @@ NOVEL_WORDS_LINKED = 4
 class Omitted(NamedTuple):
     span: Span
     fact: Fact
-    what: str  # number | quote | claim | detail
+    what: str  # number | date | quote | claim | detail
 
 
 def omissions(
@@ -94,6 +94,10 @@ def _omitted(
                 else claim_span(side, (q.start, q.end))
             )
             return Omitted(span, q, "number")
+    for d in overlapping(side.facts.dates, start, end):
+        if d.kind in _DATED and d.value and (d.start, d.end) not in covered and not _dated(d, other):
+            span = clause_span(side, (d.start, d.end)) if linked else claim_span(side, (start, end))
+            return Omitted(span, d, "date")
     quotes = [q for q in overlapping(side.facts.quotes, start, end) if not q.short]
     for quote in quotes:
         if (quote.start, quote.end) not in covered:
@@ -106,6 +110,16 @@ def _omitted(
         return Omitted(claim_span(side, (start, end)), named[0], "claim")
     novel = _novel_clause(side, start, end, vocabulary, NOVEL_WORDS)
     return Omitted(novel, None, "detail") if novel else None
+
+
+#: Dates a reader can check: a calendar date or a clock time. Weekdays and
+#: "today" restate the story's own day in every article that has one.
+_DATED = frozenset({"absolute", "time"})
+
+
+def _dated(d: DateRef, other: Side) -> bool:
+    """Whether the other article names this day or time anywhere."""
+    return any(x.value == d.value for x in other.facts.dates)
 
 
 def _stated(q: Quantity, other: Side) -> bool:
