@@ -22,7 +22,11 @@ from core.discrepancies.sources import (
     is_conduit,
     same_source,
 )
-from core.discrepancies.story_credits import channel_conflicts, relay_conflicts
+from core.discrepancies.story_credits import (
+    channel_conflicts,
+    relay_conflicts,
+    relayed_speakers,
+)
 from core.discrepancies.text import one_line
 from core.facts.fact_records import Attribution
 
@@ -51,7 +55,8 @@ def story_conflicts(sa: Side, sb: Side, flagged: list[Flag]) -> list[Flag]:
     taken_a = {f.a for f in flagged if f.kind == "attribution"}
     taken_b = {f.b for f in flagged if f.kind == "attribution"}
     flags = []
-    for fa, fb in relay_conflicts(sa, sb) + channel_conflicts(sa, sb):
+    found = relay_conflicts(sa, sb) + relayed_speakers(sa, sb) + channel_conflicts(sa, sb)
+    for fa, fb in found:
         span_a, span_b = credit_span(sa, fa), credit_span(sb, fb)
         if span_a in taken_a or span_b in taken_b:
             continue

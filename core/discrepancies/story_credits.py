@@ -65,6 +65,46 @@ def channel_conflicts(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution
     return pairs
 
 
+def relayed_speakers(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution]]:
+    """One named speaker heard first-hand in one story and through a newsroom in the
+    other ("the minister told reporters" / "the Valley Daily reported, citing the
+    minister"): the second story's account is second-hand, through a relay the first
+    never names. Pairs are (A's credit, B's credit), one per speaker."""
+    credits = (Credits(sa.facts.attributions), Credits(sb.facts.attributions))
+    pairs = []
+    seen: set[str] = set()
+    for f in sa.facts.attributions:
+        if not is_named(f) or f.source_key in seen or _is_relay(f):
+            continue
+        heard_b = [g for g in sb.facts.attributions if same_source(f, g, *credits)]
+        heard_a = [g for g in sa.facts.attributions if same_source(g, f, credits[0], credits[0])]
+        relay_a, relay_b = _relay_beside(sa, heard_a), _relay_beside(sb, heard_b)
+        if heard_b and relay_b is not None and relay_a is None and not _named_in(
+            relay_b.source_key, sa.text
+        ):
+            pairs.append((f, relay_b))
+        elif heard_b and relay_a is not None and relay_b is None and not _named_in(
+            relay_a.source_key, sb.text
+        ):
+            pairs.append((relay_a, heard_b[0]))
+        else:
+            continue
+        seen.add(f.source_key)
+    return pairs
+
+
+def _relay_beside(side: Side, heard: list[Attribution]) -> Attribution | None:
+    """A newsroom credited in a sentence that credits the speaker: its relay."""
+    sentences = {g.sentence for g in heard}
+    return next(
+        (g for g in side.facts.attributions if g.sentence in sentences and _is_relay(g)), None
+    )
+
+
+def _is_relay(f: Attribution) -> bool:
+    return f.cue != "wire" and is_conduit(f) and _news_outlet(f)
+
+
 def _unknown_relays(
     side: Side, other: Side, mine: Credits, theirs: Credits
 ) -> list[Attribution]:

@@ -78,3 +78,31 @@ def test_compare_reports_story_credits_no_claim_link_pairs():
     summaries = [d.summary for d in found if d.kind == "attribution"]
     assert any("Harbour Wire" in s and "Coastal Daily" in s for s in summaries)
     assert any("told" in s and "statement" in s for s in summaries)
+
+
+def test_one_speaker_first_hand_in_one_story_and_through_a_newsroom_in_the_other():
+    from core.discrepancies.story_credits import relayed_speakers
+
+    a = side("Harbour news.\n\nHarbour master Elena Varga told reporters the channel was clear.")
+    b = side(
+        "Harbour news.\n\nThe Coastal Daily reported, citing harbour master Elena Varga, "
+        "that the channel was clear."
+    )
+    [(fa, fb)] = relayed_speakers(a, b)
+    assert (fa.source_key, fb.source_key) == ("varga", "coastal daily")
+    [(fb2, fa2)] = relayed_speakers(b, a)  # either order: the relay is the other story's
+    assert (fb2.source_key, fa2.source_key) == ("coastal daily", "varga")
+
+
+def test_a_relay_both_stories_name_is_one_chain():
+    from core.discrepancies.story_credits import relayed_speakers
+
+    a = side(
+        "Harbour news.\n\nHarbour master Elena Varga told reporters the channel was clear, "
+        "as the Coastal Daily first reported."
+    )
+    b = side(
+        "Harbour news.\n\nThe Coastal Daily reported, citing harbour master Elena Varga, "
+        "that the channel was clear."
+    )
+    assert relayed_speakers(a, b) == []
