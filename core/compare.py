@@ -138,6 +138,8 @@ def forget_facts() -> None:
 
 def clear_caches() -> None:
     """Forget everything remembered about articles seen before (benchmarks, tests)."""
+    from core.discrepancies.claims import forget_clauses
+    from core.discrepancies.meaning_shifts import forget_readings
     from core.discrepancies.rewordings import forget_keys
     from core.discrepancies.roles import forget_roles
     from core.discrepancies.text import normalise
@@ -149,6 +151,8 @@ def clear_caches() -> None:
     forget_facts()
     forget_roles()
     forget_keys()
+    forget_clauses()
+    forget_readings()
     normalise.cache_clear()
     sentence_features.cache_clear()
     clause_features.cache_clear()

@@ -8,6 +8,7 @@ short, and otherwise the clauses around the fact, cut at clause punctuation.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.discrepancies.side import Side
 from core.model import Span
@@ -38,8 +39,13 @@ def claim_span(side: Side, span: Span) -> Span:
 
 def clauses(side: Side, span: Span) -> list[Span]:
     """The clauses of ``span`` in order, trimmed (``span`` itself when it has one)."""
-    start, end = span
-    text = side.text
+    return list(_clauses(side.text, *span))
+
+
+@lru_cache(maxsize=16384)
+def _clauses(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """``clauses`` remembered: several finders cut the same sentences, in each pair
+    an article is in (a ``str`` caches its hash, so the key costs little)."""
     cuts = [start, *(m.end() + start for m in _CLAUSE_END.finditer(text[start:end])), end]
     found = []
     for lo, hi in zip(cuts, cuts[1:], strict=False):
@@ -48,4 +54,9 @@ def clauses(side: Side, span: Span) -> list[Span]:
         hi = lo + len(text[lo:hi].rstrip(" ,;:—–-"))
         if hi > lo:
             found.append((lo, hi))
-    return found or [span]
+    return tuple(found) or ((start, end),)
+
+
+def forget_clauses() -> None:
+    """Drop remembered clauses (benchmarks time reading, not lookups)."""
+    _clauses.cache_clear()

@@ -13,6 +13,7 @@ on one side only, or for words of opposite sense (``core/lexicon/opposites.txt``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from core import lexicon
@@ -23,6 +24,9 @@ from core.discrepancies.text import is_function_word, one_line, stem, words
 from core.model import Alignment, Span
 
 HEDGES = tuple(tuple(phrase.split()) for phrase in sorted(lexicon.words("hedges")))
+_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in HEDGES:  # a clause's words are looked up, not every phrase tried at every word
+    _BY_FIRST[_phrase[0]] = (*_BY_FIRST.get(_phrase[0], ()), _phrase)
 
 
 def _opposites() -> dict[str, tuple[int, int]]:
@@ -64,9 +68,9 @@ def meaning_shifts(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[
 def _differs(sa: Side, sb: Side, a: Span, b: Span) -> tuple[Span, Span, str] | None:
     """Of the clause pairs that restate each other, the closest whose sense differs."""
     best: tuple[int, Span, Span, str] | None = None
-    clauses_b = [(cb, _stems(sb, cb), _reading(sb, cb)) for cb in clauses(sb, b)]
+    clauses_b = [(cb, *_read(sb.text, *cb)) for cb in clauses(sb, b)]
     for ca in clauses(sa, a):
-        stems_a, reading_a = _stems(sa, ca), _reading(sa, ca)
+        stems_a, reading_a = _read(sa.text, *ca)
         for cb, stems_b, reading_b in clauses_b:
             shift = _shift(reading_a, reading_b)
             if not shift:
@@ -83,8 +87,21 @@ class _Reading(NamedTuple):
     senses: dict[int, tuple[int, str]]  # opposites pair → (side, the word)
 
 
-def _reading(side: Side, span: Span) -> _Reading:
-    tokens = [w.casefold() for w, _, _ in words(side.text, *span)]
+@lru_cache(maxsize=16384)
+def _read(text: str, start: int, end: int) -> tuple[frozenset[str], _Reading]:
+    """A clause's content stems and reading, remembered: an article's clauses are read
+    again for every sentence they are set against, in each of its pairs (only read,
+    never changed, so the remembered reading is shared)."""
+    return _stems(text, start, end), _reading(text, start, end)
+
+
+def forget_readings() -> None:
+    """Drop remembered clause readings (benchmarks time reading, not lookups)."""
+    _read.cache_clear()
+
+
+def _reading(text: str, start: int, end: int) -> _Reading:
+    tokens = [w.casefold() for w, _, _ in words(text, start, end)]
     senses: dict[int, tuple[int, str]] = {}
     for t in tokens:
         if t in OPPOSITES:
@@ -104,17 +121,17 @@ def _shift(x: _Reading, y: _Reading) -> str:
     return ""
 
 
-def _stems(side: Side, span: Span) -> set[str]:
-    return {
+def _stems(text: str, start: int, end: int) -> frozenset[str]:
+    return frozenset(
         stem(w)
-        for w, _, _ in words(side.text, *span)
+        for w, _, _ in words(text, start, end)
         if not is_function_word(w) and not w[:1].isdigit()
-    }
+    )
 
 
 def _hedge(tokens: list[str]) -> str:
-    for i in range(len(tokens)):
-        for phrase in HEDGES:
+    for i, token in enumerate(tokens):
+        for phrase in _BY_FIRST.get(token, ()):
             if tuple(tokens[i : i + len(phrase)]) == phrase:
                 return " ".join(phrase)
     return ""
