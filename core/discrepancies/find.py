@@ -101,17 +101,14 @@ def _attach_alignments(
     was said. Days and quotes say what they are and keep their own words.
     """
     order = sorted(range(len(alignments)), key=lambda i: not alignments[i].primary)
+    rank = {i: r for r, i in enumerate(order)}
+    holders_a = _holders(alignments, "a")
+    holders_b = _holders(alignments, "b")
     out = []
     for f in flags:
         if f.alignment is None and f.a is not None and f.b is not None:
-            found = next(
-                (
-                    i
-                    for i in order
-                    if _inside(f.a, alignments[i].a) and _inside(f.b, alignments[i].b)
-                ),
-                None,
-            )
+            both = _holding(holders_a, f.a) & _holding(holders_b, f.b)
+            found = min(both, key=rank.__getitem__) if both else None
             f = f._replace(alignment=found)
             if found is None and f.kind in ("number", "attribution"):
                 f = f._replace(a=clause_span(sa, f.a), b=clause_span(sb, f.b))
@@ -119,8 +116,23 @@ def _attach_alignments(
     return out
 
 
-def _inside(span: Span, spans: Sequence[Span]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in spans)
+def _holders(alignments: Sequence[Alignment], side: str) -> dict[Span, set[int]]:
+    """Each sentence span of one side and the alignments that hold it: a flag looks up
+    the few spans around it instead of every span of every alignment."""
+    found: dict[Span, set[int]] = {}
+    for i, al in enumerate(alignments):
+        for span in al.a if side == "a" else al.b:
+            found.setdefault(span, set()).add(i)
+    return found
+
+
+def _holding(holders: dict[Span, set[int]], span: Span) -> set[int]:
+    """The alignments with a sentence span holding ``span``."""
+    out: set[int] = set()
+    for (start, end), held in holders.items():
+        if start <= span[0] and span[1] <= end:
+            out |= held
+    return out
 
 
 def _without_known_spellings(
