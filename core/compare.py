@@ -140,6 +140,7 @@ def clear_caches() -> None:
     """Forget everything remembered about articles seen before (benchmarks, tests)."""
     from core.discrepancies.claims import forget_clauses
     from core.discrepancies.meaning_shifts import forget_readings
+    from core.discrepancies.quote_conflicts import forget_quotes
     from core.discrepancies.rewordings import forget_keys
     from core.discrepancies.roles import forget_roles
     from core.discrepancies.text import normalise
@@ -153,6 +154,7 @@ def clear_caches() -> None:
     forget_keys()
     forget_clauses()
     forget_readings()
+    forget_quotes()
     normalise.cache_clear()
     sentence_features.cache_clear()
     clause_features.cache_clear()

@@ -11,13 +11,14 @@ instead; a description ("a senior diplomat") never clashes with a name.
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import LCSseq
 
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
-from core.discrepancies.subject import match_pairs
+from core.discrepancies.subject import best_first
 from core.discrepancies.text import is_function_word, key, one_line, words
 from core.facts.fact_records import Quote
 from core.facts.names import name_variants_match
@@ -38,7 +39,11 @@ class Hunk(NamedTuple):
 
 
 def quote_words(side: Side, q: Quote) -> QuoteWords:
-    ws = words(side.text, q.start, q.end)
+    return quote_words_of(side.text, q)
+
+
+def quote_words_of(text: str, q: Quote) -> QuoteWords:
+    ws = words(text, q.start, q.end)
     return QuoteWords(q, tuple(key(w) for w, _, _ in ws), tuple((s, e) for _, s, e in ws))
 
 
@@ -54,9 +59,33 @@ def shared_share(x: QuoteWords, y: QuoteWords) -> float:
 
 
 def matched_quotes(sa: Side, sb: Side) -> list[tuple[QuoteWords, QuoteWords]]:
-    qa = [quote_words(sa, q) for q in sa.facts.quotes if not q.short]
-    qb = [quote_words(sb, q) for q in sb.facts.quotes if not q.short]
-    return [(x, y) for x, y, _ in match_pairs(qa, qb, shared_share, MIN_SHARED_SHARE)]
+    qa, sets_a = _quote_list(sa.text, sa.facts.quotes)
+    qb, sets_b = _quote_list(sb.text, sb.facts.quotes)
+    scored = []
+    for i, x in enumerate(qa):
+        for j, y in enumerate(qb):
+            # shared_share, with each quote's word set made once, not once per pair
+            if len(sets_a[i] & sets_b[j]) < MIN_SHARED_WORDS:
+                continue
+            share = shared_share(x, y)
+            if share >= MIN_SHARED_SHARE:
+                scored.append((share, i, j))
+    return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
+
+
+@lru_cache(maxsize=256)
+def _quote_list(
+    text: str, quotes: tuple[Quote, ...]
+) -> tuple[tuple[QuoteWords, ...], tuple[frozenset[str], ...]]:
+    """An article's quotes (not the short ones) as words, and each one's set of words:
+    remembered, an article's quotes are set against those of each of its pairs."""
+    found = tuple(quote_words_of(text, q) for q in quotes if not q.short)
+    return found, tuple(frozenset(x.keys) for x in found)
+
+
+def forget_quotes() -> None:
+    """Drop remembered quotes (benchmarks time reading, not lookups)."""
+    _quote_list.cache_clear()
 
 
 def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords]]) -> list[Flag]:
