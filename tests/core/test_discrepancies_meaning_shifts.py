@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.discrepancies.claims import clauses
-from core.discrepancies.meaning_shifts import meaning_shifts
+from core.discrepancies.meaning_shifts import _reading, meaning_shifts
 from core.discrepancies.side import build_side
 from core.facts import extract_facts
 from core.model import Alignment, Article
@@ -64,3 +64,11 @@ def test_opposite_words_in_clauses_about_other_things_are_quiet():
     sa = side("Market news.\n\nShares of Northwind rose sharply after the quarterly results.")
     sb = side("Market news.\n\nRainfall in the capital fell to a record low this spring.")
     assert meaning_shifts(sa, sb, linked(sa, sb)) == []
+
+
+def test_the_first_hedge_in_reading_order_names_the_claim():
+    text = "Officials, who hope to reopen the port, said ships are expected to sail and plans to dredge"
+    assert _reading(text, 0, len(text)).hedge == "hope to"
+    later = text.index("ships")
+    assert _reading(text, later, len(text)).hedge == "expected to"
+    assert _reading(text, 0, text.index("hope") + 4).hedge == ""  # "hope" alone, not "hope to"

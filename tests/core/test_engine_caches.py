@@ -1,7 +1,7 @@
 """What the engine remembers about an article never changes a comparison's answer.
 
 An article compared in several pairs is read once: its sentences, features,
-facts, content words and folded sentences are remembered. The answer for a pair
+facts, content words, folded sentences, clauses and quotes are remembered. The answer for a pair
 must be the same whether its articles were met before or not.
 """
 
@@ -10,6 +10,9 @@ from __future__ import annotations
 from conftest import seed
 
 from core.compare import clear_caches, compare
+from core.discrepancies.claims import _clauses
+from core.discrepancies.meaning_shifts import _read
+from core.discrepancies.quote_conflicts import _quote_list
 from core.discrepancies.rewordings import _content_keys
 from core.discrepancies.text import normalise
 from core.ingest.load import load_article
@@ -23,7 +26,8 @@ def test_a_pair_compares_the_same_cold_and_after_its_articles_met_others():
     compare(c, b)
     warm = compare(a, b)
     assert warm == cold
-    assert _content_keys.cache_info().currsize and normalise.cache_info().currsize
+    remembered = (_content_keys, normalise, _clauses, _read, _quote_list)
+    assert all(cache.cache_info().currsize for cache in remembered)
     clear_caches()
-    assert not _content_keys.cache_info().currsize and not normalise.cache_info().currsize
+    assert not any(cache.cache_info().currsize for cache in remembered)
     assert compare(a, b) == cold
