@@ -143,6 +143,7 @@ def clear_caches() -> None:
     from core.discrepancies.quote_conflicts import forget_quotes
     from core.discrepancies.rewordings import forget_keys
     from core.discrepancies.roles import forget_roles
+    from core.discrepancies.sources import forget_credit_words
     from core.discrepancies.text import normalise
     from core.facts.extract import clear_caches as clear_fact_caches
     from core.matchers.features import sentence_features
@@ -155,6 +156,7 @@ def clear_caches() -> None:
     forget_clauses()
     forget_readings()
     forget_quotes()
+    forget_credit_words()
     normalise.cache_clear()
     sentence_features.cache_clear()
     clause_features.cache_clear()

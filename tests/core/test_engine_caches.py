@@ -1,7 +1,7 @@
 """What the engine remembers about an article never changes a comparison's answer.
 
 An article compared in several pairs is read once: its sentences, features,
-facts, content words, folded sentences, clauses and quotes are remembered. The answer for a pair
+facts, content words, folded sentences, clauses, quotes and credits' words are remembered. The answer for a pair
 must be the same whether its articles were met before or not.
 """
 
@@ -14,6 +14,7 @@ from core.discrepancies.claims import _clauses
 from core.discrepancies.meaning_shifts import _read
 from core.discrepancies.quote_conflicts import _quote_list
 from core.discrepancies.rewordings import _content_keys
+from core.discrepancies.sources import _words
 from core.discrepancies.text import normalise
 from core.ingest.load import load_article
 
@@ -26,7 +27,7 @@ def test_a_pair_compares_the_same_cold_and_after_its_articles_met_others():
     compare(c, b)
     warm = compare(a, b)
     assert warm == cold
-    remembered = (_content_keys, normalise, _clauses, _read, _quote_list)
+    remembered = (_content_keys, normalise, _clauses, _read, _quote_list, _words)
     assert all(cache.cache_info().currsize for cache in remembered)
     clear_caches()
     assert not any(cache.cache_info().currsize for cache in remembered)
