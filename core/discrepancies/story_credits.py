@@ -15,6 +15,7 @@ more link in the same chain, not a conflict.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from core import lexicon
 from core.discrepancies.side import Side
@@ -50,19 +51,39 @@ def channel_conflicts(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution
     """
     credits = (Credits(sa.facts.attributions), Credits(sb.facts.attributions))
     pairs = []
-    seen: set[str] = set()
-    for f in sa.facts.attributions:
-        if not (is_named(f) and channel(f)) or f.source_key in seen:
-            continue
-        heard_b = [g for g in sb.facts.attributions if same_source(f, g, *credits)]
+    for f in _first_per_speaker(sa, lambda g: is_named(g) and bool(channel(g))):
+        heard_b = _heard(f, sb, credits)
         heard_a = [g for g in sa.facts.attributions if g.source_key == f.source_key]
         channels_a = {channel(g) for g in heard_a} - {""}
         other = next((g for g in heard_b if channel(g) and channel(g) not in channels_a), None)
         if other is None or channel(f) in {channel(g) for g in heard_b}:
             continue
-        seen.add(f.source_key)
         pairs.append((f, other))
     return pairs
+
+
+def _heard(f: Attribution, side: Side, credits: tuple[Credits, Credits]) -> list[Attribution]:
+    """The credits of ``side`` that name ``f``'s source. With pooled credits the answer
+    depends on the two keys alone, so each key of the other side is asked once."""
+    keys: dict[str, bool] = {}
+    found = []
+    for g in side.facts.attributions:
+        same = keys.get(g.source_key)
+        if same is None:
+            same = keys[g.source_key] = same_source(f, g, *credits)
+        if same:
+            found.append(g)
+    return found
+
+
+def _first_per_speaker(side: Side, wanted: Callable[[Attribution], bool]) -> list[Attribution]:
+    """Each source's first credit that ``wanted`` accepts: a speaker is compared once,
+    however many times the story credits them."""
+    first: dict[str, Attribution] = {}
+    for f in side.facts.attributions:
+        if f.source_key not in first and wanted(f):
+            first[f.source_key] = f
+    return list(first.values())
 
 
 def relayed_speakers(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution]]:
@@ -72,12 +93,9 @@ def relayed_speakers(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution]
     never names. Pairs are (A's credit, B's credit), one per speaker."""
     credits = (Credits(sa.facts.attributions), Credits(sb.facts.attributions))
     pairs = []
-    seen: set[str] = set()
-    for f in sa.facts.attributions:
-        if not is_named(f) or f.source_key in seen or _is_relay(f):
-            continue
-        heard_b = [g for g in sb.facts.attributions if same_source(f, g, *credits)]
-        heard_a = [g for g in sa.facts.attributions if same_source(g, f, credits[0], credits[0])]
+    for f in _first_per_speaker(sa, lambda g: is_named(g) and not _is_relay(g)):
+        heard_b = _heard(f, sb, credits)
+        heard_a = _heard(f, sa, (credits[0], credits[0]))
         relay_a, relay_b = _relay_beside(sa, heard_a), _relay_beside(sb, heard_b)
         if heard_b and relay_b is not None and relay_a is None and not _named_in(
             relay_b.source_key, sa.text
@@ -87,9 +105,6 @@ def relayed_speakers(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution]
             relay_a.source_key, sb.text
         ):
             pairs.append((relay_a, heard_b[0]))
-        else:
-            continue
-        seen.add(f.source_key)
     return pairs
 
 
