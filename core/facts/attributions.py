@@ -187,6 +187,8 @@ def _speech(
         inverted = before.endswith((",", "”", '"', "’"))
         if needs_clause(verb.group()) and not (inverted or _CLAUSE_AFTER.match(text, verb.end())):
             continue
+        if _reported_state(text, verb):
+            continue  # "three people reported dead": a state, not a credit
         span = object_after(text, verb.end(), max(sentence_end, verb.end())) if inverted else None
         if span is None:
             span = subject_before(text, verb.start(), sentence_start) or coordinated_subject(
@@ -199,6 +201,19 @@ def _speech(
         start, end = min(source.start, verb.start()), max(source.end, cue_end)
         out.append(_record(context, start, source, cue, end))
     return out
+
+
+#: Words that, right after "reported" or "confirmed", make it a state ("reported
+#: missing", "confirmed dead"): the casualty roles of lexicon/roles.txt.
+_STATES = frozenset(
+    word for word, role in lexicon.groups("roles").items() if role in ("dead", "hurt", "missing")
+)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _reported_state(text: str, verb: re.Match[str]) -> bool:
+    following = _NEXT_WORD.match(text, verb.end())
+    return following is not None and following.group(1) in _STATES
 
 
 def _speech_cue(text: str, verb: re.Match[str]) -> tuple[str, int]:

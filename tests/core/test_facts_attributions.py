@@ -194,3 +194,12 @@ def test_a_report_as_a_noun_credits_nobody():
         article_from_text("Head\n\nOfficials said the report was ready.")
     ).attributions
     assert [a.source for a in found] == ["Officials"]
+
+
+def test_reported_dead_or_confirmed_missing_is_a_state_not_a_credit():
+    found = extract_facts(Article("Storm news.\n\n3 people reported dead after the storm.")).attributions
+    assert found == ()
+    found = extract_facts(
+        Article("Storm news.\n\nThe agency reported that two people died.")
+    ).attributions
+    assert [f.source_key for f in found] == ["agency"]
