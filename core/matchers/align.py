@@ -50,6 +50,7 @@ from core.matchers.scoring import (
     PARTIAL_MIN_SHARED,
     PairEvidence,
     containment,
+    containments,
     pair_score,
     pair_scores,
 )
@@ -183,7 +184,9 @@ class _Scorer:
             names_a=name_counts[rows_a],
             names_b=name_counts[rows_b],
         )
-        return pair_scores(evidence, lambda k: self._contained(int(ia[k]), int(ib[k])))
+        return pair_scores(
+            evidence, lambda ks: self._contained([(int(ia[k]), int(ib[k])) for k in ks])
+        )
 
     def _dots(self, ia: np.ndarray, ib: np.ndarray) -> _Dots:
         """The row products a pair score reads, for pairs (A ``ia[k]``, B ``ib[k]``)."""
@@ -209,15 +212,21 @@ class _Scorer:
             return dense_product(left.rows(0, n_a), by_column(right.rows(n_a, n))).ravel()
         return _pair_dots(left, right, ia, ib + n_a)
 
-    def _contained(self, i: int, j: int) -> float:
-        """How much of the shorter of A's sentence i and B's sentence j the longer restates
-        (remembered: the pair score and the claim-link table both ask)."""
-        found = self._containments.get((i, j))
-        if found is None:
-            x, y = self.a.features[i], self.b.features[j]
-            found = containment(x, y) if len(x.words) <= len(y.words) else containment(y, x)
-            self._containments[i, j] = found
-        return found
+    def _contained(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """How much of the shorter of A's sentence i and B's sentence j the longer restates,
+        for each (i, j) of ``pairs`` (remembered: the pair score and the claim-link
+        table both ask; those not known yet are measured in one batch)."""
+        known = self._containments
+        todo = [p for p in dict.fromkeys(pairs) if p not in known]
+        if todo:
+            fa, fb = self.a.features, self.b.features
+            short, long = [], []
+            for i, j in todo:
+                x, y = fa[i], fb[j]
+                short.append(x if len(x.words) <= len(y.words) else y)
+                long.append(y if len(x.words) <= len(y.words) else x)
+            known.update(zip(todo, containments(short, long).tolist(), strict=True))
+        return [known[p] for p in pairs]
 
     def pair_table(self, ia: np.ndarray, ib: np.ndarray) -> PairTable:
         """The claim-link measurements (core.matchers.links.FEATURES) of the given pairs.
@@ -345,10 +354,13 @@ class _Scorer:
         of the shorter one's words to be worth the rapidfuzz call (0 for the rest)."""
         out = np.zeros(len(ia))
         fa, fb = self.a.features, self.b.features
-        for k in np.flatnonzero(of_small >= PARTIAL_MIN_SHARED).tolist():
-            i, j = int(ia[k]), int(ib[k])
-            if fa[i].words and fb[j].words:
-                out[k] = self._contained(i, j)
+        ks = [
+            k
+            for k in np.flatnonzero(of_small >= PARTIAL_MIN_SHARED).tolist()
+            if fa[int(ia[k])].words and fb[int(ib[k])].words
+        ]
+        if ks:
+            out[ks] = self._contained([(int(ia[k]), int(ib[k])) for k in ks])
         return out
 
     def coverage_gain(self, side: str, link: _Link, grown: _Link) -> float:
