@@ -9,8 +9,8 @@ from conftest import seed
 
 import core.matchers.align as align_module
 from core.matchers.align import _Scorer, _side, align
-from core.matchers.features import cosine
-from core.matchers.scoring import pair_score
+from core.matchers.features import cosine, sentence_features
+from core.matchers.scoring import containment, containments, pair_score
 from core.matchers.sparse import Csr
 from core.model import Span
 from core.text.segment import split_sentences
@@ -307,3 +307,16 @@ def test_sentences_naming_one_meaning_class_in_other_words_share_it():
     table = pair_table(text_a, spans_a, text_b, spans_b)
     shared = table.features[:, FEATURES.index("classes_shared")]
     assert shared.tolist() == [1.0, 0.0]
+
+
+def test_containment_in_a_batch_equals_containment_pair_by_pair_to_the_last_bit():
+    """The claim links measure containment in one batch; it must be ``containment`` exactly."""
+    text = seed("000").read_text() + "\n" + "\n".join(RESTATED)
+    feats = [sentence_features(text, (s.start, s.end)) for s in split_sentences(text)]
+    feats.append(sentence_features("", (0, 0)))  # no words at all
+    pairs = [(x, y) for x in feats[:25] for y in feats[-25:]]
+    shorts = [x if len(x.words) <= len(y.words) else y for x, y in pairs]
+    longs = [y if len(x.words) <= len(y.words) else x for x, y in pairs]
+    batched = containments(shorts, longs).tolist()
+    assert batched == [containment(s, lo) for s, lo in zip(shorts, longs, strict=True)]
+    assert containments([], []).tolist() == []
