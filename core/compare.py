@@ -140,6 +140,7 @@ def clear_caches() -> None:
     """Forget everything remembered about articles seen before (benchmarks, tests)."""
     from core.discrepancies.claims import forget_clauses
     from core.discrepancies.meaning_shifts import forget_readings
+    from core.discrepancies.number_conflicts import forget_figures
     from core.discrepancies.quote_conflicts import forget_quotes
     from core.discrepancies.rewordings import forget_keys
     from core.discrepancies.roles import forget_roles
@@ -155,6 +156,7 @@ def clear_caches() -> None:
     forget_keys()
     forget_clauses()
     forget_readings()
+    forget_figures()
     forget_quotes()
     forget_credit_words()
     normalise.cache_clear()

@@ -12,6 +12,7 @@ from conftest import seed
 from core.compare import clear_caches, compare
 from core.discrepancies.claims import _clauses
 from core.discrepancies.meaning_shifts import _read
+from core.discrepancies.number_conflicts import _CONTEXTS
 from core.discrepancies.quote_conflicts import _quote_list
 from core.discrepancies.rewordings import _content_keys
 from core.discrepancies.sources import _words
@@ -29,6 +30,8 @@ def test_a_pair_compares_the_same_cold_and_after_its_articles_met_others():
     assert warm == cold
     remembered = (_content_keys, normalise, _clauses, _read, _quote_list, _words)
     assert all(cache.cache_info().currsize for cache in remembered)
+    assert _CONTEXTS
     clear_caches()
     assert not any(cache.cache_info().currsize for cache in remembered)
+    assert not _CONTEXTS
     assert compare(a, b) == cold
