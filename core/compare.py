@@ -139,6 +139,7 @@ def forget_facts() -> None:
 def clear_caches() -> None:
     """Forget everything remembered about articles seen before (benchmarks, tests)."""
     from core.discrepancies.claims import forget_clauses
+    from core.discrepancies.described_people import _described_in
     from core.discrepancies.meaning_shifts import forget_readings
     from core.discrepancies.number_conflicts import forget_figures
     from core.discrepancies.quote_conflicts import forget_quotes
@@ -160,6 +161,7 @@ def clear_caches() -> None:
     forget_quotes()
     forget_credit_words()
     normalise.cache_clear()
+    _described_in.cache_clear()
     sentence_features.cache_clear()
     clause_features.cache_clear()
 
