@@ -150,6 +150,7 @@ def clear_caches() -> None:
     from core.facts.extract import clear_caches as clear_fact_caches
     from core.matchers.features import sentence_features
     from core.matchers.links import clause_features
+    from core.matchers.tokendiff import sentence_tokens
 
     clear_fact_caches()
     forget_facts()
@@ -164,6 +165,7 @@ def clear_caches() -> None:
     _described_in.cache_clear()
     sentence_features.cache_clear()
     clause_features.cache_clear()
+    sentence_tokens.cache_clear()
 
 
 def compare(a: Article, b: Article, *, capped: bool = True) -> Comparison:
