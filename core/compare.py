@@ -142,6 +142,7 @@ def clear_caches() -> None:
     from core.discrepancies.described_people import _described_in
     from core.discrepancies.meaning_shifts import forget_readings
     from core.discrepancies.number_conflicts import forget_figures
+    from core.discrepancies.omissions import forget_omission_words
     from core.discrepancies.quote_conflicts import forget_quotes
     from core.discrepancies.rewordings import forget_keys
     from core.discrepancies.roles import forget_roles
@@ -159,6 +160,7 @@ def clear_caches() -> None:
     forget_clauses()
     forget_readings()
     forget_figures()
+    forget_omission_words()
     forget_quotes()
     forget_credit_words()
     normalise.cache_clear()
