@@ -139,7 +139,8 @@ def forget_facts() -> None:
 def clear_caches() -> None:
     """Forget everything remembered about articles seen before (benchmarks, tests)."""
     from core.discrepancies.claims import forget_clauses
-    from core.discrepancies.described_people import _described_in
+    from core.discrepancies.date_conflicts import day_index
+    from core.discrepancies.described_people import _described_in, _titles
     from core.discrepancies.meaning_shifts import forget_readings
     from core.discrepancies.number_conflicts import forget_figures
     from core.discrepancies.omissions import forget_omission_words
@@ -165,6 +166,8 @@ def clear_caches() -> None:
     forget_credit_words()
     normalise.cache_clear()
     _described_in.cache_clear()
+    day_index.forget()
+    _titles.forget()
     sentence_features.cache_clear()
     clause_features.cache_clear()
     sentence_tokens.cache_clear()

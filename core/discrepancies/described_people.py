@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from core import lexicon
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.side import Side
+from core.discrepancies.side import Side, per_article
 from core.discrepancies.text import one_line, words
 from core.facts.fact_records import Entity
 from core.facts.names import PERSON_TITLES
@@ -90,6 +90,7 @@ def _status_flag(sa: Side, sb: Side, a: Span, b: Span) -> Flag:
 _WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
 
 
+@per_article
 def _titles(side: Side) -> tuple[dict[str, Span], dict[str, Span]]:
     """People's keys → first mention with a past title, and first with a bare title."""
     past: dict[str, Span] = {}

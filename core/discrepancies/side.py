@@ -7,8 +7,9 @@ extractors.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple, TypeVar
 
 from core.facts.fact_records import Facts
@@ -59,6 +60,38 @@ def build_side(article: Article, facts: Facts) -> Side:
         body_words,
         headline_span(article.text, sentences),
     )
+
+
+def per_article(read: Callable[[Side], R]) -> Callable[[Side], R]:
+    """Remember ``read(side)`` for the last few articles: a finder's per-article reading
+    (an index of its dates, its titled names) is otherwise redone for every pair
+    the article is in. An article is known by the very objects its side is built
+    from (text, facts and sentences are remembered by the engine, so an article's
+    pairs share them); the answer must be treated as read-only. ``forget()``
+    on the wrapper drops what it holds.
+    """
+    memo: dict[tuple[int, int, int], tuple[Article, Facts, tuple[Sentence, ...], R]] = {}
+
+    @functools.wraps(read)
+    def remembered(side: Side) -> R:
+        key = (id(side.article), id(side.facts), id(side.sentences))
+        entry = memo.get(key)
+        if (
+            entry is None
+            or entry[0] is not side.article
+            or entry[1] is not side.facts
+            or entry[2] is not side.sentences
+        ):
+            if len(memo) >= _PER_ARTICLE:
+                memo.clear()
+            entry = memo[key] = (side.article, side.facts, side.sentences, read(side))
+        return entry[3]
+
+    remembered.forget = memo.clear  # type: ignore[attr-defined]
+    return remembered
+
+
+_PER_ARTICLE = 16  # articles remembered: a batch's pairs share a few at a time
 
 
 def overlapping(records: Iterable[R], start: int, end: int) -> list[R]:

@@ -35,3 +35,34 @@ def test_a_pair_compares_the_same_cold_and_after_its_articles_met_others():
     assert not any(cache.cache_info().currsize for cache in remembered)
     assert not _CONTEXTS
     assert compare(a, b) == cold
+
+
+def test_a_per_article_reading_is_done_once_per_article_and_again_after_forget():
+    from core.compare import _facts
+    from core.discrepancies.side import build_side, per_article
+    from core.text.segment import article_sentences
+
+    calls = []
+
+    @per_article
+    def reading(side):
+        calls.append(side.article.title)
+        return len(side.text)
+
+    a, b = (load_article(seed(n)) for n in ("000", "002"))
+
+    def side(article):
+        return build_side(
+            article, _facts(article, article_sentences(article.text, article.boilerplate))
+        )
+
+    assert [reading(side(a)), reading(side(a)), reading(side(b)), reading(side(a))] == [
+        len(a.text),
+        len(a.text),
+        len(b.text),
+        len(a.text),
+    ]
+    assert calls == [a.title, b.title]  # a side rebuilt for another pair is the same article
+    reading.forget()
+    reading(side(a))
+    assert calls == [a.title, b.title, a.title]
