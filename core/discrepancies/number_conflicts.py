@@ -16,7 +16,7 @@ from core import lexicon
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import agree, unit_key
 from core.discrepancies.roles import counted_unit, role_of
-from core.discrepancies.side import Side
+from core.discrepancies.side import Side, per_article
 from core.discrepancies.subject import (
     ALIGNED_BONUS,
     best_first,
@@ -45,24 +45,14 @@ def paired_figures(
     sa: Side, sb: Side, aligned: set[tuple[int, int]]
 ) -> list[tuple[Quantity, Quantity]]:
     """Figures of the two articles that count the same thing, one-to-one, best match first."""
-    units_a = {
-        q: counted_unit(sa, q, unit_key(q))
-        for q in sa.facts.quantities
-        if not _in_boilerplate(sa, q)
-    }
-    units_b = {
-        q: counted_unit(sb, q, unit_key(q))
-        for q in sb.facts.quantities
-        if not _in_boilerplate(sb, q)
-    }
+    units_a, units_b = _units(sa), _units(sb)
     common = set(units_a.values()) & set(units_b.values())
     qa = [q for q in units_a if units_a[q] in common]  # only figures with a possible partner
     qb = [q for q in units_b if units_b[q] in common]
     ctx_a = {q: _remembered_context(sa, q) for q in qa}
     ctx_b = {q: _remembered_context(sb, q) for q in qb}
 
-    roles_a = {q: role_of(sa, q) for q in qa}
-    roles_b = {q: role_of(sb, q) for q in qb}
+    roles_a, roles_b = _roles(sa), _roles(sb)
 
     heads_a = {q: sa.in_headline(q.start) for q in qa}
     heads_b = {q: sb.in_headline(q.start) for q in qb}
@@ -113,6 +103,21 @@ def paired_figures(
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
     return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
+
+
+@per_article
+def _units(side: Side) -> dict[Quantity, str]:
+    """What each figure outside site furniture counts (its unit key), in text order."""
+    return {
+        q: counted_unit(side, q, unit_key(q))
+        for q in side.facts.quantities
+        if not _in_boilerplate(side, q)
+    }
+
+
+@per_article
+def _roles(side: Side) -> dict[Quantity, str | None]:
+    return {q: role_of(side, q) for q in _units(side)}
 
 
 def _unique_units(units: dict[Quantity, str]) -> set[str]:
@@ -190,6 +195,8 @@ def forget_figures() -> None:
     """Drop remembered figure contexts (benchmarks timing unseen articles)."""
     _CONTEXTS.clear()
     _CLAUSES.clear()
+    _units.forget()
+    _roles.forget()
 
 
 def _context(side: Side, q: Quantity) -> dict[str, float]:
