@@ -38,6 +38,7 @@ from core.matchers.features import (
 )
 from core.matchers.links import (
     ALL_PAIRS_LIMIT,
+    FEATURES,
     RARE_CAP,
     RARE_IDF,
     PairTable,
@@ -67,6 +68,7 @@ MEANING_CLASSES = {
     stem(cosmetic_key(word)): CLASS_NAMES.index(group) for word, group in _ROLE_GROUPS.items()
 }
 
+_SCORE_COLUMN = FEATURES.index("passage_score")  # the pair score, in a PairTable
 ALIGN_THRESHOLD = 0.44  # minimum score of a 1-1 link
 TOP_K = 6  # candidate partners kept per sentence, on each side
 PREFILTER_MIN = 0.08  # candidates under this cheap cosine are never scored
@@ -659,30 +661,38 @@ def _link_headlines(
     return [_Link((head_a,), (head_b,), score)]
 
 
-def _claim_links(
-    scorer: _Scorer,
-    passages: list[_Link],
-    candidates: tuple[np.ndarray, np.ndarray],
-    headlines: tuple[int | None, int | None],
-) -> list[tuple[int, int, float]]:
-    """Sentence pairs the link model says report the same fact, outside the passages.
+def _claim_table(scorer: _Scorer, candidates: tuple[np.ndarray, np.ndarray]) -> PairTable | None:
+    """The claim-link measurements the links are chosen from (None when no pair).
 
     Two articles of ordinary length have few enough sentence pairs to read
-    them all; longer inputs only read the prefilter's candidates. The two
-    headlines are linked by ``_link_headlines`` alone, which asks the bodies.
+    them all (and the aligner then takes its candidates' scores from here);
+    longer inputs only read the prefilter's candidates.
     """
     ia, ib = all_pairs(scorer.n_a, len(scorer.b.spans))
     if len(ia) > ALL_PAIRS_LIMIT:
         ia, ib = candidates
     if not len(ia):
+        return None
+    return scorer.pair_table(ia, ib)
+
+
+def _claim_links(
+    table: PairTable | None,
+    passages: list[_Link],
+    headlines: tuple[int | None, int | None],
+) -> list[tuple[int, int, float]]:
+    """Sentence pairs the link model says report the same fact, outside the passages.
+
+    The two headlines are linked by ``_link_headlines`` alone, which asks the bodies.
+    """
+    if table is None:
         return []
-    table = scorer.pair_table(ia, ib)
     model = load_model()
     inside = {(i, j) for link in passages for i in link.a for j in link.b}
     inside.add(headlines)
     return [
         link
-        for link in choose_links(ia, ib, model.probabilities(table.features), model)
+        for link in choose_links(table.ia, table.ib, model.probabilities(table.features), model)
         if link[:2] not in inside
     ]
 
@@ -723,7 +733,12 @@ def align(
     side_a, side_b = _side(text_a, spans_a), _side(text_b, spans_b)
     scorer = _Scorer(side_a, side_b, text_a, text_b)
     ia, ib, words = scorer.candidates()
-    scores = scorer.score_pairs(ia, ib, words)
+    table = _claim_table(scorer, (ia, ib))
+    if table is not None and len(table.ia) == len(spans_a) * len(spans_b):
+        # every pair is in the claim-link table already, scored exactly as here
+        scores = table.features[ia * len(spans_b) + ib, _SCORE_COLUMN]
+    else:
+        scores = scorer.score_pairs(ia, ib, words)
     links = _assign(np.column_stack((ia, ib)), scores, len(spans_a), len(spans_b), threshold)
     free_a = set(range(len(spans_a))) - {i for link in links for i in link.a}
     free_b = set(range(len(spans_b))) - {j for link in links for j in link.b}
@@ -742,7 +757,7 @@ def align(
         )
         for link in grown
     ]
-    links = _claim_links(scorer, grown, (ia, ib), headlines)
+    links = _claim_links(table, grown, headlines)
     claims = [
         Alignment((side_a.spans[i],), (side_b.spans[j],), round(p, 4), primary=False)
         for i, j, p in links

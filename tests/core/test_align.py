@@ -320,3 +320,19 @@ def test_containment_in_a_batch_equals_containment_pair_by_pair_to_the_last_bit(
     batched = containments(shorts, longs).tolist()
     assert batched == [containment(s, lo) for s, lo in zip(shorts, longs, strict=True)]
     assert containments([], []).tolist() == []
+
+
+def test_candidates_scored_in_the_claim_link_table_score_as_on_their_own_to_the_last_bit():
+    """The aligner takes its candidates' scores from the table of every pair it reads for
+    the claim links; they must be the scores it would compute for the candidates alone."""
+    for first, second in (("000", "002"), ("004", "001")):
+        text_a, text_b = seed(first).read_text(), seed(second).read_text()
+        spans_a = [(s.start, s.end) for s in split_sentences(text_a)]
+        spans_b = [(s.start, s.end) for s in split_sentences(text_b)]
+        scorer = _Scorer(_side(text_a, spans_a), _side(text_b, spans_b), text_a, text_b)
+        ia, ib, words = scorer.candidates()
+        table = align_module._claim_table(scorer, (ia, ib))
+        assert len(table.ia) == len(spans_a) * len(spans_b)
+        looked_up = table.features[ia * len(spans_b) + ib, align_module._SCORE_COLUMN]
+        fresh = _Scorer(_side(text_a, spans_a), _side(text_b, spans_b), text_a, text_b)
+        assert np.array_equal(looked_up, fresh.score_pairs(ia, ib, words))
