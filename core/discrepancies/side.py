@@ -67,10 +67,11 @@ def per_article(read: Callable[[Side], R]) -> Callable[[Side], R]:
     (an index of its dates, its titled names) is otherwise redone for every pair
     the article is in. An article is known by the very objects its side is built
     from (text, facts and sentences are remembered by the engine, so an article's
-    pairs share them); the answer must be treated as read-only. ``forget()``
-    on the wrapper drops what it holds.
+    pairs share them); the answer must be treated as read-only.
+    ``forget_articles()`` drops what every such reading holds.
     """
     memo: dict[tuple[int, int, int], tuple[Article, Facts, tuple[Sentence, ...], R]] = {}
+    _MEMOS.append(memo)
 
     @functools.wraps(read)
     def remembered(side: Side) -> R:
@@ -87,11 +88,17 @@ def per_article(read: Callable[[Side], R]) -> Callable[[Side], R]:
             entry = memo[key] = (side.article, side.facts, side.sentences, read(side))
         return entry[3]
 
-    remembered.forget = memo.clear  # type: ignore[attr-defined]
     return remembered
 
 
 _PER_ARTICLE = 16  # articles remembered: a batch's pairs share a few at a time
+_MEMOS: list[dict] = []
+
+
+def forget_articles() -> None:
+    """Drop every remembered per-article reading (benchmarks timing unseen articles)."""
+    for memo in _MEMOS:
+        memo.clear()
 
 
 def overlapping(records: Iterable[R], start: int, end: int) -> list[R]:

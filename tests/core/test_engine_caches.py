@@ -39,7 +39,7 @@ def test_a_pair_compares_the_same_cold_and_after_its_articles_met_others():
 
 def test_a_per_article_reading_is_done_once_per_article_and_again_after_forget():
     from core.compare import _facts
-    from core.discrepancies.side import build_side, per_article
+    from core.discrepancies.side import build_side, forget_articles, per_article
     from core.text.segment import article_sentences
 
     calls = []
@@ -63,6 +63,6 @@ def test_a_per_article_reading_is_done_once_per_article_and_again_after_forget()
         len(a.text),
     ]
     assert calls == [a.title, b.title]  # a side rebuilt for another pair is the same article
-    reading.forget()
+    forget_articles()
     reading(side(a))
     assert calls == [a.title, b.title, a.title]
