@@ -139,15 +139,20 @@ def forget_facts() -> None:
 def clear_caches() -> None:
     """Forget everything remembered about articles seen before (benchmarks, tests)."""
     from core.discrepancies.claims import forget_clauses
+    from core.discrepancies.described_people import _described_in
     from core.discrepancies.meaning_shifts import forget_readings
+    from core.discrepancies.number_conflicts import forget_figures
+    from core.discrepancies.omissions import forget_omission_words
     from core.discrepancies.quote_conflicts import forget_quotes
     from core.discrepancies.rewordings import forget_keys
     from core.discrepancies.roles import forget_roles
+    from core.discrepancies.side import forget_articles
     from core.discrepancies.sources import forget_credit_words
     from core.discrepancies.text import normalise
     from core.facts.extract import clear_caches as clear_fact_caches
     from core.matchers.features import sentence_features
     from core.matchers.links import clause_features
+    from core.matchers.tokendiff import sentence_tokens
 
     clear_fact_caches()
     forget_facts()
@@ -155,11 +160,16 @@ def clear_caches() -> None:
     forget_keys()
     forget_clauses()
     forget_readings()
+    forget_figures()
+    forget_omission_words()
     forget_quotes()
     forget_credit_words()
     normalise.cache_clear()
+    _described_in.cache_clear()
+    forget_articles()
     sentence_features.cache_clear()
     clause_features.cache_clear()
+    sentence_tokens.cache_clear()
 
 
 def compare(a: Article, b: Article, *, capped: bool = True) -> Comparison:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.side import Side
+from core.discrepancies.side import Side, per_article
 from core.discrepancies.sources import (
     AGENCIES,
     Credits,
@@ -95,7 +95,17 @@ def credit_span(side: Side, f: Attribution) -> tuple[int, int]:
 
 def _credited(side: Side, sentence: int) -> list[Attribution]:
     """A sentence's own credits; the story's wire credit is compared once, by ``wire_conflicts``."""
-    return [f for f in side.facts.attributions if f.sentence == sentence and f.cue != "wire"]
+    return _credits_by_sentence(side).get(sentence, [])
+
+
+@per_article
+def _credits_by_sentence(side: Side) -> dict[int, list[Attribution]]:
+    """Each sentence's own credits in text order, read once per article (callers only read)."""
+    found: dict[int, list[Attribution]] = {}
+    for f in side.facts.attributions:
+        if f.cue != "wire":
+            found.setdefault(f.sentence, []).append(f)
+    return found
 
 
 def wire_conflicts(sa: Side, sb: Side) -> list[Flag]:

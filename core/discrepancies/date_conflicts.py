@@ -16,7 +16,7 @@ from typing import NamedTuple
 from core.discrepancies.claims import clause_span
 from core.discrepancies.date_matching import Day, day_of, has_zone, same_day, same_time
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.side import Side
+from core.discrepancies.side import Side, per_article
 from core.discrepancies.subject import ALIGNED_BONUS, context, match_pairs
 from core.discrepancies.text import content_keys, one_line, words
 from core.facts.fact_records import DateRef
@@ -111,6 +111,7 @@ class DayIndex(NamedTuple):
     contexts: dict[DateRef, set[str]]
 
 
+@per_article
 def day_index(side: Side) -> DayIndex:
     """Read once per article when it is paired with many (``paired_days``)."""
     dated = _day_refs(side)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from core import lexicon
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.side import Side
+from core.discrepancies.side import Side, per_article
 from core.discrepancies.text import one_line, words
 from core.facts.fact_records import Entity
 from core.facts.names import PERSON_TITLES
@@ -51,9 +52,16 @@ def gender_conflicts(sa: Side, sb: Side, sentence_pairs: Iterable[tuple[int, int
 def _described(side: Side, index: int) -> dict[str, Span]:
     """Gender → the first noun phrase describing a person so, in one sentence."""
     s = side.sentences[index]
+    return _described_in(side.text, s.start, s.end)
+
+
+@lru_cache(maxsize=32768)
+def _described_in(text: str, sentence_start: int, sentence_end: int) -> dict[str, Span]:
+    """``_described`` of one sentence, remembered: every linked pair of sentences asks
+    (callers only read the answer)."""
     found: dict[str, Span] = {}
     previous: tuple[int, int] | None = None
-    for w, start, end in words(side.text, s.start, s.end):
+    for w, start, end in words(text, sentence_start, sentence_end):
         gender = GENDER.get(w.casefold())
         if gender and w[:1].islower() and gender not in found:
             # the word before ("old man", "65-year-old woman") says which one
@@ -82,6 +90,7 @@ def _status_flag(sa: Side, sb: Side, a: Span, b: Span) -> Flag:
 _WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
 
 
+@per_article
 def _titles(side: Side) -> tuple[dict[str, Span], dict[str, Span]]:
     """People's keys → first mention with a past title, and first with a bare title."""
     past: dict[str, Span] = {}

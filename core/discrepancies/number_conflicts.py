@@ -16,7 +16,7 @@ from core import lexicon
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import agree, unit_key
 from core.discrepancies.roles import counted_unit, role_of
-from core.discrepancies.side import Side
+from core.discrepancies.side import Side, per_article
 from core.discrepancies.subject import (
     ALIGNED_BONUS,
     best_first,
@@ -26,6 +26,7 @@ from core.discrepancies.subject import (
 )
 from core.discrepancies.text import one_line
 from core.facts.fact_records import Quantity
+from core.model import Span
 
 #: Shared context words (besides the unit) needed to call two figures one subject.
 MIN_SHARED = 2
@@ -44,24 +45,14 @@ def paired_figures(
     sa: Side, sb: Side, aligned: set[tuple[int, int]]
 ) -> list[tuple[Quantity, Quantity]]:
     """Figures of the two articles that count the same thing, one-to-one, best match first."""
-    units_a = {
-        q: counted_unit(sa, q, unit_key(q))
-        for q in sa.facts.quantities
-        if not _in_boilerplate(sa, q)
-    }
-    units_b = {
-        q: counted_unit(sb, q, unit_key(q))
-        for q in sb.facts.quantities
-        if not _in_boilerplate(sb, q)
-    }
+    units_a, units_b = _units(sa), _units(sb)
     common = set(units_a.values()) & set(units_b.values())
     qa = [q for q in units_a if units_a[q] in common]  # only figures with a possible partner
     qb = [q for q in units_b if units_b[q] in common]
-    ctx_a = {q: _context(sa, q) for q in qa}
-    ctx_b = {q: _context(sb, q) for q in qb}
+    ctx_a = {q: _remembered_context(sa, q) for q in qa}
+    ctx_b = {q: _remembered_context(sb, q) for q in qb}
 
-    roles_a = {q: role_of(sa, q) for q in qa}
-    roles_b = {q: role_of(sb, q) for q in qb}
+    roles_a, roles_b = _roles(sa), _roles(sb)
 
     heads_a = {q: sa.in_headline(q.start) for q in qa}
     heads_b = {q: sb.in_headline(q.start) for q in qb}
@@ -70,9 +61,9 @@ def paired_figures(
 
     def clause_word_shared(x: Quantity, y: Quantity) -> bool:
         if x not in clauses_a:
-            clauses_a[x] = clause_context(sa, x.start, x.end)
+            clauses_a[x] = _remembered_clause(sa, x)
         if y not in clauses_b:
-            clauses_b[y] = clause_context(sb, y.start, y.end)
+            clauses_b[y] = _remembered_clause(sb, y)
         return _shares_word(clauses_a[x], clauses_b[y], x)
 
     distinct = {q: q.exact and _distinctive(q.low) for q in qa + qb}
@@ -112,6 +103,21 @@ def paired_figures(
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
     return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
+
+
+@per_article
+def _units(side: Side) -> dict[Quantity, str]:
+    """What each figure outside site furniture counts (its unit key), in text order."""
+    return {
+        q: counted_unit(side, q, unit_key(q))
+        for q in side.facts.quantities
+        if not _in_boilerplate(side, q)
+    }
+
+
+@per_article
+def _roles(side: Side) -> dict[Quantity, str | None]:
+    return {q: role_of(side, q) for q in _units(side)}
 
 
 def _unique_units(units: dict[Quantity, str]) -> set[str]:
@@ -156,6 +162,39 @@ def _clause_word_shared(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:
 def _shares_word(clause_x: set[str], clause_y: set[str], x: Quantity) -> bool:
     unit = x.unit.casefold()
     return any(not unit.startswith(word) for word in clause_x & clause_y)
+
+
+#: Each figure's context words, by text, figure and sentence: an article met in
+#: several pairs has its figures read once (the values are never changed).
+_CONTEXTS: dict[tuple[str, int, int, str, Span], dict[str, float]] = {}
+_CLAUSES: dict[tuple[str, int, int, Span], set[str]] = {}
+_REMEMBERED = 65536
+
+
+def _remembered_context(side: Side, q: Quantity) -> dict[str, float]:
+    key = (side.text, q.start, q.end, q.unit, side.sentence_span(q.start))
+    found = _CONTEXTS.get(key)
+    if found is None:
+        if len(_CONTEXTS) >= _REMEMBERED:
+            _CONTEXTS.clear()
+        found = _CONTEXTS[key] = _context(side, q)
+    return found
+
+
+def _remembered_clause(side: Side, q: Quantity) -> set[str]:
+    key = (side.text, q.start, q.end, side.sentence_span(q.start))
+    found = _CLAUSES.get(key)
+    if found is None:
+        if len(_CLAUSES) >= _REMEMBERED:
+            _CLAUSES.clear()
+        found = _CLAUSES[key] = clause_context(side, q.start, q.end)
+    return found
+
+
+def forget_figures() -> None:
+    """Drop remembered figure contexts (benchmarks timing unseen articles)."""
+    _CONTEXTS.clear()
+    _CLAUSES.clear()
 
 
 def _context(side: Side, q: Quantity) -> dict[str, float]:

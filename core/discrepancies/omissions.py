@@ -22,6 +22,7 @@ already set against a counterpart (a paired figure, a matched quote).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from core.discrepancies.claims import claim_span, clause_span, clauses
@@ -133,12 +134,16 @@ def _stated(q: Quantity, other: Side) -> bool:
 
 def _vocabulary(side: Side) -> frozenset[str]:
     """Stems of every content word the article uses outside site furniture."""
+    spans = tuple((s.start, s.end) for s in side.sentences if not s.boilerplate)
+    return _vocabulary_of(side.text, spans)
+
+
+@lru_cache(maxsize=64)
+def _vocabulary_of(text: str, spans: tuple[Span, ...]) -> frozenset[str]:
+    """``_vocabulary`` remembered: an article is the other side of several pairs."""
     found: set[str] = set()
-    for s in side.sentences:
-        if not s.boilerplate:
-            found.update(
-                stem(w) for w, _, _ in words(side.text, s.start, s.end) if not is_function_word(w)
-            )
+    for start, end in spans:
+        found.update(stem(w) for w, _, _ in words(text, start, end) if not is_function_word(w))
     return frozenset(found)
 
 
@@ -148,11 +153,7 @@ def _novel_clause(
     """The clause of ``[start, end)`` saying most that the other article never words."""
     best: tuple[int, Span] | None = None
     for clause in clauses(side, (start, end)):
-        found = [
-            (stem(w), w[:1].isupper() and s > start)
-            for w, s, _ in words(side.text, *clause)
-            if not is_function_word(w) and not w[:1].isdigit()
-        ]
+        found = _clause_stems(side.text, *clause, start)
         keys = {k for k, _ in found}
         novel = {k for k in keys if k not in vocabulary and len(k) > 2}
         named = any(capital and k in novel for k, capital in found)
@@ -160,6 +161,23 @@ def _novel_clause(
         if enough and (best is None or len(novel) > best[0]):
             best = (len(novel), clause)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=32768)
+def _clause_stems(text: str, lo: int, hi: int, start: int) -> tuple[tuple[str, bool], ...]:
+    """A clause's content stems, each with whether it is capitalised past the sentence's
+    first word (``start``); remembered, as the same sentences are read in every pair."""
+    return tuple(
+        (stem(w), w[:1].isupper() and s > start)
+        for w, s, _ in words(text, lo, hi)
+        if not is_function_word(w) and not w[:1].isdigit()
+    )
+
+
+def forget_omission_words() -> None:
+    """Drop remembered vocabularies and clause stems (benchmarks, tests)."""
+    _vocabulary_of.cache_clear()
+    _clause_stems.cache_clear()
 
 
 def _flag(side: Side, item: Omitted, name: str) -> Flag:

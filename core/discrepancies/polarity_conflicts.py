@@ -15,7 +15,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.side import Side
+from core.discrepancies.side import Side, per_article
 from core.discrepancies.text import NEGATORS, content_keys, one_line, words
 from core.facts.fact_records import Polarity
 from core.model import Span
@@ -53,6 +53,7 @@ def polarity_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> lis
     return flags
 
 
+@per_article
 def _clauses(side: Side) -> list[Clause]:
     """Negated clauses, and affirmative ones: affirmative cues and sentences, when free of negators."""
     out = []

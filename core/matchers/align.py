@@ -38,6 +38,7 @@ from core.matchers.features import (
 )
 from core.matchers.links import (
     ALL_PAIRS_LIMIT,
+    FEATURES,
     RARE_CAP,
     RARE_IDF,
     PairTable,
@@ -50,6 +51,7 @@ from core.matchers.scoring import (
     PARTIAL_MIN_SHARED,
     PairEvidence,
     containment,
+    containments,
     pair_score,
     pair_scores,
 )
@@ -66,6 +68,7 @@ MEANING_CLASSES = {
     stem(cosmetic_key(word)): CLASS_NAMES.index(group) for word, group in _ROLE_GROUPS.items()
 }
 
+_SCORE_COLUMN = FEATURES.index("passage_score")  # the pair score, in a PairTable
 ALIGN_THRESHOLD = 0.44  # minimum score of a 1-1 link
 TOP_K = 6  # candidate partners kept per sentence, on each side
 PREFILTER_MIN = 0.08  # candidates under this cheap cosine are never scored
@@ -183,7 +186,9 @@ class _Scorer:
             names_a=name_counts[rows_a],
             names_b=name_counts[rows_b],
         )
-        return pair_scores(evidence, lambda k: self._contained(int(ia[k]), int(ib[k])))
+        return pair_scores(
+            evidence, lambda ks: self._contained([(int(ia[k]), int(ib[k])) for k in ks])
+        )
 
     def _dots(self, ia: np.ndarray, ib: np.ndarray) -> _Dots:
         """The row products a pair score reads, for pairs (A ``ia[k]``, B ``ib[k]``)."""
@@ -209,15 +214,21 @@ class _Scorer:
             return dense_product(left.rows(0, n_a), by_column(right.rows(n_a, n))).ravel()
         return _pair_dots(left, right, ia, ib + n_a)
 
-    def _contained(self, i: int, j: int) -> float:
-        """How much of the shorter of A's sentence i and B's sentence j the longer restates
-        (remembered: the pair score and the claim-link table both ask)."""
-        found = self._containments.get((i, j))
-        if found is None:
-            x, y = self.a.features[i], self.b.features[j]
-            found = containment(x, y) if len(x.words) <= len(y.words) else containment(y, x)
-            self._containments[i, j] = found
-        return found
+    def _contained(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """How much of the shorter of A's sentence i and B's sentence j the longer restates,
+        for each (i, j) of ``pairs`` (remembered: the pair score and the claim-link
+        table both ask; those not known yet are measured in one batch)."""
+        known = self._containments
+        todo = [p for p in dict.fromkeys(pairs) if p not in known]
+        if todo:
+            fa, fb = self.a.features, self.b.features
+            short, long = [], []
+            for i, j in todo:
+                x, y = fa[i], fb[j]
+                short.append(x if len(x.words) <= len(y.words) else y)
+                long.append(y if len(x.words) <= len(y.words) else x)
+            known.update(zip(todo, containments(short, long).tolist(), strict=True))
+        return [known[p] for p in pairs]
 
     def pair_table(self, ia: np.ndarray, ib: np.ndarray) -> PairTable:
         """The claim-link measurements (core.matchers.links.FEATURES) of the given pairs.
@@ -345,10 +356,13 @@ class _Scorer:
         of the shorter one's words to be worth the rapidfuzz call (0 for the rest)."""
         out = np.zeros(len(ia))
         fa, fb = self.a.features, self.b.features
-        for k in np.flatnonzero(of_small >= PARTIAL_MIN_SHARED).tolist():
-            i, j = int(ia[k]), int(ib[k])
-            if fa[i].words and fb[j].words:
-                out[k] = self._contained(i, j)
+        ks = [
+            k
+            for k in np.flatnonzero(of_small >= PARTIAL_MIN_SHARED).tolist()
+            if fa[int(ia[k])].words and fb[int(ib[k])].words
+        ]
+        if ks:
+            out[ks] = self._contained([(int(ia[k]), int(ib[k])) for k in ks])
         return out
 
     def coverage_gain(self, side: str, link: _Link, grown: _Link) -> float:
@@ -647,30 +661,38 @@ def _link_headlines(
     return [_Link((head_a,), (head_b,), score)]
 
 
-def _claim_links(
-    scorer: _Scorer,
-    passages: list[_Link],
-    candidates: tuple[np.ndarray, np.ndarray],
-    headlines: tuple[int | None, int | None],
-) -> list[tuple[int, int, float]]:
-    """Sentence pairs the link model says report the same fact, outside the passages.
+def _claim_table(scorer: _Scorer, candidates: tuple[np.ndarray, np.ndarray]) -> PairTable | None:
+    """The claim-link measurements the links are chosen from (None when no pair).
 
     Two articles of ordinary length have few enough sentence pairs to read
-    them all; longer inputs only read the prefilter's candidates. The two
-    headlines are linked by ``_link_headlines`` alone, which asks the bodies.
+    them all (and the aligner then takes its candidates' scores from here);
+    longer inputs only read the prefilter's candidates.
     """
     ia, ib = all_pairs(scorer.n_a, len(scorer.b.spans))
     if len(ia) > ALL_PAIRS_LIMIT:
         ia, ib = candidates
     if not len(ia):
+        return None
+    return scorer.pair_table(ia, ib)
+
+
+def _claim_links(
+    table: PairTable | None,
+    passages: list[_Link],
+    headlines: tuple[int | None, int | None],
+) -> list[tuple[int, int, float]]:
+    """Sentence pairs the link model says report the same fact, outside the passages.
+
+    The two headlines are linked by ``_link_headlines`` alone, which asks the bodies.
+    """
+    if table is None:
         return []
-    table = scorer.pair_table(ia, ib)
     model = load_model()
     inside = {(i, j) for link in passages for i in link.a for j in link.b}
     inside.add(headlines)
     return [
         link
-        for link in choose_links(ia, ib, model.probabilities(table.features), model)
+        for link in choose_links(table.ia, table.ib, model.probabilities(table.features), model)
         if link[:2] not in inside
     ]
 
@@ -711,7 +733,12 @@ def align(
     side_a, side_b = _side(text_a, spans_a), _side(text_b, spans_b)
     scorer = _Scorer(side_a, side_b, text_a, text_b)
     ia, ib, words = scorer.candidates()
-    scores = scorer.score_pairs(ia, ib, words)
+    table = _claim_table(scorer, (ia, ib))
+    if table is not None and len(table.ia) == len(spans_a) * len(spans_b):
+        # every pair is in the claim-link table already, scored exactly as here
+        scores = table.features[ia * len(spans_b) + ib, _SCORE_COLUMN]
+    else:
+        scores = scorer.score_pairs(ia, ib, words)
     links = _assign(np.column_stack((ia, ib)), scores, len(spans_a), len(spans_b), threshold)
     free_a = set(range(len(spans_a))) - {i for link in links for i in link.a}
     free_b = set(range(len(spans_b))) - {j for link in links for j in link.b}
@@ -730,7 +757,7 @@ def align(
         )
         for link in grown
     ]
-    links = _claim_links(scorer, grown, (ia, ib), headlines)
+    links = _claim_links(table, grown, headlines)
     claims = [
         Alignment((side_a.spans[i],), (side_b.spans[j],), round(p, 4), primary=False)
         for i, j, p in links

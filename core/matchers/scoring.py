@@ -10,12 +10,12 @@ cannot align with everything that happens to contain its words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from core.matchers.features import SentenceFeatures
@@ -53,6 +53,43 @@ def containment(short: SentenceFeatures, long: SentenceFeatures) -> float:
     chars = fuzz.partial_ratio(short.folded, long.folded, processor=None) / 100.0
     guard = min(1.0, len(short.words) / PARTIAL_MIN_WORDS)
     return guard * PARTIAL_DISCOUNT * (0.5 * words + 0.5 * chars)
+
+
+def containments(
+    shorts: Sequence[SentenceFeatures], longs: Sequence[SentenceFeatures]
+) -> np.ndarray:
+    """``containment(shorts[k], longs[k])`` for every k, in two batched rapidfuzz calls.
+
+    The claim links read hundreds of pairs per article pair; one call per
+    measure instead of two per pair. The same operations in the same order
+    as ``containment``, so the figures agree to the last bit.
+    """
+    if not shorts:
+        return np.zeros(0)
+    distance = process.cpdist(
+        [s.words for s in shorts],
+        [x.words for x in longs],
+        scorer=Indel.distance,
+        dtype=np.int64,
+        workers=1,
+    )
+    chars = process.cpdist(
+        [s.folded for s in shorts],
+        [x.folded for x in longs],
+        scorer=fuzz.partial_ratio,
+        processor=None,
+        dtype=np.float64,
+        workers=1,
+    )
+    short_len = np.fromiter((len(s.words) for s in shorts), dtype=np.int64, count=len(shorts))
+    long_len = np.fromiter((len(x.words) for x in longs), dtype=np.int64, count=len(longs))
+    held = short_len > 0
+    common = (short_len + long_len - distance) / 2
+    words = np.divide(common, short_len, out=np.zeros(len(shorts)), where=held)
+    guard = np.minimum(1.0, short_len / PARTIAL_MIN_WORDS)
+    out = guard * PARTIAL_DISCOUNT * (0.5 * words + 0.5 * (chars / 100.0))
+    out[~held] = 0.0
+    return out
 
 
 def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
@@ -116,12 +153,15 @@ def _overlaps(shared: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.divide(shared, smaller, out=np.zeros(len(shared)), where=smaller > 0)
 
 
-def pair_scores(evidence: PairEvidence, contained: Callable[[int], float]) -> np.ndarray:
+def pair_scores(
+    evidence: PairEvidence, contained: Callable[[list[int]], Sequence[float]]
+) -> np.ndarray:
     """``pair_score`` for every pair of ``evidence`` at once.
 
-    ``contained(k)`` is ``containment(short, long)`` of pair k; it is asked
-    only for pairs passing the same length and shared-word gate as
-    ``pair_score``, which keeps the per-pair Python to a small minority.
+    ``contained(ks)`` is ``containment(short, long)`` of each pair k of
+    ``ks``; it is asked only for pairs passing the same length and
+    shared-word gate as ``pair_score``, which keeps the per-pair work to a
+    small minority, and all at once, so it can be batched.
     """
     e = evidence
     base = WEIGHT_WORDS * e.words + WEIGHT_CHARS * e.chars + WEIGHT_ORDER * e.order
@@ -132,8 +172,9 @@ def pair_scores(evidence: PairEvidence, contained: Callable[[int], float]) -> np
     share = np.divide(e.shared, short_mass, out=np.zeros(len(base)), where=short_mass > 0)
     gated = (long_len >= PARTIAL_LENGTH_RATIO * short_len) & (share >= PARTIAL_MIN_SHARED)
     score = base.copy()
-    for k in np.flatnonzero(gated & (short_len > 0)).tolist():
-        score[k] = max(score[k], contained(k))
+    ks = np.flatnonzero(gated & (short_len > 0)).tolist()
+    for k, found in zip(ks, contained(ks), strict=True):
+        score[k] = max(score[k], found)
     score += NUMBER_BONUS * _overlaps(e.numbers_shared, e.numbers_a, e.numbers_b)
     score += NAME_BONUS * _overlaps(e.names_shared, e.names_a, e.names_b)
     score = np.minimum(1.0, score)

@@ -22,7 +22,14 @@ STRAY_ANCHOR = 2  # equal runs up to this many tokens may be folded into the cha
 
 def passage_tokens(text: str, spans: Sequence[Span]) -> list[Token]:
     """Tokens of a passage made of one or more sentence spans, in order."""
-    return [token for start, end in spans for token in tokenize(text, start, end)]
+    return [token for start, end in spans for token in sentence_tokens(text, start, end)]
+
+
+@lru_cache(maxsize=32768)
+def sentence_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """``tokenize`` of one sentence, remembered: an article's aligned sentences are
+    diffed again in every pair it is in (a ``str`` caches its hash: the key is cheap)."""
+    return tuple(tokenize(text, start, end))
 
 
 @lru_cache(maxsize=65536)

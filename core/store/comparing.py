@@ -22,6 +22,7 @@ would scatter an article's pairs over every process, each redoing that work.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -137,7 +138,7 @@ def _in_pool(
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=die_with_parent,
+        initializer=start_worker,
         initargs=(os.getpid(),),
     ) as pool:
         running: dict[Future[list[Outcome]], Batch] = {}
@@ -170,6 +171,21 @@ def _drop_queued(running: dict[Future[list[Outcome]], Batch]) -> None:
     (a batch is about a second of work)."""
     for future in [f for f in running if f.cancel()]:
         del running[future]
+
+
+#: The collector's thresholds in a comparing process. The engine makes
+#: many small short-lived records and remembers recent articles in large
+#: caches; at Python's default (700, 10, 10) a long-running worker spent
+#: about an eighth of its time collecting, mostly re-scanning those caches.
+#: Collecting young objects after 10,000 allocations instead of 700 cuts that
+#: to a few percent; nothing the engine builds depends on when cycles go.
+WORKER_GC_THRESHOLDS = (10_000, 10, 10)
+
+
+def start_worker(parent_pid: int) -> None:
+    """Worker initializer: tie the worker to its parent and tune its collector."""
+    die_with_parent(parent_pid)
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
 #: How often a worker checks that the process that started it still lives.

@@ -9,8 +9,8 @@ from conftest import seed
 
 import core.matchers.align as align_module
 from core.matchers.align import _Scorer, _side, align
-from core.matchers.features import cosine
-from core.matchers.scoring import pair_score
+from core.matchers.features import cosine, sentence_features
+from core.matchers.scoring import containment, containments, pair_score
 from core.matchers.sparse import Csr
 from core.model import Span
 from core.text.segment import split_sentences
@@ -307,3 +307,32 @@ def test_sentences_naming_one_meaning_class_in_other_words_share_it():
     table = pair_table(text_a, spans_a, text_b, spans_b)
     shared = table.features[:, FEATURES.index("classes_shared")]
     assert shared.tolist() == [1.0, 0.0]
+
+
+def test_containment_in_a_batch_equals_containment_pair_by_pair_to_the_last_bit():
+    """The claim links measure containment in one batch; it must be ``containment`` exactly."""
+    text = seed("000").read_text() + "\n" + "\n".join(RESTATED)
+    feats = [sentence_features(text, (s.start, s.end)) for s in split_sentences(text)]
+    feats.append(sentence_features("", (0, 0)))  # no words at all
+    pairs = [(x, y) for x in feats[:25] for y in feats[-25:]]
+    shorts = [x if len(x.words) <= len(y.words) else y for x, y in pairs]
+    longs = [y if len(x.words) <= len(y.words) else x for x, y in pairs]
+    batched = containments(shorts, longs).tolist()
+    assert batched == [containment(s, lo) for s, lo in zip(shorts, longs, strict=True)]
+    assert containments([], []).tolist() == []
+
+
+def test_candidates_scored_in_the_claim_link_table_score_as_on_their_own_to_the_last_bit():
+    """The aligner takes its candidates' scores from the table of every pair it reads for
+    the claim links; they must be the scores it would compute for the candidates alone."""
+    for first, second in (("000", "002"), ("004", "001")):
+        text_a, text_b = seed(first).read_text(), seed(second).read_text()
+        spans_a = [(s.start, s.end) for s in split_sentences(text_a)]
+        spans_b = [(s.start, s.end) for s in split_sentences(text_b)]
+        scorer = _Scorer(_side(text_a, spans_a), _side(text_b, spans_b), text_a, text_b)
+        ia, ib, words = scorer.candidates()
+        table = align_module._claim_table(scorer, (ia, ib))
+        assert len(table.ia) == len(spans_a) * len(spans_b)
+        looked_up = table.features[ia * len(spans_b) + ib, align_module._SCORE_COLUMN]
+        fresh = _Scorer(_side(text_a, spans_a), _side(text_b, spans_b), text_a, text_b)
+        assert np.array_equal(looked_up, fresh.score_pairs(ia, ib, words))

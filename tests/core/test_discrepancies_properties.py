@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +69,32 @@ def test_widen_and_trim_stay_inside_the_text(text, data):
     assert 0 <= w0 <= start <= end <= w1 <= len(text)
     t0, t1 = trim(text, (start, end))
     assert start <= t0 <= t1 <= end
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 30)).map(lambda t: Span(t[0], t[0] + t[1])),
+    max_size=30,
+)
+
+
+@FAST
+@given(SPANS, st.booleans(), st.integers(0, 95), st.integers(0, 10))
+def test_overlapping_reads_only_what_can_reach_and_still_finds_every_record(
+    spans, in_order, start, width
+):
+    """Records sorted by start are indexed; the answer must be a plain scan's, in order."""
+    from core.discrepancies.side import overlapping
+
+    records = tuple(sorted(spans) if in_order else spans)
+    for lo, hi in ((start, start + width), (start, start)):
+        if hi == lo:
+            expected = [r for r in records if r.start < lo < r.end]
+        else:
+            expected = [r for r in records if r.start < hi and lo < r.end]
+        assert overlapping(records, lo, hi) == expected
+        assert overlapping(list(records), lo, hi) == expected

@@ -12,6 +12,7 @@ from conftest import seed
 from core.compare import clear_caches, compare
 from core.discrepancies.claims import _clauses
 from core.discrepancies.meaning_shifts import _read
+from core.discrepancies.number_conflicts import _CONTEXTS
 from core.discrepancies.quote_conflicts import _quote_list
 from core.discrepancies.rewordings import _content_keys
 from core.discrepancies.sources import _words
@@ -29,6 +30,39 @@ def test_a_pair_compares_the_same_cold_and_after_its_articles_met_others():
     assert warm == cold
     remembered = (_content_keys, normalise, _clauses, _read, _quote_list, _words)
     assert all(cache.cache_info().currsize for cache in remembered)
+    assert _CONTEXTS
     clear_caches()
     assert not any(cache.cache_info().currsize for cache in remembered)
+    assert not _CONTEXTS
     assert compare(a, b) == cold
+
+
+def test_a_per_article_reading_is_done_once_per_article_and_again_after_forget():
+    from core.compare import _facts
+    from core.discrepancies.side import build_side, forget_articles, per_article
+    from core.text.segment import article_sentences
+
+    calls = []
+
+    @per_article
+    def reading(side):
+        calls.append(side.article.title)
+        return len(side.text)
+
+    a, b = (load_article(seed(n)) for n in ("000", "002"))
+
+    def side(article):
+        return build_side(
+            article, _facts(article, article_sentences(article.text, article.boilerplate))
+        )
+
+    assert [reading(side(a)), reading(side(a)), reading(side(b)), reading(side(a))] == [
+        len(a.text),
+        len(a.text),
+        len(b.text),
+        len(a.text),
+    ]
+    assert calls == [a.title, b.title]  # a side rebuilt for another pair is the same article
+    forget_articles()
+    reading(side(a))
+    assert calls == [a.title, b.title, a.title]

@@ -75,3 +75,22 @@ def test_cancelling_a_batched_pool_drops_the_batches_not_started():
     assert all(not isinstance(o, Exception) for _, o in results), "a dropped batch is no failure"
     assert 4 <= len(results) <= 12  # the first batch, and at most the two others running
     assert next(jobs, None) is not None  # the rest was never even read
+
+
+def collector_thresholds(a: Article, b: Article) -> Comparison:
+    import gc
+
+    raise RuntimeError(repr(gc.get_threshold()))
+
+
+def test_comparing_processes_collect_garbage_less_often_than_the_default():
+    """A worker's engine caches are large: the collector must not re-scan them every
+    700 allocations. The process that asked for the work keeps its own settings."""
+    import gc
+
+    from core.store.comparing import WORKER_GC_THRESHOLDS
+
+    pooled = dict(run_comparisons(iter(_jobs()), 2, engine=collector_thresholds))
+    assert {str(e) for e in pooled.values()} == {repr(WORKER_GC_THRESHOLDS)}
+    assert WORKER_GC_THRESHOLDS[0] > 700
+    assert gc.get_threshold() != WORKER_GC_THRESHOLDS
