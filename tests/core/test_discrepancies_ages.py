@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
+from finder_sides import side
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.discrepancies.ages import _ages, age_conflicts
-from core.discrepancies.side import build_side
-from core.facts import extract_facts
-from core.model import Article
-
-
-def side(text: str):
-    article = Article(text)
-    return build_side(article, extract_facts(article))
 
 
 def test_the_ages_a_story_gives_its_people():

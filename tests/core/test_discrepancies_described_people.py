@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
+from finder_sides import side
+
 from core.discrepancies.described_people import gender_conflicts, status_conflicts
-from core.discrepancies.side import build_side
 from core.discrepancies.spellings import reordered_names
-from core.facts import extract_facts
-from core.model import Article
-
-
-def side(text: str):
-    article = Article(text)
-    return build_side(article, extract_facts(article))
 
 
 def test_one_death_told_of_a_man_and_of_a_woman():

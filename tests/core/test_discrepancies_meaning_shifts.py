@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
+from finder_sides import link, side
+
 from core.discrepancies.claims import clauses
 from core.discrepancies.meaning_shifts import _reading, meaning_shifts
-from core.discrepancies.side import build_side
-from core.facts import extract_facts
-from core.model import Alignment, Article
-
-
-def side(text: str):
-    article = Article(text)
-    return build_side(article, extract_facts(article))
+from core.model import Alignment
 
 
 def linked(sa, sb, score: float = 0.8) -> list[Alignment]:
-    a, b = sa.sentences[1], sb.sentences[1]
-    return [Alignment(((a.start, a.end),), ((b.start, b.end),), score, (), primary=False)]
+    return [link(sa, sb, 1, 1, score)]
 
 
 DONE = "Probe news.\n\nThe lander, built in Pune, touched down near the lunar south pole at 6:04 pm."

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
+from finder_sides import side
+
 from core.discrepancies.omissions import omissions
-from core.discrepancies.side import build_side
-from core.facts import extract_facts
-from core.model import Article
-
-
-def side(text: str, published: str = "2024-05-10"):
-    article = Article(text, published=published)
-    return build_side(article, extract_facts(article))
 
 
 def test_a_calendar_date_only_one_article_gives_is_an_omission():

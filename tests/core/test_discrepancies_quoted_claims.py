@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
+from finder_sides import link, side
+
 from core.compare import compare
 from core.discrepancies.quoted_claims import _agreement, quoted_claims
-from core.discrepancies.side import build_side
-from core.facts import extract_facts
-from core.model import Alignment, Article
-
-
-def side(text: str):
-    article = Article(text)
-    return build_side(article, extract_facts(article))
-
+from core.model import Article
 
 QUOTED = (
     "The mayor of Port Alder spoke after the floods on Tuesday. "
@@ -24,14 +18,9 @@ TOLD = (
 )
 
 
-def link(sa, sb, i: int, j: int, score: float = 0.4) -> Alignment:
-    a, b = sa.sentences[i], sb.sentences[j]
-    return Alignment(((a.start, a.end),), ((b.start, b.end),), score, (), primary=False)
-
-
 def test_a_quotation_against_the_clause_that_tells_it():
     sa, sb = side(QUOTED), side(TOLD)
-    flags = quoted_claims(sa, sb, [link(sa, sb, 1, 1)], set())
+    flags = quoted_claims(sa, sb, [link(sa, sb, 1, 1, 0.4)], set())
     assert len(flags) == 1
     f = flags[0]
     assert f.kind == "quote"
@@ -44,27 +33,27 @@ def test_a_quotation_against_the_clause_that_tells_it():
 def test_two_quotations_of_one_remark_in_other_words():
     sb = side('Floods struck Port Alder. "We will rebuild each bridge the floods took," Ruiz said.')
     sa = side(QUOTED)
-    flags = quoted_claims(sa, sb, [link(sa, sb, 1, 1)], set())
+    flags = quoted_claims(sa, sb, [link(sa, sb, 1, 1, 0.4)], set())
     assert [f.summary[:7] for f in flags] == ['quote: ']
 
 
 def test_a_quotation_sharing_no_words_with_the_other_sentence_is_left_alone():
     sa = side(QUOTED)
     sb = side("Floods struck Port Alder. Mayor Ana Ruiz thanked volunteers at the town hall.")
-    assert quoted_claims(sa, sb, [link(sa, sb, 1, 1)], set()) == []
+    assert quoted_claims(sa, sb, [link(sa, sb, 1, 1, 0.4)], set()) == []
 
 
 def test_a_headline_is_never_read_as_the_telling_of_a_remark():
     sa = side(QUOTED)
     sb = side("Ruiz vows to rebuild every bridge the river took\n\nThe floods receded on Tuesday.")
-    assert quoted_claims(sa, sb, [link(sa, sb, 1, 0)], set()) == []
+    assert quoted_claims(sa, sb, [link(sa, sb, 1, 0, 0.4)], set()) == []
 
 
 def test_a_weak_link_or_a_matched_quotation_is_not_read():
     sa, sb = side(QUOTED), side(TOLD)
     assert quoted_claims(sa, sb, [link(sa, sb, 1, 1, score=0.1)], set()) == []
     quote = sa.facts.quotes[0]
-    assert quoted_claims(sa, sb, [link(sa, sb, 1, 1)], {(quote.start, quote.end)}) == []
+    assert quoted_claims(sa, sb, [link(sa, sb, 1, 1, 0.4)], {(quote.start, quote.end)}) == []
 
 
 def test_agreement_needs_a_share_of_the_remark_and_two_words():

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
+from finder_sides import link, side
+
 from core.discrepancies.renamings import MIN_LINK, renamings
-from core.discrepancies.side import build_side
-from core.facts import extract_facts
-from core.model import Alignment, Article
-
-
-def side(text: str):
-    article = Article(text)
-    return build_side(article, extract_facts(article))
+from core.model import Alignment
 
 
 def linked(sa, sb, score: float) -> list[Alignment]:
-    a, b = sa.sentences[1], sb.sentences[1]
-    return [Alignment(((a.start, a.end),), ((b.start, b.end),), score, (), primary=False)]
+    return [link(sa, sb, 1, 1, score)]
 
 
 A = "Tech news.\n\nJob cuts followed at Northwind Corp and Contoso Ltd, the report said."

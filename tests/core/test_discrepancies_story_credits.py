@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
+from finder_sides import side
+
 from core.compare import compare
 from core.discrepancies.attribution_conflicts import credit_span
-from core.discrepancies.side import build_side
 from core.discrepancies.story_credits import channel_conflicts, relay_conflicts
-from core.facts import extract_facts
 from core.model import Article
-
-
-def side(text: str):
-    article = Article(text)
-    return build_side(article, extract_facts(article))
-
 
 STORY_A = (
     "A tanker ran aground outside the harbour on Monday, the Harbour Wire reported. "

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
+from finder_sides import side
+
 from core.discrepancies.date_conflicts import time_conflicts
-from core.discrepancies.side import build_side
-from core.facts import extract_facts
-from core.model import Article
-
-
-def side(text: str):
-    article = Article(text)
-    return build_side(article, extract_facts(article))
 
 
 def test_the_one_time_each_story_gives_is_compared_wherever_it_sits():
