@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from finder_sides import side
 
 from core.compare import compare
@@ -28,21 +29,26 @@ def test_each_story_relayed_by_an_outlet_the_other_never_names():
     ]
 
 
-def test_a_relay_the_other_story_names_anywhere_is_one_chain():
-    named = STORY_B + " The Harbour Wire first broke the news."
-    assert relay_conflicts(side(STORY_A), side(named)) == []
-
-
-def test_two_unnamed_broadcasters_of_one_kind_are_one_relay():
-    a = side("The vote was postponed, state TV reported. Turnout had been low.")
-    b = side("The vote was postponed, the country's state television reported.")
-    assert relay_conflicts(a, b) == []
-
-
-def test_a_government_agency_is_not_a_newsroom():
-    a = side("The river burst its banks, according to the Environment Agency.")
-    b = side("The river burst its banks, the Valley Daily reported.")
-    assert relay_conflicts(a, b) == []
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        pytest.param(
+            STORY_A, STORY_B + " The Harbour Wire first broke the news.", id="relay-named-anywhere"
+        ),
+        pytest.param(
+            "The vote was postponed, state TV reported. Turnout had been low.",
+            "The vote was postponed, the country's state television reported.",
+            id="two-unnamed-broadcasters-of-one-kind",
+        ),
+        pytest.param(
+            "The river burst its banks, according to the Environment Agency.",
+            "The river burst its banks, the Valley Daily reported.",
+            id="a-government-agency-is-no-newsroom",
+        ),
+    ],
+)
+def test_relays_that_are_one_chain_or_no_newsroom_do_not_conflict(text_a, text_b):
+    assert relay_conflicts(side(text_a), side(text_b)) == []
 
 
 def test_one_speaker_told_reporters_in_one_story_and_issued_a_statement_in_the_other():
