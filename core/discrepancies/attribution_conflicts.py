@@ -17,8 +17,8 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side, per_article
 from core.discrepancies.sources import (
     AGENCIES,
-    Credits,
     conflicting_sources,
+    credits_of,
     is_conduit,
     same_source,
 )
@@ -36,7 +36,7 @@ CHAIN_GAP = 3  # ", " between "Speaking to the agency" and "the minister said": 
 def attribution_conflicts(
     sa: Side, sb: Side, sentence_pairs: Iterable[tuple[int, int]]
 ) -> list[Flag]:
-    credits = (Credits(sa.facts.attributions), Credits(sb.facts.attributions))
+    credits = (credits_of(sa), credits_of(sb))
     flags = []
     used: set[Attribution] = set()  # each credit is set against one other at most
     for i, j in sorted(set(sentence_pairs)):

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from core import lexicon
+from core.discrepancies.side import Side, per_article
 from core.facts.fact_records import Attribution
 from core.facts.names import name_variants_match
 
@@ -142,6 +143,12 @@ class Credits:
     def names(self, f: Attribution) -> set[str] | frozenset[str]:
         found = self.words.get(f.source_key)
         return _words(f.source) if found is None else found
+
+
+@per_article
+def credits_of(side: Side) -> Credits:
+    """One article's pooled credits, read once for every pair and finder that asks."""
+    return Credits(side.facts.attributions)
 
 
 def same_source(

@@ -24,6 +24,7 @@ from core.discrepancies.sources import (
     MEDIA_WORDS,
     Credits,
     channel,
+    credits_of,
     is_conduit,
     is_named,
     same_source,
@@ -35,7 +36,7 @@ MAX_RELAY_FLAGS = 2  # two relays each side is already a different chain of hand
 
 def relay_conflicts(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution]]:
     """Media relays of one story that the other never names, set against the other's."""
-    credits = (Credits(sa.facts.attributions), Credits(sb.facts.attributions))
+    credits = (credits_of(sa), credits_of(sb))
     left = _unknown_relays(sa, sb, credits[0], credits[1])
     right = _unknown_relays(sb, sa, credits[1], credits[0])
     pairs = [(f, g) for f, g in zip(left, right, strict=False) if not _one_kind(f, g)]
@@ -49,7 +50,7 @@ def channel_conflicts(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution
     discrepancy only when neither story also has the other's channel for
     that speaker: a press conference followed by a statement is both.
     """
-    credits = (Credits(sa.facts.attributions), Credits(sb.facts.attributions))
+    credits = (credits_of(sa), credits_of(sb))
     pairs = []
     for f in _first_per_speaker(sa, lambda g: is_named(g) and bool(channel(g))):
         heard_b = _heard(f, sb, credits)
@@ -91,7 +92,7 @@ def relayed_speakers(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution]
     other ("the minister told reporters" / "the Valley Daily reported, citing the
     minister"): the second story's account is second-hand, through a relay the first
     never names. Pairs are (A's credit, B's credit), one per speaker."""
-    credits = (Credits(sa.facts.attributions), Credits(sb.facts.attributions))
+    credits = (credits_of(sa), credits_of(sb))
     pairs = []
     for f in _first_per_speaker(sa, lambda g: is_named(g) and not _is_relay(g)):
         heard_b = _heard(f, sb, credits)
