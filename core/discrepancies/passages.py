@@ -37,6 +37,7 @@ from core.discrepancies.text import (
 )
 from core.facts.fact_records import DateRef, Quantity
 from core.facts.names import fold, name_variants_match
+from core.facts.numbers import SCALES, TENS, UNITS
 from core.model import Alignment, Change, Span
 from core.text.tokens import cosmetic_key
 
@@ -481,11 +482,21 @@ def _figure_dropped(
         (sa, a_span, sb, b_span) if in_a else (sb, b_span, sa, a_span)
     )
     figure = {(s, e) for q in quantities for _, s, e in words(side.text, q.start, q.end)}
-    extra = [w for w, s, e in words(side.text, *span) if (s, e) not in figure]
+    changed = words(side.text, *span)
+    if not any(_is_figure_word(w) for w, _, _ in changed):
+        return False  # only a hedge changed ("about 12,000" / "12,000"): the figure stayed
+    extra = [w for w, s, e in changed if (s, e) not in figure]
     other = words(other_side.text, *other_span)
     if any(cosmetic_key(w) in QUANTIFIERS for w, _, _ in other):
         return False  # "all passengers" / "about 280 passengers": no figure to disagree with
     return not extra and len(other) <= 1
+
+
+NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen"])
+
+
+def _is_figure_word(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) or cosmetic_key(word) in NUMBER_WORDS
 
 
 def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Flag | None:

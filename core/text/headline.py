@@ -20,15 +20,27 @@ def headline_index(text: str, spans: Sequence[Span]) -> int | None:
     line: ingest puts the title first, above any furniture the scrape kept
     ("Skip to main content", a section label), which is not compared. A first
     sentence that shares its line with others is the start of the story, not
-    a title.
+    a title. Nor is a long line closed by a full stop: headlines carry no
+    final period, so that is a one-sentence lede standing as its own paragraph,
+    the usual opening of a wire story whose page lost its title.
     """
     if not spans:
         return None
     start, end = spans[0]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return 0 if line.strip() == text[start:end].strip() else None
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if line != text[start:end].strip() or _lede(line):
+        return None
+    return 0
+
+
+#: Words from which a line closed by a full stop reads as a sentence of the story.
+LEDE_WORDS = 15
+
+
+def _lede(line: str) -> bool:
+    return line.endswith(".") and not line.endswith("..") and len(line.split()) >= LEDE_WORDS
 
 
 def headline_span(text: str, sentences: Sequence[Sentence]) -> Span | None:

@@ -204,6 +204,19 @@ def test_headline_is_the_first_compared_sentence_alone_on_its_line():
     assert compare_module.headline_index("", []) is None
 
 
+def test_a_long_first_line_closed_by_a_full_stop_is_a_lede_not_a_headline():
+    lede = (
+        "HARBOURTON – A fire broke out in the engine room of the ferry Northern Tern late on "
+        "Thursday, forcing the crew to evacuate all 312 passengers onto lifeboats."
+    )
+    text = lede + "\nThe coast guard said nobody was hurt.\n"
+    assert compare_module.headline_index(text, compared_spans(article_from_text(text))) is None
+    title = "Ferry fire forces evacuation of 312 passengers off Harbourton coast\n\n"
+    with_title = title + text
+    spans = compared_spans(article_from_text(with_title))
+    assert compare_module.headline_index(with_title, spans) == 0
+
+
 # --- headlines, found by position whatever the title field holds -----------------
 
 _HEADLINE_BODY = (

@@ -199,3 +199,19 @@ def test_a_dropped_figure_is_still_flagged():
         "The crash killed people on the motorway near the border.",
     )
     assert [(d.kind, d.severity) for d in found] == [("number", "medium")]
+
+
+def test_a_dropped_hedge_is_not_a_dropped_figure():
+    found = _with_facts(
+        "The insurer said it will close about 40 branches across the region this year.",
+        "The insurer said it will close 40 branches across the region this year.",
+    )
+    assert not [d for d in found if d.kind == "number"]
+
+
+def test_a_dropped_spelled_out_figure_is_still_flagged():
+    found = _with_facts(
+        "The storm destroyed twelve homes along the northern shore overnight.",
+        "The storm destroyed homes along the northern shore overnight.",
+    )
+    assert [d.kind for d in found] == ["number"]
