@@ -45,12 +45,16 @@ def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
     # nearest first: the figure's own words, then outwards within its clause ("killed
     # and 153 others injured": 153 counts the injured), the word before first
     before, after = _within_clause(before, reverse=True), _within_clause(after)
+    # a comma between the figure and the words before it ("296 dead, 153 injured")
+    # puts those words behind every word of the figure's own side of it
+    before, beyond = _after_comma(text, before, start)
     order = list(inside)
     for distance in range(1, max(len(before), len(after)) + 1):
         if distance <= len(before):
             order.append(before[-distance][0])
         if distance <= len(after):
             order.append(after[distance - 1][0])
+    order += [w[0] for w in reversed(beyond)]
     for word in order:
         role = ROLES.get(word.casefold())
         if role:
@@ -65,6 +69,15 @@ def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
         if role:
             return role
     return None
+
+
+def _after_comma(text: str, before, start: int):
+    """``before`` split at its last comma or semicolon: (the words after it, those before)."""
+    ends = [w[2] for w in before[1:]] + [start]
+    for i in range(len(before) - 1, -1, -1):
+        if any(mark in text[before[i][2] : ends[i]] for mark in ",;"):
+            return before[i + 1 :], before[: i + 1]
+    return before, []
 
 
 def _counted_words(text: str, inside: tuple[tuple[str, int, int], ...]) -> list[str]:

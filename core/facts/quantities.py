@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from core import lexicon
 from core.facts.context import Context
 from core.facts.fact_records import Quantity
 from core.facts.nouns import (
@@ -331,9 +332,28 @@ def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
     word = name.group(1)
     if word is None:
         return True
+    if _headline_verb(text, start, word):
+        return False
     return not word.endswith(("'s", "’s")) and not _sentence_initial(
         text, start - len(name.group())
     )
+
+
+_HEADLINE_LINKS = lexicon.words("headline_links")
+
+
+def _headline_verb(text: str, start: int, word: str) -> bool:
+    """In a Title Case line, a figure after a verb ("Leaves 296 Dead", "Kills 20") or a
+    linking word ("Rises To 93") is a count: every word there is capitalised, so a
+    capital no longer marks a name."""
+    lowered = word.casefold()
+    if not (lowered in _HEADLINE_LINKS or (lowered.endswith("s") and not lowered.endswith(("'s", "us", "ss", "is")))):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if len(w) >= 4]
+    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def _is_year(digits: str, head: str, tail: str) -> bool:
@@ -471,7 +491,7 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     if offset and not (raw.amount or raw.value == 1 or raw.value == 12):
         offset = 0
     tail_start = end + offset
-    run = noun_run(text[tail_start : tail_start + 80])
+    run = noun_run(_phrase_window(text, tail_start))
     if not run:
         return _unit_elsewhere(text, end), None, end
     first = singular(run[0].group())
@@ -495,6 +515,17 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     return singular(word), None, tail_start + head.end()
 
 
+#: A line break before a blank line or a capital ends the phrase a figure's noun is read
+#: from: a headline's last figure does not count the first word of the story below it.
+_LINE_END = re.compile(r"\n\s*(?=\n|[A-Z\"“‘'])")
+
+
+def _phrase_window(text: str, start: int, size: int = 80) -> str:
+    window = text[start : start + size]
+    cut = _LINE_END.search(window)
+    return window[: cut.start()] if cut else window
+
+
 #: "7 of the 9 counts", "85 of 150 seats": the first figure counts the second's unit.
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
@@ -510,7 +541,7 @@ def _unit_elsewhere(text: str, end: int) -> str:
     """
     partitive = _PARTITIVE.match(text, end)
     if partitive:
-        head = head_noun(noun_run(text[partitive.end() : partitive.end() + 80]), plural=True)
+        head = head_noun(noun_run(_phrase_window(text, partitive.end())), plural=True)
         if head is not None:
             return singular(head.group())
     return ""
@@ -518,7 +549,7 @@ def _unit_elsewhere(text: str, end: int) -> str:
 
 def _modified_noun(text: str, start: int) -> tuple[str | None, int]:
     """The first noun after a measure ("5,000-word joint statement" → statement)."""
-    run = noun_run(text[start : start + 80], limit=3)
+    run = noun_run(_phrase_window(text, start), limit=3)
     nouns = [m for m in run if not is_adjective_like(m.group())]
     if not nouns:
         return None, start

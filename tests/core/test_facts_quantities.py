@@ -301,3 +301,41 @@ def test_a_figure_opening_a_line_is_not_part_of_a_name_ending_the_line_before():
     q = only("Storm hits the coast of Odisha\n\n3 people reported dead\n")
     assert (q.text, q.unit) == ("3 people", "people")
     assert quantities("He cited Article 5 of the treaty.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Landslide leaves 41 dead, 120 injured in the valley.", ["dead", "hurt"]),
+        ("The blast killed 14, and 30 were hurt.", ["dead", "hurt"]),
+        ("Officials said 9 were killed, 55 injured.", ["dead", "hurt"]),
+    ],
+)
+def test_a_comma_puts_the_role_before_it_behind_the_figures_own(text, roles):
+    from core.discrepancies.roles import role_of
+    from core.discrepancies.side import build_side
+
+    article = Article(text)
+    side = build_side(article, extract_facts(article))
+    assert [role_of(side, q) for q in side.facts.quantities] == roles
+
+
+@pytest.mark.parametrize(
+    ("headline", "value"),
+    [
+        ("Mountain Landslide In Kestria Leaves 41 Dead", 41),
+        ("Stadium Fire Death Toll Rises To 17", 17),
+    ],
+)
+def test_a_title_case_headline_counts_after_its_verb(headline, value):
+    found = quantities(headline + "\n\nRescuers reached the valley on foot.")
+    assert [q.low for q in found] == [value]
+
+
+def test_a_headline_figure_does_not_read_its_unit_from_the_story_below():
+    found = quantities("Landslide leaves 41 dead, 120 Injured\n\nBody counts were revised.")
+    assert [q.unit for q in found if q.low == 120] == [""]
+
+
+def test_a_model_number_in_a_title_case_headline_stays_a_name():
+    assert not quantities("Regulators Ground Airbus 380 Fleet After Engine Fault\n\nBody.")
