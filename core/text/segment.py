@@ -150,11 +150,11 @@ def _cap_point(text: str, low: int, high: int) -> int:
 
 
 #: A sentence end with the space lost in a scrape: "… is underway.Investigators …",
-#: "… on Monday.The toll …". A word of three letters or more before (lower case
-#: after its first) and a capitalised word after keep out "U.S.", "Amazon.com"
+#: "… on Monday.The toll …", "… cleared up.The number …". A word of three letters or
+#: more before (lower case after its first; two letters if all lower case) and a capitalised word after keep out "U.S.", "Amazon.com"
 #: and initials; titles and abbreviations ("Gov.Hochul") and addresses
 #: ("Jane.Doe@…", "site.com/Page") are kept whole by ``_glued_cuts``.
-_GLUED = re.compile(r"(?<![\w.@/])(?P<w>[A-Za-z][a-z]{2,})[.!?][\"”’]?(?=(?P<n>[A-Z][a-z]+)\b)")
+_GLUED = re.compile(r"(?<![\w.@/])(?P<w>[A-Za-z][a-z]{2,}|[a-z]{2})[.!?][\"”’]?(?=(?P<n>[A-Z][a-z]+)\b)")
 
 
 def _glued_cuts(text: str, start: int, end: int) -> list[Cut]:

@@ -244,6 +244,11 @@ def test_a_capitalised_word_before_a_lost_space_still_ends_the_sentence():
     assert sentences(text) == ["The toll rose, officials said on Monday.", "The search goes on."]
 
 
+def test_a_two_letter_word_before_a_lost_space_still_ends_the_sentence():
+    text = "Crews spent the night clearing up.The road reopened at dawn."
+    assert sentences(text) == ["Crews spent the night clearing up.", "The road reopened at dawn."]
+
+
 def test_a_currency_abbreviation_before_a_figure_does_not_end_a_sentence():
     text = "He said over Rs. 1,000 crore had been released."
     assert sentences(text) == [text]
@@ -257,6 +262,8 @@ def test_a_currency_abbreviation_before_a_figure_does_not_end_a_sentence():
         "The U.S.Army said so.",
         "Shares of Amazon.com rose.",
         "Gov.Hochul spoke at noon.",
+        "He moved to St.Louis in May.",
+        "Mr.Smith said so.",
     ],
 )
 def test_glued_period_rule_leaves_addresses_and_abbreviations_whole(text):
