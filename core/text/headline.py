@@ -16,9 +16,10 @@ from core.model import Sentence, Span
 def headline_index(text: str, spans: Sequence[Span]) -> int | None:
     """Index of the article's headline among its compared spans, or None.
 
-    The headline is the first compared sentence when it stands alone on its
-    line: ingest puts the title first, above any furniture the scrape kept
-    ("Skip to main content", a section label), which is not compared. A first
+    The headline is the first compared sentence when nothing else follows it
+    on its line: ingest puts the title first, above or after any furniture the
+    scrape kept ("Skip to main content", a section label, a date stamp), which
+    is not compared. A first
     sentence that shares its line with others is the start of the story, not
     a title. Nor is a long line closed by a full stop: headlines carry no
     final period, so that is a one-sentence lede standing as its own paragraph,
@@ -27,10 +28,11 @@ def headline_index(text: str, spans: Sequence[Span]) -> int | None:
     if not spans:
         return None
     start, end = spans[0]
-    line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-    if line != text[start:end].strip() or _lede(line):
+    # what precedes the first compared sentence on its line is furniture (a date
+    # stamp the scrape kept before the title); only text after it makes it prose
+    rest = text[start : len(text) if line_end < 0 else line_end].strip()
+    if rest != text[start:end].strip() or _lede(rest):
         return None
     return 0
 

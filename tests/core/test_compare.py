@@ -204,6 +204,16 @@ def test_headline_is_the_first_compared_sentence_alone_on_its_line():
     assert compare_module.headline_index("", []) is None
 
 
+def test_a_date_stamp_before_the_title_on_its_line_leaves_it_the_headline():
+    text = (
+        " date 2024-05-02 Harbour ferry fire: 312 passengers evacuated\n"
+        "A fire broke out in the engine room of the ferry on Thursday. Nobody was hurt.\n"
+    )
+    spans = compared_spans(article_from_text(text))
+    assert compare_module.headline_index(text, spans) == 0
+    assert text[slice(*spans[0])].startswith("Harbour ferry fire")
+
+
 def test_a_long_first_line_closed_by_a_full_stop_is_a_lede_not_a_headline():
     lede = (
         "HARBOURTON – A fire broke out in the engine room of the ferry Northern Tern late on "
