@@ -65,8 +65,8 @@ def _pair(
     matched: set[Span],
     used: set[tuple[int, Span]],
 ) -> tuple[Span, Span, str] | None:
-    qa = _open_quotes(sa, a, matched, used, 0)
-    qb = _open_quotes(sb, b, matched, used, 1)
+    qa = _open_quotes(sa, a, matched, used, 0, _quoted_words(sb))
+    qb = _open_quotes(sb, b, matched, used, 1, _quoted_words(sa))
     if qa and qb:
         x, y = max(((x, y) for x in qa for y in qb), key=lambda p: _overlap(sa, sb, p[0], p[1]))
         if _overlap(sa, sb, x, y) > 0:
@@ -89,13 +89,31 @@ def _pair(
 
 
 def _open_quotes(
-    side: Side, span: Span, matched: set[Span], used: set[tuple[int, Span]], which: int
+    side: Side,
+    span: Span,
+    matched: set[Span],
+    used: set[tuple[int, Span]],
+    which: int,
+    quoted_there: frozenset[tuple[str, ...]],
 ) -> list[Quote]:
+    """The sentence's quotations still unpaired, leaving out any the other article
+    quotes in the same words: too short to be matched, yet not told otherwise."""
     return [
         q
         for q in overlapping(side.facts.quotes, *span)
-        if not q.short and (q.start, q.end) not in matched and (which, (q.start, q.end)) not in used
+        if not q.short
+        and (q.start, q.end) not in matched
+        and (which, (q.start, q.end)) not in used
+        and _words_of(side.text, q) not in quoted_there
     ]
+
+
+def _words_of(text: str, q: Quote) -> tuple[str, ...]:
+    return tuple(w.casefold() for w, _, _ in words(text, q.start, q.end))
+
+
+def _quoted_words(side: Side) -> frozenset[tuple[str, ...]]:
+    return frozenset(_words_of(side.text, q) for q in side.facts.quotes)
 
 
 def _stems(side: Side, span: Span) -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.compare import compare
@@ -43,6 +43,7 @@ def test_any_pair_gives_well_formed_discrepancies(text_a, text_b):
                 assert 0 <= span[0] <= span[1] <= len(text)
 
 
+@example("12:12 p.m. \u201c the the 12:12 p.m.")
 @FAST
 @given(TEXTS)
 def test_an_article_against_itself_has_nothing_to_flag(text):
