@@ -103,6 +103,7 @@ _VERBAL = frozenset(
 )
 _OBJECT_END = re.compile(
     r"[,;:!?“”\"()\[\]—–]|\.(?:\s|$)|\s(?:that|who|which|in\s+an?|on|at|after|before|during|when|while|as)\s"
+    r"|\s(?:today|yesterday|tonight)\b"
 )
 _DOCUMENTS = (
     r"^(?:an?|the)?\s*(?:\w+\s+)?(?:statement|readout|reading|release|transcript|report|account|"
@@ -194,7 +195,7 @@ def object_after(text: str, start: int, ceiling: int) -> tuple[int, int] | None:
     """The noun phrase right after an inverted speech verb: "…," said Ned Price, the…"""
     while start < ceiling and text[start].isspace():
         start += 1
-    stop = _OBJECT_END.search(text, start, ceiling)
+    stop = _OBJECT_END.search(text, _past_quoted_name(text, start, ceiling), ceiling)
     end = stop.start() if stop else ceiling
     words = list(re.finditer(r"\S+", text[start:end]))[:14]
     if not words or any(w.group().lower() in _VERBAL for w in words):
@@ -202,7 +203,19 @@ def object_after(text: str, start: int, ceiling: int) -> tuple[int, int] | None:
     end = start + words[-1].end()
     while end > start and text[end - 1] in ".’'”\"":
         end -= 1
+    if text[start] in "“\"" and not any(mark in text[start + 1 : end] for mark in "”\""):
+        start += 1  # a quoted name alone: its closing mark was trimmed, drop the opening one
     return (start, end) if end > start else None
+
+
+_QUOTED_NAME = re.compile(r"[“\"](?P<name>[A-Z][^“”\"\n]{0,40})[”\"]")
+
+
+def _past_quoted_name(text: str, start: int, ceiling: int) -> int:
+    """Where to look for a phrase's end: past a name some outlets put in quotation
+    marks ("according to “Bloomberg” news agency"), whose marks would end it at once."""
+    quoted = _QUOTED_NAME.match(text, start, ceiling)
+    return quoted.end() if quoted else start
 
 
 def needs_clause(verb: str) -> bool:

@@ -203,3 +203,15 @@ def test_reported_dead_or_confirmed_missing_is_a_state_not_a_credit():
         Article("Storm news.\n\nThe agency reported that two people died.")
     ).attributions
     assert [f.source_key for f in found] == ["agency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The plant will close, according to \u201cKestrel\u201d news agency.", "\u201cKestrel\u201d news agency"),
+        ("\u201cWe will rebuild,\u201d said \u201cKestrel\u201d on Monday.", "Kestrel"),
+        ("The plant will close, according to Kestrel news agency today.", "Kestrel news agency"),
+    ],
+)
+def test_a_credit_in_quotation_marks_or_before_a_time_word(text, source):
+    assert [a.source for a in attributions(text)] == [source]
