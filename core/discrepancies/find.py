@@ -10,7 +10,7 @@ from core.discrepancies.attribution_conflicts import (
     story_conflicts,
     wire_conflicts,
 )
-from core.discrepancies.claims import clause_span
+from core.discrepancies.claims import claim_span, clause_span
 from core.discrepancies.date_conflicts import date_conflicts, time_conflicts
 from core.discrepancies.described_people import gender_conflicts, status_conflicts
 from core.discrepancies.fingerprint import assign_ids
@@ -110,8 +110,10 @@ def _attach_alignments(
             both = _holding(holders_a, f.a) & _holding(holders_b, f.b)
             found = min(both, key=rank.__getitem__) if both else None
             f = f._replace(alignment=found)
-            if found is None and f.kind in ("number", "attribution"):
+            if found is None and f.kind == "number":
                 f = f._replace(a=clause_span(sa, f.a), b=clause_span(sb, f.b))
+            elif found is None and f.kind == "attribution":
+                f = f._replace(a=claim_span(sa, f.a), b=claim_span(sb, f.b))
         out.append(f)
     return out
 

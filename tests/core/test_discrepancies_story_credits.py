@@ -106,3 +106,19 @@ def test_a_relay_both_stories_name_is_one_chain():
         "that the channel was clear."
     )
     assert relayed_speakers(a, b) == []
+
+
+def test_credits_of_sentences_no_alignment_holds_show_what_they_credit():
+    from core.discrepancies import find_discrepancies
+    from core.facts import extract_facts
+
+    text_a = "Heavy rain flooded the coastal road near Port Alder on Friday, reports Reuters."
+    text_b = (
+        "Heavy rain flooded the coastal road near Port Alder on Friday, news agency "
+        "AFP quoted officials as saying."
+    )
+    a, b = Article(text=text_a), Article(text=text_b)
+    found = find_discrepancies(a, b, (), extract_facts(a), extract_facts(b))
+    [credit] = [d for d in found if d.kind == "attribution"]
+    assert text_a[slice(*credit.a)].startswith("Heavy rain flooded")
+    assert text_b[slice(*credit.b)].startswith("Heavy rain flooded")
