@@ -96,9 +96,11 @@ def _attach_alignments(
     both its sides, so the window and the report show it with its two sentences.
 
     Two figures or credits set against each other from sentences no alignment
-    links (the figures of one toll in unrelated sentences) are widened to their
-    clauses instead: "47" alone does not say what was counted, nor "said" what
-    was said. Days and quotes say what they are and keep their own words.
+    links (the figures of one toll in unrelated sentences) are widened instead:
+    a figure to its clause ("47" alone does not say what was counted), a credit
+    to the claim it credits, the sentence or a long sentence's clause ("reports
+    X" alone does not say what was said). Days and quotes say what they are and
+    keep their own words.
     """
     order = sorted(range(len(alignments)), key=lambda i: not alignments[i].primary)
     rank = {i: r for r, i in enumerate(order)}
