@@ -2,6 +2,7 @@
 
 Figures are intervals ("more than 13,000" is (13,000, ∞)). Two figures agree
 when the value one article commits to falls inside what the other allows.
+Two floors of precise counts ("at least 79" / "at least 90") are two tolls.
 Hedged single values get a margin because a reporter rounding is not a
 reporter contradicting: ±10 % for "about", ±20 % for "an estimated"; vague ranges ("tens of
 thousands") are already as wide as the words allow and get none, so
@@ -83,9 +84,25 @@ def _intervals_overlap(a: Quantity, b: Quantity) -> bool:
 
 def agree(a: Quantity, b: Quantity) -> bool:
     """Whether two figures for the same thing are compatible."""
+    if _floors(a, b) and a.low != b.low and _precise(min(a.low, b.low)):
+        return False
     if _tolerant_contains(b, representative(a)) or _tolerant_contains(a, representative(b)):
         return True
     return not a.exact and not b.exact and _intervals_overlap(_as_read(a), _as_read(b))
+
+
+def _floors(a: Quantity, b: Quantity) -> bool:
+    return all(math.isinf(q.high) and q.qualifier == "min" for q in (a, b))
+
+
+def _precise(value: float) -> bool:
+    """A figure of two significant digits or more ("79", "104", "1.1 million"): a
+    newsroom writing "at least 79" counted 79; "at least 90" elsewhere is another
+    count, where "more than a million" and "over 1.1 million" may be one."""
+    if value <= 0 or value != int(value):
+        return value > 0
+    digits = str(int(value)).rstrip("0")
+    return len(digits) >= 2
 
 
 def same_unit(a: Quantity, b: Quantity) -> bool:

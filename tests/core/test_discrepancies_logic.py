@@ -60,6 +60,11 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
             True,
         ),
         (q(0, 50, qualifier="max", hi_inc=False), q(60), False),  # "fewer than 50" vs 60
+        # two floors: precise counts are two tolls, round ones may be one
+        (q(79, INF, qualifier="min"), q(90, INF, qualifier="min"), False),  # at least 79 / 90
+        (q(104, INF, qualifier="min"), q(104, INF, qualifier="min"), True),
+        (q(1e6, INF, qualifier="min", lo_inc=False), q(1.1e6, INF, qualifier="min"), True),
+        (q(60, INF, qualifier="min"), q(80, INF, qualifier="min"), True),  # more than 60 / 80
     ],
 )
 def test_agreement_of_figures(left, right, agreeing):
