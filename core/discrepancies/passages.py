@@ -294,10 +294,14 @@ def _touches_date(side: Side, start: int, end: int, ws: list[str]) -> bool:
 
 
 def _in_quote(side: Side, start: int, end: int) -> bool:
-    if overlapping(side.facts.quotes, start, end):
+    """Whether a changed word lies between quotation marks: a change that only takes
+    in a closing mark ("…forward," the ministry said) changes the credit, not the quote."""
+    spans = [(s, e) for _, s, e in words(side.text, start, end)] or [(start, end)]
+    first, last = spans[0][0], spans[-1][1]
+    if overlapping(side.facts.quotes, first, last):
         return True
-    return _inside_quotation_marks(side, start) or _inside_quotation_marks(
-        side, max(start, end - 1)
+    return _inside_quotation_marks(side, first) or _inside_quotation_marks(
+        side, max(first, last - 1)
     )
 
 

@@ -117,7 +117,8 @@ def channel(f: Attribution) -> str:
     words = f.cue.casefold().split()
     if any(w in AGENCIES for w in words[1:]):
         return "press"  # told a news agency
-    return next((CHANNELS[w] for w in words if w in CHANNELS), "")
+    found = next((CHANNELS[w] for w in words if w in CHANNELS), "")
+    return found or next((CHANNELS[w] for w in sorted(_words(f.source)) if w in CHANNELS), "")
 
 
 class Credits:

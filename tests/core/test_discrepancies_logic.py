@@ -172,6 +172,30 @@ def test_the_same_chain_in_other_words_agrees():
     assert conflicting_sources(left, right) is None
 
 
+@pytest.mark.parametrize(
+    ("left", "right", "conflict"),
+    [
+        (  # a spokesperson briefs the press; the ministry issues a statement
+            credit("Harbour Ministry spokeswoman Ana Ruiz", "harbour ministry spokeswoman ana ruiz"),
+            credit("the Harbour Ministry", "harbour ministry", "said in a statement"),
+            True,
+        ),
+        (  # the ministry's readout against its spokesperson
+            credit("the Harbour Ministry's readout of the call", "harbour ministry"),
+            credit("Harbour Ministry spokesman Ivo Tan", "harbour ministry spokesman ivo tan"),
+            True,
+        ),
+        (  # a relay of the ministry against the ministry telling reporters: one source
+            credit("the Harbour Ministry", "harbour ministry"),
+            credit("the Harbour Ministry", "harbour ministry", "told reporters"),
+            False,
+        ),
+    ],
+)
+def test_a_spokesperson_and_a_written_statement_are_two_channels(left, right, conflict):
+    assert (conflicting_sources([left], [right]) is not None) is conflict
+
+
 def test_one_speaker_through_two_channels_conflicts():
     left = [credit("the minister", "nsanzimana", "said in a statement")]
     right = [credit("Nsanzimana", "nsanzimana", "told journalists")]

@@ -215,3 +215,18 @@ def test_a_dropped_spelled_out_figure_is_still_flagged():
         "The storm destroyed homes along the northern shore overnight.",
     )
     assert [d.kind for d in found] == ["number"]
+
+
+def test_a_change_that_only_takes_in_a_closing_mark_is_a_credit_not_a_quote():
+    text_b = (
+        "\u201cThe mayor stressed the costs and said that talks and patience are the only way "
+        "forward,\u201d City Hall said in a statement."
+    )
+    found = _with_facts(
+        "The mayor answered by stressing the costs and said that talks are the only way "
+        "forward, according to City Hall spokeswoman Ana Ruiz.",
+        text_b,
+    )
+    assert [d.kind for d in found if d.kind == "attribution"] == ["attribution"]
+    credit_start = text_b.index("City Hall said")
+    assert not [d for d in found if d.kind == "quote" and d.b and d.b[1] > credit_start]
