@@ -73,7 +73,22 @@ def omissions(
         found = _omitted(side, other, index, index in linked, covered, vocabulary)
         if found is not None:
             flags.append(_flag(side, found, name))
-    return flags
+    return _apart(flags)
+
+
+def _apart(flags: list[Flag]) -> list[Flag]:
+    """One flag for each stretch of text: a quotation running over two sentences is
+    not omitted a second time beside the figure already flagged in it."""
+    kept: list[Flag] = []
+    for f in sorted(flags, key=lambda f: -f.weight):
+        span = f.a or f.b
+        if not any(_overlap(span, g.a or g.b) for g in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.a or f.b)[0])
+
+
+def _overlap(x: Span | None, y: Span | None) -> bool:
+    return x is not None and y is not None and x[0] < y[1] and y[0] < x[1]
 
 
 def _omitted(

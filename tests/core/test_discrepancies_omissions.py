@@ -25,3 +25,15 @@ def test_a_weekday_alone_is_no_omission():
     a = side("Port news.\n\nThe ferry ran aground on Friday near the reef.")
     b = side("Port news.\n\nThe ferry ran aground near the reef.")
     assert omissions(a, b, set(), set(), "A") == []
+
+
+def test_a_quotation_over_two_sentences_is_omitted_once_beside_its_figure():
+    a = side(
+        "Port news.\n\n"
+        "\u201cOut of 140 containers, 61 have been recovered. The rest remain on the seabed "
+        "and divers will return at dawn,\u201d harbour master Ivo Tan told reporters."
+    )
+    b = side("Port news.\n\nSalvage work continued in the bay on Tuesday.")
+    found = omissions(a, b, set(), set(), "A")
+    spans = sorted(f.a for f in found)
+    assert spans and all(x[1] <= y[0] for x, y in zip(spans, spans[1:], strict=False))
