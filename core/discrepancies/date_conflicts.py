@@ -132,20 +132,25 @@ def paired_days(
     ib = index_b if index_b is not None else day_index(sb)
     if not ia.dated or not ib.dated:
         return []
-    ctx_a, ctx_b = ia.contexts, ib.contexts
     days = dict(ia.dated) | dict(ib.dated)
+    refs_a, refs_b = [r for r, _ in ia.dated], [r for r, _ in ib.dated]
+    # read by position: every reference is met once per reference of the other
+    # article, and hashing a record (a tuple of many fields) is not free
+    days_a, days_b = [days[x] for x in refs_a], [days[y] for y in refs_b]
+    ctx_a, ctx_b = [ia.contexts[x] for x in refs_a], [ib.contexts[y] for y in refs_b]
+    sentence_a, sentence_b = [x.sentence for x in refs_a], [y.sentence for y in refs_b]
 
-    def score(x: DateRef, y: DateRef) -> float:
-        verdict = same_day(days[x], days[y])
+    def score(i: int, j: int) -> float:
+        verdict = same_day(days_a[i], days_b[j])
         if verdict is None:
             return 0.0
-        s = float(len(ctx_a[x] & ctx_b[y]))
-        if (x.sentence, y.sentence) in aligned:
+        s = float(len(ctx_a[i] & ctx_b[j]))
+        if (sentence_a[i], sentence_b[j]) in aligned:
             s += ALIGNED_BONUS
         return s + AGREE_BONUS if verdict else s
 
-    refs_a, refs_b = [r for r, _ in ia.dated], [r for r, _ in ib.dated]
-    return [(x, y) for x, y, _ in match_pairs(refs_a, refs_b, score, MIN_SCORE)]
+    matched = match_pairs(range(len(refs_a)), range(len(refs_b)), score, MIN_SCORE)
+    return [(refs_a[i], refs_b[j]) for i, j, _ in matched]
 
 
 def days_conflict(

@@ -49,36 +49,43 @@ def paired_figures(
     common = set(units_a.values()) & set(units_b.values())
     qa = [q for q in units_a if units_a[q] in common]  # only figures with a possible partner
     qb = [q for q in units_b if units_b[q] in common]
-    ctx_a = {q: _remembered_context(sa, q) for q in qa}
-    ctx_b = {q: _remembered_context(sb, q) for q in qb}
+    # each figure's readings by position: a figure is scored against every figure of
+    # the other article with its unit, and hashing a record (a tuple of many
+    # fields) for every lookup cost more than the score
+    ctx_a = [_remembered_context(sa, q) for q in qa]
+    ctx_b = [_remembered_context(sb, q) for q in qb]
 
     roles_a, roles_b = _roles(sa), _roles(sb)
+    role_a, role_b = [roles_a[q] for q in qa], [roles_b[q] for q in qb]
+    unit_a, unit_b = [units_a[q] for q in qa], [units_b[q] for q in qb]
 
-    heads_a = {q: sa.in_headline(q.start) for q in qa}
-    heads_b = {q: sb.in_headline(q.start) for q in qb}
-    clauses_a: dict[Quantity, set[str]] = {}
-    clauses_b: dict[Quantity, set[str]] = {}
+    heads_a = [sa.in_headline(q.start) for q in qa]
+    heads_b = [sb.in_headline(q.start) for q in qb]
+    clauses_a: list[set[str] | None] = [None] * len(qa)
+    clauses_b: list[set[str] | None] = [None] * len(qb)
 
-    def clause_word_shared(x: Quantity, y: Quantity) -> bool:
-        if x not in clauses_a:
-            clauses_a[x] = _remembered_clause(sa, x)
-        if y not in clauses_b:
-            clauses_b[y] = _remembered_clause(sb, y)
-        return _shares_word(clauses_a[x], clauses_b[y], x)
+    def clause_word_shared(i: int, j: int) -> bool:
+        clause_x, clause_y = clauses_a[i], clauses_b[j]
+        if clause_x is None:
+            clause_x = clauses_a[i] = _remembered_clause(sa, qa[i])
+        if clause_y is None:
+            clause_y = clauses_b[j] = _remembered_clause(sb, qb[j])
+        return _shares_word(clause_x, clause_y, qa[i])
 
-    distinct = {q: q.exact and _distinctive(q.low) for q in qa + qb}
+    distinct_a = [q.exact and _distinctive(q.low) for q in qa]
     unique = _unique_units(units_a) & _unique_units(units_b)
 
-    def score(x: Quantity, y: Quantity) -> float:
+    def score(i: int, j: int) -> float:
         # only called for figures of one unit, both in or both out of the headline:
         # a headline's figure restates the lede, so only headline meets headline
-        role_x, role_y = roles_a[x], roles_b[y]
+        x, y = qa[i], qb[j]
+        role_x, role_y = role_a[i], role_b[j]
         if role_x and role_y and role_x != role_y:
             return 0.0
-        shared = weighted_overlap(ctx_a[x], ctx_b[y])
+        shared = weighted_overlap(ctx_a[i], ctx_b[j])
         same_role = bool(role_x) and role_x == role_y
-        same_figure = distinct[x] and y.exact and x.low == y.low
-        if not (same_role or same_figure or clause_word_shared(x, y)):
+        same_figure = distinct_a[i] and y.exact and x.low == y.low
+        if not (same_role or same_figure or clause_word_shared(i, j)):
             return 0.0
         if same_figure:
             shared += DISTINCTIVE_BONUS
@@ -86,7 +93,7 @@ def paired_figures(
             shared += 1
         if same_role:
             shared += ROLE_BONUS
-        if units_a[x] in unique:
+        if unit_a[i] in unique:
             shared += UNIQUE_UNIT_BONUS
         if shared and agree(x, y):
             shared += AGREE_BONUS
@@ -94,12 +101,12 @@ def paired_figures(
         return shared + bonus
 
     by_kind: dict[tuple[str, bool], list[int]] = {}
-    for j, y in enumerate(qb):
-        by_kind.setdefault((units_b[y], heads_b[y]), []).append(j)
+    for j in range(len(qb)):
+        by_kind.setdefault((unit_b[j], heads_b[j]), []).append(j)
     scored = []
-    for i, x in enumerate(qa):
-        for j in by_kind.get((units_a[x], heads_a[x]), ()):
-            s = score(x, qb[j])
+    for i in range(len(qa)):
+        for j in by_kind.get((unit_a[i], heads_a[i]), ()):
+            s = score(i, j)
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
     return [(x, y) for x, y, _ in best_first(qa, qb, scored)]

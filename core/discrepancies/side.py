@@ -106,13 +106,21 @@ def overlapping(records: Iterable[R], start: int, end: int) -> list[R]:
 
     An article's facts (a tuple, in reading order) are asked this for every
     change of every pair: only the records that can reach the range are read.
+    It runs about a thousand times a pair, so the index lookup is inlined and
+    a range no record can reach returns at once.
     """
     if type(records) is tuple and len(records) >= _INDEX_MIN:
-        index = _start_index(records)
-        if index is not None:
-            starts, reach = index
+        entry = _INDEXES.get(id(records))
+        if entry is None or entry[0] is not records:
+            entry = _index(records)
+        reach = entry[2]
+        if reach >= 0:
+            starts = entry[1]
             lo = bisect_right(starts, start - reach)  # r.end > start needs r.start > start - reach
-            records = records[lo : bisect_left(starts, end if start != end else start)]
+            hi = bisect_left(starts, end)  # r.start < end (or < start, the same when empty)
+            if lo >= hi:
+                return []
+            records = records[lo:hi]
     if start == end:
         return [r for r in records if r.start < start < r.end]  # type: ignore[attr-defined]
     return [r for r in records if r.start < end and start < r.end]  # type: ignore[attr-defined]
@@ -122,20 +130,18 @@ _INDEX_MIN = 8  # fewer records are read faster than indexed
 _INDEXES: dict[int, tuple[tuple, tuple[int, ...], int]] = {}
 
 
-def _start_index(records: tuple) -> tuple[tuple[int, ...], int] | None:
-    """The records' starts and their longest span, or None unless sorted by start.
+def _index(records: tuple) -> tuple[tuple, tuple[int, ...], int]:
+    """The records' starts and their longest span (-1 unless sorted by start), remembered.
 
     Kept by identity (the entry holds the tuple, so its id is not reused) for
     the few fact tuples of the articles being compared.
     """
-    entry = _INDEXES.get(id(records))
-    if entry is None or entry[0] is not records:
-        starts = tuple(r.start for r in records)
-        if any(x > y for x, y in zip(starts, starts[1:], strict=False)):
-            entry = (records, (), -1)
-        else:
-            entry = (records, starts, max(0, *(r.end - r.start for r in records)))
-        if len(_INDEXES) >= 256:
-            _INDEXES.clear()
-        _INDEXES[id(records)] = entry
-    return None if entry[2] < 0 else (entry[1], entry[2])
+    starts = tuple(r.start for r in records)
+    if any(x > y for x, y in zip(starts, starts[1:], strict=False)):
+        entry = (records, (), -1)
+    else:
+        entry = (records, starts, max(0, *(r.end - r.start for r in records)))
+    if len(_INDEXES) >= 256:
+        _INDEXES.clear()
+    _INDEXES[id(records)] = entry
+    return entry

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
 
 from core.compare import compare, compared_spans
 from core.errors import FactDiffError
 from core.ingest.load import article_from_text
-from core.matchers.align import align
+from core.matchers.align import _Scorer, _side, align
 from core.matchers.features import sentence_features
 from core.model import Article, Comparison, Span
 
@@ -98,3 +99,21 @@ def test_an_article_against_a_shuffled_copy_of_itself(text, rnd):
     check_side([s for al in primary for s in al.b] + list(result.unaligned_b), text_b)
     has_words = any(sentence_features(text, span).words for span in spans)
     assert bool(result.alignments) == has_words
+
+
+@settings(max_examples=60, deadline=None)
+@given(news_like, news_like)
+def test_word_order_ratio_of_coded_sentences_is_the_ratio_of_their_words(text_a, text_b):
+    # the scorer codes each distinct word as one character: only equality may count
+    spans_a = compared_spans(Article(text=text_a))
+    spans_b = compared_spans(Article(text=text_b))
+    scorer = _Scorer(_side(text_a, spans_a), _side(text_b, spans_b), text_a, text_b)
+    feats = scorer.a.features + scorer.b.features
+    coded = scorer._coded
+    assert len(coded) == len(feats)
+    for x, fx in zip(coded, feats, strict=True):
+        assert len(x) == len(fx.words)
+        for y, fy in zip(coded, feats, strict=True):
+            expected = Indel.normalized_similarity(fx.words, fy.words)
+            assert Indel.normalized_similarity(x, y) == expected
+            assert (x == y) == (fx.words == fy.words)
