@@ -104,6 +104,8 @@ _TAIL_PATTERNS = (
     rf"\bvia\s+{_PHOTO_AGENCY}\W*$",
     rf"[\w.)]\s*/\s*{_AGENCY}\W*$",
     r"\(\s*(?:photo|image|picture|pic|credit)s?(?:\s+by)?\s*:?[^()]{0,80}\)\W*$",
+    # a caption's closing credit, photographer / outlet: "(Ana Ruiz/Harbor Ledger)"
+    r"\(\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&'’ -]{1,40}\)\W*$",
     r"[.!?]\s+(?:photo(?:graph)?|image|picture)s?\s*(?:by|:)\s*[^.]{0,80}$",
     r"\ball rights reserved\W*$",
 )

@@ -21,6 +21,7 @@ def seed_text(prefix: str) -> str:
 
 FURNITURE = [
     "Skip to main content",
+    "The mayor speaks at the harbour in May 2023. (Ana Ruiz/Harbor Ledger )",
     "Oops! Something went wrong. Please try again later.",
     "  • Oops!",
     "Something went wrong.",
@@ -101,6 +102,8 @@ CONTENT = [
     "Authors of the report said the figures were preliminary.",
     "The hospital staff worked through the night.",
     "Staff said the ferry was safe.",
+    "The deal (Ana Ruiz/Harbor Ledger) was signed on Monday.",
+    "Both parties agreed on the budget (Labour/Greens).",
 ]
 
 
