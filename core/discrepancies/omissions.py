@@ -125,7 +125,13 @@ def _omitted(
     if named and (named[0].start, named[0].end) not in covered:
         return Omitted(claim_span(side, (start, end)), named[0], "claim")
     novel = _novel_clause(side, start, end, vocabulary, NOVEL_WORDS)
-    return Omitted(novel, None, "detail") if novel else None
+    if novel:
+        return Omitted(novel, None, "detail")
+    # a sentence no link holds that counts something: its figures may recur elsewhere
+    # ("five" crew, "five" aircraft), but what it reports with them is this sentence's own
+    if any(telling(side.text, q) for q in overlapping(side.facts.quantities, start, end)):
+        return Omitted(claim_span(side, (start, end)), None, "claim")
+    return None
 
 
 #: Dates a reader can check: a calendar date or a clock time. Weekdays and

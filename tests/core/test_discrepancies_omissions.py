@@ -37,3 +37,15 @@ def test_a_quotation_over_two_sentences_is_omitted_once_beside_its_figure():
     found = omissions(a, b, set(), set(), "A")
     spans = sorted(f.a for f in found)
     assert spans and all(x[1] <= y[0] for x, y in zip(spans, spans[1:], strict=False))
+
+
+def test_a_sentence_no_link_holds_that_counts_something_is_omitted_though_its_figure_recurs():
+    a = side(
+        "Port news.\n\nThe ferry carried five crew members on its last run.\n\n"
+        "The coast guard keeps five patrol boats at the northern pier."
+    )
+    b = side("Port news.\n\nThe ferry had five crew members on board when it ran aground.")
+    found = omissions(a, b, {1}, set(), "A")
+    assert [a.text[f.a[0] : f.a[1]] for f in found] == [
+        "The coast guard keeps five patrol boats at the northern pier."
+    ]
