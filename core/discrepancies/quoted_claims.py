@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from core.discrepancies.claims import clauses
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.side import Side, overlapping
+from core.discrepancies.side import Side, overlapping, per_article
 from core.discrepancies.text import is_function_word, one_line, stem, words
 from core.facts.fact_records import Quote
 from core.model import Alignment, Span
@@ -112,7 +112,9 @@ def _words_of(text: str, q: Quote) -> tuple[str, ...]:
     return tuple(w.casefold() for w, _, _ in words(text, q.start, q.end))
 
 
+@per_article
 def _quoted_words(side: Side) -> frozenset[tuple[str, ...]]:
+    """Each quotation's words, read once per article (every linked pair asks)."""
     return frozenset(_words_of(side.text, q) for q in side.facts.quotes)
 
 
