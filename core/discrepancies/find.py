@@ -70,7 +70,7 @@ def find_discrepancies(
         + polarity_conflicts(sa, sb, aligned)
         + gender_conflicts(sa, sb, aligned)
         + status_conflicts(sa, sb)
-        + reordered_names(sa, sb)
+        + reordered_names(sa, sb, aligned)
         + age_conflicts(sa, sb)
     )
     fact_flags += story_conflicts(sa, sb, fact_flags)

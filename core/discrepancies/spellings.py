@@ -12,6 +12,8 @@ is still worth a glance when the list has room.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.text import normalise, one_line
@@ -66,17 +68,21 @@ def _first_spellings(entities: tuple[Entity, ...]) -> dict[str, Entity]:
     return found
 
 
-def reordered_names(sa: Side, sb: Side) -> list[Flag]:
+def reordered_names(
+    sa: Side, sb: Side, aligned: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()
+) -> list[Flag]:
     """A name whose words one article puts in another order ("Harbour North Bridge" for
     "North Harbour Bridge"): no transliteration does that, so the name is garbled or
     another place's — an entity discrepancy, reported once per pair of forms. Only names
-    of three words or more, and not people's: "Ruiz Ana" is a name order, not an error."""
+    of three words or more, and not people's: "Ruiz Ana" is a name order, not an error.
+    Of each form's mentions, a pair in sentences that state one claim (``aligned``
+    sentence indexes) is shown, so the reader sees both names in the same context."""
     flags = []
     forms_b = _ordered_forms(sb.facts.entities)
     text_a, text_b = normalise(sa.text), normalise(sb.text)
     seen: set[tuple[str, str]] = set()
-    for form_a, ea in _ordered_forms(sa.facts.entities).items():
-        for form_b, eb in forms_b.items():
+    for form_a, mentions_a in _ordered_forms(sa.facts.entities).items():
+        for form_b, mentions_b in forms_b.items():
             if form_a == form_b or sorted(form_a.split()) != sorted(form_b.split()):
                 continue
             if (form_a, form_b) in seen:
@@ -84,16 +90,28 @@ def reordered_names(sa: Side, sb: Side) -> list[Flag]:
             if form_a in text_b and form_b in text_a:
                 continue  # both articles write both orders: no disagreement
             seen.add((form_a, form_b))
+            ea, eb = _mentions_in_one_claim(mentions_a, mentions_b, aligned)
             summary = f"name in another order: {one_line(ea.text, 50)} vs {one_line(eb.text, 50)}"
             spans = (ea.start, ea.end), (eb.start, eb.end)
             flags.append(flag("entity", summary, *spans, severity="medium", weight=REORDER_WEIGHT))
     return flags
 
 
-def _ordered_forms(entities: tuple[Entity, ...]) -> dict[str, Entity]:
-    found: dict[str, Entity] = {}
+def _mentions_in_one_claim(
+    mentions_a: list[Entity], mentions_b: list[Entity], aligned: Collection[tuple[int, int]]
+) -> tuple[Entity, Entity]:
+    for ea in mentions_a:
+        for eb in mentions_b:
+            if (ea.sentence, eb.sentence) in aligned:
+                return ea, eb
+    return mentions_a[0], mentions_b[0]
+
+
+def _ordered_forms(entities: tuple[Entity, ...]) -> dict[str, list[Entity]]:
+    """Each multi-word name that is not a person's, with its mentions in text order."""
+    found: dict[str, list[Entity]] = {}
     for e in entities:
         form = normalise(e.text)
         if e.label != "person" and len(form.split()) >= 3:
-            found.setdefault(form, e)
+            found.setdefault(form, []).append(e)
     return found

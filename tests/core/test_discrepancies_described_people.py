@@ -52,6 +52,19 @@ def test_a_place_name_with_its_words_in_another_order():
     assert f.kind == "entity"
 
 
+def test_a_reordered_name_is_shown_where_both_articles_state_one_claim():
+    a = side(
+        "Fire at venue. Crews gathered at the North Harbour Bridge. "
+        "Smoke rose over the North Harbour Bridge at dawn."
+    )
+    b = side("Fire at venue. Smoke rose over the Harbour North Bridge at dawn.")
+    [f] = reordered_names(a, b, {(2, 1)})
+    assert a.text[f.a[0] : f.a[1]] == "North Harbour Bridge"
+    assert f.a[0] > a.text.index("Smoke")
+    [first] = reordered_names(a, b)
+    assert first.a[0] < a.text.index("Smoke")
+
+
 def test_a_name_order_both_articles_write_is_no_conflict():
     a = side("Fire at venue. Smoke rose over the North Harbour Bridge and the Harbour North Bridge.")
     b = side("Fire at venue. Smoke rose over the Harbour North Bridge, near North Harbour Bridge.")
