@@ -320,7 +320,9 @@ def _pair_scores(
     never make an event.
     """
     n = signals.topic.size
-    keys = np.union1d(signals.topic.keys, signals.phrases.keys)
+    keys = np.sort(np.concatenate([signals.topic.keys, signals.phrases.keys]))
+    if len(keys):  # their union (np.union1d would load numpy.ma)
+        keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
     values = lookup(signals.topic.keys, signals.topic.values, keys) + PHRASE_WEIGHT * lookup(
         signals.phrases.keys, signals.phrases.values, keys
     )
