@@ -32,6 +32,10 @@ WIDE_TERM = 256
 #: Cells of the dense result worked on at once; more documents than fit are
 #: done in bands of rows, so memory stays bounded however big the pile.
 MAX_CELLS = 1 << 22
+#: Wide terms over the same scattered (not consecutive) documents share a dense
+#: block only this many at a time or more: gathering the block and putting it
+#: back costs more than listing the pairs of one or two terms.
+SCATTERED_BATCH = 4
 #: Rows of a dense block updated together (its products fit in the cache).
 _BAND = 128
 
@@ -177,7 +181,10 @@ def _band_sums(
             and np.array_equal(terms.rows[terms.starts[wide[stop]] : terms.stops[wide[stop]]], rows)
         ):
             stop += 1
-        _add_dense(sums, terms, rows, wide[k:stop], first, last)
+        if rows[-1] - rows[0] + 1 == len(rows) or stop - k >= SCATTERED_BATCH:
+            _add_dense(sums, terms, rows, wide[k:stop], first, last)
+        else:
+            _add_listed(flat, terms, n, first, last, wide[k], wide[stop - 1] + 1)
         done = wide[stop - 1] + 1
         k = stop
     upper = np.triu(sums, k=first + 1)

@@ -71,11 +71,12 @@ def test_pair_sums_are_scipys_bit_for_bit(seed_, shape, density, full, wide, cel
 
 
 def test_dense_blocks_over_scattered_documents_add_in_term_order():
-    """Wide terms held by every other document (not a contiguous block), some in a row."""
+    """Wide terms held by every other document: six in a row over the same documents
+    (one gathered block), then scattered ones (listed pair by pair)."""
     rng = np.random.default_rng(3)
-    dense = rng.random((30, 12)) * 3
-    dense[1::2, :6] = 0.0
-    dense[rng.random((30, 12)) < 0.2] = 0.0
+    dense = rng.random((30, 12)) * 3 + 0.1
+    dense[1::2, 6:] = 0.0  # the highest columns come first
+    dense[:, :6][rng.random((30, 6)) < 0.3] = 0.0
     m = sp.csr_matrix(dense)
     matrix = Csr(m.data.copy(), m.indices.astype(np.int64), m.indptr.astype(np.int64), m.shape)
     with (
