@@ -20,7 +20,7 @@ from core.cli.wording import plural
 from core.errors import FactDiffError
 from core.model import Article
 
-if TYPE_CHECKING:  # the engine (numpy, scipy) loads only when the command runs
+if TYPE_CHECKING:  # the engine (numpy) loads only when the command runs
     from core.events.grouping import EventGrouping
 
 EXIT_SKIPPED = 1

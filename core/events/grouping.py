@@ -17,8 +17,8 @@ two events together. Publication dates more than ``TIME_GATE_DAYS`` apart
 separate two articles unless they share verbatim passages: a date stamped at
 the top of a saved page is too often the day it was saved.
 
-Everything is sparse (``scipy.sparse``); no pair of articles is ever aligned,
-so a thousand articles group in a few seconds.
+Everything is sparse (numpy arrays, :mod:`core.events.cooccurrence`); no pair
+of articles is ever aligned, so a thousand articles group in a few seconds.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
 
 from core import lexicon
+from core.events.cooccurrence import Csr, Pairs, count_matrix, lookup, pair_sums
 from core.model import Article
 
 #: Average pair score that makes one event; this and the two constants marked
@@ -210,48 +210,49 @@ def _shingles(words: list[str]) -> np.ndarray:
 # --- vectors and similarities ----------------------------------------------------
 
 
-def _counts(docs: Sequence[np.ndarray], facts: Sequence[np.ndarray] | None = None) -> sp.csr_matrix:
-    """Document × term counts; fact columns are marked by a FACT_WEIGHT in ``.boost``."""
-    lengths = np.array([len(d) for d in docs])
-    terms = np.concatenate(docs) if lengths.sum() else np.zeros(0, dtype=np.int64)
-    unique, columns = np.unique(terms, return_inverse=True)
-    rows = np.repeat(np.arange(len(docs)), lengths)
-    matrix = sp.csr_matrix(
-        (np.ones(len(columns)), (rows, columns.ravel())), shape=(len(docs), max(1, len(unique)))
-    )
-    matrix.sum_duplicates()
+class Counts(NamedTuple):
+    """Document × term counts, and the weight of each term's column (FACT_WEIGHT for facts)."""
+
+    matrix: Csr
+    boost: np.ndarray
+
+
+def _counts(docs: Sequence[np.ndarray], facts: Sequence[np.ndarray] | None = None) -> Counts:
+    matrix, columns = count_matrix(docs)
     boost = np.ones(matrix.shape[1])
     if facts is not None and len(columns):
-        boost[columns.ravel()[np.concatenate(facts)]] = FACT_WEIGHT
-    matrix.boost = boost  # type: ignore[attr-defined]
-    return matrix
+        boost[columns[np.concatenate(facts)]] = FACT_WEIGHT
+    return Counts(matrix, boost)
 
 
-def _tfidf(counts: sp.csr_matrix, sublinear: bool) -> sp.csr_matrix:
+def _tfidf(counts: Counts, sublinear: bool) -> Csr:
     """Rows L2-normalised; sublinear term frequency for words, presence for shingles."""
-    matrix = counts.copy().astype(np.float64)
+    matrix = counts.matrix
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((1.0 + matrix.shape[0]) / (1.0 + df)) + 1.0
     tf = 1.0 + np.log(matrix.data) if sublinear else np.ones_like(matrix.data)
-    matrix.data = tf * idf[matrix.indices] * counts.boost[matrix.indices]  # type: ignore[attr-defined]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    data = tf * idf[matrix.indices] * counts.boost[matrix.indices]
+    norms = np.sqrt(matrix.row_sums(data * data))
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+    return matrix.with_data((1.0 / norms)[matrix.row_of_entry()] * data)
 
 
-def _cosine(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    return sp.csr_matrix(sp.triu(matrix @ matrix.T, k=1))
+def _cosine(matrix: Csr) -> Pairs:
+    return pair_sums(matrix)
 
 
-def _reprints(counts: sp.csr_matrix) -> set[tuple[int, int]]:
+def _presence(counts: Counts) -> Csr:
+    return counts.matrix.with_data(np.ones_like(counts.matrix.data))
+
+
+def _reprints(counts: Counts) -> set[tuple[int, int]]:
     """Pairs whose shorter text is mostly found, five words at a time, in the longer one."""
-    presence = counts.copy()
-    presence.data = np.ones_like(presence.data)
-    shared = sp.triu(presence @ presence.T, k=1).tocoo()
-    sizes = np.asarray(presence.sum(axis=1)).ravel()
-    smaller = np.maximum(1.0, np.minimum(sizes[shared.row], sizes[shared.col]))
-    keep = shared.data >= REPRINT_CONTAINMENT * smaller
-    return set(zip(shared.row[keep].tolist(), shared.col[keep].tolist(), strict=True))
+    presence = _presence(counts)
+    shared = pair_sums(presence)
+    sizes = presence.row_sums()
+    smaller = np.maximum(1.0, np.minimum(sizes[shared.rows], sizes[shared.cols]))
+    keep = shared.values >= REPRINT_CONTAINMENT * smaller
+    return set(zip(shared.rows[keep].tolist(), shared.cols[keep].tolist(), strict=True))
 
 
 def _days(articles: Sequence[Article]) -> np.ndarray:
@@ -299,15 +300,13 @@ def _days_apart(x: frozenset[int], y: frozenset[int]) -> bool:
 
 
 class Signals(NamedTuple):
-    topic: sp.csr_matrix  # upper-triangular cosine over content words and facts
-    phrases: sp.csr_matrix  # upper-triangular cosine over five-word shingles
-    facts: sp.csr_matrix  # upper-triangular count of shared distinctive figures and dates
+    topic: Pairs  # cosine over content words and facts
+    phrases: Pairs  # cosine over five-word shingles
+    facts: Pairs  # count of shared distinctive figures and dates
 
 
-def _shared(counts: sp.csr_matrix) -> sp.csr_matrix:
-    presence = counts.copy()
-    presence.data = np.ones_like(presence.data)
-    return sp.csr_matrix(sp.triu(presence @ presence.T, k=1))
+def _shared(counts: Counts) -> Pairs:
+    return pair_sums(_presence(counts))
 
 
 def _pair_scores(
@@ -320,12 +319,19 @@ def _pair_scores(
     pair counts half, so a saga's shared background can lift an average but
     never make an event.
     """
-    combined = (signals.topic + PHRASE_WEIGHT * signals.phrases).tocoo()
-    keep = combined.data >= MIN_SCORE
-    rows, cols, values = combined.row[keep], combined.col[keep], combined.data[keep]
-    phrase = _at(signals.phrases, rows, cols)
+    n = signals.topic.size
+    keys = np.sort(np.concatenate([signals.topic.keys, signals.phrases.keys]))
+    if len(keys):  # their union (np.union1d would load numpy.ma)
+        keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
+    values = lookup(signals.topic.keys, signals.topic.values, keys) + PHRASE_WEIGHT * lookup(
+        signals.phrases.keys, signals.phrases.values, keys
+    )
+    keep = values >= MIN_SCORE
+    keys, values = keys[keep], values[keep]
+    rows, cols = keys // n, keys % n
+    phrase = signals.phrases.at(rows, cols)
     topic = values - PHRASE_WEIGHT * phrase
-    facts = _at(signals.facts, rows, cols)
+    facts = signals.facts.at(rows, cols)
     shared = phrase >= PHRASE_SHARED
     linked = (
         shared | (topic >= TOPIC_ALONE) | ((topic >= TOPIC_WITH_FACTS) & (facts >= SHARED_FACTS))
@@ -355,10 +361,6 @@ def _pair_scores(
     for pair in reprints:
         scores[pair] = max(scores.get(pair, 0.0), 1.0)
     return scores
-
-
-def _at(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    return np.asarray(matrix[rows, cols]).ravel() if len(rows) else np.zeros(0)
 
 
 # --- clustering ----------------------------------------------------------------------
