@@ -27,6 +27,8 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from hashlib import blake2b
 from typing import NamedTuple
 
 import numpy as np
@@ -126,6 +128,16 @@ def _body(article: Article) -> str:
     return " ".join(pieces)
 
 
+@lru_cache(maxsize=262144)
+def _term_hash(term: str) -> int:
+    """A term's 64-bit hash, the same in every run: Python's own ``hash`` of a string
+    changes with each process, and with it the order sums are added in, so two runs
+    could group near-ties differently."""
+    return int.from_bytes(
+        blake2b(term.encode("utf-8"), digest_size=8).digest(), "little", signed=True
+    )
+
+
 def _words(text: str) -> list[str]:
     return _TOKEN_RE.findall(text.casefold().replace("’", "'"))
 
@@ -133,13 +145,13 @@ def _words(text: str) -> list[str]:
 def _topic_terms(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Hashes of content-word stems and of stated figures and dates; which of them are facts."""
     content = [w for w in words if w[0].isalpha() and len(w) > 1 and w not in STOP_WORDS]
-    stems = {w: hash(_stem(w)) for w in set(content)}
+    stems = {w: _term_hash(_stem(w)) for w in set(content)}
     facts = [
         f
         for i, w in enumerate(words)
         if (w[0].isdigit() or w in _WEEKDAYS) and (f := _fact_term(w, words[i - 1] if i else ""))
     ]
-    terms = [stems[w] for w in content] + [hash(f) for f in facts]
+    terms = [stems[w] for w in content] + [_term_hash(f) for f in facts]
     is_fact = np.zeros(len(terms), dtype=bool)
     is_fact[len(content) :] = True
     return np.array(terms, dtype=np.int64), is_fact
@@ -158,7 +170,7 @@ def _distinctive(words: list[str]) -> np.ndarray:
             continue
         term = _number_term(w, words[i - 1] if i else "")
         if term and (term.startswith("#d:") or _precise(term[3:])):
-            found.add(hash(term))
+            found.add(_term_hash(term))
     return np.array(sorted(found), dtype=np.int64)
 
 
@@ -199,7 +211,7 @@ def _shingles(words: list[str]) -> np.ndarray:
     """Hashes of every run of ``SHINGLE`` words (a polynomial over the word hashes)."""
     if len(words) < SHINGLE:
         return np.zeros(0, dtype=np.int64)
-    hashes = np.array([hash(w) for w in words], dtype=np.int64).view(np.uint64)
+    hashes = np.array([_term_hash(w) for w in words], dtype=np.int64).view(np.uint64)
     width = len(words) - SHINGLE + 1
     combined = np.zeros(width, dtype=np.uint64)
     for k in range(SHINGLE):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 
 from conftest import seed
 from hypothesis import given, settings
@@ -244,3 +245,32 @@ def test_kept_sums_give_the_same_events_as_summing_afresh(case):
 
     n, scores = case
     assert _average_linkage(scores, n) == _reference_linkage(scores, n)
+
+
+def test_term_hashes_are_the_same_in_every_process():
+    """Python's string hash changes per process; grouping sums in hash order, so a
+    per-process hash could group near-ties differently from one run to the next."""
+    import subprocess
+    import sys
+
+    from core.events.grouping import _shingles, _topic_terms
+
+    words = ["harbour", "ferry", "fire", "evacuated", "312", "passengers", "on", "thursday"]
+    code = (
+        "from core.events.grouping import _shingles, _topic_terms\n"
+        f"w = {words!r}\n"
+        "t, f = _topic_terms(w)\n"
+        "print(t.tolist(), _shingles(w).tolist())\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    terms, _ = _topic_terms(words)
+    assert runs == {f"{terms.tolist()} {_shingles(words).tolist()}\n"}
