@@ -25,7 +25,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from core.discrepancies.claims import claim_span, clause_span, clauses
+from core.discrepancies.claims import claim_span, clauses
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import agree, telling, unit_key
 from core.discrepancies.side import Side, overlapping
@@ -104,15 +104,10 @@ def _omitted(
     start, end = sentence.start, sentence.end
     for q in overlapping(side.facts.quantities, start, end):
         if (q.start, q.end) not in covered and telling(side.text, q) and not _stated(q, other):
-            span = (
-                clause_span(side, (q.start, q.end))
-                if linked
-                else claim_span(side, (q.start, q.end))
-            )
-            return Omitted(span, q, "number")
+            return Omitted(claim_span(side, (q.start, q.end)), q, "number")
     for d in overlapping(side.facts.dates, start, end):
         if d.kind in _DATED and d.value and (d.start, d.end) not in covered and not _dated(d, other):
-            span = clause_span(side, (d.start, d.end)) if linked else claim_span(side, (start, end))
+            span = claim_span(side, (d.start, d.end)) if linked else claim_span(side, (start, end))
             return Omitted(span, d, "date")
     quotes = [q for q in overlapping(side.facts.quotes, start, end) if not q.short]
     for quote in quotes:

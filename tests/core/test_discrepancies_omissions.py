@@ -49,3 +49,14 @@ def test_a_sentence_no_link_holds_that_counts_something_is_omitted_though_its_fi
     assert [a.text[f.a[0] : f.a[1]] for f in found] == [
         "The coast guard keeps five patrol boats at the northern pier."
     ]
+
+
+def test_a_figure_omitted_from_a_restated_sentence_is_shown_with_its_sentence():
+    a = side(
+        "Port news.\n\nThe ferry ran aground near the reef on Friday, and 42 passengers "
+        "were taken ashore by lifeboat."
+    )
+    b = side("Port news.\n\nThe ferry ran aground near the reef on Friday, officials said.")
+    [f] = omissions(a, b, {1}, set(), "A")
+    assert a.text[f.a[0] : f.a[1]].startswith("The ferry ran aground")
+    assert "42 passengers" in f.summary
