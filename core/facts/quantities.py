@@ -132,6 +132,13 @@ _HEDGE_ENDS = frozenset(
         "from",
     ]
 )
+#: A noun, then a figure alone in quotation marks: a name ("channel “112”"), unless
+#: the word before is a verb or a preposition that a quoted count follows.
+_NAMED_IN_MARKS = re.compile(
+    r"\b(?!(?:is|was|were|are|be|been|said|says|of|at|to|than|about|reached|put)\s)"
+    r"[A-Za-z]+\s+[\"“]$"
+)
+_MARK_CLOSES = re.compile(r"[\"”]")
 _NAME_AGE = re.compile(r"[A-Z][\w'’\-]+,\s$")
 _NAME_PREFIX = re.compile(r"(?:\b(?:No|no|Nos|nos)\.|#|\bnumber)\s*$|([A-Z][\w'’.\-]*)\s+$")
 _GLUED_TO_NAME = re.compile(r"[A-Za-z][\-/]$")
@@ -322,6 +329,9 @@ def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
     tail = text[end : end + 40]
     if _AGE_TAIL.match(tail) or _last_word(text, start) in _AGE_WORDS or _CLOCK_TAIL.match(tail):
         return True
+    if _NAMED_IN_MARKS.search(head) and _MARK_CLOSES.match(tail):
+        return True  # a bare figure between quotation marks after a noun names something:
+        # the Telegram channel "112", flight "516"
     if _NAME_AGE.search(head) and tail.startswith(",") and value <= 120:
         return True
     if _is_year(match.group("num"), head, tail):

@@ -339,3 +339,15 @@ def test_a_headline_figure_does_not_read_its_unit_from_the_story_below():
 
 def test_a_model_number_in_a_title_case_headline_stays_a_name():
     assert not quantities("Regulators Ground Airbus 380 Fleet After Engine Fault\n\nBody.")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ('Posts on the Telegram channel "112" put the toll at 60.', [60]),
+        ("The ferry \u201c516\u201d left port with 40 passengers.", [40]),
+        ('The toll is "40", the mayor said.', [40]),
+    ],
+)
+def test_a_bare_figure_in_quotation_marks_after_a_noun_is_a_name(text, values):
+    assert [q.low for q in quantities(text)] == values
