@@ -224,6 +224,13 @@ def conflicting_sources(
     for f in left:
         for g in right:
             two_channels = channel(f) and channel(g) and channel(f) != channel(g)
-            if two_channels and same_source(f, g, credits_l, credits_r):
+            # each side naming both channels of the source tells the same account
+            told_both = _heard_through(f, right, credits_r) or _heard_through(g, left, credits_l)
+            if two_channels and same_source(f, g, credits_l, credits_r) and not told_both:
                 return f, g
     return None
+
+
+def _heard_through(f: Attribution, others: Sequence[Attribution], credits: Credits | None) -> bool:
+    """Whether ``others`` credit ``f``'s source through ``f``'s own channel too."""
+    return any(channel(g) == channel(f) and same_source(f, g, None, credits) for g in others)

@@ -196,6 +196,13 @@ def test_a_spokesperson_and_a_written_statement_are_two_channels(left, right, co
     assert (conflicting_sources([left], [right]) is not None) is conflict
 
 
+def test_both_sides_naming_both_channels_of_one_source_agree():
+    briefing = credit("Harbour Ministry spokeswoman Ana Ruiz", "harbour ministry spokeswoman ana ruiz")
+    statement = credit("the Harbour Ministry", "harbour ministry", "said in a statement")
+    assert conflicting_sources([briefing, statement], [briefing, statement]) is None
+    assert conflicting_sources([briefing], [statement]) is not None
+
+
 def test_one_speaker_through_two_channels_conflicts():
     left = [credit("the minister", "nsanzimana", "said in a statement")]
     right = [credit("Nsanzimana", "nsanzimana", "told journalists")]
