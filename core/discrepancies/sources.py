@@ -224,9 +224,10 @@ def conflicting_sources(
     for f in left:
         for g in right:
             two_channels = channel(f) and channel(g) and channel(f) != channel(g)
+            if not two_channels or not same_source(f, g, credits_l, credits_r):
+                continue
             # each side naming both channels of the source tells the same account
-            told_both = _heard_through(f, right, credits_r) or _heard_through(g, left, credits_l)
-            if two_channels and same_source(f, g, credits_l, credits_r) and not told_both:
+            if not (_heard_through(f, right, credits_r) or _heard_through(g, left, credits_l)):
                 return f, g
     return None
 
