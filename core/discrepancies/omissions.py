@@ -63,6 +63,7 @@ def omissions(
     vocabulary = _vocabulary(other)
     other_text = normalise(other.text)
     flags = []
+    figures: set[tuple[str, float, float]] = set()  # each omitted figure is reported once
     for index, sentence in enumerate(side.sentences):
         if sentence.boilerplate or sentence.end <= sentence.start:
             continue
@@ -71,8 +72,14 @@ def omissions(
         if normalise(side.text[sentence.start : sentence.end]) in other_text:
             continue  # the other article says it word for word
         found = _omitted(side, other, index, index in linked, covered, vocabulary)
-        if found is not None:
-            flags.append(_flag(side, found, name))
+        if found is None:
+            continue
+        if isinstance(found.fact, Quantity):
+            figure = (unit_key(found.fact), found.fact.low, found.fact.high)
+            if figure in figures:
+                continue  # "145 km/h" again in a later sentence: the reader has it already
+            figures.add(figure)
+        flags.append(_flag(side, found, name))
     return _apart(flags)
 
 

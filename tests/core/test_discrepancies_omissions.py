@@ -60,3 +60,13 @@ def test_a_figure_omitted_from_a_restated_sentence_is_shown_with_its_sentence():
     [f] = omissions(a, b, {1}, set(), "A")
     assert a.text[f.a[0] : f.a[1]].startswith("The ferry ran aground")
     assert "42 passengers" in f.summary
+
+
+def test_a_figure_the_other_article_lacks_is_omitted_once_however_often_it_recurs():
+    a = side(
+        "Port news.\n\nWinds of 145 km/h hit the harbour on Friday night.\n\n"
+        "Forecasters said gusts of 145 km/h would ease by Sunday."
+    )
+    b = side("Port news.\n\nA storm hit the harbour, closing the ferry terminal.")
+    found = omissions(a, b, set(), set(), "A")
+    assert sum("145" in f.summary for f in found) == 1
