@@ -509,8 +509,8 @@ def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Fl
     if not da or not db:
         return None  # a date one account leaves out is a detail, not a conflict
     verdict = _dates_verdict(da[0], db[0])
-    if verdict is True:
-        return None
+    if verdict is True or (verdict is None and _relative(da[0]) != _relative(db[0])):
+        return None  # "this morning" against "Friday morning" with no page date: untold
     ta, wa = _shown(sa, _with_preposition(sa, (da[0].start, da[-1].end)), 0, 0)
     tb, wb = _shown(sb, _with_preposition(sb, (db[0].start, db[-1].end)), 0, 0)
     severity = "high" if verdict is False else "low"
@@ -532,6 +532,11 @@ def _date_words(side: Side, span: Span) -> list[DateRef]:
         for word, start, end in words(side.text, *span)
         if word.casefold() in WEEKDAYS
     ]
+
+
+def _relative(d: DateRef) -> bool:
+    """A day named only against the page's own date ("today", "this morning")."""
+    return d.kind == "relative"
 
 
 def _dates_verdict(a: DateRef, b: DateRef) -> bool | None:

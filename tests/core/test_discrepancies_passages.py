@@ -230,3 +230,11 @@ def test_a_change_that_only_takes_in_a_closing_mark_is_a_credit_not_a_quote():
     assert [d.kind for d in found if d.kind == "attribution"] == ["attribution"]
     credit_start = text_b.index("City Hall said")
     assert not [d for d in found if d.kind == "quote" and d.b and d.b[1] > credit_start]
+
+
+def test_a_day_named_only_against_an_unknown_page_date_is_not_set_against_a_weekday():
+    found = _with_facts(
+        "The storm slammed the northern coast Friday morning, uprooting trees.",
+        "The storm slammed the northern coast this morning, uprooting trees.",
+    )
+    assert not [d for d in found if d.kind == "date"]
