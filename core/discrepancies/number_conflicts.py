@@ -72,6 +72,8 @@ def paired_figures(
             clause_y = clauses_b[j] = _remembered_clause(sb, qb[j])
         return _shares_word(clause_x, clause_y, qa[i])
 
+    pending_a = [_pending(sa, q) for q in qa]
+    pending_b = [_pending(sb, q) for q in qb]
     distinct_a = [q.exact and _distinctive(q.low) for q in qa]
     unique = _unique_units(units_a) & _unique_units(units_b)
 
@@ -80,7 +82,7 @@ def paired_figures(
         # a headline's figure restates the lede, so only headline meets headline
         x, y = qa[i], qb[j]
         role_x, role_y = role_a[i], role_b[j]
-        if role_x and role_y and role_x != role_y:
+        if (role_x and role_y and role_x != role_y) or pending_a[i] != pending_b[j]:
             return 0.0
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
         same_role = bool(role_x) and role_x == role_y
@@ -110,6 +112,17 @@ def paired_figures(
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
     return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
+
+
+PENDING = lexicon.lines("pending")
+_PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
+
+
+def _pending(side: Side, q: Quantity) -> bool:
+    """Whether the words after a figure say its things still wait ("yet to be found")."""
+    after = side.text[q.end : min(q.end + _PENDING_REACH, side.sentence_span(q.start)[1])]
+    folded = " ".join(after.casefold().split())
+    return any(f" {marker} " in f" {folded} " for marker in PENDING)
 
 
 @per_article

@@ -70,3 +70,4 @@ def test_a_figure_the_other_article_lacks_is_omitted_once_however_often_it_recur
     b = side("Port news.\n\nA storm hit the harbour, closing the ferry terminal.")
     found = omissions(a, b, set(), set(), "A")
     assert sum("145" in f.summary for f in found) == 1
+

@@ -1,0 +1,15 @@
+"""Which figures of two articles count the same thing."""
+
+from __future__ import annotations
+
+from finder_sides import side
+
+from core.discrepancies.number_conflicts import paired_figures
+
+
+def test_figures_still_waiting_are_not_set_against_those_done():
+    a = side("Port news.\n\nWith 40 containers yet to be recovered, divers return at dawn.")
+    b = side("Port news.\n\nDivers said 12 containers have been recovered from the bay.")
+    assert paired_figures(a, b, {(1, 1)}) == []
+    c = side("Port news.\n\nDivers said 15 containers have been recovered so far.")
+    assert len(paired_figures(c, b, {(1, 1)})) == 1
