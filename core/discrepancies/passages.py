@@ -140,7 +140,7 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         return None
     if [fold(w) for w in wa] == [fold(w) for w in wb]:
         return None  # a possessive only: "Kovač's" / "Kovac" (accents alone are cosmetic)
-    if _flips_polarity(wa, wb):
+    if _flips_polarity(wa, wb) and not _bounded_in_time(sa, sb, c):
         return "negation"
     if _quantities(sa, c.a_start, c.a_end) or _quantities(sb, c.b_start, c.b_end):
         return "number"
@@ -208,6 +208,20 @@ def _shifted_edge(between: list[str], inserted_edge: list[str]) -> bool:
 
 def _negators(ws: list[str]) -> set[str]:
     return {f for w in ws if (f := w.casefold().replace("’", "'")) in NEGATORS}
+
+
+def _bounded_in_time(sa: Side, sb: Side, c: Change) -> bool:
+    """ "won't be able to run until 2030" is "will be able to run in 2030": a negation
+    followed by "until" in its clause sets when, not whether."""
+    for side, start, end in ((sa, c.a_start, c.a_end), (sb, c.b_start, c.b_end)):
+        after = words(side.text, end, side.sentence_span(start)[1])[:UNTIL_REACH]
+        if any(w.casefold() == "until" for w, _, _ in after):
+            return True
+    return False
+
+
+#: Words after a change within which "until" still bounds its negation.
+UNTIL_REACH = 8
 
 
 def _flips_polarity(wa: list[str], wb: list[str]) -> bool:

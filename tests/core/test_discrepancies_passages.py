@@ -238,3 +238,16 @@ def test_a_day_named_only_against_an_unknown_page_date_is_not_set_against_a_week
         "The storm slammed the northern coast this morning, uprooting trees.",
     )
     assert not [d for d in found if d.kind == "date"]
+
+
+def test_not_until_sets_when_not_whether():
+    found = one_passage(
+        "The bridge won't be open to traffic until the spring of 2027, officials said.",
+        "The bridge will be open to traffic in the spring of 2027, officials said.",
+    )
+    assert not [d for d in found if d.kind == "negation"]
+    still = one_passage(
+        "The bridge won't be open to traffic in the spring of 2027, officials said.",
+        "The bridge will be open to traffic in the spring of 2027, officials said.",
+    )
+    assert [d.kind for d in still] == ["negation"]
