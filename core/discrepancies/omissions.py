@@ -10,10 +10,13 @@ article is read for
 - quotations the other article does not carry,
 - claims credited to a named source,
 - clauses whose distinctive words (names, rare terms) the other article
-  never uses at all;
+  never uses at all,
+- in a sentence no link holds, anything it counts, though the same figure
+  may recur in the other article for something else;
 
-and each sentence with such a fact is one omission, pointing at the sentence
-when it is short and at the clause holding the fact otherwise. A sentence
+and each sentence with such a fact is one omission (a figure once however
+often it recurs), pointing at the sentence when it is short and at the clause
+holding the fact otherwise. A sentence
 the other article restates (it takes part in an alignment) is only reported
 for a figure or a quotation the restatement left out, never for its wording.
 The headline, which restates the lede, is never an omission; nor is a fact
