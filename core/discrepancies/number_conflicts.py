@@ -72,8 +72,9 @@ def paired_figures(
             clause_y = clauses_b[j] = _remembered_clause(sb, qb[j])
         return _shares_word(clause_x, clause_y, qa[i])
 
-    pending_a = [_pending(sa, q) for q in qa]
-    pending_b = [_pending(sb, q) for q in qb]
+    waiting_a, waiting_b = _pending_figures(sa), _pending_figures(sb)
+    pending_a = [waiting_a[q] for q in qa]
+    pending_b = [waiting_b[q] for q in qb]
     distinct_a = [q.exact and _distinctive(q.low) for q in qa]
     unique = _unique_units(units_a) & _unique_units(units_b)
 
@@ -123,6 +124,12 @@ def _pending(side: Side, q: Quantity) -> bool:
     after = side.text[q.end : min(q.end + _PENDING_REACH, side.sentence_span(q.start)[1])]
     folded = " ".join(after.casefold().split())
     return any(f" {marker} " in f" {folded} " for marker in PENDING)
+
+
+@per_article
+def _pending_figures(side: Side) -> dict[Quantity, bool]:
+    """Each figure's ``_pending``, read once per article rather than once per pair."""
+    return {q: _pending(side, q) for q in _units(side)}
 
 
 @per_article

@@ -31,7 +31,7 @@ from typing import NamedTuple
 from core.discrepancies.claims import claim_span, clauses
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import agree, telling, unit_key
-from core.discrepancies.side import Side, overlapping
+from core.discrepancies.side import Side, overlapping, spans_meet
 from core.discrepancies.text import is_function_word, normalise, one_line, stem, words
 from core.facts.fact_records import Attribution, DateRef, Quantity, Quote
 from core.model import Span
@@ -92,13 +92,10 @@ def _apart(flags: list[Flag]) -> list[Flag]:
     kept: list[Flag] = []
     for f in sorted(flags, key=lambda f: -f.weight):
         span = f.a or f.b
-        if not any(_overlap(span, g.a or g.b) for g in kept):
+        if not any(spans_meet(span, g.a or g.b) for g in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.a or f.b)[0])
 
-
-def _overlap(x: Span | None, y: Span | None) -> bool:
-    return x is not None and y is not None and x[0] < y[1] and y[0] < x[1]
 
 
 def _omitted(

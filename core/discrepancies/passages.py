@@ -37,7 +37,7 @@ from core.discrepancies.text import (
 )
 from core.facts.fact_records import DateRef, Quantity
 from core.facts.names import fold, name_variants_match
-from core.facts.numbers import SCALES, TENS, UNITS
+from core.facts.numbers import NUMBER_WORDS
 from core.model import Alignment, Change, Span
 from core.text.tokens import cosmetic_key
 
@@ -508,9 +508,6 @@ def _figure_dropped(
     if any(cosmetic_key(w) in QUANTIFIERS for w, _, _ in other):
         return False  # "all passengers" / "about 280 passengers": no figure to disagree with
     return not extra and len(other) <= 1
-
-
-NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen"])
 
 
 def _is_figure_word(word: str) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from core.discrepancies.claims import clauses
 from core.discrepancies.flag import Flag, flag
+from core.discrepancies.quote_conflicts import quote_words_of
 from core.discrepancies.side import Side, overlapping, per_article
 from core.discrepancies.text import is_function_word, one_line, stem, words
 from core.facts.fact_records import Quote
@@ -104,18 +105,14 @@ def _open_quotes(
         if not q.short
         and (q.start, q.end) not in matched
         and (which, (q.start, q.end)) not in used
-        and _words_of(side.text, q) not in quoted_there
+        and quote_words_of(side.text, q).keys not in quoted_there
     ]
-
-
-def _words_of(text: str, q: Quote) -> tuple[str, ...]:
-    return tuple(w.casefold() for w, _, _ in words(text, q.start, q.end))
 
 
 @per_article
 def _quoted_words(side: Side) -> frozenset[tuple[str, ...]]:
     """Each quotation's words, read once per article (every linked pair asks)."""
-    return frozenset(_words_of(side.text, q) for q in side.facts.quotes)
+    return frozenset(quote_words_of(side.text, q).keys for q in side.facts.quotes)
 
 
 def _stems(side: Side, span: Span) -> set[str]:

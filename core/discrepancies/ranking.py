@@ -12,25 +12,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.discrepancies.flag import SEVERITY_RANK, Flag
+from core.discrepancies.side import spans_meet
 from core.model import Span
 
 FLAGS_PER_1000_WORDS = 20
 MIN_BUDGET = 5
 
 
-def _overlaps(x: Span | None, y: Span | None) -> bool:
-    if x is None or y is None:
-        return False
-    if x == y:
-        return True
-    return x[0] < y[1] and y[0] < x[1]
-
-
 def _duplicate(f: Flag, g: Flag) -> bool:
     """The same divergence: overlapping on both sides, or on the one side an omission has."""
     if f.a is None or f.b is None or g.a is None or g.b is None:
-        return (f.a is None) == (g.a is None) and (_overlaps(f.a, g.a) or _overlaps(f.b, g.b))
-    return _overlaps(f.a, g.a) and _overlaps(f.b, g.b)
+        return (f.a is None) == (g.a is None) and (spans_meet(f.a, g.a) or spans_meet(f.b, g.b))
+    return spans_meet(f.a, g.a) and spans_meet(f.b, g.b)
 
 
 _BUCKET = 256  # characters: flags are looked up by the stretches of text they touch

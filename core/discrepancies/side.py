@@ -101,6 +101,15 @@ def forget_articles() -> None:
         memo.clear()
 
 
+def spans_meet(x: Span | None, y: Span | None) -> bool:
+    """Whether two spans share a character (two equal empty spans meet too)."""
+    if x is None or y is None:
+        return False
+    if x == y:
+        return True
+    return x[0] < y[1] and y[0] < x[1]
+
+
 def overlapping(records: Iterable[R], start: int, end: int) -> list[R]:
     """Records whose span meets ``[start, end)``; an empty range meets a record it sits inside.
 

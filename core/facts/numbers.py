@@ -56,7 +56,9 @@ SCALES = {
 }
 SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 
-_NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+#: Every word that writes a number or its scale ("twelve", "forty", "lakh", "dozen").
+NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen"])
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: A run of number words: "twenty-five", "one hundred and fifty", "two million".
 WORD_NUMBER = rf"(?:{_NUMBER_WORD})(?:(?:\s+and\s+|[\s\-]+)(?:{_NUMBER_WORD}))*"
 

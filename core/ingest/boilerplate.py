@@ -338,7 +338,7 @@ def _normal(piece: str) -> str:
 
 
 def _all_pieces_are_phrases(line: str) -> bool:
-    """ "Oops! Something went wrong. Please try again later." is three phrases."""
+    """ "Oops! Please try again." is two phrases, each a whole piece of furniture."""
     pieces = [_normal(p) for p in _PIECES.split(line)]
     return all(p in PHRASES for p in pieces if p) and any(pieces)
 
