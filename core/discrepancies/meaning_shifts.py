@@ -66,19 +66,28 @@ def meaning_shifts(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[
 
 
 def _differs(sa: Side, sb: Side, a: Span, b: Span) -> tuple[Span, Span, str] | None:
-    """Of the clause pairs that restate each other, the closest whose sense differs."""
+    """Of the clause pairs that restate each other, the closest whose sense differs.
+
+    Each clause is read against its closest counterpart only: a clause the other
+    side restates word for word is told the same, even when a neighbouring
+    clause there says the opposite of something else.
+    """
     best: tuple[int, Span, Span, str] | None = None
     clauses_b = [(cb, *_read(sb.text, *cb)) for cb in clauses(sb, b)]
     for ca in clauses(sa, a):
         stems_a, reading_a = _read(sa.text, *ca)
-        for cb, stems_b, reading_b in clauses_b:
-            shift = _shift(reading_a, reading_b)
-            if not shift:
-                continue
-            shared = len(stems_a & stems_b)
-            enough = shared >= max(MIN_SHARED, MIN_SHARE * min(len(stems_a), len(stems_b)))
-            if enough and (best is None or shared > best[0]):
-                best = (shared, ca, cb, shift)
+        closest = max(
+            ((len(stems_a & stems_b), not _shift(reading_a, reading_b), cb, stems_b, reading_b)
+             for cb, stems_b, reading_b in clauses_b),
+            default=None,
+            key=lambda x: x[:2],
+        )
+        if closest is None or closest[1]:
+            continue
+        shared, _, cb, stems_b, reading_b = closest
+        enough = shared >= max(MIN_SHARED, MIN_SHARE * min(len(stems_a), len(stems_b)))
+        if enough and (best is None or shared > best[0]):
+            best = (shared, ca, cb, _shift(reading_a, reading_b))
     return None if best is None else best[1:]
 
 
