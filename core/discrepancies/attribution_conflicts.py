@@ -31,6 +31,7 @@ from core.discrepancies.text import one_line
 from core.facts.fact_records import Attribution
 
 CHAIN_GAP = 3  # ", " between "Speaking to the agency" and "the minister said": one credit
+QUOTE_GAP = 4  # ',” ' between a quotation's last word and the credit that closes it
 
 
 def attribution_conflicts(
@@ -100,12 +101,28 @@ def _credited(side: Side, sentence: int) -> list[Attribution]:
 
 @per_article
 def _credits_by_sentence(side: Side) -> dict[int, list[Attribution]]:
-    """Each sentence's own credits in text order, read once per article (callers only read)."""
+    """Each sentence's credits in text order, read once per article (callers only read).
+
+    A quotation of several sentences is credited once, after its last: the credit
+    closing it ("…," the commissioner told reporters) speaks for every sentence
+    inside it, where the figures it quotes sit.
+    """
     found: dict[int, list[Attribution]] = {}
     for f in side.facts.attributions:
         if f.cue != "wire":
             found.setdefault(f.sentence, []).append(f)
+            for i in _quoted_sentences_before(side, f):
+                found.setdefault(i, []).append(f)
     return found
+
+
+def _quoted_sentences_before(side: Side, f: Attribution) -> range:
+    """The earlier sentences of a quotation that ``f`` closes, if it closes one."""
+    for q in side.facts.quotes:
+        if 0 <= f.start - q.end <= QUOTE_GAP and not side.text[q.end : f.start].strip(" ,\"'”’"):
+            first, last = side.sentence_index(q.start), side.sentence_index(f.start)
+            return range(first, last)
+    return range(0)
 
 
 def wire_conflicts(sa: Side, sb: Side) -> list[Flag]:

@@ -434,3 +434,17 @@ def test_stories_credited_to_different_agencies_conflict_once():
     )
     credits = [d for d in found(a, b) if d.kind == "attribution"]
     assert len(credits) == 1 and "Reuters" in credits[0].summary and "(AP)" in credits[0].summary
+
+
+def test_a_credit_closing_a_long_quotation_credits_its_first_sentence():
+    a = article_from_text(
+        "Storm\n\nThe storm reached the coast on Monday.\n\n"
+        '"We can confirm four deaths so far. Two fishermen were caught at sea. The others were '
+        'hit by falling walls," the district collector told a press briefing.'
+    )
+    b = article_from_text(
+        "Storm\n\nThe storm reached the coast on Monday.\n\n"
+        "Six people died in the storm, the state news agency reported, citing police."
+    )
+    credits = [d for d in compare(a, b, capped=False).discrepancies if d.kind == "attribution"]
+    assert any("district collector" in d.summary for d in credits), credits
