@@ -24,7 +24,7 @@ from core.discrepancies.subject import (
     weighted_context,
     weighted_overlap,
 )
-from core.discrepancies.text import one_line
+from core.discrepancies.text import one_line, stem, words
 from core.facts.fact_records import Quantity
 from core.model import Span
 
@@ -39,6 +39,9 @@ AGREE_BONUS = 1.0
 #: depth in km each) is likelier one fact; counts of things are not measures.
 UNIQUE_UNIT_BONUS = 1.0
 MEASURES = lexicon.words("measures")
+#: A figure's own thing ("a Rs 90-crore bridge") named around the other figure ("the
+#: bridge cost Rs 95 crore") says more than a word both contexts happen to share.
+THING_BONUS = 2.0
 
 
 def paired_figures(
@@ -76,6 +79,7 @@ def paired_figures(
     pending_a = [waiting_a[q] for q in qa]
     pending_b = [waiting_b[q] for q in qb]
     distinct_a = [q.exact and _distinctive(q.low) for q in qa]
+    things_a, things_b = [_thing(sa, q) for q in qa], [_thing(sb, q) for q in qb]
     unique = _unique_units(units_a) & _unique_units(units_b)
 
     def score(i: int, j: int) -> float:
@@ -94,6 +98,8 @@ def paired_figures(
             shared += DISTINCTIVE_BONUS
         if x.modifies and y.modifies and x.modifies.casefold() == y.modifies.casefold():
             shared += 1
+        elif _names_thing(things_a[i], ctx_b[j]) or _names_thing(things_b[j], ctx_a[i]):
+            shared += THING_BONUS
         if same_role:
             shared += ROLE_BONUS
         if unit_a[i] in unique:
@@ -229,6 +235,20 @@ def _context(side: Side, q: Quantity) -> dict[str, float]:
     return {
         k: w for k, w in weighted_context(side, q.start, q.end).items() if not unit.startswith(k)
     }
+
+
+def _thing(side: Side, q: Quantity) -> frozenset[str]:
+    """Stems of the thing a figure modifies, written inside it ("a $5m Harbour bridge"):
+    the noun and the names before it, not the currency ("Rs") leading the figure."""
+    if not q.modifies:
+        return frozenset()
+    names = [w for w, start, _ in words(q.text, 0, len(q.text)) if start and w[:1].isupper()]
+    found = {stem(w) for w in [q.modifies, *names]} - {stem(q.text.split()[0])}
+    return frozenset(k for k in found if len(k) > 2)
+
+
+def _names_thing(thing: frozenset[str], context: dict[str, float]) -> bool:
+    return any(k in context for k in thing)
 
 
 def _distinctive(value: float) -> bool:

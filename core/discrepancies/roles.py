@@ -14,12 +14,15 @@ from core import lexicon
 from core.discrepancies.side import Side
 from core.discrepancies.text import words
 from core.facts.fact_records import Quantity
+from core.facts.quantities import CURRENCY_UNITS
 
 ROLE_RADIUS = 6
 
 ROLES = lexicon.groups("roles")
 CHANGE_ROLES = lexicon.groups("change_roles")
 PERSON_ROLES = lexicon.words("person_roles")
+#: A sum written before a thing as its modifier is that thing's cost.
+PRICED_THING = "cost"
 #: Words before a figure that make it the value a subject reached ("risen to
 #: 47", "the count of those hurt stands at 212"): the subject may sit far back.
 _REACHED = frozenset({"to", "at"})
@@ -34,7 +37,10 @@ def role_of(side: Side, q: Quantity) -> str | None:
     pair an article is in.
     """
     s0, s1 = side.sentence_span(q.start)
-    return _role(side.text, q.start, q.end, s0, s1)
+    role = _role(side.text, q.start, q.end, s0, s1)
+    if role is None and q.modifies and q.unit in CURRENCY_UNITS:
+        return PRICED_THING  # "a $40-million bridge": what the bridge costs
+    return role
 
 
 @lru_cache(maxsize=65536)

@@ -57,6 +57,8 @@ _CURRENCY = {
     "inr": "inr",
     "₽": "rub",
 }
+#: Unit keys of money, however written ("$", "Rs", "rupees").
+CURRENCY_UNITS = frozenset(_CURRENCY.values()) | {"cny", "chf"}
 _CURRENCY_PATTERN = r"(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽|\bRs\.?|\bINR"
 
 QUANTITY = re.compile(
@@ -511,7 +513,7 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
             run = run[1:]
         unit_end = tail_start + run[0].end()
         modifies, phrase_end = _modified_noun(text, unit_end)
-        if unit in ("usd", "eur", "cny", "jpy", "rub", "inr", "chf"):
+        if unit in CURRENCY_UNITS:
             modifies = None
             phrase_end = unit_end
         return unit, modifies, phrase_end

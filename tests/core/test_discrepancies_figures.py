@@ -13,3 +13,13 @@ def test_figures_still_waiting_are_not_set_against_those_done():
     assert paired_figures(a, b, {(1, 1)}) == []
     c = side("Port news.\n\nDivers said 15 containers have been recovered so far.")
     assert len(paired_figures(c, b, {(1, 1)})) == 1
+
+
+def test_a_sum_written_before_a_thing_is_what_that_thing_costs():
+    a = side("Bridge.\n\nThe $90-million Larkspur bridge opened to traffic on Monday after delays.")
+    b = side(
+        "Bridge.\n\nThe ferry terminal cost about $30 million to rebuild last year. "
+        "In all, the Larkspur bridge cost $95 million, the council said."
+    )
+    pairs = paired_figures(a, b, set())
+    assert [(x.low, y.low) for x, y in pairs] == [(90e6, 95e6)]
