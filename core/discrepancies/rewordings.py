@@ -11,8 +11,8 @@ Inside a quotation that is a quote discrepancy: the same speaker, other words.
 
 Figures, days and names are left to their own finders, and words a side has
 anywhere in the other sentence are not counted as changed, so a clause that
-merely moved is quiet. Low severity and a light weight: the budget keeps
-these only when the list has room.
+merely moved is quiet. Wording is low severity with a light weight: the
+budget keeps it only when the list has room; a quotation reworded is medium.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ MIN_SHARED = 2  # content words the two clauses share: the same claim
 MIN_LINK = 0.3  # claim links less likely than this are not read for wording
 MAX_OWN = 3  # a clause with more words of its own is another claim, not a rewording
 WEIGHT = 0.4
+#: A speaker's words given otherwise is a misquote to check, ranked with a quotation
+#: told in other words (:mod:`.quoted_claims`), above wording.
+QUOTE_WEIGHT = 0.8
 
 
 def rewordings(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[Flag]:
@@ -48,7 +51,8 @@ def rewordings(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[Flag
         quoted = _quoted(sa, span_a) or _quoted(sb, span_b)
         kind = "quote" if quoted else "wording"
         summary = f'{"quote: " if quoted else ""}"{one_line(own_a, 50)}" vs "{one_line(own_b, 50)}"'
-        flags.append(flag(kind, summary, span_a, span_b, index, severity="low", weight=WEIGHT))
+        severity, weight = ("medium", QUOTE_WEIGHT) if quoted else ("low", WEIGHT)
+        flags.append(flag(kind, summary, span_a, span_b, index, severity, weight))
     return flags
 
 
