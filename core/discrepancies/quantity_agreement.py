@@ -6,7 +6,8 @@ Two floors of precise counts ("at least 79" / "at least 90") are two tolls.
 Hedged single values get a margin because a reporter rounding is not a
 reporter contradicting: ±10 % for "about", ±20 % for "an estimated"; vague ranges ("tens of
 thousands") are already as wide as the words allow and get none, so
-"an estimated 100,000" and "tens of thousands" still conflict.
+"an estimated 100,000" and "tens of thousands" still conflict. A figure
+"nearly" reached falls short of a floor at that figure ("more than 300").
 """
 
 from __future__ import annotations
@@ -86,9 +87,23 @@ def agree(a: Quantity, b: Quantity) -> bool:
     """Whether two figures for the same thing are compatible."""
     if _floors(a, b) and a.low != b.low and _precise(min(a.low, b.low)):
         return False
+    if _short_of_floor(a, b) or _short_of_floor(b, a):
+        return False
     if _tolerant_contains(b, representative(a)) or _tolerant_contains(a, representative(b)):
         return True
     return not a.exact and not b.exact and _intervals_overlap(_as_read(a), _as_read(b))
+
+
+APPROACHING = lexicon.lines("approaching")
+
+
+def _short_of_floor(a: Quantity, b: Quantity) -> bool:
+    """"nearly 300" against "more than 300" (or "at least 300"): one count falls short
+    of the number the other passes."""
+    if not (a.exact and a.qualifier == "approx" and math.isinf(b.high) and b.qualifier == "min"):
+        return False
+    hedge = " ".join(a.text.casefold().split())
+    return b.low >= a.high and any(hedge.startswith(f"{word} ") for word in APPROACHING)
 
 
 def _floors(a: Quantity, b: Quantity) -> bool:

@@ -65,6 +65,11 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(104, INF, qualifier="min"), q(104, INF, qualifier="min"), True),
         (q(1e6, INF, qualifier="min", lo_inc=False), q(1.1e6, INF, qualifier="min"), True),
         (q(60, INF, qualifier="min"), q(80, INF, qualifier="min"), True),  # more than 60 / 80
+        # a count just short of a number against one past it
+        (q(300, qualifier="approx", text="nearly 300"), q(300, INF, qualifier="min"), False),
+        (q(300, qualifier="approx", text="about 300"), q(300, INF, qualifier="min"), True),
+        (q(300, qualifier="approx", text="almost 300"), q(296), True),
+        (q(300, qualifier="approx", text="nearly 300"), q(250, INF, qualifier="min"), True),
     ],
 )
 def test_agreement_of_figures(left, right, agreeing):
