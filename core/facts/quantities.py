@@ -57,6 +57,7 @@ _CURRENCY = {
     "inr": "inr",
     "₽": "rub",
 }
+RATED_EVENTS = lexicon.words("rated_events")
 #: Unit keys of money, however written ("$", "Rs", "rupees").
 CURRENCY_UNITS = frozenset(_CURRENCY.values()) | {"cny", "chf"}
 _CURRENCY_PATTERN = r"(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽|\bRs\.?|\bINR"
@@ -524,6 +525,8 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     if word.endswith(("'", "’")):  # "two years' jail": years, of jail
         modifies, phrase_end = _modified_noun(text, tail_start + head.end())
         return singular(word[:-1]), modifies, phrase_end
+    if singular(word) in RATED_EVENTS and "." in text[raw.start : raw.end]:
+        return "magnitude", singular(word), tail_start + head.end()  # "a 6.8 quake"
     return singular(word), None, tail_start + head.end()
 
 

@@ -154,6 +154,13 @@ def test_magnitude_before_or_after_the_number():
     assert (q.low, q.unit, q.modifies) == (6.4, "magnitude", "quake")
 
 
+def test_a_decimal_before_a_quake_is_its_magnitude_a_whole_number_counts_quakes():
+    q = only("A powerful 6.8 earthquake struck the valley overnight.")
+    assert (q.low, q.unit, q.modifies) == (6.8, "magnitude", "earthquake")
+    q = only("Two earthquakes struck the valley overnight.")
+    assert (q.low, q.unit) == (2, "earthquake")
+
+
 @pytest.mark.parametrize(
     ("text", "low", "high"),
     [
