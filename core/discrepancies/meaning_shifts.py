@@ -76,18 +76,19 @@ def _differs(sa: Side, sb: Side, a: Span, b: Span) -> tuple[Span, Span, str] | N
     clauses_b = [(cb, *_read(sb.text, *cb)) for cb in clauses(sb, b)]
     for ca in clauses(sa, a):
         stems_a, reading_a = _read(sa.text, *ca)
-        closest = max(
-            ((len(stems_a & stems_b), not _shift(reading_a, reading_b), cb, stems_b, reading_b)
-             for cb, stems_b, reading_b in clauses_b),
-            default=None,
-            key=lambda x: x[:2],
-        )
-        if closest is None or closest[1]:
+        shifts = [_shift(reading_a, reading_b) for _, _, reading_b in clauses_b]
+        if not any(shifts):
+            continue  # most clauses: nothing hedged or opposed, nothing to count
+        counts = [len(stems_a & stems_b) for _, stems_b, _ in clauses_b]
+        most = max(counts)
+        if most < MIN_SHARED or (best is not None and most <= best[0]):
             continue
-        shared, _, cb, stems_b, reading_b = closest
-        enough = shared >= max(MIN_SHARED, MIN_SHARE * min(len(stems_a), len(stems_b)))
-        if enough and (best is None or shared > best[0]):
-            best = (shared, ca, cb, _shift(reading_a, reading_b))
+        closest = [k for k, n in enumerate(counts) if n == most]
+        if not all(shifts[k] for k in closest):
+            continue  # restated as it is by its closest counterpart
+        cb, stems_b, _ = clauses_b[closest[0]]
+        if most >= MIN_SHARE * min(len(stems_a), len(stems_b)):
+            best = (most, ca, cb, shifts[closest[0]])
     return None if best is None else best[1:]
 
 

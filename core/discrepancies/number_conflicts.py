@@ -12,6 +12,8 @@ figure counts as covered (the omission finder skips the headline).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from core import lexicon
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import agree, unit_key
@@ -79,7 +81,7 @@ def paired_figures(
     pending_a = [waiting_a[q] for q in qa]
     pending_b = [waiting_b[q] for q in qb]
     distinct_a = [q.exact and _distinctive(q.low) for q in qa]
-    things_a, things_b = [_thing(sa, q) for q in qa], [_thing(sb, q) for q in qb]
+    things_a, things_b = [_thing(q) for q in qa], [_thing(q) for q in qb]
     unique = _unique_units(units_a) & _unique_units(units_b)
 
     def score(i: int, j: int) -> float:
@@ -228,6 +230,7 @@ def forget_figures() -> None:
     """Drop remembered figure contexts (benchmarks timing unseen articles)."""
     _CONTEXTS.clear()
     _CLAUSES.clear()
+    _thing_of.cache_clear()
 
 
 def _context(side: Side, q: Quantity) -> dict[str, float]:
@@ -237,13 +240,17 @@ def _context(side: Side, q: Quantity) -> dict[str, float]:
     }
 
 
-def _thing(side: Side, q: Quantity) -> frozenset[str]:
+def _thing(q: Quantity) -> frozenset[str]:
     """Stems of the thing a figure modifies, written inside it ("a $5m Harbour bridge"):
     the noun and the names before it, not the currency ("Rs") leading the figure."""
-    if not q.modifies:
-        return frozenset()
-    names = [w for w, start, _ in words(q.text, 0, len(q.text)) if start and w[:1].isupper()]
-    found = {stem(w) for w in [q.modifies, *names]} - {stem(q.text.split()[0])}
+    return _thing_of(q.text, q.modifies) if q.modifies else frozenset()
+
+
+@lru_cache(maxsize=16384)
+def _thing_of(text: str, modifies: str) -> frozenset[str]:
+    """``_thing`` remembered: a figure is set against every figure of each of its pairs."""
+    names = [w for w, start, _ in words(text, 0, len(text)) if start and w[:1].isupper()]
+    found = {stem(w) for w in [modifies, *names]} - {stem(text.split()[0])}
     return frozenset(k for k in found if len(k) > 2)
 
 

@@ -100,7 +100,7 @@ APPROACHING = lexicon.lines("approaching")
 def _short_of_floor(a: Quantity, b: Quantity) -> bool:
     """"nearly 300" against "more than 300" (or "at least 300"): one count falls short
     of the number the other passes."""
-    if not (a.exact and a.qualifier == "approx" and math.isinf(b.high) and b.qualifier == "min"):
+    if a.qualifier != "approx" or b.qualifier != "min" or not a.exact:
         return False
     hedge = " ".join(a.text.casefold().split())
     return b.low >= a.high and any(hedge.startswith(f"{word} ") for word in APPROACHING)
