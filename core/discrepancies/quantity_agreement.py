@@ -7,7 +7,7 @@ Hedged single values get a margin because a reporter rounding is not a
 reporter contradicting: ±10 % for "about", ±20 % for "an estimated"; vague ranges ("tens of
 thousands") are already as wide as the words allow and get none, so
 "an estimated 100,000" and "tens of thousands" still conflict. A figure
-"nearly" reached falls short of a floor at that figure ("more than 300").
+"nearly" reached falls short of a floor at that figure ("more than 40").
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ APPROACHING = lexicon.lines("approaching")
 
 
 def _short_of_floor(a: Quantity, b: Quantity) -> bool:
-    """"nearly 300" against "more than 300" (or "at least 300"): one count falls short
+    """"nearly 40" against "more than 40" (or "at least 40"): one count falls short
     of the number the other passes."""
     if a.qualifier != "approx" or b.qualifier != "min" or not a.exact:
         return False

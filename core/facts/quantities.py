@@ -526,7 +526,7 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
         modifies, phrase_end = _modified_noun(text, tail_start + head.end())
         return singular(word[:-1]), modifies, phrase_end
     if singular(word) in RATED_EVENTS and "." in text[raw.start : raw.end]:
-        return "magnitude", singular(word), tail_start + head.end()  # "a 6.8 quake"
+        return "magnitude", singular(word), tail_start + head.end()  # "a 5.9 tremor"
     return singular(word), None, tail_start + head.end()
 
 
