@@ -69,3 +69,16 @@ def test_a_name_order_both_articles_write_is_no_conflict():
     a = side("Fire at venue. Smoke rose over the North Harbour Bridge and the Harbour North Bridge.")
     b = side("Fire at venue. Smoke rose over the Harbour North Bridge, near North Harbour Bridge.")
     assert reordered_names(a, b) == []
+
+
+def test_a_reordered_name_outranks_omitted_figures_when_the_budget_is_tight():
+    from core.discrepancies.omissions import omissions
+    from core.discrepancies.ranking import budget, rank
+
+    figures = " ".join(f"Pier {n} took {n * 7 + 11} barges." for n in range(1, 9))
+    a = side(f"Fire at venue. Smoke rose over the North Harbour Bridge at dawn. {figures}")
+    b = side("Fire at venue. Smoke rose over the Harbour North Bridge at dawn.")
+    [reordered] = reordered_names(a, b)
+    omitted = omissions(a, b, {1}, set(), "A")
+    assert len(omitted) > budget(a.words + b.words)
+    assert reordered in rank([*omitted, reordered], a.words + b.words)
