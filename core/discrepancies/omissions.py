@@ -31,6 +31,7 @@ from typing import NamedTuple
 from core.discrepancies.claims import claim_span, clauses
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import agree, telling, unit_key
+from core.discrepancies.roles import compatible
 from core.discrepancies.side import Side, overlapping, spans_meet
 from core.discrepancies.text import is_function_word, normalise, one_line, stem, words
 from core.facts.fact_records import Attribution, DateRef, Quantity, Quote
@@ -110,7 +111,9 @@ def _omitted(
     sentence = side.sentences[index]
     start, end = sentence.start, sentence.end
     for q in overlapping(side.facts.quantities, start, end):
-        if (q.start, q.end) not in covered and telling(side.text, q) and not _stated(q, other):
+        if (q.start, q.end) not in covered and telling(side.text, q) and not _stated(
+            side, q, other
+        ):
             return Omitted(claim_span(side, (q.start, q.end)), q, "number")
     for d in overlapping(side.facts.dates, start, end):
         if d.kind in _DATED and d.value and (d.start, d.end) not in covered and not _dated(d, other):
@@ -146,13 +149,16 @@ def _dated(d: DateRef, other: Side) -> bool:
     return any(x.value == d.value for x in other.facts.dates)
 
 
-def _stated(q: Quantity, other: Side) -> bool:
-    """Whether the other article gives this figure anywhere, for the same kind of thing."""
+def _stated(side: Side, q: Quantity, other: Side) -> bool:
+    """Whether the other article gives this figure anywhere, for the same kind of thing:
+    88 taken to hospital is not stated by "more than 60 killed", though 88 is more than 60."""
     unit = unit_key(q)
-    for y in other.facts.quantities:
-        if (unit_key(y) == unit or (q.exact and y.exact and q.low == y.low)) and agree(q, y):
-            return True
-    return False
+    return any(
+        (unit_key(y) == unit or (q.exact and y.exact and q.low == y.low))
+        and agree(q, y)
+        and compatible(side, q, other, y)
+        for y in other.facts.quantities
+    )
 
 
 def _vocabulary(side: Side) -> frozenset[str]:

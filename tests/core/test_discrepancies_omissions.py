@@ -71,3 +71,12 @@ def test_a_figure_the_other_article_lacks_is_omitted_once_however_often_it_recur
     found = omissions(a, b, set(), set(), "A")
     assert sum("145" in f.summary for f in found) == 1
 
+
+
+def test_a_figure_counting_something_else_does_not_state_it():
+    a = side("Blast.\n\nAnother 48 people were admitted to city hospitals overnight.")
+    b = side("Blast.\n\nMore than 40 people were killed in the blast, officials said.")
+    [f] = omissions(a, b, {1}, set(), "A")
+    assert f.severity == "medium" and "48 people" in f.summary
+    c = side("Blast.\n\nMore than 40 people were taken to hospitals after the blast.")
+    assert omissions(a, c, {1}, set(), "A") == []
