@@ -316,6 +316,9 @@ def test_a_figure_opening_a_line_is_not_part_of_a_name_ending_the_line_before():
         ("Landslide leaves 41 dead, 120 injured in the valley.", ["dead", "hurt"]),
         ("The blast killed 14, and 30 were hurt.", ["dead", "hurt"]),
         ("Officials said 9 were killed, 55 injured.", ["dead", "hurt"]),
+        # casualties are the dead and the hurt together: a figure of either may be meant
+        ("Casualties stand at around 300, officials said.", [None]),
+        ("Another 48 people were taken to city hospitals.", ["hurt"]),
     ],
 )
 def test_a_comma_puts_the_role_before_it_behind_the_figures_own(text, roles):
