@@ -448,3 +448,19 @@ def test_a_credit_closing_a_long_quotation_credits_its_first_sentence():
     )
     credits = [d for d in compare(a, b, capped=False).discrepancies if d.kind == "attribution"]
     assert any("district collector" in d.summary for d in credits), credits
+
+
+def test_the_same_two_figures_conflicting_twice_are_flagged_once():
+    a = article_from_text(
+        "Flood toll\n\nThe flood killed 41 people in the valley, officials said on Monday.\n\n"
+        "Rescue teams kept searching villages cut off by the water.\n\n"
+        "Of the 41 people killed, most were farmers caught in their fields."
+    )
+    b = article_from_text(
+        "Flood toll\n\nThe flood killed 38 people in the valley, officials said on Monday.\n\n"
+        "Rescue teams kept searching villages cut off by the water.\n\n"
+        "Of the 38 people killed, most were farmers caught in their fields."
+    )
+    numbers = [d for d in found(a, b) if d.kind == "number"]
+    assert len(numbers) == 1 and "41" in numbers[0].summary, numbers
+    assert numbers[0].alignment is not None
