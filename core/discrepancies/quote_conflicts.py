@@ -18,6 +18,7 @@ from rapidfuzz.distance import LCSseq
 
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
+from core.discrepancies.sources import PRONOUNS
 from core.discrepancies.subject import best_first
 from core.discrepancies.text import is_function_word, key, one_line, words
 from core.facts.fact_records import Quote
@@ -94,7 +95,16 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
     for x, y in pairs:
         ka, kb = x.quote.speaker_key, y.quote.speaker_key
         # "Varga" / "Vargas": one speaker spelt two ways is an entity flag, not a new source.
-        if ka in named and kb in named and ka != kb and not name_variants_match(ka, kb):
+        # A "he" or "she" was resolved to the nearest name, a guess: only two quotes
+        # credited by name can be credited to two people.
+        if (
+            ka in named
+            and kb in named
+            and ka != kb
+            and not name_variants_match(ka, kb)
+            and _by_name(x.quote)
+            and _by_name(y.quote)
+        ):
             flags.append(_speaker_flag(sa, sb, x, y))
             continue
         hunks = _inner_hunks(x, y)
@@ -159,3 +169,8 @@ def _speaker_flag(sa: Side, sb: Side, x: QuoteWords, y: QuoteWords) -> Flag:
         (y.quote.start, y.quote.end),
         weight=1.2,
     )
+
+
+def _by_name(quote: Quote) -> bool:
+    """Whether the credit at the quotation names its speaker rather than a pronoun."""
+    return (quote.speaker or "").casefold().strip() not in PRONOUNS

@@ -89,10 +89,11 @@ def is_named(f: Attribution) -> bool:
     described ("a senior diplomat", "officials", "he"), which may be anyone named
     in the other article."""
     words = f.source.split()
-    return bool(words) and words[-1][:1].isupper() and f.source.casefold() not in _PRONOUNS
+    return bool(words) and words[-1][:1].isupper() and f.source.casefold() not in PRONOUNS
 
 
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+#: Speakers a credit can give without a name ("he said").
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
 def is_conduit(f: Attribution) -> bool:

@@ -464,3 +464,17 @@ def test_the_same_two_figures_conflicting_twice_are_flagged_once():
     numbers = [d for d in found(a, b) if d.kind == "number"]
     assert len(numbers) == 1 and "41" in numbers[0].summary, numbers
     assert numbers[0].alignment is not None
+
+
+def test_a_quote_credited_to_she_is_compared_for_its_words_not_set_against_a_named_speaker():
+    a = article_from_text(
+        "Race\n\nMara Velde won the race ahead of Ines Korva. Korva finished second. "
+        '"The record was not in my plans today," she said after the finish.'
+    )
+    b = article_from_text(
+        "Race\n\nMara Velde won the race ahead of Ines Korva. "
+        '"The record was not on my plans today," Velde said after the finish.'
+    )
+    ds = compare(a, b, capped=False).discrepancies
+    assert not [d for d in ds if d.kind == "attribution" and "credited to" in d.summary], ds
+    assert any(d.kind == "quote" and "in" in d.summary and "on" in d.summary for d in ds), ds
