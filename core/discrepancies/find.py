@@ -22,13 +22,12 @@ from core.discrepancies.passages import passage_flags
 from core.discrepancies.polarity_conflicts import polarity_conflicts
 from core.discrepancies.quote_conflicts import QuoteWords, matched_quotes, quote_conflicts
 from core.discrepancies.quoted_claims import quoted_claims
-from core.discrepancies.ranking import deduplicate, rank
+from core.discrepancies.ranking import deduplicate, figures_once, rank
 from core.discrepancies.renamings import renamings
 from core.discrepancies.rewordings import rewordings
 from core.discrepancies.side import Side, build_side
 from core.discrepancies.spellings import reordered_names, spelling_variants
 from core.discrepancies.subject import aligned_sentences
-from core.discrepancies.text import normalise
 from core.facts.fact_records import Facts, Quantity
 from core.facts.names import fold
 from core.model import Alignment, Article, Discrepancy, Span
@@ -87,28 +86,8 @@ def find_discrepancies(
     passages += rewordings(sa, sb, alignments)
     fact_flags += meaning_shifts(sa, sb, alignments)
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
-    flags = _figures_once(flags, sa.text, sb.text)
+    flags = figures_once(flags, sa.text, sb.text)
     return _publish(rank(flags, sa.words + sb.words, capped), a.text, b.text)
-
-
-def _figures_once(flags: list[Flag], text_a: str, text_b: str) -> list[Flag]:
-    """One flag per pair of conflicting figures: "275" against "238" restated in two
-    sentence pairs says nothing new the second time. The one an alignment holds is
-    kept, so it is shown with its two sentences."""
-    chosen: dict[tuple[str, str], Flag] = {}
-    for f in flags:
-        if f.kind != "number" or f.a is None or f.b is None:
-            continue
-        key = (normalise(text_a[slice(*f.a)]), normalise(text_b[slice(*f.b)]))
-        held = chosen.get(key)
-        if held is None or (held.alignment is None and f.alignment is not None):
-            chosen[key] = f
-    kept = set(chosen.values())
-    return [
-        f
-        for f in flags
-        if f.kind != "number" or f.a is None or f.b is None or f in kept
-    ]
 
 
 def _attach_alignments(

@@ -2,7 +2,8 @@
 
 A conflict seen both inside an aligned passage and across the articles' facts
 is kept once — the fact-level record (it has the clearer summary) taking the
-passage's alignment index. The list is then capped near
+passage's alignment index — and two figures that conflict again in another
+sentence pair are kept once. The list is then capped near
 ``FLAGS_PER_1000_WORDS`` of the two articles' text: high-severity flags are
 never dropped; medium and low ones are kept by weight until the budget is spent.
 """
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 
 from core.discrepancies.flag import SEVERITY_RANK, Flag
 from core.discrepancies.side import spans_meet
+from core.discrepancies.text import normalise
 from core.model import Span
 
 FLAGS_PER_1000_WORDS = 20
@@ -68,6 +70,26 @@ def deduplicate(passage: Sequence[Flag], facts: Sequence[Flag]) -> list[Flag]:
                 else f._replace(alignment=f.alignment if f.alignment is not None else p.alignment)
             )
     return _unique(kept)
+
+
+def figures_once(flags: list[Flag], text_a: str, text_b: str) -> list[Flag]:
+    """One flag per pair of conflicting figures: "275" against "238" restated in two
+    sentence pairs says nothing new the second time. The one an alignment holds is
+    kept, so it is shown with its two sentences."""
+    chosen: dict[tuple[str, str], Flag] = {}
+    for f in flags:
+        if f.kind != "number" or f.a is None or f.b is None:
+            continue
+        key = (normalise(text_a[slice(*f.a)]), normalise(text_b[slice(*f.b)]))
+        held = chosen.get(key)
+        if held is None or (held.alignment is None and f.alignment is not None):
+            chosen[key] = f
+    kept = set(chosen.values())
+    return [
+        f
+        for f in flags
+        if f.kind != "number" or f.a is None or f.b is None or f in kept
+    ]
 
 
 def _unique(flags: list[Flag]) -> list[Flag]:

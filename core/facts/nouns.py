@@ -324,6 +324,19 @@ ADJECTIVES = frozenset(
 )
 
 #: Units measured rather than counted: the number's unit even when a noun follows.
+#: Money named by a word after the figure ("40 million rupees"), as ISO codes.
+CURRENCY_NOUNS = {
+    "dollar": "usd",
+    "euro": "eur",
+    "yuan": "cny",
+    "yen": "jpy",
+    "rouble": "rub",
+    "ruble": "rub",
+    "rupee": "inr",
+    "pound sterling": "gbp",
+    "franc": "chf",
+}
+
 MEASURES = {
     "percent": "percent",
     "per cent": "percent",
@@ -377,15 +390,7 @@ MEASURES = {
     "share": "share",
     "vote": "vote",
     "seat": "seat",
-    "dollar": "usd",
-    "euro": "eur",
-    "yuan": "cny",
-    "yen": "jpy",
-    "rouble": "rub",
-    "ruble": "rub",
-    "rupee": "inr",
-    "pound sterling": "gbp",
-    "franc": "chf",
+    **CURRENCY_NOUNS,
 }
 
 IRREGULAR_SINGULARS = {

@@ -18,6 +18,7 @@ from core import lexicon
 from core.facts.context import Context
 from core.facts.fact_records import Quantity
 from core.facts.nouns import (
+    CURRENCY_NOUNS,
     MEASURES,
     head_noun,
     is_adjective_like,
@@ -59,7 +60,7 @@ _CURRENCY = {
 }
 RATED_EVENTS = lexicon.words("rated_events")
 #: Unit keys of money, however written ("$", "Rs", "rupees").
-CURRENCY_UNITS = frozenset(_CURRENCY.values()) | {"cny", "chf"}
+CURRENCY_UNITS = frozenset(_CURRENCY.values()) | frozenset(CURRENCY_NOUNS.values())
 _CURRENCY_PATTERN = r"(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽|\bRs\.?|\bINR"
 
 QUANTITY = re.compile(
