@@ -151,7 +151,7 @@ def _dated(d: DateRef, other: Side) -> bool:
 
 def _stated(side: Side, q: Quantity, other: Side) -> bool:
     """Whether the other article gives this figure anywhere, for the same kind of thing:
-    88 taken to hospital is not stated by "more than 60 killed", though 88 is more than 60."""
+    48 taken to hospital is not stated by "more than 40 killed", though 48 is more than 40."""
     unit = unit_key(q)
     return any(
         (unit_key(y) == unit or (q.exact and y.exact and q.low == y.low))

@@ -73,7 +73,7 @@ def deduplicate(passage: Sequence[Flag], facts: Sequence[Flag]) -> list[Flag]:
 
 
 def figures_once(flags: list[Flag], text_a: str, text_b: str) -> list[Flag]:
-    """One flag per pair of conflicting figures: "275" against "238" restated in two
+    """One flag per pair of conflicting figures: "41" against "38" restated in two
     sentence pairs says nothing new the second time. The one an alignment holds is
     kept, so it is shown with its two sentences."""
     chosen: dict[tuple[str, str], Flag] = {}
