@@ -59,6 +59,10 @@ _CURRENCY = {
     "₽": "rub",
 }
 RATED_EVENTS = lexicon.words("rated_events")
+#: Unit of time → its length in seconds.
+DURATION_SECONDS = {unit: float(length) for unit, length in lexicon.groups("durations").items()}
+#: What may stand between the parts of one duration: "one minute and 52 seconds", "3 hours, 12 seconds".
+_DURATION_JOINER = re.compile(r"\s*,?\s*(?:and\s+)?")
 #: Unit keys of money, however written ("$", "Rs", "rupees").
 CURRENCY_UNITS = frozenset(_CURRENCY.values()) | frozenset(CURRENCY_NOUNS.values())
 _CURRENCY_PATTERN = r"(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽|\bRs\.?|\bINR"
@@ -236,7 +240,45 @@ def extract_quantities(context: Context, excluded: list[tuple[int, int]]) -> lis
         quantity = _quantity(context, raw)
         if quantity is not None:
             quantities.append(quantity)
-    return quantities
+    return _join_durations(text, quantities)
+
+
+def _join_durations(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "One minute and 52 seconds" is one time of 112 seconds, not a minute and a
+    second figure: read apart, its "52 seconds" would agree with another article's
+    "52 seconds" and conflict with nothing its whole does."""
+    joined: list[Quantity] = []
+    for q in quantities:
+        whole = joined[-1] if joined else None
+        if whole is not None and _continues_duration(text, whole, q):
+            larger, smaller = DURATION_SECONDS[whole.unit], DURATION_SECONDS[q.unit]
+            scale = larger / smaller
+            joined[-1] = whole._replace(
+                end=q.end,
+                text=text[whole.start : q.end],
+                low=whole.low * scale + q.low,
+                high=whole.high * scale + q.high,
+                unit=q.unit,
+                modifies=None,
+            )
+            continue
+        joined.append(q)
+    return joined
+
+
+def _continues_duration(text: str, whole: Quantity, part: Quantity) -> bool:
+    """Whether ``part`` is the next, smaller unit of the duration ``whole`` began."""
+    larger, smaller = DURATION_SECONDS.get(whole.unit), DURATION_SECONDS.get(part.unit)
+    return (
+        larger is not None
+        and smaller is not None
+        and smaller < larger
+        and part.exact
+        and whole.exact
+        and part.low < larger / smaller
+        and part.sentence == whole.sentence
+        and _DURATION_JOINER.fullmatch(text, whole.end, part.start) is not None
+    )
 
 
 def _overlaps(raw: _Raw, spans: list[tuple[int, int]]) -> bool:

@@ -23,3 +23,14 @@ def test_a_sum_written_before_a_thing_is_what_that_thing_costs():
     )
     pairs = paired_figures(a, b, set())
     assert [(x.low, y.low) for x, y in pairs] == [(90e6, 95e6)]
+
+
+def test_a_time_in_minutes_and_seconds_conflicts_with_a_time_in_seconds():
+    from core.compare import compare
+    from core.model import Article
+
+    a = "Cup final.\n\nThe striker scored from the penalty spot after 26 seconds of the final."
+    b = "Cup final.\n\nThe striker scored from the spot after one minute and 52 seconds of the final."
+    found = compare(Article(a), Article(b), capped=False).discrepancies
+    numbers = [(a[slice(*d.a)], b[slice(*d.b)]) for d in found if d.kind == "number"]
+    assert numbers == [("26 seconds", "one minute and 52 seconds")]

@@ -361,3 +361,43 @@ def test_a_model_number_in_a_title_case_headline_stays_a_name():
 )
 def test_a_bare_figure_in_quotation_marks_after_a_noun_is_a_name(text, values):
     assert [q.low for q in quantities(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("He scored after one minute and 52 seconds.", "one minute and 52 seconds", 112, "second"),
+        ("She won in two hours and 17 seconds.", "two hours and 17 seconds", 7217, "second"),
+        ("She finished in 3 hours, 12 seconds.", "3 hours, 12 seconds", 10812, "second"),
+        ("He was jailed for three years and four months.", "three years and four months", 40, "month"),
+        ("The talks lasted 3 hours 20 minutes.", "3 hours 20 minutes", 200, "minute"),
+    ],
+)
+def test_a_duration_in_two_units_is_one_figure(text, phrase, value, unit):
+    q = only(text)
+    assert (q.text, q.low, q.high, q.unit) == (phrase, value, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The goal came after 40 seconds and 3 minutes later a second followed.",
+        "It took two days and 48 hours of talks to agree.",
+        "They waited three hours. 20 minutes later the bus came.",
+    ],
+)
+def test_times_that_are_not_one_duration_stay_apart(text):
+    assert len(quantities(text)) == 2
+
+
+@given(
+    st.integers(min_value=1, max_value=500),
+    st.integers(min_value=1, max_value=59),
+    st.sampled_from([", ", " and ", ", and ", " "]),
+)
+@settings(max_examples=60, deadline=None)
+def test_minutes_and_seconds_read_as_seconds_whatever_joins_them(minutes, seconds, joiner):
+    text = f"The record stood at {minutes} minutes{joiner}{seconds} seconds for years."
+    q = only(text)
+    assert (q.low, q.unit) == (minutes * 60 + seconds, "second")
+    assert text[q.start : q.end] == q.text
