@@ -46,6 +46,10 @@ MAX_WORDING_WORDS = 4  # a bigger edit is restructuring, not a wording discrepan
 MAX_NEGATION_CONTEXT = 1  # other content words allowed in a change that flips polarity
 MAX_NAME_WORDS = 3  # a name swapped for a name; longer edits are wording
 MERGE_GAP_WORDS = 2  # changes of one kind this close read as one edit
+#: A reworded phrase inside an aligned passage ranks below a claim only one article
+#: makes: on the annotated real events none of the kept ones was a discrepancy a
+#: reviewer listed, against about one in ten one-sided claims of low severity.
+WORDING_WEIGHT = 0.3
 WEEKDAYS = lexicon.full_names(lexicon.weekdays())
 _QUOTE_MARKS = ("“", "”", '"', "‘", "’")
 _DATE_PREPOSITIONS = frozenset(
@@ -380,7 +384,8 @@ def _group_flag(sa: Side, sb: Side, index: int, group: list[Typed]) -> Flag | No
     )  # quoted words reported otherwise: worth a look, not proof of a misquote
     grammar_only = kind == "quote" and all(is_function_word(w) for w in changed)
     severity = "medium" if one_sided or grammar_only else None
-    weight = 1.0 + 0.1 * sum(not is_function_word(w) for w in changed)
+    content = sum(not is_function_word(w) for w in changed)
+    weight = WORDING_WEIGHT + 0.01 * content if kind == "wording" else 1.0 + 0.1 * content
     return flag(kind, _summary(kind, ta, tb), wa, wb, index, severity, weight)
 
 

@@ -256,3 +256,27 @@ def test_not_until_sets_when_not_whether():
         "The bridge will be open to traffic in the spring of 2027, officials said.",
     )
     assert [d.kind for d in still] == ["negation"]
+
+
+def test_a_reworded_phrase_ranks_below_a_claim_only_one_article_makes(monkeypatch):
+    from core.compare import compare
+    from core.discrepancies import find
+
+    seen = []
+    real_rank = find.rank
+
+    def spy(flags, words, capped=True):
+        seen.extend(flags)
+        return real_rank(flags, words, capped)
+
+    monkeypatch.setattr(find, "rank", spy)
+    a = (
+        "Storm.\n\nThe storm flattened the harbour wall and sank two fishing boats overnight. "
+        "Engineers said 14 homes on the seafront lost their roofs."
+    )
+    b = "Storm.\n\nThe storm wrecked the harbour wall and sank two fishing boats overnight."
+    compare(Article(text=a), Article(text=b), capped=False)
+    wording = [f for f in seen if f.kind == "wording"]
+    omissions = [f for f in seen if f.kind == "omission"]
+    assert wording and omissions
+    assert max(f.weight for f in wording) < min(f.weight for f in omissions)
