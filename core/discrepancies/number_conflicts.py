@@ -12,6 +12,7 @@ figure counts as covered (the omission finder skips the headline).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from core import lexicon
@@ -77,9 +78,9 @@ def paired_figures(
             clause_y = clauses_b[j] = _remembered_clause(sb, qb[j])
         return _shares_word(clause_x, clause_y, qa[i])
 
-    waiting_a, waiting_b = _pending_figures(sa), _pending_figures(sb)
-    pending_a = [waiting_a[q] for q in qa]
-    pending_b = [waiting_b[q] for q in qb]
+    standings_a, standings_b = _standings(sa), _standings(sb)
+    standing_a = [standings_a[q] for q in qa]
+    standing_b = [standings_b[q] for q in qb]
     distinct_a = [q.exact and _distinctive(q.low) for q in qa]
     things_a, things_b = [_thing(q) for q in qa], [_thing(q) for q in qb]
     unique = _unique_units(units_a) & _unique_units(units_b)
@@ -89,7 +90,7 @@ def paired_figures(
         # a headline's figure restates the lede, so only headline meets headline
         x, y = qa[i], qb[j]
         role_x, role_y = role_a[i], role_b[j]
-        if (role_x and role_y and role_x != role_y) or pending_a[i] != pending_b[j]:
+        if (role_x and role_y and role_x != role_y) or standing_a[i] != standing_b[j]:
             return 0.0
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
         same_role = bool(role_x) and role_x == role_y
@@ -125,19 +126,30 @@ def paired_figures(
 
 PENDING = lexicon.lines("pending")
 _PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
+COMPARATIVES = lexicon.words("comparatives")
+_DIFFERENCE = re.compile(
+    rf"\s*(?:{'|'.join(sorted(COMPARATIVES))})\s+(?:\w+\s+)?than\b", re.I
+)
+_THAN = re.compile(r"\s+(?:\w+\s+)?than\b", re.I)
 
 
-def _pending(side: Side, q: Quantity) -> bool:
-    """Whether the words after a figure say its things still wait ("yet to be found")."""
-    after = side.text[q.end : min(q.end + _PENDING_REACH, side.sentence_span(q.start)[1])]
+def _standing(side: Side, q: Quantity) -> str:
+    """What a figure stands for besides a plain count: ``pending`` when the words after
+    it say its things still wait ("yet to be found"), ``difference`` when it is the gap
+    between two values ("8kg lighter than"); either meets only its own kind."""
+    end = side.sentence_span(q.start)[1]
+    after = side.text[q.end : min(q.end + _PENDING_REACH, end)]
+    compared = (q.modifies or "").casefold() in COMPARATIVES and _THAN.match(after)
+    if compared or _DIFFERENCE.match(after):
+        return "difference"
     folded = " ".join(after.casefold().split())
-    return any(f" {marker} " in f" {folded} " for marker in PENDING)
+    return "pending" if any(f" {marker} " in f" {folded} " for marker in PENDING) else ""
 
 
 @per_article
-def _pending_figures(side: Side) -> dict[Quantity, bool]:
-    """Each figure's ``_pending``, read once per article rather than once per pair."""
-    return {q: _pending(side, q) for q in _units(side)}
+def _standings(side: Side) -> dict[Quantity, str]:
+    """Each figure's ``_standing``, read once per article rather than once per pair."""
+    return {q: _standing(side, q) for q in _units(side)}
 
 
 @per_article

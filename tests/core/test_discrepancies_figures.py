@@ -34,3 +34,15 @@ def test_a_time_in_minutes_and_seconds_conflicts_with_a_time_in_seconds():
     found = compare(Article(a), Article(b), capped=False).discrepancies
     numbers = [(a[slice(*d.a)], b[slice(*d.b)]) for d in found if d.kind == "number"]
     assert numbers == [("26 seconds", "one minute and 52 seconds")]
+
+
+def test_a_difference_between_two_values_is_not_set_against_a_value():
+    a = side(
+        "Ferry.\n\nThe harbour log lists the ferry at 41 metres, "
+        "6 metres longer than the yard's plans showed."
+    )
+    b = side("Ferry.\n\nThe ferry, 41 metres long, was built at the yard in 2019.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [(x.low, y.low) for x, y in pairs] == [(41, 41)]
+    c = side("Ferry.\n\nThe new ferry is 6 metres longer than the old one, the yard said.")
+    assert [(x.low, y.low) for x, y in paired_figures(a, c, {(1, 1)})] == [(6, 6)]
