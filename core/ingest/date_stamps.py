@@ -47,6 +47,13 @@ STAMP_LINE = re.compile(
     re.I,
 )
 _AGO_LINE = re.compile(rf"(?:{_LABEL}\s*)?{_AGO}", re.I)
+#: A labelled stamp behind the site's section name or a short kicker on the same
+#: line ("india Updated: Jun 20, 2019 19:01 IST"): the label is required.
+_KICKER_STAMP = re.compile(
+    rf"[^\W\d_][\w&.'’-]*(?:\s+[^\W\d_][\w&.'’-]*)?\s+{_LABEL}\s*{_WEEKDAY}?(?:{_ANY_DATE})"
+    rf"(?:\s*,?\s*{_TIME})?",
+    re.I,
+)
 #: A labelled stamp that opens a line of prose ("date 2023-06-05 BALASORE: …",
 #: "Updated: May 3, 2019 The storm …"): the label is required, so a sentence
 #: that merely begins with a date ("June 3 was the day …") is left whole.
@@ -60,7 +67,7 @@ def is_stamp_line(line: str) -> bool:
     line = line.strip()
     if not line:
         return False
-    return STAMP_LINE.fullmatch(line) is not None or _AGO_LINE.fullmatch(line) is not None
+    return any(p.fullmatch(line) is not None for p in (STAMP_LINE, _AGO_LINE, _KICKER_STAMP))
 
 
 def leading_stamp_end(line: str) -> int:

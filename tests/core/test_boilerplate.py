@@ -33,6 +33,8 @@ FURNITURE = [
     "Thu. May 19th, 2022",
     "January 27, 2022 5:02pm",
     "Updated: January 27, 2022 5:02pm",
+    "nation Updated: Mar 14, 2021 09:41 IST",
+    "World News Published: March 3, 2024 at 10:15 am",
     "Updated:",
     "Published 3 hours ago",
     "0:00",
@@ -90,6 +92,8 @@ CONTENT = [
     "Leave a reply to the ministry within 30 days, the letter said.",
     "He was updated on the situation at 5:02 p.m. by his staff.",
     "The policy was published on Monday.",
+    "The ministry updated: March 3, 2024 figures showed a rise.",
+    "Officials published March 3, 2024 as the deadline",
     "Politics in Ukraine has been turbulent since 2014.",
     "Satellite images by Maxar show a build-up near the border",
     # sentences that open like a byline but state something
