@@ -17,6 +17,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from core import lexicon
 from core.ingest.date_stamps import is_stamp_line, leading_stamp_end
 from core.ingest.line_spans import line_spans
 from core.model import Span
@@ -28,66 +29,14 @@ _LETTER = re.compile(r"[^\W\d_]")
 _KEY_DROP = re.compile(r"[\W_]+")
 
 #: Whole-line (or whole-piece) phrases, lower case, without final punctuation.
-PHRASES = frozenset(
-    phrase.strip()
-    for phrase in """
-    skip to main content|skip to content|skip to navigation|skip to main navigation
-    skip to search|skip to footer|jump to content|oops|something went wrong
-    please try again later|please try again|try again later|source link|source
-    leave a reply|leave a comment|leave a reply cancel reply|cancel reply
-    your email address will not be published|required fields are marked
-    required fields are marked *|post navigation|previous article|next article
-    previous post|next post|related|related articles|related stories|related posts
-    related content|read more|read next|more from|see also|continue reading
-    advertisement|ad|sponsored|sponsored content|story continues below advertisement
-    article continues below advertisement|continue reading below
-    scroll to continue with content|share|share this|share this article
-    share this story|share on facebook|share on twitter|share via email|tweet
-    email|print|copy link|link copied|copied|save|save article|follow|follow us
-    comments|comment|show comments|view comments|most popular|most read|trending
-    trending now|top stories|editor's picks|listen|listen to this article
-    listen to article|play|pause|watch|watch live|watch now|video|image|photo
-    caption|close|menu|search|home|back to top|loading|loading…|sign in|log in
-    sign up|subscribe|subscribe now|register|newsletter
-    sign up for our newsletter|get our newsletter|all rights reserved
-    we use cookies|accept cookies|accept|cookie settings|manage cookies
-    enable javascript|please enable javascript|this video can not be played
-    this video cannot be played|your browser does not support the video tag
-    audio|toggle navigation|open menu|close menu|expand|collapse|back
-    staff|staff reporter|staff writer|staff report|from staff reports|staff and agencies
-    and agencies|agencies|wire services|news desk|newsdesk|news service
-    """.strip()
-    .replace("\n", "|")
-    .split("|")
-)
+PHRASES = lexicon.words("furniture_phrases")
 
 _PHRASE_OPENERS = frozenset(phrase.split()[0] for phrase in PHRASES if phrase)
 
 #: Lone section labels of news sites ("Politics" above a headline).
-SECTIONS = frozenset(
-    label.strip()
-    for label in """
-    politics|world|world news|us|u.s|us news|u.s. news|business|markets|economy
-    finance|opinion|opinions|sport|sports|tech|technology|science|health
-    entertainment|culture|arts|lifestyle|life|travel|food|style|national|local
-    asia|europe|africa|americas|middle east|latin america|australia|uk|uk news
-    analysis|breaking|breaking news|exclusive|live
-    live updates|news|latest|latest news|top news|videos|podcast|podcasts
-    investigations|environment|climate|education|weather|obituaries|editorial
-    editorials|commentary|features|feature|briefing|explainer|fact check
-    diplomacy|defense|defence|security|elections|world politics|foreign policy
-    """.strip()
-    .replace("\n", "|")
-    .split("|")
-)
+SECTIONS = lexicon.words("sections")
 
-_SOCIAL = frozenset(
-    re.findall(
-        r"\S+",
-        "facebook twitter x email e-mail whatsapp linkedin reddit pinterest telegram "
-        "messenger print share copy link flipboard tumblr mastodon bluesky threads sms",
-    )
-)
+_SOCIAL = lexicon.words("social_buttons")
 
 _AGENCY = (
     r"(?:getty\s+images|afp|ap|associated\s+press|reuters|epa(?:-efe)?|efe|shutterstock|"
