@@ -61,15 +61,22 @@ def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
         if distance <= len(after):
             order.append(after[distance - 1][0])
     order += [w[0] for w in reversed(beyond)]
-    for word in order:
+    reached = bool(before) and before[-1][0].casefold() in _REACHED
+    for word in order[: len(inside)] if reached else ():
         role = ROLES.get(word.casefold())
         if role:
             return role
-    if before and before[-1][0].casefold() in _REACHED:
+    if reached:
+        # "the toll … has risen to 38, with a station master arrested": the value
+        # a subject reached counts what that subject counts, whatever follows it
         for word, _, _ in reversed(words(text, s0, start)):
             role = ROLES.get(word.casefold())
             if role:
                 return role
+    for word in order:
+        role = ROLES.get(word.casefold())
+        if role:
+            return role
     for word in order:
         role = CHANGE_ROLES.get(word.casefold())
         if role:

@@ -319,6 +319,13 @@ def test_a_figure_opening_a_line_is_not_part_of_a_name_ending_the_line_before():
         # casualties are the dead and the hurt together: a figure of either may be meant
         ("Casualties stand at around 300, officials said.", [None]),
         ("Another 48 people were taken to city hospitals.", ["hurt"]),
+        # a value the subject reached counts what the subject counts, whatever follows
+        (
+            "The death toll from the ferry fire off the northern cape has risen to 27, "
+            "with the captain arrested.",
+            ["dead"],
+        ),
+        ("The number of injured rose to 64, as 12 died in hospital.", ["hurt", "dead"]),
     ],
 )
 def test_a_comma_puts_the_role_before_it_behind_the_figures_own(text, roles):
