@@ -47,6 +47,18 @@ MEASURES = lexicon.words("measures")
 THING_BONUS = 2.0
 
 
+def _conversions() -> dict[str, tuple[float, str]]:
+    """unit key → (its size in the base unit, the base unit's key)."""
+    found = {}
+    for line in lexicon.lines("conversions"):
+        unit, size, base = line.split()
+        found[unit] = (float(size), base)
+    return found
+
+
+CONVERSIONS = _conversions()
+
+
 def paired_figures(
     sa: Side, sb: Side, aligned: set[tuple[int, int]]
 ) -> list[tuple[Quantity, Quantity]]:
@@ -107,7 +119,7 @@ def paired_figures(
             shared += ROLE_BONUS
         if unit_a[i] in unique:
             shared += UNIQUE_UNIT_BONUS
-        if shared and agree(x, y):
+        if shared and agree_converted(x, y):
             shared += AGREE_BONUS
         bonus = ALIGNED_BONUS if (x.sentence, y.sentence) in aligned else 0.0
         return shared + bonus
@@ -154,12 +166,33 @@ def _standings(side: Side) -> dict[Quantity, str]:
 
 @per_article
 def _units(side: Side) -> dict[Quantity, str]:
-    """What each figure outside site furniture counts (its unit key), in text order."""
-    return {
-        q: counted_unit(side, q, unit_key(q))
-        for q in side.facts.quantities
-        if not _in_boilerplate(side, q)
-    }
+    """What each figure outside site furniture counts (its unit key, a measure by its
+    base unit: miles and kilometres are one length), in text order."""
+    units = {}
+    for q in side.facts.quantities:
+        if not _in_boilerplate(side, q):
+            unit = counted_unit(side, q, unit_key(q))
+            units[q] = CONVERSIONS[unit][1] if unit in CONVERSIONS else unit
+    return units
+
+
+def agree_converted(x: Quantity, y: Quantity) -> bool:
+    """``agree``, in one unit when the two are written in different units of one
+    dimension; a converted figure is someone's rounding, so it is read as "about"."""
+    unit_x, unit_y = unit_key(x), unit_key(y)
+    if unit_x == unit_y or unit_x not in CONVERSIONS or unit_y not in CONVERSIONS:
+        return agree(x, y)
+    return agree(_in_base_unit(x), _in_base_unit(y))
+
+
+def _in_base_unit(q: Quantity) -> Quantity:
+    size, base = CONVERSIONS[unit_key(q)]
+    return q._replace(
+        low=q.low * size,
+        high=q.high * size,
+        unit=base,
+        qualifier=q.qualifier or "approx",
+    )
 
 
 @per_article
@@ -178,7 +211,7 @@ def _unique_units(units: dict[Quantity, str]) -> set[str]:
 def number_conflicts(pairs: list[tuple[Quantity, Quantity]]) -> list[Flag]:
     flags = []
     for x, y in pairs:
-        if not agree(x, y):
+        if not agree_converted(x, y):
             summary = f"{one_line(x.text, 60)} vs {one_line(y.text, 60)}"
             flags.append(flag("number", summary, (x.start, x.end), (y.start, y.end)))
     return flags

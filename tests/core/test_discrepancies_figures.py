@@ -46,3 +46,16 @@ def test_a_difference_between_two_values_is_not_set_against_a_value():
     assert [(x.low, y.low) for x, y in pairs] == [(41, 41)]
     c = side("Ferry.\n\nThe new ferry is 6 metres longer than the old one, the yard said.")
     assert [(x.low, y.low) for x, y in paired_figures(a, c, {(1, 1)})] == [(6, 6)]
+
+
+def test_figures_in_two_units_of_one_length_are_compared_after_conversion():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    a = side("Derailment.\n\nThe train left the rails about 150 miles north of the capital.")
+    b = side("Derailment.\n\nThe train derailed some 150 kilometres north of the capital.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [(x.text, y.text) for x, y in pairs] == [("about 150 miles", "some 150 kilometres")]
+    assert len(number_conflicts(pairs)) == 1
+    c = side("Derailment.\n\nThe train derailed about 240 km north of the capital.")
+    pairs = paired_figures(a, c, {(1, 1)})
+    assert len(pairs) == 1 and number_conflicts(pairs) == []  # 150 miles is 241 km
