@@ -172,7 +172,19 @@ def same_source(
         return True
     names_f = credits_f.names(f) if credits_f else _words(f.source)
     names_g = credits_g.names(g) if credits_g else _words(g.source)
-    return set(key_f) <= names_g or set(key_g) <= names_f
+    if set(key_f) <= names_g or set(key_g) <= names_f:
+        return True
+    return _describes(g, names_f, f) or _describes(f, names_g, g)
+
+
+def _describes(vague: Attribution, names: set[str] | frozenset[str], named: Attribution) -> bool:
+    """Whether an unnamed medium ("state media") is the other credit's named medium
+    described less precisely ("the state news agency RIA"): every word it gives
+    besides the kind of medium is one of the named medium's words."""
+    if is_named(vague) or not is_medium(vague) or not is_medium(named):
+        return False
+    descriptors = _words(vague.source) - MEDIA_WORDS
+    return bool(descriptors) and descriptors <= names
 
 
 @lru_cache(maxsize=8192)

@@ -291,3 +291,12 @@ def test_rank_puts_high_first_then_position():
     low = flag("wording", "w", (0, 1), (0, 1))
     high = flag("date", "d", (50, 60), (50, 60))
     assert rank([low, high], words=1000) == [high, low]
+
+
+def test_an_unnamed_medium_is_the_named_one_it_describes():
+    named = credit("the Ostland state news agency Valtra", "valtra", "reported")
+    assert same_source(credit("state media", "state media", "reported"), named)
+    assert same_source(named, credit("Ostland state media", "ostland state media", "reported"))
+    # another description, or none beyond the kind of medium, is another source
+    assert not same_source(credit("local media", "local media", "reported"), named)
+    assert not same_source(credit("media", "media", "reported"), named)
