@@ -1,10 +1,11 @@
 """Word lists the engine reads: general English news vocabulary, one file per concept.
 
 Rules live in code, vocabulary here, so a list can grow from what real
-newsrooms write without touching the rule that reads it. Two file shapes:
+newsrooms write without touching the rule that reads it. File shapes:
 
-- a *list*: one entry per line;
+- a *list*: one entry per line (an entry may be several words);
 - *groups*: ``group: word word …`` per line, every word mapped to its group;
+- *phrase groups*: ``group: phrase, phrase, …`` per line, for members of several words;
 - *lines*: one entry of its own shape per line (``opposites.txt``: two groups split by ``|``).
 
 Blank lines and lines starting with ``#`` are comments. Files are read once.
@@ -47,6 +48,22 @@ def groups(name: str) -> dict[str, str]:
         group, _, members = line.partition(":")
         for word in members.split():
             found.setdefault(word, group.strip())
+    return found
+
+
+@cache
+def phrase_groups(name: str) -> dict[str, str]:
+    """phrase → group for phrase groups file ``name`` (members split by commas, spaces folded).
+
+    A phrase listed twice keeps its first group; a group may take several lines.
+    """
+    found: dict[str, str] = {}
+    for line in _lines(name):
+        group, _, members = line.partition(":")
+        for member in members.split(","):
+            phrase = " ".join(member.split())
+            if phrase:
+                found.setdefault(phrase, group.strip())
     return found
 
 

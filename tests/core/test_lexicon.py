@@ -1,0 +1,168 @@
+"""The word lists of core/lexicon: every file well formed for the way it is read."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core import lexicon
+
+LEXICON = Path(lexicon.__file__).parent
+
+#: How each file is read: a new file must say its shape here before it ships.
+SHAPES = {
+    "approaching": "list",
+    "change_roles": "groups",
+    "channels": "groups",
+    "comparatives": "list",
+    "durations": "groups",
+    "headline_links": "list",
+    "hedges": "list",
+    "measures": "list",
+    "media": "list",
+    "media_kinds": "groups",
+    "months": "groups",
+    "news_agencies": "list",
+    "opposites": "pairs",
+    "past_titles": "list",
+    "pending": "list",
+    "people_gender": "groups",
+    "person_roles": "list",
+    "person_units": "list",
+    "rated_events": "list",
+    "renamed_places": "groups",
+    "roles": "groups",
+    "weekdays": "groups",
+}
+
+
+def problems(text: str, shape: str) -> list[str]:
+    """What is wrong with one file's text read as ``shape`` (empty when nothing is)."""
+    found: list[str] = []
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith("#"):
+        found.append("no comment header saying what the list is for")
+    entries = []
+    for number, line in enumerate(lines, 1):
+        if line != line.strip() or "\t" in line:
+            found.append(f"line {number}: surrounding whitespace or a tab: {line!r}")
+        if line.strip() and not line.lstrip().startswith("#"):
+            entries.append(line.strip())
+    if not entries:
+        found.append("no entries")
+    members: list[str] = []
+    for entry in entries:
+        if shape == "list":
+            if ": " in entry or " | " in entry:
+                found.append(f"{entry!r}: a groups or pairs line in a list")
+            members.append(entry)
+        elif shape in ("groups", "phrase_groups"):
+            group, colon, rest = entry.partition(":")
+            if not colon or not group.strip() or not rest.strip():
+                found.append(f"{entry!r}: not 'group: members'")
+                continue
+            if group != group.strip() or "  " in group or group != group.lower():
+                found.append(f"{entry!r}: group not lower case, single-spaced and trimmed")
+            if shape == "groups":
+                members.extend(rest.split())
+            else:
+                parts = rest.split(",")
+                if any(not part.strip() for part in parts):
+                    found.append(f"{entry!r}: an empty member between commas")
+                members.extend(part.strip() for part in parts if part.strip())
+        elif shape == "pairs":
+            sides = entry.split("|")
+            if len(sides) != 2 or not all(side.split() for side in sides):
+                found.append(f"{entry!r}: not 'words | words'")
+            # A word may stand in several pairs ("declined" is opposite to two
+            # words), but never twice in one.
+            words = entry.replace("|", " ").split()
+            repeated = sorted(w for w, n in Counter(words).items() if n > 1)
+            if repeated:
+                found.append(f"{entry!r}: listed more than once in the pair: {repeated}")
+            members.extend(words)
+        else:
+            raise AssertionError(f"unknown shape {shape}")
+    for member in members:
+        if member != member.lower():
+            found.append(f"{member!r}: not lower case")
+        if "  " in member:
+            found.append(f"{member!r}: two spaces inside")
+    repeated = sorted(m for m, n in Counter(members).items() if n > 1)
+    if repeated and shape != "pairs":
+        found.append(f"listed more than once: {repeated}")
+    return found
+
+
+def test_every_file_has_a_shape():
+    files = {path.stem for path in LEXICON.glob("*.txt")}
+    assert files == set(SHAPES)
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_file_is_well_formed(name):
+    text = (LEXICON / f"{name}.txt").read_text(encoding="utf-8")
+    assert problems(text, SHAPES[name]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shape", "complaint"),
+    [
+        ("nearly\nalmost\n", "list", "no comment header"),
+        ("# header\n", "list", "no entries"),
+        ("# header\nnearly\nalmost\nnearly\n", "list", "more than once"),
+        ("# header\nNearly\n", "list", "not lower case"),
+        ("# header\nnearly \n", "list", "surrounding whitespace"),
+        ("# header\n just short of\n", "list", "surrounding whitespace"),
+        ("# header\njust  short of\n", "list", "two spaces"),
+        ("# header\nrise: rose rise\n", "list", "groups or pairs line"),
+        ("# header\nrise rose\n", "groups", "not 'group: members'"),
+        ("# header\nrise:\n", "groups", "not 'group: members'"),
+        ("# header\nrise: rose\nfall: fell rose\n", "groups", "more than once"),
+        ("# header\nRise: rose\n", "groups", "group not lower case"),
+        ("# header\nus: u.s., , usa\n", "phrase_groups", "empty member"),
+        ("# header\nus: u.s., United States\n", "phrase_groups", "not lower case"),
+        ("# header\nus: u.s.\nuk: u.s.\n", "phrase_groups", "more than once"),
+        ("# header\nrose | fell | fallen\n", "pairs", "not 'words | words'"),
+        ("# header\nrose |\n", "pairs", "not 'words | words'"),
+        ("# header\nrose rise | fell rose\n", "pairs", "more than once in the pair"),
+    ],
+)
+def test_a_broken_file_is_caught(text, shape, complaint):
+    assert any(complaint in problem for problem in problems(text, shape))
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz.%/'-", min_size=1, max_size=8)
+_PHRASE = st.lists(_WORD, min_size=1, max_size=3).map(" ".join)
+
+
+@given(
+    st.dictionaries(_PHRASE, _PHRASE, min_size=1, max_size=12),
+    st.sampled_from([", ", ",", " ,  "]),
+)
+def test_phrase_groups_read_back_what_was_written(mapping, separator):
+    """Any phrase → group table written as phrase groups, a line per group, reads back the same."""
+    by_group: dict[str, list[str]] = {}
+    for phrase, group in mapping.items():
+        by_group.setdefault(group, []).append(phrase)
+    lines = [f"{group}: {separator.join(phrases)}" for group, phrases in by_group.items()]
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "table.txt").write_text("# a table\n" + "\n".join(lines) + "\n")
+        with mock.patch.object(lexicon, "_HERE", Path(folder)):
+            read = lexicon.phrase_groups.__wrapped__("table")
+    assert read == mapping
+
+
+def test_phrase_groups_keep_a_phrase_first_group_and_fold_spaces():
+    text = "# t\nus: u.s.,  united   states\nuk: u.k.\nus: america\nxx: u.s.\n"
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "t.txt").write_text(text)
+        with mock.patch.object(lexicon, "_HERE", Path(folder)):
+            read = lexicon.phrase_groups.__wrapped__("t")
+    assert read == {"u.s.": "us", "united states": "us", "u.k.": "uk", "america": "us"}
