@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import re
 
+from core import lexicon
 from core.facts.context import Context
 from core.facts.fact_records import Polarity
 
 #: Negative verb → the affirmative verb that contradicts it.
-ANTONYMS = {
-    "deny": "confirm", "refuse": "agree", "reject": "accept", "fail": "succeed",
-    "rule out": "rule in", "dismiss": "acknowledge", "decline": "agree",
-}  # fmt: skip
+ANTONYMS = dict(lexicon.phrase_groups("antonyms"))
 
 _NEGATIVE = (
     r"n[o']t|never|none|nobody|nothing|neither|nor|without|no\s+longer|no(?!\.\s*[0-9])|cannot|"
@@ -33,6 +31,8 @@ _AFFIRMATIVE = (
 CUE = re.compile(
     rf"(?<![\w'’-])(?:(?P<neg>{_NEGATIVE})|(?P<aff>{_AFFIRMATIVE}))(?![\w-])", re.IGNORECASE
 )
+#: Words (and below, stems) a cue of CUE can start with: a quick filter before the
+#: pattern, so they stay beside the pattern they must agree with.
 _TRIGGERS = frozenset(
     {
         "not",
