@@ -17,30 +17,14 @@ from core.model import Span, Token
 from core.text.tokens import cosmetic_key, tokenize
 
 #: Words that carry grammar, not facts: a change among these alone is trivial.
-_FUNCTION_WORDS = """a an the this that these those there here it its it's they them their theirs he him his
-    she her hers we us our you your i me my mine who whom whose which what when where why how
-    and or but so yet nor for of in on at by to from with into onto upon over under about
-    above below after before during since until through across along among against between
-    as than then also too very just only even still already again once ever both either
-    each every all any some such same other another own much many more most less least few
-    is are was were be been being am do does did doing done have has had having will would
-    shall should can could may might must ought up down out off away back now while if
-    because although though whether unless whereas like per via s said says say told tells
-    mr mrs ms dr"""
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+FUNCTION_WORDS = lexicon.words("function_words")
 
 #: Words that say how much without a figure: "all passengers" is no count to check
 #: against "about 280 passengers".
-_QUANTIFIERS = """all every each no none some many most much several few fewer numerous
-    various both any more less enough whole entire"""
-QUANTIFIERS = frozenset(_QUANTIFIERS.split())
+QUANTIFIERS = lexicon.words("quantifiers")
 
 #: Words that flip what a clause asserts.
-_NEGATORS = """not no never none nor neither nobody nothing nowhere without n't cannot can't won't
-    don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't
-    wouldn't couldn't mustn't deny denies denied denying refute refuted refutes reject
-    rejected rejects dismissed dismiss dismisses"""
-NEGATORS = frozenset(_NEGATORS.split())
+NEGATORS = lexicon.words("negators")
 
 #: Full weekday names, month names and abbreviations ("may" is mostly a verb), relative days.
 _DATE_WORDS = (
