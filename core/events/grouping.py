@@ -61,16 +61,8 @@ _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 _WEEKDAYS = frozenset(lexicon.full_names(lexicon.weekdays()))
 _MONTHS = lexicon.months()
-_STOP_WORDS = """a an the this that these those there here it its they them their he him his she her
-we us our you your i me my who whom whose which what when where why how and or but so yet nor for of
-in on at by to from with into onto over under about above below after before during since until
-through across along among against between as than then also too very just only even still already
-again once ever both either each every all any some such same other another own much many more most
-less least few is are was were be been being am do does did doing done have has had having will would
-shall should can could may might must up down out off away back now while if because although though
-whether unless like per via said says say told tell mr mrs ms not no new one two three year years
-day days week weeks month months time according"""
-STOP_WORDS = frozenset(_STOP_WORDS.split())
+#: Words that say nothing about which event a story reports.
+STOP_WORDS = lexicon.words("topic_stop_words")
 
 
 class EventGrouping(NamedTuple):

@@ -62,6 +62,7 @@ SHAPES = {
     "surname_first": "list",
     "time_zones": "list",
     "title_modifiers": "list",
+    "topic_stop_words": "list",
     "unit_words": "phrase_groups",
     "weekdays": "groups",
 }
