@@ -19,19 +19,12 @@ from typing import NamedTuple
 
 import numpy as np
 
+from core import lexicon
 from core.matchers.sparse import Csr, csr
 from core.model import Span
 from core.text.tokens import cosmetic_key, token_texts
 
-_STOPWORD_TEXT = """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not of off on once only or other
-    our ours ourselves out over own same she should so some such than that the their theirs
-    them themselves then there these they this those through to too under until up very was we
-    were what when where which while who whom why will with would you your yours yourself
-    yourselves said says say told according"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+STOPWORDS = lexicon.words("alignment_stop_words")
 # Negations are stopwords here on purpose: "did" and "did not" report on the same
 # thing and must align, so that the token diff can then show the dropped "not".
 

@@ -18,6 +18,7 @@ LEXICON = Path(lexicon.__file__).parent
 #: How each file is read: a new file must say its shape here before it ships.
 SHAPES = {
     "aliases": "phrase_groups",
+    "alignment_stop_words": "list",
     "antonyms": "phrase_groups",
     "approaching": "list",
     "change_roles": "groups",
