@@ -12,69 +12,22 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from core import lexicon
 from core.facts.entities import entities_within, last_person_before
 from core.facts.fact_records import Entity
 from core.facts.names import PERSON_TITLES, TITLE_MODIFIERS, fold, org_key
 from core.facts.nouns import COMMON_VERBS, STOP_WORDS
 
-SPEECH_VERBS = (
-    "said|says|say|told|tells|tell|added|adds|continued|asked|asks|wrote|writes|tweeted|"
-    "posted|noted|notes|explained|insisted|warned|warns|stated|states|declared|argued|"
-    "replied|responded|reported|reports|report|announced|announces|confirmed|acknowledged|"
-    "claimed|claims|testified|recalled|remarked|observed|stressed|emphasised|emphasized|"
-    "quoted|quotes"
-)
+#: Verbs that credit words to a speaker, as alternatives of a pattern.
+SPEECH_VERBS = "|".join(map(re.escape, lexicon.lines("speech_verbs")))
 SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-SPEECH_WORDS = frozenset(SPEECH_VERBS.split("|"))
-_ONLY_WITH_CLAUSE = frozenset(
-    {
-        "continued",
-        "asked",
-        "asks",
-        "posted",
-        "warned",
-        "warns",
-        "confirmed",
-        "acknowledged",
-        "claimed",
-        "claims",
-        "recalled",
-        "observed",
-        "stressed",
-        "emphasised",
-        "emphasized",
-        "states",
-        "responded",
-    }
-)
+SPEECH_WORDS = lexicon.words("speech_verbs")
+#: Speech verbs that credit a claim only when what was said follows ("warned that").
+_ONLY_WITH_CLAUSE = lexicon.words("verbs_needing_clause")
 _NP_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|[0-9][\w\-]*|[^\w\s]")
 _PRONOUNS = frozenset({"he", "she"})
-_SKIP_BEFORE_VERB = frozenset(
-    {
-        "also",
-        "later",
-        "earlier",
-        "again",
-        "then",
-        "previously",
-        "separately",
-        "repeatedly",
-        "reportedly",
-        "has",
-        "had",
-        "have",
-        "would",
-        "will",
-        "once",
-        "further",
-        "recently",
-        "publicly",
-        "privately",
-        "quickly",
-        "simply",
-        "yet",
-    }
-)
+#: Adverbs and auxiliaries passed over between a speaker and the speech verb.
+_SKIP_BEFORE_VERB = lexicon.words("skipped_before_speech_verb")
 _NP_INNER = frozenset({"of", "for", "the", "at", "and", "in", "to", "on"})
 _NP_STOP = (
     (STOP_WORDS - _NP_INNER - {"he", "she", "it", "they", "we", "i"}) | COMMON_VERBS | {"according"}
@@ -83,24 +36,8 @@ _TRAILING_TIME = re.compile(
     r"(?:\s+(?:on|late|early|earlier|later))?\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|(?:last|this)\s+(?:week|month|year|night|morning))\s*$"
 )
-_VERBAL = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-    }
-)
+#: Auxiliaries: a phrase after an inverted speech verb holding one is a clause.
+_VERBAL = lexicon.words("auxiliary_verbs")
 _OBJECT_END = re.compile(
     r"[,;:!?“”\"()\[\]—–]|\.(?:\s|$)|\s(?:that|who|which|in\s+an?|on|at|after|before|during|when|while|as)\s"
     r"|\s(?:today|yesterday|tonight)\b"

@@ -21,6 +21,7 @@ SHAPES = {
     "alignment_stop_words": "list",
     "antonyms": "phrase_groups",
     "approaching": "list",
+    "auxiliary_verbs": "list",
     "change_roles": "groups",
     "channels": "groups",
     "common_verbs": "list",
@@ -60,11 +61,14 @@ SHAPES = {
     "rated_events": "list",
     "renamed_places": "groups",
     "roles": "groups",
+    "skipped_before_speech_verb": "list",
+    "speech_verbs": "list",
     "surname_first": "list",
     "time_zones": "list",
     "title_modifiers": "list",
     "topic_stop_words": "list",
     "unit_words": "phrase_groups",
+    "verbs_needing_clause": "list",
     "weekdays": "groups",
 }
 
