@@ -52,24 +52,8 @@ _IN_A_STATEMENT = re.compile(
     r"(?:\s+\w+){0,3}?\s+in\s+an?\s+(?:\w+\s+)?(?P<doc>statement|interview|readout|briefing|post|tweet|letter|speech)\b"
 )
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,|[“\"])")
-_VAGUE_PRONOUNS = frozenset(
-    {
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "this",
-        "that",
-        "which",
-        "who",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-    }
-)
+#: Pronouns and determiners that name no source on their own.
+_VAGUE_PRONOUNS = lexicon.words("vague_sources")
 
 
 def extract_attributions(

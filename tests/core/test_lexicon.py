@@ -68,6 +68,7 @@ SHAPES = {
     "title_modifiers": "list",
     "topic_stop_words": "list",
     "unit_words": "phrase_groups",
+    "vague_sources": "list",
     "verbs_needing_clause": "list",
     "weekdays": "groups",
 }
