@@ -6,7 +6,8 @@ newsrooms write without touching the rule that reads it. File shapes:
 - a *list*: one entry per line (an entry may be several words);
 - *groups*: ``group: word word …`` per line, every word mapped to its group;
 - *phrase groups*: ``group: phrase, phrase, …`` per line, for members of several words;
-- *lines*: one entry of its own shape per line (``opposites.txt``: two groups split by ``|``).
+- *lines*: one entry of its own shape per line (``opposites.txt``: two groups split by ``|``;
+  ``conversions.txt``: columns split by spaces).
 
 Blank lines and lines starting with ``#`` are comments. Files are read once.
 """

@@ -26,12 +26,14 @@ SHAPES = {
     "channels": "groups",
     "common_verbs": "list",
     "comparatives": "list",
+    "conversions": "table",
     "corporate_suffixes": "list",
     "currency_words": "phrase_groups",
     "degree_adjectives": "list",
     "durations": "groups",
     "event_heads": "list",
     "function_words": "list",
+    "furniture_phrases": "list",
     "headline_links": "list",
     "hedges": "list",
     "irregular_plurals": "groups",
@@ -61,7 +63,9 @@ SHAPES = {
     "rated_events": "list",
     "renamed_places": "groups",
     "roles": "groups",
+    "sections": "list",
     "skipped_before_speech_verb": "list",
+    "social_buttons": "list",
     "speech_verbs": "list",
     "surname_first": "list",
     "time_zones": "list",
@@ -108,6 +112,10 @@ def problems(text: str, shape: str) -> list[str]:
                 if any(not part.strip() for part in parts):
                     found.append(f"{entry!r}: an empty member between commas")
                 members.extend(part.strip() for part in parts if part.strip())
+        elif shape == "table":
+            members.append(entry.split()[0])  # the first column is the key
+            if len(entry.split()) != len(entries[0].split()) or len(entry.split()) < 2:
+                found.append(f"{entry!r}: not as many columns as the first line")
         elif shape == "pairs":
             sides = entry.split("|")
             if len(sides) != 2 or not all(side.split() for side in sides):
@@ -163,6 +171,8 @@ def test_file_is_well_formed(name):
         ("# header\nus: u.s.\nuk: u.s.\n", "phrase_groups", "more than once"),
         ("# header\nrose | fell | fallen\n", "pairs", "not 'words | words'"),
         ("# header\nrose |\n", "pairs", "not 'words | words'"),
+        ("# header\nmetre 1 metre\nmile 1609.344\n", "table", "not as many columns"),
+        ("# header\nmetre 1 metre\nmetre 2 metre\n", "table", "more than once"),
         ("# header\nrose rise | fell rose\n", "pairs", "more than once in the pair"),
     ],
 )
