@@ -38,6 +38,10 @@ _TRAILING_TIME = re.compile(
 )
 #: Auxiliaries: a phrase after an inverted speech verb holding one is a clause.
 _VERBAL = lexicon.words("auxiliary_verbs")
+#: Words that open a new phrase when a comma is missing ("according to local media
+#: the toll …"): a source's name never holds one after its first word.
+_PHRASE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "not", "never", "no"})
+_NAME_GLUE = frozenset({"of", "for", "and", "&", "at", "in", "on", "to", "from"})  # "head of the agency"
 _OBJECT_END = re.compile(
     r"[,;:!?“”\"()\[\]—–]|\.(?:\s|$)|\s(?:that|who|which|in\s+an?|on|at|after|before|during|when|while|as)\s"
     r"|\s(?:today|yesterday|tonight)\b"
@@ -137,6 +141,17 @@ def object_after(text: str, start: int, ceiling: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[start:end]))[:14]
     if not words or any(w.group().lower() in _VERBAL for w in words):
         return None
+    opener = next(
+        (
+            k
+            for k, w in enumerate(words)
+            if k
+            and w.group().lower() in _PHRASE_OPENERS
+            and words[k - 1].group().lower() not in _NAME_GLUE
+        ),
+        0,
+    )
+    words = words[:opener] if opener else words
     end = start + words[-1].end()
     while end > start and text[end - 1] in ".’'”\"":
         end -= 1

@@ -45,6 +45,7 @@ def test_any_pair_gives_well_formed_discrepancies(text_a, text_b):
 
 @example("12:12 p.m. \u201c the the 12:12 p.m.")
 @example("denied according to local media , confirmed according to local media")
+@example("according to local media the at least never \n\n according to local media never")
 @FAST
 @given(TEXTS)
 def test_an_article_against_itself_has_nothing_to_flag(text):
