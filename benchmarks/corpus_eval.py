@@ -138,7 +138,7 @@ def main() -> None:
         )
     kinds = sorted(
         {k.split(":")[1] for k in total if k.startswith("kind_n:")},
-        key=lambda k: -total[f"kind_n:{k}"],
+        key=lambda k: (-total[f"kind_n:{k}"], k),
     )
     print(
         "by kind: "
