@@ -12,82 +12,49 @@ lists are split by behaviour, because that is what decides a boundary:
   zones inside a sentence ("3 p.m. Friday").
 
 Entries are lower case and without the final period, except
-``CAPITALISED_ABBREVIATIONS``, which are matched exactly.
+``CAPITALISED_ABBREVIATIONS``, which are matched exactly. The vocabulary is in
+``core/lexicon`` with the engine's other word lists.
 """
 
 from __future__ import annotations
 
+from core import lexicon
 
-def _words(listing: str) -> frozenset[str]:
-    return frozenset(listing.split())
+_WEEKDAYS = lexicon.weekdays()
+_FULL_WEEKDAYS = frozenset(lexicon.full_names(_WEEKDAYS))
 
-
-TITLES = _words(
-    """
-    mr mrs ms messrs mmes dr drs prof profs gov govs sen sens rep reps gen gens
-    lt col capt cpt sgt cmdr adm maj brig cpl pvt rev hon pres supt insp det
-    atty amb fr mme mlle
-    """
-)
-
-ABBREVIATIONS = _words(
-    """
-    co corp inc ltd llc plc bros jr sr esq st mt ft ave blvd rd hwy apt dept
-    univ assn intl natl govt approx vs etc al cf fig figs vol vols nos nr n° pp
-    para eds ibid jan feb apr jun jul aug sep sept oct nov dec tue tues thu thur
-    thurs fri lbs oz yrs hrs wks mos km kg cm mm ala ariz ark calif colo conn fla
-    ga kan kans ky md mich minn mont neb nev okla ore penn tenn tex vt wis wisc
-    wyo e.g i.e rs
-    """
-)
+TITLES = lexicon.words("abbreviated_titles")
+ABBREVIATIONS = lexicon.words("abbreviations")
 
 #: Abbreviations that are also ordinary words ("No", "Sun", "Miss"); they only
 #: count as abbreviations when written with a capital.
-CAPITALISED_ABBREVIATIONS = _words(
-    "No Mon Wed Sat Sun Mar Ill Ind Miss Mass Wash Del Pa La Mo Va Est Ed Op"
+CAPITALISED_ABBREVIATIONS = frozenset(
+    w.capitalize() for w in lexicon.words("capitalised_abbreviations")
 )
 
-TIME_MARKERS = _words("a.m p.m am pm")
+TIME_MARKERS = frozenset({"a.m", "p.m", "am", "pm"})
 
 #: "Thu. May 19th": a weekday abbreviation runs on into the date.
-WEEKDAY_ABBREVIATIONS = _words("mon tue tues wed thu thur thurs fri sat sun")
+WEEKDAY_ABBREVIATIONS = frozenset(_WEEKDAYS) - _FULL_WEEKDAYS
 
 #: Words that open sentences but rarely follow an abbreviation inside one.
-SENTENCE_STARTERS = _words(
-    """
-    a an the this that these those it its he she they we i you his her their our
-    my your there here but and or so yet nor however meanwhile then when while
-    what why how who whom whose where which if as after before since although
-    though still also now in on at for from by with without during under over
-    many some most all several each every both neither either such one two
-    according last earlier later today yesterday tomorrow instead indeed
-    moreover furthermore nevertheless thus hence therefore finally first
-    did do does is are was were can could will would should shall may might must
-    has have had let please not no yes
-    """
-)
+SENTENCE_STARTERS = lexicon.words("sentence_starters")
 
-#: Words that follow "p.m." within one sentence ("3 p.m. Friday", "9 a.m. ET").
-CALENDAR_WORDS = _words(
-    """
-    monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest msk ist jst
-    local eastern central pacific mountain
-    """
+#: Words that follow "p.m." within one sentence ("3 p.m. Friday", "9 a.m. ET"): days,
+#: months, time zones (with the two-letter North American ones, which the zone list
+#: leaves out as too ambiguous elsewhere) and the words that name a zone.
+CALENDAR_WORDS = (
+    _FULL_WEEKDAYS
+    | frozenset(lexicon.months())
+    | lexicon.words("time_zones")
+    | frozenset({"et", "ct", "mt", "pt", "local", "eastern", "central", "pacific", "mountain"})
 )
 
 #: Opening words of a short leading phrase such as "At 5 a.m." that cannot
 #: be a sentence on its own.
-PREPOSITIONS = _words("at by around about from until till before after on in since near shortly")
+PREPOSITIONS = frozenset(
+    ["at", "by", "around", "about", "from", "until", "till", "before", "after", "on", "in", "since", "near", "shortly"]
+)
 
 #: Verbs of speech: `"…?" Smith asked.` is one sentence.
-SPEECH_VERBS = _words(
-    """
-    said says say asked asks added adds told tells wrote writes replied replies
-    explained explains continued continues noted notes stated states declared
-    declares insisted insists argued argues warned warns shouted shouts cried
-    yelled whispered recalled recalls responded responds tweeted posted
-    """
-)
+SPEECH_VERBS = lexicon.words("quote_closing_verbs")

@@ -17,12 +17,15 @@ LEXICON = Path(lexicon.__file__).parent
 
 #: How each file is read: a new file must say its shape here before it ships.
 SHAPES = {
+    "abbreviated_titles": "list",
+    "abbreviations": "list",
     "aliases": "phrase_groups",
     "alignment_stop_words": "list",
     "antonyms": "phrase_groups",
     "approaching": "list",
     "auxiliary_verbs": "list",
     "change_roles": "groups",
+    "capitalised_abbreviations": "list",
     "channels": "groups",
     "common_verbs": "list",
     "comparatives": "list",
@@ -60,10 +63,12 @@ SHAPES = {
     "place_words": "list",
     "places": "list",
     "quantifiers": "list",
+    "quote_closing_verbs": "list",
     "rated_events": "list",
     "renamed_places": "groups",
     "roles": "groups",
     "sections": "list",
+    "sentence_starters": "list",
     "skipped_before_speech_verb": "list",
     "social_buttons": "list",
     "speech_verbs": "list",
