@@ -143,19 +143,51 @@ _DIFFERENCE = re.compile(
     rf"\s*(?:{'|'.join(sorted(COMPARATIVES))})\s+(?:\w+\s+)?than\b", re.I
 )
 _THAN = re.compile(r"\s+(?:\w+\s+)?than\b", re.I)
+_COUNTING = "|".join(sorted(lexicon.words("count_progress")))
+_BALLOTS = r"(?:votes?|ballots?|precincts?|polling\s+stations?|returns|the\s+count)"
+#: "with 95 per cent of votes tallied" / "after counting 98 percent of the votes".
+_PROGRESS_AFTER = re.compile(
+    rf"\s*(?:of\s+)?(?:the\s+|all\s+)?{_BALLOTS}\s+(?:\w+\s+)?(?:{_COUNTING})\b", re.I
+)
+#: "99% of votes have been counted": the clause itself says how far the count got.
+_PROGRESS_PASSIVE = re.compile(
+    rf"\s*(?:of\s+)?(?:the\s+|all\s+)?{_BALLOTS}\s+(?:(?:have|has|had)\s+been|were|was|are|is)"
+    rf"\s+(?:\w+\s+)?(?:{_COUNTING})\b",
+    re.I,
+)
+_PROGRESS_BEFORE = re.compile(rf"\b(?:{_COUNTING})\s+(?:of\s+)?$", re.I)
+_PROGRESS_OPENER = re.compile(r"\b(?:with|after|once|when)\s+$", re.I)  # "won 56% of votes counted": a share
 
 
 def _standing(side: Side, q: Quantity) -> str:
     """What a figure stands for besides a plain count: ``pending`` when the words after
     it say its things still wait ("yet to be found"), ``difference`` when it is the gap
-    between two values ("8kg lighter than"); either meets only its own kind."""
-    end = side.sentence_span(q.start)[1]
+    between two values ("8kg lighter than"), ``progress`` when it is the share of the
+    ballots counted so far ("with 95% of votes tallied"); each meets only its own kind."""
+    start, end = side.sentence_span(q.start)
     after = side.text[q.end : min(q.end + _PENDING_REACH, end)]
+    before = side.text[max(start, q.start - _PENDING_REACH) : q.start]
+    of_start = _of_phrase_start(side.text, q)
+    counted = (
+        _PROGRESS_OPENER.search(before)
+        and (_PROGRESS_AFTER.match(after) or _PROGRESS_AFTER.match(side.text, of_start))
+    ) or _PROGRESS_PASSIVE.match(side.text, of_start) or _PROGRESS_PASSIVE.match(after)
+    if q.unit == "percent" and (counted or _PROGRESS_BEFORE.search(before)):
+        return PROGRESS
     compared = (q.modifies or "").casefold() in COMPARATIVES and _THAN.match(after)
     if compared or _DIFFERENCE.match(after):
         return "difference"
     folded = " ".join(after.casefold().split())
     return "pending" if any(f" {marker} " in f" {folded} " for marker in PENDING) else ""
+
+
+PROGRESS = "progress"
+
+
+def _of_phrase_start(text: str, q: Quantity) -> int:
+    """Where "of …" begins after a percentage whose span took in what it is of."""
+    found = re.search(r"(?:%|per\s?cent|percent)\s+(?=of\b)", text[q.start : q.end], re.I)
+    return q.start + found.end() if found else q.end
 
 
 @per_article

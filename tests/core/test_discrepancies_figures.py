@@ -59,3 +59,12 @@ def test_figures_in_two_units_of_one_length_are_compared_after_conversion():
     c = side("Derailment.\n\nThe train derailed about 240 km north of the capital.")
     pairs = paired_figures(a, c, {(1, 1)})
     assert len(pairs) == 1 and number_conflicts(pairs) == []  # 150 miles is 241 km
+
+
+def test_the_share_of_ballots_counted_meets_only_another_count_progress():
+    a = side("Vote.\n\nWith 95 per cent of votes tallied, Ruiz had 55.8 per cent of the vote.")
+    b = side("Vote.\n\nRuiz won 55.6 per cent of the vote, against 44 per cent for Vale.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert (95, 44) not in [(x.low, y.low) for x, y in pairs]
+    c = side("Vote.\n\nSo far 99% of votes have been counted, the election board said.")
+    assert [(x.low, y.low) for x, y in paired_figures(a, c, {(1, 1)})] == [(95, 99)]

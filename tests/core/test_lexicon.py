@@ -30,6 +30,7 @@ SHAPES = {
     "common_verbs": "list",
     "comparatives": "list",
     "conversions": "table",
+    "count_progress": "list",
     "corporate_suffixes": "list",
     "currency_words": "phrase_groups",
     "degree_adjectives": "list",
