@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from core.discrepancies.claims import clause_span
-from core.discrepancies.date_matching import Day, day_of, has_zone, same_day, same_time
+from core.discrepancies.date_matching import (
+    Day,
+    across_midnight,
+    day_of,
+    has_zone,
+    same_day,
+    same_time,
+)
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side, per_article
 from core.discrepancies.subject import ALIGNED_BONUS, context, match_pairs
@@ -33,8 +40,10 @@ def date_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
     days = dict(ia.dated) | dict(ib.dated)
     flags = []
     for x, y in paired_days(sa, sb, aligned, ia, ib):
-        if same_day(days[x], days[y]) is False and _unexplained(
-            days[x], days[y], ia.dated, ib.dated
+        if (
+            same_day(days[x], days[y]) is False
+            and not across_midnight(sa.text, x, days[x], sb.text, y, days[y])
+            and _unexplained(days[x], days[y], ia.dated, ib.dated)
         ):
             ta, wa = _shown(sa, x)
             tb, wb = _shown(sb, y)

@@ -63,6 +63,42 @@ def same_day(a: Day, b: Day) -> bool | None:
     return None
 
 
+#: A night runs into the next day, and a clock in another zone may already be there:
+#: "Sunday night" or "late Sunday" and "early Monday" can name one moment.
+_LATE_WORDS = frozenset({"night", "late", "overnight", "evening", "midnight"})
+_EARLY_WORDS = frozenset({"early", "overnight", "midnight"})
+
+
+def across_midnight(text_x: str, x: DateRef, day_x: Day, text_y: str, y: DateRef, day_y: Day) -> bool:
+    """Whether one reference is the night before the other's day ("Sunday night" /
+    "on Monday", "late on Friday" / "Saturday"), so the two may be one moment told
+    in two zones or two ways."""
+    for first, day_first, second, day_second in (
+        (_around(text_x, x), day_x, _around(text_y, y), day_y),
+        (_around(text_y, y), day_y, _around(text_x, x), day_x),
+    ):
+        late_then_early = first & _LATE_WORDS and not second & _LATE_WORDS
+        if _next_day(day_first, day_second) and (late_then_early or second & _EARLY_WORDS):
+            return True
+    return False
+
+
+def _next_day(day: Day, later: Day) -> bool:
+    if day.date and later.date:
+        return (later.date - day.date).days == 1
+    if day.weekday is not None and later.weekday is not None:
+        return (later.weekday - day.weekday) % 7 == 1
+    return False
+
+
+_NEAR = 16  # characters either side of a day where "late" or "night" still qualifies it
+
+
+def _around(text: str, ref: DateRef) -> set[str]:
+    window = text[max(0, ref.start - _NEAR) : ref.end + _NEAR].casefold()
+    return set(re.findall(r"[a-z]+", window))
+
+
 def has_zone(ref: DateRef) -> bool:
     """Whether a clock time names its zone ("17:12+00:00")."""
     return bool(ref.value) and _ZONE_RE.search(ref.value) is not None

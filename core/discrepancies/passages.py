@@ -18,7 +18,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from core import lexicon
-from core.discrepancies.date_matching import day_of, same_day, same_time
+from core.discrepancies.date_matching import across_midnight, day_of, same_day, same_time
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.number_conflicts import linked
 from core.discrepancies.quantity_agreement import agree, same_unit, telling
@@ -524,7 +524,7 @@ def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Fl
     db = overlapping(sb.facts.dates, *b_span) or _date_words(sb, b_span)
     if not da or not db:
         return None  # a date one account leaves out is a detail, not a conflict
-    verdict = _dates_verdict(da[0], db[0])
+    verdict = _dates_verdict(da[0], db[0], sa.text, sb.text)
     if verdict is True or (verdict is None and _relative(da[0]) != _relative(db[0])):
         return None  # "this morning" against "Friday morning" with no page date: untold
     ta, wa = _shown(sa, _with_preposition(sa, (da[0].start, da[-1].end)), 0, 0)
@@ -555,13 +555,15 @@ def _relative(d: DateRef) -> bool:
     return d.kind == "relative"
 
 
-def _dates_verdict(a: DateRef, b: DateRef) -> bool | None:
+def _dates_verdict(a: DateRef, b: DateRef, text_a: str, text_b: str) -> bool | None:
     """True: the same moment; False: a conflict; None: the engine cannot tell."""
     if a.kind == "time" or b.kind == "time":
         return same_time(a, b)
     day_a, day_b = day_of(a), day_of(b)
     if day_a is None or day_b is None:
         return None
+    if across_midnight(text_a, a, day_a, text_b, b, day_b):
+        return True  # "Sunday night" / "on Monday": one night, two clocks or two ways
     return same_day(day_a, day_b)
 
 

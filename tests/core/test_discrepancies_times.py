@@ -27,3 +27,21 @@ def test_a_story_with_two_times_is_compared_only_where_claims_align():
     assert time_conflicts(a, b, set()) == []
     [f] = time_conflicts(a, b, {(2, 1)})
     assert f.summary == "9:12 am vs 09:14 AM"
+
+
+def _dates(a: str, b: str):
+    from core.compare import compare
+    from core.model import Article
+
+    found = compare(Article(a), Article(b), capped=False).discrepancies
+    return [d.summary for d in found if d.kind == "date"]
+
+
+def test_a_night_and_the_next_day_can_be_one_moment():
+    story = "Storm.\n\nThe storm hit the harbour town of Vell {}, flooding the old port."
+    assert _dates(story.format("on Sunday night"), story.format("on Monday")) == []
+    assert _dates(story.format("late on Friday"), story.format("on Saturday")) == []
+    assert _dates(story.format("on Sunday"), story.format("on Monday")) != []
+    assert _dates(story.format("on Monday night"), story.format("on Sunday")) != []
+    # two late evenings a day apart are two evenings
+    assert _dates(story.format("late on Saturday"), story.format("late on Sunday")) != []
