@@ -23,7 +23,6 @@ of articles is ever aligned, so a thousand articles group in a few seconds.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -279,8 +278,10 @@ class When(NamedTuple):
 
 
 def _stated_days(article: Article, words: list[str]) -> frozenset[int]:
-    """Days of the year an article names or was published on: a call reported for
-    "Jan. 27" and one "on Feb. 22" are two events whatever their topic."""
+    """Days of the year an article's text names: a call reported for "Jan. 27" and one
+    "on Feb. 22" are two events whatever their topic. The publication date is left to
+    the publication gate: set against a day the other text names, it would part a
+    report from one that recalls an earlier day (a verdict "on Jan. 3")."""
     days = set()
     for i, w in enumerate(words):
         if w[0].isdigit():
@@ -291,8 +292,6 @@ def _stated_days(article: Article, words: list[str]) -> frozenset[int]:
                     days.add(dt.date(2001, month, day).timetuple().tm_yday)
                 except ValueError:
                     continue
-    with contextlib.suppress(ValueError):
-        days.add(dt.date.fromisoformat(article.published[:10]).timetuple().tm_yday)
     return frozenset(days)
 
 

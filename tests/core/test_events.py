@@ -274,3 +274,21 @@ def test_term_hashes_are_the_same_in_every_process():
     }
     terms, _ = _topic_terms(words)
     assert runs == {f"{terms.tolist()} {_shingles(words).tolist()}\n"}
+
+
+def test_a_past_day_one_report_recalls_does_not_date_its_event():
+    """A report without a page date that recalls an earlier day (the verdict "on March
+    3") is not set apart from one published on the sentencing day: the page date of
+    one and a day the other names in passing are not two events' days."""
+    sentencing = (
+        "Founder jailed\n\nJudge Alma Rees sentenced the former chief executive of the "
+        "blood-testing firm Corvana to eleven years in prison on Friday for defrauding "
+        "investors, after a jury convicted her of four counts of fraud."
+    )
+    recalling = (
+        "Corvana founder gets eleven years in prison\n\nAlma Rees, the judge, gave the "
+        "blood-testing firm's former chief executive eleven years in prison, saying she "
+        "defrauded Corvana investors. Jurors convicted her on four fraud counts on March 3."
+    )
+    grouping = group_events(articles(sentencing, recalling, dates=["2022-11-18", ""]))
+    assert as_sets(grouping) == {frozenset({0, 1})}
