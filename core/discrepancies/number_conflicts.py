@@ -12,14 +12,14 @@ figure counts as covered (the omission finder skips the headline).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from core import lexicon
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.quantity_agreement import agree, unit_key
+from core.discrepancies.quantity_agreement import agree_converted, base_unit, unit_key
 from core.discrepancies.roles import counted_unit, role_of
 from core.discrepancies.side import Side, per_article
+from core.discrepancies.standing import standing_of
 from core.discrepancies.subject import (
     ALIGNED_BONUS,
     best_first,
@@ -45,18 +45,6 @@ MEASURES = lexicon.words("measures")
 #: A figure's own thing ("a Rs 90-crore bridge") named around the other figure ("the
 #: bridge cost Rs 95 crore") says more than a word both contexts happen to share.
 THING_BONUS = 2.0
-
-
-def _conversions() -> dict[str, tuple[float, str]]:
-    """unit key → (its size in the base unit, the base unit's key)."""
-    found = {}
-    for line in lexicon.lines("conversions"):
-        unit, size, base = line.split()
-        found[unit] = (float(size), base)
-    return found
-
-
-CONVERSIONS = _conversions()
 
 
 def paired_figures(
@@ -136,64 +124,10 @@ def paired_figures(
     return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
 
 
-PENDING = lexicon.lines("pending")
-_PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
-COMPARATIVES = lexicon.words("comparatives")
-_DIFFERENCE = re.compile(
-    rf"\s*(?:{'|'.join(sorted(COMPARATIVES))})\s+(?:\w+\s+)?than\b", re.I
-)
-_THAN = re.compile(r"\s+(?:\w+\s+)?than\b", re.I)
-_COUNTING = "|".join(sorted(lexicon.words("count_progress")))
-_BALLOTS = r"(?:votes?|ballots?|precincts?|polling\s+stations?|returns|the\s+count)"
-#: "with 95 per cent of votes tallied" / "after counting 98 percent of the votes".
-_PROGRESS_AFTER = re.compile(
-    rf"\s*(?:of\s+)?(?:the\s+|all\s+)?{_BALLOTS}\s+(?:\w+\s+)?(?:{_COUNTING})\b", re.I
-)
-#: "99% of votes have been counted": the clause itself says how far the count got.
-_PROGRESS_PASSIVE = re.compile(
-    rf"\s*(?:of\s+)?(?:the\s+|all\s+)?{_BALLOTS}\s+(?:(?:have|has|had)\s+been|were|was|are|is)"
-    rf"\s+(?:\w+\s+)?(?:{_COUNTING})\b",
-    re.I,
-)
-_PROGRESS_BEFORE = re.compile(rf"\b(?:{_COUNTING})\s+(?:of\s+)?$", re.I)
-_PROGRESS_OPENER = re.compile(r"\b(?:with|after|once|when)\s+$", re.I)  # "won 56% of votes counted": a share
-
-
-def _standing(side: Side, q: Quantity) -> str:
-    """What a figure stands for besides a plain count: ``pending`` when the words after
-    it say its things still wait ("yet to be found"), ``difference`` when it is the gap
-    between two values ("8kg lighter than"), ``progress`` when it is the share of the
-    ballots counted so far ("with 95% of votes tallied"); each meets only its own kind."""
-    start, end = side.sentence_span(q.start)
-    after = side.text[q.end : min(q.end + _PENDING_REACH, end)]
-    before = side.text[max(start, q.start - _PENDING_REACH) : q.start]
-    of_start = _of_phrase_start(side.text, q)
-    counted = (
-        _PROGRESS_OPENER.search(before)
-        and (_PROGRESS_AFTER.match(after) or _PROGRESS_AFTER.match(side.text, of_start))
-    ) or _PROGRESS_PASSIVE.match(side.text, of_start) or _PROGRESS_PASSIVE.match(after)
-    if q.unit == "percent" and (counted or _PROGRESS_BEFORE.search(before)):
-        return PROGRESS
-    compared = (q.modifies or "").casefold() in COMPARATIVES and _THAN.match(after)
-    if compared or _DIFFERENCE.match(after):
-        return "difference"
-    folded = " ".join(after.casefold().split())
-    return "pending" if any(f" {marker} " in f" {folded} " for marker in PENDING) else ""
-
-
-PROGRESS = "progress"
-
-
-def _of_phrase_start(text: str, q: Quantity) -> int:
-    """Where "of …" begins after a percentage whose span took in what it is of."""
-    found = re.search(r"(?:%|per\s?cent|percent)\s+(?=of\b)", text[q.start : q.end], re.I)
-    return q.start + found.end() if found else q.end
-
-
 @per_article
 def _standings(side: Side) -> dict[Quantity, str]:
-    """Each figure's ``_standing``, read once per article rather than once per pair."""
-    return {q: _standing(side, q) for q in _units(side)}
+    """Each figure's standing, read once per article rather than once per pair."""
+    return {q: standing_of(side, q) for q in _units(side)}
 
 
 @per_article
@@ -204,27 +138,8 @@ def _units(side: Side) -> dict[Quantity, str]:
     for q in side.facts.quantities:
         if not _in_boilerplate(side, q):
             unit = counted_unit(side, q, unit_key(q))
-            units[q] = CONVERSIONS[unit][1] if unit in CONVERSIONS else unit
+            units[q] = base_unit(unit)
     return units
-
-
-def agree_converted(x: Quantity, y: Quantity) -> bool:
-    """``agree``, in one unit when the two are written in different units of one
-    dimension; a converted figure is someone's rounding, so it is read as "about"."""
-    unit_x, unit_y = unit_key(x), unit_key(y)
-    if unit_x == unit_y or unit_x not in CONVERSIONS or unit_y not in CONVERSIONS:
-        return agree(x, y)
-    return agree(_in_base_unit(x), _in_base_unit(y))
-
-
-def _in_base_unit(q: Quantity) -> Quantity:
-    size, base = CONVERSIONS[unit_key(q)]
-    return q._replace(
-        low=q.low * size,
-        high=q.high * size,
-        unit=base,
-        qualifier=q.qualifier or "approx",
-    )
 
 
 @per_article

@@ -138,3 +138,40 @@ def telling(text: str, q: Quantity) -> bool:
     return not (
         spelled and q.exact and q.low <= 12 and before and before[-1].casefold() in _DETERMINERS
     )
+
+
+def _conversions() -> dict[str, tuple[float, str]]:
+    """unit key → (its size in the base unit, the base unit's key)."""
+    found = {}
+    for line in lexicon.lines("conversions"):
+        unit, size, base = line.split()
+        found[unit] = (float(size), base)
+    return found
+
+
+CONVERSIONS = _conversions()
+
+
+def base_unit(unit: str) -> str:
+    """A measure's base unit ("mile" → "metre"): the key two figures must share to be
+    compared; any other unit is its own key."""
+    return CONVERSIONS[unit][1] if unit in CONVERSIONS else unit
+
+
+def agree_converted(x: Quantity, y: Quantity) -> bool:
+    """``agree``, in one unit when the two are written in different units of one
+    dimension; a converted figure is someone's rounding, so it is read as "about"."""
+    unit_x, unit_y = unit_key(x), unit_key(y)
+    if unit_x == unit_y or unit_x not in CONVERSIONS or unit_y not in CONVERSIONS:
+        return agree(x, y)
+    return agree(_in_base_unit(x), _in_base_unit(y))
+
+
+def _in_base_unit(q: Quantity) -> Quantity:
+    size, base = CONVERSIONS[unit_key(q)]
+    return q._replace(
+        low=q.low * size,
+        high=q.high * size,
+        unit=base,
+        qualifier=q.qualifier or "approx",
+    )

@@ -1,0 +1,82 @@
+"""What a figure stands for besides a plain count of its things.
+
+Two figures are only set against each other when they stand for the same
+kind of value: "40 bodies yet to be identified" counts those still waiting,
+"8kg lighter than" is the gap between two weights, "with 95 per cent of
+votes tallied" is how far a count had got. Each meets only its own kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core import lexicon
+from core.discrepancies.side import Side
+from core.facts.fact_records import Quantity
+
+PENDING = "pending"
+DIFFERENCE = "difference"
+PROGRESS = "progress"
+
+WAITING = lexicon.lines("pending")
+_PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
+COMPARATIVES = lexicon.words("comparatives")
+_DIFFERENCE = re.compile(
+    rf"\s*(?:{'|'.join(sorted(COMPARATIVES))})\s+(?:\w+\s+)?than\b", re.I
+)
+_THAN = re.compile(r"\s+(?:\w+\s+)?than\b", re.I)
+_COUNTING = "|".join(sorted(lexicon.words("count_progress")))
+_BALLOTS = r"(?:votes?|ballots?|precincts?|polling\s+stations?|returns|the\s+count)"
+#: "with 95 per cent of votes tallied" / "after counting 98 percent of the votes".
+_PROGRESS_AFTER = re.compile(
+    rf"\s*(?:of\s+)?(?:the\s+|all\s+)?{_BALLOTS}\s+(?:\w+\s+)?(?:{_COUNTING})\b", re.I
+)
+#: "99% of votes have been counted": the clause itself says how far the count got.
+_PROGRESS_PASSIVE = re.compile(
+    rf"\s*(?:of\s+)?(?:the\s+|all\s+)?{_BALLOTS}\s+(?:(?:have|has|had)\s+been|were|was|are|is)"
+    rf"\s+(?:\w+\s+)?(?:{_COUNTING})\b",
+    re.I,
+)
+_PROGRESS_BEFORE = re.compile(rf"\b(?:{_COUNTING})\s+(?:of\s+)?$", re.I)
+#: "with 95 per cent of votes tallied"; without it "won 56% of the votes counted" is a share.
+_PROGRESS_OPENER = re.compile(r"\b(?:with|after|once|when)\s+$", re.I)
+
+
+def standing_of(side: Side, q: Quantity) -> str:
+    """What a figure stands for besides a plain count (``""``): ``pending`` when the
+    words after it say its things still wait ("yet to be found"), ``difference`` when
+    it is the gap between two values ("8kg lighter than"), ``progress`` when it is the
+    share of the ballots counted so far ("with 95% of votes tallied")."""
+    start, end = side.sentence_span(q.start)
+    after = side.text[q.end : min(q.end + _PENDING_REACH, end)]
+    before = side.text[max(start, q.start - _PENDING_REACH) : q.start]
+    if q.unit == "percent" and _counts_progress(side.text, q, before, after):
+        return PROGRESS
+    if _gap_between_values(q, after):
+        return DIFFERENCE
+    folded = " ".join(after.casefold().split())
+    return PENDING if any(f" {marker} " in f" {folded} " for marker in WAITING) else ""
+
+
+def _counts_progress(text: str, q: Quantity, before: str, after: str) -> bool:
+    of_start = _of_phrase_start(text, q)
+    if _PROGRESS_PASSIVE.match(text, of_start) or _PROGRESS_PASSIVE.match(after):
+        return True  # "99% of votes have been counted"
+    if _PROGRESS_BEFORE.search(before):
+        return True  # "after counting 98 percent of the votes"
+    return bool(_PROGRESS_OPENER.search(before)) and bool(
+        _PROGRESS_AFTER.match(after) or _PROGRESS_AFTER.match(text, of_start)
+    )
+
+
+def _gap_between_values(q: Quantity, after: str) -> bool:
+    """ "8kg lighter than", "6 metres longer than" (the comparative read as its noun)."""
+    if (q.modifies or "").casefold() in COMPARATIVES and _THAN.match(after):
+        return True
+    return _DIFFERENCE.match(after) is not None
+
+
+def _of_phrase_start(text: str, q: Quantity) -> int:
+    """Where "of …" begins after a percentage whose span took in what it is of."""
+    found = re.search(r"(?:%|per\s?cent|percent)\s+(?=of\b)", text[q.start : q.end], re.I)
+    return q.start + found.end() if found else q.end
