@@ -134,12 +134,22 @@ def _standings(side: Side) -> dict[Quantity, str]:
 def _units(side: Side) -> dict[Quantity, str]:
     """What each figure outside site furniture counts (its unit key, a measure by its
     base unit: miles and kilometres are one length), in text order."""
-    units = {}
+    units: dict[Quantity, str] = {}
+    previous: Quantity | None = None
     for q in side.facts.quantities:
-        if not _in_boilerplate(side, q):
-            unit = counted_unit(side, q, unit_key(q))
-            units[q] = base_unit(unit)
+        if _in_boilerplate(side, q):
+            continue
+        unit = base_unit(counted_unit(side, q, unit_key(q)))
+        if previous is not None and _converts(side.text, previous, q) and units[previous] == unit:
+            continue  # "80 km (50 miles)": the same figure in another unit
+        units[q] = unit
+        previous = q
     return units
+
+
+def _converts(text: str, before: Quantity, q: Quantity) -> bool:
+    """Whether ``q`` stands in brackets right after ``before``."""
+    return text[before.end : q.start].strip() == "(" and unit_key(before) != unit_key(q)
 
 
 @per_article

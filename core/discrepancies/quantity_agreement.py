@@ -140,13 +140,24 @@ def telling(text: str, q: Quantity) -> bool:
     )
 
 
+#: Times on a clock's scale are one measure ("three minutes" / "2 minutes 40 seconds");
+#: a span of months against one of years is nearly always two different spans.
+_CLOCK_UNITS = frozenset({"second", "minute", "hour"})
+
+
 def _conversions() -> dict[str, tuple[float, str]]:
-    """unit key → (its size in the base unit, the base unit's key)."""
-    found = {}
+    """unit key → (its size in the base unit, the base unit's key): lengths, masses,
+    areas and speeds, and clock times in seconds."""
+    found = {
+        unit: (float(seconds), "second")
+        for unit, seconds in lexicon.groups("durations").items()
+        if unit in _CLOCK_UNITS
+    }
     for line in lexicon.lines("conversions"):
         unit, size, base = line.split()
         found[unit] = (float(size), base)
     return found
+
 
 
 CONVERSIONS = _conversions()

@@ -59,6 +59,9 @@ _CURRENCY = {
     "₽": "rub",
 }
 RATED_EVENTS = lexicon.words("rated_events")
+#: A distance per hour is a speed: "km per hour" is km/h, "miles an hour" mph.
+_SPEEDS = {"kilometre": "km/h", "mile": "mph"}
+_PER_HOUR = re.compile(r"\s*(?:per|an|a)\s+hour\b|/h(?:r|our)?\b", re.I)
 #: Unit of time → its length in seconds.
 DURATION_SECONDS = {unit: float(length) for unit, length in lexicon.groups("durations").items()}
 #: What may stand between the parts of one duration: "one minute and 52 seconds", "3 hours, 12 seconds".
@@ -556,6 +559,9 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
         if unit == "percentage point" and len(run) > 1 and singular(run[1].group()) == "point":
             run = run[1:]
         unit_end = tail_start + run[0].end()
+        per_hour = _PER_HOUR.match(text, unit_end) if unit in _SPEEDS else None
+        if per_hour:  # "1,000 km per hour", "60 miles an hour": a speed, not a distance
+            unit, unit_end = _SPEEDS[unit], per_hour.end()
         modifies, phrase_end = _modified_noun(text, unit_end)
         if unit in CURRENCY_UNITS:
             modifies = None

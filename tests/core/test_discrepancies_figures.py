@@ -68,3 +68,21 @@ def test_the_share_of_ballots_counted_meets_only_another_count_progress():
     assert (95, 44) not in [(x.low, y.low) for x, y in pairs]
     c = side("Vote.\n\nSo far 99% of votes have been counted, the election board said.")
     assert [(x.low, y.low) for x, y in paired_figures(a, c, {(1, 1)})] == [(95, 99)]
+
+
+def test_speeds_and_clock_times_are_compared_across_units():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    a = side("Launch.\n\nThe rocket reached a top speed of about 1,500 mph before it broke up.")
+    b = side("Launch.\n\nThe rocket hit a top speed of over 1,000 km per hour before it broke up.")
+    assert len(number_conflicts(paired_figures(a, b, {(1, 1)}))) == 1  # 1,500 mph is 2,414 km/h
+    c = side("Launch.\n\nThe stages were due to separate three minutes into the flight.")
+    d = side("Launch.\n\nThe stages were due to separate 2 minutes and 10 seconds into the flight.")
+    assert len(number_conflicts(paired_figures(c, d, {(1, 1)}))) == 1
+
+
+def test_a_figure_converted_in_brackets_is_not_a_second_figure():
+    a = side("Storm.\n\nWinds of 200 km/h (124 mph) lashed the coast on Friday morning.")
+    b = side("Storm.\n\nWinds of up to 200 km/h lashed the coast, with gusts of 145 km/h inland.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [x.text for x, _ in pairs] == ["200 km/h"]

@@ -408,3 +408,17 @@ def test_minutes_and_seconds_read_as_seconds_whatever_joins_them(minutes, second
     q = only(text)
     assert (q.low, q.unit) == (minutes * 60 + seconds, "second")
     assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Winds reached 120 km per hour.", 120, "km/h"),
+        ("The train ran at 60 miles an hour.", 60, "mph"),
+        ("Gusts topped 150 kmh overnight.", 150, "km/h"),
+        ("The car was doing 90 kilometres per hour.", 90, "km/h"),
+    ],
+)
+def test_a_distance_per_hour_is_a_speed(text, value, unit):
+    q = only(text)
+    assert (q.low, q.unit) == (value, unit)
