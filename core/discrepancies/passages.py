@@ -558,6 +558,8 @@ def _relative(d: DateRef) -> bool:
 def _dates_verdict(a: DateRef, b: DateRef, text_a: str, text_b: str) -> bool | None:
     """True: the same moment; False: a conflict; None: the engine cannot tell."""
     if a.kind == "time" or b.kind == "time":
+        if a.value and a.value == b.value:
+            return True  # "2 am" / "2am": one clock reading, whatever the zone
         return same_time(a, b)
     day_a, day_b = day_of(a), day_of(b)
     if day_a is None or day_b is None:

@@ -45,3 +45,8 @@ def test_a_night_and_the_next_day_can_be_one_moment():
     assert _dates(story.format("on Monday night"), story.format("on Sunday")) != []
     # two late evenings a day apart are two evenings
     assert _dates(story.format("late on Saturday"), story.format("late on Sunday")) != []
+
+
+def test_one_clock_reading_written_two_ways_is_not_a_change():
+    story = "Fire.\n\nThe health minister told reporters at {} that 33 bodies had been found."
+    assert _dates(story.format("around 2 am"), story.format("around 2am")) == []
