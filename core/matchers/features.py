@@ -63,6 +63,16 @@ class _Word(NamedTuple):
 
 
 @lru_cache(maxsize=131072)
+def _words_of(token_text: str) -> tuple[_Word, ...]:
+    """The token's record, or two for a figure joined to what it measures: "68th-minute"
+    is the figure "68th" and the word "minute", so it meets "in the 68th minute"."""
+    compound = _FIGURE_COMPOUND.match(token_text)
+    if compound:
+        return (_word(compound.group(1)), _word(compound.group(2)))
+    return (_word(token_text),)
+
+
+@lru_cache(maxsize=131072)
 def _word(token_text: str) -> _Word:
     """Everything the aligner needs from one token, cached: news repeats its words."""
     key = cosmetic_key(token_text)
@@ -74,6 +84,8 @@ def _word(token_text: str) -> _Word:
 
 
 _DIGIT = re.compile(r"\d")
+#: A figure joined to the noun it measures ("68th-minute", "600-crore", "5,000-word").
+_FIGURE_COMPOUND = re.compile(r"^([$€£]?\d[\d.,]*(?:st|nd|rd|th)?)-([^\W\d_][^\W\d]*)$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -86,7 +98,12 @@ def sentence_features(text: str, span: Span) -> SentenceFeatures:
     (the record is immutable): an article compared with several others is read
     once, and its clauses once whether they come from the aligner or the links.
     """
-    infos = [info for info in map(_word, token_texts(text, span[0], span[1])) if info.stem]
+    infos = [
+        info
+        for token in token_texts(text, span[0], span[1])
+        for info in _words_of(token)
+        if info.stem
+    ]
     words = tuple([info.stem for info in infos if info.content])
     numbers = frozenset([info.stem for info in infos if info.number])
     names = frozenset(

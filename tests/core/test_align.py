@@ -336,3 +336,14 @@ def test_candidates_scored_in_the_claim_link_table_score_as_on_their_own_to_the_
         looked_up = table.features[ia * len(spans_b) + ib, align_module._SCORE_COLUMN]
         fresh = _Scorer(_side(text_a, spans_a), _side(text_b, spans_b), text_a, text_b)
         assert np.array_equal(looked_up, fresh.score_pairs(ia, ib, words))
+
+
+def test_a_figure_joined_to_its_noun_is_the_same_figure():
+    from core.matchers.features import sentence_features
+
+    joined = "Her 73rd-minute header won the cup for Vell."
+    apart = "Vell won the cup with a header in the 73rd minute."
+    fa = sentence_features(joined, (0, len(joined)))
+    fb = sentence_features(apart, (0, len(apart)))
+    assert fa.numbers == fb.numbers == {"73rd"}
+    assert {"73rd", "minute"} <= set(fa.words) & set(fb.words)
