@@ -11,6 +11,7 @@ so helps nobody. Who the passage is credited to is compared once per passage
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -144,6 +145,8 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         return None
     if [fold(w) for w in wa] == [fold(w) for w in wb]:
         return None  # a possessive only: "Kovač's" / "Kovac" (accents alone are cosmetic)
+    if _only_a_gloss(sa.text[c.a_start : c.a_end], sb.text[c.b_start : c.b_end]):
+        return None
     if _flips_polarity(wa, wb) and not _bounded_in_time(sa, sb, c):
         return "negation"
     if _quantities(sa, c.a_start, c.a_end) or _quantities(sb, c.b_start, c.b_end):
@@ -292,6 +295,18 @@ def _isolated_negator(wa: list[str], wb: list[str]) -> bool:
         if following and following[0] == "equal" and not is_function_word(wa[following[1]]):
             return True
     return False
+
+
+_GLOSS = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]")
+
+
+def _only_a_gloss(text_a: str, text_b: str) -> bool:
+    """Whether the change is a bracketed gloss one side adds ("outside (the Democratic
+    Republic of Congo) DRC" / "outside DRC"): an editor's explanation, not a claim."""
+    bare_a, bare_b = _GLOSS.sub("", text_a), _GLOSS.sub("", text_b)
+    if (bare_a, bare_b) == (text_a, text_b):
+        return False
+    return _trivial(_plain_words(bare_a), _plain_words(bare_b))
 
 
 def _trivial(wa: list[str], wb: list[str]) -> bool:

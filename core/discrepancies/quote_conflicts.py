@@ -107,7 +107,7 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
         ):
             flags.append(_speaker_flag(sa, sb, x, y))
             continue
-        hunks = _inner_hunks(x, y)
+        hunks = [h for h in _inner_hunks(x, y) if not _editors_gloss(sa.text, sb.text, x, y, h)]
         if hunks:
             flags.append(_altered_flag(sa, sb, x, y, hunks))
     return flags
@@ -132,6 +132,24 @@ def _inner_hunks(x: QuoteWords, y: QuoteWords) -> list[Hunk]:
         for tag, i1, i2, j1, j2 in ops[equal[0] + 1 : equal[-1]]
         if tag != "equal"
     ]
+
+
+def _editors_gloss(text_a: str, text_b: str, x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
+    """Words one side adds in brackets inside the quotation ("outside (the Democratic
+    Republic of Congo) DRC", "all these guys [the supporters]"): an editor's gloss,
+    not the speaker's words, so not an alteration."""
+    if h.a[0] == h.a[1]:
+        return _bracketed(text_b, y, *h.b)
+    if h.b[0] == h.b[1]:
+        return _bracketed(text_a, x, *h.a)
+    return False
+
+
+def _bracketed(text: str, qw: QuoteWords, first: int, stop: int) -> bool:
+    start, end = qw.spans[first][0], qw.spans[stop - 1][1]
+    before = text[max(0, start - 3) : start].rstrip()
+    after = text[end : end + 3].lstrip()
+    return before.endswith(("(", "[")) and after.startswith((")", "]"))
 
 
 def _only_function_words(x: QuoteWords, op: tuple[str, int, int, int, int]) -> bool:

@@ -280,3 +280,34 @@ def test_a_reworded_phrase_ranks_below_a_claim_only_one_article_makes(monkeypatc
     omissions = [f for f in seen if f.kind == "omission"]
     assert wording and omissions
     assert max(f.weight for f in wording) < min(f.weight for f in omissions)
+
+
+def test_a_bracketed_gloss_one_side_adds_is_not_a_change():
+    found = one_passage(
+        '"The spread outside (the Republic of Vell) RV and nearby states worries us," '
+        "the director said.",
+        '"The spread outside RV, and nearby states worries us," the director said.',
+    )
+    assert found == ()
+    plain = one_passage(
+        '"The spread outside the Republic of Vell and nearby states worries us," '
+        "the director said.",
+        '"The spread outside RV, and nearby states worries us," the director said.',
+    )
+    assert [d.kind for d in plain] == ["quote"]
+
+
+def test_a_bracketed_gloss_inside_a_matched_quotation_is_not_an_alteration():
+    from core.compare import compare
+
+    a = Article(
+        text="Outbreak.\n\nAt a briefing in the capital on Monday, health officials from "
+        "six agencies met. \"The spread outside (the Republic of Vell) RV worries all of "
+        "us deeply,\" the director told reporters."
+    )
+    b = Article(
+        text="Outbreak.\n\nThe director was blunt: \"The spread outside RV worries all of us "
+        "deeply.\" Six agencies sent officials to the briefing."
+    )
+    found = compare(a, b, capped=False).discrepancies
+    assert not [d for d in found if d.kind == "quote"]
