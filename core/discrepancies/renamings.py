@@ -58,8 +58,19 @@ def _named(side: Side, start: int, end: int) -> list[Entity]:
 def _same(x: Entity, y: Entity) -> bool:
     if x.key == y.key or name_variants_match(x.text, y.text):
         return True
+    if _abbreviates(x.text, y.text) or _abbreviates(y.text, x.text):
+        return True  # "WMO" / "World Meteorological Organization"
     a, b = _words(x.text), _words(y.text)
     return a <= b or b <= a
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is written in capitals as the initials of ``name``'s words."""
+    letters = short.strip().replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    initials = "".join(w[0] for w in fold(name).split() if w not in _GLUE and w[0].isalpha())
+    return initials == letters.casefold()
 
 
 def _words(text: str) -> set[str]:

@@ -28,3 +28,9 @@ def test_a_link_below_the_bar_is_not_read_and_a_renaming_ranks_last():
     assert renamings(sa, sb, linked(sa, sb, MIN_LINK - 0.1)) == []
     [f] = renamings(sa, sb, linked(sa, sb, 0.9))
     assert f.weight < 0.35  # below every omission: the budget lets it go first
+
+
+def test_initials_written_for_a_name_are_that_name():
+    sa = side("Storm.\n\nThe Northern Weather Office said the storm would weaken by Monday.")
+    sb = side("Storm.\n\nThe storm would weaken by Monday, NWO forecasters said on Sunday.")
+    assert renamings(sa, sb, linked(sa, sb, 0.9)) == []
