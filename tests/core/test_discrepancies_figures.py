@@ -86,3 +86,13 @@ def test_a_figure_converted_in_brackets_is_not_a_second_figure():
     b = side("Storm.\n\nWinds of up to 200 km/h lashed the coast, with gusts of 145 km/h inland.")
     pairs = paired_figures(a, b, {(1, 1)})
     assert [x.text for x, _ in pairs] == ["200 km/h"]
+
+
+def test_a_permitted_crowd_meets_a_permitted_crowd_in_other_words():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    a = side("Crush.\n\nPermission had been granted for 6,000 people at the river festival.")
+    b = side("Crush.\n\nOfficials had authorised a gathering of 60,000 people by the river.")
+    pairs = paired_figures(a, b, set())
+    assert [(x.low, y.low) for x, y in pairs] == [(6000, 60000)]
+    assert len(number_conflicts(pairs)) == 1
