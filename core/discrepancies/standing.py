@@ -11,12 +11,18 @@ from __future__ import annotations
 import re
 
 from core import lexicon
+from core.discrepancies.quantity_agreement import unit_key
 from core.discrepancies.side import Side
 from core.facts.fact_records import Quantity
 
 PENDING = "pending"
 DIFFERENCE = "difference"
 PROGRESS = "progress"
+SIZE = "size"
+#: Units of a body's size when joined to the figure ("a 300-member assembly", "a
+#: 12-seat council"): how big the body is, not how many of it did something.
+_BODY_UNITS = frozenset({"member", "seat", "people"})
+_JOINED = re.compile(r"\d-[^\W\d_]")
 
 WAITING = lexicon.lines("pending")
 _PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
@@ -46,12 +52,15 @@ def standing_of(side: Side, q: Quantity) -> str:
     """What a figure stands for besides a plain count (``""``): ``pending`` when the
     words after it say its things still wait ("yet to be found"), ``difference`` when
     it is the gap between two values ("8kg lighter than"), ``progress`` when it is the
-    share of the ballots counted so far ("with 95% of votes tallied")."""
+    share of the ballots counted so far ("with 95% of votes tallied"), ``size`` when it
+    gives a body's size ("the 300-member assembly", not "190 members voted")."""
     start, end = side.sentence_span(q.start)
     after = side.text[q.end : min(q.end + _PENDING_REACH, end)]
     before = side.text[max(start, q.start - _PENDING_REACH) : q.start]
     if q.unit == "percent" and _counts_progress(side.text, q, before, after):
         return PROGRESS
+    if _JOINED.search(q.text) and unit_key(q) in _BODY_UNITS:
+        return SIZE
     if _gap_between_values(q, after):
         return DIFFERENCE
     folded = " ".join(after.casefold().split())

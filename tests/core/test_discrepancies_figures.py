@@ -96,3 +96,11 @@ def test_a_permitted_crowd_meets_a_permitted_crowd_in_other_words():
     pairs = paired_figures(a, b, set())
     assert [(x.low, y.low) for x, y in pairs] == [(6000, 60000)]
     assert len(number_conflicts(pairs)) == 1
+
+
+def test_a_bodys_size_is_not_a_count_of_its_members_who_acted():
+    a = side("Vote.\n\nAll 190 members present voted to lift the decree within hours.")
+    b = side("Vote.\n\nThe 300-member assembly voted to lift the decree within hours.")
+    assert paired_figures(a, b, {(1, 1)}) == []
+    c = side("Vote.\n\nThe 299-member assembly voted to lift the decree within hours.")
+    assert [(x.low, y.low) for x, y in paired_figures(b, c, {(1, 1)})] == [(300, 299)]
