@@ -14,11 +14,15 @@ from core import lexicon
 from core.discrepancies.quantity_agreement import unit_key
 from core.discrepancies.side import Side
 from core.facts.fact_records import Quantity
+from core.facts.quantities import CURRENCY_UNITS
 
 PENDING = "pending"
 DIFFERENCE = "difference"
 PROGRESS = "progress"
 SIZE = "size"
+PER_UNIT = "per unit"
+#: "$34 each", "$34 a share", "£5 per head": a price of one unit, not a total.
+_PER_UNIT = re.compile(r"\s*(?:each|apiece|(?:a|per)\s+(?:share|head|person|unit|piece|barrel|ticket))\b", re.I)
 #: Units of a body's size when joined to the figure ("a 300-member assembly", "a
 #: 12-seat council"): how big the body is, not how many of it did something.
 _BODY_UNITS = frozenset({"member", "seat", "people"})
@@ -53,7 +57,8 @@ def standing_of(side: Side, q: Quantity) -> str:
     words after it say its things still wait ("yet to be found"), ``difference`` when
     it is the gap between two values ("8kg lighter than"), ``progress`` when it is the
     share of the ballots counted so far ("with 95% of votes tallied"), ``size`` when it
-    gives a body's size ("the 300-member assembly", not "190 members voted")."""
+    gives a body's size ("the 300-member assembly", not "190 members voted"), ``per
+    unit`` when it is a sum for each one ("$34 a share", not the $6.4 billion raised)."""
     start, end = side.sentence_span(q.start)
     after = side.text[q.end : min(q.end + _PENDING_REACH, end)]
     before = side.text[max(start, q.start - _PENDING_REACH) : q.start]
@@ -61,6 +66,8 @@ def standing_of(side: Side, q: Quantity) -> str:
         return PROGRESS
     if _JOINED.search(q.text) and unit_key(q) in _BODY_UNITS:
         return SIZE
+    if q.unit in CURRENCY_UNITS and _PER_UNIT.match(after):
+        return PER_UNIT
     if _gap_between_values(q, after):
         return DIFFERENCE
     folded = " ".join(after.casefold().split())

@@ -104,3 +104,11 @@ def test_a_bodys_size_is_not_a_count_of_its_members_who_acted():
     assert paired_figures(a, b, {(1, 1)}) == []
     c = side("Vote.\n\nThe 299-member assembly voted to lift the decree within hours.")
     assert [(x.low, y.low) for x, y in paired_figures(b, c, {(1, 1)})] == [(300, 299)]
+
+
+def test_a_price_for_each_one_is_not_a_total():
+    a = side("Listing.\n\nThe shares priced on Wednesday added $3 billion to the firm's value.")
+    b = side("Listing.\n\nThe firm priced its shares at $34 each on Wednesday.")
+    assert paired_figures(a, b, {(1, 1)}) == []
+    c = side("Listing.\n\nThe firm priced its shares at $31 a share on Wednesday.")
+    assert [(x.low, y.low) for x, y in paired_figures(b, c, {(1, 1)})] == [(34, 31)]
