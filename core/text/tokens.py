@@ -231,6 +231,8 @@ def cosmetic_key(token_text: str) -> str:
     if _ABBREVIATION_RE.match(text):
         return text.replace(".", "")
     text = _THOUSANDS_RE.sub("", text)
+    if "-" in text:  # "non-defence" = "non-defense": each part of a compound folded alone
+        text = "-".join(_american(part) if part.isalpha() else part for part in text.split("-"))
     text = _INNER_HYPHEN_RE.sub("", text)
     stem, possessive = text, ""
     if _POSSESSIVE_RE.search(text):

@@ -92,6 +92,8 @@ def test_tokens_of_a_slice_stay_inside_it(text, start, end):
         ("centre", "center"),
         ("theatres", "theaters"),
         ("defence", "defense"),
+        ("non-defence", "non-defense"),
+        ("centre-left", "center-left"),
         ("programme", "program"),
         ("paediatric", "pediatric"),
         ("manoeuvre", "maneuver"),
