@@ -17,6 +17,7 @@ from core.discrepancies.claims import clause_span
 from core.discrepancies.date_matching import (
     Day,
     across_midnight,
+    clock_label,
     day_of,
     has_zone,
     same_day,
@@ -196,6 +197,8 @@ def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
     for x, y in candidates + lone:
         if x in used or y in used or has_zone(x) != has_zone(y):
             continue
+        if clock_label(sa.text, x) != clock_label(sb.text, y):
+            continue  # "4:20 pm (Dutch time)" against a time told by another clock
         verdict = same_time(x, y) if has_zone(x) else x.value == y.value
         if verdict is False:
             used.update((x, y))

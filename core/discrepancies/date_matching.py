@@ -99,6 +99,18 @@ def _around(text: str, ref: DateRef) -> set[str]:
     return set(re.findall(r"[a-z]+", window))
 
 
+#: A clock time told by a named place's clock ("4:20 pm (Dutch time)", "noon Tokyo
+#: time"): its zone is stated, though not as an offset. "Local time" is the clock
+#: a time without a label is read by too.
+_CLOCK_LABEL = re.compile(r"\s*\(?\s*([A-Z][a-z]+)\s+time\b")
+
+
+def clock_label(text: str, ref: DateRef) -> str:
+    """The place whose clock a time is told by ("dutch"), or "" for the local clock."""
+    found = _CLOCK_LABEL.match(text, ref.end)
+    return found.group(1).casefold() if found else ""
+
+
 def has_zone(ref: DateRef) -> bool:
     """Whether a clock time names its zone ("17:12+00:00")."""
     return bool(ref.value) and _ZONE_RE.search(ref.value) is not None

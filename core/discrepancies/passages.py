@@ -19,7 +19,13 @@ from itertools import chain
 from typing import NamedTuple
 
 from core import lexicon
-from core.discrepancies.date_matching import across_midnight, day_of, same_day, same_time
+from core.discrepancies.date_matching import (
+    across_midnight,
+    clock_label,
+    day_of,
+    same_day,
+    same_time,
+)
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.number_conflicts import linked
 from core.discrepancies.quantity_agreement import agree, same_unit, telling
@@ -575,6 +581,8 @@ def _dates_verdict(a: DateRef, b: DateRef, text_a: str, text_b: str) -> bool | N
     if a.kind == "time" or b.kind == "time":
         if a.value and a.value == b.value:
             return True  # "2 am" / "2am": one clock reading, whatever the zone
+        if clock_label(text_a, a) != clock_label(text_b, b):
+            return None  # "4:20 pm (Dutch time)" against another clock: untold
         return same_time(a, b)
     day_a, day_b = day_of(a), day_of(b)
     if day_a is None or day_b is None:

@@ -50,3 +50,11 @@ def test_a_night_and_the_next_day_can_be_one_moment():
 def test_one_clock_reading_written_two_ways_is_not_a_change():
     story = "Fire.\n\nThe health minister told reporters at {} that 33 bodies had been found."
     assert _dates(story.format("around 2 am"), story.format("around 2am")) == []
+
+
+def test_a_time_told_by_another_places_clock_is_not_compared():
+    a = "Landing.\n\nThe probe touched down on the moon at around 12.20am, the agency said."
+    b = "Landing.\n\nThe probe touched down on the moon around 4:20 pm (Dutch time), the agency said."
+    assert _dates(a, b) == []
+    c = "Landing.\n\nThe probe touched down on the moon at around 4:20 am, the agency said."
+    assert _dates(a, c) != []
