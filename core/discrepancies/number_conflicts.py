@@ -271,3 +271,58 @@ def _in_boilerplate(side: Side, q: Quantity) -> bool:
         bool(side.sentences)
         and side.sentences[min(q.sentence, len(side.sentences) - 1)].boilerplate
     )
+
+
+def second_counts(
+    sa: Side, sb: Side, figures: list[tuple[Quantity, Quantity]]
+) -> list[tuple[Quantity, Quantity]]:
+    """A count one article gives once, against a second, different count of the same
+    thing the other article also gives ("the toll has risen to 93" against "more
+    than 60 were killed" and, further down, "the toll has reached 82").
+
+    Figures pair one to one, so the other article's second count would otherwise be
+    left over and read as a figure only it states; it is a figure it states
+    differently. Only a role the first article states with one value qualifies:
+    where both articles give several values, the pairing has already chosen.
+    """
+    out = [*_second_counts(sa, sb, figures)]
+    out += [(x, y) for y, x in _second_counts(sb, sa, [(y, x) for x, y in figures])]
+    return out
+
+
+def _second_counts(
+    own: Side, other: Side, figures: list[tuple[Quantity, Quantity]]
+) -> list[tuple[Quantity, Quantity]]:
+    units_own, units_other = _units(own), _units(other)
+    roles_own, roles_other = _roles(own), _roles(other)
+    paired_other = {y for _, y in figures}
+    found = []
+    for x, y in figures:
+        role, unit = roles_own.get(x), units_own.get(x)
+        if (
+            not role
+            or roles_other.get(y) != role
+            or len(_values(units_own, roles_own, unit, role)) != 1
+        ):
+            continue
+        if len(_values(units_other, roles_other, unit, role)) != 2:
+            continue  # more than two values of one count are a breakdown, not two tolls
+        for z, unit_z in units_other.items():
+            if (
+                z in paired_other
+                or unit_z != unit
+                or roles_other[z] != role
+                or (z.low, z.high) == (y.low, y.high)
+                or other.in_headline(z.start) != own.in_headline(x.start)
+                or _standings(other)[z] != _standings(own)[x]
+                or agree_converted(x, z)
+            ):
+                continue
+            found.append((x, z))
+    return found
+
+
+def _values(
+    units: dict[Quantity, str], roles: dict[Quantity, str | None], unit: str, role: str
+) -> set[tuple[float, float]]:
+    return {(q.low, q.high) for q, u in units.items() if u == unit and roles[q] == role}

@@ -112,3 +112,36 @@ def test_a_price_for_each_one_is_not_a_total():
     assert paired_figures(a, b, {(1, 1)}) == []
     c = side("Listing.\n\nThe firm priced its shares at $31 a share on Wednesday.")
     assert [(x.low, y.low) for x, y in paired_figures(b, c, {(1, 1)})] == [(34, 31)]
+
+
+def test_a_toll_is_set_against_both_tolls_the_other_article_gives():
+    from core.compare import compare
+    from core.model import Article
+
+    a = (
+        "Blast at the depot.\n\nThe death toll from the blast at the fuel depot has risen "
+        "to 57, the fire service said on Sunday."
+    )
+    b = (
+        "Blast at the depot.\n\nMore than 30 people were killed in the blast at the fuel "
+        "depot, officials said. Workers kept searching the site through the night. "
+        "A local radio station later said the death toll had reached 44."
+    )
+    found = compare(Article(a), Article(b), capped=False).discrepancies
+    numbers = {b[slice(*d.b)] for d in found if d.kind == "number"}
+    assert len(numbers) == 2
+    assert any("30" in x for x in numbers) and any("44" in x for x in numbers)
+
+
+def test_a_breakdown_of_a_toll_is_not_a_second_toll():
+    from core.discrepancies.number_conflicts import second_counts
+
+    a = side("Quake.\n\nThe earthquake killed 57 people across the region, officials said.")
+    b = side(
+        "Quake.\n\nThe earthquake killed 61 people across the region, officials said. "
+        "In the hill district 40 people were killed and in the valley 15 people died, "
+        "while 6 people were killed on the coast."
+    )
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [(x.low, y.low) for x, y in pairs] == [(57, 61)]
+    assert second_counts(a, b, pairs) == []
