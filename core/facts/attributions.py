@@ -46,10 +46,26 @@ _DOCUMENT_OWNER_AFTER = re.compile(
     r"\s*,?\s+(?:published|issued|released|posted|put\s+out)\s+by\s+|\s+from\s+"
 )
 _AUDIENCE = re.compile(
-    r"\s+(?P<who>reporters|journalists|media\s*persons|the\s+media|newsmen|correspondents|the\s+press|lawmakers|parliament|the\s+court|the\s+jury|a\s+news\s+conference|[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)"
+    r"\s+(?P<who>reporters|journalists|media\s*persons|the\s+media|newsmen|correspondents|the\s+press|lawmakers|parliament|the\s+court|the\s+jury|an?\s+(?:news|press)\s+conference|[A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+)*)"
 )
+_SETTINGS = lexicon.groups("speech_settings")
+
+
+def _alternatives(group: str) -> str:
+    return "|".join(
+        sorted((re.escape(w) for w, g in _SETTINGS.items() if g == group), key=len, reverse=True)
+    )
+
+
+#: "said in a statement", "said at a news conference", "said on X": how it was said,
+#: read as part of the cue so that two channels of one speaker can be told apart.
 _IN_A_STATEMENT = re.compile(
-    r"(?:\s+\w+){0,3}?\s+in\s+an?\s+(?:\w+\s+)?(?P<doc>statement|interview|readout|briefing|post|tweet|letter|speech)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:"
+    r"(?:in|at|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}"
+    rf"(?P<doc>{_alternatives('setting')})"
+    rf"|on\s+(?P<platform>{_alternatives('platform')})"
+    r")\b",
+    re.I,
 )
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,|[“\"])")
 #: Pronouns and determiners that name no source on their own.
@@ -182,6 +198,11 @@ def _speech(
         if source is None or source.text.lower() in _VAGUE_PRONOUNS or not source.key:
             continue
         cue, cue_end = _speech_cue(text, verb)
+        if source.start > verb.start() and cue == verb.group().lower():
+            # "…, said the minister in a statement": the setting follows the speaker
+            setting = _setting(text, source.end)
+            if setting:
+                cue, cue_end = f"{cue} {setting[0]}", setting[1]
         start, end = min(source.start, verb.start()), max(source.end, cue_end)
         out.append(_record(context, start, source, cue, end))
     return out
@@ -210,10 +231,22 @@ def _speech_cue(text: str, verb: re.Match[str]) -> tuple[str, int]:
             if who.islower() or who.casefold() in AGENCIES:  # "told reporters", "told Reuters"
                 return f"{lower} {who.lower()}", verb.end()
             return lower, verb.end()
-    statement = _IN_A_STATEMENT.match(text, verb.end())
-    if statement:
-        return f"{lower} in a {statement.group('doc')}", statement.end()
+    setting = _setting(text, verb.end())
+    if setting:
+        return f"{lower} {setting[0]}", setting[1]
     return lower, verb.end()
+
+
+def _setting(text: str, at: int) -> tuple[str, int] | None:
+    """ "in a statement", "at a news conference", "on X" at ``at``, as a cue's words
+    ("in a statement", "in a conference", "on x"), and where they end."""
+    found = _IN_A_STATEMENT.match(text, at)
+    if not found:
+        return None
+    if found.group("doc"):
+        doc = found.group("doc").lower()
+        return f"in {'an' if doc[0] in 'aeiou' else 'a'} {doc}", found.end()
+    return f"on {found.group('platform').lower()}", found.end()
 
 
 def _record(

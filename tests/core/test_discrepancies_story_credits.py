@@ -122,3 +122,13 @@ def test_credits_of_sentences_no_alignment_holds_show_what_they_credit():
     [credit] = [d for d in found if d.kind == "attribution"]
     assert text_a[slice(*credit.a)].startswith("Heavy rain flooded")
     assert text_b[slice(*credit.b)].startswith("Heavy rain flooded")
+
+
+def test_a_post_on_a_platform_and_a_news_conference_are_two_channels():
+    a = side("Ferry news.\n\n\"The ferry will sail on Friday,\" Mayor Ana Ruiz said on X.")
+    b = side(
+        "Ferry news.\n\n\"The ferry will sail on Friday,\" said Mayor Ana Ruiz during a "
+        "news conference."
+    )
+    pairs = channel_conflicts(a, b)
+    assert [(f.cue, g.cue) for f, g in pairs] == [("said on x", "said in a conference")]

@@ -218,3 +218,42 @@ def test_reported_dead_or_confirmed_missing_is_a_state_not_a_credit():
 )
 def test_a_credit_in_quotation_marks_or_before_a_time_word(text, source):
     assert [a.source for a in attributions(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The ferry will sail on Friday, the mayor said on X.", "the mayor", "said on x"),
+        (
+            "The ferry will sail on Friday, the mayor said at a news conference.",
+            "the mayor",
+            "said in a conference",
+        ),
+        (
+            "The ferry will sail on Friday, the mayor told a press conference.",
+            "the mayor",
+            "told a press conference",
+        ),
+        (
+            "The ferry will sail on Friday, the mayor said during a televised address.",
+            "the mayor",
+            "said in an address",
+        ),
+        (
+            '"The ferry will sail on Friday," said Mayor Ana Ruiz in a video statement.',
+            "Mayor Ana Ruiz",
+            "said in a statement",
+        ),
+        (
+            "The ferry will sail on Friday, stated Mayor Ana Ruiz on Facebook.",
+            "Mayor Ana Ruiz",
+            "stated on facebook",
+        ),
+        ("The ferry will sail on Friday, the mayor said on Monday.", "the mayor", "said"),
+    ],
+)
+def test_where_a_speaker_said_it_is_part_of_the_cue(text, source, cue):
+    found = [
+        (a.source, a.cue) for a in extract_facts(article_from_text("Head\n\n" + text)).attributions
+    ]
+    assert (source, cue) in found, found

@@ -72,6 +72,7 @@ SHAPES = {
     "sentence_starters": "list",
     "skipped_before_speech_verb": "list",
     "social_buttons": "list",
+    "speech_settings": "groups",
     "speech_verbs": "list",
     "surname_first": "list",
     "time_zones": "list",
