@@ -497,6 +497,8 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
         raw = raw._replace(unit="magnitude")
         start = text.rfind("agnitude", 0, start) - 1
     unit, modifies, end = _unit(text, raw, end)
+    if not unit and _rates_an_event(text, raw):
+        unit, modifies = "magnitude", None
     if raw.spelled and not unit and raw.amount is None:
         return None  # a bare "two" or "one" counts nothing a reader could check
     if context.in_boilerplate(start, end):
@@ -577,6 +579,18 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     if singular(word) in RATED_EVENTS and "." in text[raw.start : raw.end]:
         return "magnitude", singular(word), tail_start + head.end()  # "a 5.9 tremor"
     return singular(word), None, tail_start + head.end()
+
+
+def _rates_an_event(text: str, raw: _Raw) -> bool:
+    """A bare decimal under ten right after a rated happening is its magnitude, as
+    before it ("a 5.9 tremor"): no one counts 7.4 of anything there."""
+    if raw.spelled or raw.amount is not None or "." not in text[raw.start : raw.end]:
+        return False
+    if not 0 < raw.value < 10:
+        return False
+    before = text[max(0, raw.start - 40) : raw.start]
+    words = re.findall(r"[A-Za-z]+", before)[-3:]
+    return any(singular(w.lower()) in RATED_EVENTS for w in words)
 
 
 #: A line break before a blank line or a capital ends the phrase a figure's noun is read

@@ -162,6 +162,24 @@ def test_a_decimal_before_a_quake_is_its_magnitude_a_whole_number_counts_quakes(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The quake measured 5.9, the survey said.",
+        "A tremor of 5.9 shook the valley overnight.",
+        "An aftershock registering 5.9 hit the coast.",
+    ],
+)
+def test_a_decimal_right_after_a_quake_is_its_magnitude(text):
+    q = only(text)
+    assert (q.low, q.unit) == (5.9, "magnitude")
+
+
+def test_a_figure_after_a_quake_with_its_own_unit_keeps_it():
+    assert only("The quake left 2.5 tonnes of debris in the square.").unit == "tonne"
+    assert only("The quake shook 12 villages in the valley.").unit != "magnitude"
+
+
+@pytest.mark.parametrize(
     ("text", "low", "high"),
     [
         ("Between 3 and 5 million barrels a day were lost.", 3e6, 5e6),
