@@ -16,7 +16,12 @@ from functools import lru_cache
 
 from core import lexicon
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.quantity_agreement import agree_converted, base_unit, unit_key
+from core.discrepancies.quantity_agreement import (
+    agree_converted,
+    base_unit,
+    orders_apart,
+    unit_key,
+)
 from core.discrepancies.roles import counted_unit, role_of
 from core.discrepancies.side import Side, per_article
 from core.discrepancies.standing import standing_of
@@ -91,6 +96,8 @@ def paired_figures(
         x, y = qa[i], qb[j]
         role_x, role_y = role_a[i], role_b[j]
         if (role_x and role_y and role_x != role_y) or standing_a[i] != standing_b[j]:
+            return 0.0
+        if orders_apart(x, y):
             return 0.0
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
         same_role = bool(role_x) and role_x == role_y

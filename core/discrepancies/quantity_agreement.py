@@ -186,3 +186,21 @@ def _in_base_unit(q: Quantity) -> Quantity:
         unit=base,
         qualifier=q.qualifier or "approx",
     )
+
+
+#: Figures of one thing this many times apart count different things ("$4.64" a share
+#: against "$22 billion" of revenue, 50 new cases against 14,000 this year): a
+#: newsroom's slip drops or adds a zero, not three.
+ORDERS_APART = 100.0
+
+
+def orders_apart(x: Quantity, y: Quantity) -> bool:
+    """Whether two figures (in one unit after conversion) are over ORDERS_APART times apart."""
+    vx, vy = representative(_comparable(x)), representative(_comparable(y))
+    if vx <= 0 or vy <= 0 or math.isinf(vx) or math.isinf(vy):
+        return False
+    return max(vx, vy) / min(vx, vy) > ORDERS_APART
+
+
+def _comparable(q: Quantity) -> Quantity:
+    return _in_base_unit(q) if unit_key(q) in CONVERSIONS else q

@@ -145,3 +145,21 @@ def test_a_breakdown_of_a_toll_is_not_a_second_toll():
     pairs = paired_figures(a, b, {(1, 1)})
     assert [(x.low, y.low) for x, y in pairs] == [(57, 61)]
     assert second_counts(a, b, pairs) == []
+
+
+def test_figures_hundreds_of_times_apart_count_different_things():
+    a = side(
+        "Results.\n\nThe firm posted earnings per share of $5.16 on revenue of $22.1 billion."
+    )
+    b = side("Results.\n\nThe firm forecast revenue of $24 billion for the current quarter.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [(x.text, y.text) for x, y in pairs] == [("$22.1 billion", "$24 billion")]
+
+
+def test_a_dropped_zero_is_still_one_count_told_two_ways():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    a = side("Outbreak.\n\nThere have been more than 20,000 confirmed cases this year.")
+    b = side("Outbreak.\n\nThere have been more than 200,000 confirmed cases this year.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert len(pairs) == 1 and len(number_conflicts(pairs)) == 1
