@@ -97,7 +97,7 @@ def paired_figures(
         role_x, role_y = role_a[i], role_b[j]
         if (role_x and role_y and role_x != role_y) or standing_a[i] != standing_b[j]:
             return 0.0
-        if orders_apart(x, y):
+        if orders_apart(x, y) or _part_against_whole(x, y):
             return 0.0
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
         same_role = bool(role_x) and role_x == role_y
@@ -129,6 +129,18 @@ def paired_figures(
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
     return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
+
+
+#: Nouns that count a part of the people counted (lexicon/people_subgroups.txt).
+SUBGROUPS = lexicon.words("people_subgroups")
+
+
+def _part_against_whole(x: Quantity, y: Quantity) -> bool:
+    """ "three children" against "93" dead: a part of a count is not the count, though
+    both count people. Two parts of one kind ("108 women" / "more than 100 women") meet."""
+    part_x = x.unit.casefold() in SUBGROUPS
+    part_y = y.unit.casefold() in SUBGROUPS
+    return part_x != part_y
 
 
 @per_article

@@ -163,3 +163,16 @@ def test_a_dropped_zero_is_still_one_count_told_two_ways():
     b = side("Outbreak.\n\nThere have been more than 200,000 confirmed cases this year.")
     pairs = paired_figures(a, b, {(1, 1)})
     assert len(pairs) == 1 and len(number_conflicts(pairs)) == 1
+
+
+def test_a_part_of_a_toll_is_not_the_toll():
+    a = side(
+        "Landslide.\n\nAt least 43 deaths have been confirmed, among them three children, "
+        "officials said."
+    )
+    b = side("Landslide.\n\nThe death toll from the landslide has risen to 93, officials said.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [(x.text, y.text) for x, y in pairs] == [("At least 43 deaths", "93")]
+    c = side("Landslide.\n\nFive children were among the dead, officials said.")
+    d = side("Landslide.\n\nThree children were among the dead, officials said.")
+    assert len(paired_figures(c, d, {(1, 1)})) == 1

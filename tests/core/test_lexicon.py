@@ -58,6 +58,7 @@ SHAPES = {
     "past_titles": "list",
     "pending": "list",
     "people_gender": "groups",
+    "people_subgroups": "list",
     "person_roles": "list",
     "person_titles": "list",
     "person_units": "list",
