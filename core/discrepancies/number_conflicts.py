@@ -19,7 +19,8 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import (
     agree_converted,
     base_unit,
-    orders_apart,
+    size,
+    sizes_apart,
     unit_key,
 )
 from core.discrepancies.roles import counted_unit, role_of
@@ -89,6 +90,8 @@ def paired_figures(
     distinct_a = [q.exact and _distinctive(q.low) for q in qa]
     things_a, things_b = [_thing(q) for q in qa], [_thing(q) for q in qb]
     unique = _unique_units(units_a) & _unique_units(units_b)
+    size_a, size_b = [size(q) for q in qa], [size(q) for q in qb]
+    part_a, part_b = [_a_part(q) for q in qa], [_a_part(q) for q in qb]
 
     def score(i: int, j: int) -> float:
         # only called for figures of one unit, both in or both out of the headline:
@@ -97,8 +100,8 @@ def paired_figures(
         role_x, role_y = role_a[i], role_b[j]
         if (role_x and role_y and role_x != role_y) or standing_a[i] != standing_b[j]:
             return 0.0
-        if orders_apart(x, y) or _part_against_whole(x, y):
-            return 0.0
+        if part_a[i] != part_b[j] or sizes_apart(size_a[i], size_b[j]):
+            return 0.0  # a part against the whole; a share's price against a revenue
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
         same_role = bool(role_x) and role_x == role_y
         same_figure = distinct_a[i] and y.exact and x.low == y.low
@@ -135,12 +138,11 @@ def paired_figures(
 SUBGROUPS = lexicon.words("people_subgroups")
 
 
-def _part_against_whole(x: Quantity, y: Quantity) -> bool:
-    """ "three children" against "93" dead: a part of a count is not the count, though
-    both count people. Two parts of one kind ("108 women" / "more than 100 women") meet."""
-    part_x = x.unit.casefold() in SUBGROUPS
-    part_y = y.unit.casefold() in SUBGROUPS
-    return part_x != part_y
+def _a_part(q: Quantity) -> bool:
+    """Whether a figure counts a part of the people by age or sex ("three children"):
+    such a part is not the toll it belongs to, though both count people, and meets
+    only a part of its own kind ("108 women" / "more than 100 women")."""
+    return q.unit.casefold() in SUBGROUPS
 
 
 @per_article

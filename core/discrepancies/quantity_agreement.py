@@ -194,13 +194,13 @@ def _in_base_unit(q: Quantity) -> Quantity:
 ORDERS_APART = 100.0
 
 
-def orders_apart(x: Quantity, y: Quantity) -> bool:
-    """Whether two figures (in one unit after conversion) are over ORDERS_APART times apart."""
-    vx, vy = representative(_comparable(x)), representative(_comparable(y))
-    if vx <= 0 or vy <= 0 or math.isinf(vx) or math.isinf(vy):
+def size(q: Quantity) -> float:
+    """The value a figure commits to, in its dimension's base unit when it has one."""
+    return representative(_in_base_unit(q) if unit_key(q) in CONVERSIONS else q)
+
+
+def sizes_apart(x: float, y: float) -> bool:
+    """Whether two sizes (``size``) are over ORDERS_APART times apart."""
+    if x <= 0 or y <= 0 or math.isinf(x) or math.isinf(y):
         return False
-    return max(vx, vy) / min(vx, vy) > ORDERS_APART
-
-
-def _comparable(q: Quantity) -> Quantity:
-    return _in_base_unit(q) if unit_key(q) in CONVERSIONS else q
+    return max(x, y) / min(x, y) > ORDERS_APART
