@@ -176,3 +176,13 @@ def test_a_part_of_a_toll_is_not_the_toll():
     c = side("Landslide.\n\nFive children were among the dead, officials said.")
     d = side("Landslide.\n\nThree children were among the dead, officials said.")
     assert len(paired_figures(c, d, {(1, 1)})) == 1
+
+
+def test_injuries_count_the_injured_people():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    a = side("Quake.\n\nIn the capital the collapse caused 16 injuries, the governor said.")
+    b = side("Quake.\n\nIn the capital 22 people were injured in the collapse, the governor said.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [(x.text, y.text) for x, y in pairs] == [("16 injuries", "22 people")]
+    assert len(number_conflicts(pairs)) == 1
