@@ -35,6 +35,7 @@ from core.discrepancies.subject import (
 )
 from core.discrepancies.text import one_line, stem, words
 from core.facts.fact_records import Quantity
+from core.facts.quantities import CURRENCY_UNITS
 from core.model import Span
 
 #: Shared context words (besides the unit) needed to call two figures one subject.
@@ -169,8 +170,13 @@ def _units(side: Side) -> dict[Quantity, str]:
 
 
 def _converts(text: str, before: Quantity, q: Quantity) -> bool:
-    """Whether ``q`` stands in brackets right after ``before``."""
-    return text[before.end : q.start].strip() == "(" and unit_key(before) != unit_key(q)
+    """Whether ``q`` stands in brackets right after ``before``, in another unit: a sum
+    in brackets after a sum is always one, since "$" names several currencies
+    ("$US589 billion ($936 billion)" in a paper whose "$" is the local dollar)."""
+    if text[before.end : q.start].strip() != "(":
+        return False
+    money = unit_key(before) in CURRENCY_UNITS and unit_key(q) in CURRENCY_UNITS
+    return unit_key(before) != unit_key(q) or (money and before.low != q.low)
 
 
 @per_article

@@ -49,6 +49,9 @@ _CURRENCY = {
     "nz$": "nzd",
     "s$": "sgd",
     "r$": "brl",
+    "$us": "usd",  # Australian and New Zealand papers: "$US589 billion ($936 billion)"
+    "$a": "aud",
+    "$nz": "nzd",
     "€": "eur",
     "£": "gbp",
     "¥": "jpy",
@@ -68,14 +71,14 @@ DURATION_SECONDS = {unit: float(length) for unit, length in lexicon.groups("dura
 _DURATION_JOINER = re.compile(r"\s*,?\s*(?:and\s+)?")
 #: Unit keys of money, however written ("$", "Rs", "rupees").
 CURRENCY_UNITS = frozenset(_CURRENCY.values()) | frozenset(CURRENCY_NOUNS.values())
-_CURRENCY_PATTERN = r"(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽|\bRs\.?|\bINR"
+_CURRENCY_PATTERN = r"\$(?:US|NZ|A)(?![A-Za-z])|(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽|\bRs\.?|\bINR"
 
 QUANTITY = re.compile(
     rf"(?P<vague>\b(?:{VAGUE_PATTERN})\b)"
     r"|(?P<few>\b(?:a\s+few|several|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million|billion)\b)"
     r"|(?P<half>\bhalf\s+an?\s+(?:dozen|million|billion)\b)"
     r"|(?P<a>\ban?\s+(?:dozen|hundred|thousand|million|billion)\b)"
-    rf"|(?:(?P<cur>{_CURRENCY_PATTERN})\s?)?(?<![\w.,:])(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    rf"|(?:(?P<cur>{_CURRENCY_PATTERN})\s?)?(?:(?<=\$US)|(?<=\$NZ)|(?<=\$A)|(?<![\w.,:]))(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?P<attached>[^\W\d_]+)?"
     r"(?:[\s-](?P<scale>thousand|lakhs?|crores?|million|billion|trillion)\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
@@ -195,11 +198,16 @@ _TRIGGERS = frozenset(
     ]
 )
 _CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_PATTERN})\s?$")
+_DOLLAR_OF = re.compile(r"\$(?:US|NZ|A)$")  # "$US589": the country follows the sign
 
 
 def _with_currency(text: str, position: int) -> int:
     """Start a candidate at "$" or "US$" when one precedes its digits."""
-    if position and text[position - 1] not in "$€£¥₹₽ ":
+    if (
+        position
+        and text[position - 1] not in "$€£¥₹₽ "
+        and not _DOLLAR_OF.search(text, max(0, position - 3), position)
+    ):
         return position
     found = _CURRENCY_BEFORE.search(text, max(0, position - 4), position)
     return found.start() if found else position
@@ -406,7 +414,10 @@ def _headline_verb(text: str, start: int, word: str) -> bool:
     linking word ("Rises To 93") is a count: every word there is capitalised, so a
     capital no longer marks a name."""
     lowered = word.casefold()
-    if not (lowered in _HEADLINE_LINKS or (lowered.endswith("s") and not lowered.endswith(("'s", "us", "ss", "is")))):
+    if not (
+        lowered in _HEADLINE_LINKS
+        or (lowered.endswith("s") and not lowered.endswith(("'s", "us", "ss", "is")))
+    ):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)

@@ -186,3 +186,13 @@ def test_injuries_count_the_injured_people():
     pairs = paired_figures(a, b, {(1, 1)})
     assert [(x.text, y.text) for x, y in pairs] == [("16 injuries", "22 people")]
     assert len(number_conflicts(pairs)) == 1
+
+
+def test_a_sum_in_brackets_after_a_sum_is_its_conversion_even_with_one_sign():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    a = side("Rout.\n\nThe rout erased nearly $600 billion from the company's value.")
+    b = side("Rout.\n\nThe rout erased $US589 billion ($936 billion) from the company's value.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [(x.text, y.text) for x, y in pairs] == [("nearly $600 billion", "$US589 billion")]
+    assert number_conflicts(pairs) == []
