@@ -70,6 +70,15 @@ def is_stamp_line(line: str) -> bool:
     return any(p.fullmatch(line) is not None for p in (STAMP_LINE, _AGO_LINE, _KICKER_STAMP))
 
 
+_SITE_WIDE = lexicon.words("site_wide_stamps")
+
+
+def dates_the_site(line: str) -> bool:
+    """A stamp about the whole site ("Site last updated: …"), not about the article."""
+    first = line.strip().split(maxsplit=1)[:1]
+    return bool(first) and first[0].casefold().rstrip(":") in _SITE_WIDE
+
+
 def leading_stamp_end(line: str) -> int:
     """Length of a labelled date stamp that opens ``line`` and is followed by more text; 0 if none."""
     found = _LEADING_STAMP.match(line)

@@ -18,7 +18,12 @@ from typing import Any
 
 from core.errors import IngestError
 from core.ingest.boilerplate import find_boilerplate
-from core.ingest.date_stamps import is_stamp_line, leading_stamp_end, parse_date
+from core.ingest.date_stamps import (
+    dates_the_site,
+    is_stamp_line,
+    leading_stamp_end,
+    parse_date,
+)
 from core.ingest.encodings import decode
 from core.ingest.line_spans import LINE
 from core.model import Article, Span
@@ -162,6 +167,8 @@ def guess_published(text: str) -> str:
         if number >= _DATELINE_WINDOW:
             break
         line = found.group()
+        if dates_the_site(line):
+            continue  # "Site last updated: …" dates the site, not this article
         if len(line) <= 80 and is_stamp_line(line):
             iso = parse_date(line)
             if iso:

@@ -303,3 +303,11 @@ def test_a_labelled_stamp_opening_prose_is_the_publication_date_when_nothing_bet
         "Updated: June 7, 2023\n\n date 2023-06-05 BALASORE: The toll was revised on Sunday.\n"
     )
     assert both.published == "2023-06-07", "a lone stamp line is better evidence"
+
+
+def test_a_stamp_that_dates_the_whole_site_is_not_the_articles_date():
+    header = "Site last updated: Monday, November 4, 2024\n\nMENU\n\n"
+    article = article_from_text(header + "Ferry sinks\n\nA ferry sank on Saturday, July 13.\n")
+    assert article.published == ""
+    dated = article_from_text(header + "Updated: July 14, 2024\n\nA ferry sank on Saturday.\n")
+    assert dated.published == "2024-07-14"

@@ -72,6 +72,7 @@ SHAPES = {
     "sections": "list",
     "sentence_starters": "list",
     "skipped_before_speech_verb": "list",
+    "site_wide_stamps": "list",
     "social_buttons": "list",
     "speech_settings": "groups",
     "speech_verbs": "list",
