@@ -53,9 +53,14 @@ def representative(q: Quantity) -> float:
     return math.sqrt(q.low * q.high)  # middle of "tens of thousands" on a log scale
 
 
+#: Units read on a scale where a tenth is news ("magnitude 7.4" against "7.6"): an
+#: "estimated" or "preliminary" reading there is still that reading, not a range.
+SCALES = frozenset({"magnitude"})
+
+
 def _tolerant_contains(q: Quantity, value: float) -> bool:
     if q.exact:
-        margin = HEDGE_MARGINS.get(q.qualifier, EXACT_MARGIN)
+        margin = EXACT_MARGIN if q.unit in SCALES else HEDGE_MARGINS.get(q.qualifier, EXACT_MARGIN)
         low, high = sorted((q.low * (1 - margin), q.high * (1 + margin)))
         return low <= value <= high
     return _as_read(q).contains(value)

@@ -160,7 +160,7 @@ _YEAR_HEAD = re.compile(
     r"\b(?:in|since|from|until|till|by|between|year|early|late|mid|before|after)\s+$", re.I
 )
 _CLOCK_TAIL = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)", re.I)
-_MAGNITUDE_HEAD = re.compile(r"\bmagnitude[\s\-]+$", re.I)
+_MAGNITUDE_HEAD = re.compile(r"\bmagnitude(?:\s+of)?[\s\-]+$", re.I)  # "a magnitude of 7.6"
 _FRACTIONS = {
     "third",
     "thirds",
@@ -502,8 +502,8 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
         end = suffix.end()
     if (
         not raw.unit
-        and "agnitude" in text[max(0, start - 12) : start]
-        and _MAGNITUDE_HEAD.search(text, max(0, start - 12), start)
+        and "agnitude" in text[max(0, start - 15) : start]
+        and _MAGNITUDE_HEAD.search(text, max(0, start - 15), start)
     ):
         raw = raw._replace(unit="magnitude")
         start = text.rfind("agnitude", 0, start) - 1

@@ -177,6 +177,11 @@ def test_a_decimal_right_after_a_quake_is_its_magnitude(text):
     assert (q.low, q.unit) == (5.9, "magnitude")
 
 
+def test_a_magnitude_of_a_figure_is_that_magnitude():
+    q = only("The quake had a preliminary magnitude of 7.4, the agency said.")
+    assert (q.low, q.unit) == (7.4, "magnitude")
+
+
 def test_a_figure_after_a_quake_with_its_own_unit_keeps_it():
     assert only("The quake left 2.5 tonnes of debris in the square.").unit == "tonne"
     assert only("The quake shook 12 villages in the valley.").unit != "magnitude"
