@@ -12,6 +12,7 @@ figure counts as covered (the omission finder skips the headline).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from core import lexicon
@@ -337,6 +338,7 @@ def _second_counts(
         for z, unit_z in units_other.items():
             if (
                 z in paired_other
+                or _OF_A_WHOLE.search(other.text, max(0, z.start - 24), z.start)
                 or unit_z != unit
                 or roles_other[z] != role
                 or (z.low, z.high) == (y.low, y.high)
@@ -347,6 +349,15 @@ def _second_counts(
                 continue
             found.append((x, z))
     return found
+
+
+#: "seven of nine counts", "85 of the 150 seats": the figure after "of" is the whole the
+#: first is part of, not a second value of the same count.
+_OF_A_WHOLE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$",
+    re.I,
+)
 
 
 def _values(
