@@ -88,6 +88,7 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
         _days(articles),
         [_stated_days(a, w) for a, w in zip(articles, words, strict=True)],
         [frozenset(w for w in ws if w in _WEEKDAYS) for ws in words],
+        [_storm(_body(a)) for a in articles],
     )
     scores = _pair_scores(Signals(topic, phrases, shared_facts), when, reprints)
     events = _average_linkage(scores, n)
@@ -275,6 +276,30 @@ class When(NamedTuple):
     published: np.ndarray  # day numbers, NaN where unknown
     stated: list[frozenset[int]]  # days of the year the text names ("Feb. 22"), and its publication
     weekdays: list[frozenset[str]]  # weekdays the text names
+    storms: list[str] = []  # the named storm each article is mostly about ("" if none)
+
+
+#: "Hurricane Milton", "Tropical Storm Helene", "Typhoon Yagi": a storm's given name after
+#: a head of lexicon/event_heads.txt. A name that makes an organisation ("the National
+#: Hurricane Center", lexicon/org_words.txt) names an office, not a storm.
+_STORM = re.compile(
+    rf"\b(?i:{'|'.join(sorted(lexicon.words('event_heads'), key=len, reverse=True))})"
+    r"(?:\s+(?i:storm))?\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])"  # not "Typhoon Warning Center"
+)
+_OFFICE_WORDS = lexicon.words("org_words")
+
+
+def _storm(text: str) -> str:
+    """The storm an article names most often by its given name, or ""."""
+    names = [
+        m.group(1)
+        for m in _STORM.finditer(text)
+        if m.group(1).casefold() not in _OFFICE_WORDS
+        and not re.search(rf"\b{m.group(1).lower()}\b", text)  # "Storm Surge": a common noun
+    ]
+    if not names:
+        return ""
+    return max(dict.fromkeys(names), key=names.count).casefold()
 
 
 def _stated_days(article: Article, words: list[str]) -> frozenset[int]:
@@ -344,6 +369,12 @@ def _pair_scores(
         apart = np.abs(days[rows] - days[cols]) > TIME_GATE_DAYS  # NaN (unknown) is never apart
     pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
     apart |= np.array([_days_apart(when.stated[i], when.stated[j]) for i, j in pairs], dtype=bool)
+    # two storms by name are two events, however alike their coverage and wording
+    storms = when.storms or [""] * n
+    other_storms = np.array(
+        [bool(storms[i] and storms[j] and storms[i] != storms[j]) for i, j in pairs],
+        dtype=bool,
+    )
     other_days = np.array(
         [
             bool(when.weekdays[i] and when.weekdays[j] and not when.weekdays[i] & when.weekdays[j])
@@ -351,7 +382,7 @@ def _pair_scores(
         ],
         dtype=bool,
     )
-    allowed = ~(apart & ~shared)
+    allowed = ~((apart & ~shared) | other_storms)
     values = np.where(linked, values, UNLINKED_FACTOR * values)
     values = np.where(other_days & ~linked, OTHER_WEEKDAYS_FACTOR * values, values)
     scores = dict(

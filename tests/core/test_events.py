@@ -311,3 +311,35 @@ def test_seeds_among_other_stories_stay_apart_from_them():
     assert frozenset({0, 2, 5}) in groups and frozenset({8}) in groups
     assert any({7, 9, 10} <= g for g in groups)
     assert all(g <= set(range(7)) or g <= set(range(7, 12)) for g in groups)
+
+
+def test_two_storms_by_name_are_two_events():
+    first = (
+        "Storm hits the coast\n\nHurricane Tamsin made landfall on the gulf coast overnight, "
+        "flooding homes and cutting power to coastal towns, the National Hurricane Center "
+        "said. Tamsin weakened as it moved inland."
+    )
+    second = (
+        "Storm hits the coast\n\nHurricane Orrin made landfall on the gulf coast overnight, "
+        "flooding homes and cutting power to coastal towns, the National Hurricane Center "
+        "said, weeks after Hurricane Tamsin. Orrin weakened as it moved inland."
+    )
+    retold = first.replace("cutting power to", "knocking out power in")
+    grouping = group_events(articles(first, second, retold))
+    assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
+
+
+@pytest.mark.parametrize(
+    ("text", "storm"),
+    [
+        ("Hurricane Tamsin struck. Tamsin weakened later.", "tamsin"),
+        ("The National Hurricane Center issued a warning.", ""),
+        ("The Joint Typhoon Warning Center said Typhoon Orrin was strong.", "orrin"),
+        ("Tropical Storm Orrin grew into Hurricane Orrin, weeks after Hurricane Tamsin.", "orrin"),
+        ("Storm Surge: a storm surge of three metres is expected.", ""),
+    ],
+)
+def test_the_storm_an_article_is_about(text, storm):
+    from core.events.grouping import _storm
+
+    assert _storm(text) == storm
