@@ -308,9 +308,14 @@ def _stated_days(article: Article, words: list[str]) -> frozenset[int]:
     the publication gate: set against a day the other text names, it would part a
     report from one that recalls an earlier day (a verdict "on Jan. 3")."""
     days = set()
+    years = [int(w) for w in words if _YEAR_RE.match(w)]
+    latest = max(years, default=0)
     for i, w in enumerate(words):
         if w[0].isdigit():
             term = _number_term(w, words[i - 1] if i else "")
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if _YEAR_RE.match(following) and int(following) < latest:
+                continue  # "since March 16, 2020" in a story of a later year: recalled
             if term and term.startswith("#d:"):
                 month, day = (int(x) for x in term[3:].split("-"))
                 try:

@@ -343,3 +343,18 @@ def test_the_storm_an_article_is_about(text, storm):
     from core.events.grouping import _storm
 
     assert _storm(text) == storm
+
+
+def test_a_day_of_an_earlier_year_recalled_does_not_date_the_story():
+    recalling = (
+        "Chipmaker shares slump\n\nShares of the chipmaker fell 17% on Monday, wiping out "
+        "$590 billion of market value, its worst day since March 16, 2020. The stock had "
+        "more than doubled in 2024, analysts at the brokerage said."
+    )
+    dated = (
+        "Chipmaker loses $590 billion\n\nThe chipmaker's shares tumbled 17% on Jan. 27, "
+        "erasing $590 billion in value as investors dumped its stock, brokerage analysts "
+        "noted."
+    )
+    grouping = group_events(articles(recalling, dated))
+    assert as_sets(grouping) == {frozenset({0, 1})}
