@@ -36,6 +36,7 @@ from core.discrepancies.subject import (
 )
 from core.discrepancies.text import one_line, stem, words
 from core.facts.fact_records import Quantity
+from core.facts.numbers import WORD_NUMBER
 from core.facts.quantities import CURRENCY_UNITS
 from core.model import Span
 
@@ -354,9 +355,7 @@ def _second_counts(
 #: "seven of nine counts", "85 of the 150 seats": the figure after "of" is the whole the
 #: first is part of, not a second value of the same count.
 _OF_A_WHOLE = re.compile(
-    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
-    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$",
-    re.I,
+    rf"(?:\d|\b(?:{WORD_NUMBER}))\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I
 )
 
 

@@ -88,7 +88,7 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
         _days(articles),
         [_stated_days(a, w) for a, w in zip(articles, words, strict=True)],
         [frozenset(w for w in ws if w in _WEEKDAYS) for ws in words],
-        [_storm(_body(a)) for a in articles],
+        tuple(_storm(_body(a)) for a in articles),
     )
     scores = _pair_scores(Signals(topic, phrases, shared_facts), when, reprints)
     events = _average_linkage(scores, n)
@@ -276,7 +276,7 @@ class When(NamedTuple):
     published: np.ndarray  # day numbers, NaN where unknown
     stated: list[frozenset[int]]  # days of the year the text names ("Feb. 22"), and its publication
     weekdays: list[frozenset[str]]  # weekdays the text names
-    storms: list[str] = []  # the named storm each article is mostly about ("" if none)
+    storms: tuple[str, ...] = ()  # the named storm each article is mostly about ("" if none)
 
 
 #: "Hurricane Milton", "Tropical Storm Helene", "Typhoon Yagi": a storm's given name after

@@ -71,14 +71,22 @@ DURATION_SECONDS = {unit: float(length) for unit, length in lexicon.groups("dura
 _DURATION_JOINER = re.compile(r"\s*,?\s*(?:and\s+)?")
 #: Unit keys of money, however written ("$", "Rs", "rupees").
 CURRENCY_UNITS = frozenset(_CURRENCY.values()) | frozenset(CURRENCY_NOUNS.values())
-_CURRENCY_PATTERN = r"\$(?:US|NZ|A)(?![A-Za-z])|(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽|\bRs\.?|\bINR"
+#: Countries written after the sign ("$US589 billion", "$A20 million"), from the table.
+_AFTER_SIGN = sorted(
+    (k[1:].upper() for k in _CURRENCY if k.startswith("$") and k != "$"), key=len, reverse=True
+)
+_CURRENCY_PATTERN = (
+    rf"\$(?:{'|'.join(_AFTER_SIGN)})(?![A-Za-z])|(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽|\bRs\.?|\bINR"
+)
+#: Digits may follow a country written after the sign ("$US589"), though not other letters.
+_AFTER_COUNTRY = "".join(f"(?<=\\${c})|" for c in _AFTER_SIGN)
 
 QUANTITY = re.compile(
     rf"(?P<vague>\b(?:{VAGUE_PATTERN})\b)"
     r"|(?P<few>\b(?:a\s+few|several|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million|billion)\b)"
     r"|(?P<half>\bhalf\s+an?\s+(?:dozen|million|billion)\b)"
     r"|(?P<a>\ban?\s+(?:dozen|hundred|thousand|million|billion)\b)"
-    rf"|(?:(?P<cur>{_CURRENCY_PATTERN})\s?)?(?:(?<=\$US)|(?<=\$NZ)|(?<=\$A)|(?<![\w.,:]))(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    rf"|(?:(?P<cur>{_CURRENCY_PATTERN})\s?)?(?:{_AFTER_COUNTRY}(?<![\w.,:]))(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?P<attached>[^\W\d_]+)?"
     r"(?:[\s-](?P<scale>thousand|lakhs?|crores?|million|billion|trillion)\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
@@ -198,7 +206,7 @@ _TRIGGERS = frozenset(
     ]
 )
 _CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_PATTERN})\s?$")
-_DOLLAR_OF = re.compile(r"\$(?:US|NZ|A)$")  # "$US589": the country follows the sign
+_DOLLAR_OF = re.compile(rf"\$(?:{'|'.join(_AFTER_SIGN)})$")  # "$US589": the country after the sign
 
 
 def _with_currency(text: str, position: int) -> int:
