@@ -89,6 +89,7 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
         [_stated_days(a, w) for a, w in zip(articles, words, strict=True)],
         [frozenset(w for w in ws if w in _WEEKDAYS) for ws in words],
         tuple(_storm(_body(a)) for a in articles),
+        tuple(_places(_body(a)) for a in articles),
     )
     scores = _pair_scores(Signals(topic, phrases, shared_facts), when, reprints)
     events = _average_linkage(scores, n)
@@ -277,6 +278,7 @@ class When(NamedTuple):
     stated: list[frozenset[int]]  # days of the year the text names ("Feb. 22"), and its publication
     weekdays: list[frozenset[str]]  # weekdays the text names
     storms: tuple[str, ...] = ()  # the named storm each article is mostly about ("" if none)
+    places: tuple[tuple[str, frozenset[str]], ...] = ()  # main place and all places named
 
 
 #: "Hurricane Milton", "Tropical Storm Helene", "Typhoon Yagi": a storm's given name after
@@ -287,6 +289,34 @@ _STORM = re.compile(
     r"(?:\s+(?i:storm))?\s+([A-Z][a-z]{2,})\b(?!\s+[A-Z])"  # not "Typhoon Warning Center"
 )
 _OFFICE_WORDS = lexicon.words("org_words")
+
+
+_PLACES = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(p) for p in sorted(lexicon.words("places"), key=len, reverse=True))
+    + r")\b"
+)
+
+
+_QUAKE_WORDS = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.words("rated_events"))) + r")s?\b", re.I
+)
+
+
+def _places(text: str) -> tuple[str, frozenset[str]]:
+    """For a report of a quake (a word of lexicon/rated_events.txt at least twice): the
+    place it names most often (``""`` when two tie) and every place it names
+    (lexicon/places.txt). A quake happens in one place; other stories are left alone,
+    since a company's home town or a site's own country outnumbers the event's place."""
+    if len(_QUAKE_WORDS.findall(text)) < 2:
+        return "", frozenset()
+    found = _PLACES.findall(text.casefold())
+    if not found:
+        return "", frozenset()
+    counts = {p: found.count(p) for p in set(found)}
+    ranked = sorted(counts.values(), reverse=True)
+    main = max(counts, key=counts.__getitem__) if len(ranked) == 1 or ranked[0] > ranked[1] else ""
+    return main, frozenset(counts)
 
 
 def _storm(text: str) -> str:
@@ -323,6 +353,11 @@ def _stated_days(article: Article, words: list[str]) -> frozenset[int]:
                 except ValueError:
                     continue
     return frozenset(days)
+
+
+def _elsewhere(x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) -> bool:
+    """Each quake report is mostly about a place the other never names: two quakes."""
+    return bool(x[0] and y[0] and x[0] not in y[1] and y[0] not in x[1])
 
 
 def _days_apart(x: frozenset[int], y: frozenset[int]) -> bool:
@@ -380,6 +415,8 @@ def _pair_scores(
         [bool(storms[i] and storms[j] and storms[i] != storms[j]) for i, j in pairs],
         dtype=bool,
     )
+    places = when.places or [("", frozenset())] * n
+    other_places = np.array([_elsewhere(places[i], places[j]) for i, j in pairs], dtype=bool)
     other_days = np.array(
         [
             bool(when.weekdays[i] and when.weekdays[j] and not when.weekdays[i] & when.weekdays[j])
@@ -387,7 +424,7 @@ def _pair_scores(
         ],
         dtype=bool,
     )
-    allowed = ~((apart & ~shared) | other_storms)
+    allowed = ~((apart & ~shared) | other_storms | (other_places & ~shared))
     values = np.where(linked, values, UNLINKED_FACTOR * values)
     values = np.where(other_days & ~linked, OTHER_WEEKDAYS_FACTOR * values, values)
     scores = dict(

@@ -358,3 +358,25 @@ def test_a_day_of_an_earlier_year_recalled_does_not_date_the_story():
     )
     grouping = group_events(articles(recalling, dated))
     assert as_sets(grouping) == {frozenset({0, 1})}
+
+
+def test_two_quakes_in_places_neither_report_names_are_two_events():
+    coastal = (
+        "Quake kills dozens\n\nA strong earthquake struck Peru overnight, killing dozens and "
+        "flattening homes in coastal towns, officials said. Rescue teams searched the rubble "
+        "after the quake as aftershocks rattled Peru."
+    )
+    inland = (
+        "Quake kills dozens\n\nA powerful earthquake hit Nepal late on Friday; dozens died "
+        "and mountain villages lay in ruins, according to the police. Rescuers dug through "
+        "debris after the quake while aftershocks shook Nepal."
+    )
+    retold = coastal.replace("Rescue teams searched", "Rescuers combed")
+    grouping = group_events(articles(coastal, inland, retold))
+    assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
+    # a report from the capital that also names the country is the same quake
+    from core.events.grouping import _elsewhere, _places
+
+    capital = _places("The earthquake shook Lima. The quake's epicentre was off Peru.")
+    assert not _elsewhere(_places(coastal), capital)
+    assert _places("Peru's president toured Lima and Peru's coast.") == ("", frozenset())
