@@ -77,7 +77,8 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
     n = len(articles)
     if n == 0:
         return EventGrouping((), (), ())
-    words = [_words(_body(a)) for a in articles]
+    bodies = [_body(a) for a in articles]
+    words = [_words(body) for body in bodies]
     topic_terms, facts = zip(*(_topic_terms(w) for w in words), strict=True)
     topic = _cosine(_tfidf(_counts(topic_terms, facts), sublinear=True))
     shingle_counts = _counts([_shingles(w) for w in words])
@@ -88,8 +89,8 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
         _days(articles),
         [_stated_days(a, w) for a, w in zip(articles, words, strict=True)],
         [frozenset(w for w in ws if w in _WEEKDAYS) for ws in words],
-        tuple(_storm(_body(a)) for a in articles),
-        tuple(_places(_body(a)) for a in articles),
+        tuple(_storm(body) for body in bodies),
+        tuple(_places(body) for body in bodies),
     )
     scores = _pair_scores(Signals(topic, phrases, shared_facts), when, reprints)
     events = _average_linkage(scores, n)

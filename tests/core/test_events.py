@@ -313,22 +313,6 @@ def test_seeds_among_other_stories_stay_apart_from_them():
     assert all(g <= set(range(7)) or g <= set(range(7, 12)) for g in groups)
 
 
-def test_two_storms_by_name_are_two_events():
-    first = (
-        "Storm hits the coast\n\nHurricane Tamsin made landfall on the gulf coast overnight, "
-        "flooding homes and cutting power to coastal towns, the National Hurricane Center "
-        "said. Tamsin weakened as it moved inland."
-    )
-    second = (
-        "Storm hits the coast\n\nHurricane Orrin made landfall on the gulf coast overnight, "
-        "flooding homes and cutting power to coastal towns, the National Hurricane Center "
-        "said, weeks after Hurricane Tamsin. Orrin weakened as it moved inland."
-    )
-    retold = first.replace("cutting power to", "knocking out power in")
-    grouping = group_events(articles(first, second, retold))
-    assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
-
-
 @pytest.mark.parametrize(
     ("text", "storm"),
     [
@@ -360,23 +344,42 @@ def test_a_day_of_an_earlier_year_recalled_does_not_date_the_story():
     assert as_sets(grouping) == {frozenset({0, 1})}
 
 
-def test_two_quakes_in_places_neither_report_names_are_two_events():
-    coastal = (
-        "Quake kills dozens\n\nA strong earthquake struck Peru overnight, killing dozens and "
-        "flattening homes in coastal towns, officials said. Rescue teams searched the rubble "
-        "after the quake as aftershocks rattled Peru."
-    )
-    inland = (
-        "Quake kills dozens\n\nA powerful earthquake hit Nepal late on Friday; dozens died "
-        "and mountain villages lay in ruins, according to the police. Rescuers dug through "
-        "debris after the quake while aftershocks shook Nepal."
-    )
-    retold = coastal.replace("Rescue teams searched", "Rescuers combed")
-    grouping = group_events(articles(coastal, inland, retold))
+STORMS = (
+    "Storm hits the coast\n\nHurricane Tamsin made landfall on the gulf coast overnight, "
+    "flooding homes and cutting power to coastal towns, the National Hurricane Center "
+    "said. Tamsin weakened as it moved inland.",
+    "Storm hits the coast\n\nHurricane Orrin made landfall on the gulf coast overnight, "
+    "flooding homes and cutting power to coastal towns, the National Hurricane Center "
+    "said, weeks after Hurricane Tamsin. Orrin weakened as it moved inland.",
+    ("cutting power to", "knocking out power in"),
+)
+QUAKES = (
+    "Quake kills dozens\n\nA strong earthquake struck Peru overnight, killing dozens and "
+    "flattening homes in coastal towns, officials said. Rescue teams searched the rubble "
+    "after the quake as aftershocks rattled Peru.",
+    "Quake kills dozens\n\nA powerful earthquake hit Nepal late on Friday; dozens died "
+    "and mountain villages lay in ruins, according to the police. Rescuers dug through "
+    "debris after the quake while aftershocks shook Nepal.",
+    ("Rescue teams searched", "Rescuers combed"),
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "retelling"),
+    [
+        pytest.param(*STORMS, id="two-storms-by-name"),
+        pytest.param(*QUAKES, id="quakes-in-two-places"),
+    ],
+)
+def test_two_happenings_told_alike_are_two_events(first, second, retelling):
+    retold = first.replace(*retelling)
+    grouping = group_events(articles(first, second, retold))
     assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
-    # a report from the capital that also names the country is the same quake
+
+
+def test_a_quake_report_from_the_capital_is_the_same_quake():
     from core.events.grouping import _elsewhere, _places
 
     capital = _places("The earthquake shook Lima. The quake's epicentre was off Peru.")
-    assert not _elsewhere(_places(coastal), capital)
+    assert not _elsewhere(_places(QUAKES[0]), capital)
     assert _places("Peru's president toured Lima and Peru's coast.") == ("", frozenset())
