@@ -20,6 +20,7 @@ from typing import NamedTuple
 import numpy as np
 
 from core import lexicon
+from core.matchers.referents import mentioned
 from core.matchers.sparse import Csr, csr
 from core.model import Span
 from core.text.tokens import cosmetic_key, token_texts
@@ -85,7 +86,7 @@ def _word(token_text: str) -> _Word:
 
 _DIGIT = re.compile(r"\d")
 #: A figure joined to the noun it measures ("68th-minute", "600-crore", "5,000-word").
-_FIGURE_COMPOUND = re.compile(r"^([$€£]?\d[\d.,]*(?:st|nd|rd|th)?)-([^\W\d_][^\W\d]*)$")
+_FIGURE_COMPOUND = re.compile(r"^([$€£]?\d[\d.,]*(?:st|nd|rd|th)?)-([^\W\d_][^\W\d]*(?:-[^\W\d_]+)*)$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -98,18 +99,19 @@ def sentence_features(text: str, span: Span) -> SentenceFeatures:
     (the record is immutable): an article compared with several others is read
     once, and its clauses once whether they come from the aligner or the links.
     """
-    infos = [
-        info
-        for token in token_texts(text, span[0], span[1])
+    tokens = token_texts(text, span[0], span[1])
+    infos = [info for token in tokens for info in _words_of(token) if info.stem]
+    named = [info.stem for info in infos[1:] if info.capitalised and info.content and not info.number]
+    # a person the passage calls by role alone ("the foreign minister") is named too
+    referred = [
+        info.stem
+        for token in mentioned(text, tokens)
         for info in _words_of(token)
-        if info.stem
+        if info.stem and info.stem not in named
     ]
-    words = tuple([info.stem for info in infos if info.content])
+    words = tuple([info.stem for info in infos if info.content] + referred)
     numbers = frozenset([info.stem for info in infos if info.number])
-    names = frozenset(
-        [info.stem for info in infos[1:] if info.capitalised and info.content and not info.number]
-    )
-    return SentenceFeatures(words, numbers, names, " ".join(words))
+    return SentenceFeatures(words, numbers, frozenset(named + referred), " ".join(words))
 
 
 def merge_features(parts: Sequence[SentenceFeatures]) -> SentenceFeatures:

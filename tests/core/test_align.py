@@ -347,3 +347,22 @@ def test_a_figure_joined_to_its_noun_is_the_same_figure():
     fb = sentence_features(apart, (0, len(apart)))
     assert fa.numbers == fb.numbers == {"73rd"}
     assert {"73rd", "minute"} <= set(fa.words) & set(fb.words)
+
+
+def test_an_age_written_as_one_word_is_the_age_figure():
+    joined = "The 64-year-old engineer was arrested in Tarrow."
+    apart = "Police in Tarrow arrested Dana Ilves, 64, an engineer."
+    fa = sentence_features(joined, (0, len(joined)))
+    fb = sentence_features(apart, (0, len(apart)))
+    assert "64" in fa.numbers & fb.numbers
+
+
+def test_a_person_called_by_role_alone_is_named_in_the_alignment_features():
+    text = (
+        "Harbour Minister Oskar Vell opened the new quay on Monday. "
+        "The harbour minister thanked the dock workers for their patience."
+    )
+    second = text.index("The harbour")
+    features = sentence_features(text, (second, len(text)))
+    assert {"oskar", "vell"} <= features.names
+    assert "vell" in features.words
