@@ -103,7 +103,7 @@ APPROACHING = lexicon.lines("approaching")
 
 
 def _short_of_floor(a: Quantity, b: Quantity) -> bool:
-    """"nearly 40" against "more than 40" (or "at least 40"): one count falls short
+    """ "nearly 40" against "more than 40" (or "at least 40"): one count falls short
     of the number the other passes."""
     if a.qualifier != "approx" or b.qualifier != "min" or not a.exact:
         return False
@@ -164,13 +164,18 @@ def _conversions() -> dict[str, tuple[float, str]]:
     return found
 
 
-
 CONVERSIONS = _conversions()
+
+
+#: Temperatures: "degree" is a figure whose scale the article does not name.
+TEMPERATURES = frozenset({"°c", "°f", "degree"})
 
 
 def base_unit(unit: str) -> str:
     """A measure's base unit ("mile" → "metre"): the key two figures must share to be
     compared; any other unit is its own key."""
+    if unit in TEMPERATURES:
+        return "degree"
     return CONVERSIONS[unit][1] if unit in CONVERSIONS else unit
 
 
@@ -178,9 +183,29 @@ def agree_converted(x: Quantity, y: Quantity) -> bool:
     """``agree``, in one unit when the two are written in different units of one
     dimension; a converted figure is someone's rounding, so it is read as "about"."""
     unit_x, unit_y = unit_key(x), unit_key(y)
+    if unit_x != unit_y and {unit_x, unit_y} <= TEMPERATURES:
+        return any(agree(a, b) for a in _in_celsius(x) for b in _in_celsius(y))
     if unit_x == unit_y or unit_x not in CONVERSIONS or unit_y not in CONVERSIONS:
         return agree(x, y)
     return agree(_in_base_unit(x), _in_base_unit(y))
+
+
+def _in_celsius(q: Quantity) -> list[Quantity]:
+    """A temperature's readings in Celsius: a US outlet's bare "125 degrees" is
+    Fahrenheit where another's is Celsius, so a bare figure is read both ways."""
+    readings = []
+    if unit_key(q) in ("°c", "degree"):
+        readings.append(q._replace(unit="°C"))
+    if unit_key(q) in ("°f", "degree"):
+        readings.append(
+            q._replace(
+                low=(q.low - 32) * 5 / 9,
+                high=(q.high - 32) * 5 / 9,
+                unit="°C",
+                qualifier=q.qualifier or "approx",
+            )
+        )
+    return readings
 
 
 def _in_base_unit(q: Quantity) -> Quantity:

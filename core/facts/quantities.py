@@ -65,6 +65,14 @@ RATED_EVENTS = lexicon.words("rated_events")
 #: A distance per hour is a speed: "km per hour" is km/h, "miles an hour" mph.
 _SPEEDS = {"kilometre": "km/h", "mile": "mph"}
 _PER_HOUR = re.compile(r"\s*(?:per|an|a)\s+hour\b|/h(?:r|our)?\b", re.I)
+#: A temperature's scale after the figure or its "degrees": "51.8 degrees Celsius",
+#: "125 Fahrenheit", "40°C", "104 °F". Without one, "degrees" is either scale.
+_SCALE = re.compile(
+    r"(?:\s*[°º]\s*|\s*degrees?\s+|\s+)(celsius|centigrade|fahrenheit)\b"
+    r"|\s?[°º]\s?([CF])\b",
+    re.I,
+)
+_SCALES = {"celsius": "°C", "centigrade": "°C", "fahrenheit": "°F", "c": "°C", "f": "°F"}
 #: Unit of time → its length in seconds.
 DURATION_SECONDS = {unit: float(length) for unit, length in lexicon.groups("durations").items()}
 #: What may stand between the parts of one duration: "one minute and 52 seconds", "3 hours, 12 seconds".
@@ -557,6 +565,10 @@ def _hedge(amount: Amount, word: str) -> Amount:
 
 def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     """The unit a number counts, the noun it modifies, and the end of the phrase."""
+    scale = None if raw.unit else _SCALE.match(text, end)
+    if scale:
+        named = (scale.group(1) or scale.group(2)).casefold()
+        return _SCALES[named], None, scale.end()
     compound = re.match(r"-([a-z]+)\b", text[end : end + 30])
     if compound and compound.group(1) not in _FRACTIONS:
         unit = MEASURES.get(singular(compound.group(1)), singular(compound.group(1)))

@@ -148,9 +148,7 @@ def test_a_breakdown_of_a_toll_is_not_a_second_toll():
 
 
 def test_figures_hundreds_of_times_apart_count_different_things():
-    a = side(
-        "Results.\n\nThe firm posted earnings per share of $5.16 on revenue of $22.1 billion."
-    )
+    a = side("Results.\n\nThe firm posted earnings per share of $5.16 on revenue of $22.1 billion.")
     b = side("Results.\n\nThe firm forecast revenue of $24 billion for the current quarter.")
     pairs = paired_figures(a, b, {(1, 1)})
     assert [(x.text, y.text) for x, y in pairs] == [("$22.1 billion", "$24 billion")]
@@ -196,3 +194,26 @@ def test_a_sum_in_brackets_after_a_sum_is_its_conversion_even_with_one_sign():
     pairs = paired_figures(a, b, {(1, 1)})
     assert [(x.text, y.text) for x, y in pairs] == [("nearly $600 billion", "$US589 billion")]
     assert number_conflicts(pairs) == []
+
+
+def test_temperatures_are_compared_across_scales_and_a_bare_degree_reads_either_way():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    celsius = side("Heat.\n\nThe temperature in the valley reached 46 degrees Celsius on Monday.")
+    fahrenheit = side(
+        "Heat.\n\nThe temperature in the valley reached 115 degrees Fahrenheit on Monday."
+    )
+    bare_f = side("Heat.\n\nThe temperature in the valley reached 115 degrees on Monday.")
+    bare_c = side("Heat.\n\nThe temperature in the valley reached 46 degrees on Monday.")
+    other = side("Heat.\n\nThe temperature in the valley reached 41 degrees Celsius on Monday.")
+    for b in (fahrenheit, bare_f, bare_c):
+        pairs = paired_figures(celsius, b, {(1, 1)})
+        assert len(pairs) == 1 and number_conflicts(pairs) == []  # 115 °F is 46.1 °C
+    assert len(number_conflicts(paired_figures(celsius, other, {(1, 1)}))) == 1
+    assert len(number_conflicts(paired_figures(other, bare_f, {(1, 1)}))) == 1
+
+
+def test_a_temperature_converted_in_brackets_is_not_a_second_figure():
+    a = side("Heat.\n\nIt reached 48 degrees Celsius (118 Fahrenheit) in the valley on Monday.")
+    b = side("Heat.\n\nIt reached 48 degrees Celsius in the valley on Monday, a record.")
+    assert [x.text for x, _ in paired_figures(a, b, {(1, 1)})] == ["48 degrees Celsius"]

@@ -402,7 +402,12 @@ def test_a_bare_figure_in_quotation_marks_after_a_noun_is_a_name(text, values):
         ("He scored after one minute and 52 seconds.", "one minute and 52 seconds", 112, "second"),
         ("She won in two hours and 17 seconds.", "two hours and 17 seconds", 7217, "second"),
         ("She finished in 3 hours, 12 seconds.", "3 hours, 12 seconds", 10812, "second"),
-        ("He was jailed for three years and four months.", "three years and four months", 40, "month"),
+        (
+            "He was jailed for three years and four months.",
+            "three years and four months",
+            40,
+            "month",
+        ),
         ("The talks lasted 3 hours 20 minutes.", "3 hours 20 minutes", 200, "minute"),
     ],
 )
@@ -448,3 +453,19 @@ def test_minutes_and_seconds_read_as_seconds_whatever_joins_them(minutes, second
 def test_a_distance_per_hour_is_a_speed(text, value, unit):
     q = only(text)
     assert (q.low, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "written"),
+    [
+        ("It reached 51.8 degrees Celsius at noon.", 51.8, "°C", "51.8 degrees Celsius"),
+        ("It reached 125 Fahrenheit at noon.", 125, "°F", "125 Fahrenheit"),
+        ("Dallas saw 104°F on Sunday.", 104, "°F", "104°F"),
+        ("Rome saw 40 °C on Sunday.", 40, "°C", "40 °C"),
+        ("It reached 30 degrees centigrade.", 30, "°C", "30 degrees centigrade"),
+        ("It reached 125 degrees at noon.", 125, "degree", "125 degrees"),
+    ],
+)
+def test_a_temperature_keeps_its_scale(text, value, unit, written):
+    q = only(text)
+    assert (q.low, q.unit, q.text) == (value, unit, written)
