@@ -62,7 +62,7 @@ def find_discrepancies(
     claims = [(x.quote.sentence, y.quote.sentence) for x, y in quotes]
     claims += [(x.sentence, y.sentence) for x, y in figures]
     fact_flags = (
-        number_conflicts(figures)
+        number_conflicts(figures, (sa, sb))
         + date_conflicts(sa, sb, aligned)
         + time_conflicts(sa, sb, aligned)
         + quote_conflicts(sa, sb, quotes)

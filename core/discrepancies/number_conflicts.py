@@ -12,6 +12,7 @@ figure counts as covered (the omission finder skips the headline).
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -194,13 +195,36 @@ def _unique_units(units: dict[Quantity, str]) -> set[str]:
     return {u for u, v in values.items() if len(v) == 1 and u in MEASURES}
 
 
-def number_conflicts(pairs: list[tuple[Quantity, Quantity]]) -> list[Flag]:
+def number_conflicts(
+    pairs: list[tuple[Quantity, Quantity]], sides: tuple[Side, Side] | None = None
+) -> list[Flag]:
+    """A flag for each pair of figures that disagree, unless one is the total of a
+    breakdown the other belongs to (with ``sides`` given)."""
     flags = []
     for x, y in pairs:
+        if sides and (_total_of(sides[0], x, y) or _total_of(sides[1], y, x)):
+            continue
         if not agree_converted(x, y):
             summary = f"{one_line(x.text, 60)} vs {one_line(y.text, 60)}"
             flags.append(flag("number", summary, (x.start, x.end), (y.start, y.end)))
     return flags
+
+
+def _total_of(side: Side, part: Quantity, total: Quantity) -> bool:
+    """Whether ``total`` is ``part`` plus the other figures its sentence gives for the
+    same unit: "21 critical and 73 seriously injured" against "94 severely injured"
+    is one count broken down, not two counts of one thing."""
+    if not (part.exact and total.exact):
+        return False
+    unit = unit_key(part)
+    others = [
+        q.low
+        for q in side.facts.quantities
+        if q.sentence == part.sentence and q != part and q.exact and unit_key(q) == unit
+    ]
+    return bool(others) and any(
+        math.isclose(part.low + extra, total.low) for extra in (*others, sum(others))
+    )
 
 
 def linked(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:
@@ -352,10 +376,10 @@ def _second_counts(
     return found
 
 
-#: "seven of nine counts", "85 of the 150 seats": the figure after "of" is the whole the
+#: "seven of nine counts", "85 out of the 150 seats": the figure after "of" is the whole the
 #: first is part of, not a second value of the same count.
 _OF_A_WHOLE = re.compile(
-    rf"(?:\d|\b(?:{WORD_NUMBER}))\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I
+    rf"(?:\d|\b(?:{WORD_NUMBER}))\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I
 )
 
 

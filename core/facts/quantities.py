@@ -358,8 +358,10 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
     value = parse_digits(match.group("num"))
     if value is None or re.match(r"[.:][0-9]", text[match.end("num") : match.end("num") + 2]):
         return None  # versions, clock times, scores written 3:1
-    if _GLUED_TO_NAME.search(text, max(0, num_start - 2), num_start):
-        return None  # Covid-19, F-16
+    if _GLUED_TO_NAME.search(text, max(0, num_start - 2), num_start) and not (
+        _MAGNITUDE_HEAD.search(text, max(0, num_start - 15), num_start)
+    ):
+        return None  # Covid-19, F-16; but "a magnitude-3.0 tremor" is a reading
     scale = 1.0
     unit = ""
     attached = (match.group("attached") or "").lower()
@@ -635,9 +637,9 @@ def _phrase_window(text: str, start: int, size: int = 80) -> str:
     return window[: cut.start()] if cut else window
 
 
-#: "7 of the 9 counts", "85 of 150 seats": the first figure counts the second's unit.
+#: "7 of the 9 counts", "85 out of 150 seats": the first figure counts the second's unit.
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
     r"(?:[0-9][0-9,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=[a-z])"
 )
 

@@ -217,3 +217,15 @@ def test_a_temperature_converted_in_brackets_is_not_a_second_figure():
     a = side("Heat.\n\nIt reached 48 degrees Celsius (118 Fahrenheit) in the valley on Monday.")
     b = side("Heat.\n\nIt reached 48 degrees Celsius in the valley on Monday, a record.")
     assert [x.text for x, _ in paired_figures(a, b, {(1, 1)})] == ["48 degrees Celsius"]
+
+
+def test_a_total_is_not_set_against_one_part_of_its_breakdown():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    parts = side("Blast.\n\nOfficials said 21 were in critical condition and 73 seriously hurt.")
+    total = side("Blast.\n\nOfficials said 94 were seriously hurt in the blast.")
+    pairs = paired_figures(parts, total, {(1, 1)})
+    assert pairs and number_conflicts(pairs, (parts, total)) == []
+    other = side("Blast.\n\nOfficials said 34 were in critical condition and 73 seriously hurt.")
+    pairs = paired_figures(other, total, {(1, 1)})
+    assert len(number_conflicts(pairs, (other, total))) == len(pairs) >= 1  # 34 + 73 is 107

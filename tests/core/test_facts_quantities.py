@@ -469,3 +469,15 @@ def test_a_distance_per_hour_is_a_speed(text, value, unit):
 def test_a_temperature_keeps_its_scale(text, value, unit, written):
     q = only(text)
     assert (q.low, q.unit, q.text) == (value, unit, written)
+
+
+def test_a_figure_out_of_a_whole_counts_the_wholes_unit():
+    found = [(q.low, q.unit) for q in quantities("The party won 159 out of 400 seats.")]
+    assert found == [(159, "seat"), (400, "seat")]
+
+
+def test_a_magnitude_joined_by_a_hyphen_is_a_reading_but_a_name_with_a_number_is_not():
+    assert [(q.low, q.unit) for q in quantities("It felt like a magnitude-3.0 tremor.")] == [
+        (3.0, "magnitude")
+    ]
+    assert not quantities("Covid-19 wards and F-16 jets were named.")
