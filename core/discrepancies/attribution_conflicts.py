@@ -37,16 +37,22 @@ QUOTE_GAP = 4  # ',” ' between a quotation's last word and the credit that clo
 def attribution_conflicts(
     sa: Side, sb: Side, sentence_pairs: Iterable[tuple[int, int]]
 ) -> list[Flag]:
+    """Credits that differ between sentence pairs stating one claim, the pairs read in
+    the caller's order (surest first). Two relays of one claim ("according to local
+    media" / "according to the wire service") are set against each other before
+    any relay meets a speaker: each credit is set against one other at most."""
     credits = (credits_of(sa), credits_of(sb))
+    pairs = list(dict.fromkeys(sentence_pairs))
     flags = []
-    used: set[Attribution] = set()  # each credit is set against one other at most
-    for i, j in sorted(set(sentence_pairs)):
-        left = [f for f in _credited(sa, i) if f not in used]
-        right = [f for f in _credited(sb, j) if f not in used]
-        found = conflicting_sources(left, right, credits)
-        if found:
-            used.update(found)
-            flags.append(source_flag(sa, sb, *found))
+    used: set[Attribution] = set()
+    for relays_only in (True, False):
+        for i, j in pairs:
+            left = [f for f in _credited(sa, i) if f not in used]
+            right = [f for f in _credited(sb, j) if f not in used]
+            found = conflicting_sources(left, right, credits)
+            if found and (not relays_only or all(is_conduit(f) for f in found)):
+                used.update(found)
+                flags.append(source_flag(sa, sb, *found))
     return flags
 
 

@@ -66,7 +66,7 @@ def find_discrepancies(
         + date_conflicts(sa, sb, aligned)
         + time_conflicts(sa, sb, aligned)
         + quote_conflicts(sa, sb, quotes)
-        + attribution_conflicts(sa, sb, [*aligned, *claims])
+        + attribution_conflicts(sa, sb, _strongest_first(sa, sb, alignments, claims))
         + wire_conflicts(sa, sb)
         + polarity_conflicts(sa, sb, aligned)
         + gender_conflicts(sa, sb, aligned)
@@ -89,6 +89,20 @@ def find_discrepancies(
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
     flags = figures_once(flags, sa.text, sb.text)
     return _publish(rank(flags, sa.words + sb.words, capped), a.text, b.text)
+
+
+def _strongest_first(
+    sa: Side, sb: Side, alignments: Sequence[Alignment], claims: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Sentence pairs that state one claim, the surest first: each credit is set against
+    one other at most, so a weak link must not take a credit a passage pair needs."""
+    ranked = sorted(
+        (al for al in alignments if al.primary or al.score >= CLAIM_EVIDENCE),
+        key=lambda al: (not al.primary, -al.score),
+    )
+    primary = [p for al in ranked if al.primary for p in aligned_sentences(sa, sb, [al])]
+    weaker = [p for al in ranked if not al.primary for p in aligned_sentences(sa, sb, [al])]
+    return list(dict.fromkeys([*primary, *claims, *weaker]))
 
 
 def _attach_alignments(

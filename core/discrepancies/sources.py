@@ -174,7 +174,15 @@ def same_source(
     names_g = credits_g.names(g) if credits_g else _words(g.source)
     if set(key_f) <= names_g or set(key_g) <= names_f:
         return True
-    return _describes(g, names_f, f) or _describes(f, names_g, g)
+    return _describes(g, names_f, f) or _describes(f, names_g, g) or _both_unnamed_media(f, g)
+
+
+def _both_unnamed_media(f: Attribution, g: Attribution) -> bool:
+    """Whether two credits are unnamed media and one says nothing more ("media reports"):
+    it may be any medium, so against "local media" it names no other source."""
+    if is_named(f) or is_named(g) or not (is_medium(f) and is_medium(g)):
+        return False
+    return any(not (_words(x.source) - MEDIA_WORDS - MEDIA_CUES) for x in (f, g))
 
 
 def _describes(vague: Attribution, names: set[str] | frozenset[str], named: Attribution) -> bool:

@@ -303,3 +303,16 @@ def test_an_unnamed_medium_is_the_named_one_it_describes():
     # another description, or none beyond the kind of medium, is another source
     assert not same_source(credit("local media", "local media", "reported"), named)
     assert not same_source(credit("media", "media", "reported"), named)
+
+
+def test_media_reports_said_nothing_more_is_any_unnamed_medium():
+    generic = credit("Media reports", "media reports", "said")
+    assert same_source(generic, credit("local media", "local media", "reported"))
+    assert same_source(credit("state media", "state media", "reported"), generic)
+    # two described media are two sources, and a generic one names no agency
+    assert not same_source(
+        credit("local media", "local media", "reported"),
+        credit("state media", "state media", "reported"),
+    )
+    named = credit("the Ostland state news agency Valtra", "valtra", "reported")
+    assert not same_source(generic, named)

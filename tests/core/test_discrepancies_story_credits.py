@@ -132,3 +132,29 @@ def test_a_post_on_a_platform_and_a_news_conference_are_two_channels():
     )
     pairs = channel_conflicts(a, b)
     assert [(f.cue, g.cue) for f, g in pairs] == [("said on x", "said in a conference")]
+
+
+def test_a_passage_pair_sets_its_credits_before_a_weak_link_takes_one():
+    from finder_sides import link
+
+    from core.discrepancies.find import _strongest_first
+    from core.model import Alignment
+
+    a = side(
+        "Outbreak.\n\nThe Health Ministry has reported 20 cases so far. "
+        "Minister Ana Lund told reporters that 20 people were infected."
+    )
+    b = side("Outbreak.\n\nAna Lund said in a statement that 20 people were infected.")
+    weak = link(a, b, 1, 1, 0.3)
+    s2, t1 = a.sentences[2], b.sentences[1]
+    passage = Alignment(((s2.start, s2.end),), ((t1.start, t1.end),), 0.6)
+    order = _strongest_first(a, b, [weak, passage], [(1, 1)])
+    assert order[0] == (2, 1) and set(order) == {(2, 1), (1, 1)}
+    from core.discrepancies.attribution_conflicts import attribution_conflicts
+
+    flags = attribution_conflicts(a, b, order)
+    assert [a.text[slice(*f.a)] for f in flags] == ["Minister Ana Lund told"]
+    # read in text order, the weak link would take B's credit for the ministry
+    assert [a.text[slice(*f.a)] for f in attribution_conflicts(a, b, sorted(order))] == [
+        "The Health Ministry has reported"
+    ]
