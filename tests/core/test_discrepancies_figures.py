@@ -229,3 +229,24 @@ def test_a_total_is_not_set_against_one_part_of_its_breakdown():
     other = side("Blast.\n\nOfficials said 34 were in critical condition and 73 seriously hurt.")
     pairs = paired_figures(other, total, {(1, 1)})
     assert len(number_conflicts(pairs, (other, total))) == len(pairs) >= 1  # 34 + 73 is 107
+
+
+def test_arrests_and_demonstrators_count_people():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    people = side("Rally.\n\nPolice said 26 officers were injured and 24 people were arrested.")
+    for text in (
+        "Rally.\n\nClashes erupted on Saturday, and police made 25 arrests.",
+        "Rally.\n\nThere were at least 25 demonstrators arrested on Saturday.",
+    ):
+        pairs = paired_figures(side(text), people, {(1, 1)})
+        assert [y.text for _, y in pairs] == ["24 people"]
+        assert len(number_conflicts(pairs)) == 1
+
+
+def test_a_crowd_that_marched_meets_a_crowd_that_attended():
+    a = side("Rally.\n\nOrganisers said 40,000 people attended the rally in the capital.")
+    b = side("Rally.\n\nSome 25,000 people joined the march, police in the capital said.")
+    from core.discrepancies.roles import role_of
+
+    assert {role_of(s, s.facts.quantities[0]) for s in (a, b)} == {"attendance"}
