@@ -172,6 +172,16 @@ def _units(side: Side) -> dict[Quantity, str]:
     return units
 
 
+@per_article
+def conversions(side: Side) -> frozenset[Quantity]:
+    """Figures that restate the figure before them in another unit ("7 km (4 miles)"):
+    a conversion one outlet rounds and another does not is no second fact."""
+    units = _units(side)
+    return frozenset(
+        q for q in side.facts.quantities if q not in units and not _in_boilerplate(side, q)
+    )
+
+
 def _converts(text: str, before: Quantity, q: Quantity) -> bool:
     """Whether ``q`` stands in brackets right after ``before``, in another unit: a sum
     in brackets after a sum is always one, since "$" names several currencies

@@ -27,8 +27,9 @@ from core.discrepancies.date_matching import (
     same_time,
 )
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.number_conflicts import linked
+from core.discrepancies.number_conflicts import conversions, linked
 from core.discrepancies.quantity_agreement import agree, same_unit, telling
+from core.discrepancies.quote_conflicts import ARTICLES
 from core.discrepancies.roles import compatible
 from core.discrepancies.side import Side, overlapping
 from core.discrepancies.text import (
@@ -156,12 +157,13 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
     if _flips_polarity(wa, wb) and not _bounded_in_time(sa, sb, c):
         return "negation"
     if _quantities(sa, c.a_start, c.a_end) or _quantities(sb, c.b_start, c.b_end):
-        return "number"
+        return None if _only_conversions(sa, sb, c) else "number"
     if _touches_date(sa, c.a_start, c.a_end, wa) or _touches_date(sb, c.b_start, c.b_end, wb):
         return "date"
     quoted_a, quoted_b = _in_quote(sa, c.a_start, c.a_end), _in_quote(sb, c.b_start, c.b_end)
     if quoted_a and quoted_b:
-        return None if _quote_edge(sa, sb, c, wa, wb) else "quote"
+        articles_only = all(w.casefold() in ARTICLES for w in wa + wb)
+        return None if articles_only or _quote_edge(sa, sb, c, wa, wb) else "quote"
     if quoted_a != quoted_b and wa and wb and not _trivial(wa, wb):
         return "quote"  # one article quotes words the other reports otherwise
     if overlapping(sa.facts.attributions, c.a_start, c.a_end) or overlapping(
@@ -326,6 +328,18 @@ def _trivial(wa: list[str], wb: list[str]) -> bool:
 
 def _quantities(side: Side, start: int, end: int) -> list[Quantity]:
     return [q for q in overlapping(side.facts.quantities, start, end) if telling(side.text, q)]
+
+
+def _only_conversions(sa: Side, sb: Side, c: Change) -> bool:
+    """Whether every figure a change touches restates the figure before it in another
+    unit ("seven km (four miles)" / "seven km (4.35 miles)"): two roundings of one
+    conversion, the figure itself unchanged."""
+    found = [
+        (q, side)
+        for side, start, end in ((sa, c.a_start, c.a_end), (sb, c.b_start, c.b_end))
+        for q in _quantities(side, start, end)
+    ]
+    return bool(found) and all(q in conversions(side) for q, side in found)
 
 
 def _touches_date(side: Side, start: int, end: int, ws: list[str]) -> bool:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import LCSseq
 
+from core import lexicon
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.sources import PRONOUNS
@@ -107,10 +108,23 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
         ):
             flags.append(_speaker_flag(sa, sb, x, y))
             continue
-        hunks = [h for h in _inner_hunks(x, y) if not _editors_gloss(sa.text, sb.text, x, y, h)]
+        hunks = [
+            h
+            for h in _inner_hunks(x, y)
+            if not _editors_gloss(sa.text, sb.text, x, y, h) and not _only_articles(x, y, h)
+        ]
         if hunks:
             flags.append(_altered_flag(sa, sb, x, y, hunks))
     return flags
+
+
+ARTICLES = lexicon.words("articles")
+
+
+def _only_articles(x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
+    """Whether a difference only adds or drops "a", "an" or "the": a transcript's or a
+    translator's grammar, not the speaker's words."""
+    return all(k in ARTICLES for k in (*x.keys[slice(*h.a)], *y.keys[slice(*h.b)]))
 
 
 def _inner_hunks(x: QuoteWords, y: QuoteWords) -> list[Hunk]:

@@ -21,6 +21,7 @@ from core.discrepancies.text import one_line
 from core.facts.fact_records import Entity
 from core.facts.names import fold, name_variants_match
 from core.model import Alignment
+from core.text.tokens import cosmetic_key
 
 MIN_LINK = 0.5  # claim links less likely than this are not read for names
 LABELS = ("person", "org")  # places are named loosely ("Moscow" for Russia); not read here
@@ -74,7 +75,9 @@ def _abbreviates(short: str, name: str) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in fold(text).replace("’", "'").split() if w not in _GLUE}
+    """A name's words, each by its cosmetic key: "Centre" and "Center", "Organisation"
+    and "Organization" are one word in British and American spelling."""
+    return {cosmetic_key(w) for w in fold(text).replace("’", "'").split() if w not in _GLUE}
 
 
 _GLUE = frozenset({"the", "of", "and", "for", "'s"})

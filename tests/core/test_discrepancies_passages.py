@@ -302,12 +302,42 @@ def test_a_bracketed_gloss_inside_a_matched_quotation_is_not_an_alteration():
 
     a = Article(
         text="Outbreak.\n\nAt a briefing in the capital on Monday, health officials from "
-        "six agencies met. \"The spread outside (the Republic of Vell) RV worries all of "
-        "us deeply,\" the director told reporters."
+        'six agencies met. "The spread outside (the Republic of Vell) RV worries all of '
+        'us deeply," the director told reporters.'
     )
     b = Article(
-        text="Outbreak.\n\nThe director was blunt: \"The spread outside RV worries all of us "
-        "deeply.\" Six agencies sent officials to the briefing."
+        text='Outbreak.\n\nThe director was blunt: "The spread outside RV worries all of us '
+        'deeply." Six agencies sent officials to the briefing.'
     )
     found = compare(a, b, capped=False).discrepancies
     assert not [d for d in found if d.kind == "quote"]
+
+
+def test_two_roundings_of_one_conversion_in_brackets_are_no_conflict():
+    from core.compare import compare
+    from core.model import Article
+
+    a = "Volcano.\n\nThe agency said a seven-kilometre (four miles) radius must be cleared at once."
+    b = "Volcano.\n\nThe agency said a seven-kilometre (4.35 miles) radius must be cleared at once."
+    c = "Volcano.\n\nThe agency said a ten-kilometre (six miles) radius must be cleared at once."
+    assert not [
+        d for d in compare(Article(a), Article(b), capped=False).discrepancies if d.kind == "number"
+    ]
+    assert [
+        d for d in compare(Article(a), Article(c), capped=False).discrepancies if d.kind == "number"
+    ]
+
+
+def test_a_quotation_with_or_without_an_article_is_the_same_quotation():
+    from core.compare import compare
+    from core.model import Article
+
+    a = 'Blast.\n\n"There was power outage and then the roof fell in," the mayor told reporters.'
+    b = 'Blast.\n\n"There was a power outage and then the roof fell in," the mayor told reporters.'
+    c = 'Blast.\n\n"There was a gas leak and then the roof fell in," the mayor told reporters.'
+    assert not [
+        d for d in compare(Article(a), Article(b), capped=False).discrepancies if d.kind == "quote"
+    ]
+    assert [
+        d for d in compare(Article(a), Article(c), capped=False).discrepancies if d.kind == "quote"
+    ]

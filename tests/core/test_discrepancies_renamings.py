@@ -34,3 +34,9 @@ def test_initials_written_for_a_name_are_that_name():
     sa = side("Storm.\n\nThe Northern Weather Office said the storm would weaken by Monday.")
     sb = side("Storm.\n\nThe storm would weaken by Monday, NWO forecasters said on Sunday.")
     assert renamings(sa, sb, linked(sa, sb, 0.9)) == []
+
+
+def test_one_name_in_british_and_american_spelling_is_not_renamed():
+    sa = side("Volcano.\n\nThe Centre of Volcanology and Hazard Mitigation raised the alert.")
+    sb = side("Volcano.\n\nThe Center of Volcanology and Hazard Mitigation raised the alert.")
+    assert renamings(sa, sb, linked(sa, sb, 0.9)) == []

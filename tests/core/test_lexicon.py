@@ -23,6 +23,7 @@ SHAPES = {
     "alignment_stop_words": "list",
     "antonyms": "phrase_groups",
     "approaching": "list",
+    "articles": "list",
     "auxiliary_verbs": "list",
     "change_roles": "groups",
     "capitalised_abbreviations": "list",
