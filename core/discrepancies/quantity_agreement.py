@@ -115,6 +115,11 @@ def _floors(a: Quantity, b: Quantity) -> bool:
     return all(math.isinf(q.high) and q.qualifier == "min" for q in (a, b))
 
 
+#: Counts this small are counted one by one: "at least nine" and "at least 10" dead
+#: are two tolls, where "at least 90" may round "at least 79".
+SMALL_COUNT = 20
+
+
 def _precise(value: float) -> bool:
     """A figure of two significant digits or more ("79", "104", "1.1 million"): a
     newsroom writing "at least 79" counted 79; "at least 90" elsewhere is another
@@ -122,7 +127,7 @@ def _precise(value: float) -> bool:
     if value <= 0 or value != int(value):
         return value > 0
     digits = str(int(value)).rstrip("0")
-    return len(digits) >= 2
+    return len(digits) >= 2 or value < SMALL_COUNT
 
 
 def same_unit(a: Quantity, b: Quantity) -> bool:

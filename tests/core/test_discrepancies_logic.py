@@ -65,6 +65,9 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(104, INF, qualifier="min"), q(104, INF, qualifier="min"), True),
         (q(1e6, INF, qualifier="min", lo_inc=False), q(1.1e6, INF, qualifier="min"), True),
         (q(60, INF, qualifier="min"), q(80, INF, qualifier="min"), True),  # more than 60 / 80
+        # a small count is counted one by one: at least nine dead, then at least 10
+        (q(9, INF, qualifier="min"), q(10, INF, qualifier="min"), False),
+        (q(9, INF, qualifier="min"), q(9, INF, qualifier="min"), True),
         # a count just short of a number against one past it
         (q(300, qualifier="approx", text="nearly 300"), q(300, INF, qualifier="min"), False),
         (q(300, qualifier="approx", text="about 300"), q(300, INF, qualifier="min"), True),
