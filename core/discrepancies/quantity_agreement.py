@@ -94,12 +94,37 @@ def agree(a: Quantity, b: Quantity) -> bool:
         return False
     if _short_of_floor(a, b) or _short_of_floor(b, a):
         return False
+    if _differ_in_precise_digits(a, b):
+        return False
     if _tolerant_contains(b, representative(a)) or _tolerant_contains(a, representative(b)):
         return True
     return not a.exact and not b.exact and _intervals_overlap(_as_read(a), _as_read(b))
 
 
 APPROACHING = lexicon.lines("approaching")
+#: Significant digits from which a figure is a count to the unit, not a rounding:
+#: "1.41178 billion" and "1,411,718,000" differ, "1.4 billion" and it do not.
+PRECISE_DIGITS = 4
+
+
+def _differ_in_precise_digits(a: Quantity, b: Quantity) -> bool:
+    """Two unhedged figures written to several significant digits that disagree at the
+    precision of the less precise one, though within the margin kept for float noise."""
+    if not (a.exact and b.exact) or a.qualifier or b.qualifier or a.low <= 0 or b.low <= 0:
+        return False
+    digits = min(_significant(a.low), _significant(b.low))
+    if digits < PRECISE_DIGITS:
+        return False
+    return _rounded(a.low, digits) != _rounded(b.low, digits)
+
+
+def _significant(value: float) -> int:
+    mantissa = f"{value:.10g}".replace(".", "").lstrip("0").split("e")[0]
+    return len(mantissa.rstrip("0")) or 1
+
+
+def _rounded(value: float, digits: int) -> float:
+    return float(f"{value:.{digits}g}")
 
 
 def _short_of_floor(a: Quantity, b: Quantity) -> bool:
