@@ -31,6 +31,9 @@ from core.facts.fact_records import DateRef
 
 MIN_SCORE = 5.0  # shared clause words (+ bonuses) to call two references one happening
 AGREE_BONUS = 2.0  # two references to the same day are the likelier pair
+#: Each article names one day, in sentences that report one claim: the story's day,
+#: told in a lead's clause ("struck on Thursday afternoon when…") the other words apart.
+ONLY_DAY_BONUS = 2.0
 _PREPOSITIONS = frozenset({"on", "last", "next", "this", "since", "by", "until", "early", "late"})
 
 Dated = list[tuple[DateRef, Day]]
@@ -149,6 +152,7 @@ def paired_days(
     days_a, days_b = [days[x] for x in refs_a], [days[y] for y in refs_b]
     ctx_a, ctx_b = [ia.contexts[x] for x in refs_a], [ib.contexts[y] for y in refs_b]
     sentence_a, sentence_b = [x.sentence for x in refs_a], [y.sentence for y in refs_b]
+    only_days = len({d for d in days_a}) == 1 and len({d for d in days_b}) == 1
 
     def score(i: int, j: int) -> float:
         verdict = same_day(days_a[i], days_b[j])
@@ -156,7 +160,7 @@ def paired_days(
             return 0.0
         s = float(len(ctx_a[i] & ctx_b[j]))
         if (sentence_a[i], sentence_b[j]) in aligned:
-            s += ALIGNED_BONUS
+            s += ALIGNED_BONUS + (ONLY_DAY_BONUS if only_days else 0.0)
         return s + AGREE_BONUS if verdict else s
 
     matched = match_pairs(range(len(refs_a)), range(len(refs_b)), score, MIN_SCORE)

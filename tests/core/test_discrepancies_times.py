@@ -58,3 +58,19 @@ def test_a_time_told_by_another_places_clock_is_not_compared():
     assert _dates(a, b) == []
     c = "Landing.\n\nThe probe touched down on the moon at around 4:20 am, the agency said."
     assert _dates(a, c) != []
+
+
+def test_the_one_day_each_story_names_in_linked_leads_is_compared():
+    from core.discrepancies.date_conflicts import date_conflicts
+
+    a = side(
+        "Crash.\n\nTragedy struck the port city on Thursday afternoon when a cargo plane "
+        "carrying 12 crew came down near the runway."
+    )
+    b = side(
+        "Air accident.\n\nOfficials said on Wednesday that the aircraft, with 12 people "
+        "aboard, went down beside the airfield."
+    )
+    [flag] = date_conflicts(a, b, {(1, 1)})
+    assert "Thursday" in flag.summary and "Wednesday" in flag.summary
+    assert date_conflicts(a, b, set()) == []  # sentences no link holds are not read so
