@@ -13,6 +13,7 @@ thousands") are already as wide as the words allow and get none, so
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from core import lexicon
 from core.facts.fact_records import Quantity
@@ -105,19 +106,23 @@ APPROACHING = lexicon.lines("approaching")
 #: Significant digits from which a figure is a count to the unit, not a rounding:
 #: "1.41178 billion" and "1,411,718,000" differ, "1.4 billion" and it do not.
 PRECISE_DIGITS = 4
+PRECISE_FROM = 10 ** (PRECISE_DIGITS - 1)
 
 
 def _differ_in_precise_digits(a: Quantity, b: Quantity) -> bool:
     """Two unhedged figures written to several significant digits that disagree at the
     precision of the less precise one, though within the margin kept for float noise."""
-    if not (a.exact and b.exact) or a.qualifier or b.qualifier or a.low <= 0 or b.low <= 0:
+    if not (a.exact and b.exact) or a.qualifier or b.qualifier or a.low == b.low:
         return False
+    if a.low < PRECISE_FROM or b.low < PRECISE_FROM:
+        return False  # a whole number under 1,000 has at most three digits
     digits = min(_significant(a.low), _significant(b.low))
     if digits < PRECISE_DIGITS:
         return False
     return _rounded(a.low, digits) != _rounded(b.low, digits)
 
 
+@lru_cache(maxsize=4096)
 def _significant(value: float) -> int:
     mantissa = f"{value:.10g}".replace(".", "").lstrip("0").split("e")[0]
     return len(mantissa.rstrip("0")) or 1
