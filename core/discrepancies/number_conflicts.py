@@ -95,7 +95,7 @@ def paired_figures(
     things_a, things_b = [_thing(q) for q in qa], [_thing(q) for q in qb]
     unique = _unique_units(units_a) & _unique_units(units_b)
     size_a, size_b = [size(q) for q in qa], [size(q) for q in qb]
-    part_a, part_b = [_a_part(q) for q in qa], [_a_part(q) for q in qb]
+    part_a, part_b = [_a_part(sa, q) for q in qa], [_a_part(sb, q) for q in qb]
 
     def score(i: int, j: int) -> float:
         # only called for figures of one unit, both in or both out of the headline:
@@ -142,11 +142,18 @@ def paired_figures(
 SUBGROUPS = lexicon.words("people_subgroups")
 
 
-def _a_part(q: Quantity) -> bool:
-    """Whether a figure counts a part of the people by age or sex ("three children"):
-    such a part is not the toll it belongs to, though both count people, and meets
-    only a part of its own kind ("108 women" / "more than 100 women")."""
-    return q.unit.casefold() in SUBGROUPS
+def _a_part(side: Side, q: Quantity) -> bool:
+    """Whether a figure counts a part of the people by age or sex ("three children",
+    "84 were women"): such a part is not the toll it belongs to, though both count
+    people, and meets only a part of its own kind ("108 women" / "more than 100 women")."""
+    if q.unit.casefold() in SUBGROUPS:
+        return True
+    said = _PREDICATE.match(side.text, q.end)
+    return said is not None and said.group(1).casefold() in SUBGROUPS
+
+
+#: "84 were women": what the figure's things were, said after it.
+_PREDICATE = re.compile(r"\s+(?:were|are|was|is)\s+(?:\w+\s+)?([^\W\d_]+)\b", re.I)
 
 
 @per_article

@@ -114,12 +114,16 @@ def _differ_in_precise_digits(a: Quantity, b: Quantity) -> bool:
     precision of the less precise one, though within the margin kept for float noise."""
     if not (a.exact and b.exact) or a.qualifier or b.qualifier or a.low == b.low:
         return False
-    if a.low < PRECISE_FROM or b.low < PRECISE_FROM:
+    if _small_whole(a.low) or _small_whole(b.low):
         return False  # a whole number under 1,000 has at most three digits
     digits = min(_significant(a.low), _significant(b.low))
     if digits < PRECISE_DIGITS:
         return False
     return _rounded(a.low, digits) != _rounded(b.low, digits)
+
+
+def _small_whole(value: float) -> bool:
+    return value < PRECISE_FROM and value == int(value)
 
 
 @lru_cache(maxsize=4096)

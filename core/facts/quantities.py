@@ -172,6 +172,9 @@ _MARK_CLOSES = re.compile(r"[\"”]")
 _NAME_AGE = re.compile(r"[A-Z][\w'’\-]+,\s$")
 _NAME_PREFIX = re.compile(r"(?:\b(?:No|no|Nos|nos)\.|#|\bnumber)\s*$|([A-Z][\w'’.\-]*)\s+$")
 _GLUED_TO_NAME = re.compile(r"[A-Za-z][\-/]$")
+#: The second half of a model number after a name: "Boeing 737-", "Airbus A320-".
+_MODEL_TAIL = re.compile(r"\b([A-Z][\w'’.]*)\s+[A-Z]?\d+-$")
+_CALENDAR_NAMES = frozenset(lexicon.months()) | frozenset(lexicon.weekdays())
 _YEAR_HEAD = re.compile(
     r"\b(?:in|since|from|until|till|by|between|year|early|late|mid|before|after)\s+$", re.I
 )
@@ -358,6 +361,9 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
     value = parse_digits(match.group("num"))
     if value is None or re.match(r"[.:][0-9]", text[match.end("num") : match.end("num") + 2]):
         return None  # versions, clock times, scores written 3:1
+    tail = _MODEL_TAIL.search(text, max(0, num_start - 40), num_start)
+    if tail and _model_name(text, tail.start(), tail.group(1)):
+        return None  # the "800" of "Boeing 737-800"
     if _GLUED_TO_NAME.search(text, max(0, num_start - 2), num_start) and not (
         _MAGNITUDE_HEAD.search(text, max(0, num_start - 15), num_start)
     ):
@@ -385,9 +391,27 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
     elif match.group("pct"):
         unit = "percent"
     paired = re.match(r"\s*[-–]\s*[0-9]", text[match.end() : match.end() + 4]) is not None
-    if not unit and scale == 1 and not paired and _is_not_an_amount(text, match, value):
-        return None
+    named = not paired or _model(text, match)  # "Boeing 737-800" is a model, not a range
+    if not unit and scale == 1 and named and _is_not_an_amount(text, match, value):
+        return None  # a year, an age, a name's number
     return _Raw(start, end, value * scale, scale, None, unit, False)
+
+
+def _model(text: str, match: re.Match[str]) -> bool:
+    """Whether a figure joined by a bare hyphen to another ("737-800") follows a name:
+    a model or a designation, not a range."""
+    if re.match(r"-\d", text[match.end() : match.end() + 2]) is None:
+        return False
+    name = _NAME_PREFIX.search(text, max(0, match.start("num") - 40), match.start("num"))
+    return bool(name and name.group(1)) and _model_name(text, name.start(), name.group(1))
+
+
+def _model_name(text: str, start: int, word: str) -> bool:
+    """Whether a capitalised word before a number names a make ("Boeing", "Airbus"),
+    not a month ("June 23-24") or a sentence's first word ("Some 20-30")."""
+    return word.casefold().rstrip(".") not in _CALENDAR_NAMES and not _sentence_initial(
+        text, start
+    )
 
 
 def _counts_plural(text: str, end: int) -> bool:

@@ -250,3 +250,13 @@ def test_a_crowd_that_marched_meets_a_crowd_that_attended():
     from core.discrepancies.roles import role_of
 
     assert {role_of(s, s.facts.quantities[0]) for s in (a, b)} == {"attendance"}
+
+
+def test_a_count_said_to_be_women_or_children_is_a_part_of_the_toll():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    whole = side("Crash.\n\nThe fire agency said 179 people were killed in the crash.")
+    part = side("Crash.\n\nOf those killed in the crash, at least 84 were women, the agency said.")
+    assert number_conflicts(paired_figures(part, whole, {(1, 1)})) == []
+    women = side("Crash.\n\nOf those killed in the crash, 70 were women, the agency said.")
+    assert len(number_conflicts(paired_figures(part, women, {(1, 1)}))) == 1

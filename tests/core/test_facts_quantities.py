@@ -481,3 +481,17 @@ def test_a_magnitude_joined_by_a_hyphen_is_a_reading_but_a_name_with_a_number_is
         (3.0, "magnitude")
     ]
     assert not quantities("Covid-19 wards and F-16 jets were named.")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The flight, a Boeing 737-800, skidded off the runway.", []),
+        ("An Airbus A320-200 landed safely.", []),
+        ("The mutiny of June 23-24 failed.", [(24, 24)]),
+        ("Some 20-30 people died on Sunday.", [(20, 30)]),
+        ("Police said 20-30 people died.", [(20, 30)]),
+    ],
+)
+def test_a_model_number_after_a_make_is_not_a_range(text, found):
+    assert [(q.low, q.high) for q in quantities(text)] == found
