@@ -341,3 +341,28 @@ def test_a_quotation_with_or_without_an_article_is_the_same_quotation():
     assert [
         d for d in compare(Article(a), Article(c), capped=False).discrepancies if d.kind == "quote"
     ]
+
+
+def test_quoted_words_told_very_otherwise_rank_after_a_one_sided_figure():
+    from core.discrepancies.omissions import _WEIGHT
+    from core.discrepancies.passages import ONE_SIDED_QUOTE_WEIGHT, passage_flags
+    from core.discrepancies.side import build_side
+    from core.facts import extract_facts
+
+    def quote_flags(text_a: str, text_b: str):
+        a, b = Article(text=text_a), Article(text=text_b)
+        spans_a, spans_b = ((0, len(text_a)),), ((0, len(text_b)),)
+        al = Alignment(spans_a, spans_b, 0.9, diff_passage(text_a, spans_a, text_b, spans_b))
+        sa, sb = build_side(a, extract_facts(a)), build_side(b, extract_facts(b))
+        return [f for f in passage_flags(sa, sb, [al]) if f.kind == "quote"]
+
+    many = quote_flags(
+        'The mayor said: "the storm wrecked every harbour wall and flooded old homes."',
+        "The mayor said the storm damaged some sea defences and soaked several houses.",
+    )
+    few = quote_flags(
+        'The mayor said: "the storm wrecked every harbour wall."',
+        "The mayor said the storm wrecked every sea wall.",
+    )
+    assert [f.weight for f in many] == [ONE_SIDED_QUOTE_WEIGHT] < [_WEIGHT["number"]]
+    assert few and few[0].weight > _WEIGHT["number"]
