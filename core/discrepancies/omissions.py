@@ -48,6 +48,11 @@ NOVEL_WORDS = 3
 NOVEL_SHARE = 0.6
 #: A restated sentence is reported for a clause only when it is this novel.
 NOVEL_WORDS_LINKED = 4
+#: A one-sided span shorter than this is seldom a claim of its own (a photo credit,
+#: "according to the governor.", the cut-off end of a stored page): it ranks lower.
+#: On every annotated event 4 % of them were wanted, against 20 % of longer ones.
+FRAGMENT_WORDS = 8
+FRAGMENT_PENALTY = 0.3
 
 
 class Omitted(NamedTuple):
@@ -212,7 +217,10 @@ def forget_omission_words() -> None:
 def _flag(side: Side, item: Omitted, name: str) -> Flag:
     summary = f"only in {name}: {_describe(side, item)}"
     a, b = (item.span, None) if name == "A" else (None, item.span)
-    return flag("omission", summary, a, b, severity=_SEVERITY[item.what], weight=_WEIGHT[item.what])
+    weight = _WEIGHT[item.what]
+    if len(words(side.text, *item.span)) < FRAGMENT_WORDS:
+        weight -= FRAGMENT_PENALTY
+    return flag("omission", summary, a, b, severity=_SEVERITY[item.what], weight=weight)
 
 
 def _describe(side: Side, item: Omitted) -> str:

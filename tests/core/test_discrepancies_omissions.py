@@ -80,3 +80,15 @@ def test_a_figure_counting_something_else_does_not_state_it():
     assert f.severity == "medium" and "48 people" in f.summary
     c = side("Blast.\n\nMore than 40 people were taken to hospitals after the blast.")
     assert omissions(a, c, {1}, set(), "A") == []
+
+
+def test_a_short_fragment_ranks_below_a_whole_claim_of_its_kind():
+    other = side("Quake.\n\nThe quake struck the valley at dawn, officials said.")
+    short = side("Quake.\n\nThe quake struck the valley at dawn. Rescuers found 14 survivors.")
+    whole = side(
+        "Quake.\n\nThe quake struck the valley at dawn. "
+        "Rescuers working through the night found 14 survivors under the rubble of the school."
+    )
+    [fragment] = omissions(short, other, {0, 1}, set(), "A")
+    [claim] = omissions(whole, other, {0, 1}, set(), "A")
+    assert fragment.weight < claim.weight
