@@ -45,11 +45,19 @@ def attribution_conflicts(
     pairs = list(dict.fromkeys(sentence_pairs))
     flags = []
     used: set[Attribution] = set()
+    # a pair read with the same free credits finds the same conflict: the second
+    # pass reuses the first's answer unless a credit of the pair was taken since
+    known: dict[tuple[int, int], tuple[int, tuple[Attribution, Attribution] | None]] = {}
     for relays_only in (True, False):
         for i, j in pairs:
             left = [f for f in _credited(sa, i) if f not in used]
             right = [f for f in _credited(sb, j) if f not in used]
-            found = conflicting_sources(left, right, credits)
+            free = len(left) + len(right)
+            seen = known.get((i, j))
+            found = seen[1] if seen and seen[0] == free else None
+            if not seen or seen[0] != free:
+                found = conflicting_sources(left, right, credits)
+                known[(i, j)] = (free, found)
             if found and (not relays_only or all(is_conduit(f) for f in found)):
                 used.update(found)
                 flags.append(source_flag(sa, sb, *found))

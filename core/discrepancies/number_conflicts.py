@@ -227,6 +227,14 @@ def number_conflicts(
     return flags
 
 
+@per_article
+def _by_sentence(side: Side) -> dict[int, list[Quantity]]:
+    found: dict[int, list[Quantity]] = {}
+    for q in side.facts.quantities:
+        found.setdefault(q.sentence, []).append(q)
+    return found
+
+
 def _total_of(side: Side, part: Quantity, total: Quantity) -> bool:
     """Whether ``total`` is ``part`` plus the other figures its sentence gives for the
     same unit: "21 critical and 73 seriously injured" against "94 severely injured"
@@ -236,8 +244,8 @@ def _total_of(side: Side, part: Quantity, total: Quantity) -> bool:
     unit = unit_key(part)
     others = [
         q.low
-        for q in side.facts.quantities
-        if q.sentence == part.sentence and q != part and q.exact and unit_key(q) == unit
+        for q in _by_sentence(side).get(part.sentence, ())
+        if q != part and q.exact and unit_key(q) == unit
     ]
     return bool(others) and any(
         math.isclose(part.low + extra, total.low) for extra in (*others, sum(others))

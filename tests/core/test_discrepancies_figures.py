@@ -246,7 +246,7 @@ def test_arrests_and_demonstrators_count_people():
 
 def test_a_crowd_that_marched_meets_a_crowd_that_attended():
     a = side("Rally.\n\nOrganisers said 40,000 people attended the rally in the capital.")
-    b = side("Rally.\n\nSome 25,000 people joined the march, police in the capital said.")
+    b = side("Rally.\n\nSome 25,000 people marched through the capital, police there said.")
     from core.discrepancies.roles import role_of
 
     assert {role_of(s, s.facts.quantities[0]) for s in (a, b)} == {"attendance"}
