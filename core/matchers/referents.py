@@ -30,7 +30,7 @@ Description = tuple[str, ...]
 @lru_cache(maxsize=256)
 def referents(text: str) -> dict[Description, tuple[str, ...]]:
     """Each role the article gives to exactly one named person, with that person's name
-    tokens: {("north", "korean", "leader"): ("Kim", "Jong", "Un"), ("leader",): (…)}.
+    tokens: {("harbour", "minister"): ("Oskar", "Vell"), ("minister",): (…)}.
 
     Cached per text: every sentence of the article asks.
     """
@@ -85,7 +85,7 @@ def _name_after(tokens: list[str], start: int) -> tuple[str, ...]:
 
 
 def _modifiers_before(tokens: list[str], end: int) -> list[str]:
-    """The words qualifying a title ("North Korean", "foreign"), nearest last."""
+    """The words qualifying a title ("Northern Harbour", "foreign"), nearest last."""
     out: list[str] = []
     for token in reversed(tokens[max(0, end - _MAX_MODIFIERS) : end]):
         lower = token.lower()
