@@ -54,10 +54,9 @@ def attribution_conflicts(
             right = [f for f in _credited(sb, j) if f not in used]
             free = len(left) + len(right)
             seen = known.get((i, j))
-            found = seen[1] if seen and seen[0] == free else None
-            if not seen or seen[0] != free:
-                found = conflicting_sources(left, right, credits)
-                known[(i, j)] = (free, found)
+            if seen is None or seen[0] != free:
+                seen = known[(i, j)] = (free, conflicting_sources(left, right, credits))
+            found = seen[1]
             if found and (not relays_only or all(is_conduit(f) for f in found)):
                 used.update(found)
                 flags.append(source_flag(sa, sb, *found))
