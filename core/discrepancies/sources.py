@@ -112,6 +112,8 @@ def is_conduit(f: Attribution) -> bool:
 #: "said in a video statement", "told the broadcaster"): one person telling the press and
 #: the same person putting out a statement are two accounts of how it was said.
 CHANNELS = lexicon.groups("channels")
+#: Channels of channels.txt through which a source puts its own words out, not the press's.
+WRITTEN_CHANNELS = frozenset({"statement", "post", "letter", "video"})
 
 
 def channel(f: Attribution) -> str:
@@ -244,13 +246,24 @@ def conflicting_sources(
         return named_left[0], named_right[0]
     for f in left:
         for g in right:
-            two_channels = channel(f) and channel(g) and channel(f) != channel(g)
+            two_channels = channel(f) != channel(g) and (
+                (channel(f) and channel(g)) or _written_against_relayed(f, g)
+            )
             if not two_channels or not same_source(f, g, credits_l, credits_r):
                 continue
             # each side naming both channels of the source tells the same account
             if not (_heard_through(f, right, credits_r) or _heard_through(g, left, credits_l)):
                 return f, g
     return None
+
+
+def _written_against_relayed(f: Attribution, g: Attribution) -> bool:
+    """One side says how the source put it out in writing (a statement, a post, a
+    letter) and the other only relays it ("according to the minister")."""
+    return any(
+        channel(x) in WRITTEN_CHANNELS and not channel(y) and is_conduit(y)
+        for x, y in ((f, g), (g, f))
+    )
 
 
 def _heard_through(f: Attribution, others: Sequence[Attribution], credits: Credits | None) -> bool:

@@ -206,6 +206,11 @@ def test_the_same_chain_in_other_words_agrees():
             credit("the Harbour Ministry", "harbour ministry", "told reporters"),
             False,
         ),
+        (  # the minister's own post against a relay that does not say how she said it
+            credit("Minister Ana Ruiz", "ana ruiz"),
+            credit("Minister Ana Ruiz", "ana ruiz", "said in a video statement posted on X"),
+            True,
+        ),
     ],
 )
 def test_a_spokesperson_and_a_written_statement_are_two_channels(left, right, conflict):
