@@ -68,7 +68,10 @@ TIME = re.compile(
     rf"(?:\s*(?P<zone1>{_ZONE})\b)?"
     rf"|\b(?P<h2>[01]?[0-9]|2[0-3])[:.](?P<min2>[0-5][0-9])\s*(?:hours?\s+|hrs\s+|h\s+)?(?P<zone2>{_ZONE})\b"
     rf"|\b(?P<h3>[01][0-9]|2[0-3])(?P<min3>[0-5][0-9])\s*(?:hours|hrs|(?P<zone3>GMT|UTC))\b"
-    rf"|\b(?P<noon>noon|midnight)(?:\s+(?P<zone4>{_ZONE})\b)?",
+    rf"|\b(?P<noon>noon|midnight)(?:\s+(?P<zone4>{_ZONE})\b)?"
+    # "7.35 this morning", "9:10 last night": the part of the day stands for a.m./p.m.
+    r"|\b(?P<h5>1[0-2]|0?[1-9])[:.](?P<min5>[0-5][0-9])\s+(?P<part>this\s+"
+    r"(?:morning|afternoon|evening)|tonight|last\s+night)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -392,6 +395,10 @@ def _clock(m: re.Match[str]) -> tuple[int | None, int, str | None]:
         return int(m.group("h3")), int(m.group("min3")), m.group("zone3")
     if m.group("h2"):
         return int(m.group("h2")), int(m.group("min2")), m.group("zone2")
+    if m.group("h5"):
+        later = not m.group("part").lower().endswith("morning")
+        hour = int(m.group("h5")) % 12
+        return hour + (12 if later and hour < 12 else 0), int(m.group("min5")), None
     hour = int(m.group("h"))
     if hour > 12 or hour == 0:
         return None, 0, None

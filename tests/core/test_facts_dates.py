@@ -117,6 +117,9 @@ def test_vague_relative_expressions_stay_unresolved():
         ("The strike began at 0400 GMT.", "04:00+00:00"),
         ("The deadline is midnight.", "00:00"),
         ("Trading halted at 9:30 a.m. on the exchange.", "09:30"),
+        ("He died at 7.35 this morning.", "07:35"),
+        ("The bells rang at 7:35 this evening.", "19:35"),
+        ("The blast came at 9.10 last night.", "21:10"),
     ],
 )
 def test_clock_times(text, value):
@@ -184,3 +187,7 @@ def test_any_text_never_crashes_and_spans_are_inside(text, published):
         assert 0 <= d.start < d.end <= len(text)
         assert text[d.start : d.end] == d.text
         assert d.kind in ("absolute", "weekday", "relative", "time")
+
+
+def test_a_decimal_before_a_session_is_no_clock_time():
+    assert not dates("Shares rose 2.35 in the morning session.")
