@@ -41,7 +41,7 @@ _VERBAL = lexicon.words("auxiliary_verbs")
 #: Words that open a new phrase when a comma is missing ("according to local media
 #: the toll …"): a source's name never holds one after its first word.
 _PHRASE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "not", "never", "no"})
-_NAME_GLUE = frozenset({"of", "for", "and", "&", "at", "in", "on", "to", "from"})  # "head of the agency"
+_NAME_GLUE = frozenset({"of", "for", "and", "&", "at", "in", "on", "to", "from", "by"})  # "head of the agency"
 _OBJECT_END = re.compile(
     r"[,;:!?“”\"()\[\]—–]|\.(?:\s|$)|\s(?:that|who|which|in\s+an?|on|at|after|before|during|when|while|as)\s"
     r"|\s(?:today|yesterday|tonight)\b"
@@ -54,7 +54,9 @@ _DOCUMENTS = (
 #: "a readout of the meeting issued by X" → X; "a statement from X" → X.
 _DOCUMENT_HEADS = (
     re.compile(
-        _DOCUMENTS + r"(?:[\w’']+\s+){0,5}?(?:published|issued|released|put\s+out|posted)\s+by\s+",
+        _DOCUMENTS
+        + r"(?:[\w’']+\s+){0,5}?(?:published|issued|released|put\s+out|posted|provided|compiled)"
+        r"\s+by\s+",
         re.I,
     ),
     re.compile(_DOCUMENTS + r"(?:[\w’']+\s+){0,4}?(?:from|by)\s+", re.I),

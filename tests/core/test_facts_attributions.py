@@ -257,3 +257,15 @@ def test_where_a_speaker_said_it_is_part_of_the_cue(text, source, cue):
         (a.source, a.cue) for a in extract_facts(article_from_text("Head\n\n" + text)).attributions
     ]
     assert (source, cue) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Turnout reached 42%, according to data provided by the ministry.", "ministry"),
+        ("It grew, according to official data released by the statistics bureau.", "statistics bureau"),
+        ("The plan was approved, according to a report by the harbour board.", "harbour board"),
+    ],
+)
+def test_data_provided_by_a_body_is_credited_to_the_body(text, key):
+    assert [a.source_key for a in attributions(text)] == [key]
