@@ -6,6 +6,7 @@ before quotes and attributions because speakers and sources are keyed by them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.facts.attributions import extract_attributions
@@ -19,6 +20,10 @@ from core.facts.quantities import extract_quantities
 from core.facts.quotes import extract_quotes
 from core.model import Article, Sentence
 
+#: A web address a copied page kept ("https://…/2024/11/13/…"): its digits are a
+#: path, not a figure or a date the story states.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s\"'<>]+", re.I)
+
 
 def extract_facts(article: Article, sentences: Sequence[Sentence] | None = None) -> Facts:
     """Everything checkable that ``article`` states, each fact with its span.
@@ -27,8 +32,13 @@ def extract_facts(article: Article, sentences: Sequence[Sentence] | None = None)
     when the caller already has it, to save splitting the article twice.
     """
     context = build_context(article, sentences)
-    dates = extract_dates(context, publication_date(article))
-    quantities = extract_quantities(context, [(d.start, d.end) for d in dates])
+    addresses = [m.span() for m in _ADDRESS.finditer(article.text)]
+    dates = [
+        d
+        for d in extract_dates(context, publication_date(article))
+        if not any(s <= d.start < e for s, e in addresses)
+    ]
+    quantities = extract_quantities(context, [(d.start, d.end) for d in dates] + addresses)
     entities = extract_entities(context)
     quotes = extract_quotes(context, entities)
     attributions = extract_attributions(context, entities, quotes)

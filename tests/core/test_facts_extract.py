@@ -170,3 +170,13 @@ def load_article_from(text: str) -> Article:
     from core.ingest.load import article_from_text
 
     return article_from_text(text)
+
+
+def test_the_digits_of_a_web_address_are_no_figure_or_date():
+    text = (
+        'Air hovered at <a href="https://news.example.com/asia/2024/11/13/smog/">New Delhi</a> '
+        "about 480 on Monday. Details at www.example.org/2023/05/17 list 12 more sites."
+    )
+    facts = extract_facts(Article(text=text))
+    assert [text[q.start : q.end] for q in facts.quantities] == ["about 480", "12"]
+    assert [text[d.start : d.end] for d in facts.dates] == ["Monday"]
