@@ -27,7 +27,7 @@ from core.discrepancies.quantity_agreement import (
 )
 from core.discrepancies.roles import counted_unit, role_of
 from core.discrepancies.side import Side, per_article
-from core.discrepancies.standing import standing_of
+from core.discrepancies.standing import RECALLED, standing_of
 from core.discrepancies.subject import (
     ALIGNED_BONUS,
     best_first,
@@ -93,7 +93,7 @@ def paired_figures(
     standing_b = [standings_b[q] for q in qb]
     distinct_a = [q.exact and _distinctive(q.low) for q in qa]
     things_a, things_b = [_thing(q) for q in qa], [_thing(q) for q in qb]
-    unique = _unique_units(units_a) & _unique_units(units_b)
+    unique = _unique_units(units_a, standings_a) & _unique_units(units_b, standings_b)
     size_a, size_b = [size(q) for q in qa], [size(q) for q in qb]
     part_a, part_b = [_a_part(sa, q) for q in qa], [_a_part(sb, q) for q in qb]
 
@@ -109,7 +109,8 @@ def paired_figures(
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
         same_role = bool(role_x) and role_x == role_y
         same_figure = distinct_a[i] and y.exact and x.low == y.low
-        if not (same_role or same_figure or clause_word_shared(i, j)):
+        one_measure = unit_a[i] in unique  # each article gives one magnitude, one depth
+        if not (same_role or same_figure or one_measure or clause_word_shared(i, j)):
             return 0.0
         if same_figure:
             shared += DISTINCTIVE_BONUS
@@ -204,11 +205,13 @@ def _roles(side: Side) -> dict[Quantity, str | None]:
     return {q: role_of(side, q) for q in _units(side)}
 
 
-def _unique_units(units: dict[Quantity, str]) -> set[str]:
-    """Units an article states one value of (repeats of that value allowed)."""
+def _unique_units(units: dict[Quantity, str], standings: dict[Quantity, str]) -> set[str]:
+    """Units an article states one value of (repeats of that value allowed; a value
+    recalled from an earlier year is another event's)."""
     values: dict[str, set[tuple[float, float]]] = {}
     for q, unit in units.items():
-        values.setdefault(unit, set()).add((q.low, q.high))
+        if standings[q] != RECALLED:
+            values.setdefault(unit, set()).add((q.low, q.high))
     return {u for u, v in values.items() if len(v) == 1 and u in MEASURES}
 
 

@@ -12,7 +12,7 @@ import re
 
 from core import lexicon
 from core.discrepancies.quantity_agreement import unit_key
-from core.discrepancies.side import Side
+from core.discrepancies.side import Side, per_article
 from core.facts.fact_records import Quantity
 from core.facts.quantities import CURRENCY_UNITS
 
@@ -21,6 +21,11 @@ DIFFERENCE = "difference"
 PROGRESS = "progress"
 SIZE = "size"
 PER_UNIT = "per unit"
+RECALLED = "recalled"
+#: "since 1999, when a 7.6 tremor killed…", "in 2018, 40 died": a year named before the
+#: figure in its sentence, earlier than the story's own, puts the figure in the past.
+_PAST_YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b(?!,\d)[^.;]{0,40}$", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!,\d)")
 #: "$34 each", "$34 a share", "£5 per head": a price of one unit, not a total.
 _PER_UNIT = re.compile(r"\s*(?:each|apiece|(?:a|per)\s+(?:share|head|person|unit|piece|barrel|ticket))\b", re.I)
 #: Units of a body's size when joined to the figure ("a 300-member assembly", "a
@@ -70,6 +75,8 @@ def standing_of(side: Side, q: Quantity) -> str:
         return PER_UNIT
     if _gap_between_values(q, after):
         return DIFFERENCE
+    if _recalled(side, before):
+        return RECALLED
     folded = " ".join(after.casefold().split())
     return PENDING if any(f" {marker} " in f" {folded} " for marker in WAITING) else ""
 
@@ -96,3 +103,20 @@ def _of_phrase_start(text: str, q: Quantity) -> int:
     """Where "of …" begins after a percentage whose span took in what it is of."""
     found = re.search(r"(?:%|per\s?cent|percent)\s+(?=of\b)", text[q.start : q.end], re.I)
     return q.start + found.end() if found else q.end
+
+
+def _recalled(side: Side, before: str) -> bool:
+    """Whether the words before a figure set it in an earlier year than the story's."""
+    found = _PAST_YEAR.search(before)
+    if found is None:
+        return False
+    # "the strongest since 1999, when…" recalls a year before the story whatever its date
+    return found.group(0).lower().startswith("since") or int(found.group(1)) < _story_year(side)
+
+
+@per_article
+def _story_year(side: Side) -> int:
+    """The story's year: its publication year, or the latest year it names."""
+    year = side.article.published[:4]
+    published = int(year) if year.isdigit() else 0
+    return max([published, *(int(y) for y in _YEAR.findall(side.text))])

@@ -260,3 +260,29 @@ def test_a_count_said_to_be_women_or_children_is_a_part_of_the_toll():
     assert number_conflicts(paired_figures(part, whole, {(1, 1)})) == []
     women = side("Crash.\n\nOf those killed in the crash, 70 were women, the agency said.")
     assert len(number_conflicts(paired_figures(part, women, {(1, 1)}))) == 1
+
+
+def test_a_figure_set_in_an_earlier_year_is_recalled_and_pairs_with_no_current_one():
+    from core.discrepancies.standing import RECALLED, standing_of
+
+    text = (
+        "Quake.\n\nThe island was jolted by a magnitude 7.2 earthquake in 2024. It was the "
+        "strongest since 1999, when a 7.6 magnitude tremor killed about 2,400 people."
+    )
+    s = side(text)
+    standing = {q.text: standing_of(s, q) for q in s.facts.quantities}
+    assert standing["7.6 magnitude tremor"] == RECALLED
+    assert standing["magnitude 7.2 earthquake"] != RECALLED
+
+
+def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    a = side("Quake.\n\nThe whole island was jolted yesterday by a magnitude 7.2 earthquake.")
+    b = side(
+        "Quake.\n\nThe magnitude 7.4 earthquake was the most powerful in 25 years. "
+        "It was the strongest since 1999, when a 7.6 magnitude tremor hit the east."
+    )
+    pairs = paired_figures(a, b, set())
+    assert [(x.low, y.low) for x, y in pairs if x.unit == "magnitude"] == [(7.2, 7.4)]
+    assert len([f for f in number_conflicts(pairs) if "7.4" in f.summary]) == 1
