@@ -86,7 +86,7 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
     shared_facts = _shared(_counts([_distinctive(w) for w in words]))
     reprints = _reprints(shingle_counts)
     when = When(
-        _days(articles),
+        _plausible(_days(articles), words),
         [_stated_days(a, w) for a, w in zip(articles, words, strict=True)],
         [frozenset(w for w in ws if w in _WEEKDAYS) for ws in words],
         tuple(_storm(body) for body in bodies),
@@ -270,6 +270,31 @@ def _days(articles: Sequence[Article]) -> np.ndarray:
         except ValueError:
             continue
     return days
+
+
+def _plausible(days: np.ndarray, words: Sequence[list[str]]) -> np.ndarray:
+    """Publication days, unknown where the text itself dates a day well after the stamp
+    ("November 1, 2024" in a page stamped October 18): a site's stamp, not the story's."""
+    out = days.copy()
+    for i, ws in enumerate(words):
+        latest = _latest_full_date(ws)
+        if latest and not np.isnan(out[i]) and latest > out[i] + TIME_GATE_DAYS:
+            out[i] = np.nan
+    return out
+
+
+def _latest_full_date(words: list[str]) -> int:
+    """The latest day the text names with month, day and year, as a day number (0 if none)."""
+    latest = 0
+    for i in range(len(words) - 2):
+        month = _MONTHS.get(words[i].rstrip("."))
+        day, year = words[i + 1], words[i + 2]
+        if month and day.isdigit() and _YEAR_RE.match(year):
+            try:
+                latest = max(latest, dt.date(int(year), month, int(day)).toordinal())
+            except ValueError:
+                continue
+    return latest
 
 
 class When(NamedTuple):

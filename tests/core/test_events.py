@@ -383,3 +383,21 @@ def test_a_quake_report_from_the_capital_is_the_same_quake():
     capital = _places("The earthquake shook Lima. The quake's epicentre was off Peru.")
     assert not _elsewhere(_places(QUAKES[0]), capital)
     assert _places("Peru's president toured Lima and Peru's coast.") == ("", frozenset())
+
+
+def test_a_page_stamp_well_before_a_day_its_own_text_dates_is_not_the_story_date():
+    from core.events.grouping import TIME_GATE_DAYS, _days, _plausible, _words
+
+    story = (
+        "Canopy collapse.\n\nAt least eight people died when the concrete canopy of the "
+        "railway station in Vellmark collapsed on November 1, 2024, officials said."
+    )
+    stamped = article_from_text(story, published="2024-10-18")
+    fair = article_from_text(story, published="2024-11-01")
+    days = _plausible(_days([stamped, fair]), [_words(a.text) for a in (stamped, fair)])
+    assert days[0] != days[0]  # NaN: the stamp is set aside
+    assert days[1] == days[1]
+    later = article_from_text(story.replace("November 1", "October 20"), published="2024-10-18")
+    kept = _plausible(_days([later]), [_words(later.text)])
+    assert kept[0] == _days([later])[0]  # within the gate of the stamp: kept
+    assert TIME_GATE_DAYS < 14
