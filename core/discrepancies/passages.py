@@ -571,6 +571,8 @@ def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Fl
     verdict = _dates_verdict(da[0], db[0], sa.text, sb.text)
     if verdict is True or (verdict is None and _relative(da[0]) != _relative(db[0])):
         return None  # "this morning" against "Friday morning" with no page date: untold
+    if verdict is None and da[0].text.casefold() == db[0].text.casefold():
+        return None  # "next month" in both: the same words, whatever the page dates
     ta, wa = _shown(sa, _with_preposition(sa, (da[0].start, da[-1].end)), 0, 0)
     tb, wb = _shown(sb, _with_preposition(sb, (db[0].start, db[-1].end)), 0, 0)
     severity = "high" if verdict is False else "low"

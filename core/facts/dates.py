@@ -182,7 +182,7 @@ def _absolute(text: str, matches: list[re.Match[str]], published: date | None) -
     or, when that is unknown, nearest the latest full date the article itself gives."""
     anchor = published or _latest_full_date(matches)
     out = []
-    for m in matches:
+    for k, m in enumerate(matches):
         if m.group("iy"):
             value = _safe_date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
             out.append(_dated(m.start(), m.end(), value))
@@ -193,6 +193,7 @@ def _absolute(text: str, matches: list[re.Match[str]], published: date | None) -
             out.append(_Found(m.start(), m.end(), "absolute", f"{year_text}-{month:02d}", None))
             continue
         day = int(_DIGITS.match(m.group("d1") or m.group("d2")).group())
+        year_text = year_text or _range_year(text, m, matches[k + 1 : k + 2], month)
         if year_text:
             value = _safe_date(int(year_text), month, day)
         elif anchor:
@@ -204,6 +205,21 @@ def _absolute(text: str, matches: list[re.Match[str]], published: date | None) -
             continue
         out.append(_dated(m.start(), m.end(), value, _weekday_of(m)))
     return out
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*", re.I)
+
+
+def _range_year(text: str, m: re.Match[str], following: list[re.Match[str]], month: int) -> str:
+    """The year of a range's end for its start: "from May 1 to October 31, 2022"."""
+    if not following:
+        return ""
+    n = following[0]
+    end_year = n.group("y1") or n.group("y2")
+    if not end_year or not _RANGE_JOIN.fullmatch(text, m.end(), n.start()):
+        return ""
+    end_month = _month_number(n.group("m1") or n.group("m2"))
+    return str(int(end_year) - 1) if month > end_month else end_year
 
 
 def _latest_full_date(matches: list[re.Match[str]]) -> date | None:

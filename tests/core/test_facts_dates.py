@@ -191,3 +191,19 @@ def test_any_text_never_crashes_and_spans_are_inside(text, published):
 
 def test_a_decimal_before_a_session_is_no_clock_time():
     assert not dates("Shares rose 2.35 in the morning session.")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "values"),
+    [
+        (
+            "Records from May 1 to October 31, 2022 were taken.",
+            "2024-07-12",
+            ["2022-05-01", "2022-10-31"],
+        ),
+        ("It ran from December 20 to January 5, 2024.", "", ["2023-12-20", "2024-01-05"]),
+        ("It rained on May 1 and June 3.", "2024-07-01", ["2024-05-01", "2024-06-03"]),
+    ],
+)
+def test_a_range_start_without_a_year_takes_the_year_of_its_end(text, published, values):
+    assert [d.value for d in dates(text, published)] == values
