@@ -95,7 +95,8 @@ def paired_figures(
     things_a, things_b = [_thing(q) for q in qa], [_thing(q) for q in qb]
     unique = _unique_units(units_a, standings_a) & _unique_units(units_b, standings_b)
     size_a, size_b = [size(q) for q in qa], [size(q) for q in qb]
-    part_a, part_b = [_a_part(sa, q) for q in qa], [_a_part(sb, q) for q in qb]
+    parts_a, parts_b = _parts(sa), _parts(sb)
+    part_a, part_b = [parts_a[q] for q in qa], [parts_b[q] for q in qb]
 
     def score(i: int, j: int) -> float:
         # only called for figures of one unit, both in or both out of the headline:
@@ -141,6 +142,12 @@ def paired_figures(
 
 #: Nouns that count a part of the people counted (lexicon/people_subgroups.txt).
 SUBGROUPS = lexicon.words("people_subgroups")
+
+
+@per_article
+def _parts(side: Side) -> dict[Quantity, bool]:
+    """Each figure's part-of-the-people reading, once per article rather than per pair."""
+    return {q: _a_part(side, q) for q in _units(side)}
 
 
 def _a_part(side: Side, q: Quantity) -> bool:

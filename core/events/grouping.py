@@ -277,13 +277,13 @@ def _plausible(days: np.ndarray, words: Sequence[list[str]]) -> np.ndarray:
     ("November 1, 2024" in a page stamped October 18): a site's stamp, not the story's."""
     out = days.copy()
     for i, ws in enumerate(words):
-        latest = _latest_full_date(ws)
+        latest = _latest_dated_day(ws)
         if latest and not np.isnan(out[i]) and latest > out[i] + TIME_GATE_DAYS:
             out[i] = np.nan
     return out
 
 
-def _latest_full_date(words: list[str]) -> int:
+def _latest_dated_day(words: list[str]) -> int:
     """The latest day the text names with month, day and year, as a day number (0 if none)."""
     latest = 0
     for i in range(len(words) - 2):

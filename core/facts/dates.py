@@ -193,9 +193,9 @@ def _absolute(text: str, matches: list[re.Match[str]], published: date | None) -
             out.append(_Found(m.start(), m.end(), "absolute", f"{year_text}-{month:02d}", None))
             continue
         day = int(_DIGITS.match(m.group("d1") or m.group("d2")).group())
-        year_text = year_text or _range_year(text, m, matches[k + 1 : k + 2], month)
-        if year_text:
-            value = _safe_date(int(year_text), month, day)
+        year = int(year_text) if year_text else _range_year(text, m, matches[k + 1 : k + 2], month)
+        if year:
+            value = _safe_date(year, month, day)
         elif anchor:
             value = _nearest_year(month, day, anchor, _weekday_of(m))
         else:
@@ -210,16 +210,18 @@ def _absolute(text: str, matches: list[re.Match[str]], published: date | None) -
 _RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*", re.I)
 
 
-def _range_year(text: str, m: re.Match[str], following: list[re.Match[str]], month: int) -> str:
-    """The year of a range's end for its start: "from May 1 to October 31, 2022"."""
+def _range_year(text: str, m: re.Match[str], following: list[re.Match[str]], month: int) -> int:
+    """The year of a range's end for its start ("from May 1 to October 31, 2022"), or 0:
+    a start in a later month than the end lies in the year before ("December 20 to
+    January 5, 2024")."""
     if not following:
-        return ""
+        return 0
     n = following[0]
     end_year = n.group("y1") or n.group("y2")
     if not end_year or not _RANGE_JOIN.fullmatch(text, m.end(), n.start()):
-        return ""
+        return 0
     end_month = _month_number(n.group("m1") or n.group("m2"))
-    return str(int(end_year) - 1) if month > end_month else end_year
+    return int(end_year) - (month > end_month)
 
 
 def _latest_full_date(matches: list[re.Match[str]]) -> date | None:
