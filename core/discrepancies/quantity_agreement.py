@@ -104,8 +104,9 @@ def agree(a: Quantity, b: Quantity) -> bool:
 
 APPROACHING = lexicon.lines("approaching")
 #: Significant digits from which a figure is a count to the unit, not a rounding:
-#: "1.41178 billion" and "1,411,718,000" differ, "1.4 billion" and it do not.
-PRECISE_DIGITS = 4
+#: "1.41178 billion" and "1,411,718,000" differ, "1.4 billion" and it do not; so do
+#: "275" and "276" dead, and a 55.8 % and a 55.7 % share, where "200" may round "201".
+PRECISE_DIGITS = 3
 PRECISE_FROM = 10 ** (PRECISE_DIGITS - 1)
 
 
@@ -115,7 +116,7 @@ def _differ_in_precise_digits(a: Quantity, b: Quantity) -> bool:
     if not (a.exact and b.exact) or a.qualifier or b.qualifier or a.low == b.low:
         return False
     if _small_whole(a.low) or _small_whole(b.low):
-        return False  # a whole number under 1,000 has at most three digits
+        return False  # a whole number under 100 has fewer digits than that
     digits = min(_significant(a.low), _significant(b.low))
     if digits < PRECISE_DIGITS:
         return False

@@ -69,6 +69,10 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(1.41178e9), q(1_411_718_000), False),
         (q(1.41178e9), q(1_411_780_000), True),
         (q(2345), q(2346), False),  # within the float-noise margin, yet two counts
+        (q(275), q(276), False),  # three digits are a count too
+        (q(55.8, unit="%"), q(55.7, unit="%"), False),  # a share to one decimal
+        (q(5.1, unit="%"), q(5.12, unit="%"), True),  # the less precise one rounds
+        (q(200), q(201), True),  # a round figure may round a count
         (q(1.41178e9, qualifier="approx"), q(1_411_718_000), True),  # a hedge rounds
         # a small count is counted one by one: at least nine dead, then at least 10
         (q(9, INF, qualifier="min"), q(10, INF, qualifier="min"), False),
