@@ -252,6 +252,17 @@ def test_a_crowd_that_marched_meets_a_crowd_that_attended():
     assert {role_of(s, s.facts.quantities[0]) for s in (a, b)} == {"attendance"}
 
 
+def test_people_present_at_a_venue_are_its_attendance():
+    from core.discrepancies.number_conflicts import number_conflicts
+    from core.discrepancies.roles import role_of
+
+    present = side("Blaze.\n\nAbout 600 people were present in the hall when the fire began.")
+    attended = side("Blaze.\n\nThe concert was attended by around 1,800 people, police said.")
+    assert {role_of(s, s.facts.quantities[0]) for s in (present, attended)} == {"attendance"}
+    pairs = paired_figures(present, attended, {(1, 1)})
+    assert len(number_conflicts(pairs)) == 1
+
+
 def test_a_count_said_to_be_women_or_children_is_a_part_of_the_toll():
     from core.discrepancies.number_conflicts import number_conflicts
 
