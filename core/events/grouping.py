@@ -91,6 +91,7 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
         [frozenset(w for w in ws if w in _WEEKDAYS) for ws in words],
         tuple(_storm(body) for body in bodies),
         tuple(_places(body) for body in bodies),
+        tuple(_latest_year(w) for w in words),
     )
     scores = _pair_scores(Signals(topic, phrases, shared_facts), when, reprints)
     events = _average_linkage(scores, n)
@@ -301,10 +302,11 @@ class When(NamedTuple):
     """What each article says about when its event happened."""
 
     published: np.ndarray  # day numbers, NaN where unknown
-    stated: list[frozenset[int]]  # days of the year the text names ("Feb. 22"), and its publication
+    stated: list[frozenset[tuple[int, int]]]  # (day of the year, its year or 0) the text names
     weekdays: list[frozenset[str]]  # weekdays the text names
     storms: tuple[str, ...] = ()  # the named storm each article is mostly about ("" if none)
     places: tuple[tuple[str, frozenset[str]], ...] = ()  # main place and all places named
+    years: tuple[int, ...] = ()  # the latest year each text names (0 if none)
 
 
 #: "Hurricane Milton", "Tropical Storm Helene", "Typhoon Yagi": a storm's given name after
@@ -358,27 +360,32 @@ def _storm(text: str) -> str:
     return max(dict.fromkeys(names), key=names.count).casefold()
 
 
-def _stated_days(article: Article, words: list[str]) -> frozenset[int]:
-    """Days of the year an article's text names: a call reported for "Jan. 27" and one
-    "on Feb. 22" are two events whatever their topic. The publication date is left to
-    the publication gate: set against a day the other text names, it would part a
-    report from one that recalls an earlier day (a verdict "on Jan. 3")."""
+def _stated_days(article: Article, words: list[str]) -> frozenset[tuple[int, int]]:
+    """Days of the year an article's text names, each with the year written after it
+    (0 when none): a call reported for "Jan. 27" and one "on Feb. 22" are two events
+    whatever their topic. The publication date is left to the publication gate: set
+    against a day the other text names, it would part a report from one that recalls
+    an earlier day (a verdict "on Jan. 3")."""
     days = set()
-    years = [int(w) for w in words if _YEAR_RE.match(w)]
-    latest = max(years, default=0)
+    latest = _latest_year(words)
     for i, w in enumerate(words):
         if w[0].isdigit():
             term = _number_term(w, words[i - 1] if i else "")
             following = words[i + 1] if i + 1 < len(words) else ""
-            if _YEAR_RE.match(following) and int(following) < latest:
+            year = int(following) if _YEAR_RE.match(following) else 0
+            if year and year < latest:
                 continue  # "since March 16, 2020" in a story of a later year: recalled
             if term and term.startswith("#d:"):
                 month, day = (int(x) for x in term[3:].split("-"))
                 try:
-                    days.add(dt.date(2001, month, day).timetuple().tm_yday)
+                    days.add((dt.date(2001, month, day).timetuple().tm_yday, year))
                 except ValueError:
                     continue
     return frozenset(days)
+
+
+def _latest_year(words: list[str]) -> int:
+    return max((int(w) for w in words if _YEAR_RE.match(w)), default=0)
 
 
 def _elsewhere(x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) -> bool:
@@ -386,11 +393,19 @@ def _elsewhere(x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) -> 
     return bool(x[0] and y[0] and x[0] not in y[1] and y[0] not in x[1])
 
 
-def _days_apart(x: frozenset[int], y: frozenset[int]) -> bool:
-    """Both name days, and none of one lies within TIME_GATE_DAYS of one of the other."""
-    if not x or not y:
+def _days_apart(
+    x: frozenset[tuple[int, int]], y: frozenset[tuple[int, int]], recent: int = 0
+) -> bool:
+    """Both name days, and none of one lies within TIME_GATE_DAYS of one of the other.
+
+    A day written with a year before ``recent`` (the latest year either text names)
+    is recalled, not the story's: one report's "his mentor died on June 2, 2012" and
+    another's photo caption "the race on May 7, 2023" date neither story."""
+    x_days = [d for d, year in x if not 0 < year < recent]
+    y_days = [d for d, year in y if not 0 < year < recent]
+    if not x_days or not y_days:
         return False
-    return all(min(abs(a - b), 365 - abs(a - b)) > TIME_GATE_DAYS for a in x for b in y)
+    return all(min(abs(a - b), 365 - abs(a - b)) > TIME_GATE_DAYS for a in x_days for b in y_days)
 
 
 class Signals(NamedTuple):
@@ -434,7 +449,11 @@ def _pair_scores(
     with np.errstate(invalid="ignore"):
         apart = np.abs(days[rows] - days[cols]) > TIME_GATE_DAYS  # NaN (unknown) is never apart
     pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
-    apart |= np.array([_days_apart(when.stated[i], when.stated[j]) for i, j in pairs], dtype=bool)
+    years = when.years or (0,) * n
+    apart |= np.array(
+        [_days_apart(when.stated[i], when.stated[j], max(years[i], years[j])) for i, j in pairs],
+        dtype=bool,
+    )
     # two storms by name are two events, however alike their coverage and wording
     storms = when.storms or [""] * n
     other_storms = np.array(

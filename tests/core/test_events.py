@@ -344,6 +344,29 @@ def test_a_day_of_an_earlier_year_recalled_does_not_date_the_story():
     assert as_sets(grouping) == {frozenset({0, 1})}
 
 
+def test_days_of_years_before_the_other_reports_latest_date_neither_story():
+    """Two undated reports that each recall one past day with its year (an old death,
+    a photo caption of an earlier race) are not set apart by those days."""
+    profile = (
+        "Cyclist dies in road crash\n\nThe world champion cyclist Arno Vell died when his "
+        "car left the road near Tarvel late on Sunday, police said. His coach, Ivo Marsh, "
+        "was also killed. Vell's mentor died on June 2 2012 in a training accident."
+    )
+    caption = (
+        "Champion cyclist Vell killed in crash\n\nArno Vell, the world champion cyclist, "
+        "and his coach Ivo Marsh were killed when their car crashed near Tarvel on Sunday "
+        "night, police said. Vell wins the hill stage of the national tour on May 7, 2023."
+    )
+    grouping = group_events(articles(profile, caption))
+    assert as_sets(grouping) == {frozenset({0, 1})}
+
+    from core.events.grouping import _days_apart
+
+    assert _days_apart(frozenset({(154, 2012)}), frozenset({(127, 2023)}))  # nothing recent
+    assert not _days_apart(frozenset({(154, 2012)}), frozenset({(127, 2023)}), 2023)
+    assert _days_apart(frozenset({(154, 0)}), frozenset({(127, 2023)}), 2023)
+
+
 STORMS = (
     "Storm hits the coast\n\nHurricane Tamsin made landfall on the gulf coast overnight, "
     "flooding homes and cutting power to coastal towns, the National Hurricane Center "
