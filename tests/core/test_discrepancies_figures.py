@@ -297,3 +297,14 @@ def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
     pairs = paired_figures(a, b, set())
     assert [(x.low, y.low) for x, y in pairs if x.unit == "magnitude"] == [(7.2, 7.4)]
     assert len([f for f in number_conflicts(pairs) if "7.4" in f.summary]) == 1
+
+
+def test_survivors_are_counted_apart_from_the_dead():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    dead = side("Ferry.\n\nThe governor said 78 people had died when the ferry sank.")
+    lived = side("Ferry.\n\nThe governor said 58 people survived when the ferry sank.")
+    assert number_conflicts(paired_figures(dead, lived, {(1, 1)})) == []
+    first = side("Crash.\n\nThe ministry said there were 25 survivors of the crash.")
+    later = side("Crash.\n\nRescuers pulled 29 survivors from the wreckage of the crash.")
+    assert len(number_conflicts(paired_figures(first, later, set()))) == 1
