@@ -112,18 +112,19 @@ def parse_word_number(text: str) -> float | None:
     return total + current if seen else None
 
 
-#: Vague plural amounts → [low, high) of the values they allow.
+#: Vague plural amounts → [low, high) of the values they allow. A plural starts at two
+#: of its unit: "hundreds" hurt is not 153, "thousands" is not 1,500.
 VAGUE = {
-    "dozens": (20, 100),
-    "scores": (20, 100),
-    "hundreds": (100, 1_000),
-    "thousands": (1_000, 10_000),
-    "tens of thousands": (10_000, 100_000),
-    "hundreds of thousands": (100_000, 1_000_000),
-    "millions": (1e6, 1e7),
-    "tens of millions": (1e7, 1e8),
-    "hundreds of millions": (1e8, 1e9),
-    "billions": (1e9, 1e10),
+    "dozens": (24, 100),
+    "scores": (40, 100),
+    "hundreds": (200, 1_000),
+    "thousands": (2_000, 10_000),
+    "tens of thousands": (20_000, 100_000),
+    "hundreds of thousands": (200_000, 1_000_000),
+    "millions": (2e6, 1e7),
+    "tens of millions": (2e7, 1e8),
+    "hundreds of millions": (2e8, 1e9),
+    "billions": (2e9, 1e10),
 }
 VAGUE_PATTERN = "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True))
 

@@ -35,7 +35,7 @@ def test_json_output(capsys):
         document["facts"]
     )
     troops = next(q for q in document["facts"]["quantities"] if q["unit"] == "troop")
-    assert (troops["low"], troops["high"], troops["high_inclusive"]) == (10000, 100000, False)
+    assert (troops["low"], troops["high"], troops["high_inclusive"]) == (20000, 100000, False)
 
 
 def test_missing_file_is_one_line_error(capsys, tmp_path):
