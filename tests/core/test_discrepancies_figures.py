@@ -308,3 +308,11 @@ def test_survivors_are_counted_apart_from_the_dead():
     first = side("Crash.\n\nThe ministry said there were 25 survivors of the crash.")
     later = side("Crash.\n\nRescuers pulled 29 survivors from the wreckage of the crash.")
     assert len(number_conflicts(paired_figures(first, later, set()))) == 1
+
+
+def test_bodies_recovered_count_the_dead_people():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    bodies = side("Landslide.\n\nRescuers had pulled at least eight bodies from the mud.")
+    people = side("Landslide.\n\nAt least 14 people were killed in the mud, police said.")
+    assert len(number_conflicts(paired_figures(bodies, people, {(1, 1)}))) == 1
