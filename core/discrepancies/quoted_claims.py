@@ -31,7 +31,11 @@ QUOTE_LINK = 0.2
 SHARED_SHARE = 0.34
 #: At least this many shared words, unless the remark itself has at most this many.
 MIN_SHARED = 2
-WEIGHT = 0.8
+#: A remark told in other words is a low flag, after one-sided claims and before mere
+#: details: on 121 held-out events one in ten such flags was wanted, against about one
+#: in five omitted claims, and one in eight raised an annotated trap.
+SEVERITY = "low"
+WEIGHT = 0.45
 
 
 def quoted_claims(
@@ -54,7 +58,7 @@ def quoted_claims(
         if found is not None:
             span_a, span_b, summary = found
             used.update({(0, span_a), (1, span_b)})
-            flags.append(flag("quote", summary, span_a, span_b, index, "medium", WEIGHT))
+            flags.append(flag("quote", summary, span_a, span_b, index, SEVERITY, WEIGHT))
     return flags
 
 

@@ -28,6 +28,8 @@ def test_a_quotation_against_the_clause_that_tells_it():
     told = sb.text[f.b[0] : f.b[1]]
     assert "rebuild the bridges" in told and "volunteers" not in told
     assert f.summary.startswith("quoted in A, told in other words in B")
+    # a low flag: after the one-sided claims a reader checks first, before mere details
+    assert (f.severity, f.weight) == ("low", 0.45)
 
 
 def test_two_quotations_of_one_remark_in_other_words():
