@@ -435,14 +435,35 @@ def _is_acronym(word: str) -> bool:
     return len(bare) >= 2 and bare.isupper()
 
 
-def last_person_before(entities: list[Entity], offset: int) -> Entity | None:
-    """The most recent person named before ``offset``: who "he" or "she" refers to."""
+def last_person_before(
+    entities: list[Entity], offset: int, text: str | None = None
+) -> Entity | None:
+    """The most recent person named before ``offset``: who "he" or "she" refers to.
+
+    With ``text``, a name inside quotation marks is passed over: a speaker quoted
+    saying "Ana was driving", then "he told reporters", is not Ana."""
+    quoted = _quotations(text) if text is not None else ()
     index = bisect_left(entities, offset, key=_start_of)
     while index > 0:
         index -= 1
-        if entities[index].label == "person":
-            return entities[index]
+        entity = entities[index]
+        if entity.label == "person" and not _within(quoted, entity.start):
+            return entity
     return None
+
+
+_QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+@lru_cache(maxsize=64)
+def _quotations(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans between paired quotation marks, paragraph by paragraph."""
+    return tuple(m.span() for m in _QUOTATION.finditer(text))
+
+
+def _within(spans: tuple[tuple[int, int], ...], offset: int) -> bool:
+    index = bisect_left(spans, (offset, offset)) - 1
+    return index >= 0 and spans[index][0] < offset < spans[index][1]
 
 
 def entities_within(entities: list[Entity], start: int, end: int) -> list[Entity]:

@@ -185,7 +185,7 @@ def source_of(text: str, span: tuple[int, int], entities: list[Entity]) -> Sourc
         return None
     lower = phrase.lower()
     if lower in _PRONOUNS:
-        person = last_person_before(entities, start)
+        person = last_person_before(entities, start, text)
         key = person.key if person else lower
         return Source(start, end, phrase, key)
     inner = next((m for pattern in _DOCUMENT_HEADS if (m := pattern.match(phrase))), None)

@@ -98,6 +98,22 @@ def test_pronoun_source_resolves_to_the_last_person():
     assert ("sunak", "said") in keys(text)
 
 
+def test_a_pronoun_credit_is_not_a_name_inside_the_quotation_it_closes():
+    text = (
+        '"The bus left the road at dusk," said Inspector Tomas Reyes of the county police.\n\n'
+        '"It was Ana Marsh who was driving, and the bus rolled twice," he told reporters.'
+    )
+    assert ("reyes", "told reporters") in keys(text)
+    assert all(key != "marsh" for key, _ in keys(text))
+
+
+@given(st.text(alphabet='ab "“”\n.', max_size=60), st.integers(min_value=0, max_value=70))
+def test_quotation_lookup_never_fails(text, offset):
+    from core.facts.entities import _quotations, _within
+
+    assert _within(_quotations(text), offset) in (True, False)
+
+
 def test_names_with_and_without_the_us_prefix_share_a_key():
     a = keys("The U.S. Department of State said in a statement that talks would continue.")
     b = keys("The State Department said the talks would continue.")
