@@ -403,10 +403,11 @@ def _close(sa: Side, first: Change, second: Change, kind: str) -> bool:
 
 #: Quoted words one side reports otherwise, with more than this many content words
 #: changed, are more often two remarks than one misquoted (on every annotated event:
-#: 3 of 59 such flags were wanted, against 6 of 14 with fewer changes), so they rank
-#: with a quotation told in other words, after a one-sided figure.
+#: 3 of 59 such flags were wanted, against 6 of 14 with fewer changes), so they are low
+#: flags, between an omitted date and an omitted quotation: on 127 held-out events they
+#: raised three annotated traps more in the medium rank and found nothing more there.
 ONE_SIDED_QUOTE_WORDS = 3
-ONE_SIDED_QUOTE_WEIGHT = 0.8
+ONE_SIDED_QUOTE_WEIGHT = 0.65
 
 
 def _group_flag(sa: Side, sb: Side, index: int, group: list[Typed]) -> Flag | None:
@@ -429,7 +430,8 @@ def _group_flag(sa: Side, sb: Side, index: int, group: list[Typed]) -> Flag | No
     content = sum(not is_function_word(w) for w in changed)
     weight = WORDING_WEIGHT + 0.01 * content if kind == "wording" else 1.0 + 0.1 * content
     if one_sided and content > ONE_SIDED_QUOTE_WORDS:
-        weight = ONE_SIDED_QUOTE_WEIGHT  # much said otherwise: likelier another remark
+        # much said otherwise: likelier another remark, read after the one-sided figures
+        severity, weight = "low", ONE_SIDED_QUOTE_WEIGHT
     return flag(kind, _summary(kind, ta, tb), wa, wb, index, severity, weight)
 
 

@@ -364,7 +364,10 @@ def test_quoted_words_told_very_otherwise_rank_after_a_one_sided_figure():
         "The mayor said the storm wrecked every sea wall.",
     )
     assert [f.weight for f in many] == [ONE_SIDED_QUOTE_WEIGHT] < [_WEIGHT["number"]]
-    assert few and few[0].weight > _WEIGHT["number"]
+    # a low flag: read after omitted figures (medium) and between omitted dates and quotes
+    assert [f.severity for f in many] == ["low"]
+    assert _WEIGHT["date"] < ONE_SIDED_QUOTE_WEIGHT < _WEIGHT["quote"]
+    assert few and few[0].weight > _WEIGHT["number"] and few[0].severity == "medium"
 
 
 def test_the_same_relative_words_under_different_page_dates_are_no_conflict():
