@@ -17,6 +17,7 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side, per_article
 from core.discrepancies.sources import (
     AGENCIES,
+    PRONOUNS,
     conflicting_sources,
     credits_of,
     is_conduit,
@@ -83,8 +84,22 @@ def story_conflicts(sa: Side, sb: Side, flagged: list[Flag]) -> list[Flag]:
 def source_flag(
     sa: Side, sb: Side, fa: Attribution, fb: Attribution, alignment: int | None = None
 ) -> Flag:
-    summary = f"attribution: {one_line(fa.text, 60)} vs {one_line(fb.text, 60)}"
+    summary = f"attribution: {credit_label(sa, fa)} vs {credit_label(sb, fb)}"
     return flag("attribution", summary, credit_span(sa, fa), credit_span(sb, fb), alignment)
+
+
+def credit_label(side: Side, f: Attribution) -> str:
+    """The credit as written, with the name a "he" or "she" stands for: "he told
+    (Ana Ruiz)" says whose account is set against the other article's."""
+    label = one_line(f.text, 60)
+    if f.source.casefold() not in PRONOUNS:
+        return label
+    names = [
+        e.text
+        for e in side.facts.entities
+        if e.key == f.source_key and e.label == "person" and e.start < f.start
+    ]
+    return f"{label} ({one_line(names[-1], 40)})" if names else label
 
 
 def credit_span(side: Side, f: Attribution) -> tuple[int, int]:

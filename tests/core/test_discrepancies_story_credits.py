@@ -24,9 +24,7 @@ STORY_B = (
 
 def test_each_story_relayed_by_an_outlet_the_other_never_names():
     pairs = relay_conflicts(side(STORY_A), side(STORY_B))
-    assert [(f.source_key, g.source_key) for f, g in pairs] == [
-        ("harbour wire", "coastal daily")
-    ]
+    assert [(f.source_key, g.source_key) for f, g in pairs] == [("harbour wire", "coastal daily")]
 
 
 @pytest.mark.parametrize(
@@ -125,9 +123,9 @@ def test_credits_of_sentences_no_alignment_holds_show_what_they_credit():
 
 
 def test_a_post_on_a_platform_and_a_news_conference_are_two_channels():
-    a = side("Ferry news.\n\n\"The ferry will sail on Friday,\" Mayor Ana Ruiz said on X.")
+    a = side('Ferry news.\n\n"The ferry will sail on Friday," Mayor Ana Ruiz said on X.')
     b = side(
-        "Ferry news.\n\n\"The ferry will sail on Friday,\" said Mayor Ana Ruiz during a "
+        'Ferry news.\n\n"The ferry will sail on Friday," said Mayor Ana Ruiz during a '
         "news conference."
     )
     pairs = channel_conflicts(a, b)
@@ -158,3 +156,19 @@ def test_a_passage_pair_sets_its_credits_before_a_weak_link_takes_one():
     assert [a.text[slice(*f.a)] for f in attribution_conflicts(a, b, sorted(order))] == [
         "The Health Ministry has reported"
     ]
+
+
+def test_a_credit_by_pronoun_names_whom_it_stands_for():
+    from core.discrepancies.attribution_conflicts import credit_label
+
+    told = side(
+        "Crash.\n\n"
+        '"The bus left the road at dusk," said Inspector Tomas Reyes of the county police.\n\n'
+        '"It was Ana Marsh who was driving," he told reporters.'
+    )
+    by_pronoun = next(f for f in told.facts.attributions if f.source == "he")
+    assert credit_label(told, by_pronoun) == "he told (Tomas Reyes)"
+    named = next(
+        f for f in told.facts.attributions if f.source_key == "reyes" and f is not by_pronoun
+    )
+    assert credit_label(told, named) == named.text
