@@ -477,12 +477,13 @@ def _is_year(digits: str, head: str, tail: str) -> bool:
 
 
 def _last_word(text: str, start: int) -> str:
-    """The word right before ``start`` (lowercased), "" if none or not space-separated."""
+    """The word right before ``start`` (lowercased), "" if none or not space-separated;
+    an opening quotation mark before it is not part of it (has risen to “almost 100”)."""
     head = text[max(0, start - 24) : start]
     if not head[-1:].isspace():
         return ""
     parts = head.split()
-    return parts[-1].lower() if parts else ""
+    return parts[-1].lstrip("“\"‘'(").lower() if parts else ""
 
 
 def _sentence_initial(text: str, start: int) -> bool:

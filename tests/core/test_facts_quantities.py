@@ -83,6 +83,8 @@ def test_bounds_become_intervals(text, low, high, low_inc, high_inc, qualifier):
         ("Some 3,000 homes lost power.", "approx", 3000),
         ("Roughly 40 percent of voters agreed.", "approx", 40),
         ("Around 600 firefighters were deployed.", "approx", 600),
+        ("The toll has risen to \u201calmost 100\u201d, the agency said.", "approx", 100),
+        ('He said "about 40" boats were lost.', "approx", 40),
     ],
 )
 def test_hedges_keep_the_value_and_say_so(text, qualifier, value):
