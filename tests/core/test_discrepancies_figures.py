@@ -316,3 +316,11 @@ def test_bodies_recovered_count_the_dead_people():
     bodies = side("Landslide.\n\nRescuers had pulled at least eight bodies from the mud.")
     people = side("Landslide.\n\nAt least 14 people were killed in the mud, police said.")
     assert len(number_conflicts(paired_figures(bodies, people, {(1, 1)}))) == 1
+
+
+def test_survivors_are_people_who_survived():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    found = side("Sinking.\n\nRescuers have found 11 survivors of the sinking.")
+    known = side("Sinking.\n\nOfficials said 18 passengers survived the sinking.")
+    assert len(number_conflicts(paired_figures(found, known, {(1, 1)}))) == 1
