@@ -113,9 +113,24 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
             for h in _inner_hunks(x, y)
             if not _editors_gloss(sa.text, sb.text, x, y, h) and not _only_articles(x, y, h)
         ]
-        if hunks:
-            flags.append(_altered_flag(sa, sb, x, y, hunks))
+        flags.extend(_altered_flag(sa, sb, x, y, group) for group in _apart(hunks))
     return flags
+
+
+#: Changes this many shared words apart inside one quotation are separate alterations
+#: ("bite" for "determination" in one sentence, "a real asset" for "good" two
+#: sentences on): each is shown where it is, not as one span over the whole remark.
+HUNK_GAP = 8
+
+
+def _apart(hunks: list[Hunk]) -> list[list[Hunk]]:
+    groups: list[list[Hunk]] = []
+    for h in hunks:
+        if groups and h.a[0] - groups[-1][-1].a[1] < HUNK_GAP:
+            groups[-1].append(h)
+        else:
+            groups.append([h])
+    return groups
 
 
 ARTICLES = lexicon.words("articles")

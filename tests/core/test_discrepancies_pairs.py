@@ -478,3 +478,24 @@ def test_a_quote_credited_to_she_is_compared_for_its_words_not_set_against_a_nam
     ds = compare(a, b, capped=False).discrepancies
     assert not [d for d in ds if d.kind == "attribution" and "credited to" in d.summary], ds
     assert any(d.kind == "quote" and "in" in d.summary and "on" in d.summary for d in ds), ds
+
+
+def test_changes_far_apart_in_one_quotation_are_flagged_each_where_it_is():
+    remark = (
+        '"Welcome to the club, Tomas! We are very happy about this {who}. Bringing him here '
+        "from his old club over the whole summer required patience, {trait} and perseverance "
+        'from everyone at the club, and in the end it will {gain} the whole league," the '
+        "chairman said."
+    )
+    a = article_from_text(
+        "Signing\n\nThe club signed the striker on Saturday. "
+        + remark.format(who="top-quality new arrival", trait="bite", gain="be a real asset to")
+    )
+    b = article_from_text(
+        "Signing\n\nThe club signed the striker on Saturday. "
+        + remark.format(who="top-class newcomer", trait="determination", gain="be good for")
+    )
+    quotes = [d for d in compare(a, b, capped=False).discrepancies if d.kind == "quote"]
+    shown = [(a.text[slice(*d.a)], b.text[slice(*d.b)]) for d in quotes]
+    assert len(quotes) == 3, shown
+    assert all(len(x) < 60 and len(y) < 60 for x, y in shown), shown
