@@ -48,6 +48,10 @@ ROLE_BONUS = 2.0  # "14 people killed" and "13 people died" count the same thing
 #: Two figures that agree are likelier one fact than two: "35 km" deep and
 #: "40 km" away in one article should meet "35 kilometres" and "about 40 km".
 AGREE_BONUS = 1.0
+#: Between candidates otherwise as good, the same value written in both ("130 people" /
+#: "130 passengers") is likelier one thing than two values that merely agree ("130
+#: people" / "more than 100 people"): less than any other evidence, it breaks ties.
+SAME_VALUE_BONUS = 0.5
 #: A measure each article gives once ("magnitude 6.8" / "a 7-magnitude quake", one
 #: depth in km each) is likelier one fact; counts of things are not measures.
 UNIQUE_UNIT_BONUS = 1.0
@@ -125,6 +129,8 @@ def paired_figures(
             shared += UNIQUE_UNIT_BONUS
         if shared and agree_converted(x, y):
             shared += AGREE_BONUS
+            if (x.low, x.high) == (y.low, y.high):
+                shared += SAME_VALUE_BONUS
         bonus = ALIGNED_BONUS if (x.sentence, y.sentence) in aligned else 0.0
         return shared + bonus
 

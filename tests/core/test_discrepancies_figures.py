@@ -324,3 +324,19 @@ def test_survivors_are_people_who_survived():
     found = side("Sinking.\n\nRescuers have found 11 survivors of the sinking.")
     known = side("Sinking.\n\nOfficials said 18 passengers survived the sinking.")
     assert len(number_conflicts(paired_figures(found, known, {(1, 1)}))) == 1
+
+
+def test_the_same_value_in_both_breaks_a_tie_between_partners():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    a = side(
+        "Sinking.\n\nThe boat was carrying 130 people when it sank, and the toll from the "
+        "sinking has risen to almost 100, the agency said."
+    )
+    b = side(
+        "Sinking.\n\nMore than 100 people died when the boat carrying 130 passengers sank, "
+        "the agency said."
+    )
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert ("130 people", "130 passengers") in {(x.text, y.text) for x, y in pairs}
+    assert [f.summary for f in number_conflicts(pairs)] == ["almost 100 vs More than 100 people"]
