@@ -138,12 +138,18 @@ def _rounded(value: float, digits: int) -> float:
 
 
 def _short_of_floor(a: Quantity, b: Quantity) -> bool:
-    """ "nearly 40" against "more than 40" (or "at least 40"): one count falls short
-    of the number the other passes."""
-    if a.qualifier != "approx" or b.qualifier != "min" or not a.exact:
+    """ "nearly 40" against "more than 40" (or "at least 40"), or against a count of 41:
+    one count falls short of the number the other passes or reaches beyond."""
+    if a.qualifier != "approx" or not a.exact or not _approaching(a):
         return False
-    hedge = " ".join(a.text.casefold().split())
-    return b.low >= a.high and any(hedge.startswith(f"{word} ") for word in APPROACHING)
+    if b.qualifier == "min":
+        return b.low >= a.high
+    return b.exact and not b.qualifier and b.low > a.high
+
+
+def _approaching(q: Quantity) -> bool:
+    hedge = " ".join(q.text.casefold().split())
+    return any(hedge.startswith(f"{word} ") for word in APPROACHING)
 
 
 def _floors(a: Quantity, b: Quantity) -> bool:

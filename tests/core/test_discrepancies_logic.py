@@ -81,6 +81,8 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(300, qualifier="approx", text="nearly 300"), q(300, INF, qualifier="min"), False),
         (q(300, qualifier="approx", text="about 300"), q(300, INF, qualifier="min"), True),
         (q(300, qualifier="approx", text="almost 300"), q(296), True),
+        (q(40, qualifier="approx", text="nearly 40"), q(41), False),  # a count past it
+        (q(40, qualifier="approx", text="about 40"), q(41), True),
         (q(300, qualifier="approx", text="nearly 300"), q(250, INF, qualifier="min"), True),
         # a reading on a scale stays that reading, hedged or not
         (q(7.6, qualifier="estimated", unit="magnitude"), q(7.4, unit="magnitude"), False),
