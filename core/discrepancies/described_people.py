@@ -26,8 +26,9 @@ from core.model import Span
 GENDER = lexicon.groups("people_gender")
 PAST = lexicon.words("past_titles")
 WEIGHT = 0.9
-#: Words before a name read for its title: "the former prime minister Ana Ruiz".
-TITLE_WORDS = 4
+#: Words before a name read for its title: "the former prime minister Ana Ruiz", "former
+#: Major League Baseball pitcher Tomas Reyes" (an organisation named inside the title).
+TITLE_WORDS = 6
 
 
 def gender_conflicts(sa: Side, sb: Side, sentence_pairs: Iterable[tuple[int, int]]) -> list[Flag]:
@@ -88,6 +89,7 @@ def _status_flag(sa: Side, sb: Side, a: Span, b: Span) -> Flag:
 
 
 _WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
+_JOINERS = frozenset({"and", "or", "but", "with"})
 
 
 @per_article
@@ -115,6 +117,8 @@ def _title_before(side: Side, e: Entity) -> tuple[int, bool] | None:
     for m in reversed(list(_WORD_RE.finditer(side.text, lo, e.start))):
         if side.text[m.end() : end].strip(" -") or len(run) == TITLE_WORDS:
             break  # punctuation or another phrase between
+        if m.group().casefold() in _JOINERS:
+            break  # "former president Ana Ruiz and minister Tomas Berg": two titles
         run.append((m.group().casefold(), m.start()))
         end = m.start()
     roles = [i for i, (w, _) in enumerate(run) if _role(w)]

@@ -42,6 +42,9 @@ def test_an_outgoing_office_holder_or_a_past_title_on_both_sides_is_no_conflict(
     c = side("Verdict read. Former president Ana Ruiz was sentenced.")
     d = side("Verdict read. Former president Ana Ruiz, once President Ana Ruiz, was sentenced.")
     assert status_conflicts(c, d) == []
+    long = side("Crash. Former Major League Baseball pitcher Tomas Reyes died in the collapse.")
+    short = side("Crash. Former MLB pitcher Tomas Reyes died in the collapse.")
+    assert status_conflicts(long, short) == []
 
 
 def test_a_place_name_with_its_words_in_another_order():
