@@ -49,6 +49,12 @@ _CURRENCY = {
     "nz$": "nzd",
     "s$": "sgd",
     "r$": "brl",
+    "usd$": "usd",  # the ISO code before the sign: "NZD$2 billion"
+    "aud$": "aud",
+    "cad$": "cad",
+    "hkd$": "hkd",
+    "nzd$": "nzd",
+    "sgd$": "sgd",
     "$us": "usd",  # Australian and New Zealand papers: "$US589 billion ($936 billion)"
     "$a": "aud",
     "$nz": "nzd",
@@ -84,7 +90,8 @@ _AFTER_SIGN = sorted(
     (k[1:].upper() for k in _CURRENCY if k.startswith("$") and k != "$"), key=len, reverse=True
 )
 _CURRENCY_PATTERN = (
-    rf"\$(?:{'|'.join(_AFTER_SIGN)})(?![A-Za-z])|(?:US|A|C|HK|NZ|S|R)?\$|€|£|¥|₹|₽|\bRs\.?|\bINR"
+    rf"\$(?:{'|'.join(_AFTER_SIGN)})(?![A-Za-z])|(?:(?:US|AU|CA|HK|NZ|SG)D|US|A|C|HK|NZ|S|R)?\$"
+    r"|€|£|¥|₹|₽|\bRs\.?|\bINR"
 )
 #: Digits may follow a country written after the sign ("$US589"), though not other letters.
 _AFTER_COUNTRY = "".join(f"(?<=\\${c})|" for c in _AFTER_SIGN)

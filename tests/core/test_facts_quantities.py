@@ -126,6 +126,8 @@ def test_a_dozen_is_twelve_approximately():
         ("The slide erased $US589 billion in value.", 589e9, "usd"),
         ("The council will spend $A20 million on roads.", 20e6, "aud"),
         ("The fine came to $NZ40,000 in the end.", 40_000, "nzd"),
+        ("The fine was NZD$2 billion.", 2e9, "nzd"),
+        ("The deal was worth AUD$3 billion.", 3e9, "aud"),
         ("The war has displaced 1.5m people.", 1.5e6, "people"),
         ("The wall is 4m high.", 4, "metre"),
         ("The state moved 12 lakh people.", 1.2e6, "people"),
