@@ -91,7 +91,7 @@ def _intervals_overlap(a: Quantity, b: Quantity) -> bool:
 
 def agree(a: Quantity, b: Quantity) -> bool:
     """Whether two figures for the same thing are compatible."""
-    if _floors(a, b) and a.low != b.low and _precise(min(a.low, b.low)):
+    if _floors(a, b) and _least(a) != _least(b) and _precise(min(a.low, b.low)):
         return False
     if _short_of_floor(a, b) or _short_of_floor(b, a):
         return False
@@ -150,6 +150,13 @@ def _short_of_floor(a: Quantity, b: Quantity) -> bool:
 def _approaching(q: Quantity) -> bool:
     hedge = " ".join(q.text.casefold().split())
     return any(hedge.startswith(f"{word} ") for word in APPROACHING)
+
+
+def _least(floor: Quantity) -> float:
+    """The smallest count a floor allows: "more than 1,350" flights is "at least 1,351"."""
+    if not floor.low_inclusive and floor.low == int(floor.low):
+        return floor.low + 1
+    return floor.low
 
 
 def _floors(a: Quantity, b: Quantity) -> bool:

@@ -65,6 +65,9 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(104, INF, qualifier="min"), q(104, INF, qualifier="min"), True),
         (q(1e6, INF, qualifier="min", lo_inc=False), q(1.1e6, INF, qualifier="min"), True),
         (q(60, INF, qualifier="min"), q(80, INF, qualifier="min"), True),  # more than 60 / 80
+        # "more than 1,350" flights allows the same least count as "at least 1,351"
+        (q(1350, INF, qualifier="min", lo_inc=False), q(1351, INF, qualifier="min"), True),
+        (q(1350, INF, qualifier="min", lo_inc=False), q(1352, INF, qualifier="min"), False),
         # figures to several significant digits differ at the less precise one's digits
         (q(1.41178e9), q(1_411_718_000), False),
         (q(1.41178e9), q(1_411_780_000), True),
