@@ -153,6 +153,7 @@ def clear_caches() -> None:
     from core.matchers.features import sentence_features
     from core.matchers.links import clause_features
     from core.matchers.tokendiff import sentence_tokens
+    from core.text.tokens import forget_token_index
 
     clear_fact_caches()
     forget_facts()
@@ -170,6 +171,7 @@ def clear_caches() -> None:
     sentence_features.cache_clear()
     clause_features.cache_clear()
     sentence_tokens.cache_clear()
+    forget_token_index()
 
 
 def compare(a: Article, b: Article, *, capped: bool = True) -> Comparison:

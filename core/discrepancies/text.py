@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from core import lexicon
 from core.model import Span, Token
-from core.text.tokens import cosmetic_key, tokenize
+from core.text.tokens import cosmetic_key, token_index
 
 #: Words that carry grammar, not facts: a change among these alone is trivial.
 FUNCTION_WORDS = lexicon.words("function_words")
@@ -38,8 +38,8 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-
 
 @lru_cache(maxsize=32)
 def _article_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]:
-    found = tuple(tokenize(text))
-    return found, tuple(t.start for t in found), tuple(t.end for t in found)
+    found = token_index(text)  # the aligner has usually tokenised the article already
+    return found.tokens, found.starts, found.ends
 
 
 @lru_cache(maxsize=32)

@@ -23,7 +23,7 @@ from core import lexicon
 from core.matchers.referents import mentioned
 from core.matchers.sparse import Csr, csr
 from core.model import Span
-from core.text.tokens import cosmetic_key, token_texts
+from core.text.tokens import cosmetic_key, span_token_texts
 
 STOPWORDS = lexicon.words("alignment_stop_words")
 # Negations are stopwords here on purpose: "did" and "did not" report on the same
@@ -99,7 +99,7 @@ def sentence_features(text: str, span: Span) -> SentenceFeatures:
     (the record is immutable): an article compared with several others is read
     once, and its clauses once whether they come from the aligner or the links.
     """
-    tokens = token_texts(text, span[0], span[1])
+    tokens = span_token_texts(text, span[0], span[1])
     infos = [info for token in tokens for info in _words_of(token) if info.stem]
     named = [info.stem for info in infos[1:] if info.capitalised and info.content and not info.number]
     # a person the passage calls by role alone ("the foreign minister") is named too

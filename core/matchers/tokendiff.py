@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from core.model import Change, Span, Token
-from core.text.tokens import cosmetic_key, fold_punctuation, tokenize
+from core.text.tokens import cosmetic_key, fold_punctuation, span_tokens
 
 STRAY_ANCHOR = 2  # equal runs up to this many tokens may be folded into the changes around them
 
@@ -29,7 +29,7 @@ def passage_tokens(text: str, spans: Sequence[Span]) -> list[Token]:
 def sentence_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     """``tokenize`` of one sentence, remembered: an article's aligned sentences are
     diffed again in every pair it is in (a ``str`` caches its hash: the key is cheap)."""
-    return tuple(tokenize(text, start, end))
+    return tuple(span_tokens(text, start, end))
 
 
 @lru_cache(maxsize=65536)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
+from typing import NamedTuple
 
 from core.model import Token
 
@@ -60,6 +62,70 @@ def token_texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Just the texts of ``tokenize``'s tokens: the aligner needs no offsets and many sentences."""
     stop = len(text) if end is None else max(start, min(end, len(text)))
     return _TOKEN_RE.findall(text, start, stop)
+
+
+class TokenIndex(NamedTuple):
+    """A whole text's tokens, their texts and their offsets, in reading order."""
+
+    tokens: tuple[Token, ...]
+    texts: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+@lru_cache(maxsize=32)
+def token_index(text: str) -> TokenIndex:
+    """Every token of an article, found once: its sentences and their clauses are each
+    tokenised again otherwise (the aligner, the links and the token diff all ask)."""
+    tokens = tuple(tokenize(text))
+    return TokenIndex(
+        tokens,
+        tuple(t.text for t in tokens),
+        tuple(t.start for t in tokens),
+        tuple(t.end for t in tokens),
+    )
+
+
+def _within(index: TokenIndex, start: int, stop: int) -> tuple[int, int] | None:
+    """The index range of the text's tokens lying in ``[start, stop)``, or None when a
+    token crosses either edge (a clause cut at the comma of "100,000").
+
+    Tokens that no edge cuts are exactly what tokenising the range alone finds:
+    the pattern looks neither behind nor ahead, and only whitespace, which no
+    token holds, lies between tokens.
+    """
+    starts, ends = index.starts, index.ends
+    lo, hi = bisect_left(starts, start), bisect_left(starts, stop)
+    if (lo and ends[lo - 1] > start) or (hi and ends[hi - 1] > stop):
+        return None
+    return lo, hi
+
+
+def span_token_texts(text: str, start: int, end: int) -> list[str]:
+    """``token_texts(text, start, end)`` for a sentence or clause of an article, read
+    from the article's tokens (found once) rather than by tokenising the span again."""
+    stop = max(start, min(end, len(text)))
+    index = token_index(text)
+    found = _within(index, start, stop)
+    if found is None:
+        return _TOKEN_RE.findall(text, start, stop)
+    return list(index.texts[found[0] : found[1]])
+
+
+def span_tokens(text: str, start: int, end: int) -> list[Token]:
+    """``tokenize(text, start, end)`` for a sentence of an article, read from the
+    article's tokens (found once) rather than by tokenising the span again."""
+    stop = max(start, min(end, len(text)))
+    index = token_index(text)
+    found = _within(index, start, stop)
+    if found is None:
+        return tokenize(text, start, stop)
+    return list(index.tokens[found[0] : found[1]])
+
+
+def forget_token_index() -> None:
+    """Drop remembered article tokens (benchmarks timing unseen articles)."""
+    token_index.cache_clear()
 
 
 # --- cosmetic folding -------------------------------------------------------

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import core.text.tokens as tokens_module
-from core.text.tokens import cosmetic_key, tokenize
+from core.text.tokens import cosmetic_key, span_token_texts, span_tokens, token_texts, tokenize
 
 
 def texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
@@ -65,6 +65,25 @@ def test_tokens_cover_every_visible_character_in_order(text):
 def test_tokens_of_a_slice_stay_inside_it(text, start, end):
     for token in tokenize(text, start, end):
         assert start <= token.start and token.end <= min(end, len(text))
+
+
+#: Text where clause and sentence cuts land inside tokens: figures with commas,
+#: hyphenated compounds, abbreviations, spaces of several kinds.
+_TRICKY = st.text(alphabet="ab1,.-’'$% \n\tU.S", max_size=120)
+
+
+@given(_TRICKY, st.integers(0, 130), st.integers(0, 130))
+def test_a_span_read_from_the_whole_texts_tokens_is_the_span_tokenised_alone(text, start, end):
+    tokens_module.forget_token_index()
+    assert span_token_texts(text, start, end) == token_texts(text, start, end)
+    assert span_tokens(text, start, end) == tokenize(text, start, end)
+
+
+def test_a_cut_inside_a_token_reads_the_span_alone():
+    text = "It cost 100,000 dollars."
+    comma = text.index(",")
+    assert span_token_texts(text, 0, comma) == ["It", "cost", "100"]
+    assert span_token_texts(text, comma, len(text)) == [",", "000", "dollars", "."]
 
 
 @pytest.mark.parametrize(
