@@ -41,8 +41,15 @@ PEOPLE = frozenset(_singular(word) for word in lexicon.words("person_units"))
 def unit_key(q: Quantity) -> str:
     """The unit folded to one key per thing counted: "suspects", "persons" and
     "people" all count people."""
-    unit = _singular(q.unit.casefold().strip())
-    return "people" if unit in PEOPLE else unit
+    return _unit_key(q.unit)
+
+
+@lru_cache(maxsize=4096)
+def _unit_key(unit: str) -> str:
+    """``unit_key`` by the unit's text: pairing, agreement and omissions ask it
+    about a thousand times a pair, of a few dozen distinct units."""
+    folded = _singular(unit.casefold().strip())
+    return "people" if folded in PEOPLE else folded
 
 
 def representative(q: Quantity) -> float:

@@ -33,6 +33,7 @@ _DATE_WORDS = (
     | {"yesterday", "today", "tomorrow", "tonight"}
 )
 _SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"[^\W_]+")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -128,7 +129,7 @@ def normalise(text: str) -> str:
     Remembered: omissions fold every sentence and the whole other article once
     per pair, and an article takes part in several pairs."""
     folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
-    return " ".join(re.findall(r"[^\W_]+", folded))
+    return " ".join(_WORD_RE.findall(folded))
 
 
 def excerpt(text: str, span: Span | None) -> str:
