@@ -150,8 +150,8 @@ def clear_caches() -> None:
     from core.discrepancies.sources import forget_credit_words
     from core.discrepancies.text import normalise
     from core.facts.extract import clear_caches as clear_fact_caches
-    from core.matchers.features import sentence_features
-    from core.matchers.links import clause_features
+    from core.matchers.features import passage_words, sentence_features
+    from core.matchers.links import clause_words
     from core.matchers.tokendiff import sentence_tokens
     from core.text.tokens import forget_token_index
 
@@ -169,7 +169,8 @@ def clear_caches() -> None:
     _described_in.cache_clear()
     forget_articles()
     sentence_features.cache_clear()
-    clause_features.cache_clear()
+    clause_words.cache_clear()
+    passage_words.cache_clear()
     sentence_tokens.cache_clear()
     forget_token_index()
 

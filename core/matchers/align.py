@@ -43,7 +43,7 @@ from core.matchers.links import (
     RARE_IDF,
     PairTable,
     choose_links,
-    clause_features,
+    clause_words,
     load_model,
     ratio_to_best,
 )
@@ -328,8 +328,8 @@ class _Scorer:
         for text, side in ((self.text_a, self.a), (self.text_b, self.b)):
             for span in side.spans:
                 parts = [
-                    sorted({vocab[w] for w in c.words if w in vocab})
-                    for c in clause_features(text, span)
+                    sorted({vocab[w] for w in words if w in vocab})
+                    for words in clause_words(text, span)
                 ]
                 first.append(len(rows))
                 count.append(len(parts))

@@ -97,8 +97,24 @@ def sentence_features(text: str, span: Span) -> SentenceFeatures:
     Written as comprehensions over cached per-token records: this runs once per
     sentence of both articles, thousands of times for long documents. Cached
     (the record is immutable): an article compared with several others is read
-    once, and its clauses once whether they come from the aligner or the links.
+    once.
     """
+    infos, named, words = _read(text, span)
+    numbers = frozenset([info.stem for info in infos if info.number])
+    return SentenceFeatures(words, numbers, frozenset(named), " ".join(words))
+
+
+@lru_cache(maxsize=32768)
+def passage_words(text: str, span: Span) -> tuple[str, ...]:
+    """``sentence_features(text, span).words`` alone: the clause overlap reads only the
+    words of every clause of both articles, so the names, numbers and folded
+    text are not built for them."""
+    return _read(text, span)[2]
+
+
+def _read(text: str, span: Span) -> tuple[list[_Word], list[str], tuple[str, ...]]:
+    """The span's word records, its names (those it calls by role alone included) and
+    its content-word keys in reading order, then the people it refers to."""
     tokens = span_token_texts(text, span[0], span[1])
     infos = [info for token in tokens for info in _words_of(token) if info.stem]
     named = [info.stem for info in infos[1:] if info.capitalised and info.content and not info.number]
@@ -110,8 +126,7 @@ def sentence_features(text: str, span: Span) -> SentenceFeatures:
         if info.stem and info.stem not in named
     ]
     words = tuple([info.stem for info in infos if info.content] + referred)
-    numbers = frozenset([info.stem for info in infos if info.number])
-    return SentenceFeatures(words, numbers, frozenset(named + referred), " ".join(words))
+    return infos, named + referred, words
 
 
 def merge_features(parts: Sequence[SentenceFeatures]) -> SentenceFeatures:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from core.matchers.features import SentenceFeatures, sentence_features
+from core.matchers.features import passage_words, sentence_features
 
 MODEL_FILE = Path(__file__).with_name("link_model.json")
 ALL_PAIRS_LIMIT = 10_000  # above this many sentence pairs only the prefilter's candidates are read
@@ -103,15 +103,20 @@ class PairTable(NamedTuple):
 
 
 @lru_cache(maxsize=32768)
-def clause_features(text: str, span: tuple[int, int]) -> tuple[SentenceFeatures, ...]:
-    """The sentence's clauses, each as a bag of content words (the whole sentence if it has one).
+def clause_words(text: str, span: tuple[int, int]) -> tuple[tuple[str, ...], ...]:
+    """The sentence's clauses, each as its content words (the whole sentence if it has one).
 
-    Cached (immutable): an article compared with several others is cut once."""
+    Cached (immutable): an article compared with several others is cut once. A
+    sentence with no break is its own one clause, whose words the aligner has
+    already read."""
     start, end = span
     cuts = [start, *(m.start() + start for m in _CLAUSE_BREAK.finditer(text[start:end])), end]
-    parts = [sentence_features(text, (lo, hi)) for lo, hi in zip(cuts, cuts[1:], strict=False)]
-    parts = [p for p in parts if len(p.words) >= _MIN_CLAUSE_WORDS]
-    return tuple(parts) or (sentence_features(text, span),)
+    if len(cuts) == 2:
+        whole = sentence_features(text, span).words
+        return (whole,)
+    parts = [passage_words(text, (lo, hi)) for lo, hi in zip(cuts, cuts[1:], strict=False)]
+    parts = [p for p in parts if len(p) >= _MIN_CLAUSE_WORDS]
+    return tuple(parts) or (sentence_features(text, span).words,)
 
 
 def ratio_to_best(values: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
