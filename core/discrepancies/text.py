@@ -42,7 +42,7 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-
 @lru_cache(maxsize=32)
 def _article_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]:
     found = token_index(text)  # the aligner has usually tokenised the article already
-    return found.tokens, found.starts, found.ends
+    return tuple(found.tokens()), found.starts, found.ends
 
 
 @lru_cache(maxsize=32)

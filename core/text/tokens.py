@@ -65,25 +65,30 @@ def token_texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
 
 
 class TokenIndex(NamedTuple):
-    """A whole text's tokens, their texts and their offsets, in reading order."""
+    """A whole text's token texts and their offsets, in reading order."""
 
-    tokens: tuple[Token, ...]
     texts: tuple[str, ...]
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+
+    def tokens(self, lo: int = 0, hi: int | None = None) -> list[Token]:
+        """Tokens ``lo:hi`` as records, built only when asked (as in ``tokenize``)."""
+        texts, starts, ends = self.texts[lo:hi], self.starts[lo:hi], self.ends[lo:hi]
+        return list(
+            map(tuple.__new__, repeat(Token, len(texts)), zip(texts, starts, ends, strict=True))
+        )
 
 
 @lru_cache(maxsize=32)
 def token_index(text: str) -> TokenIndex:
     """Every token of an article, found once: its sentences and their clauses are each
-    tokenised again otherwise (the aligner, the links and the token diff all ask)."""
-    tokens = tuple(tokenize(text))
-    return TokenIndex(
-        tokens,
-        tuple(t.text for t in tokens),
-        tuple(t.start for t in tokens),
-        tuple(t.end for t in tokens),
-    )
+    tokenised again otherwise (the aligner, the links and the token diff all ask).
+
+    Offsets are running sums of the matched lengths, all in C (see ``tokenize``);
+    no token record is built until one is asked for: the aligner needs texts only."""
+    pairs = _SPACED_TOKEN_RE.findall(text)
+    offsets = list(accumulate(map(len, chain.from_iterable(pairs)), initial=0))
+    return TokenIndex(tuple(map(_second, pairs)), tuple(offsets[1::2]), tuple(offsets[2::2]))
 
 
 def _within(index: TokenIndex, start: int, stop: int) -> tuple[int, int] | None:
@@ -120,7 +125,7 @@ def span_tokens(text: str, start: int, end: int) -> list[Token]:
     found = _within(index, start, stop)
     if found is None:
         return tokenize(text, start, stop)
-    return list(index.tokens[found[0] : found[1]])
+    return index.tokens(*found)
 
 
 def forget_token_index() -> None:
