@@ -85,13 +85,14 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
     phrases = _cosine(_tfidf(shingle_counts, sublinear=False))
     shared_facts = _shared(_counts([_distinctive(w) for w in words]))
     reprints = _reprints(shingle_counts)
+    years = tuple(_latest_year(w) for w in words)
     when = When(
         _plausible(_days(articles), words),
-        [_stated_days(a, w) for a, w in zip(articles, words, strict=True)],
+        [_stated_days(w, latest) for w, latest in zip(words, years, strict=True)],
         [frozenset(w for w in ws if w in _WEEKDAYS) for ws in words],
         tuple(_storm(body) for body in bodies),
         tuple(_places(body) for body in bodies),
-        tuple(_latest_year(w) for w in words),
+        years,
     )
     scores = _pair_scores(Signals(topic, phrases, shared_facts), when, reprints)
     events = _average_linkage(scores, n)
@@ -360,14 +361,13 @@ def _storm(text: str) -> str:
     return max(dict.fromkeys(names), key=names.count).casefold()
 
 
-def _stated_days(article: Article, words: list[str]) -> frozenset[tuple[int, int]]:
+def _stated_days(words: list[str], latest: int) -> frozenset[tuple[int, int]]:
     """Days of the year an article's text names, each with the year written after it
     (0 when none): a call reported for "Jan. 27" and one "on Feb. 22" are two events
     whatever their topic. The publication date is left to the publication gate: set
     against a day the other text names, it would part a report from one that recalls
     an earlier day (a verdict "on Jan. 3")."""
     days = set()
-    latest = _latest_year(words)
     for i, w in enumerate(words):
         if w[0].isdigit():
             term = _number_term(w, words[i - 1] if i else "")
@@ -385,7 +385,14 @@ def _stated_days(article: Article, words: list[str]) -> frozenset[tuple[int, int
 
 
 def _latest_year(words: list[str]) -> int:
-    return max((int(w) for w in words if _YEAR_RE.match(w)), default=0)
+    """The latest year a text names (0 if none); ``_YEAR_RE``, tested cheaply first."""
+    return max(
+        (int(w) for w in words if len(w) == 4 and w[:2] in _CENTURIES and w.isdigit()),
+        default=0,
+    )
+
+
+_CENTURIES = frozenset({"18", "19", "20"})
 
 
 def _elsewhere(x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) -> bool:
@@ -401,6 +408,8 @@ def _days_apart(
     A day written with a year before ``recent`` (the latest year either text names)
     is recalled, not the story's: one report's "his mentor died on June 2, 2012" and
     another's photo caption "the race on May 7, 2023" date neither story."""
+    if not x or not y:
+        return False
     x_days = [d for d, year in x if not 0 < year < recent]
     y_days = [d for d, year in y if not 0 < year < recent]
     if not x_days or not y_days:
@@ -450,8 +459,13 @@ def _pair_scores(
         apart = np.abs(days[rows] - days[cols]) > TIME_GATE_DAYS  # NaN (unknown) is never apart
     pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
     years = when.years or (0,) * n
+    stated = when.stated
     apart |= np.array(
-        [_days_apart(when.stated[i], when.stated[j], max(years[i], years[j])) for i, j in pairs],
+        [
+            bool(stated[i] and stated[j])
+            and _days_apart(stated[i], stated[j], max(years[i], years[j]))
+            for i, j in pairs
+        ],
         dtype=bool,
     )
     # two storms by name are two events, however alike their coverage and wording
