@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from finder_sides import side
 
 from core.discrepancies.number_conflicts import paired_figures
@@ -253,14 +254,11 @@ def test_a_crowd_that_marched_meets_a_crowd_that_attended():
 
 
 def test_people_present_at_a_venue_are_its_attendance():
-    from core.discrepancies.number_conflicts import number_conflicts
     from core.discrepancies.roles import role_of
 
     present = side("Blaze.\n\nAbout 600 people were present in the hall when the fire began.")
     attended = side("Blaze.\n\nThe concert was attended by around 1,800 people, police said.")
     assert {role_of(s, s.facts.quantities[0]) for s in (present, attended)} == {"attendance"}
-    pairs = paired_figures(present, attended, {(1, 1)})
-    assert len(number_conflicts(pairs)) == 1
 
 
 def test_a_count_said_to_be_women_or_children_is_a_part_of_the_toll():
@@ -305,25 +303,37 @@ def test_survivors_are_counted_apart_from_the_dead():
     dead = side("Ferry.\n\nThe governor said 78 people had died when the ferry sank.")
     lived = side("Ferry.\n\nThe governor said 58 people survived when the ferry sank.")
     assert number_conflicts(paired_figures(dead, lived, {(1, 1)})) == []
-    first = side("Crash.\n\nThe ministry said there were 25 survivors of the crash.")
-    later = side("Crash.\n\nRescuers pulled 29 survivors from the wreckage of the crash.")
-    assert len(number_conflicts(paired_figures(first, later, set()))) == 1
 
 
-def test_bodies_recovered_count_the_dead_people():
+SAME_PEOPLE = {
+    "survivors-meet-survivors": (
+        "Crash.\n\nThe ministry said there were 25 survivors of the crash.",
+        "Crash.\n\nRescuers pulled 29 survivors from the wreckage of the crash.",
+        set(),
+    ),
+    "survivors-are-people-who-survived": (
+        "Sinking.\n\nRescuers have found 11 survivors of the sinking.",
+        "Sinking.\n\nOfficials said 18 passengers survived the sinking.",
+        {(1, 1)},
+    ),
+    "bodies-count-the-dead": (
+        "Landslide.\n\nRescuers had pulled at least eight bodies from the mud.",
+        "Landslide.\n\nAt least 14 people were killed in the mud, police said.",
+        {(1, 1)},
+    ),
+    "people-present-are-the-attendance": (
+        "Blaze.\n\nAbout 600 people were present in the hall when the fire began.",
+        "Blaze.\n\nThe concert was attended by around 1,800 people, police said.",
+        {(1, 1)},
+    ),
+}
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "linked"), SAME_PEOPLE.values(), ids=SAME_PEOPLE)
+def test_two_counts_of_the_same_people_are_set_against_each_other(text_a, text_b, linked):
     from core.discrepancies.number_conflicts import number_conflicts
 
-    bodies = side("Landslide.\n\nRescuers had pulled at least eight bodies from the mud.")
-    people = side("Landslide.\n\nAt least 14 people were killed in the mud, police said.")
-    assert len(number_conflicts(paired_figures(bodies, people, {(1, 1)}))) == 1
-
-
-def test_survivors_are_people_who_survived():
-    from core.discrepancies.number_conflicts import number_conflicts
-
-    found = side("Sinking.\n\nRescuers have found 11 survivors of the sinking.")
-    known = side("Sinking.\n\nOfficials said 18 passengers survived the sinking.")
-    assert len(number_conflicts(paired_figures(found, known, {(1, 1)}))) == 1
+    assert len(number_conflicts(paired_figures(side(text_a), side(text_b), linked))) == 1
 
 
 def test_the_same_value_in_both_breaks_a_tie_between_partners():

@@ -329,37 +329,40 @@ def test_the_storm_an_article_is_about(text, storm):
     assert _storm(text) == storm
 
 
-def test_a_day_of_an_earlier_year_recalled_does_not_date_the_story():
-    recalling = (
+RECALLED_DAYS = (
+    (
         "Chipmaker shares slump\n\nShares of the chipmaker fell 17% on Monday, wiping out "
         "$590 billion of market value, its worst day since March 16, 2020. The stock had "
-        "more than doubled in 2024, analysts at the brokerage said."
-    )
-    dated = (
+        "more than doubled in 2024, analysts at the brokerage said.",
         "Chipmaker loses $590 billion\n\nThe chipmaker's shares tumbled 17% on Jan. 27, "
         "erasing $590 billion in value as investors dumped its stock, brokerage analysts "
-        "noted."
-    )
-    grouping = group_events(articles(recalling, dated))
-    assert as_sets(grouping) == {frozenset({0, 1})}
-
-
-def test_days_of_years_before_the_other_reports_latest_date_neither_story():
-    """Two undated reports that each recall one past day with its year (an old death,
-    a photo caption of an earlier race) are not set apart by those days."""
-    profile = (
+        "noted.",
+    ),
+    (
         "Cyclist dies in road crash\n\nThe world champion cyclist Arno Vell died when his "
         "car left the road near Tarvel late on Sunday, police said. His coach, Ivo Marsh, "
-        "was also killed. Vell's mentor died on June 2 2012 in a training accident."
-    )
-    caption = (
+        "was also killed. Vell's mentor died on June 2 2012 in a training accident.",
         "Champion cyclist Vell killed in crash\n\nArno Vell, the world champion cyclist, "
         "and his coach Ivo Marsh were killed when their car crashed near Tarvel on Sunday "
-        "night, police said. Vell wins the hill stage of the national tour on May 7, 2023."
-    )
-    grouping = group_events(articles(profile, caption))
-    assert as_sets(grouping) == {frozenset({0, 1})}
+        "night, police said. Vell wins the hill stage of the national tour on May 7, 2023.",
+    ),
+)
 
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(*RECALLED_DAYS[0], id="a-day-of-an-earlier-year-in-the-same-text"),
+        pytest.param(*RECALLED_DAYS[1], id="days-of-years-before-the-other-reports-latest"),
+    ],
+)
+def test_a_day_recalled_with_its_year_does_not_date_the_story(first, second):
+    """A day written with a year before the latest year the text (or its pair) names is
+    recalled: an old record, an old death, a photo caption of an earlier race."""
+    assert as_sets(group_events(articles(first, second))) == {frozenset({0, 1})}
+
+
+def test_only_days_of_recent_years_set_two_reports_apart():
     from core.events.grouping import _days_apart
 
     assert _days_apart(frozenset({(154, 2012)}), frozenset({(127, 2023)}))  # nothing recent
