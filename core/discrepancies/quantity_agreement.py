@@ -147,11 +147,13 @@ def _rounded(value: float, digits: int) -> float:
 def _short_of_floor(a: Quantity, b: Quantity) -> bool:
     """ "nearly 40" against "more than 40" (or "at least 40"), or against a count of 41:
     one count falls short of the number the other passes or reaches beyond."""
-    if a.qualifier != "approx" or not a.exact or not _approaching(a):
+    if a.qualifier != "approx" or not a.exact:
         return False
     if b.qualifier == "min":
-        return b.low >= a.high
-    return b.exact and not b.qualifier and b.low > a.high
+        past = b.low >= a.high
+    else:
+        past = b.exact and not b.qualifier and b.low > a.high
+    return past and _approaching(a)
 
 
 def _approaching(q: Quantity) -> bool:
