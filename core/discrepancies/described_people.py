@@ -27,7 +27,7 @@ GENDER = lexicon.groups("people_gender")
 PAST = lexicon.words("past_titles")
 WEIGHT = 0.9
 #: Words before a name read for its title: "the former prime minister Ana Ruiz", "former
-#: Major League Baseball pitcher Tomas Reyes" (an organisation named inside the title).
+#: National Hockey League goalie Tomas Reyes" (an organisation named inside the title).
 TITLE_WORDS = 6
 
 

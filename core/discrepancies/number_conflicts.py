@@ -48,9 +48,9 @@ ROLE_BONUS = 2.0  # "14 people killed" and "13 people died" count the same thing
 #: Two figures that agree are likelier one fact than two: "35 km" deep and
 #: "40 km" away in one article should meet "35 kilometres" and "about 40 km".
 AGREE_BONUS = 1.0
-#: Between candidates otherwise as good, the same value written in both ("130 people" /
-#: "130 passengers") is likelier one thing than two values that merely agree ("130
-#: people" / "more than 100 people"): less than any other evidence, it breaks ties.
+#: Between candidates otherwise as good, the same value written in both ("212 people" /
+#: "212 passengers") is likelier one thing than two values that merely agree ("212
+#: people" / "more than 180 people"): less than any other evidence, it breaks ties.
 SAME_VALUE_BONUS = 0.5
 #: A measure each article gives once ("magnitude 6.8" / "a 7-magnitude quake", one
 #: depth in km each) is likelier one fact; counts of things are not measures.

@@ -112,7 +112,7 @@ def agree(a: Quantity, b: Quantity) -> bool:
 APPROACHING = lexicon.lines("approaching")
 #: Significant digits from which a figure is a count to the unit, not a rounding:
 #: "1.41178 billion" and "1,411,718,000" differ, "1.4 billion" and it do not; so do
-#: "275" and "276" dead, and a 55.8 % and a 55.7 % share, where "200" may round "201".
+#: "317" and "318" dead, and a 48.3 % and a 48.2 % share, where "200" may round "201".
 PRECISE_DIGITS = 3
 PRECISE_FROM = 10 ** (PRECISE_DIGITS - 1)
 
@@ -145,7 +145,7 @@ def _rounded(value: float, digits: int) -> float:
 
 
 def _short_of_floor(a: Quantity, b: Quantity) -> bool:
-    """ "nearly 40" against "more than 40" (or "at least 40"), or against a count of 41:
+    """ "nearly 40" against "more than 40" (or "at least 40"), or against a stated 43:
     one count falls short of the number the other passes or reaches beyond."""
     if a.qualifier != "approx" or not a.exact:
         return False
@@ -162,7 +162,7 @@ def _approaching(q: Quantity) -> bool:
 
 
 def _least(floor: Quantity) -> float:
-    """The smallest count a floor allows: "more than 1,350" flights is "at least 1,351"."""
+    """The smallest count a floor allows: "more than 2,700" flights is "at least 2,701"."""
     if not floor.low_inclusive and floor.low == int(floor.low):
         return floor.low + 1
     return floor.low

@@ -118,8 +118,8 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
 
 
 #: Changes this many shared words apart inside one quotation are separate alterations
-#: ("bite" for "determination" in one sentence, "a real asset" for "good" two
-#: sentences on): each is shown where it is, not as one span over the whole remark.
+#: ("grit" for "resolve" in one sentence, "a fine addition" for "useful" two sentences
+#: on): each is shown where it is, not as one span over the whole remark.
 HUNK_GAP = 8
 
 

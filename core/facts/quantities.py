@@ -49,7 +49,7 @@ _CURRENCY = {
     "nz$": "nzd",
     "s$": "sgd",
     "r$": "brl",
-    "usd$": "usd",  # the ISO code before the sign: "NZD$2 billion"
+    "usd$": "usd",  # the ISO code before the sign: "NZD$5 billion"
     "aud$": "aud",
     "cad$": "cad",
     "hkd$": "hkd",
@@ -485,7 +485,7 @@ def _is_year(digits: str, head: str, tail: str) -> bool:
 
 def _last_word(text: str, start: int) -> str:
     """The word right before ``start`` (lowercased), "" if none or not space-separated;
-    an opening quotation mark before it is not part of it (has risen to “almost 100”)."""
+    an opening quotation mark before it is not part of it (has risen to “nearly 60”)."""
     head = text[max(0, start - 24) : start]
     if not head[-1:].isspace():
         return ""

@@ -42,8 +42,8 @@ def test_an_outgoing_office_holder_or_a_past_title_on_both_sides_is_no_conflict(
     c = side("Verdict read. Former president Ana Ruiz was sentenced.")
     d = side("Verdict read. Former president Ana Ruiz, once President Ana Ruiz, was sentenced.")
     assert status_conflicts(c, d) == []
-    long = side("Crash. Former Major League Baseball pitcher Tomas Reyes died in the collapse.")
-    short = side("Crash. Former MLB pitcher Tomas Reyes died in the collapse.")
+    long = side("Crash. Former National Hockey League goalie Tomas Reyes died in the collapse.")
+    short = side("Crash. Former NHL goalie Tomas Reyes died in the collapse.")
     assert status_conflicts(long, short) == []
 
 

@@ -312,13 +312,13 @@ SAME_PEOPLE = {
         set(),
     ),
     "survivors-are-people-who-survived": (
-        "Sinking.\n\nRescuers have found 11 survivors of the sinking.",
-        "Sinking.\n\nOfficials said 18 passengers survived the sinking.",
+        "Sinking.\n\nRescuers have found 9 survivors of the sinking.",
+        "Sinking.\n\nOfficials said 14 passengers survived the sinking.",
         {(1, 1)},
     ),
     "bodies-count-the-dead": (
-        "Landslide.\n\nRescuers had pulled at least eight bodies from the mud.",
-        "Landslide.\n\nAt least 14 people were killed in the mud, police said.",
+        "Landslide.\n\nRescuers had pulled at least six bodies from the mud.",
+        "Landslide.\n\nAt least 12 people were killed in the mud, police said.",
         {(1, 1)},
     ),
     "people-present-are-the-attendance": (
@@ -340,13 +340,13 @@ def test_the_same_value_in_both_breaks_a_tie_between_partners():
     from core.discrepancies.number_conflicts import number_conflicts
 
     a = side(
-        "Sinking.\n\nThe boat was carrying 130 people when it sank, and the toll from the "
-        "sinking has risen to almost 100, the agency said."
+        "Sinking.\n\nThe boat was carrying 212 people when it sank, and the toll from the "
+        "sinking has risen to almost 180, the agency said."
     )
     b = side(
-        "Sinking.\n\nMore than 100 people died when the boat carrying 130 passengers sank, "
+        "Sinking.\n\nMore than 180 people died when the boat carrying 212 passengers sank, "
         "the agency said."
     )
     pairs = paired_figures(a, b, {(1, 1)})
-    assert ("130 people", "130 passengers") in {(x.text, y.text) for x, y in pairs}
-    assert [f.summary for f in number_conflicts(pairs)] == ["almost 100 vs More than 100 people"]
+    assert ("212 people", "212 passengers") in {(x.text, y.text) for x, y in pairs}
+    assert [f.summary for f in number_conflicts(pairs)] == ["almost 180 vs More than 180 people"]

@@ -65,15 +65,15 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(104, INF, qualifier="min"), q(104, INF, qualifier="min"), True),
         (q(1e6, INF, qualifier="min", lo_inc=False), q(1.1e6, INF, qualifier="min"), True),
         (q(60, INF, qualifier="min"), q(80, INF, qualifier="min"), True),  # more than 60 / 80
-        # "more than 1,350" flights allows the same least count as "at least 1,351"
-        (q(1350, INF, qualifier="min", lo_inc=False), q(1351, INF, qualifier="min"), True),
-        (q(1350, INF, qualifier="min", lo_inc=False), q(1352, INF, qualifier="min"), False),
+        # "more than 2,700" flights allows the same least count as "at least 2,701"
+        (q(2700, INF, qualifier="min", lo_inc=False), q(2701, INF, qualifier="min"), True),
+        (q(2700, INF, qualifier="min", lo_inc=False), q(2702, INF, qualifier="min"), False),
         # figures to several significant digits differ at the less precise one's digits
         (q(1.41178e9), q(1_411_718_000), False),
         (q(1.41178e9), q(1_411_780_000), True),
         (q(2345), q(2346), False),  # within the float-noise margin, yet two counts
-        (q(275), q(276), False),  # three digits are a count too
-        (q(55.8, unit="%"), q(55.7, unit="%"), False),  # a share to one decimal
+        (q(317), q(318), False),  # three digits are a count too
+        (q(48.3, unit="%"), q(48.2, unit="%"), False),  # a share to one decimal
         (q(5.1, unit="%"), q(5.12, unit="%"), True),  # the less precise one rounds
         (q(200), q(201), True),  # a round figure may round a count
         (q(1.41178e9, qualifier="approx"), q(1_411_718_000), True),  # a hedge rounds
@@ -84,8 +84,8 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(300, qualifier="approx", text="nearly 300"), q(300, INF, qualifier="min"), False),
         (q(300, qualifier="approx", text="about 300"), q(300, INF, qualifier="min"), True),
         (q(300, qualifier="approx", text="almost 300"), q(296), True),
-        (q(40, qualifier="approx", text="nearly 40"), q(41), False),  # a count past it
-        (q(40, qualifier="approx", text="about 40"), q(41), True),
+        (q(50, qualifier="approx", text="nearly 50"), q(53), False),  # a count past it
+        (q(50, qualifier="approx", text="about 50"), q(53), True),
         (q(300, qualifier="approx", text="nearly 300"), q(250, INF, qualifier="min"), True),
         # a reading on a scale stays that reading, hedged or not
         (q(7.6, qualifier="estimated", unit="magnitude"), q(7.4, unit="magnitude"), False),

@@ -489,11 +489,11 @@ def test_changes_far_apart_in_one_quotation_are_flagged_each_where_it_is():
     )
     a = article_from_text(
         "Signing\n\nThe club signed the striker on Saturday. "
-        + remark.format(who="top-quality new arrival", trait="bite", gain="be a real asset to")
+        + remark.format(who="gifted young forward", trait="grit", gain="be a fine addition to")
     )
     b = article_from_text(
         "Signing\n\nThe club signed the striker on Saturday. "
-        + remark.format(who="top-class newcomer", trait="determination", gain="be good for")
+        + remark.format(who="talented new striker", trait="resolve", gain="be useful for")
     )
     quotes = [d for d in compare(a, b, capped=False).discrepancies if d.kind == "quote"]
     shown = [(a.text[slice(*d.a)], b.text[slice(*d.b)]) for d in quotes]

@@ -83,7 +83,7 @@ def test_bounds_become_intervals(text, low, high, low_inc, high_inc, qualifier):
         ("Some 3,000 homes lost power.", "approx", 3000),
         ("Roughly 40 percent of voters agreed.", "approx", 40),
         ("Around 600 firefighters were deployed.", "approx", 600),
-        ("The toll has risen to \u201calmost 100\u201d, the agency said.", "approx", 100),
+        ("The toll has risen to \u201cnearly 60\u201d, the agency said.", "approx", 60),
         ('He said "about 40" boats were lost.', "approx", 40),
     ],
 )
@@ -126,7 +126,7 @@ def test_a_dozen_is_twelve_approximately():
         ("The slide erased $US589 billion in value.", 589e9, "usd"),
         ("The council will spend $A20 million on roads.", 20e6, "aud"),
         ("The fine came to $NZ40,000 in the end.", 40_000, "nzd"),
-        ("The fine was NZD$2 billion.", 2e9, "nzd"),
+        ("The fine was NZD$5 billion.", 5e9, "nzd"),
         ("The deal was worth AUD$3 billion.", 3e9, "aud"),
         ("The war has displaced 1.5m people.", 1.5e6, "people"),
         ("The wall is 4m high.", 4, "metre"),
