@@ -81,6 +81,12 @@ HEADLINE_THRESHOLD = 0.12  # two headlines link at this score when the bodies ag
 HEADLINE_BODY_SIMILARITY = 0.10  # at least this much of the rest is aligned
 
 
+#: A pair scored this close to its sentence's best partner is a best partner too: two
+#: partners tied in exact arithmetic differ in the last bits with the order sums were
+#: taken in, which Python's per-process hash seed changes from run to run.
+BEST_RATIO = 1.0 - 1e-9
+
+
 class AlignmentResult(NamedTuple):
     alignments: tuple[Alignment, ...]
     unaligned_a: tuple[Span, ...]
@@ -267,8 +273,8 @@ class _Scorer:
                 self._classes_shared(ia, ib),
                 score_row,
                 score_col,
-                (score_row >= 1.0).astype(np.float64),
-                (score_col >= 1.0).astype(np.float64),
+                (score_row >= BEST_RATIO).astype(np.float64),
+                (score_col >= BEST_RATIO).astype(np.float64),
                 np.abs(ia / max(1, n_a - 1) - ib / max(1, n_b - 1)),
             ]
         )

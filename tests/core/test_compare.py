@@ -263,3 +263,37 @@ def test_headline_figures_of_both_articles_still_meet():
     b = Article(f"Ferry fire: 312 passengers evacuated\n\n{_HEADLINE_BODY}")
     found = [(d.kind, d.summary) for d in compare(a, b).discrepancies]
     assert found == [("number", "300 passengers vs 312 passengers")]
+
+
+def test_a_comparison_does_not_depend_on_the_process_hash_seed():
+    """Two partners tied in exact arithmetic must not swap places between runs: sums
+    taken over sets come out a last bit apart under another PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = (
+        "import hashlib, json, sys\n"
+        f"sys.path[:0] = [{str(root)!r}, {str(root / 'benchmarks')!r}]\n"
+        "from synthetic_news import generate\n"
+        "from core.compare import compare\n"
+        "from core.comparison_format import comparison_to_dict\n"
+        "from core.ingest.load import article_from_text\n"
+        "s = generate(events=51)\n"
+        "a, b = (article_from_text(s[k].text) for k in (200, 203))\n"
+        "d = comparison_to_dict(compare(a, b, capped=False))\n"
+        "print(hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in ("0", "4")
+    }
+    assert len(digests) == 1
