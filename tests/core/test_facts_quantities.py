@@ -264,12 +264,14 @@ def test_any_text_never_crashes_and_spans_are_inside(text):
         assert q.low <= q.high
 
 
-@given(st.text(alphabet="0123456789,.-–$%€ abcdemnorstuwhkMBT", max_size=80))
+@given(st.text(alphabet="0123456789,.-–$%€ abcdemnorstuwhkMBTNZDU“”\"ly", max_size=80))
 @settings(max_examples=150, deadline=None)
 def test_number_soup_never_crashes(text):
+    """Figures among signs, currency codes ("NZD$") and quotation marks ("“nearly 60”")."""
     for q in quantities(text):
         assert q.low <= q.high
         assert not math.isnan(q.low)
+        assert text[q.start : q.end] == q.text
 
 
 def test_seed_000_estimated_troops():
