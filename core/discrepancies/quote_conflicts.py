@@ -113,7 +113,7 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
             for h in _inner_hunks(x, y)
             if not _editors_gloss(sa.text, sb.text, x, y, h) and not _only_articles(x, y, h)
         ]
-        flags.extend(_altered_flag(sa, sb, x, y, group) for group in _apart(hunks))
+        flags.extend(_altered_flag(sa, sb, x, y, group) for group in _stretches(hunks))
     return flags
 
 
@@ -123,7 +123,7 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
 HUNK_GAP = 8
 
 
-def _apart(hunks: list[Hunk]) -> list[list[Hunk]]:
+def _stretches(hunks: list[Hunk]) -> list[list[Hunk]]:
     groups: list[list[Hunk]] = []
     for h in hunks:
         if groups and h.a[0] - groups[-1][-1].a[1] < HUNK_GAP:

@@ -57,7 +57,7 @@ EXTRA_PAIRS_PER_ARTICLE = 1  # big events: a spanning tree plus this many extra 
 
 _MIX = np.uint64(1_000_003)  # multiplier of the rolling shingle hash
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
-_YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+_CENTURIES = frozenset({"18", "19", "20"})
 _WEEKDAYS = frozenset(lexicon.full_names(lexicon.weekdays()))
 _MONTHS = lexicon.months()
 #: Words that say nothing about which event a story reports.
@@ -189,7 +189,7 @@ def _number_term(token: str, previous: str) -> str | None:
     month = _MONTHS.get(previous.rstrip("."))
     if month and digits.isdigit() and 1 <= int(digits) <= 31:
         return f"#d:{month}-{int(digits)}"
-    if "," not in token and _YEAR_RE.match(digits):
+    if "," not in token and _is_year(digits):
         return None  # "2022"; but "2,012" is a count
     return f"#n:{digits}"
 
@@ -291,7 +291,7 @@ def _latest_dated_day(words: list[str]) -> int:
     for i in range(len(words) - 2):
         month = _MONTHS.get(words[i].rstrip("."))
         day, year = words[i + 1], words[i + 2]
-        if month and day.isdigit() and _YEAR_RE.match(year):
+        if month and day.isdigit() and _is_year(year):
             try:
                 latest = max(latest, dt.date(int(year), month, int(day)).toordinal())
             except ValueError:
@@ -372,7 +372,7 @@ def _stated_days(words: list[str], latest: int) -> frozenset[tuple[int, int]]:
         if w[0].isdigit():
             term = _number_term(w, words[i - 1] if i else "")
             following = words[i + 1] if i + 1 < len(words) else ""
-            year = int(following) if _YEAR_RE.match(following) else 0
+            year = int(following) if _is_year(following) else 0
             if year and year < latest:
                 continue  # "since March 16, 2020" in a story of a later year: recalled
             if term and term.startswith("#d:"):
@@ -384,15 +384,15 @@ def _stated_days(words: list[str], latest: int) -> frozenset[tuple[int, int]]:
     return frozenset(days)
 
 
+def _is_year(word: str) -> bool:
+    """A year from 1800 to 2099 ("2022"; "2,012" is a count). Called for every word of
+    every article, so tested with string methods rather than a pattern."""
+    return len(word) == 4 and word[:2] in _CENTURIES and word.isdigit()
+
+
 def _latest_year(words: list[str]) -> int:
-    """The latest year a text names (0 if none); ``_YEAR_RE``, tested cheaply first."""
-    return max(
-        (int(w) for w in words if len(w) == 4 and w[:2] in _CENTURIES and w.isdigit()),
-        default=0,
-    )
-
-
-_CENTURIES = frozenset({"18", "19", "20"})
+    """The latest year a text names (0 if none)."""
+    return max((int(w) for w in words if _is_year(w)), default=0)
 
 
 def _elsewhere(x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) -> bool:
@@ -461,11 +461,7 @@ def _pair_scores(
     years = when.years or (0,) * n
     stated = when.stated
     apart |= np.array(
-        [
-            bool(stated[i] and stated[j])
-            and _days_apart(stated[i], stated[j], max(years[i], years[j]))
-            for i, j in pairs
-        ],
+        [_days_apart(stated[i], stated[j], max(years[i], years[j])) for i, j in pairs],
         dtype=bool,
     )
     # two storms by name are two events, however alike their coverage and wording
