@@ -58,9 +58,23 @@ SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b"
 
 #: Every word that writes a number or its scale ("twelve", "forty", "lakh", "dozen").
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen"])
-_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+
+
+def _either(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_SEP = r"(?:\s+and\s+|[\s\-]+)"
+_SCALE = rf"(?:{_either([*SCALES, 'dozen'])})"
+#: One to ninety-nine: "seven", "seventeen", "forty", "forty-two".
+_GROUP = rf"(?:(?:{_either(TENS)})(?:[\s\-]+(?:{_either(UNITS)}))?|{_either(UNITS)})"
 #: A run of number words: "twenty-five", "one hundred and fifty", "two million".
-WORD_NUMBER = rf"(?:{_NUMBER_WORD})(?:(?:\s+and\s+|[\s\-]+)(?:{_NUMBER_WORD}))*"
+#: Two groups meet only across a scale word: "six-seven months" is two numbers
+#: (a range, read by the quantity reader), not thirteen.
+WORD_NUMBER = (
+    rf"(?:{_GROUP}|{_SCALE})"
+    rf"(?:(?:{_SEP}{_SCALE})+(?:{_SEP}{_GROUP}(?:{_SEP}{_SCALE})+)*(?:{_SEP}{_GROUP})?)?"
+)
 
 
 class Amount(NamedTuple):

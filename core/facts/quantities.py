@@ -359,7 +359,8 @@ def _read_words(text: str, match: re.Match[str]) -> _Raw | None:
         or re.match(r"\s+(?:another|of\s+(?:us|them|the\s+most))\b", text[end : end + 20], re.I)
     ):
         return None
-    return _Raw(start, end, value, 1, None, "", True)
+    last = words.lower().split()[-1].split("-")[-1]
+    return _Raw(start, end, value, SCALES.get(last, 1), None, "", True)
 
 
 def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:

@@ -77,3 +77,22 @@ def test_parsers_never_crash(text):
     parse_digits(text)
     parse_word_number(text)
     vague_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("six-seven", ["six", "seven"]),
+        ("twenty-five thousand", ["twenty-five thousand"]),
+        ("one hundred and twenty-five", ["one hundred and twenty-five"]),
+        ("two million three hundred thousand", ["two million three hundred thousand"]),
+        ("seventy seven", ["seventy seven"]),
+    ],
+)
+def test_word_number_runs_join_groups_only_across_a_scale(text, runs):
+    """Two numbers side by side ("six-seven months") are a range, not their sum."""
+    import re
+
+    from core.facts.numbers import WORD_NUMBER
+
+    assert [m.group(0) for m in re.finditer(rf"\b{WORD_NUMBER}\b", text)] == runs

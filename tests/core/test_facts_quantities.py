@@ -198,6 +198,8 @@ def test_a_figure_after_a_quake_with_its_own_unit_keeps_it():
         ("Two or three children were hurt.", 2, 3),
         ("Officials reported 10-12 injuries.", 10, 12),
         ("From 20 to 30 boats took part.", 20, 30),
+        ("The road was shut for six-seven weeks.", 6, 7),
+        ("The ferry carried three-four hundred people.", 300, 400),
     ],
 )
 def test_ranges(text, low, high):
