@@ -8,6 +8,7 @@ number conflict). Role words are grouped by what they count, so "killed",
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from core import lexicon
@@ -25,7 +26,10 @@ PERSON_ROLES = lexicon.words("person_roles")
 PRICED_THING = "cost"
 #: Words before a figure that make it the value a subject reached ("risen to
 #: 47", "the count of those hurt stands at 212"): the subject may sit far back.
-_REACHED = frozenset({"to", "at"})
+_REACHED = lexicon.words("value_reached")
+#: First words of an aside after a figure ("40 people, many of them children, died").
+_ASIDE_OPENERS = lexicon.words("aside_openers")
+_ASIDE = re.compile(r"\s*,\s*(\w+)[^,;.]{0,80},")
 
 
 def role_of(side: Side, q: Quantity) -> str | None:
@@ -46,7 +50,7 @@ def role_of(side: Side, q: Quantity) -> str | None:
 @lru_cache(maxsize=65536)
 def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
     before = words(text, s0, start)[-ROLE_RADIUS:]
-    after = words(text, end, max(end, s1))[:ROLE_RADIUS]
+    after = words(text, _past_aside(text, end, s1), max(end, s1))[:ROLE_RADIUS]
     inside = _counted_words(text, words(text, start, end))
     # nearest first: the figure's own words, then outwards within its clause ("killed
     # and 153 others injured": 153 counts the injured), the word before first
@@ -82,6 +86,15 @@ def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
         if role:
             return role
     return None
+
+
+def _past_aside(text: str, end: int, s1: int) -> int:
+    """Where the clause after a figure goes on: past an aside on who was counted
+    ("…, many of them women and children, died"), whose "and" would end it early."""
+    aside = _ASIDE.match(text, end, max(end, s1))
+    if aside and aside.group(1).casefold() in _ASIDE_OPENERS:
+        return aside.end()
+    return end
 
 
 def _after_comma(text: str, before, start: int):

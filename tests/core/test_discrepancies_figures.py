@@ -350,3 +350,23 @@ def test_the_same_value_in_both_breaks_a_tie_between_partners():
     pairs = paired_figures(a, b, {(1, 1)})
     assert ("212 people", "212 passengers") in {(x.text, y.text) for x, y in pairs}
     assert [f.summary for f in number_conflicts(pairs)] == ["almost 180 vs More than 180 people"]
+
+
+def test_an_aside_on_who_was_counted_does_not_hide_what_happened_to_them():
+    from core.discrepancies.roles import role_of
+
+    s = side(
+        "Ferry.\n\nAt least 52 passengers, many of them pupils and teachers, drowned "
+        "when the ferry sank near the harbour."
+    )
+    assert role_of(s, s.facts.quantities[0]) == "dead"
+
+
+def test_a_count_that_reached_a_figure_gives_the_figure_its_role():
+    from core.discrepancies.roles import role_of
+
+    s = side(
+        "Floods.\n\nThe number of deaths in the floods reportedly reached 76, "
+        "with dozens still feared missing in the hills."
+    )
+    assert role_of(s, s.facts.quantities[0]) == "dead"
