@@ -111,7 +111,9 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
         hunks = [
             h
             for h in _inner_hunks(x, y)
-            if not _editors_gloss(sa.text, sb.text, x, y, h) and not _only_articles(x, y, h)
+            if not _editors_gloss(sa.text, sb.text, x, y, h)
+            and not _only_articles(x, y, h)
+            and not _one_compound(x, y, h)
         ]
         flags.extend(_altered_flag(sa, sb, x, y, group) for group in _stretches(hunks))
     return flags
@@ -140,6 +142,13 @@ def _only_articles(x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
     """Whether a difference only adds or drops "a", "an" or "the": a transcript's or a
     translator's grammar, not the speaker's words."""
     return all(k in ARTICLES for k in (*x.keys[slice(*h.a)], *y.keys[slice(*h.b)]))
+
+
+def _one_compound(x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
+    """Whether a difference only writes a compound closed, open or hyphenated
+    ("riverbank" / "river bank"): a house style, not the speaker's words."""
+    left, right = x.keys[slice(*h.a)], y.keys[slice(*h.b)]
+    return bool(left and right) and "".join(left) == "".join(right)
 
 
 def _inner_hunks(x: QuoteWords, y: QuoteWords) -> list[Hunk]:

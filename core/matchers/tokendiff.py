@@ -68,7 +68,8 @@ def _change(
     tag = "replace" if hi_a > lo_a and hi_b > lo_b else ("delete" if hi_a > lo_a else "insert")
     a = _edge(tokens_a, lo_a, hi_a, fallback[0])
     b = _edge(tokens_b, lo_b, hi_b, fallback[1])
-    cosmetic = _keys(tokens_a[lo_a:hi_a]) == _keys(tokens_b[lo_b:hi_b])
+    # "river bank" / "riverbank": a compound written open or closed is one word
+    cosmetic = "".join(_keys(tokens_a[lo_a:hi_a])) == "".join(_keys(tokens_b[lo_b:hi_b]))
     return Change(tag, a[0], a[1], b[0], b[1], cosmetic)
 
 

@@ -140,3 +140,9 @@ def test_a_shared_phrase_is_never_absorbed():
     b = "He noted the regional security cannot be guaranteed, reporters were told."
     kept = [b[c.b_start : c.b_end] for c in diff(a, b) if not c.cosmetic]
     assert all("regional security" not in k for k in kept)
+
+
+def test_a_compound_written_open_or_closed_is_cosmetic():
+    changes = diff("Crowds gathered on the riverbank.", "Crowds gathered on the river bank.")
+    assert changes and all(c.cosmetic for c in changes)
+    assert not all(c.cosmetic for c in diff("They met a part of the crew.", "They met the crew apart."))
