@@ -288,19 +288,32 @@ def _join_durations(text: str, quantities: list[Quantity]) -> list[Quantity]:
     for q in quantities:
         whole = joined[-1] if joined else None
         if whole is not None and _continues_duration(text, whole, q):
-            larger, smaller = DURATION_SECONDS[whole.unit], DURATION_SECONDS[q.unit]
-            scale = larger / smaller
+            shortest, longest = _calendar_length(whole.unit, q.unit)
+            smaller = DURATION_SECONDS[q.unit]
             joined[-1] = whole._replace(
                 end=q.end,
                 text=text[whole.start : q.end],
-                low=whole.low * scale + q.low,
-                high=whole.high * scale + q.high,
+                low=whole.low * shortest / smaller + q.low,
+                high=whole.high * longest / smaller + q.high,
                 unit=q.unit,
                 modifies=None,
             )
             continue
         joined.append(q)
     return joined
+
+
+#: Seconds in the shortest and the longest month and year: "two months and 29 days"
+#: is 85 to 91 days, not the 89.9 an average month would make of it.
+_CALENDAR = {"month": (28 * 86400.0, 31 * 86400.0), "year": (365 * 86400.0, 366 * 86400.0)}
+
+
+def _calendar_length(larger: str, smaller: str) -> tuple[float, float]:
+    """The seconds one ``larger`` unit spans, counted in days or weeks: a month of days
+    is 28 to 31 of them; a year of months is twelve, a minute of seconds sixty."""
+    if larger in _CALENDAR and smaller not in _CALENDAR:
+        return _CALENDAR[larger]
+    return DURATION_SECONDS[larger], DURATION_SECONDS[larger]
 
 
 def _continues_duration(text: str, whole: Quantity, part: Quantity) -> bool:

@@ -424,6 +424,13 @@ def test_a_duration_in_two_units_is_one_figure(text, phrase, value, unit):
     assert (q.text, q.low, q.high, q.unit) == (phrase, value, value, unit)
 
 
+def test_months_of_days_span_the_shortest_to_the_longest_month():
+    q = only("The cabinet lasted two months and 29 days in office.")
+    assert (q.text, q.low, q.high, q.unit) == ("two months and 29 days", 85, 91, "day")
+    q = only("The strike lasted 1 year and 10 days.")
+    assert (q.low, q.high) == (375, 376)
+
+
 @pytest.mark.parametrize(
     "text",
     [
