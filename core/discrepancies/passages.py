@@ -188,7 +188,7 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
 def _quote_edge(sa: Side, sb: Side, c: Change, wa: list[str], wb: list[str]) -> bool:
     """Words added at a quote's start or end: a longer excerpt, not an altered quote."""
     if wa and wb:
-        return False
+        return _edge_with_a_shared_word(sa, sb, c, wa, wb)
     side, position = (sa, c.a_start) if not wa else (sb, c.b_start)
     s0, s1 = side.sentence_span(position)
     after = side.text[position:s1]
@@ -201,6 +201,27 @@ def _quote_edge(sa: Side, sb: Side, c: Change, wa: list[str], wb: list[str]) -> 
     at_end = tail is not None and _shifted_edge(tail, inserted[: len(tail)])
     at_start = head is not None and _shifted_edge(head, inserted[len(inserted) - len(head) :])
     return at_end or at_start
+
+
+def _edge_with_a_shared_word(sa: Side, sb: Side, c: Change, wa: list[str], wb: list[str]) -> bool:
+    """A longer excerpt whose change took in a shared word beside it: "[After weighing
+    the evidence, the] court found" against "[The] court found" adds words before
+    the shorter quote's first word, which both sides write."""
+    a_shorter = len(wa) < len(wb)
+    short, long_ = (wa, wb) if a_shorter else (wb, wa)
+    side = sa if a_shorter else sb
+    start, end = (c.a_start, c.a_end) if a_shorter else (c.b_start, c.b_end)
+    ks, kl = [fold(w) for w in short], [fold(w) for w in long_]
+    if kl[-len(ks) :] == ks:
+        added, position = long_[: -len(ks)], start
+    elif kl[: len(ks)] == ks:
+        added, position = long_[len(ks) :], end
+    else:
+        return False
+    blank = Change("insert", position, position, position, position, False)
+    if side is sa:
+        return _quote_edge(sa, sb, blank, [], added)
+    return _quote_edge(sa, sb, blank, added, [])
 
 
 def _plain_words(text: str) -> list[str]:

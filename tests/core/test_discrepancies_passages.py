@@ -63,6 +63,22 @@ def test_a_longer_excerpt_of_a_quote_is_not_an_alteration():
     assert found == ()
 
 
+def test_a_longer_excerpt_whose_change_takes_in_a_shared_word_is_not_an_alteration():
+    found = one_passage(
+        '"The panel finds that the mayor broke the rules, and he has misled the council,"'
+        " Judge Ana Ruiz, sitting in Leeds, wrote.",
+        "\u201cAfter having carefully considered and weighed the witness testimony and "
+        "evidence, the panel finds that the mayor broke the rules, and he has misled the "
+        "council,\u201d Ruiz wrote in her 90-page ruling.",
+    )
+    assert [d for d in found if d.kind == "quote"] == []
+    altered = one_passage(
+        "\u201cThe panel finds that the mayor broke the rules,\u201d the ruling said.",
+        "\u201cThe board finds that the mayor broke the rules,\u201d the ruling said.",
+    )
+    assert [d.kind for d in altered] == ["quote"]
+
+
 def test_grammar_and_inflection_changes_are_trivial():
     found = one_passage(
         "Rescuers pulled the survivors from a collapsed school, citing economic risks.",
