@@ -32,6 +32,9 @@ _PER_UNIT = re.compile(r"\s*(?:each|apiece|(?:a|per)\s+(?:share|head|person|unit
 #: 12-seat council"): how big the body is, not how many of it did something.
 _BODY_UNITS = frozenset({"member", "seat", "people"})
 _JOINED = re.compile(r"\d-[^\W\d_]")
+#: "won 70 of the 150 seats": the seats after "of the" are all the body has.
+_SEATS = frozenset({"member", "seat"})
+_OF_THE = re.compile(r"\bof\s+(?:the|its|their|all)\s+$", re.I)
 
 WAITING = lexicon.lines("pending")
 _PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
@@ -71,6 +74,8 @@ def standing_of(side: Side, q: Quantity) -> str:
         return PROGRESS
     if _JOINED.search(q.text) and unit_key(q) in _BODY_UNITS:
         return SIZE
+    if unit_key(q) in _SEATS and _OF_THE.search(before):
+        return SIZE  # "70 of the 150 seats", "more of the 150 seats": the chamber's size
     if q.unit in CURRENCY_UNITS and _PER_UNIT.match(after):
         return PER_UNIT
     if _gap_between_values(q, after):

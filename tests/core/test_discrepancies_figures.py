@@ -107,6 +107,14 @@ def test_a_bodys_size_is_not_a_count_of_its_members_who_acted():
     assert [(x.low, y.low) for x, y in paired_figures(b, c, {(1, 1)})] == [(300, 299)]
 
 
+def test_the_seats_a_party_won_a_share_of_are_the_chambers_size():
+    a = side("Poll.\n\nEarly counts gave the party most of the 120 seats in parliament.")
+    b = side("Poll.\n\nEarly counts gave the party 48 seats in parliament.")
+    assert paired_figures(a, b, {(1, 1)}) == []
+    c = side("Poll.\n\nLater counts gave the party 52 seats in parliament.")
+    assert [(x.low, y.low) for x, y in paired_figures(b, c, {(1, 1)})] == [(48, 52)]
+
+
 def test_a_price_for_each_one_is_not_a_total():
     a = side("Listing.\n\nThe shares priced on Wednesday added $3 billion to the firm's value.")
     b = side("Listing.\n\nThe firm priced its shares at $34 each on Wednesday.")
