@@ -10,9 +10,11 @@ or a resolved date; months and "last week" never conflict.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from core import lexicon
 from core.discrepancies.claims import clause_span
 from core.discrepancies.date_matching import (
     Day,
@@ -204,6 +206,8 @@ def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
         if clock_label(sa.text, x) != clock_label(sb.text, y):
             continue  # "4:20 pm (Dutch time)" against a time told by another clock
         verdict = same_time(x, y) if has_zone(x) else x.value == y.value
+        if verdict is False and _hedge_allows(sa.text, x, sb.text, y):
+            continue
         if verdict is False:
             used.update((x, y))
             summary = f"{one_line(x.text, 40)} vs {one_line(y.text, 40)}"
@@ -212,6 +216,58 @@ def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
                 span_a, span_b = clause_span(sa, span_a), clause_span(sb, span_b)
             flags.append(flag("date", summary, span_a, span_b))
     return flags
+
+
+#: Minutes a hedged clock time allows on its side ("just before 10", "shortly after 6").
+HEDGE_MINUTES = 15
+_CLOCK_HEDGES = lexicon.phrase_groups("clock_hedges")
+_LONGEST_HEDGE = max(len(p.split()) for p in _CLOCK_HEDGES)
+
+
+def _hedge_allows(text_a: str, x: DateRef, text_b: str, y: DateRef) -> bool:
+    """Whether a hedge before either time reaches the other: "9:59 pm" against "just
+    before 10 p.m." is one moment told two ways."""
+    gap = _gap(x, y)
+    if gap is None:
+        return False
+    return _reaches(_clock_hedge(text_a, x), gap) or _reaches(_clock_hedge(text_b, y), -gap)
+
+
+def _reaches(hedge: str | None, gap: int) -> bool:
+    """Whether a time hedged with ``hedge`` allows the other time ``gap`` minutes after it."""
+    if hedge == "before":
+        return -HEDGE_MINUTES <= gap <= 0
+    if hedge == "after":
+        return 0 <= gap <= HEDGE_MINUTES
+    return False
+
+
+def _clock_hedge(text: str, ref: DateRef) -> str | None:
+    before = text[max(0, ref.start - 40) : ref.start].casefold().split()
+    for n in range(_LONGEST_HEDGE, 0, -1):
+        found = _CLOCK_HEDGES.get(" ".join(before[-n:])) if len(before) >= n else None
+        if found:
+            return found
+    return None
+
+
+def _gap(x: DateRef, y: DateRef) -> int | None:
+    """Minutes from time ``x`` to time ``y`` on a clock, zones applied (-720 to 720)."""
+    mx, my = _minutes(x.value or ""), _minutes(y.value or "")
+    if mx is None or my is None:
+        return None
+    return (my - mx + 720) % 1440 - 720
+
+
+def _minutes(value: str) -> int | None:
+    """ "21:59" → 1319; "17:12+02:00" → the same moment in UTC minutes."""
+    try:
+        moment = dt.time.fromisoformat(value)
+    except ValueError:
+        return None
+    minutes = moment.hour * 60 + moment.minute
+    offset = moment.utcoffset()
+    return minutes - int(offset.total_seconds() // 60) if offset is not None else minutes
 
 
 def _lone_times(

@@ -509,3 +509,19 @@ def test_a_compound_written_open_or_closed_is_the_same_quotation():
     a = article_from_text("Search\n\nDivers searched the river on Monday. " + remark.format(bank="riverbank"))
     b = article_from_text("Search\n\nDivers searched the river on Monday. " + remark.format(bank="river bank"))
     assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "quote"] == []
+
+
+@pytest.mark.parametrize(
+    ("other", "flagged"),
+    [
+        ("just before 10 p.m.", False),
+        ("shortly after 9.50pm", False),
+        ("just before 9.30pm", True),
+        ("around 10 p.m.", True),
+    ],
+)
+def test_a_clock_time_set_just_before_or_after_another_is_the_same_moment(other, flagged):
+    a = article_from_text("Quake\n\nThe quake struck the island at 9.59pm on Tuesday, officials said.")
+    b = article_from_text(f"Quake\n\nThe quake struck the island {other} on Tuesday, officials said.")
+    dates = [d for d in compare(a, b, capped=False).discrepancies if d.kind == "date"]
+    assert bool(dates) is flagged, dates

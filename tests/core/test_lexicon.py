@@ -26,6 +26,7 @@ SHAPES = {
     "articles": "list",
     "aside_openers": "list",
     "auxiliary_verbs": "list",
+    "clock_hedges": "phrase_groups",
     "change_roles": "groups",
     "capitalised_abbreviations": "list",
     "channels": "groups",
