@@ -13,6 +13,7 @@ thousands") are already as wide as the words allow and get none, so
 from __future__ import annotations
 
 import math
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from core import lexicon
@@ -127,7 +128,7 @@ def _differ_in_precise_digits(a: Quantity, b: Quantity) -> bool:
     digits = min(_significant(a.low), _significant(b.low))
     if digits < PRECISE_DIGITS:
         return False
-    return _rounded(a.low, digits) != _rounded(b.low, digits)
+    return not (_rounds_to(a.low, b.low, digits) or _rounds_to(b.low, a.low, digits))
 
 
 def _small_whole(value: float) -> bool:
@@ -140,8 +141,18 @@ def _significant(value: float) -> int:
     return len(mantissa.rstrip("0")) or 1
 
 
-def _rounded(value: float, digits: int) -> float:
-    return float(f"{value:.{digits}g}")
+def _rounds_to(value: float, other: float, digits: int) -> bool:
+    """Whether ``value`` written to ``digits`` significant digits is ``other`` so
+    written, rounding half up as newsrooms do or cutting the digits off: 56.55 % is
+    reported as 56.6 % or 56.5 %, never as 56.7 %. Decimal, because the binary
+    float nearest 56.55 lies below it and would round down."""
+    exact = Decimal(repr(value))
+    step = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    target = Decimal(repr(other)).quantize(step, rounding=ROUND_HALF_UP)
+    return target in (
+        exact.quantize(step, rounding=ROUND_HALF_UP),
+        exact.quantize(step, rounding=ROUND_DOWN),
+    )
 
 
 def _short_of_floor(a: Quantity, b: Quantity) -> bool:

@@ -75,6 +75,10 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(317), q(318), False),  # three digits are a count too
         (q(48.3, unit="%"), q(48.2, unit="%"), False),  # a share to one decimal
         (q(5.1, unit="%"), q(5.12, unit="%"), True),  # the less precise one rounds
+        (q(56.55, unit="%"), q(56.6, unit="%"), True),  # half up, though the float lies below
+        (q(56.55, unit="%"), q(56.5, unit="%"), True),  # or the digits cut off
+        (q(56.55, unit="%"), q(56.7, unit="%"), False),
+        (q(449.99, unit="$"), q(449, unit="$"), True),  # a price without its cents
         (q(200), q(201), True),  # a round figure may round a count
         (q(1.41178e9, qualifier="approx"), q(1_411_718_000), True),  # a hedge rounds
         # a small count is counted one by one: at least nine dead, then at least 10
