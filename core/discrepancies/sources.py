@@ -176,7 +176,22 @@ def same_source(
     names_g = credits_g.names(g) if credits_g else _words(g.source)
     if set(key_f) <= names_g or set(key_g) <= names_f:
         return True
-    return _describes(g, names_f, f) or _describes(f, names_g, g) or _both_unnamed_media(f, g)
+    return (
+        _describes(g, names_f, f)
+        or _describes(f, names_g, g)
+        or _both_unnamed_media(f, g)
+        or _both_unnamed_officials(f, g)
+    )
+
+
+#: Words of a credit to "the authorities" at large (lexicon/unnamed_officials.txt).
+UNNAMED_OFFICIALS = lexicon.words("unnamed_officials")
+
+
+def _both_unnamed_officials(f: Attribution, g: Attribution) -> bool:
+    """Whether both credits name only "the authorities" ("officials said" / "according
+    to official figures"): one unnamed official source put two ways."""
+    return all(_words(x.source) <= UNNAMED_OFFICIALS for x in (f, g))
 
 
 def _both_unnamed_media(f: Attribution, g: Attribution) -> bool:

@@ -258,6 +258,16 @@ def test_a_spokesman_speaks_for_his_department():
     )
 
 
+def test_credits_to_the_authorities_at_large_are_one_source():
+    figures = credit("official figures", "official figures", "according to")
+    assert same_source(figures, credit("officials", "officials", "said"))
+    assert same_source(
+        credit("the country's military government", "country military government", "according to"),
+        credit("the junta", "junta", "according to"),
+    )
+    assert not same_source(figures, credit("the health ministry", "health ministry", "said"))
+
+
 # --- ids ------------------------------------------------------------------------------------
 
 

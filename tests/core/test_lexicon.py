@@ -84,6 +84,7 @@ SHAPES = {
     "title_modifiers": "list",
     "topic_stop_words": "list",
     "unit_words": "phrase_groups",
+    "unnamed_officials": "list",
     "value_reached": "list",
     "vague_sources": "list",
     "verbs_needing_clause": "list",
