@@ -256,7 +256,9 @@ def extract_quantities(context: Context, excluded: list[tuple[int, int]]) -> lis
     text = context.text
     positions = [_with_currency(text, p) for p in context.positions(_TRIGGERS, digits=True)]
     raws = [
-        raw for m in context.matches(QUANTITY, positions) if (raw := _read(text, m)) is not None
+        _and_a_half(text, raw)
+        for m in context.matches(QUANTITY, positions)
+        if (raw := _read(text, m)) is not None
     ]
     excluded = sorted(excluded)
     raws = [r for r in raws if not _overlaps(r, excluded)]
@@ -329,6 +331,25 @@ def _continues_duration(text: str, whole: Quantity, part: Quantity) -> bool:
         and part.sentence == whole.sentence
         and _DURATION_JOINER.fullmatch(text, whole.end, part.start) is not None
     )
+
+
+#: "three and a half hours", "two-and-a-half years", "1 and a half million".
+_AND_A_HALF = re.compile(
+    r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b(?:[\s-](?P<scale>thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _and_a_half(text: str, raw: _Raw) -> _Raw:
+    """A whole number with "and a half" after it is that number and a half: read
+    alone, "three-and-a-half hours" was three of something called "and"."""
+    if raw.amount is not None or raw.scale != 1 or raw.unit or not float(raw.value).is_integer():
+        return raw
+    found = _AND_A_HALF.match(text, raw.end)
+    if found is None:
+        return raw
+    scale = SCALES[found.group("scale").lower()] if found.group("scale") else 1.0
+    return raw._replace(end=found.end(), value=(raw.value + 0.5) * scale, scale=scale)
 
 
 def _overlaps(raw: _Raw, spans: list[tuple[int, int]]) -> bool:

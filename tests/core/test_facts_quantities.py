@@ -276,6 +276,37 @@ def test_number_soup_never_crashes(text):
         assert text[q.start : q.end] == q.text
 
 
+_WORD_SOUP = st.lists(
+    st.sampled_from(
+        ["a", "an", "and", "half", "-", "hundred", "dozen", "million", "three", "two-and-a-half",
+         "12", "1,5", "hours", "people", "more", "than", "some", "nearly", "per", "cent", "$"]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@given(_WORD_SOUP)
+@settings(max_examples=200, deadline=None)
+def test_word_number_soup_never_crashes(text):
+    """Spelled numbers, scales and "and a half" in any order ("a hundred and a half")."""
+    for q in quantities(text):
+        assert q.low <= q.high
+        assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("The meeting lasted three-and-a-half hours.", "three-and-a-half hours", 3.5, "hour"),
+        ("He served two and a half years in jail.", "two and a half years", 2.5, "year"),
+        ("Some 1 and a half million people fled.", "Some 1 and a half million people", 1.5e6, "people"),
+    ],
+)
+def test_a_number_and_a_half(text, phrase, value, unit):
+    q = only(text)
+    assert (q.text, q.low, q.unit) == (phrase, value, unit)
+
+
 def test_seed_000_estimated_troops():
     found = extract_facts(load_article(seed("000"))).quantities
     troops = [q for q in found if q.unit == "troop"]
