@@ -102,6 +102,8 @@ def paired_figures(
     parts_a, parts_b = _parts(sa), _parts(sb)
     part_a, part_b = [parts_a[q] for q in qa], [parts_b[q] for q in qb]
 
+    closed_a, closed_b = _closed_floors(sa), _closed_floors(sb)
+
     def score(i: int, j: int) -> float:
         # only called for figures of one unit, both in or both out of the headline:
         # a headline's figure restates the lede, so only headline meets headline
@@ -127,7 +129,7 @@ def paired_figures(
             shared += ROLE_BONUS
         if unit_a[i] in unique:
             shared += UNIQUE_UNIT_BONUS
-        if shared and agree_converted(x, y):
+        if shared and agree_converted(closed_a.get(x, x), closed_b.get(y, y)):
             shared += AGREE_BONUS
             if (x.low, x.high) == (y.low, y.high):
                 shared += SAME_VALUE_BONUS
@@ -234,13 +236,33 @@ def number_conflicts(
     """A flag for each pair of figures that disagree, unless one is the total of a
     breakdown the other belongs to (with ``sides`` given)."""
     flags = []
+    closed_a, closed_b = (_closed_floors(sides[0]), _closed_floors(sides[1])) if sides else ({}, {})
     for x, y in pairs:
         if sides and (_total_of(sides[0], x, y) or _total_of(sides[1], y, x)):
             continue
-        if not agree_converted(x, y):
+        if not agree_converted(closed_a.get(x, x), closed_b.get(y, y)):
             summary = f"{one_line(x.text, 60)} vs {one_line(y.text, 60)}"
             flags.append(flag("number", summary, (x.start, x.end), (y.start, y.end)))
     return flags
+
+
+@per_article
+def _closed_floors(side: Side) -> dict[Quantity, Quantity]:
+    """Floors the article also states as a count: "at least 20 people died" in the
+    lede and "the toll climbed to 20" further down give one toll of 20, which a
+    toll of 26 elsewhere contradicts, though "at least 20" alone would allow it.
+    Each such floor is mapped to the count it closes at."""
+    units, roles, standings = _units(side), _roles(side), _standings(side)
+    stated = {
+        (units[q], roles[q], q.low)
+        for q in units
+        if q.exact and not q.qualifier and standings[q] == ""
+    }
+    return {
+        q: q._replace(high=q.low, high_inclusive=True, low_inclusive=True, qualifier="")
+        for q in units
+        if q.qualifier == "min" and q.low_inclusive and (units[q], roles[q], q.low) in stated
+    }
 
 
 @per_article

@@ -378,3 +378,21 @@ def test_a_count_that_reached_a_figure_gives_the_figure_its_role():
         "with dozens still feared missing in the hills."
     )
     assert role_of(s, s.facts.quantities[0]) == "dead"
+
+
+def test_a_floor_the_article_also_states_as_a_count_is_that_count():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    a = side(
+        "Collapse.\n\nAt least 20 people died on Tuesday when the block fell, officials said. "
+        "Rescuers later said the death toll was 20."
+    )
+    b = side("Collapse.\n\n26 people died on Tuesday when the block fell, officials said.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [x.text for x, _ in pairs] == ["At least 20 people"]
+    assert len(number_conflicts(pairs, (a, b))) == 1
+    floor_only = side(
+        "Collapse.\n\nAt least 20 people died on Tuesday when the block fell, officials said."
+    )
+    pairs = paired_figures(floor_only, b, {(1, 1)})
+    assert number_conflicts(pairs, (floor_only, b)) == []
