@@ -38,7 +38,7 @@ from core.discrepancies.subject import (
 from core.discrepancies.text import one_line, stem, words
 from core.facts.fact_records import Quantity
 from core.facts.numbers import WORD_NUMBER
-from core.facts.quantities import CURRENCY_UNITS
+from core.facts.quantities import CURRENCY_UNITS, DURATION_SECONDS
 from core.model import Span
 
 #: Shared context words (besides the unit) needed to call two figures one subject.
@@ -227,7 +227,19 @@ def _unique_units(units: dict[Quantity, str], standings: dict[Quantity, str]) ->
     for q, unit in units.items():
         if standings[q] != RECALLED:
             values.setdefault(unit, set()).add((q.low, q.high))
-    return {u for u, v in values.items() if len(v) == 1 and u in MEASURES}
+    return {u for u, v in values.items() if len(v) == 1 and (u in MEASURES or _a_thing(u))}
+
+
+#: Units that say nothing of what is counted: people (counted in every role), shares
+#: and spans of time (a story has many), and a bare figure.
+_NOT_THINGS = frozenset({"", "people", "percent", "time", *DURATION_SECONDS})
+
+
+def _a_thing(unit: str) -> bool:
+    """Whether a unit counts one kind of thing ("flats", "houses", "ships"): an
+    article giving one value of it and another giving one value likely count the
+    same things (54 flats against 40 flats)."""
+    return unit not in _NOT_THINGS
 
 
 def number_conflicts(

@@ -396,3 +396,13 @@ def test_a_floor_the_article_also_states_as_a_count_is_that_count():
     )
     pairs = paired_figures(floor_only, b, {(1, 1)})
     assert number_conflicts(pairs, (floor_only, b)) == []
+
+
+def test_one_count_of_a_thing_in_each_article_is_one_count():
+    from core.discrepancies.number_conflicts import number_conflicts
+
+    a = side("Collapse.\n\nMany families in the 54 flats were asleep.")
+    b = side("Collapse.\n\nThe block, built in 1984, had 40 flats.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [(x.low, y.low) for x, y in pairs] == [(54, 40)]
+    assert len(number_conflicts(pairs, (a, b))) == 1
