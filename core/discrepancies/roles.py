@@ -27,6 +27,8 @@ PRICED_THING = "cost"
 #: Words before a figure that make it the value a subject reached ("risen to
 #: 47", "the count of those hurt stands at 212"): the subject may sit far back.
 _REACHED = lexicon.words("value_reached")
+#: Words that make a figure a part of a count named before it ("including 12 children").
+_PART_MARKERS = lexicon.words("part_markers")
 #: First words of an aside after a figure ("40 people, many of them children, died").
 _ASIDE_OPENERS = lexicon.words("aside_openers")
 _ASIDE = re.compile(r"\s*,\s*(\w+)[^,;.]{0,80},")
@@ -65,6 +67,12 @@ def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
         if distance <= len(after):
             order.append(after[distance - 1][0])
     order += [w[0] for w in reversed(beyond)]
+    if before and before[-1][0].casefold() in _PART_MARKERS:
+        # "…, including 12 children": the part counts what the whole before it counts
+        for word, _, _ in reversed(words(text, s0, before[-1][1])):
+            role = ROLES.get(word.casefold())
+            if role:
+                return role
     reached = bool(before) and before[-1][0].casefold() in _REACHED
     for word in order[: len(inside)] if reached else ():
         role = ROLES.get(word.casefold())

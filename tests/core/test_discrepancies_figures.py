@@ -406,3 +406,12 @@ def test_one_count_of_a_thing_in_each_article_is_one_count():
     pairs = paired_figures(a, b, {(1, 1)})
     assert [(x.low, y.low) for x, y in pairs] == [(54, 40)]
     assert len(number_conflicts(pairs, (a, b))) == 1
+
+
+def test_a_part_counts_what_the_whole_before_it_counts():
+    from core.discrepancies.roles import role_of
+
+    included = side("Fire.\n\nThe death toll rose to 31 on Friday, including nine firefighters.")
+    assert [role_of(included, q) for q in included.facts.quantities] == ["dead", "dead"]
+    aged = side("Fire.\n\nThe dead include seven children, aged between four and 12 years.")
+    assert role_of(aged, aged.facts.quantities[0]) == "dead"

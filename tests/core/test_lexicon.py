@@ -58,6 +58,7 @@ SHAPES = {
     "opposites": "pairs",
     "org_words": "list",
     "other_names": "list",
+    "part_markers": "list",
     "past_titles": "list",
     "pending": "list",
     "people_gender": "groups",
