@@ -261,7 +261,7 @@ def extract_quantities(context: Context, excluded: list[tuple[int, int]]) -> lis
         if (raw := _read(text, m)) is not None
     ]
     excluded = sorted(excluded)
-    raws = [r for r in raws if not _overlaps(r, excluded)]
+    raws = _spaced_thousands(text, [r for r in raws if not _overlaps(r, excluded)])
     quantities: list[Quantity] = []
     index = 0
     while index < len(raws):
@@ -331,6 +331,42 @@ def _continues_duration(text: str, whole: Quantity, part: Quantity) -> bool:
         and part.sentence == whole.sentence
         and _DURATION_JOINER.fullmatch(text, whole.end, part.start) is not None
     )
+
+
+#: Digits grouped by a space, as much of Europe and the SI write them: "15 000", "5 100".
+_GROUP_GAP = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
+
+
+def _spaced_thousands(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """ "15 000 jobs" is fifteen thousand jobs, not 15 and 0 jobs: a figure of one to
+    three digits followed, across one space, by groups of exactly three digits is one
+    figure. A day of a date ("March 3 100 people") was set aside before this."""
+    joined: list[_Raw] = []
+    for raw in raws:
+        head = joined[-1] if joined else None
+        if head is not None and _continues_group(text, head, raw):
+            joined[-1] = head._replace(end=raw.end, value=head.value * 1000 + raw.value)
+            continue
+        joined.append(raw)
+    return joined
+
+
+def _continues_group(text: str, head: _Raw, raw: _Raw) -> bool:
+    if head.spelled or raw.spelled or head.amount or raw.amount or head.scale != 1:
+        return False
+    digits = text[raw.start : raw.end]
+    written = text[head.start : head.end]
+    return (
+        raw.start == head.end + 1
+        and text[head.end] in _GROUP_GAP
+        and len(digits) == 3
+        and digits.isdigit()
+        and _GROUPED_END.search(written) is not None
+    )
+
+
+#: A figure's digits so far, one to three of them or already grouped ("$15", "1 200").
+_GROUPED_END = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})*$")
 
 
 #: "three and a half hours", "two-and-a-half years", "1 and a half million".

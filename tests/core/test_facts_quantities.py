@@ -307,6 +307,19 @@ def test_a_number_and_a_half(text, phrase, value, unit):
     assert (q.text, q.low, q.unit) == (phrase, value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The maker is cutting 15 000 jobs within a year.", [("15 000 jobs", 15000)]),
+        ("Some 1 200 000 people fled the floods.", [("Some 1 200 000 people", 1_200_000)]),
+        ("The fund held $15\u202f000 in cash.", [("$15\u202f000", 15000)]),
+        ("On March 3 100 people died in the floods.", [("100 people", 100)]),
+    ],
+)
+def test_digits_grouped_by_spaces_are_one_figure(text, found):
+    assert [(q.text, q.low) for q in quantities(text)] == found
+
+
 def test_seed_000_estimated_troops():
     found = extract_facts(load_article(seed("000"))).quantities
     troops = [q for q in found if q.unit == "troop"]
