@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from finder_sides import side
 
-from core.discrepancies.number_conflicts import paired_figures
+from core.discrepancies.number_conflicts import number_conflicts, paired_figures, second_counts
+from core.discrepancies.roles import role_of
+from core.discrepancies.standing import RECALLED, standing_of
 
 
 def test_figures_still_waiting_are_not_set_against_those_done():
@@ -50,8 +52,6 @@ def test_a_difference_between_two_values_is_not_set_against_a_value():
 
 
 def test_figures_in_two_units_of_one_length_are_compared_after_conversion():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     a = side("Derailment.\n\nThe train left the rails about 150 miles north of the capital.")
     b = side("Derailment.\n\nThe train derailed some 150 kilometres north of the capital.")
     pairs = paired_figures(a, b, {(1, 1)})
@@ -72,8 +72,6 @@ def test_the_share_of_ballots_counted_meets_only_another_count_progress():
 
 
 def test_speeds_and_clock_times_are_compared_across_units():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     a = side("Launch.\n\nThe rocket reached a top speed of about 1,500 mph before it broke up.")
     b = side("Launch.\n\nThe rocket hit a top speed of over 1,000 km per hour before it broke up.")
     assert len(number_conflicts(paired_figures(a, b, {(1, 1)}))) == 1  # 1,500 mph is 2,414 km/h
@@ -90,8 +88,6 @@ def test_a_figure_converted_in_brackets_is_not_a_second_figure():
 
 
 def test_a_permitted_crowd_meets_a_permitted_crowd_in_other_words():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     a = side("Crush.\n\nPermission had been granted for 6,000 people at the river festival.")
     b = side("Crush.\n\nOfficials had authorised a gathering of 60,000 people by the river.")
     pairs = paired_figures(a, b, set())
@@ -143,8 +139,6 @@ def test_a_toll_is_set_against_both_tolls_the_other_article_gives():
 
 
 def test_a_breakdown_of_a_toll_is_not_a_second_toll():
-    from core.discrepancies.number_conflicts import second_counts
-
     a = side("Quake.\n\nThe earthquake killed 57 people across the region, officials said.")
     b = side(
         "Quake.\n\nThe earthquake killed 61 people across the region, officials said. "
@@ -164,8 +158,6 @@ def test_figures_hundreds_of_times_apart_count_different_things():
 
 
 def test_a_dropped_zero_is_still_one_count_told_two_ways():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     a = side("Outbreak.\n\nThere have been more than 20,000 confirmed cases this year.")
     b = side("Outbreak.\n\nThere have been more than 200,000 confirmed cases this year.")
     pairs = paired_figures(a, b, {(1, 1)})
@@ -186,8 +178,6 @@ def test_a_part_of_a_toll_is_not_the_toll():
 
 
 def test_injuries_count_the_injured_people():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     a = side("Quake.\n\nIn the capital the collapse caused 16 injuries, the governor said.")
     b = side("Quake.\n\nIn the capital 22 people were injured in the collapse, the governor said.")
     pairs = paired_figures(a, b, {(1, 1)})
@@ -196,8 +186,6 @@ def test_injuries_count_the_injured_people():
 
 
 def test_a_sum_in_brackets_after_a_sum_is_its_conversion_even_with_one_sign():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     a = side("Rout.\n\nThe rout erased nearly $600 billion from the company's value.")
     b = side("Rout.\n\nThe rout erased $US589 billion ($936 billion) from the company's value.")
     pairs = paired_figures(a, b, {(1, 1)})
@@ -206,8 +194,6 @@ def test_a_sum_in_brackets_after_a_sum_is_its_conversion_even_with_one_sign():
 
 
 def test_temperatures_are_compared_across_scales_and_a_bare_degree_reads_either_way():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     celsius = side("Heat.\n\nThe temperature in the valley reached 46 degrees Celsius on Monday.")
     fahrenheit = side(
         "Heat.\n\nThe temperature in the valley reached 115 degrees Fahrenheit on Monday."
@@ -229,8 +215,6 @@ def test_a_temperature_converted_in_brackets_is_not_a_second_figure():
 
 
 def test_a_total_is_not_set_against_one_part_of_its_breakdown():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     parts = side("Blast.\n\nOfficials said 21 were in critical condition and 73 seriously hurt.")
     total = side("Blast.\n\nOfficials said 94 were seriously hurt in the blast.")
     pairs = paired_figures(parts, total, {(1, 1)})
@@ -241,8 +225,6 @@ def test_a_total_is_not_set_against_one_part_of_its_breakdown():
 
 
 def test_arrests_and_demonstrators_count_people():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     people = side("Rally.\n\nPolice said 26 officers were injured and 24 people were arrested.")
     for text in (
         "Rally.\n\nClashes erupted on Saturday, and police made 25 arrests.",
@@ -256,22 +238,16 @@ def test_arrests_and_demonstrators_count_people():
 def test_a_crowd_that_marched_meets_a_crowd_that_attended():
     a = side("Rally.\n\nOrganisers said 40,000 people attended the rally in the capital.")
     b = side("Rally.\n\nSome 25,000 people marched through the capital, police there said.")
-    from core.discrepancies.roles import role_of
-
     assert {role_of(s, s.facts.quantities[0]) for s in (a, b)} == {"attendance"}
 
 
 def test_people_present_at_a_venue_are_its_attendance():
-    from core.discrepancies.roles import role_of
-
     present = side("Blaze.\n\nAbout 600 people were present in the hall when the fire began.")
     attended = side("Blaze.\n\nThe concert was attended by around 1,800 people, police said.")
     assert {role_of(s, s.facts.quantities[0]) for s in (present, attended)} == {"attendance"}
 
 
 def test_a_count_said_to_be_women_or_children_is_a_part_of_the_toll():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     whole = side("Crash.\n\nThe fire agency said 179 people were killed in the crash.")
     part = side("Crash.\n\nOf those killed in the crash, at least 84 were women, the agency said.")
     assert number_conflicts(paired_figures(part, whole, {(1, 1)})) == []
@@ -280,8 +256,6 @@ def test_a_count_said_to_be_women_or_children_is_a_part_of_the_toll():
 
 
 def test_a_figure_set_in_an_earlier_year_is_recalled_and_pairs_with_no_current_one():
-    from core.discrepancies.standing import RECALLED, standing_of
-
     text = (
         "Quake.\n\nThe island was jolted by a magnitude 7.2 earthquake in 2024. It was the "
         "strongest since 1999, when a 7.6 magnitude tremor killed about 2,400 people."
@@ -293,8 +267,6 @@ def test_a_figure_set_in_an_earlier_year_is_recalled_and_pairs_with_no_current_o
 
 
 def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     a = side("Quake.\n\nThe whole island was jolted yesterday by a magnitude 7.2 earthquake.")
     b = side(
         "Quake.\n\nThe magnitude 7.4 earthquake was the most powerful in 25 years. "
@@ -306,8 +278,6 @@ def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
 
 
 def test_survivors_are_counted_apart_from_the_dead():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     dead = side("Ferry.\n\nThe governor said 78 people had died when the ferry sank.")
     lived = side("Ferry.\n\nThe governor said 58 people survived when the ferry sank.")
     assert number_conflicts(paired_figures(dead, lived, {(1, 1)})) == []
@@ -339,14 +309,10 @@ SAME_PEOPLE = {
 
 @pytest.mark.parametrize(("text_a", "text_b", "linked"), SAME_PEOPLE.values(), ids=SAME_PEOPLE)
 def test_two_counts_of_the_same_people_are_set_against_each_other(text_a, text_b, linked):
-    from core.discrepancies.number_conflicts import number_conflicts
-
     assert len(number_conflicts(paired_figures(side(text_a), side(text_b), linked))) == 1
 
 
 def test_the_same_value_in_both_breaks_a_tie_between_partners():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     a = side(
         "Sinking.\n\nThe boat was carrying 212 people when it sank, and the toll from the "
         "sinking has risen to almost 180, the agency said."
@@ -361,8 +327,6 @@ def test_the_same_value_in_both_breaks_a_tie_between_partners():
 
 
 def test_an_aside_on_who_was_counted_does_not_hide_what_happened_to_them():
-    from core.discrepancies.roles import role_of
-
     s = side(
         "Ferry.\n\nAt least 52 passengers, many of them pupils and teachers, drowned "
         "when the ferry sank near the harbour."
@@ -371,8 +335,6 @@ def test_an_aside_on_who_was_counted_does_not_hide_what_happened_to_them():
 
 
 def test_a_count_that_reached_a_figure_gives_the_figure_its_role():
-    from core.discrepancies.roles import role_of
-
     s = side(
         "Floods.\n\nThe number of deaths in the floods reportedly reached 76, "
         "with dozens still feared missing in the hills."
@@ -381,8 +343,6 @@ def test_a_count_that_reached_a_figure_gives_the_figure_its_role():
 
 
 def test_a_floor_the_article_also_states_as_a_count_is_that_count():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     a = side(
         "Collapse.\n\nAt least 20 people died on Tuesday when the block fell, officials said. "
         "Rescuers later said the death toll was 20."
@@ -399,8 +359,6 @@ def test_a_floor_the_article_also_states_as_a_count_is_that_count():
 
 
 def test_one_count_of_a_thing_in_each_article_is_one_count():
-    from core.discrepancies.number_conflicts import number_conflicts
-
     a = side("Collapse.\n\nMany families in the 54 flats were asleep.")
     b = side("Collapse.\n\nThe block, built in 1984, had 40 flats.")
     pairs = paired_figures(a, b, {(1, 1)})
@@ -409,8 +367,6 @@ def test_one_count_of_a_thing_in_each_article_is_one_count():
 
 
 def test_a_part_counts_what_the_whole_before_it_counts():
-    from core.discrepancies.roles import role_of
-
     included = side("Fire.\n\nThe death toll rose to 31 on Friday, including nine firefighters.")
     assert [role_of(included, q) for q in included.facts.quantities] == ["dead", "dead"]
     aged = side("Fire.\n\nThe dead include seven children, aged between four and 12 years.")
