@@ -67,30 +67,25 @@ def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
         if distance <= len(after):
             order.append(after[distance - 1][0])
     order += [w[0] for w in reversed(beyond)]
-    if before and before[-1][0].casefold() in _PART_MARKERS:
+    last = before[-1][0].casefold() if before else ""
+    role = None
+    if last in _PART_MARKERS:
         # "…, including 12 children": the part counts what the whole before it counts
-        for word, _, _ in reversed(words(text, s0, before[-1][1])):
-            role = ROLES.get(word.casefold())
-            if role:
-                return role
-    reached = bool(before) and before[-1][0].casefold() in _REACHED
-    for word in order[: len(inside)] if reached else ():
-        role = ROLES.get(word.casefold())
-        if role:
-            return role
-    if reached:
+        role = _first_role(reversed(words(text, s0, before[-1][1])), ROLES)
+    reached = last in _REACHED
+    if reached and role is None:
+        role = _first_role(order[: len(inside)], ROLES)
+    if reached and role is None:
         # "the toll … has risen to 38, with a station master arrested": the value
         # a subject reached counts what that subject counts, whatever follows it
-        for word, _, _ in reversed(words(text, s0, start)):
-            role = ROLES.get(word.casefold())
-            if role:
-                return role
-    for word in order:
-        role = ROLES.get(word.casefold())
-        if role:
-            return role
-    for word in order:
-        role = CHANGE_ROLES.get(word.casefold())
+        role = _first_role(reversed(words(text, s0, start)), ROLES)
+    return role or _first_role(order, ROLES) or _first_role(order, CHANGE_ROLES)
+
+
+def _first_role(found, roles: dict[str, str]) -> str | None:
+    """The role of the first of ``found`` (words, or (word, start, end) records) that names one."""
+    for item in found:
+        role = roles.get((item if isinstance(item, str) else item[0]).casefold())
         if role:
             return role
     return None
