@@ -188,8 +188,10 @@ def _units(side: Side) -> dict[Quantity, str]:
         if _in_boilerplate(side, q):
             continue
         unit = base_unit(counted_unit(side, q, unit_key(q)))
-        if previous is not None and _converts(side.text, previous, q) and units[previous] == unit:
-            continue  # "80 km (50 miles)": the same figure in another unit
+        if previous is not None and _converts(side.text, previous, q) and (
+            units[previous] == unit or {units[previous], unit} <= CURRENCY_UNITS
+        ):
+            continue  # "80 km (50 miles)", "€222 million ($262 million)": one figure
         units[q] = unit
         previous = q
     return units

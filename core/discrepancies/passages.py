@@ -29,7 +29,7 @@ from core.discrepancies.date_matching import (
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.number_conflicts import conversions, linked
 from core.discrepancies.quantity_agreement import agree, same_unit, telling
-from core.discrepancies.quote_conflicts import ARTICLES
+from core.discrepancies.quote_conflicts import ARTICLES, is_typo
 from core.discrepancies.roles import compatible
 from core.discrepancies.side import Side, overlapping
 from core.discrepancies.text import (
@@ -163,7 +163,9 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
     quoted_a, quoted_b = _in_quote(sa, c.a_start, c.a_end), _in_quote(sb, c.b_start, c.b_end)
     if quoted_a and quoted_b:
         articles_only = all(w.casefold() in ARTICLES for w in wa + wb)
-        return None if articles_only or _quote_edge(sa, sb, c, wa, wb) else "quote"
+        if articles_only or _misspelt(wa, wb) or _quote_edge(sa, sb, c, wa, wb):
+            return None
+        return "quote"
     if quoted_a != quoted_b and wa and wb and not _trivial(wa, wb):
         return "quote"  # one article quotes words the other reports otherwise
     if overlapping(sa.facts.attributions, c.a_start, c.a_end) or overlapping(
@@ -183,6 +185,15 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         same = name_variants_match(" ".join(wa), " ".join(wb))
         return "wording" if same else "entity"
     return "wording"
+
+
+def _misspelt(wa: list[str], wb: list[str]) -> bool:
+    """Quoted words only misspelt on one side ("chaacter" / "character")."""
+    return (
+        bool(wa)
+        and len(wa) == len(wb)
+        and all(is_typo(fold(x).casefold(), fold(y).casefold()) for x, y in zip(wa, wb, strict=True))
+    )
 
 
 def _quote_edge(sa: Side, sb: Side, c: Change, wa: list[str], wb: list[str]) -> bool:
@@ -355,12 +366,17 @@ def _only_conversions(sa: Side, sb: Side, c: Change) -> bool:
     """Whether every figure a change touches restates the figure before it in another
     unit ("seven km (four miles)" / "seven km (4.35 miles)"): two roundings of one
     conversion, the figure itself unchanged."""
-    found = [
-        (q, side)
-        for side, start, end in ((sa, c.a_start, c.a_end), (sb, c.b_start, c.b_end))
-        for q in _quantities(side, start, end)
-    ]
-    return bool(found) and all(q in conversions(side) for q, side in found)
+    left = [q for q in _quantities(sa, c.a_start, c.a_end) if q not in conversions(sa)]
+    right = [q for q in _quantities(sb, c.b_start, c.b_end) if q not in conversions(sb)]
+    if len(left) + len(right) == len(_quantities(sa, c.a_start, c.a_end)) + len(
+        _quantities(sb, c.b_start, c.b_end)
+    ):
+        return False  # no conversion in the change
+    # the figures converted are the same on both sides: "180-million-euro ($212
+    # million)" against "180 million euros (213 million dollars)"
+    return all(any(same_unit(x, y) and agree(x, y) for y in right) for x in left) and all(
+        any(same_unit(x, y) and agree(x, y) for x in left) for y in right
+    )
 
 
 def _touches_date(side: Side, start: int, end: int, ws: list[str]) -> bool:

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import OSA, LCSseq
 
 from core import lexicon
 from core.discrepancies.flag import Flag, flag
@@ -114,6 +114,7 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
             if not _editors_gloss(sa.text, sb.text, x, y, h)
             and not _only_articles(x, y, h)
             and not _one_compound(x, y, h)
+            and not _misspelt(x, y, h)
         ]
         flags.extend(_altered_flag(sa, sb, x, y, group) for group in _stretches(hunks))
     return flags
@@ -149,6 +150,23 @@ def _one_compound(x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
     ("riverbank" / "river bank"): a house style, not the speaker's words."""
     left, right = x.keys[slice(*h.a)], y.keys[slice(*h.b)]
     return bool(left and right) and "".join(left) == "".join(right)
+
+
+#: A word this long that one letter changes is a typing slip, not another word.
+TYPO_LENGTH = 6
+
+
+def _misspelt(x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
+    """Whether a difference only misspells words ("chaacter" / "character"): each
+    changed word is a long word one letter away from its counterpart."""
+    left, right = x.keys[slice(*h.a)], y.keys[slice(*h.b)]
+    return bool(left) and len(left) == len(right) and all(map(is_typo, left, right))
+
+
+def is_typo(a: str, b: str) -> bool:
+    """Two long words one slip apart: a letter added, dropped or changed, or two
+    neighbours swapped ("chaarcter")."""
+    return min(len(a), len(b)) >= TYPO_LENGTH and OSA.distance(a, b) <= 1
 
 
 def _inner_hunks(x: QuoteWords, y: QuoteWords) -> list[Hunk]:

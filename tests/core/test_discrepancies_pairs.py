@@ -525,3 +525,22 @@ def test_a_clock_time_set_just_before_or_after_another_is_the_same_moment(other,
     b = article_from_text(f"Quake\n\nThe quake struck the island {other} on Tuesday, officials said.")
     dates = [d for d in compare(a, b, capped=False).discrepancies if d.kind == "date"]
     assert bool(dates) is flagged, dates
+
+
+def test_a_misspelt_word_in_a_quotation_is_no_alteration():
+    remark = '"He showed great strength of {word} and calm all season," the coach said.'
+    a = article_from_text("Award\n\nThe striker won the award. " + remark.format(word="chaarcter"))
+    b = article_from_text("Award\n\nThe striker won the award. " + remark.format(word="character"))
+    assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "quote"] == []
+    c = article_from_text("Award\n\nThe striker won the award. " + remark.format(word="courage"))
+    assert [d.kind for d in compare(c, b, capped=False).discrepancies if d.kind == "quote"]
+
+
+def test_a_sum_converted_in_brackets_is_one_figure_however_rounded():
+    a = article_from_text(
+        "Transfer\n\nThe club paid the 180-million-euro ($212 million) release clause on Friday."
+    )
+    b = article_from_text(
+        "Transfer\n\nThe club paid the 180 million euros (213 million dollars) release clause."
+    )
+    assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "number"] == []
