@@ -371,3 +371,9 @@ def test_a_part_counts_what_the_whole_before_it_counts():
     assert [role_of(included, q) for q in included.facts.quantities] == ["dead", "dead"]
     aged = side("Fire.\n\nThe dead include seven children, aged between four and 12 years.")
     assert role_of(aged, aged.facts.quantities[0]) == "dead"
+
+
+def test_passengers_and_crew_add_up_to_all_on_board():
+    a = side("Crash.\n\nThe jet crashed after take-off, killing all 120 passengers and six crew.")
+    b = side("Crash.\n\nThe jet crashed after take-off, killing all 126 people on board.")
+    assert number_conflicts(paired_figures(a, b, {(1, 1)}), (a, b)) == []
