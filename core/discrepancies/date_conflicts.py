@@ -285,8 +285,14 @@ def _lone_times(
 
 
 def _times(side: Side) -> dict[int, list[DateRef]]:
+    """Each sentence's clock times, less a time in brackets right after another: "10:30
+    p.m. (11:30 p.m. ET)" is one moment told by a second clock, not a second time."""
     found: dict[int, list[DateRef]] = {}
+    previous: DateRef | None = None
     for ref in side.facts.dates:
-        if ref.kind == "time" and ref.value:
+        if ref.kind != "time" or not ref.value:
+            continue
+        if previous is None or side.text[previous.end : ref.start].strip() != "(":
             found.setdefault(ref.sentence, []).append(ref)
+        previous = ref
     return found

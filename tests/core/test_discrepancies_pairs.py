@@ -544,3 +544,12 @@ def test_a_sum_converted_in_brackets_is_one_figure_however_rounded():
         "Transfer\n\nThe club paid the 180 million euros (213 million dollars) release clause."
     )
     assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "number"] == []
+
+
+def test_a_time_in_brackets_after_a_time_is_the_same_moment_by_another_clock():
+    a = article_from_text(
+        "Collapse\n\nThe overpass collapsed around 10:30 p.m. (11:30 p.m. ET) on Monday, "
+        "officials said."
+    )
+    b = article_from_text("Collapse\n\nThe overpass collapsed about 10:30 p.m. on Monday, officials said.")
+    assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "date"] == []
