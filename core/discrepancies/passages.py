@@ -366,17 +366,17 @@ def _only_conversions(sa: Side, sb: Side, c: Change) -> bool:
     """Whether every figure a change touches restates the figure before it in another
     unit ("seven km (four miles)" / "seven km (4.35 miles)"): two roundings of one
     conversion, the figure itself unchanged."""
-    left = [q for q in _quantities(sa, c.a_start, c.a_end) if q not in conversions(sa)]
-    right = [q for q in _quantities(sb, c.b_start, c.b_end) if q not in conversions(sb)]
-    if len(left) + len(right) == len(_quantities(sa, c.a_start, c.a_end)) + len(
-        _quantities(sb, c.b_start, c.b_end)
-    ):
+    touched_a, touched_b = _quantities(sa, c.a_start, c.a_end), _quantities(sb, c.b_start, c.b_end)
+    left = [q for q in touched_a if q not in conversions(sa)]
+    right = [q for q in touched_b if q not in conversions(sb)]
+    if len(left) + len(right) == len(touched_a) + len(touched_b):
         return False  # no conversion in the change
     # the figures converted are the same on both sides: "180-million-euro ($212
     # million)" against "180 million euros (213 million dollars)"
-    return all(any(same_unit(x, y) and agree(x, y) for y in right) for x in left) and all(
-        any(same_unit(x, y) and agree(x, y) for x in left) for y in right
-    )
+    def matched(x: Quantity, others: list[Quantity]) -> bool:
+        return any(same_unit(x, y) and agree(x, y) for y in others)
+
+    return all(matched(x, right) for x in left) and all(matched(y, left) for y in right)
 
 
 def _touches_date(side: Side, start: int, end: int, ws: list[str]) -> bool:

@@ -9,6 +9,7 @@ number conflict). Role words are grouped by what they count, so "killed",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from core import lexicon
@@ -71,21 +72,21 @@ def _role(text: str, start: int, end: int, s0: int, s1: int) -> str | None:
     role = None
     if last in _PART_MARKERS:
         # "…, including 12 children": the part counts what the whole before it counts
-        role = _first_role(reversed(words(text, s0, before[-1][1])), ROLES)
+        role = _first_role((w for w, _, _ in reversed(words(text, s0, before[-1][1]))), ROLES)
     reached = last in _REACHED
     if reached and role is None:
         role = _first_role(order[: len(inside)], ROLES)
     if reached and role is None:
         # "the toll … has risen to 38, with a station master arrested": the value
         # a subject reached counts what that subject counts, whatever follows it
-        role = _first_role(reversed(words(text, s0, start)), ROLES)
+        role = _first_role((w for w, _, _ in reversed(words(text, s0, start))), ROLES)
     return role or _first_role(order, ROLES) or _first_role(order, CHANGE_ROLES)
 
 
-def _first_role(found, roles: dict[str, str]) -> str | None:
-    """The role of the first of ``found`` (words, or (word, start, end) records) that names one."""
-    for item in found:
-        role = roles.get((item if isinstance(item, str) else item[0]).casefold())
+def _first_role(found: Iterable[str], roles: dict[str, str]) -> str | None:
+    """The role of the first word of ``found`` that names one."""
+    for word in found:
+        role = roles.get(word.casefold())
         if role:
             return role
     return None
