@@ -16,7 +16,12 @@ from core.discrepancies.described_people import gender_conflicts, status_conflic
 from core.discrepancies.fingerprint import assign_ids
 from core.discrepancies.flag import Flag
 from core.discrepancies.meaning_shifts import meaning_shifts
-from core.discrepancies.number_conflicts import number_conflicts, paired_figures, second_counts
+from core.discrepancies.number_conflicts import (
+    lead_tolls,
+    number_conflicts,
+    paired_figures,
+    second_counts,
+)
 from core.discrepancies.omissions import omissions
 from core.discrepancies.passages import passage_flags
 from core.discrepancies.polarity_conflicts import polarity_conflicts
@@ -59,6 +64,7 @@ def find_discrepancies(
     quotes = matched_quotes(sa, sb)
     figures = paired_figures(sa, sb, aligned)
     figures += second_counts(sa, sb, figures)
+    figures += lead_tolls(sa, sb, figures)
     claims = [(x.quote.sentence, y.quote.sentence) for x, y in quotes]
     claims += [(x.sentence, y.sentence) for x, y in figures]
     fact_flags = (

@@ -464,3 +464,64 @@ def _values(
     units: dict[Quantity, str], roles: dict[Quantity, str | None], unit: str, role: str
 ) -> set[tuple[float, float]]:
     return {(q.low, q.high) for q, u in units.items() if u == unit and roles[q] == role}
+
+
+#: Tolls (lexicon/roles.txt groups) a story leads with: a wire story's first
+#: body figure for the dead, the hurt or the missing is its current count.
+_TOLL_ROLES = ("dead", "hurt", "missing")
+
+
+def lead_tolls(
+    sa: Side, sb: Side, figures: list[tuple[Quantity, Quantity]]
+) -> list[tuple[Quantity, Quantity]]:
+    """Each article's lead toll against the other's, when neither agrees with any
+    count of that toll the other article gives.
+
+    With several values of a toll on each side, the pairing matches figures by
+    their context (a police count with a police count, Saturday's with
+    Saturday's), which can leave the two leads ("at least 153 died" / "killed at
+    least 129") unset against each other: the one difference a reader of both
+    ledes sees first. A lead that some figure of the other article confirms is an
+    update the other also reports, not a second toll.
+    """
+    paired = set(figures)
+    found = []
+    for role in _TOLL_ROLES:
+        x, y = _lead(sa, role), _lead(sb, role)
+        if x is None or y is None or (x, y) in paired:
+            continue
+        if _confirmed(sa, x, sb, role) or _confirmed(sb, y, sa, role):
+            continue
+        found.append((x, y))
+    return found
+
+
+def _confirmed(own: Side, x: Quantity, other: Side, role: str) -> bool:
+    """Whether any count of ``role`` in ``other`` agrees with ``x``."""
+    closed_own, closed_other = _closed_floors(own), _closed_floors(other)
+    units, roles = _units(other), _roles(other)
+    return any(
+        agree_converted(closed_own.get(x, x), closed_other.get(z, z))
+        for z in units
+        if units[z] == "people" and roles[z] == role
+    )
+
+
+def _lead(side: Side, role: str) -> Quantity | None:
+    """The first body figure counting people in ``role``: not a headline's (which
+    meets headlines only), nor a part ("including 12 children"), nor one recalled
+    from another year, nor a ceiling ("up to 300")."""
+    units, roles, standings, parts = _units(side), _roles(side), _standings(side), _parts(side)
+    return next(
+        (
+            q
+            for q in units
+            if units[q] == "people"
+            and roles[q] == role
+            and standings[q] == ""
+            and not parts[q]
+            and not side.in_headline(q.start)
+            and not math.isinf(q.low)
+        ),
+        None,
+    )

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from finder_sides import side
 
-from core.discrepancies.number_conflicts import number_conflicts, paired_figures, second_counts
+from core.discrepancies.number_conflicts import (
+    lead_tolls,
+    number_conflicts,
+    paired_figures,
+    second_counts,
+)
 from core.discrepancies.roles import role_of
 from core.discrepancies.standing import RECALLED, standing_of
 
@@ -377,3 +382,34 @@ def test_passengers_and_crew_add_up_to_all_on_board():
     a = side("Crash.\n\nThe jet crashed after take-off, killing all 120 passengers and six crew.")
     b = side("Crash.\n\nThe jet crashed after take-off, killing all 126 people on board.")
     assert number_conflicts(paired_figures(a, b, {(1, 1)}), (a, b)) == []
+
+
+STADIUM_A = (
+    "Crush.\n\nAt least 153 people died in the crush at the stadium, the rights panel said "
+    "on Monday. Police said 127 deaths were counted at the stadium gates on Saturday night."
+)
+
+
+def test_the_two_leads_tolls_are_set_against_each_other():
+    a = side(STADIUM_A)
+    b = side(
+        "Crush.\n\nThe crush at the stadium gates killed at least 129 people, police said on "
+        "Saturday night. Hospital staff said on Monday that 131 people had died."
+    )
+    pairs = paired_figures(a, b, set())
+    pairs += second_counts(a, b, pairs)
+    assert ("At least 153 people", "at least 129 people") not in [(x.text, y.text) for x, y in pairs]
+    leads = lead_tolls(a, b, pairs)
+    assert [(x.text, y.text) for x, y in leads] == [("At least 153 people", "at least 129 people")]
+    assert len(number_conflicts(leads)) == 1
+
+
+def test_a_lead_toll_the_other_article_also_gives_is_no_second_toll():
+    a = side(STADIUM_A)
+    b = side(
+        "Crush.\n\nThe crush at the stadium gates killed at least 129 people, police said on "
+        "Saturday night. The rights panel later said 153 people had died."
+    )
+    pairs = paired_figures(a, b, set())
+    pairs += second_counts(a, b, pairs)
+    assert lead_tolls(a, b, pairs) == []
