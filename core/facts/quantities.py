@@ -430,7 +430,13 @@ def _read_words(text: str, match: re.Match[str]) -> _Raw | None:
     ):
         return None
     last = words.lower().split()[-1].split("-")[-1]
+    percent = _SPELLED_PERCENT.match(text, end)
+    if percent:  # "a nine per cent plunge": "percent" in one word is read as a noun
+        return _Raw(start, percent.end(), value, 1, None, "percent", True)
     return _Raw(start, end, value, SCALES.get(last, 1), None, "", True)
+
+
+_SPELLED_PERCENT = re.compile(r"\s+per\s+cent\b", re.I)
 
 
 def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
@@ -631,7 +637,7 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
     unit, modifies, end = _unit(text, raw, end)
     if not unit and _rates_an_event(text, raw):
         unit, modifies = "magnitude", None
-    if raw.spelled and not unit and raw.amount is None:
+    if raw.spelled and not unit and raw.amount is None and not _counted_state(text, end):
         return None  # a bare "two" or "one" counts nothing a reader could check
     if context.in_boilerplate(start, end):
         return None
@@ -648,6 +654,26 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
         modifies,
         context.sentence_of(start),
     )
+
+
+#: States a bare number of people can be in ("five were killed", "four remain missing",
+#: "nine died"): the people roles of lexicon/roles.txt.
+_STATES = frozenset(
+    word
+    for word, role in lexicon.groups("roles").items()
+    if role in ("dead", "hurt", "missing", "displaced", "rescued", "arrested")
+)
+_STATE_AFTER = re.compile(
+    r"\s+(?:(?:were|are|was|is|have\s+been|has\s+been|had\s+been|remain|remained)\s+)?"
+    r"(?:still\s+|reported\s+|confirmed\s+)?([a-z]+)\b"
+)
+
+
+def _counted_state(text: str, end: int) -> bool:
+    """Whether a spelled number with no noun is followed by the state of those it
+    counts: "at least five were killed" counts the dead as "5 were killed" does."""
+    state = _STATE_AFTER.match(text, end)
+    return state is not None and state.group(1) in _STATES
 
 
 def _hedge(amount: Amount, word: str) -> Amount:

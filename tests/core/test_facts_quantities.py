@@ -554,3 +554,29 @@ def test_a_magnitude_joined_by_a_hyphen_is_a_reading_but_a_name_with_a_number_is
 )
 def test_a_model_number_after_a_make_is_not_a_range(text, found):
     assert [(q.low, q.high) for q in quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("At least five were killed in the blast.", 5, math.inf),
+        ("Four were still missing on Monday.", 4, 4),
+        ("Nine died when the roof fell.", 9, 9),
+        ("The police said two had been arrested.", 2, 2),
+    ],
+)
+def test_a_spelled_number_followed_by_a_casualty_state_is_a_count(text, low, high):
+    q = only(text)
+    assert (q.low, q.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text", ["One of them was sent home.", "Two were seen leaving.", "There were two."]
+)
+def test_a_spelled_number_with_no_noun_and_no_state_counts_nothing(text):
+    assert not quantities(text)
+
+
+def test_a_spelled_share_in_two_words_is_a_percentage():
+    q = only("The pound suffered a nine per cent plunge overnight.")
+    assert (q.low, q.unit) == (9, "percent")
