@@ -413,3 +413,11 @@ def test_a_lead_toll_the_other_article_also_gives_is_no_second_toll():
     pairs = paired_figures(a, b, set())
     pairs += second_counts(a, b, pairs)
     assert lead_tolls(a, b, pairs) == []
+
+
+@pytest.mark.parametrize("noun", ["inmates", "hostages", "refugees", "miners", "fighters"])
+def test_people_named_by_what_they_are_are_counted_as_people(noun):
+    a = side(f"Riot.\n\nTwelve {noun} died in the fire on Sunday, officials said.")
+    b = side("Riot.\n\nFifteen people died in the fire on Sunday, officials said.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert len(pairs) == 1 and len(number_conflicts(pairs)) == 1
