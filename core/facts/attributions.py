@@ -32,6 +32,13 @@ _RELAYS = re.compile(
     r"\b(?P<cue>[Aa]ccording\s+to|[Cc]iting|[Qq]uoting|[Pp]er|[Cc]ited\s+by|[Ss]peaking\s+to)\s+"
 )
 _RELAY_WORDS = frozenset({"according", "citing", "quoting", "per", "cited", "speaking"})
+#: A claim passed on in the passive: "as reported by state TV", "quoted by Reuters",
+#: "as announced this morning by the minister" (a few words may part verb and "by").
+_PASSIVE_RELAY = re.compile(
+    r"(?P<cue>reported|stated|announced|quoted)(?:\s+[\w-]+){0,3}?\s+by\s+"
+)
+_PASSIVE_WORDS = frozenset({"reported", "stated", "announced", "quoted"})
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
 _DOCUMENT_WORDS = frozenset({"readout", "read", "reading", "transcript", "summary"})
 #: "according to plan" describes a manner, not a source.
 _MANNER = re.compile(
@@ -143,6 +150,26 @@ def _relays(
         source = source_of(text, found, entities) if found else None
         if source:
             out.append(_record(context, match.start(), source, cue))
+    return out + _passive_relays(context, entities, quoted)
+
+
+def _passive_relays(
+    context: Context, entities: list[Entity], quoted: BoilerplateIndex
+) -> list[Attribution]:
+    """ "(as) reported by X", "quoted by X": cue "<verb> by"."""
+    text = context.text
+    out = []
+    for match in context.matches(_PASSIVE_RELAY, context.positions(_PASSIVE_WORDS)):
+        if quoted.touches(match.start(), match.start() + 1):
+            continue
+        _, sentence_end = context.sentence_span(match.start())
+        found = object_after(text, match.end(), max(sentence_end, match.end()))
+        source = source_of(text, found, entities) if found else None
+        if source is None or source.text.lower() in _VAGUE_PRONOUNS or not source.key:
+            continue
+        before = _AS_BEFORE.search(text, max(0, match.start() - 4), match.start())
+        start = before.start() if before else match.start()
+        out.append(_record(context, start, source, f"{match.group('cue')} by"))
     return out
 
 

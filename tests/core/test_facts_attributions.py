@@ -56,6 +56,13 @@ def keys(text: str):
             "russian news agency",
             "reported",
         ),
+        ("The fire spread overnight, as reported by state television.", "state television", "reported by"),
+        (
+            "Nine homes burned, as announced this morning by the fire chief.",
+            "fire chief",
+            "announced by",
+        ),
+        ("The minister, quoted by the Valley Daily, said roads were shut.", "valley daily", "quoted by"),
     ],
 )
 def test_single_attributions(text, key, cue):
@@ -285,3 +292,17 @@ def test_where_a_speaker_said_it_is_part_of_the_cue(text, source, cue):
 )
 def test_data_provided_by_a_body_is_credited_to_the_body(text, key):
     assert [a.source_key for a in attributions(text)] == [key]
+
+
+def test_a_passive_relay_carries_the_speaker_before_it():
+    text = "The toll rose to 12, Mayor Ana Ruiz said, as reported by state television."
+    found = {a.source_key: a for a in attributions(text)}
+    assert found["ruiz"].via == "state television"
+    assert found["state television"].text == "as reported by state television"
+
+
+@pytest.mark.parametrize(
+    "text", ["The bridge was built by the army in 1990.", "He was confirmed by a vote of 52 to 48."]
+)
+def test_a_passive_that_passes_nothing_on_is_no_relay(text):
+    assert not [a for a in attributions(text) if a.cue.endswith(" by")]
