@@ -170,7 +170,10 @@ def same_source(
     if f.source_key == g.source_key or name_variants_match(f.source_key, g.source_key):
         return True  # "Varga" / "Vargas" is one source spelt two ways
     key_f, key_g = f.source_key.split(), g.source_key.split()
-    if len(key_f) >= 2 and len(key_g) >= 2 and key_f[-2:] == key_g[-2:]:
+    # "Beijing's foreign ministry" / "China's foreign ministry"; but "Fars news
+    # agency" / "Mehr news agency" share only the kind of medium
+    tail = key_f[-2:]
+    if len(key_f) >= 2 and len(key_g) >= 2 and tail == key_g[-2:] and not set(tail) <= MEDIA_WORDS:
         return True
     names_f = credits_f.names(f) if credits_f else _words(f.source)
     names_g = credits_g.names(g) if credits_g else _words(g.source)

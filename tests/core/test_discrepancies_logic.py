@@ -352,3 +352,14 @@ def test_media_reports_said_nothing_more_is_any_unnamed_medium():
     )
     named = credit("the Ostland state news agency Valtra", "valtra", "reported")
     assert not same_source(generic, named)
+
+
+def test_two_news_agencies_share_only_the_kind_of_medium():
+    assert not same_source(
+        credit("Ostland's Valtra news agency", "ostland valtra news agency", "reported"),
+        credit("Ostland's Kemi news agency", "ostland kemi news agency", "reported"),
+    )
+    assert same_source(
+        credit("Beijing's foreign ministry", "beijing foreign ministry", "said"),
+        credit("China's foreign ministry", "china foreign ministry", "said"),
+    )
