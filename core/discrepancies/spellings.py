@@ -20,7 +20,9 @@ from core.discrepancies.text import normalise, one_line
 from core.facts.fact_records import Entity
 from core.facts.names import fold, name_variants_match
 
-SPELLING_WEIGHT = 0.5  # the first of the low flags the budget lets go
+#: Read after every omitted claim but the slightest details: on every annotated event
+#: none of the 64 names spelt two ways was a discrepancy the annotators wanted.
+SPELLING_WEIGHT = 0.345
 REORDER_WEIGHT = 0.95  # a garbled name: a precise finding, above an omitted figure
 
 

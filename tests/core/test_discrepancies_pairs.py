@@ -351,6 +351,15 @@ def test_a_name_spelled_differently_anywhere_is_low_wording():
     ]
 
 
+def test_a_name_spelt_two_ways_is_read_after_omitted_claims():
+    from core.discrepancies.omissions import _WEIGHT
+    from core.discrepancies.spellings import SPELLING_WEIGHT
+
+    # on real news no annotator listed one: a transliteration is a detail, not a finding
+    assert min(_WEIGHT["claim"], _WEIGHT["date"], _WEIGHT["quote"]) > SPELLING_WEIGHT
+    assert SPELLING_WEIGHT > 0.3  # still before a name swapped in one claim
+
+
 def test_the_same_figure_credited_to_another_source():
     a = article_from_text(
         "Quake\n\nThe quake hit near the town of Malatya, about 10 kilometres below the surface, "

@@ -380,9 +380,9 @@ def test_quoted_words_told_very_otherwise_rank_after_a_one_sided_figure():
         "The mayor said the storm wrecked every sea wall.",
     )
     assert [f.weight for f in many] == [ONE_SIDED_QUOTE_WEIGHT] < [_WEIGHT["number"]]
-    # a low flag: read after omitted figures (medium) and between omitted dates and quotes
+    # a low flag: read after every omitted claim, even a mere detail
     assert [f.severity for f in many] == ["low"]
-    assert _WEIGHT["date"] < ONE_SIDED_QUOTE_WEIGHT < _WEIGHT["quote"]
+    assert _WEIGHT["detail"] > ONE_SIDED_QUOTE_WEIGHT
     assert few and few[0].weight > _WEIGHT["number"] and few[0].severity == "medium"
 
 
