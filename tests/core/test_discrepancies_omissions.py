@@ -92,3 +92,5 @@ def test_a_short_fragment_ranks_below_a_whole_claim_of_its_kind():
     [fragment] = omissions(short, other, {0, 1}, set(), "A")
     [claim] = omissions(whole, other, {0, 1}, set(), "A")
     assert fragment.weight < claim.weight
+    # a figure in a fragment is read with the low flags, after every whole figure
+    assert (fragment.severity, claim.severity) == ("low", "medium")
