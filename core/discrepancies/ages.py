@@ -15,6 +15,8 @@ import re
 
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
+from core.facts.nouns import COMMON_VERBS, STOP_WORDS
+from core.facts.speech import SPEECH_WORDS
 from core.model import Span
 
 _AFTER = re.compile(
@@ -50,11 +52,60 @@ def _ages(side: Side) -> dict[str, list[tuple[int, Span]]]:
         if after:
             age = int(after.group(1) or after.group(2))
             end = after.start(1) if after.group(1) else after.start(2)
-            end += len(str(age))
+            end = _clause_end(text, end + len(str(age)))
             if 0 < age <= MAX_AGE:
                 found.setdefault(e.key, []).append((age, (e.start, end)))
             continue
         before = _BEFORE.search(text, max(sentence_start, e.start - 80), e.start)
         if before and 0 < int(before.group(1)) <= MAX_AGE:
             found.setdefault(e.key, []).append((int(before.group(1)), (before.start(), e.end)))
+    for key, age, span in _described(side):
+        found.setdefault(key, []).append((age, span))
+    for mentions in found.values():
+        mentions.sort(key=lambda mention: mention[1])
+    return found
+
+
+_CLAUSE_GOES_ON = re.compile(r"[,)]?\s*([^,.;:!?()\n]{1,80})")
+
+
+def _clause_end(text: str, end: int) -> int:
+    """The end of what the clause says of the person after "Ruiz, 67": "Ruiz, 67, was
+    detained in May" says more of whom the age is given than "Ruiz, 67" alone."""
+    goes_on = _CLAUSE_GOES_ON.match(text, end)
+    return goes_on.end(1) if goes_on else end
+
+
+#: "the 76-year-old Nobel laureate", "The 55-year-old leader": an age given to a
+#: description rather than a name, at the head of a noun phrase.
+_DESCRIBED = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\s+((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)")
+
+
+def _description_end(match: re.Match[str]) -> int:
+    """Where the description ends: before the first grammar word or verb ("winner had"),
+    or after "year-old" itself ("The 23-year-old took the first kick")."""
+    end = match.end(1) + len("-year-old")
+    for word in re.finditer(r"[\w-]+", match.group(2)):
+        folded = word.group().casefold()
+        if folded in STOP_WORDS or folded in SPEECH_WORDS or folded in COMMON_VERBS:
+            break
+        end = match.start(2) + word.end()
+    return end
+
+
+def _described(side: Side) -> list[tuple[str, int, Span]]:
+    """Ages given to a description, each the age of the person last named before it
+    (in its sentence or the one before): news names a person, then describes them."""
+    people = [e for e in side.facts.entities if e.label == "person"]
+    found = []
+    for match in _DESCRIBED.finditer(side.text):
+        age, end = int(match.group(1)), _description_end(match)
+        if not 0 < age <= MAX_AGE or any(match.start() <= e.start < end for e in people):
+            continue  # "the 67-year-old Ruiz" is read by name
+        sentence = side.sentence_index(match.start())
+        named = [
+            e for e in people if e.end <= match.start() and side.sentence_index(e.start) >= sentence - 1
+        ]
+        if named:
+            found.append((named[-1].key, age, (match.start(), end)))
     return found

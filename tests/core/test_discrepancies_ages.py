@@ -25,7 +25,26 @@ def test_one_person_two_ages_is_a_number_discrepancy():
     a = side("Verdict read.\n\nAna Ruiz, 75, has been detained since May.")
     b = side("Verdict read.\n\nBoth he and Ana Ruiz, 76, will serve their terms.")
     [f] = age_conflicts(a, b)
-    assert (f.kind, f.summary) == ("number", "age: Ana Ruiz, 75 vs Ana Ruiz, 76")
+    assert (f.kind, f.summary) == (
+        "number",
+        "age: Ana Ruiz, 75, has been detained since May vs Ana Ruiz, 76, will serve their terms",
+    )
+
+
+def test_a_person_described_by_age_is_the_person_last_named():
+    a = side("Verdict read.\n\nAna Ruiz, 75, has been detained since May.")
+    b = side(
+        "Verdict read.\n\nA court sentenced Ana Ruiz on Monday. "
+        "The 76-year-old former mayor had denied every charge."
+    )
+    [f] = age_conflicts(a, b)
+    assert f.summary.endswith("vs The 76-year-old former mayor")
+    # a description two sentences on from any name is nobody's
+    c = side(
+        "Verdict read.\n\nA court sentenced Ana Ruiz on Monday. The hearing was short. "
+        "Crowds gathered outside. The 76-year-old former mayor had denied every charge."
+    )
+    assert age_conflicts(a, c) == []
 
 
 def test_an_age_both_give_or_one_only_gives_is_quiet():
