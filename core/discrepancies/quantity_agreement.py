@@ -101,6 +101,8 @@ def agree(a: Quantity, b: Quantity) -> bool:
     """Whether two figures for the same thing are compatible."""
     if _floors(a, b) and _least(a) != _least(b) and _precise(min(a.low, b.low)):
         return False
+    if _floor_below_count(a, b) or _floor_below_count(b, a):
+        return False
     if _short_of_floor(a, b) or _short_of_floor(b, a):
         return False
     if _differ_in_precise_digits(a, b):
@@ -177,6 +179,27 @@ def _least(floor: Quantity) -> float:
     if not floor.low_inclusive and floor.low == int(floor.low):
         return floor.low + 1
     return floor.low
+
+
+#: Number words of a round figure ("at least a dozen"): lexicon/round_number_words.txt.
+ROUND_NUMBER_WORDS = lexicon.words("round_number_words")
+
+
+def _floor_below_count(floor: Quantity, count: Quantity) -> bool:
+    """ "at least 84" dead against a stated 91: a newsroom that counted 84 and one that
+    counted 91 give two tolls, as two floors do. A round floor ("at least 80", "at
+    least a dozen") or an exclusive one ("more than 84") may round the count."""
+    return (
+        math.isinf(floor.high)
+        and floor.qualifier == "min"
+        and floor.low_inclusive
+        and floor.low == int(floor.low)
+        and int(floor.low) % 10 != 0
+        and not (set(floor.text.casefold().split()) & ROUND_NUMBER_WORDS)
+        and count.exact
+        and not count.qualifier
+        and count.low > floor.low
+    )
 
 
 def _floors(a: Quantity, b: Quantity) -> bool:

@@ -32,7 +32,13 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
     [
         # earthquake death tolls
         (q(14, INF, qualifier="min"), q(13), False),  # "at least 14" vs "13"
-        (q(14, INF, qualifier="min"), q(15), True),  # "at least 14" vs "15"
+        # a floor counted to the unit is that count: "at least 14" vs "15" are two counts
+        (q(14, INF, qualifier="min"), q(15), False),
+        (q(14, INF, qualifier="min"), q(14), True),
+        (q(140, INF, qualifier="min"), q(143), True),  # a round floor may round it
+        (q(14, INF, qualifier="min", lo_inc=False), q(15), True),  # "more than 14"
+        (q(12, INF, qualifier="min", text="at least a dozen"), q(13), True),
+        (q(14, INF, qualifier="min"), q(15, qualifier="approx"), True),  # "about 15"
         (q(13, INF, qualifier="min", lo_inc=False), q(13), True),  # "more than 13" vs "13"
         (q(100, qualifier="approx"), q(90, INF, qualifier="min", lo_inc=False), True),
         (q(2000, qualifier="approx"), q(2150), True),  # about 2,000 vs 2,150: inside ±10 %

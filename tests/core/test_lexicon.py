@@ -72,6 +72,7 @@ SHAPES = {
     "quote_closing_verbs": "list",
     "rated_events": "list",
     "renamed_places": "groups",
+    "round_number_words": "list",
     "roles": "groups",
     "sections": "list",
     "sentence_starters": "list",
