@@ -94,3 +94,12 @@ def test_a_short_fragment_ranks_below_a_whole_claim_of_its_kind():
     assert fragment.weight < claim.weight
     # a figure in a fragment is read with the low flags, after every whole figure
     assert (fragment.severity, claim.severity) == ("low", "medium")
+
+
+def test_a_low_omission_from_a_restated_sentence_ranks_below_one_from_an_unlinked_one():
+    a = side("Port news.\n\nThe ferry ran aground near the harbour on 3 March, the coast guard said.")
+    b = side("Port news.\n\nThe ferry ran aground near the harbour, the coast guard said.")
+    [unlinked] = omissions(a, b, set(), set(), "A")
+    [linked] = omissions(a, b, {1}, set(), "A")
+    assert (unlinked.severity, linked.severity) == ("low", "low")
+    assert linked.weight < unlinked.weight
