@@ -111,8 +111,9 @@ QUANTITY = re.compile(
 
 _PREFIX = re.compile(
     r"\b(?P<q>more\s+than|over|above|upwards\s+of|in\s+excess\s+of|exceeding|"
-    r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|fewer\s+than|less\s+than|"
-    r"under|below|up\s+to|at\s+most|no\s+more\s+than|a\s+maximum\s+of|as\s+many\s+as|"
+    r"at\s+least|(?:no|not)\s+fewer\s+than|(?:no|not)\s+less\s+than|a\s+minimum\s+of|"
+    r"fewer\s+than|less\s+than|(?:no|not)\s+more\s+than|"
+    r"under|below|up\s+to|at\s+most|a\s+maximum\s+of|as\s+many\s+as|"
     r"as\s+much\s+as|about|around|approximately|roughly|some|nearly|almost|close\s+to|"
     r"an\s+estimated|estimated|exactly|precisely|between|from|just\s+over|just\s+under|"
     r"an?\s+over|an?\s+under)\s+$",
@@ -129,9 +130,24 @@ _MIN_EXCLUSIVE = {
     "an over",
     "a over",
 }
-_MIN_INCLUSIVE = {"at least", "no fewer than", "no less than", "a minimum of"}
+_MIN_INCLUSIVE = {
+    "at least",
+    "no fewer than",
+    "no less than",
+    "not fewer than",
+    "not less than",
+    "a minimum of",
+}
 _MAX_EXCLUSIVE = {"fewer than", "less than", "under", "below", "just under", "an under", "a under"}
-_MAX_INCLUSIVE = {"up to", "at most", "no more than", "a maximum of", "as many as", "as much as"}
+_MAX_INCLUSIVE = {
+    "up to",
+    "at most",
+    "no more than",
+    "not more than",
+    "a maximum of",
+    "as many as",
+    "as much as",
+}
 _APPROX = {"about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to"}
 _ESTIMATED = {"an estimated", "estimated"}
 

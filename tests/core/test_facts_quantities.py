@@ -580,3 +580,17 @@ def test_a_spelled_number_with_no_noun_and_no_state_counts_nothing(text):
 def test_a_spelled_share_in_two_words_is_a_percentage():
     q = only("The pound suffered a nine per cent plunge overnight.")
     assert (q.low, q.unit) == (9, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Not fewer than 50 fans died in the crush.", 50, math.inf),
+        ("Not less than 50 fans died in the crush.", 50, math.inf),
+        ("Not more than 20 fans were hurt.", 0, 20),
+        ("No more than 20 fans were hurt.", 0, 20),
+    ],
+)
+def test_a_negated_bound_is_the_other_bound(text, low, high):
+    q = only(text)
+    assert (q.low, q.high) == (low, high)
