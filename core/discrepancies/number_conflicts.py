@@ -466,16 +466,17 @@ def _values(
     return {(q.low, q.high) for q, u in units.items() if u == unit and roles[q] == role}
 
 
-#: Tolls (lexicon/roles.txt groups) a story leads with: a wire story's first
-#: body figure for the dead, the hurt or the missing is its current count.
-_TOLL_ROLES = ("dead", "hurt", "missing")
+#: What a story leads with (unit key, role of lexicon/roles.txt): a wire story's first
+#: body figure for the dead, the hurt or the missing is its current count, and its
+#: first magnitude the main shock's (aftershocks come further down).
+_LEADS = (("people", "dead"), ("people", "hurt"), ("people", "missing"), ("magnitude", None))
 
 
 def lead_tolls(
     sa: Side, sb: Side, figures: list[tuple[Quantity, Quantity]]
 ) -> list[tuple[Quantity, Quantity]]:
-    """Each article's lead toll against the other's, when neither agrees with any
-    count of that toll the other article gives.
+    """Each article's lead toll (or magnitude) against the other's, when neither
+    agrees with any figure of that kind the other article gives.
 
     With several values of a toll on each side, the pairing matches figures by
     their context (a police count with a police count, Saturday's with
@@ -486,38 +487,40 @@ def lead_tolls(
     """
     paired = set(figures)
     found = []
-    for role in _TOLL_ROLES:
-        x, y = _lead(sa, role), _lead(sb, role)
+    for unit, role in _LEADS:
+        x, y = _lead(sa, unit, role), _lead(sb, unit, role)
         if x is None or y is None or (x, y) in paired:
             continue
-        if _confirmed(sa, x, sb, role) or _confirmed(sb, y, sa, role):
+        if _confirmed(sa, x, sb, unit, role) or _confirmed(sb, y, sa, unit, role):
             continue
         found.append((x, y))
     return found
 
 
-def _confirmed(own: Side, x: Quantity, other: Side, role: str) -> bool:
-    """Whether any count of ``role`` in ``other`` agrees with ``x``."""
+def _of_kind(side: Side, q: Quantity, unit: str, role: str | None) -> bool:
+    return _units(side)[q] == unit and (role is None or _roles(side)[q] == role)
+
+
+def _confirmed(own: Side, x: Quantity, other: Side, unit: str, role: str | None) -> bool:
+    """Whether any figure of the kind in ``other`` agrees with ``x``."""
     closed_own, closed_other = _closed_floors(own), _closed_floors(other)
-    units, roles = _units(other), _roles(other)
     return any(
         agree_converted(closed_own.get(x, x), closed_other.get(z, z))
-        for z in units
-        if units[z] == "people" and roles[z] == role
+        for z in _units(other)
+        if _of_kind(other, z, unit, role)
     )
 
 
-def _lead(side: Side, role: str) -> Quantity | None:
-    """The first body figure counting people in ``role``: not a headline's (which
-    meets headlines only), nor a part ("including 12 children"), nor one recalled
-    from another year, nor a ceiling ("up to 300")."""
-    units, roles, standings, parts = _units(side), _roles(side), _standings(side), _parts(side)
+def _lead(side: Side, unit: str, role: str | None) -> Quantity | None:
+    """The first body figure of the kind: not a headline's (which meets headlines
+    only), nor a part ("including 12 children"), nor one recalled from another
+    year, nor a ceiling ("up to 300")."""
+    standings, parts = _standings(side), _parts(side)
     return next(
         (
             q
-            for q in units
-            if units[q] == "people"
-            and roles[q] == role
+            for q in _units(side)
+            if _of_kind(side, q, unit, role)
             and standings[q] == ""
             and not parts[q]
             and not side.in_headline(q.start)

@@ -421,3 +421,17 @@ def test_people_named_by_what_they_are_are_counted_as_people(noun):
     b = side("Riot.\n\nFifteen people died in the fire on Sunday, officials said.")
     pairs = paired_figures(a, b, {(1, 1)})
     assert len(pairs) == 1 and len(number_conflicts(pairs)) == 1
+
+
+def test_the_two_leads_magnitudes_are_set_against_each_other():
+    a = side(
+        "Quake.\n\nThe quake measured 7.4, the disaster agency said on Monday. "
+        "A 6.1 aftershock followed at noon, the agency said."
+    )
+    b = side(
+        "Quake.\n\nA powerful earthquake of magnitude 7.8 struck before dawn. "
+        "Seismologists recorded a 6.1 aftershock at noon."
+    )
+    pairs = paired_figures(a, b, set())
+    leads = lead_tolls(a, b, pairs)
+    assert [(x.low, y.low) for x, y in leads] == [(7.4, 7.8)]
