@@ -135,11 +135,19 @@ def _attach_alignments(
             found = min(both, key=rank.__getitem__) if both else None
             f = f._replace(alignment=found)
             if found is None and f.kind == "number":
-                f = f._replace(a=clause_span(sa, f.a), b=clause_span(sb, f.b))
+                f = f._replace(a=_figure_span(sa, f.a), b=_figure_span(sb, f.b))
             elif found is None and f.kind == "attribution":
                 f = f._replace(a=claim_span(sa, f.a), b=claim_span(sb, f.b))
         out.append(f)
     return out
+
+
+def _figure_span(side: Side, span: Span) -> Span:
+    """What a figure is shown with: its clause, or a whole headline, whose commas
+    part items of one short line ("Massacre in Vienna, six dead") rather than clauses."""
+    if side.in_headline(span[0]):
+        return claim_span(side, span)
+    return clause_span(side, span)
 
 
 def _holders(alignments: Sequence[Alignment], side: str) -> dict[Span, set[int]]:

@@ -562,3 +562,16 @@ def test_a_time_in_brackets_after_a_time_is_the_same_moment_by_another_clock():
     )
     b = article_from_text("Collapse\n\nThe overpass collapsed about 10:30 p.m. on Monday, officials said.")
     assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "date"] == []
+
+
+def test_a_headline_figure_is_shown_with_its_whole_headline():
+    a_text = (
+        "Harbour fire: five killed, two arrested\n\n"
+        "Police said the fire began in a warehouse on the quay on Monday night."
+    )
+    b_text = (
+        "Blaze on the quay, six dead, seven hurt\n\n"
+        "Firefighters fought the flames in the warehouse until dawn on Tuesday."
+    )
+    [d] = [d for d in found_in(a_text, b_text) if d.kind == "number"]
+    assert b_text[d.b[0] : d.b[1]] == "Blaze on the quay, six dead, seven hurt"
