@@ -15,6 +15,7 @@ import re
 
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
+from core.facts.names import name_variants_match
 from core.facts.nouns import COMMON_VERBS, STOP_WORDS
 from core.facts.speech import SPEECH_WORDS
 from core.model import Span
@@ -30,14 +31,30 @@ MAX_AGE = 120
 def age_conflicts(sa: Side, sb: Side) -> list[Flag]:
     ages_a, ages_b = _ages(sa), _ages(sb)
     flags = []
-    for key in sorted(ages_a.keys() & ages_b.keys()):
-        if {age for age, _ in ages_a[key]} & {age for age, _ in ages_b[key]}:
+    for key_a, key_b in _same_people(ages_a, ages_b):
+        if {age for age, _ in ages_a[key_a]} & {age for age, _ in ages_b[key_b]}:
             continue
-        span_a, span_b = ages_a[key][0][1], ages_b[key][0][1]
+        span_a, span_b = ages_a[key_a][0][1], ages_b[key_b][0][1]
         text_a, text_b = sa.text[span_a[0] : span_a[1]], sb.text[span_b[0] : span_b[1]]
         summary = f"age: {text_a} vs {text_b}"
         flags.append(flag("number", summary, span_a, span_b, severity="medium"))
     return flags
+
+
+def _same_people(
+    ages_a: dict[str, list[tuple[int, Span]]], ages_b: dict[str, list[tuple[int, Span]]]
+) -> list[tuple[str, str]]:
+    """Person keys of the two articles that name one person, spelt alike or as
+    variants ("Dissanayake" / "Dissanayaka"), each key used once."""
+    pairs, used = [], set()
+    for key_a in sorted(ages_a):
+        key_b = key_a if key_a in ages_b else next(
+            (k for k in sorted(ages_b) if k not in used and name_variants_match(key_a, k)), None
+        )
+        if key_b is not None and key_b not in used:
+            used.add(key_b)
+            pairs.append((key_a, key_b))
+    return pairs
 
 
 def _ages(side: Side) -> dict[str, list[tuple[int, Span]]]:
@@ -66,12 +83,13 @@ def _ages(side: Side) -> dict[str, list[tuple[int, Span]]]:
     return found
 
 
-_CLAUSE_GOES_ON = re.compile(r"[,)]?\s*([^,.;:!?()\n]{1,80})")
+_CLAUSE_GOES_ON = re.compile(r"[,)]?\s*([a-z][^,.;:!?()\n]{0,79})")
 
 
 def _clause_end(text: str, end: int) -> int:
     """The end of what the clause says of the person after "Ruiz, 67": "Ruiz, 67, was
-    detained in May" says more of whom the age is given than "Ruiz, 67" alone."""
+    detained in May" says more of whom the age is given than "Ruiz, 67" alone. A name
+    after it ("Ruiz, 67, Lind, 58") starts the next item of a list, not a clause."""
     goes_on = _CLAUSE_GOES_ON.match(text, end)
     return goes_on.end(1) if goes_on else end
 

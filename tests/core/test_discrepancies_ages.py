@@ -65,3 +65,17 @@ def test_a_count_after_a_name_is_not_an_age():
 def test_ages_are_read_from_any_text_without_error(text):
     for found in _ages(side(text)).values():
         assert all(0 < age <= 120 for age, _ in found)
+
+
+def test_one_person_spelt_two_ways_is_one_person():
+    a = side("Vote count.\n\nThe 55-year-old Ana Dissanayaka won the vote.")
+    b = side("Vote count.\n\nThe 56-year-old Ana Dissanayake won the vote.")
+    [f] = age_conflicts(a, b)
+    assert f.summary == "age: 55-year-old Ana Dissanayaka vs 56-year-old Ana Dissanayake"
+
+
+def test_an_age_in_a_list_of_names_is_shown_alone():
+    a = side("Rescue.\n\nThe four were Ana Ruiz, 26, Tomas Berg, 22, and Marta Lind, 40.")
+    b = side("Rescue.\n\nThe 25-year-old Ana Ruiz was among those freed.")
+    [f] = age_conflicts(a, b)
+    assert f.summary.startswith("age: Ana Ruiz, 26 vs")
