@@ -415,7 +415,7 @@ def test_a_lead_toll_the_other_article_also_gives_is_no_second_toll():
     assert lead_tolls(a, b, pairs) == []
 
 
-@pytest.mark.parametrize("noun", ["inmates", "hostages", "refugees", "miners", "fighters"])
+@pytest.mark.parametrize("noun", ["inmates", "hostages", "refugees", "miners", "fighters", "ministers"])
 def test_people_named_by_what_they_are_are_counted_as_people(noun):
     a = side(f"Riot.\n\nTwelve {noun} died in the fire on Sunday, officials said.")
     b = side("Riot.\n\nFifteen people died in the fire on Sunday, officials said.")
