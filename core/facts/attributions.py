@@ -145,12 +145,18 @@ def _relays(
             continue
         if cue == "per" and not text[match.end() : match.end() + 1].isupper():
             continue
-        _, sentence_end = context.sentence_span(match.start())
-        found = object_after(text, match.end(), max(sentence_end, match.end()))
-        source = source_of(text, found, entities) if found else None
+        source = _source_after(context, entities, match)
         if source:
             out.append(_record(context, match.start(), source, cue))
     return out + _passive_relays(context, entities, quoted)
+
+
+def _source_after(context: Context, entities: list[Entity], cue: re.Match[str]) -> Source | None:
+    """The source named right after a relay's cue, inside its sentence."""
+    text = context.text
+    _, sentence_end = context.sentence_span(cue.start())
+    found = object_after(text, cue.end(), max(sentence_end, cue.end()))
+    return source_of(text, found, entities) if found else None
 
 
 def _passive_relays(
@@ -162,9 +168,7 @@ def _passive_relays(
     for match in context.matches(_PASSIVE_RELAY, context.positions(_PASSIVE_WORDS)):
         if quoted.touches(match.start(), match.start() + 1):
             continue
-        _, sentence_end = context.sentence_span(match.start())
-        found = object_after(text, match.end(), max(sentence_end, match.end()))
-        source = source_of(text, found, entities) if found else None
+        source = _source_after(context, entities, match)
         if source is None or source.text.lower() in _VAGUE_PRONOUNS or not source.key:
             continue
         before = _AS_BEFORE.search(text, max(0, match.start() - 4), match.start())
