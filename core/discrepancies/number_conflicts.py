@@ -524,7 +524,7 @@ def _lead(side: Side, unit: str, role: str | None) -> Quantity | None:
             and standings[q] == ""
             and not parts[q]
             and not side.in_headline(q.start)
-            and not math.isinf(q.low)
+            and q.qualifier != "max"
         ),
         None,
     )

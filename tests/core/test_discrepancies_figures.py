@@ -435,3 +435,13 @@ def test_the_two_leads_magnitudes_are_set_against_each_other():
     pairs = paired_figures(a, b, set())
     leads = lead_tolls(a, b, pairs)
     assert [(x.low, y.low) for x, y in leads] == [(7.4, 7.8)]
+
+
+def test_a_ceiling_is_no_lead_toll():
+    a = side(
+        "Landslide.\n\nUp to 300 people may have died under the mud, residents feared. "
+        "Rescuers had recovered 41 bodies by nightfall, the governor said."
+    )
+    b = side("Landslide.\n\nAt least 350 people were killed when the hillside gave way.")
+    leads = lead_tolls(a, b, [])
+    assert [(x.text, y.text) for x, y in leads] == [("41 bodies", "At least 350 people")]
