@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.side import Side
+from core.discrepancies.side import Side, per_article
 from core.facts.names import name_variants_match
 from core.facts.nouns import COMMON_VERBS, STOP_WORDS
 from core.facts.speech import SPEECH_WORDS
@@ -57,8 +57,10 @@ def _same_people(
     return pairs
 
 
+@per_article
 def _ages(side: Side) -> dict[str, list[tuple[int, Span]]]:
-    """Person key → (age, span of the name with its age) in text order."""
+    """Person key → (age, span of the name with its age) in text order, read once per
+    article rather than once per pair (callers only read)."""
     found: dict[str, list[tuple[int, Span]]] = {}
     text = side.text
     for e in side.facts.entities:
@@ -91,7 +93,12 @@ def _clause_end(text: str, end: int) -> int:
     detained in May" says more of whom the age is given than "Ruiz, 67" alone. A name
     after it ("Ruiz, 67, Lind, 58") starts the next item of a list, not a clause."""
     goes_on = _CLAUSE_GOES_ON.match(text, end)
-    return goes_on.end(1) if goes_on else end
+    if goes_on is None:
+        return end
+    clause_end = goes_on.end(1)
+    if text[clause_end : clause_end + 1].isalnum():  # cut at its length: end on a whole word
+        clause_end = goes_on.start(1) + goes_on.group(1).rstrip().rfind(" ")
+    return clause_end if clause_end > goes_on.start(1) else end
 
 
 #: "the 76-year-old Nobel laureate", "The 55-year-old leader": an age given to a

@@ -64,7 +64,6 @@ class Omitted(NamedTuple):
     span: Span
     fact: Fact
     what: str  # number | date | quote | claim | detail
-    linked: bool = False
 
 
 def omissions(
@@ -89,14 +88,12 @@ def omissions(
         found = _omitted(side, other, index, index in linked, covered, vocabulary)
         if found is None:
             continue
-        if index in linked:
-            found = found._replace(linked=True)
         if isinstance(found.fact, Quantity):
             figure = (unit_key(found.fact), found.fact.low, found.fact.high)
             if figure in figures:
                 continue  # "145 km/h" again in a later sentence: the reader has it already
             figures.add(figure)
-        flags.append(_flag(side, found, name))
+        flags.append(_flag(side, found, name, index in linked))
     return _apart(flags)
 
 
@@ -222,7 +219,7 @@ def forget_omission_words() -> None:
     _clause_stems.cache_clear()
 
 
-def _flag(side: Side, item: Omitted, name: str) -> Flag:
+def _flag(side: Side, item: Omitted, name: str, linked: bool) -> Flag:
     summary = f"only in {name}: {_describe(side, item)}"
     a, b = (item.span, None) if name == "A" else (None, item.span)
     weight, severity = _WEIGHT[item.what], _SEVERITY[item.what]
@@ -230,7 +227,7 @@ def _flag(side: Side, item: Omitted, name: str) -> Flag:
         # a figure in a fragment too: 11 of 114 such medium flags were wanted on 205
         # held-out events, fewer than of the one-sided claims of the low rank
         weight, severity = weight - FRAGMENT_PENALTY, "low"
-    if item.linked and severity == "low":
+    if linked and severity == "low":
         weight -= LINKED_PENALTY
     return flag("omission", summary, a, b, severity=severity, weight=weight)
 

@@ -189,16 +189,16 @@ def _floor_below_count(floor: Quantity, count: Quantity) -> bool:
     """ "at least 84" dead against a stated 91: a newsroom that counted 84 and one that
     counted 91 give two tolls, as two floors do. A round floor ("at least 80", "at
     least a dozen") or an exclusive one ("more than 84") may round the count."""
-    return (
-        math.isinf(floor.high)
-        and floor.qualifier == "min"
+    return (  # cheap tests first: agreement is asked for every candidate pair
+        floor.qualifier == "min"
+        and count.exact
+        and not count.qualifier
         and floor.low_inclusive
+        and math.isinf(floor.high)
+        and count.low > floor.low
         and floor.low == int(floor.low)
         and int(floor.low) % 10 != 0
         and not (set(floor.text.casefold().split()) & ROUND_NUMBER_WORDS)
-        and count.exact
-        and not count.qualifier
-        and count.low > floor.low
     )
 
 

@@ -79,3 +79,15 @@ def test_an_age_in_a_list_of_names_is_shown_alone():
     b = side("Rescue.\n\nThe 25-year-old Ana Ruiz was among those freed.")
     [f] = age_conflicts(a, b)
     assert f.summary.startswith("age: Ana Ruiz, 26 vs")
+
+
+def test_a_long_clause_after_an_age_is_cut_on_a_whole_word():
+    a = side(
+        "Verdict read.\n\nAna Ruiz, 75, has been detained since the generals removed her "
+        "government in the early hours of February 1 this year without a warning."
+    )
+    b = side("Verdict read.\n\nThe 76-year-old Ana Ruiz was sentenced.")
+    [f] = age_conflicts(a, b)
+    shown = a.text[f.a[0] : f.a[1]]
+    assert shown.startswith("Ana Ruiz, 75, has been detained")
+    assert a.text[f.a[1]] == " "
