@@ -150,13 +150,19 @@ def _reporting_clause(
     used: set[tuple[int, Span]],
     which: int,
 ) -> Span | None:
-    """The clause of the other sentence that shares most words with the quotation."""
+    """The clause of the other sentence that shares most words with the quotation.
+
+    When no one clause repeats enough of it, two clauses in a row may: a list
+    told after a verb ("to discuss trade, security and the border") is cut at
+    its commas."""
     mine = _stems(quoted, (quote.start, quote.end))
-    best: tuple[float, Span] | None = None
-    for clause in clauses(other, sentence):
-        if (which, clause) in used:
-            continue
-        agreement = _agreement(mine, _stems(other, clause))
-        if agreement and (best is None or agreement > best[0]):
-            best = (agreement, clause)
-    return None if best is None else best[1]
+    parts = [c for c in clauses(other, sentence) if (which, c) not in used]
+    for candidates in (parts, [(x[0], y[1]) for x, y in zip(parts, parts[1:], strict=False)]):
+        best: tuple[float, Span] | None = None
+        for clause in candidates:
+            agreement = _agreement(mine, _stems(other, clause))
+            if agreement and (best is None or agreement > best[0]):
+                best = (agreement, clause)
+        if best is not None:
+            return best[1]
+    return None

@@ -39,6 +39,22 @@ def test_two_quotations_of_one_remark_in_other_words():
     assert [f.summary[:7] for f in flags] == ['quote: ']
 
 
+def test_a_remark_told_as_a_list_cut_at_its_commas_is_read_across_two_clauses():
+    sa = side(
+        "The ministers met in Port Alder. "
+        '"We must of course talk about trade and fishing rights as well," the minister said.'
+    )
+    sb = side(
+        "The ministers met in Port Alder. "
+        "She asked her guest to discuss trade, fishing rights and the ferry timetable, "
+        "her office said later."
+    )
+    flags = quoted_claims(sa, sb, [link(sa, sb, 1, 1, 0.4)], set())
+    assert len(flags) == 1
+    told = sb.text[flags[0].b[0] : flags[0].b[1]]
+    assert told.startswith("She asked") and told.endswith("ferry timetable")
+
+
 def test_a_quotation_sharing_no_words_with_the_other_sentence_is_left_alone():
     sa = side(QUOTED)
     sb = side("Floods struck Port Alder. Mayor Ana Ruiz thanked volunteers at the town hall.")
