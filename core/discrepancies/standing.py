@@ -36,6 +36,20 @@ _JOINED = re.compile(r"\d-[^\W\d_]")
 _SEATS = frozenset({"member", "seat"})
 _OF_THE = re.compile(r"\bof\s+(?:the|its|their|all)\s+$", re.I)
 
+#: "rose to 93 from 60", "declining sharply from the …", "compared with … a year
+#: earlier": the value before a change, which another article's current value never
+#: restates.
+_PRIOR_CUES = "|".join(sorted(lexicon.words("prior_value_cues")))
+_PRIOR_BEFORE = re.compile(
+    rf"(?:\b(?:{_PRIOR_CUES})\b[^.;:,]{{0,25}}?\bfrom|\bcompared\s+(?:with|to))"
+    r"\s+(?:(?:the|a|an|its|their)\s+)?$",
+    re.I,
+)
+_PRIOR_AFTER = re.compile(
+    r"^[^.;:]{0,30}?\b(?:a\s+year\s+(?:ago|earlier|before)|in\s+the\s+same\s+"
+    r"(?:period|quarter|month|half)\s+(?:a\s+year\s+ago|last\s+year))\b",
+    re.I,
+)
 WAITING = lexicon.lines("pending")
 _PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
 COMPARATIVES = lexicon.words("comparatives")
@@ -80,7 +94,7 @@ def standing_of(side: Side, q: Quantity) -> str:
         return PER_UNIT
     if _gap_between_values(q, after):
         return DIFFERENCE
-    if _recalled(side, before):
+    if _recalled(side, before) or _PRIOR_BEFORE.search(before) or _PRIOR_AFTER.match(after):
         return RECALLED
     folded = " ".join(after.casefold().split())
     return PENDING if any(f" {marker} " in f" {folded} " for marker in WAITING) else ""

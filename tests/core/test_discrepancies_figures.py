@@ -271,6 +271,36 @@ def test_a_figure_set_in_an_earlier_year_is_recalled_and_pairs_with_no_current_o
     assert standing["magnitude 7.2 earthquake"] != RECALLED
 
 
+@pytest.mark.parametrize(
+    "sentence, prior",
+    [
+        ("Its half-year profit was 12 billion yen, declining sharply from the 80 billion yen "
+         "earned over the same months last year.", "80 billion yen"),
+        ("The firm posted a 4 billion yen loss, a reversal from the 90 billion yen profit "
+         "it made then.", "90 billion yen"),
+        ("Sales rose to $52 million from $47 million, the company said.", "$47 million"),
+        ("Revenue reached $9 million, compared with $7 million in the spring.", "$7 million"),
+        ("The county said 310 homes were lost, up from 260 homes on Monday.", "260 homes"),
+    ],
+)
+def test_the_value_before_a_change_is_recalled(sentence, prior):
+    s = side("Results.\n\n" + sentence)
+    standing = {q.text: standing_of(s, q) for q in s.facts.quantities}
+    assert standing[prior] == RECALLED
+    assert [t for t, v in standing.items() if v == RECALLED] == [prior]
+
+
+def test_a_past_value_is_not_set_against_the_other_articles_current_one():
+    a = side(
+        "Results.\n\nIts half-year profit totaled 12 billion yen, declining sharply from "
+        "the 80 billion yen earned over the same months last year."
+    )
+    b = side("Results.\n\nNet income slumped to 12 billion yen in the half year.")
+    assert number_conflicts(paired_figures(a, b, {(1, 1)})) == []
+    evacuated = side("Flood.\n\nAbout 400 people were evacuated from 30 villages.")
+    assert all(standing_of(evacuated, q) != RECALLED for q in evacuated.facts.quantities)
+
+
 def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
     a = side("Quake.\n\nThe whole island was jolted yesterday by a magnitude 7.2 earthquake.")
     b = side(

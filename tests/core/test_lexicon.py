@@ -73,6 +73,7 @@ SHAPES = {
     "rated_events": "list",
     "renamed_places": "groups",
     "round_number_words": "list",
+    "prior_value_cues": "list",
     "roles": "groups",
     "sections": "list",
     "sentence_starters": "list",
