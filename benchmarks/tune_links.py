@@ -37,8 +37,8 @@ from core.matchers.links import FEATURES, MODEL_FILE, LinkModel, choose_links  #
 
 L2 = 1.0
 GRID = {
-    "top_k": (1, 2),
-    "related_threshold": (0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3),
+    "top_k": (1, 2, 3),
+    "related_threshold": (0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3),
     "sure_threshold": (0.4, 0.5, 0.6, 0.8),
 }
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
