@@ -446,6 +446,7 @@ def _second_counts(
                 or (z.low, z.high) == (y.low, y.high)
                 or other.in_headline(z.start) != own.in_headline(x.start)
                 or _standings(other)[z] != _standings(own)[x]
+                or _parts(other)[z] != _parts(own)[x]
                 or agree_converted(x, z)
             ):
                 continue

@@ -445,6 +445,24 @@ def test_a_lead_toll_the_other_article_also_gives_is_no_second_toll():
     assert lead_tolls(a, b, pairs) == []
 
 
+def test_a_part_of_the_toll_is_no_second_toll():
+    a = side("Floods.\n\nThe governor said 110 people died in the floods.")
+    b = side(
+        "Floods.\n\nRescuers said 110 people were killed in the floods. "
+        "At least 13 children were among those killed in the floods."
+    )
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [(x.low, y.low) for x, y in pairs] == [(110, 110)]
+    assert second_counts(a, b, pairs) == []
+    twice = side(
+        "Floods.\n\nRescuers said 110 people were killed in the floods. "
+        "Hospital staff said later that 117 people had died in the floods."
+    )
+    assert [(x.low, z.low) for x, z in second_counts(a, twice, paired_figures(a, twice, {(1, 1)}))] == [
+        (110, 117)
+    ]
+
+
 @pytest.mark.parametrize("noun", ["inmates", "hostages", "refugees", "miners", "fighters", "ministers"])
 def test_people_named_by_what_they_are_are_counted_as_people(noun):
     a = side(f"Riot.\n\nTwelve {noun} died in the fire on Sunday, officials said.")
