@@ -22,6 +22,7 @@ PROGRESS = "progress"
 SIZE = "size"
 PER_UNIT = "per unit"
 RECALLED = "recalled"
+REQUESTED = "requested"
 #: "since 1999, when a 7.6 tremor killed…", "in 2018, 40 died": a year named before the
 #: figure in its sentence, earlier than the story's own, puts the figure in the past.
 _PAST_YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b(?!,\d)[^.;]{0,40}$", re.I)
@@ -50,6 +51,14 @@ _PRIOR_AFTER = re.compile(
     r"(?:period|quarter|month|half)\s+(?:a\s+year\s+ago|last\s+year))\b",
     re.I,
 )
+_REQUESTS = "|".join(sorted(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.lines("request_verbs")))
+#: The cue, then words of the same request up to the figure: no clause of outcome between.
+_REQUEST_BEFORE = re.compile(
+    rf"\b(?:{_REQUESTS})\b(?:(?!\b(?:but|while|whereas|instead|sentenced|ordered|fined|gave|handed|"
+    rf"imposed|awarded)\b)[^.;:])*$",
+    re.I,
+)
+_REQUEST_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?(?:had\s+|have\s+)?(?:{_REQUESTS})\b", re.I)
 WAITING = lexicon.lines("pending")
 _PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
 COMPARATIVES = lexicon.words("comparatives")
@@ -96,6 +105,8 @@ def standing_of(side: Side, q: Quantity) -> str:
         return DIFFERENCE
     if _recalled(side, before) or _PRIOR_BEFORE.search(before) or _PRIOR_AFTER.match(after):
         return RECALLED
+    if _REQUEST_BEFORE.search(side.text, start, q.start) or _REQUEST_AFTER.match(after):
+        return REQUESTED
     folded = " ".join(after.casefold().split())
     return PENDING if any(f" {marker} " in f" {folded} " for marker in WAITING) else ""
 

@@ -12,7 +12,7 @@ from core.discrepancies.number_conflicts import (
     second_counts,
 )
 from core.discrepancies.roles import role_of
-from core.discrepancies.standing import RECALLED, standing_of
+from core.discrepancies.standing import RECALLED, REQUESTED, standing_of
 
 
 def test_figures_still_waiting_are_not_set_against_those_done():
@@ -299,6 +299,34 @@ def test_a_past_value_is_not_set_against_the_other_articles_current_one():
     assert number_conflicts(paired_figures(a, b, {(1, 1)})) == []
     evacuated = side("Flood.\n\nAbout 400 people were evacuated from 30 villages.")
     assert all(standing_of(evacuated, q) != RECALLED for q in evacuated.facts.quantities)
+
+
+@pytest.mark.parametrize(
+    "sentence, asked, done",
+    [
+        ("The prosecutor had requested a suspended sentence for the actor, along with a "
+         "€20,000 fine, and he was fined €29,040 on Tuesday.", "€20,000 fine", "€29,040"),
+        ("He was sentenced to 11 years, less than the 20 years prosecutors had sought.",
+         "20 years prosecutors", "11 years"),
+        ("Prosecutors sought 20 years but the judge sentenced him to 11 years.", "20 years", "11 years"),
+    ],
+)
+def test_what_someone_asked_for_is_a_request_not_the_outcome(sentence, asked, done):
+    s = side("Court.\n\n" + sentence)
+    standing = {q.text: standing_of(s, q) for q in s.facts.quantities}
+    assert standing[asked] == REQUESTED
+    assert standing[done] != REQUESTED
+
+
+def test_a_requested_fine_is_not_set_against_the_fine_imposed():
+    a = side(
+        "Court.\n\nThe prosecutor had asked for a suspended prison term, as well as a "
+        "€20,000 fine and registration on the offenders' list."
+    )
+    b = side("Court.\n\nHe was also fined a total of 29,040 euros by the court.")
+    assert number_conflicts(paired_figures(a, b, {(1, 1)})) == []
+    fined = side("Court.\n\nThe court fined him €20,000 and ordered him to register.")
+    assert len(number_conflicts(paired_figures(fined, b, {(1, 1)}))) == 1
 
 
 def test_the_one_measure_each_article_gives_is_compared_without_shared_words():

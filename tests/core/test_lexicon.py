@@ -74,6 +74,7 @@ SHAPES = {
     "renamed_places": "groups",
     "round_number_words": "list",
     "prior_value_cues": "list",
+    "request_verbs": "list",
     "roles": "groups",
     "sections": "list",
     "sentence_starters": "list",
