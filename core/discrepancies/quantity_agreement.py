@@ -206,6 +206,9 @@ def _floors(a: Quantity, b: Quantity) -> bool:
     return all(math.isinf(q.high) and q.qualifier == "min" for q in (a, b))
 
 
+#: A floor in whole thousands ("over 3.7 million", "at least 12,000") is a rounding
+#: whatever its digits: "over 3.75 million" elsewhere may be the same count.
+ROUNDED_TO = 1000
 #: Counts this small are counted one by one: "at least nine" and "at least 10" dead
 #: are two tolls, where "at least 90" may round "at least 79".
 SMALL_COUNT = 20
@@ -217,6 +220,8 @@ def _precise(value: float) -> bool:
     count, where "more than a million" and "over 1.1 million" may be one."""
     if value <= 0 or value != int(value):
         return value > 0
+    if value >= ROUNDED_TO and value % ROUNDED_TO == 0:
+        return False  # "over 3.7 million", "at least 12,000": rounded to thousands at least
     digits = str(int(value)).rstrip("0")
     return len(digits) >= 2 or value < SMALL_COUNT
 
