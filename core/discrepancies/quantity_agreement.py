@@ -13,6 +13,7 @@ thousands") are already as wide as the words allow and get none, so
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -107,6 +108,8 @@ def agree(a: Quantity, b: Quantity) -> bool:
         return False
     if _differ_in_precise_digits(a, b):
         return False
+    if _rounds_decimals(a, b) or _rounds_decimals(b, a):
+        return True
     if _tolerant_contains(b, representative(a)) or _tolerant_contains(a, representative(b)):
         return True
     return not a.exact and not b.exact and _intervals_overlap(_as_read(a), _as_read(b))
@@ -131,6 +134,25 @@ def _differ_in_precise_digits(a: Quantity, b: Quantity) -> bool:
     if digits < PRECISE_DIGITS:
         return False
     return not (_rounds_to(a.low, b.low, digits) or _rounds_to(b.low, a.low, digits))
+
+
+_DECIMAL = re.compile(r"\d\.\d")
+
+
+def _rounds_decimals(short: Quantity, long: Quantity) -> bool:
+    """ "46 percent" for a stated 46.46 %: a figure with decimals told to fewer digits
+    (two at least), rounded half up. Cut off is not rounding: "55%" for a stated 55.7 %
+    is a wrong figure."""
+    if not (short.exact and long.exact) or short.qualifier or long.qualifier:
+        return False
+    if not _DECIMAL.search(long.text) or short.low == long.low:
+        return False
+    digits = _significant(short.low)
+    if not 2 <= digits < _significant(long.low):
+        return False
+    exact = Decimal(repr(long.low))
+    step = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    return exact.quantize(step, rounding=ROUND_HALF_UP) == Decimal(repr(short.low)).quantize(step)
 
 
 def _small_whole(value: float) -> bool:

@@ -86,6 +86,11 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(48.3, unit="%"), q(48.2, unit="%"), False),  # a share to one decimal
         (q(5.1, unit="%"), q(5.12, unit="%"), True),  # the less precise one rounds
         (q(56.55, unit="%"), q(56.6, unit="%"), True),  # half up, though the float lies below
+        # a figure stated with decimals, told to fewer digits: rounded half up, never cut off
+        (q(46, unit="%", text="46 percent"), q(46.46, unit="%", text="46.46%"), True),
+        (q(55, unit="%", text="55%"), q(55.7, unit="%", text="55.7%"), False),
+        (q(6e12, unit="JPY", text="6 trillion yen"), q(5.9842e12, unit="JPY", text="5,984.2 billion yen"), True),
+        (q(1200), q(1175), False),  # no decimals: two counts
         (q(56.55, unit="%"), q(56.5, unit="%"), True),  # or the digits cut off
         (q(56.55, unit="%"), q(56.7, unit="%"), False),
         (q(449.99, unit="$"), q(449, unit="$"), True),  # a price without its cents
