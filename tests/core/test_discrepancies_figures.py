@@ -491,6 +491,13 @@ def test_a_part_of_the_toll_is_no_second_toll():
     ]
 
 
+def test_crew_members_and_passengers_add_up_to_everyone_on_board():
+    a = side("Landing.\n\nAll 80 passengers and crew are accounted for, the airport said.")
+    b = side("Landing.\n\nAll 76 passengers and four crew members are accounted for, the airline said.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert pairs and number_conflicts(pairs, (a, b)) == []
+
+
 @pytest.mark.parametrize("noun", ["inmates", "hostages", "refugees", "miners", "fighters", "ministers"])
 def test_people_named_by_what_they_are_are_counted_as_people(noun):
     a = side(f"Riot.\n\nTwelve {noun} died in the fire on Sunday, officials said.")
