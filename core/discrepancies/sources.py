@@ -12,7 +12,7 @@ against "according to the wire service".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from core import lexicon
@@ -179,12 +179,24 @@ def same_source(
     names_g = credits_g.names(g) if credits_g else _words(g.source)
     if set(key_f) <= names_g or set(key_g) <= names_f:
         return True
+    # "the Interior Ministry reported" / "Interior Minister Ana Ruiz said": a minister
+    # speaks for the ministry
+    if _office(key_f) <= _office(names_g) or _office(key_g) <= _office(names_f):
+        return True
     return (
         _describes(g, names_f, f)
         or _describes(f, names_g, g)
         or _both_unnamed_media(f, g)
         or _both_unnamed_officials(f, g)
     )
+
+
+_OFFICE_HOLDER = {"ministry": "minister", "ministries": "minister"}
+
+
+def _office(words: Iterable[str]) -> set[str]:
+    """Credit words with a ministry read as its minister."""
+    return {_OFFICE_HOLDER.get(w, w) for w in words}
 
 
 #: Words of a credit to "the authorities" at large (lexicon/unnamed_officials.txt).

@@ -204,6 +204,14 @@ def test_a_relay_only_one_side_names_is_a_conflict():
     assert (found[0].source, found[1].source) == ("Beijing’s foreign ministry", "Reuters")
 
 
+def test_a_minister_speaks_for_the_ministry():
+    minister = credit("Interior Minister Ana Ruiz", "ruiz", "said")
+    ministry = credit("The Interior Ministry", "interior ministry", "reported")
+    assert conflicting_sources([minister], [ministry]) is None
+    other = credit("The Health Ministry", "health ministry", "reported")
+    assert conflicting_sources([minister], [other]) is not None
+
+
 def test_the_same_chain_in_other_words_agrees():
     left = [
         credit("Beijing’s foreign ministry", "beijing foreign ministry", "said"),
