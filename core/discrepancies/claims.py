@@ -14,7 +14,7 @@ from core.discrepancies.side import Side
 from core.model import Span
 
 CLAIM_CHARS = 240  # a longer sentence is cut down to the clause around the fact
-_CLAUSE_END = re.compile(r"[;—–]|(?<!\d):(?!\d)|,\s|\s-\s")  # not a clock's "6:04"
+_CLAUSE_END = re.compile(r"[;—–]|(?<!\d):(?!\d)|,\s|\s--?\s")  # not a clock's "6:04"
 
 
 def clause_span(side: Side, span: Span) -> Span:

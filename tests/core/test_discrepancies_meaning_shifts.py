@@ -45,6 +45,17 @@ def test_a_clock_time_does_not_split_a_clause():
     assert "touched down near the lunar south pole at 6:04 pm." in texts
 
 
+def test_a_hedge_past_a_double_hyphen_belongs_to_the_next_clause():
+    sa = side(
+        "Talks news.\n\nThe two sides will swap 40 detainees each on Friday -- and "
+        "plans to stage a friendly match were also agreed."
+    )
+    sb = side("Talks news.\n\nThe two sides are set to swap 40 detainees each on Friday.")
+    assert meaning_shifts(sa, sb, linked(sa, sb)) == []
+    texts = [sa.text[a:b] for a, b in clauses(sa, (sa.sentences[1].start, sa.sentences[1].end))]
+    assert texts[0] == "The two sides will swap 40 detainees each on Friday"
+
+
 def test_words_of_opposite_sense_in_one_claim():
     sa = side("Market news.\n\nShares of Northwind rose sharply after the quarterly results.")
     sb = side("Market news.\n\nShares of Northwind fell sharply after the quarterly results.")
