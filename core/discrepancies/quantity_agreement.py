@@ -101,7 +101,7 @@ def _intervals_overlap(a: Quantity, b: Quantity) -> bool:
 def agree(a: Quantity, b: Quantity) -> bool:
     """Whether two figures for the same thing are compatible."""
     if _floors(a, b) and _least(a) != _least(b) and _precise(min(a.low, b.low)):
-        return False
+        return _rounded_floors(a, b)
     if _floor_below_count(a, b) or _floor_below_count(b, a):
         return False
     if _short_of_floor(a, b) or _short_of_floor(b, a):
@@ -228,12 +228,21 @@ def _floors(a: Quantity, b: Quantity) -> bool:
     return all(math.isinf(q.high) and q.qualifier == "min" for q in (a, b))
 
 
-#: A floor in whole thousands ("over 3.7 million", "at least 12,000") is a rounding
-#: whatever its digits: "over 3.75 million" elsewhere may be the same count.
+#: A floor in whole thousands ("over 3.7 million", "over $250 million") is a rounding
+#: whatever its digits, and a floor rounded down to two digits gives away up to a
+#: tenth: "over 3.75 million" or "over $265 million" elsewhere may be the same count;
+#: "over 12,000" against "more than 14,000" is two counts.
 ROUNDED_TO = 1000
+ROUNDING_GAP = 0.1
 #: Counts this small are counted one by one: "at least nine" and "at least 10" dead
 #: are two tolls, where "at least 90" may round "at least 79".
 SMALL_COUNT = 20
+
+
+def _rounded_floors(a: Quantity, b: Quantity) -> bool:
+    """Two floors, the lower in whole thousands, within a tenth: one count rounded twice."""
+    low, high = sorted((a.low, b.low))
+    return low >= ROUNDED_TO and low % ROUNDED_TO == 0 and high - low <= ROUNDING_GAP * high
 
 
 def _precise(value: float) -> bool:
@@ -242,8 +251,6 @@ def _precise(value: float) -> bool:
     count, where "more than a million" and "over 1.1 million" may be one."""
     if value <= 0 or value != int(value):
         return value > 0
-    if value >= ROUNDED_TO and value % ROUNDED_TO == 0:
-        return False  # "over 3.7 million", "at least 12,000": rounded to thousands at least
     digits = str(int(value)).rstrip("0")
     return len(digits) >= 2 or value < SMALL_COUNT
 

@@ -74,6 +74,8 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         # a floor in whole thousands is a rounding: "over 3.7 million" / "over 3.75 million"
         (q(3.7e6, INF, qualifier="min", lo_inc=False), q(3.75e6, INF, qualifier="min", lo_inc=False), True),
         (q(12_000, INF, qualifier="min"), q(12_500, INF, qualifier="min"), True),
+        (q(12_000, INF, qualifier="min"), q(14_000, INF, qualifier="min"), False),  # two counts
+        (q(250e6, INF, qualifier="min", lo_inc=False), q(265e6, INF, qualifier="min", lo_inc=False), True),
         (q(1_175, INF, qualifier="min"), q(1_200, INF, qualifier="min"), False),  # counted
         # "more than 2,700" flights allows the same least count as "at least 2,701"
         (q(2700, INF, qualifier="min", lo_inc=False), q(2701, INF, qualifier="min"), True),
