@@ -340,6 +340,12 @@ def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
     assert len([f for f in number_conflicts(pairs) if "7.4" in f.summary]) == 1
 
 
+def test_a_bare_count_of_survivors_counts_people():
+    a = side("Ferry.\n\nThe coast guard said 58 people survived when the ferry sank.")
+    b = side("Ferry.\n\nOnly 10 survived when the ferry sank, the coast guard said.")
+    assert len(number_conflicts(paired_figures(a, b, {(1, 1)}))) == 1
+
+
 def test_survivors_are_counted_apart_from_the_dead():
     dead = side("Ferry.\n\nThe governor said 78 people had died when the ferry sank.")
     lived = side("Ferry.\n\nThe governor said 58 people survived when the ferry sank.")
