@@ -365,11 +365,23 @@ def forget_figures() -> None:
     _thing_of.cache_clear()
 
 
+def _synonyms() -> dict[str, str]:
+    """Context stem → its group's first stem (lexicon/figure_context_synonyms.txt)."""
+    return {stem(w): stem(group) for w, group in lexicon.groups("figure_context_synonyms").items()}
+
+
+CONTEXT_SYNONYMS = _synonyms()
+
+
 def _context(side: Side, q: Quantity) -> dict[str, float]:
     unit = q.unit.casefold()
-    return {
-        k: w for k, w in weighted_context(side, q.start, q.end).items() if not unit.startswith(k)
-    }
+    found: dict[str, float] = {}
+    for k, w in weighted_context(side, q.start, q.end).items():
+        if unit.startswith(k):
+            continue
+        k = CONTEXT_SYNONYMS.get(k, k)
+        found[k] = max(found.get(k, 0.0), w)
+    return found
 
 
 def _thing(q: Quantity) -> frozenset[str]:

@@ -346,6 +346,19 @@ def test_a_bare_count_of_survivors_counts_people():
     assert len(number_conflicts(paired_figures(a, b, {(1, 1)}))) == 1
 
 
+def test_one_shock_named_in_other_words_is_one_figure():
+    a = side(
+        "Quake.\n\nThe national agency said the quake measured 7.4 on Monday. "
+        "An aftershock of magnitude 6.1 followed."
+    )
+    b = side(
+        "Quake.\n\nA powerful earthquake of magnitude 7.8 hit the region on Monday. "
+        "A second tremor of magnitude 5.9 came at noon."
+    )
+    pairs = paired_figures(a, b, set())
+    assert (7.4, 7.8) in [(x.low, y.low) for x, y in pairs]
+
+
 def test_survivors_are_counted_apart_from_the_dead():
     dead = side("Ferry.\n\nThe governor said 78 people had died when the ferry sank.")
     lived = side("Ferry.\n\nThe governor said 58 people survived when the ferry sank.")

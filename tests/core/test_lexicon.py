@@ -75,6 +75,7 @@ SHAPES = {
     "round_number_words": "list",
     "prior_value_cues": "list",
     "request_verbs": "list",
+    "figure_context_synonyms": "groups",
     "roles": "groups",
     "sections": "list",
     "sentence_starters": "list",
