@@ -128,6 +128,8 @@ def forget_roles() -> None:
 
 #: Words that end the clause a figure's role is looked for in.
 _CLAUSE_BREAKS = frozenset({"and", "but", "while", "whereas", "although", "though", "or"})
+#: Nouns that count people (lexicon/person_units.txt), singular and plural as listed.
+_PEOPLE_NOUNS = lexicon.words("person_units")
 
 
 def _within_clause(found, reverse: bool = False):
@@ -136,8 +138,26 @@ def _within_clause(found, reverse: bool = False):
     if reverse:
         cut = max((i for i, w in enumerate(words_only) if w in _CLAUSE_BREAKS), default=-1)
         return found[cut + 1 :]
-    cut = next((i for i, w in enumerate(words_only) if w in _CLAUSE_BREAKS), len(found))
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words_only)
+            if w in _CLAUSE_BREAKS and not _joins_people(words_only, i)
+        ),
+        len(found),
+    )
     return found[:cut]
+
+
+def _joins_people(words_only: list[str], at: int) -> bool:
+    """ "39 passengers and crew members were injured": an "and" right after the
+    figure's noun that adds more people to it joins the subject, not a clause."""
+    return (
+        words_only[at] == "and"
+        and at == 0
+        and at + 1 < len(words_only)
+        and words_only[at + 1] in _PEOPLE_NOUNS
+    )
 
 
 def counted_unit(side: Side, q: Quantity, unit: str) -> str:

@@ -359,6 +359,13 @@ def test_one_shock_named_in_other_words_is_one_figure():
     assert (7.4, 7.8) in [(x.low, y.low) for x, y in pairs]
 
 
+def test_passengers_and_crew_counted_together_share_the_verb_after_them():
+    s = side("Crash.\n\n39 passengers and crew members were injured in the crash.")
+    assert [role_of(s, q) for q in s.facts.quantities] == ["hurt"]
+    two = side("Crash.\n\nThe jet carried 76 passengers and four crew, and 21 were injured.")
+    assert [role_of(two, q) for q in two.facts.quantities][0] is None
+
+
 def test_survivors_are_counted_apart_from_the_dead():
     dead = side("Ferry.\n\nThe governor said 78 people had died when the ferry sank.")
     lived = side("Ferry.\n\nThe governor said 58 people survived when the ferry sank.")
