@@ -103,6 +103,8 @@ def paired_figures(
     part_a, part_b = [parts_a[q] for q in qa], [parts_b[q] for q in qb]
 
     closed_a, closed_b = _closed_floors(sa), _closed_floors(sb)
+    measures_a, measures_b = _measures(sa), _measures(sb)
+    measure_a, measure_b = [measures_a[q] for q in qa], [measures_b[q] for q in qb]
 
     def score(i: int, j: int) -> float:
         # only called for figures of one unit, both in or both out of the headline:
@@ -113,6 +115,8 @@ def paired_figures(
             return 0.0
         if part_a[i] != part_b[j] or sizes_apart(size_a[i], size_b[j]):
             return 0.0  # a part against the whole; a share's price against a revenue
+        if measure_a[i] and measure_b[j] and measure_a[i] != measure_b[j]:
+            return 0.0  # net profit against operating profit
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
         same_role = bool(role_x) and role_x == role_y
         same_figure = distinct_a[i] and y.exact and x.low == y.low
@@ -166,6 +170,28 @@ def _a_part(side: Side, q: Quantity) -> bool:
         return True
     said = _PREDICATE.match(side.text, q.end)
     return said is not None and said.group(1).casefold() in SUBGROUPS
+
+
+_MEASURE = re.compile(
+    rf"\b({'|'.join(sorted(map(re.escape, lexicon.words('profit_measures'))))})\s+"
+    r"(?:[\w-]+\s+)?(?:profits?|income|earnings|loss(?:es)?|margins?)\b",
+    re.I,
+)
+
+
+@per_article
+def _measures(side: Side) -> dict[Quantity, str]:
+    """Which measure of a result each figure gives ("net", "operating"), from the nearest
+    such phrase in its sentence, or "" when its sentence names none."""
+    found: dict[Quantity, str] = {}
+    for q in _units(side):
+        start, end = side.sentence_span(q.start)
+        near = [
+            (min(abs(m.start() - q.start), abs(m.start() - q.end)), m.group(1).casefold().replace("-", ""))
+            for m in _MEASURE.finditer(side.text, start, end)
+        ]
+        found[q] = min(near)[1] if near else ""
+    return found
 
 
 #: "84 were women": what the figure's things were, said after it.

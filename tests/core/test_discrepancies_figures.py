@@ -366,6 +366,14 @@ def test_passengers_and_crew_counted_together_share_the_verb_after_them():
     assert [role_of(two, q) for q in two.facts.quantities][0] is None
 
 
+def test_net_profit_is_not_set_against_operating_profit():
+    net = side("Results.\n\nThe carmaker reported a 64-percent drop in third-quarter net profit.")
+    operating = side("Results.\n\nIts third-quarter operating profit plunged 42% on weak sales.")
+    assert paired_figures(net, operating, {(1, 1)}) == []
+    also_net = side("Results.\n\nIts third-quarter net profit plunged 42% on weak sales.")
+    assert len(number_conflicts(paired_figures(net, also_net, {(1, 1)}))) == 1
+
+
 def test_survivors_are_counted_apart_from_the_dead():
     dead = side("Ferry.\n\nThe governor said 78 people had died when the ferry sank.")
     lived = side("Ferry.\n\nThe governor said 58 people survived when the ferry sank.")

@@ -76,6 +76,7 @@ SHAPES = {
     "prior_value_cues": "list",
     "request_verbs": "list",
     "figure_context_synonyms": "groups",
+    "profit_measures": "list",
     "roles": "groups",
     "sections": "list",
     "sentence_starters": "list",
