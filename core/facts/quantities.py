@@ -71,6 +71,10 @@ RATED_EVENTS = lexicon.words("rated_events")
 #: A distance per hour is a speed: "km per hour" is km/h, "miles an hour" mph.
 _SPEEDS = {"kilometre": "km/h", "mile": "mph"}
 _PER_HOUR = re.compile(r"\s*(?:per|an|a)\s+hour\b|/h(?:r|our)?\b", re.I)
+#: "183 kilometres (114 miles) per hour": the hour after a conversion in brackets
+#: makes both figures speeds (the outer one before the brackets, the inner before ")").
+_PER_HOUR_PAST_BRACKETS = re.compile(r"\s*\([^()]{1,40}\)\s*(?:per|an|a)\s+hour\b", re.I)
+_PER_HOUR_AFTER_BRACKET = re.compile(r"\s*\)\s*(?:per|an|a)\s+hour\b", re.I)
 #: A temperature's scale after the figure or its "degrees": "51.8 degrees Celsius",
 #: "125 Fahrenheit", "40°C", "104 °F". Without one, "degrees" is either scale.
 _SCALE = re.compile(
@@ -742,6 +746,10 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
         per_hour = _PER_HOUR.match(text, unit_end) if unit in _SPEEDS else None
         if per_hour:  # "1,000 km per hour", "60 miles an hour": a speed, not a distance
             unit, unit_end = _SPEEDS[unit], per_hour.end()
+        elif unit in _SPEEDS and (
+            _PER_HOUR_PAST_BRACKETS.match(text, unit_end) or _PER_HOUR_AFTER_BRACKET.match(text, unit_end)
+        ):
+            unit = _SPEEDS[unit]
         modifies, phrase_end = _modified_noun(text, unit_end)
         if unit in CURRENCY_UNITS:
             modifies = None

@@ -514,6 +514,13 @@ def test_a_distance_per_hour_is_a_speed(text, value, unit):
     assert (q.low, q.unit) == (value, unit)
 
 
+def test_a_speed_converted_in_brackets_before_per_hour_is_two_speeds():
+    qs = quantities("Gusts of 183 kilometres (114 miles) per hour hit the coast.")
+    assert [(q.low, q.unit) for q in qs] == [(183, "km/h"), (114, "mph")]
+    qs = quantities("The town is 20 kilometres (12 miles) from the coast, an hour by car.")
+    assert [q.unit for q in qs] == ["kilometre", "mile"]
+
+
 @pytest.mark.parametrize(
     ("text", "value", "unit", "written"),
     [
