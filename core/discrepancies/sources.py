@@ -113,7 +113,7 @@ def is_conduit(f: Attribution) -> bool:
 #: the same person putting out a statement are two accounts of how it was said.
 CHANNELS = lexicon.groups("channels")
 #: Channels of channels.txt through which a source puts its own words out, not the press's.
-WRITTEN_CHANNELS = frozenset({"statement", "post", "letter", "video"})
+WRITTEN_CHANNELS = frozenset({"statement", "letter", "video"})
 
 
 def channel(f: Attribution) -> str:

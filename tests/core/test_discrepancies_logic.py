@@ -214,6 +214,14 @@ def test_a_minister_speaks_for_the_ministry():
     assert conflicting_sources([minister], [other]) is not None
 
 
+def test_a_post_relayed_with_according_to_is_one_account_a_statement_is_not():
+    relayed = credit("the weather service", "weather service", "according to")
+    posted = credit("The weather service", "weather service", "said on X")
+    assert conflicting_sources([relayed], [posted]) is None
+    stated = credit("The weather service", "weather service", "said in a statement")
+    assert conflicting_sources([relayed], [stated]) is not None
+
+
 def test_the_same_chain_in_other_words_agrees():
     left = [
         credit("Beijing’s foreign ministry", "beijing foreign ministry", "said"),
