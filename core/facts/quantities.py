@@ -738,6 +738,8 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     if not run:
         return _unit_elsewhere(text, end), None, end
     first = singular(run[0].group())
+    if first == "nautical" and len(run) > 1 and singular(run[1].group()) == "mile":
+        return "nmi", None, tail_start + run[1].end()  # a nautical mile, not a statute one
     if first in MEASURES and not run[0].group()[:1].isupper():
         unit = MEASURES[first]
         if unit == "percentage point" and len(run) > 1 and singular(run[1].group()) == "point":

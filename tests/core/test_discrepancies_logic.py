@@ -118,6 +118,13 @@ def test_agreement_of_figures(left, right, agreeing):
     assert agree(right, left) is agreeing
 
 
+def test_a_nautical_mile_converts_as_one():
+    from core.discrepancies.quantity_agreement import agree_converted
+
+    assert not agree_converted(q(10, qualifier="approx", unit="nmi"), q(10, qualifier="approx", unit="mile"))
+    assert agree_converted(q(10, unit="nmi"), q(18.5, unit="kilometre"))  # 18.52 km
+
+
 def test_representative_of_a_range_is_its_log_middle():
     assert representative(q(10_000, 100_000)) == pytest.approx(31_622.8, rel=1e-3)
     assert representative(q(13_000, INF)) == 13_000

@@ -514,6 +514,11 @@ def test_a_distance_per_hour_is_a_speed(text, value, unit):
     assert (q.low, q.unit) == (value, unit)
 
 
+def test_a_nautical_mile_is_not_a_statute_mile():
+    q = only("The boat was found 10 nautical miles off the island.")
+    assert (q.low, q.unit) == (10, "nmi")
+
+
 def test_a_speed_converted_in_brackets_before_per_hour_is_two_speeds():
     qs = quantities("Gusts of 183 kilometres (114 miles) per hour hit the coast.")
     assert [(q.low, q.unit) for q in qs] == [(183, "km/h"), (114, "mph")]
