@@ -98,8 +98,20 @@ def _intervals_overlap(a: Quantity, b: Quantity) -> bool:
     return True
 
 
+#: Readings whose "up to" names the peak reached, not a ceiling on a count: "winds
+#: of up to 185 km/h", "temperatures up to 52.9 degrees".
+PEAK_UNITS = frozenset({"km/h", "mph", "knot", "°c", "°f", "degree"})
+
+
+def _peak(q: Quantity) -> Quantity:
+    if q.qualifier == "max" and q.high_inclusive and unit_key(q) in PEAK_UNITS and not math.isinf(q.high):
+        return q._replace(low=q.high, low_inclusive=True, qualifier="")
+    return q
+
+
 def agree(a: Quantity, b: Quantity) -> bool:
     """Whether two figures for the same thing are compatible."""
+    a, b = _peak(a), _peak(b)
     if _floors(a, b) and _least(a) != _least(b) and _precise(min(a.low, b.low)):
         return _rounded_floors(a, b)
     if _floor_below_count(a, b) or _floor_below_count(b, a):

@@ -66,6 +66,11 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
             True,
         ),
         (q(0, 50, qualifier="max", hi_inc=False), q(60), False),  # "fewer than 50" vs 60
+        # "up to" a speed or a temperature is the peak reached, not a ceiling
+        (q(0, 185, qualifier="max", unit="km/h"), q(190, unit="km/h"), False),
+        (q(0, 185, qualifier="max", unit="km/h"), q(0, 160, qualifier="max", unit="km/h"), False),
+        (q(0, 185, qualifier="max", unit="km/h"), q(185, unit="km/h"), True),
+        (q(0, 300, qualifier="max"), q(250), True),  # "up to 300 people": a ceiling
         # two floors: precise counts are two tolls, round ones may be one
         (q(79, INF, qualifier="min"), q(90, INF, qualifier="min"), False),  # at least 79 / 90
         (q(104, INF, qualifier="min"), q(104, INF, qualifier="min"), True),
