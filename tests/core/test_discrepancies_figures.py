@@ -374,6 +374,12 @@ def test_net_profit_is_not_set_against_operating_profit():
     assert len(number_conflicts(paired_figures(net, also_net, {(1, 1)}))) == 1
 
 
+def test_survivors_and_the_rescued_are_one_count():
+    a = side("Sinking.\n\nRescuers have found 11 survivors of the sinking so far.")
+    b = side("Sinking.\n\nTen people have been rescued from the sinking so far.")
+    assert len(number_conflicts(paired_figures(a, b, {(1, 1)}))) == 1
+
+
 def test_survivors_are_counted_apart_from_the_dead():
     dead = side("Ferry.\n\nThe governor said 78 people had died when the ferry sank.")
     lived = side("Ferry.\n\nThe governor said 58 people survived when the ferry sank.")
