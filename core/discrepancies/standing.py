@@ -23,6 +23,7 @@ SIZE = "size"
 PER_UNIT = "per unit"
 RECALLED = "recalled"
 REQUESTED = "requested"
+AVERAGE = "average"
 #: "since 1999, when a 7.6 tremor killed…", "in 2018, 40 died": a year named before the
 #: figure in its sentence, earlier than the story's own, puts the figure in the past.
 _PAST_YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b(?!,\d)[^.;]{0,40}$", re.I)
@@ -59,6 +60,10 @@ _REQUEST_BEFORE = re.compile(
     re.I,
 )
 _REQUEST_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?(?:had\s+|have\s+)?(?:{_REQUESTS})\b", re.I)
+#: "averaging 50%", "an average of 12 a day", "12 on average": a mean, which a peak
+#: ("as high as 88%") or a single count never restates.
+_AVERAGE_BEFORE = re.compile(r"\b(?:averag(?:e|ed|es|ing)|mean)\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.I)
+_AVERAGE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?on\s+average\b", re.I)
 WAITING = lexicon.lines("pending")
 _PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
 COMPARATIVES = lexicon.words("comparatives")
@@ -107,6 +112,8 @@ def standing_of(side: Side, q: Quantity) -> str:
         return RECALLED
     if _REQUEST_BEFORE.search(side.text, start, q.start) or _REQUEST_AFTER.match(after):
         return REQUESTED
+    if _AVERAGE_BEFORE.search(before) or _AVERAGE_AFTER.match(after):
+        return AVERAGE
     folded = " ".join(after.casefold().split())
     return PENDING if any(f" {marker} " in f" {folded} " for marker in WAITING) else ""
 

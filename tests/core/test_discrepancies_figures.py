@@ -12,7 +12,7 @@ from core.discrepancies.number_conflicts import (
     second_counts,
 )
 from core.discrepancies.roles import role_of
-from core.discrepancies.standing import RECALLED, REQUESTED, standing_of
+from core.discrepancies.standing import AVERAGE, RECALLED, REQUESTED, standing_of
 
 
 def test_figures_still_waiting_are_not_set_against_those_done():
@@ -327,6 +327,13 @@ def test_a_requested_fine_is_not_set_against_the_fine_imposed():
     assert number_conflicts(paired_figures(a, b, {(1, 1)})) == []
     fined = side("Court.\n\nThe court fined him €20,000 and ordered him to register.")
     assert len(number_conflicts(paired_figures(fined, b, {(1, 1)}))) == 1
+
+
+def test_an_average_is_not_set_against_a_peak():
+    a = side("Virus.\n\nThe virus has a fatality rate as high as 88 per cent, the agency said.")
+    b = side("Virus.\n\nThe virus has a fatality rate averaging 50%, the agency said.")
+    assert [standing_of(b, q) for q in b.facts.quantities] == [AVERAGE]
+    assert number_conflicts(paired_figures(a, b, {(1, 1)})) == []
 
 
 def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
