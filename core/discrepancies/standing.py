@@ -94,7 +94,10 @@ def standing_of(side: Side, q: Quantity) -> str:
     it is the gap between two values ("8kg lighter than"), ``progress`` when it is the
     share of the ballots counted so far ("with 95% of votes tallied"), ``size`` when it
     gives a body's size ("the 300-member assembly", not "190 members voted"), ``per
-    unit`` when it is a sum for each one ("$34 a share", not the $6.4 billion raised)."""
+    unit`` when it is a sum for each one ("$34 a share", not the $6.4 billion raised),
+    ``recalled`` when it is a past value (an earlier year's, or the value before a
+    change: "rose to 93 from 60"), ``requested`` when someone asked for it ("the
+    prosecutor sought 20 years"), ``average`` when it is a mean ("averaging 50%")."""
     start, end = side.sentence_span(q.start)
     after = side.text[q.end : min(q.end + _PENDING_REACH, end)]
     before = side.text[max(start, q.start - _PENDING_REACH) : q.start]
