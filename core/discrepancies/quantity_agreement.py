@@ -98,6 +98,10 @@ def _intervals_overlap(a: Quantity, b: Quantity) -> bool:
     return True
 
 
+def _interval(q: Quantity) -> tuple[float, float, bool, bool, str]:
+    return q.low, q.high, q.low_inclusive, q.high_inclusive, q.qualifier
+
+
 #: Readings whose "up to" names the peak reached, not a ceiling on a count: "winds
 #: of up to 185 km/h", "temperatures up to 52.9 degrees".
 PEAK_UNITS = frozenset({"km/h", "mph", "knot", "°c", "°f", "degree"})
@@ -111,6 +115,8 @@ def _peak(q: Quantity) -> Quantity:
 
 def agree(a: Quantity, b: Quantity) -> bool:
     """Whether two figures for the same thing are compatible."""
+    if _interval(a) == _interval(b):
+        return True  # the same value, bounds and hedge: "212 people" / "212 passengers"
     a, b = _peak(a), _peak(b)
     if _floors(a, b) and _least(a) != _least(b) and _precise(min(a.low, b.low)):
         return _rounded_floors(a, b)
@@ -177,6 +183,7 @@ def _significant(value: float) -> int:
     return len(mantissa.rstrip("0")) or 1
 
 
+@lru_cache(maxsize=16384)
 def _rounds_to(value: float, other: float, digits: int) -> bool:
     """Whether ``value`` written to ``digits`` significant digits is ``other`` so
     written, rounding half up as newsrooms do or cutting the digits off: 56.55 % is
