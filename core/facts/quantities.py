@@ -299,7 +299,40 @@ def extract_quantities(context: Context, excluded: list[tuple[int, int]]) -> lis
         quantity = _quantity(context, raw)
         if quantity is not None:
             quantities.append(quantity)
+    quantities += _multiplied(context, excluded)
+    quantities.sort(key=lambda q: q.start)
     return _join_durations(text, quantities)
+
+
+#: "prices doubled", "would triple to 20 piastres": a rise told as a multiple, which
+#: another outlet gives as a percentage ("jumped 300 per cent").
+_MULTIPLES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4}
+_MULTIPLIED = re.compile(
+    r"\b(?:(?P<more>more\s+than\s+)?(?P<done>doubled|tripled|trebled|quadrupled)"
+    r"|(?:to|would|will|could|may|might)\s+(?P<due>double|triple|treble|quadruple))\b",
+    re.I,
+)
+
+
+def _multiplied(context: Context, excluded: list[tuple[int, int]]) -> list[Quantity]:
+    """A rise told as a multiple, as the percentage it adds: "tripled" is +200 %."""
+    text = context.text
+    found = []
+    for m in _MULTIPLIED.finditer(text):
+        word = (m.group("done") or m.group("due")).casefold()
+        start = m.start()
+        end = m.end()
+        if any(a < end and b > start for a, b in excluded) or context.in_boilerplate(start, end):
+            continue
+        added = 100.0 * (next(v for k, v in _MULTIPLES.items() if word.startswith(k)) - 1)
+        more = bool(m.group("more"))
+        found.append(
+            Quantity(
+                start, end, text[start:end], added, math.inf if more else added, True, not more,
+                "percent", "min" if more else "", None, context.sentence_of(start),
+            )
+        )
+    return found
 
 
 def _join_durations(text: str, quantities: list[Quantity]) -> list[Quantity]:

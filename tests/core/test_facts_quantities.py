@@ -514,6 +514,23 @@ def test_a_distance_per_hour_is_a_speed(text, value, unit):
     assert (q.low, q.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The price of bread would triple from June.", 200, 200),
+        ("Fares doubled overnight.", 100, 100),
+        ("Sales more than quadrupled last year.", 300, math.inf),
+    ],
+)
+def test_a_rise_told_as_a_multiple_is_the_percentage_it_adds(text, low, high):
+    q = only(text)
+    assert (q.low, q.high, q.unit) == (low, high, "percent")
+
+
+def test_double_as_an_adjective_is_no_figure():
+    assert not quantities("He played a double role in the double murder case.")
+
+
 def test_a_nautical_mile_is_not_a_statute_mile():
     q = only("The boat was found 10 nautical miles off the island.")
     assert (q.low, q.unit) == (10, "nmi")
