@@ -102,6 +102,19 @@ def _interval(q: Quantity) -> tuple[float, float, bool, bool, str]:
     return q.low, q.high, q.low_inclusive, q.high_inclusive, q.qualifier
 
 
+#: Two plain stated values further apart than this share of the larger never agree:
+#: the widest allowance for them is a two-digit figure rounded half up (a twentieth).
+FAR_APART = 0.1
+
+
+def _far_apart(a: Quantity, b: Quantity) -> bool:
+    """A quick answer for most pairs of plain figures ("41" / "38")."""
+    if a.qualifier or b.qualifier or a.low != a.high or b.low != b.high:
+        return False
+    big = max(abs(a.low), abs(b.low))
+    return big > 0 and abs(a.low - b.low) > FAR_APART * big
+
+
 #: Readings whose "up to" names the peak reached, not a ceiling on a count: "winds
 #: of up to 185 km/h", "temperatures up to 52.9 degrees".
 PEAK_UNITS = frozenset({"km/h", "mph", "knot", "°c", "°f", "degree"})
@@ -117,6 +130,8 @@ def agree(a: Quantity, b: Quantity) -> bool:
     """Whether two figures for the same thing are compatible."""
     if _interval(a) == _interval(b):
         return True  # the same value, bounds and hedge: "212 people" / "212 passengers"
+    if _far_apart(a, b):
+        return False
     a, b = _peak(a), _peak(b)
     if _floors(a, b) and _least(a) != _least(b) and _precise(min(a.low, b.low)):
         return _rounded_floors(a, b)
@@ -163,7 +178,7 @@ def _rounds_decimals(short: Quantity, long: Quantity) -> bool:
     is a wrong figure."""
     if not (short.exact and long.exact) or short.qualifier or long.qualifier:
         return False
-    if not _DECIMAL.search(long.text) or short.low == long.low:
+    if not _DECIMAL.search(long.text) or short.low == long.low or _far_apart(short, long):
         return False
     digits = _significant(short.low)
     if not 2 <= digits < _significant(long.low):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from core.discrepancies.date_matching import day_of, same_day, same_time
 from core.discrepancies.fingerprint import assign_ids, fingerprint
@@ -408,3 +410,21 @@ def test_two_news_agencies_share_only_the_kind_of_medium():
         credit("Beijing's foreign ministry", "beijing foreign ministry", "said"),
         credit("China's foreign ministry", "china foreign ministry", "said"),
     )
+
+
+@given(
+    st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
+    st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
+)
+def test_plain_figures_far_apart_never_agree_by_any_allowance(x, y):
+    """The quick answer for plain figures gives what the full reading gives."""
+    from core.discrepancies.quantity_agreement import (
+        _far_apart,
+        _rounds_decimals,
+        _tolerant_contains,
+    )
+
+    a, b = q(x, text=f"{x}"), q(y, text=f"{y}")
+    if _far_apart(a, b):
+        assert not _tolerant_contains(a, y) and not _tolerant_contains(b, x)
+        assert not _rounds_decimals(a, b) and not _rounds_decimals(b, a)
