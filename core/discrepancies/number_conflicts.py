@@ -183,13 +183,16 @@ _MEASURE = re.compile(
 def _measures(side: Side) -> dict[Quantity, str]:
     """Which measure of a result each figure gives ("net", "operating"), from the nearest
     such phrase in its sentence, or "" when its sentence names none."""
+    phrases: dict[Span, list[tuple[int, str]]] = {}  # each sentence read once
     found: dict[Quantity, str] = {}
     for q in _units(side):
-        start, end = side.sentence_span(q.start)
-        near = [
-            (min(abs(m.start() - q.start), abs(m.start() - q.end)), m.group(1).casefold().replace("-", ""))
-            for m in _MEASURE.finditer(side.text, start, end)
-        ]
+        span = side.sentence_span(q.start)
+        if span not in phrases:
+            phrases[span] = [
+                (m.start(), m.group(1).casefold().replace("-", ""))
+                for m in _MEASURE.finditer(side.text, *span)
+            ]
+        near = [(min(abs(at - q.start), abs(at - q.end)), name) for at, name in phrases[span]]
         found[q] = min(near)[1] if near else ""
     return found
 

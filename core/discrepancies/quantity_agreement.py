@@ -54,6 +54,11 @@ def _unit_key(unit: str) -> str:
     return "people" if folded in PEOPLE else folded
 
 
+def counts_people(word: str) -> bool:
+    """Whether a noun counts people ("passengers", "crew", "members")."""
+    return _unit_key(word) == "people"
+
+
 def representative(q: Quantity) -> float:
     """The single value an article commits to: the figure, the bound, or a range's middle."""
     if q.exact or math.isinf(q.high):

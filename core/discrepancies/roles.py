@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from core import lexicon
+from core.discrepancies.quantity_agreement import counts_people
 from core.discrepancies.side import Side
 from core.discrepancies.text import words
 from core.facts.fact_records import Quantity
@@ -128,8 +129,6 @@ def forget_roles() -> None:
 
 #: Words that end the clause a figure's role is looked for in.
 _CLAUSE_BREAKS = frozenset({"and", "but", "while", "whereas", "although", "though", "or"})
-#: Nouns that count people (lexicon/person_units.txt), singular and plural as listed.
-_PEOPLE_NOUNS = lexicon.words("person_units")
 
 
 def _within_clause(found, reverse: bool = False):
@@ -156,7 +155,7 @@ def _joins_people(words_only: list[str], at: int) -> bool:
         words_only[at] == "and"
         and at == 0
         and at + 1 < len(words_only)
-        and words_only[at + 1] in _PEOPLE_NOUNS
+        and counts_people(words_only[at + 1])
     )
 
 
