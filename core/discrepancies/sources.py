@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from core import lexicon
 from core.discrepancies.side import Side, per_article
+from core.discrepancies.text import stem
 from core.facts.fact_records import Attribution
 from core.facts.names import name_variants_match
 
@@ -191,12 +192,15 @@ def same_source(
     )
 
 
-_OFFICE_HOLDER = {"ministry": "minister", "ministries": "minister"}
+#: The noun of an office a titled person runs (lexicon/office_heads.txt).
+OFFICE_HEADS = lexicon.words("office_heads")
 
 
 def _office(words: Iterable[str]) -> set[str]:
-    """Credit words with a ministry read as its minister."""
-    return {_OFFICE_HOLDER.get(w, w) for w in words}
+    """Credit words by their stems, without the office's own noun: a ministry is read
+    as its minister, the presidency as the president, "the Sheriff's Office" as the
+    sheriff, and "Transport" and "Transportation" name one office."""
+    return {stem(w) for w in words if w not in OFFICE_HEADS}
 
 
 #: Words of a credit to "the authorities" at large (lexicon/unnamed_officials.txt).

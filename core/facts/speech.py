@@ -28,6 +28,7 @@ _NP_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|[0-9][\w\-]*|[^\w\s]")
 _PRONOUNS = frozenset({"he", "she"})
 #: Adverbs and auxiliaries passed over between a speaker and the speech verb.
 _SKIP_BEFORE_VERB = lexicon.words("skipped_before_speech_verb")
+OFFICE_HEADS = lexicon.words("office_heads")
 _NP_INNER = frozenset({"of", "for", "the", "at", "and", "in", "to", "on"})
 _NP_STOP = (
     (STOP_WORDS - _NP_INNER - {"he", "she", "it", "they", "we", "i"}) | COMMON_VERBS | {"according"}
@@ -200,6 +201,8 @@ def source_of(text: str, span: tuple[int, int], entities: list[Entity]) -> Sourc
     inside = entities_within(entities, start, end)
     for label in ("person", "org"):
         named = [e for e in inside if e.label == label]
+        if named and named[-1].key in OFFICE_HEADS:
+            break  # "the Sheriff's Office": the office's owner names it, not "Office"
         if named:
             return Source(start, end, phrase, named[-1].key)
     role = _role_key(text, phrase, entities, start)

@@ -228,6 +228,18 @@ def test_a_minister_speaks_for_the_ministry():
     assert conflicting_sources([minister], [other]) is not None
 
 
+def test_an_office_named_two_ways_is_one_source():
+    minister = credit("Transportation Minister Tomas Vell", "vell", "said")
+    ministry = credit("the Transport Ministry", "transport ministry", "according to")
+    assert conflicting_sources([minister], [ministry]) is None
+    office = credit("the Harlan County Sheriff's Office", "harlan county sheriff office", "said")
+    sheriff = credit("Harlan County Sheriff Ed Moss", "harlan county sheriff ed moss", "said")
+    assert conflicting_sources([sheriff], [office]) is None
+    presidency = credit("the presidency", "presidency", "said in a statement")
+    president = credit("President Ana Ruiz", "ruiz", "said")
+    assert conflicting_sources([president], [presidency]) is None
+
+
 def test_a_post_relayed_with_according_to_is_one_account_a_statement_is_not():
     relayed = credit("the weather service", "weather service", "according to")
     posted = credit("The weather service", "weather service", "said on X")

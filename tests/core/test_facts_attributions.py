@@ -78,6 +78,11 @@ def test_document_owner_is_the_source():
     assert any(a.source_key == "china global television network" for a in attributions(text))
 
 
+def test_an_office_is_named_by_its_owner_not_by_the_word_office():
+    text = "According to the Harlan County Sheriff's Office, two men were held."
+    assert ("harlan county sheriff office", "according to") in keys(text)
+
+
 def test_chain_of_relays():
     text = "“We call on all parties to stay calm,” Wang told Blinken, China's foreign ministry said in a statement, according to Reuters."
     found = {a.source_key: a for a in attributions(text)}

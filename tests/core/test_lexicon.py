@@ -55,6 +55,7 @@ SHAPES = {
     "noun_phrase_stops": "list",
     "nouns_ending_ing": "list",
     "nouns_ending_ly": "list",
+    "office_heads": "list",
     "opposites": "pairs",
     "org_words": "list",
     "other_names": "list",
