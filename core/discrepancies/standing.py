@@ -24,6 +24,7 @@ PER_UNIT = "per unit"
 RECALLED = "recalled"
 REQUESTED = "requested"
 AVERAGE = "average"
+PREMIUM = "premium"
 #: "since 1999, when a 7.6 tremor killed…", "in 2018, 40 died": a year named before the
 #: figure in its sentence, earlier than the story's own, puts the figure in the past.
 _PAST_YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b(?!,\d)[^.;]{0,40}$", re.I)
@@ -64,6 +65,14 @@ _REQUEST_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?(?:had\s+|have\s+)?(?:{_
 #: ("as high as 88%") or a single count never restates.
 _AVERAGE_BEFORE = re.compile(r"\b(?:averag(?:e|ed|es|ing)|mean)\s+(?:of\s+)?(?:about\s+|around\s+)?$", re.I)
 _AVERAGE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?on\s+average\b", re.I)
+#: "a premium of 8% to …", "a 29% premium over …": a share over a reference price.
+_PREMIUM_BEFORE = re.compile(r"\bpremium\s+of\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_PREMIUM_AFTER = re.compile(r"^\s*premium\b", re.I)
+#: What a premium is over: the rest of its clause after "to", "on" or "over".
+_REFERENCE = re.compile(r"\s*(?:premium\s+)?(?:to|on|over|above)\b([^;:()]*?)(?=,\s|$)", re.I)
+#: The words that pin a reference price down: its figures, its day and its month.
+_DAY_NAMES = frozenset(lexicon.groups("weekdays")) | frozenset(lexicon.groups("months"))
+_PINS = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 WAITING = lexicon.lines("pending")
 _PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
 COMPARATIVES = lexicon.words("comparatives")
@@ -97,7 +106,8 @@ def standing_of(side: Side, q: Quantity) -> str:
     unit`` when it is a sum for each one ("$34 a share", not the $6.4 billion raised),
     ``recalled`` when it is a past value (an earlier year's, or the value before a
     change: "rose to 93 from 60"), ``requested`` when someone asked for it ("the
-    prosecutor sought 20 years"), ``average`` when it is a mean ("averaging 50%")."""
+    prosecutor sought 20 years"), ``average`` when it is a mean ("averaging 50%"),
+    ``premium …`` with the figures and days of the price a premium is over."""
     start, end = side.sentence_span(q.start)
     after = side.text[q.end : min(q.end + _PENDING_REACH, end)]
     before = side.text[max(start, q.start - _PENDING_REACH) : q.start]
@@ -117,8 +127,19 @@ def standing_of(side: Side, q: Quantity) -> str:
         return REQUESTED
     if _AVERAGE_BEFORE.search(before) or _AVERAGE_AFTER.match(after):
         return AVERAGE
+    if q.unit == "percent" and (_PREMIUM_BEFORE.search(before) or _PREMIUM_AFTER.match(after)):
+        return _premium(side.text[q.end : end])
     folded = " ".join(after.casefold().split())
     return PENDING if any(f" {marker} " in f" {folded} " for marker in WAITING) else ""
+
+
+def _premium(after: str) -> str:
+    """A premium with the figures and days of the price it is over ("premium 10.58
+    wednesday"): premiums over another day's price are other shares, not one."""
+    found = _REFERENCE.match(after)
+    words = _PINS.findall(found.group(1).casefold()) if found else []
+    pins = [w for w in words if w[0].isdigit() or w in _DAY_NAMES]
+    return " ".join([PREMIUM, *pins])
 
 
 def _counts_progress(text: str, q: Quantity, before: str, after: str) -> bool:

@@ -336,6 +336,17 @@ def test_an_average_is_not_set_against_a_peak():
     assert number_conflicts(paired_figures(a, b, {(1, 1)})) == []
 
 
+def test_premiums_over_the_prices_of_other_days_are_not_set_against_each_other():
+    a = side(
+        "Deal.\n\nThe offer of $20 a share is a premium of 9% to the stock's closing "
+        "price of $18.35 on Tuesday, the firm said."
+    )
+    b = side("Deal.\n\nThe offer is a 31% premium to its closing price on Oct. 4, the firm said.")
+    assert number_conflicts(paired_figures(a, b, {(1, 1)})) == []
+    same_day = side("Deal.\n\nThe offer is a 12% premium to its closing price on Oct. 4.")
+    assert len(number_conflicts(paired_figures(b, same_day, {(1, 1)}))) == 1
+
+
 def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
     a = side("Quake.\n\nThe whole island was jolted yesterday by a magnitude 7.2 earthquake.")
     b = side(
