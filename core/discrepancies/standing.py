@@ -119,7 +119,7 @@ def standing_of(side: Side, q: Quantity) -> str:
         return SIZE  # "70 of the 150 seats", "more of the 150 seats": the chamber's size
     if q.unit in CURRENCY_UNITS and _PER_UNIT.match(after):
         return PER_UNIT
-    if _gap_between_values(q, after):
+    if _gap_between_values(q, after, before):
         return DIFFERENCE
     if _recalled(side, before) or _PRIOR_BEFORE.search(before) or _PRIOR_AFTER.match(after):
         return RECALLED
@@ -153,8 +153,17 @@ def _counts_progress(text: str, q: Quantity, before: str, after: str) -> bool:
     )
 
 
-def _gap_between_values(q: Quantity, after: str) -> bool:
-    """ "8kg lighter than", "6 metres longer than" (the comparative read as its noun)."""
+#: "by a majority of 230", "a majority of 19 votes": the margin between two counts of
+#: votes; "a majority of 326 seats" is a number of seats.
+_MAJORITY_BEFORE = re.compile(r"\bmajority\s+of\s+(?:just\s+|only\s+|about\s+)?$", re.I)
+_SEATS_AFTER = re.compile(r"^\s*(?:seats|members|mps)\b", re.I)
+
+
+def _gap_between_values(q: Quantity, after: str, before: str = "") -> bool:
+    """ "8kg lighter than", "6 metres longer than" (the comparative read as its noun), "a
+    majority of 230" (the gap between the votes for and against)."""
+    if _MAJORITY_BEFORE.search(before) and not _SEATS_AFTER.match(after):
+        return True
     if (q.modifies or "").casefold() in COMPARATIVES and _THAN.match(after):
         return True
     return _DIFFERENCE.match(after) is not None

@@ -347,6 +347,14 @@ def test_premiums_over_the_prices_of_other_days_are_not_set_against_each_other()
     assert len(number_conflicts(paired_figures(b, same_day, {(1, 1)}))) == 1
 
 
+def test_a_majority_is_the_gap_between_the_votes_not_a_count_of_votes():
+    a = side("Vote.\n\nThe bill was rejected by a majority of 118 votes on Tuesday.")
+    b = side("Vote.\n\nThe bill was defeated by 330 votes to 212 on Tuesday.")
+    assert number_conflicts(paired_figures(a, b, {(1, 1)})) == []
+    seats = side("Vote.\n\nThe party won a majority of 330 seats on Tuesday.")
+    assert [standing_of(seats, q) for q in seats.facts.quantities] == [""]
+
+
 def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
     a = side("Quake.\n\nThe whole island was jolted yesterday by a magnitude 7.2 earthquake.")
     b = side(
