@@ -49,6 +49,9 @@ TOPIC_WITH_FACTS = 0.15  # (real articles) topic similarity that links two shari
 SHARED_FACTS = 2  # distinctive figures and dates ("2,012", "6.8", "Feb. 22") in common
 UNLINKED_FACTOR = 0.85  # (real articles) weight of a pair that is neither
 TIME_GATE_DAYS = 5
+#: Publication dates this far apart part two articles even when they share passages:
+#: wire background repeats for years ("Mali is Africa's third-largest gold producer").
+FAR_APART_DAYS = 60
 OTHER_WEEKDAYS_FACTOR = 0.65  # an unlinked pair whose texts name no weekday in common
 FACT_WEIGHT = 3.0  # a stated figure or date weighs as much as three content words
 MIN_SCORE = 0.05  # pair scores below this are treated as zero (keeps the matrix sparse)
@@ -456,7 +459,9 @@ def _pair_scores(
     )
     days = when.published
     with np.errstate(invalid="ignore"):
-        apart = np.abs(days[rows] - days[cols]) > TIME_GATE_DAYS  # NaN (unknown) is never apart
+        gap = np.abs(days[rows] - days[cols])
+        apart = gap > TIME_GATE_DAYS  # NaN (unknown) is never apart
+        far = gap > FAR_APART_DAYS
     pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
     years = when.years or (0,) * n
     stated = when.stated
@@ -479,7 +484,7 @@ def _pair_scores(
         ],
         dtype=bool,
     )
-    allowed = ~((apart & ~shared) | other_storms | (other_places & ~shared))
+    allowed = ~((apart & ~shared) | far | other_storms | (other_places & ~shared))
     values = np.where(linked, values, UNLINKED_FACTOR * values)
     values = np.where(other_days & ~linked, OTHER_WEEKDAYS_FACTOR * values, values)
     scores = dict(

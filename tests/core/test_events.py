@@ -123,8 +123,13 @@ def test_time_gate_separates_stories_weeks_apart():
 
 
 def test_shared_quotations_override_a_doubtful_date():
-    grouping = group_events(articles(QUAKE_1, QUAKE_2, dates=["2023-09-10", "2024-05-19"]))
+    grouping = group_events(articles(QUAKE_1, QUAKE_2, dates=["2023-09-10", "2023-10-19"]))
     assert len(grouping.events) == 1
+
+
+def test_passages_shared_across_months_are_background_not_one_event():
+    grouping = group_events(articles(QUAKE_1, QUAKE_2, dates=["2023-09-10", "2024-05-19"]))
+    assert len(grouping.events) == 2
 
 
 def test_time_gate_never_splits_a_reprint():
