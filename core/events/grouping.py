@@ -306,7 +306,7 @@ class When(NamedTuple):
     """What each article says about when its event happened."""
 
     published: np.ndarray  # day numbers, NaN where unknown
-    stated: list[frozenset[tuple[int, int]]]  # (day of the year, its year or 0) the text names
+    stated: list[frozenset[tuple[int, int, bool]]]  # (day of the year, year or 0, an edge)
     weekdays: list[frozenset[str]]  # weekdays the text names
     storms: tuple[str, ...] = ()  # the named storm each article is mostly about ("" if none)
     places: tuple[tuple[str, frozenset[str]], ...] = ()  # main place and all places named
@@ -364,10 +364,11 @@ def _storm(text: str) -> str:
     return max(dict.fromkeys(names), key=names.count).casefold()
 
 
-def _stated_days(words: list[str], latest: int) -> frozenset[tuple[int, int]]:
+def _stated_days(words: list[str], latest: int) -> frozenset[tuple[int, int, bool]]:
     """Days of the year an article's text names, each with the year written after it
-    (0 when none): a call reported for "Jan. 27" and one "on Feb. 22" are two events
-    whatever their topic. The publication date is left to the publication gate: set
+    (0 when none) and whether it is the edge of a span or another event's day ("since
+    Oct. 21", "the Oct. 9 election"): a call reported for "Jan. 27" and one "on Feb. 22"
+    are two events whatever their topic. The publication date is left to the publication gate: set
     against a day the other text names, it would part a report from one that recalls
     an earlier day (a verdict "on Jan. 3")."""
     days = set()
@@ -380,11 +381,17 @@ def _stated_days(words: list[str], latest: int) -> frozenset[tuple[int, int]]:
                 continue  # "since March 16, 2020" in a story of a later year: recalled
             if term and term.startswith("#d:"):
                 month, day = (int(x) for x in term[3:].split("-"))
+                edge = i >= 2 and words[i - 2] in _SPAN_WORDS
                 try:
-                    days.add((dt.date(2001, month, day).timetuple().tm_yday, year))
+                    days.add((dt.date(2001, month, day).timetuple().tm_yday, year, edge))
                 except ValueError:
                     continue
     return frozenset(days)
+
+
+#: Words before a month and day that make it the edge of a span or another event's
+#: name, not a day the story reports (lexicon/span_edges.txt).
+_SPAN_WORDS = lexicon.words("span_edges")
 
 
 def _is_year(word: str) -> bool:
@@ -404,19 +411,24 @@ def _elsewhere(x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) -> 
 
 
 def _days_apart(
-    x: frozenset[tuple[int, int]], y: frozenset[tuple[int, int]], recent: int = 0
+    x: frozenset[tuple[int, int, bool]], y: frozenset[tuple[int, int, bool]], recent: int = 0
 ) -> bool:
-    """Both name days, and none of one lies within TIME_GATE_DAYS of one of the other.
+    """Both report days, and none of one lies within TIME_GATE_DAYS of one of the other.
 
     A day written with a year before ``recent`` (the latest year either text names)
     is recalled, not the story's: one report's "his mentor died on June 2, 2012" and
-    another's photo caption "the race on May 7, 2023" date neither story."""
+    another's photo caption "the race on May 7, 2023" date neither story. A span's
+    edge or another event's day ("since Oct. 21", "the Oct. 9 election") reports
+    nothing, so a text naming only such days is never apart; it still counts as a
+    day the two texts share."""
     if not x or not y:
         return False
-    x_days = [d for d, year in x if not 0 < year < recent]
-    y_days = [d for d, year in y if not 0 < year < recent]
-    if not x_days or not y_days:
+    x_days = [(d, edge) for d, year, edge in x if not 0 < year < recent]
+    y_days = [(d, edge) for d, year, edge in y if not 0 < year < recent]
+    if all(edge for _, edge in x_days) or all(edge for _, edge in y_days):
         return False
+    x_days = [d for d, _ in x_days]
+    y_days = [d for d, _ in y_days]
     return all(min(abs(a - b), 365 - abs(a - b)) > TIME_GATE_DAYS for a in x_days for b in y_days)
 
 

@@ -210,6 +210,20 @@ def test_reports_naming_days_weeks_apart_are_two_events():
     assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
 
 
+def test_a_day_that_only_opens_a_span_sets_no_report_apart():
+    first = (
+        "Port strike talks\n\nUnion leaders and the port authority met on March 3 to discuss "
+        "wages, shifts and safety rules at the container terminal, officials said."
+    )
+    later = (
+        "Port strike talks resume\n\nOn April 9 the port authority sat down again with union "
+        "leaders over terminal wages, safety rules and shifts, according to officials."
+    )
+    since = later.replace("On April 9 the", "Since April 9 the")
+    assert len(group_events(articles(first, later)).events) == 2
+    assert len(group_events(articles(first, since)).events) == 1
+
+
 def _reference_linkage(scores, n):
     """Average linkage the slow, obvious way: every candidate merge re-sums its pairs."""
     from core.events.grouping import EVENT_THRESHOLD
@@ -370,9 +384,11 @@ def test_a_day_recalled_with_its_year_does_not_date_the_story(first, second):
 def test_only_days_of_recent_years_set_two_reports_apart():
     from core.events.grouping import _days_apart
 
-    assert _days_apart(frozenset({(154, 2012)}), frozenset({(127, 2023)}))  # nothing recent
-    assert not _days_apart(frozenset({(154, 2012)}), frozenset({(127, 2023)}), 2023)
-    assert _days_apart(frozenset({(154, 0)}), frozenset({(127, 2023)}), 2023)
+    assert _days_apart(frozenset({(154, 2012, False)}), frozenset({(127, 2023, False)}))
+    assert not _days_apart(frozenset({(154, 2012, False)}), frozenset({(127, 2023, False)}), 2023)
+    assert _days_apart(frozenset({(154, 0, False)}), frozenset({(127, 2023, False)}), 2023)
+    # a span's edge ("since May 7") reports no day: alone it sets nothing apart
+    assert not _days_apart(frozenset({(154, 0, False)}), frozenset({(127, 0, True)}))
 
 
 def test_a_blast_and_the_next_days_claim_of_it_are_one_event():

@@ -56,6 +56,7 @@ SHAPES = {
     "nouns_ending_ing": "list",
     "nouns_ending_ly": "list",
     "office_heads": "list",
+    "span_edges": "list",
     "opposites": "pairs",
     "org_words": "list",
     "other_names": "list",
