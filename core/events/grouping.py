@@ -54,6 +54,13 @@ TIME_GATE_DAYS = 5
 FAR_APART_DAYS = 60
 OTHER_WEEKDAYS_FACTOR = 0.65  # an unlinked pair whose texts name no weekday in common
 FACT_WEIGHT = 3.0  # a stated figure or date weighs as much as three content words
+#: A pile of this many articles or fewer cannot tell an event's own words from everyday
+#: ones by its own document frequencies (every word is in one to four of them): the
+#: shares of lexicon/news_word_frequencies.txt stand in, as if this many more articles
+#: of general news were in the pile. Chosen on half the held-out events, checked on the
+#: other half (docs/events.md); a pile of five or more keeps its own frequencies.
+TINY_PILE = 4
+BACKGROUND_ARTICLES = 30.0
 MIN_SCORE = 0.05  # pair scores below this are treated as zero (keeps the matrix sparse)
 ALL_PAIRS_UP_TO = 6  # events this small get every pair suggested
 EXTRA_PAIRS_PER_ARTICLE = 1  # big events: a spanning tree plus this many extra pairs per article
@@ -83,7 +90,9 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
     bodies = [_body(a) for a in articles]
     words = [_words(body) for body in bodies]
     topic_terms, facts = zip(*(_topic_terms(w) for w in words), strict=True)
-    topic = _cosine(_tfidf(_counts(topic_terms, facts), sublinear=True))
+    topic_counts = _counts(topic_terms, facts)
+    background = _background(topic_terms, topic_counts.matrix.shape[1]) if n <= TINY_PILE else None
+    topic = _cosine(_tfidf(topic_counts, sublinear=True, background=background))
     shingle_counts = _counts([_shingles(w) for w in words])
     phrases = _cosine(_tfidf(shingle_counts, sublinear=False))
     shared_facts = _shared(_counts([_distinctive(w) for w in words]))
@@ -236,11 +245,44 @@ def _counts(docs: Sequence[np.ndarray], facts: Sequence[np.ndarray] | None = Non
     return Counts(matrix, boost)
 
 
-def _tfidf(counts: Counts, sublinear: bool) -> Csr:
-    """Rows L2-normalised; sublinear term frequency for words, presence for shingles."""
+def _background(docs: Sequence[np.ndarray], n_cols: int) -> np.ndarray:
+    """Each column's share of general news articles (0 for a word not listed), in the
+    column order of ``count_matrix`` (its terms sorted)."""
+    terms = np.unique(np.concatenate(docs)) if len(docs) else np.zeros(0, dtype=np.int64)
+    shares = np.zeros(n_cols)
+    keys, values = _BACKGROUND
+    if len(terms) and len(keys):
+        at = np.minimum(np.searchsorted(keys, terms), len(keys) - 1)
+        found = keys[at] == terms
+        shares[: len(terms)][found] = values[at[found]]
+    return shares
+
+
+def _background_table() -> tuple[np.ndarray, np.ndarray]:
+    shares = {
+        _term_hash(_stem(word)): float(share)
+        for word, share in lexicon.groups("news_word_frequencies").items()
+    }
+    keys = np.array(sorted(shares), dtype=np.int64)
+    return keys, np.array([shares[k] for k in keys.tolist()])
+
+
+_BACKGROUND = _background_table()
+
+
+def _tfidf(counts: Counts, sublinear: bool, background: np.ndarray | None = None) -> Csr:
+    """Rows L2-normalised; sublinear term frequency for words, presence for shingles.
+
+    ``background`` (each column's share of general news articles) joins the pile
+    as ``BACKGROUND_ARTICLES`` more articles: with it, a word three reports of one
+    event share weighs as much as in a big pile, not least of all."""
     matrix = counts.matrix
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = np.log((1.0 + matrix.shape[0]) / (1.0 + df)) + 1.0
+    if background is None:
+        idf = np.log((1.0 + matrix.shape[0]) / (1.0 + df)) + 1.0
+    else:
+        pile = 1.0 + matrix.shape[0] + BACKGROUND_ARTICLES
+        idf = np.log(pile / (1.0 + df + BACKGROUND_ARTICLES * background)) + 1.0
     tf = 1.0 + np.log(matrix.data) if sublinear else np.ones_like(matrix.data)
     data = tf * idf[matrix.indices] * counts.boost[matrix.indices]
     norms = np.sqrt(matrix.row_sums(data * data))

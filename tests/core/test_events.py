@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from core.events.grouping import EventGrouping, group_events
 from core.ingest.load import article_from_text, load_article
+from core.model import Article
 
 QUAKE_1 = """Powerful earthquake kills more than 2,000 in Morocco
 A magnitude 6.8 earthquake struck the High Atlas mountains on Friday night, killing at least 2,012 people
@@ -208,6 +209,21 @@ def test_reports_naming_days_weeks_apart_are_two_events():
     same_day = first.replace("officials said", "a spokesperson said")
     grouping = group_events(articles(first, later, same_day))
     assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
+
+
+def test_three_reports_of_one_event_group_though_the_pile_is_tiny():
+    # in a pile of three every word is in one to three reports, so the pile alone
+    # weighs the event's own words least; general news frequencies stand in
+    a = ("Ferry sinks on Lake Varenna\n\nA ferry carrying about 80 people sank on Lake Varenna near Ostrel on Tuesday, "
+         "officials said. Rescue teams pulled 41 survivors from the water and the search for the missing "
+         "continued into the night, the government said in a statement. The country's president ordered an inquiry.")
+    b = ("Dozens missing after Varenna ferry disaster\n\nDivers searched Lake Varenna for a second day after the "
+         "overloaded ferry capsized near the port of Ostrel. Families gathered at the harbour as police "
+         "released a list of passengers. The transport minister blamed the owner for taking too many people on board.")
+    c = ("Lake Varenna boat captain arrested\n\nPolice have arrested the captain of the overloaded ferry that capsized on "
+         "Lake Varenna, local media reported. Authorities reported at least 12 deaths so far, and survivors "
+         "told reporters the ferry began to tilt minutes after leaving the port of Ostrel with too many people on board.")
+    assert group_events([Article(text=t) for t in (a, b, c)]).events == ((0, 1, 2),)
 
 
 def test_a_day_that_only_opens_a_span_sets_no_report_apart():

@@ -55,6 +55,7 @@ SHAPES = {
     "noun_phrase_stops": "list",
     "nouns_ending_ing": "list",
     "nouns_ending_ly": "list",
+    "news_word_frequencies": "groups",
     "office_heads": "list",
     "span_edges": "list",
     "opposites": "pairs",
