@@ -105,6 +105,7 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
         tuple(_storm(body) for body in bodies),
         tuple(_places(body) for body in bodies),
         years,
+        tuple(_storm_aliases(body) for body in bodies),
     )
     scores = _pair_scores(Signals(topic, phrases, shared_facts), when, reprints)
     events = _average_linkage(scores, n)
@@ -353,6 +354,7 @@ class When(NamedTuple):
     storms: tuple[str, ...] = ()  # the named storm each article is mostly about ("" if none)
     places: tuple[tuple[str, frozenset[str]], ...] = ()  # main place and all places named
     years: tuple[int, ...] = ()  # the latest year each text names (0 if none)
+    aliases: tuple[frozenset[str], ...] = ()  # storms' other names each text gives
 
 
 #: "Hurricane Milton", "Tropical Storm Helene", "Typhoon Yagi": a storm's given name after
@@ -391,6 +393,18 @@ def _places(text: str) -> tuple[str, frozenset[str]]:
     ranked = sorted(counts.values(), reverse=True)
     main = max(counts, key=counts.__getitem__) if len(ranked) == 1 or ranked[0] > ranked[1] else ""
     return main, frozenset(counts)
+
+
+#: "(international name: Trami)", "known locally as Kristine": a storm's other name.
+_STORM_ALIAS = re.compile(
+    r"\b(?:international\s+name|local\s+name|known\s+(?:locally\s+)?as|locally\s+"
+    r"(?:known\s+as|named|called)|also\s+(?:known\s+as|called))\s*:?\s+([A-Z][a-z]{2,})\b"
+)
+
+
+def _storm_aliases(text: str) -> frozenset[str]:
+    """The other names a text gives the storms it names (lower case)."""
+    return frozenset(m.group(1).casefold() for m in _STORM_ALIAS.finditer(text))
 
 
 def _storm(text: str) -> str:
@@ -465,13 +479,23 @@ def _days_apart(
     day the two texts share."""
     if not x or not y:
         return False
-    x_days = [(d, edge) for d, year, edge in x if not 0 < year < recent]
-    y_days = [(d, edge) for d, year, edge in y if not 0 < year < recent]
-    if all(edge for _, edge in x_days) or all(edge for _, edge in y_days):
+    x_days = [(d, year, edge) for d, year, edge in x if not 0 < year < recent]
+    y_days = [(d, year, edge) for d, year, edge in y if not 0 < year < recent]
+    if all(edge for _, _, edge in x_days) or all(edge for _, _, edge in y_days):
         return False
-    x_days = [d for d, _ in x_days]
-    y_days = [d for d, _ in y_days]
+    if _dated_apart(x_days, y_days) or _dated_apart(y_days, x_days):
+        return False
+    x_days = [d for d, _, _ in x_days]
+    y_days = [d for d, _, _ in y_days]
     return all(min(abs(a - b), 365 - abs(a - b)) > TIME_GATE_DAYS for a in x_days for b in y_days)
+
+
+def _dated_apart(x: list[tuple[int, int, bool]], y: list[tuple[int, int, bool]]) -> bool:
+    """Every day of ``x`` carries a year and no day of ``y`` does: news dates its own
+    days without one ("on Jan. 24"), so a day written with its year ("the record gust
+    of February 13, 1989") is likelier a recalled one, and the texts give no year to
+    tell."""
+    return all(year for _, year, _ in x) and not any(year for _, year, _ in y)
 
 
 class Signals(NamedTuple):
@@ -525,8 +549,15 @@ def _pair_scores(
     )
     # two storms by name are two events, however alike their coverage and wording
     storms = when.storms or [""] * n
+    aliases = when.aliases or [frozenset()] * n
     other_storms = np.array(
-        [bool(storms[i] and storms[j] and storms[i] != storms[j]) for i, j in pairs],
+        [
+            bool(storms[i] and storms[j] and storms[i] != storms[j])
+            # one storm under two names: "Kristine (international name: Trami)"
+            and storms[j] not in aliases[i]
+            and storms[i] not in aliases[j]
+            for i, j in pairs
+        ],
         dtype=bool,
     )
     places = when.places or [("", frozenset())] * n

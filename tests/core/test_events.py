@@ -402,7 +402,9 @@ def test_only_days_of_recent_years_set_two_reports_apart():
 
     assert _days_apart(frozenset({(154, 2012, False)}), frozenset({(127, 2023, False)}))
     assert not _days_apart(frozenset({(154, 2012, False)}), frozenset({(127, 2023, False)}), 2023)
-    assert _days_apart(frozenset({(154, 0, False)}), frozenset({(127, 2023, False)}), 2023)
+    assert _days_apart(frozenset({(154, 0, False)}), frozenset({(127, 0, False)}), 2023)
+    # a day written with its year against days without one: likelier a recalled day
+    assert not _days_apart(frozenset({(154, 0, False)}), frozenset({(127, 2023, False)}), 2023)
     # a span's edge ("since May 7") reports no day: alone it sets nothing apart
     assert not _days_apart(frozenset({(154, 0, False)}), frozenset({(127, 0, True)}))
 
@@ -458,6 +460,13 @@ def test_two_happenings_told_alike_are_two_events(first, second, retelling):
     retold = first.replace(*retelling)
     grouping = group_events(articles(first, second, retold))
     assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
+
+
+def test_a_storm_under_its_local_name_is_the_same_storm():
+    local = STORMS[0].replace("Hurricane Tamsin made", "Typhoon Lusing (international name: Tamsin) made")
+    local = local.replace("Tamsin weakened", "Lusing weakened")
+    grouping = group_events(articles(STORMS[0], local, STORMS[1]))
+    assert as_sets(grouping) == {frozenset({0, 1}), frozenset({2})}
 
 
 def test_a_quake_report_from_the_capital_is_the_same_quake():
