@@ -162,12 +162,22 @@ def _parts(side: Side) -> dict[Quantity, bool]:
     return {q: _a_part(side, q) for q in _units(side)}
 
 
+#: "30 people died at the scene", "four died in hospital": a toll counted by where.
+_WHERE_AFTER = re.compile(
+    r"[^.;:,]{0,40}?\b(?:at\s+the\s+scene|on\s+the\s+spot|on\s+arrival|in\s+hospital|"
+    r"at\s+(?:the\s+)?hospital|on\s+the\s+way\s+to\s+(?:the\s+)?hospital)\b",
+    re.I,
+)
+
+
 def _a_part(side: Side, q: Quantity) -> bool:
     """Whether a figure counts a part of the people by age or sex ("three children",
     "84 were women"): such a part is not the toll it belongs to, though both count
     people, and meets only a part of its own kind ("108 women" / "more than 100 women")."""
     if q.unit.casefold() in SUBGROUPS:
         return True
+    if _WHERE_AFTER.match(side.text, q.end):
+        return True  # "30 were confirmed dead at the scene": those who died there
     said = _PREDICATE.match(side.text, q.end)
     return said is not None and said.group(1).casefold() in SUBGROUPS
 
@@ -546,10 +556,11 @@ def _of_kind(side: Side, q: Quantity, unit: str, role: str | None) -> bool:
 def _confirmed(own: Side, x: Quantity, other: Side, unit: str, role: str | None) -> bool:
     """Whether any figure of the kind in ``other`` agrees with ``x``."""
     closed_own, closed_other = _closed_floors(own), _closed_floors(other)
+    parts = _parts(other)
     return any(
         agree_converted(closed_own.get(x, x), closed_other.get(z, z))
         for z in _units(other)
-        if _of_kind(other, z, unit, role)
+        if _of_kind(other, z, unit, role) and not parts[z]
     )
 
 

@@ -355,6 +355,23 @@ def test_a_majority_is_the_gap_between_the_votes_not_a_count_of_votes():
     assert [standing_of(seats, q) for q in seats.facts.quantities] == [""]
 
 
+def test_the_dead_at_the_scene_are_a_part_of_the_toll():
+    a = side(
+        "Crash.\n\nAt least 41 people have been confirmed dead after a bus collided with a "
+        "truck on the highway near the town. Thirty people were confirmed dead at the scene "
+        "while another five died in hospital, police said."
+    )
+    b = side(
+        "Crash.\n\nThirty people have been confirmed dead in a collision between a bus and a "
+        "truck near the town, police said."
+    )
+    pairs = paired_figures(a, b, set())
+    found = number_conflicts(pairs + lead_tolls(a, b, pairs), (a, b))
+    assert [(a.text[slice(*f.a)], b.text[slice(*f.b)]) for f in found] == [
+        ("At least 41 people", "Thirty people")
+    ]
+
+
 def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
     a = side("Quake.\n\nThe whole island was jolted yesterday by a magnitude 7.2 earthquake.")
     b = side(
