@@ -50,8 +50,9 @@ SHARED_FACTS = 2  # distinctive figures and dates ("2,012", "6.8", "Feb. 22") in
 UNLINKED_FACTOR = 0.85  # (real articles) weight of a pair that is neither
 TIME_GATE_DAYS = 5
 #: Publication dates this far apart part two articles even when they share passages:
-#: wire background repeats for years ("Mali is Africa's third-largest gold producer").
-FAR_APART_DAYS = 60
+#: wire background repeats for years. Nearer dates may be a site's stamp (a page saved
+#: months after the story), which shared passages overrule.
+FAR_APART_DAYS = 180
 OTHER_WEEKDAYS_FACTOR = 0.65  # an unlinked pair whose texts name no weekday in common
 FACT_WEIGHT = 3.0  # a stated figure or date weighs as much as three content words
 #: A pile of this many articles or fewer cannot tell an event's own words from everyday
