@@ -126,6 +126,8 @@ def test_time_gate_separates_stories_weeks_apart():
 def test_shared_quotations_override_a_doubtful_date():
     grouping = group_events(articles(QUAKE_1, QUAKE_2, dates=["2023-09-10", "2023-10-19"]))
     assert len(grouping.events) == 1
+    saved_later = group_events(articles(QUAKE_1, QUAKE_2, dates=["2023-09-10", "2023-12-19"]))
+    assert len(saved_later.events) == 1  # a page stamped when it was saved, months on
 
 
 def test_passages_shared_across_months_are_background_not_one_event():
