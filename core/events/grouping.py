@@ -62,6 +62,10 @@ FACT_WEIGHT = 3.0  # a stated figure or date weighs as much as three content wor
 #: other half (docs/events.md); a pile of five or more keeps its own frequencies.
 TINY_PILE = 4
 BACKGROUND_ARTICLES = 30.0
+#: In a tiny pile, reports of one event told on different days ("Wednesday's blasts",
+#: "on Thursday, officials said") are the usual case, not a sign of two events: the
+#: weekday factor is milder there (docs/events.md).
+TINY_PILE_WEEKDAYS_FACTOR = 0.85
 MIN_SCORE = 0.05  # pair scores below this are treated as zero (keeps the matrix sparse)
 ALL_PAIRS_UP_TO = 6  # events this small get every pair suggested
 EXTRA_PAIRS_PER_ARTICLE = 1  # big events: a spanning tree plus this many extra pairs per article
@@ -572,7 +576,8 @@ def _pair_scores(
     )
     allowed = ~((apart & ~shared) | far | other_storms | (other_places & ~shared))
     values = np.where(linked, values, UNLINKED_FACTOR * values)
-    values = np.where(other_days & ~linked, OTHER_WEEKDAYS_FACTOR * values, values)
+    weekdays_factor = TINY_PILE_WEEKDAYS_FACTOR if n <= TINY_PILE else OTHER_WEEKDAYS_FACTOR
+    values = np.where(other_days & ~linked, weekdays_factor * values, values)
     scores = dict(
         zip(
             zip(rows[allowed].tolist(), cols[allowed].tolist(), strict=True),

@@ -228,6 +228,18 @@ def test_three_reports_of_one_event_group_though_the_pile_is_tiny():
     assert group_events([Article(text=t) for t in (a, b, c)]).events == ((0, 1, 2),)
 
 
+def test_a_tiny_pile_told_on_three_days_is_one_event():
+    # reports of one event written on different days name different weekdays
+    a = ("Tanker blast at port\n\nA fuel tanker exploded at the port of Mirela on Tuesday, "
+         "killing several dock workers and setting two warehouses on fire, officials said.")
+    b = ("Port explosion toll rises\n\nThe toll from the fuel tanker explosion at Mirela port rose on Wednesday "
+         "as firefighters put out the last fires in the warehouses and more dock workers died.")
+    c = ("Inquiry into Mirela port blast\n\nInvestigators on Thursday began examining why the fuel tanker "
+         "exploded at the port of Mirela, setting the warehouses on fire and killing dock workers, "
+         "as families of the dead demanded answers.")
+    assert group_events([Article(text=t) for t in (a, b, c)]).events == ((0, 1, 2),)
+
+
 def test_a_day_that_only_opens_a_span_sets_no_report_apart():
     first = (
         "Port strike talks\n\nUnion leaders and the port authority met on March 3 to discuss "
