@@ -67,8 +67,10 @@ def paired_figures(
     """Figures of the two articles that count the same thing, one-to-one, best match first."""
     units_a, units_b = _units(sa), _units(sb)
     common = set(units_a.values()) & set(units_b.values())
-    qa = [q for q in units_a if units_a[q] in common]  # only figures with a possible partner
-    qb = [q for q in units_b if units_b[q] in common]
+    restated_a, restated_b = _restated(sa), _restated(sb)
+    # only figures with a possible partner, and not a rounding of the article's own figure
+    qa = [q for q in units_a if units_a[q] in common and q not in restated_a]
+    qb = [q for q in units_b if units_b[q] in common and q not in restated_b]
     # each figure's readings by position: a figure is scored against every figure of
     # the other article with its unit, and hashing a record (a tuple of many
     # fields) for every lookup cost more than the score
@@ -150,6 +152,27 @@ def paired_figures(
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
     return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
+
+
+@per_article
+def _restated(side: Side) -> frozenset[Quantity]:
+    """Hedged figures that round another figure of the same article and kind ("roughly
+    50%" beside "50.17%"): a restatement, which must not take the partner the precise
+    figure needs in the other article."""
+    units, roles, standings = _units(side), _roles(side), _standings(side)
+    precise = [q for q in units if q.exact and not q.qualifier and q.low != int(q.low)]
+    return frozenset(
+        q
+        for q in units
+        if q.qualifier == "approx"
+        and any(
+            units[p] == units[q]
+            and roles[p] == roles[q]
+            and standings[p] == standings[q]
+            and agree_converted(q, p)
+            for p in precise
+        )
+    )
 
 
 #: Nouns that count a part of the people counted (lexicon/people_subgroups.txt).

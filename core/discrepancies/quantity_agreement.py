@@ -168,7 +168,7 @@ def _differ_in_precise_digits(a: Quantity, b: Quantity) -> bool:
         return False
     if _small_whole(a.low) or _small_whole(b.low):
         return False  # a whole number under 100 has fewer digits than that
-    digits = min(_significant(a.low), _significant(b.low))
+    digits = min(_written_significant(a), _written_significant(b))
     if digits < PRECISE_DIGITS:
         return False
     return not (_rounds_to(a.low, b.low, digits) or _rounds_to(b.low, a.low, digits))
@@ -185,12 +185,26 @@ def _rounds_decimals(short: Quantity, long: Quantity) -> bool:
         return False
     if not _DECIMAL.search(long.text) or short.low == long.low or _far_apart(short, long):
         return False
-    digits = _significant(short.low)
-    if not 2 <= digits < _significant(long.low):
+    digits = _written_significant(short)
+    if not 2 <= digits < _written_significant(long):
         return False
     exact = Decimal(repr(long.low))
     step = Decimal(1).scaleb(exact.adjusted() - digits + 1)
     return exact.quantize(step, rounding=ROUND_HALF_UP) == Decimal(repr(short.low)).quantize(step)
+
+
+_WRITTEN_DECIMAL = re.compile(r"\d[\d,]*\.\d+")
+
+
+def _written_significant(q: Quantity) -> int:
+    """Significant digits as written: "50.20%" gives four, where the value 50.2 gives
+    three; a figure without a decimal point is read from its value."""
+    written = _WRITTEN_DECIMAL.search(q.text)
+    if written is None:
+        return _significant(q.low)
+    digits = written.group().replace(",", "").replace(".", "").lstrip("0")
+    value = float(written.group().replace(",", ""))
+    return len(digits) if digits and value == q.low else _significant(q.low)
 
 
 def _small_whole(value: float) -> bool:

@@ -84,7 +84,9 @@ _COUNTING = "|".join(sorted(lexicon.words("count_progress")))
 _BALLOTS = r"(?:votes?|ballots?|precincts?|polling\s+stations?|returns|the\s+count)"
 #: "with 95 per cent of votes tallied" / "after counting 98 percent of the votes".
 _PROGRESS_AFTER = re.compile(
-    rf"\s*(?:of\s+)?(?:the\s+|all\s+)?{_BALLOTS}\s+(?:\w+\s+)?(?:{_COUNTING})\b", re.I
+    rf"\s*(?:of\s+)?(?:the\s+|all\s+)?(?:[\d.,]+\s+(?:million\s+|thousand\s+)?)?"
+    rf"{_BALLOTS}\s+(?:\w+\s+)?(?:{_COUNTING})\b",
+    re.I,
 )
 #: "99% of votes have been counted": the clause itself says how far the count got.
 _PROGRESS_PASSIVE = re.compile(

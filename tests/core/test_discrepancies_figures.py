@@ -12,7 +12,7 @@ from core.discrepancies.number_conflicts import (
     second_counts,
 )
 from core.discrepancies.roles import role_of
-from core.discrepancies.standing import AVERAGE, RECALLED, REQUESTED, standing_of
+from core.discrepancies.standing import AVERAGE, PROGRESS, RECALLED, REQUESTED, standing_of
 
 
 def test_figures_still_waiting_are_not_set_against_those_done():
@@ -370,6 +370,29 @@ def test_the_dead_at_the_scene_are_a_part_of_the_toll():
     assert [(a.text[slice(*f.a)], b.text[slice(*f.b)]) for f in found] == [
         ("At least 41 people", "Thirty people")
     ]
+
+
+def test_a_share_written_with_a_trailing_zero_keeps_its_digits():
+    a = side("Vote.\n\nThe ruling party received 50.20% of the vote, the commission said.")
+    b = side("Vote.\n\nThe ruling party received 50.17% of the vote, the commission said.")
+    assert len(number_conflicts(paired_figures(a, b, {(1, 1)}))) == 1
+    same = side("Vote.\n\nThe ruling party received 50.2% of the vote, the commission said.")
+    assert number_conflicts(paired_figures(a, same, {(1, 1)})) == []
+
+
+def test_the_count_so_far_may_say_how_many_votes_were_counted():
+    b = side("Vote.\n\nWith 99.9% of 1.6 million votes counted, the ruling party led.")
+    assert [standing_of(b, q) for q in b.facts.quantities][:1] == [PROGRESS]
+
+
+def test_a_rounding_of_the_articles_own_figure_takes_no_partner_from_it():
+    a = side(
+        "Vote.\n\nThe ruling party, which captured roughly 50% of votes, said it had won. "
+        "The ruling party earned 50.17% of the vote, the commission said."
+    )
+    b = side("Vote.\n\nThe ruling party received 50.21% of the vote, the commission said.")
+    found = number_conflicts(paired_figures(a, b, set()))
+    assert [a.text[slice(*f.a)] for f in found] == ["50.17% of the vote"]
 
 
 def test_the_one_measure_each_article_gives_is_compared_without_shared_words():
