@@ -484,6 +484,8 @@ def _days_apart(
     day the two texts share."""
     if not x or not y:
         return False
+    if x is y or any(year == 0 for _, year, _ in x & y):
+        return False  # a day both name, written without a year: one story's day
     x_days = [(d, year, edge) for d, year, edge in x if not 0 < year < recent]
     y_days = [(d, year, edge) for d, year, edge in y if not 0 < year < recent]
     if all(edge for _, _, edge in x_days) or all(edge for _, _, edge in y_days):
