@@ -12,7 +12,7 @@ against "according to the wire service".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from core import lexicon
@@ -134,18 +134,18 @@ class Credits:
     """
 
     def __init__(self, attributions: Sequence[Attribution]) -> None:
-        self.words: dict[str, set[str]] = {}
+        words: dict[str, set[str]] = {}
         for f in attributions:
-            self.words.setdefault(f.source_key, set()).update(_words(f.source))
-        pooled = {k: set(v) for k, v in self.words.items()}
+            words.setdefault(f.source_key, set()).update(_words(f.source))
+        pooled = {k: set(v) for k, v in words.items()}
         for key in pooled:
             for other, other_names in pooled.items():
                 if other != key and set(key.split()) <= other_names:
-                    self.words[key] |= (
-                        other_names  # "harbour master" inside "…Harbour Master Okoro"
-                    )
+                    words[key] |= other_names  # "harbour master" inside "…Harbour Master Okoro"
+        # frozen, so the office reading of a source's words is remembered (``_office``)
+        self.words: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in words.items()}
 
-    def names(self, f: Attribution) -> set[str] | frozenset[str]:
+    def names(self, f: Attribution) -> frozenset[str]:
         found = self.words.get(f.source_key)
         return _words(f.source) if found is None else found
 
@@ -182,7 +182,8 @@ def same_source(
         return True
     # "the Interior Ministry reported" / "Interior Minister Ana Ruiz said": a minister
     # speaks for the ministry
-    if _office(key_f) <= _office(names_g) or _office(key_g) <= _office(names_f):
+    office_f, office_g = _office(frozenset(key_f)), _office(frozenset(key_g))
+    if office_f <= _office(names_g) or office_g <= _office(names_f):
         return True
     return (
         _describes(g, names_f, f)
@@ -196,11 +197,12 @@ def same_source(
 OFFICE_HEADS = lexicon.words("office_heads")
 
 
-def _office(words: Iterable[str]) -> set[str]:
+@lru_cache(maxsize=8192)
+def _office(words: frozenset[str]) -> frozenset[str]:
     """Credit words by their stems, without the office's own noun: a ministry is read
     as its minister, the presidency as the president, "the Sheriff's Office" as the
     sheriff, and "Transport" and "Transportation" name one office."""
-    return {stem(w) for w in words if w not in OFFICE_HEADS}
+    return frozenset(stem(w) for w in words if w not in OFFICE_HEADS)
 
 
 #: Words of a credit to "the authorities" at large (lexicon/unnamed_officials.txt).
@@ -243,6 +245,7 @@ def _words(text: str) -> frozenset[str]:
 def forget_credit_words() -> None:
     """Drop remembered credit words (benchmarks time reading, not lookups)."""
     _words.cache_clear()
+    _office.cache_clear()
 
 
 def conflicting_sources(

@@ -103,14 +103,19 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
     shared_facts = _shared(_counts([_distinctive(w) for w in words]))
     reprints = _reprints(shingle_counts)
     years = tuple(_latest_year(w) for w in words)
+    storms = tuple(_storm(body) for body in bodies)
     when = When(
         _plausible(_days(articles), words),
         [_stated_days(w, latest) for w, latest in zip(words, years, strict=True)],
         [frozenset(w for w in ws if w in _WEEKDAYS) for ws in words],
-        tuple(_storm(body) for body in bodies),
+        storms,
         tuple(_places(body) for body in bodies),
         years,
-        tuple(_storm_aliases(body) for body in bodies),
+        # only a text that names a storm can give it another name
+        tuple(
+            _storm_aliases(body) if storm else frozenset()
+            for body, storm in zip(bodies, storms, strict=True)
+        ),
     )
     scores = _pair_scores(Signals(topic, phrases, shared_facts), when, reprints)
     events = _average_linkage(scores, n)
