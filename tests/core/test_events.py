@@ -213,31 +213,48 @@ def test_reports_naming_days_weeks_apart_are_two_events():
     assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
 
 
-def test_three_reports_of_one_event_group_though_the_pile_is_tiny():
-    # in a pile of three every word is in one to three reports, so the pile alone
-    # weighs the event's own words least; general news frequencies stand in
-    a = ("Ferry sinks on Lake Varenna\n\nA ferry carrying about 80 people sank on Lake Varenna near Ostrel on Tuesday, "
-         "officials said. Rescue teams pulled 41 survivors from the water and the search for the missing "
-         "continued into the night, the government said in a statement. The country's president ordered an inquiry.")
-    b = ("Dozens missing after Varenna ferry disaster\n\nDivers searched Lake Varenna for a second day after the "
-         "overloaded ferry capsized near the port of Ostrel. Families gathered at the harbour as police "
-         "released a list of passengers. The transport minister blamed the owner for taking too many people on board.")
-    c = ("Lake Varenna boat captain arrested\n\nPolice have arrested the captain of the overloaded ferry that capsized on "
-         "Lake Varenna, local media reported. Authorities reported at least 12 deaths so far, and survivors "
-         "told reporters the ferry began to tilt minutes after leaving the port of Ostrel with too many people on board.")
-    assert group_events([Article(text=t) for t in (a, b, c)]).events == ((0, 1, 2),)
+#: Three reports of one event in a pile of three. In such a pile every word is in one
+#: to three reports, so the pile alone weighs the event's own words least (general news
+#: frequencies stand in); and reports written on different days name different weekdays.
+TINY_PILES = {
+    "ferry": (
+        (
+            "Ferry sinks on Lake Varenna\n\nA ferry carrying about 80 people sank on Lake Varenna near Ostrel on Tuesday, "
+            "officials said. Rescue teams pulled 41 survivors from the water and the search for the missing "
+            "continued into the night, the government said in a statement. The country's president ordered an inquiry."
+        ),
+        (
+            "Dozens missing after Varenna ferry disaster\n\nDivers searched Lake Varenna for a second day after the "
+            "overloaded ferry capsized near the port of Ostrel. Families gathered at the harbour as police "
+            "released a list of passengers. The transport minister blamed the owner for taking too many people on board."
+        ),
+        (
+            "Lake Varenna boat captain arrested\n\nPolice have arrested the captain of the overloaded ferry that capsized on "
+            "Lake Varenna, local media reported. Authorities reported at least 12 deaths so far, and survivors "
+            "told reporters the ferry began to tilt minutes after leaving the port of Ostrel with too many people on board."
+        ),
+    ),
+    "told-on-three-days": (
+        (
+            "Tanker blast at port\n\nA fuel tanker exploded at the port of Mirela on Tuesday, "
+            "killing several dock workers and setting two warehouses on fire, officials said."
+        ),
+        (
+            "Port explosion toll rises\n\nThe toll from the fuel tanker explosion at Mirela port rose on Wednesday "
+            "as firefighters put out the last fires in the warehouses and more dock workers died."
+        ),
+        (
+            "Inquiry into Mirela port blast\n\nInvestigators on Thursday began examining why the fuel tanker "
+            "exploded at the port of Mirela, setting the warehouses on fire and killing dock workers, "
+            "as families of the dead demanded answers."
+        ),
+    ),
+}
 
 
-def test_a_tiny_pile_told_on_three_days_is_one_event():
-    # reports of one event written on different days name different weekdays
-    a = ("Tanker blast at port\n\nA fuel tanker exploded at the port of Mirela on Tuesday, "
-         "killing several dock workers and setting two warehouses on fire, officials said.")
-    b = ("Port explosion toll rises\n\nThe toll from the fuel tanker explosion at Mirela port rose on Wednesday "
-         "as firefighters put out the last fires in the warehouses and more dock workers died.")
-    c = ("Inquiry into Mirela port blast\n\nInvestigators on Thursday began examining why the fuel tanker "
-         "exploded at the port of Mirela, setting the warehouses on fire and killing dock workers, "
-         "as families of the dead demanded answers.")
-    assert group_events([Article(text=t) for t in (a, b, c)]).events == ((0, 1, 2),)
+@pytest.mark.parametrize("reports", TINY_PILES.values(), ids=TINY_PILES.keys())
+def test_three_reports_of_one_event_group_though_the_pile_is_tiny(reports):
+    assert group_events([Article(text=t) for t in reports]).events == ((0, 1, 2),)
 
 
 def test_a_day_that_only_opens_a_span_sets_no_report_apart():
@@ -477,7 +494,9 @@ def test_two_happenings_told_alike_are_two_events(first, second, retelling):
 
 
 def test_a_storm_under_its_local_name_is_the_same_storm():
-    local = STORMS[0].replace("Hurricane Tamsin made", "Typhoon Lusing (international name: Tamsin) made")
+    local = STORMS[0].replace(
+        "Hurricane Tamsin made", "Typhoon Lusing (international name: Tamsin) made"
+    )
     local = local.replace("Tamsin weakened", "Lusing weakened")
     grouping = group_events(articles(STORMS[0], local, STORMS[1]))
     assert as_sets(grouping) == {frozenset({0, 1}), frozenset({2})}
