@@ -199,15 +199,17 @@ def test_a_saga_of_separate_events_is_not_chained_together():
     assert frozenset({1}) in as_sets(grouping)
 
 
+#: Two rounds of one dispute's talks, five weeks apart.
+PORT_TALKS = (
+    "Port strike talks\n\nUnion leaders and the port authority met on March 3 to discuss "
+    "wages, shifts and safety rules at the container terminal, officials said.",
+    "Port strike talks resume\n\nOn April 9 the port authority sat down again with union "
+    "leaders over terminal wages, safety rules and shifts, according to officials.",
+)
+
+
 def test_reports_naming_days_weeks_apart_are_two_events():
-    first = (
-        "Port strike talks\n\nUnion leaders and the port authority met on March 3 to discuss "
-        "wages, shifts and safety rules at the container terminal, officials said."
-    )
-    later = (
-        "Port strike talks resume\n\nOn April 9 the port authority sat down again with union "
-        "leaders over terminal wages, safety rules and shifts, according to officials."
-    )
+    first, later = PORT_TALKS
     same_day = first.replace("officials said", "a spokesperson said")
     grouping = group_events(articles(first, later, same_day))
     assert as_sets(grouping) == {frozenset({0, 2}), frozenset({1})}
@@ -258,14 +260,7 @@ def test_three_reports_of_one_event_group_though_the_pile_is_tiny(reports):
 
 
 def test_a_day_that_only_opens_a_span_sets_no_report_apart():
-    first = (
-        "Port strike talks\n\nUnion leaders and the port authority met on March 3 to discuss "
-        "wages, shifts and safety rules at the container terminal, officials said."
-    )
-    later = (
-        "Port strike talks resume\n\nOn April 9 the port authority sat down again with union "
-        "leaders over terminal wages, safety rules and shifts, according to officials."
-    )
+    first, later = PORT_TALKS
     since = later.replace("On April 9 the", "Since April 9 the")
     assert len(group_events(articles(first, later)).events) == 2
     assert len(group_events(articles(first, since)).events) == 1
