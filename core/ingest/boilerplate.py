@@ -180,6 +180,12 @@ class BoilerplateIndex:
         return i < len(self._starts) and self._starts[i] < end
 
 
+def is_furniture_line(line: str) -> bool:
+    """Whether one line alone reads as site furniture (a section label, a byline, a
+    row of share buttons, a stamp), whatever surrounds it."""
+    return _is_furniture(line)
+
+
 def _is_furniture(line: str) -> bool:
     if len(line) > _MAX_FURNITURE_CHARS:
         return False

@@ -16,8 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from core import lexicon
 from core.errors import IngestError
-from core.ingest.boilerplate import find_boilerplate
+from core.ingest.boilerplate import find_boilerplate, is_furniture_line
 from core.ingest.date_stamps import (
     dates_the_site,
     is_stamp_line,
@@ -146,17 +147,41 @@ def normalise_newlines(text: str) -> str:
 
 
 def guess_title(text: str, boilerplate: tuple[Span, ...] = (), *, fmt: str = "txt") -> str:
-    """The first line that is not site furniture, shortened at a word if long."""
+    """The first line that is not site furniture, shortened at a word if long.
+
+    A saved page's stamp before the headline ("date 2024-11-21 Gautam Adani…") is
+    not part of it, and a line no headline reads like is passed over when a
+    better one follows within the first few: a section label or an agency's name
+    alone ("Football", "Reuters"), a line that opens in lower case ("ajc logo"),
+    or a label of a word or two in capitals ("KEY POINTS", "In Pictures")."""
     furniture = set(boilerplate)
+    lines = []
     for found in LINE.finditer(text):
         if found.span() in furniture:
             continue
-        line = found.group()
+        line = found.group().strip()
         if fmt == "md":
             line = _MD_HEADING.sub("", line).strip()
+        line = line[leading_stamp_end(line) :].strip()
         if line:
-            return _shorten(line)
-    return ""
+            lines.append(line)
+            if len(lines) >= _TITLE_LINES:
+                break
+    chosen = next((line for line in lines if not _not_a_headline(line)), lines[0] if lines else "")
+    return _shorten(chosen) if chosen else ""
+
+
+#: Lines read for a title: a headline sits under at most a few labels.
+_TITLE_LINES = 4
+_AGENCIES = lexicon.words("news_agencies")
+
+
+def _not_a_headline(line: str) -> bool:
+    first = next((c for c in line if c.isalpha()), "")
+    if first.islower() or is_furniture_line(line) or line.casefold() in _AGENCIES:
+        return True
+    words = line.split()
+    return len(words) <= 2 and all(not w[:1].isalpha() or w[:1].isupper() for w in words)
 
 
 def guess_published(text: str) -> str:

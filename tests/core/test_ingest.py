@@ -220,6 +220,21 @@ def test_title_skips_furniture():
     assert article_from_text(text).title == "Real headline here"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("date 2024-11-21 Harbour fire kills three\n\nBody text.", "Harbour fire kills three"),
+        ("Reuters\n\nHarbour fire kills three\n\nBody text.", "Harbour fire kills three"),
+        ("Football\n\nCity win the cup final\n\nBody text.", "City win the cup final"),
+        ("site logo\n\nHarbour fire kills three\n\nBody text.", "Harbour fire kills three"),
+        ("KEY POINTS\n\nHarbour fire kills three\n\nBody text.", "Harbour fire kills three"),
+        ("Earthquake strikes Morocco\n\nA strong quake hit the country.", "Earthquake strikes Morocco"),
+    ],
+)
+def test_title_passes_over_labels_and_stamps(text, title):
+    assert article_from_text(text).title == title
+
+
 def test_markdown_title_loses_heading_marks(tmp_path):
     article = load_article(
         write(tmp_path, "story.md", "# Storm hits the coast #\n\nBody text here.")
