@@ -25,7 +25,7 @@ from core.discrepancies.text import is_function_word, key, one_line, words
 from core.facts.fact_records import Quote
 from core.facts.names import name_variants_match
 
-MIN_SHARED_WORDS = 4
+MIN_SHARED_WORDS = 3  # a short remark ("The port is closed") is a quote too
 MIN_SHARED_SHARE = 0.6  # of the shorter quote's words
 
 

@@ -489,6 +489,16 @@ def test_a_quote_credited_to_she_is_compared_for_its_words_not_set_against_a_nam
     assert any(d.kind == "quote" and "in" in d.summary and "on" in d.summary for d in ds), ds
 
 
+def test_a_short_quotation_translated_two_ways_is_one_quotation():
+    from finder_sides import side
+
+    from core.discrepancies.quote_conflicts import matched_quotes
+
+    a = side('Regulator\n\nThe bank must "make a thorough self-review now", the regulator said.')
+    b = side('Regulator\n\nThe bank must "conduct a thorough self-review", the regulator said.')
+    assert len(matched_quotes(a, b)) == 1
+
+
 def test_changes_far_apart_in_one_quotation_are_flagged_each_where_it_is():
     remark = (
         '"Welcome to the club, Tomas! We are very happy about this {who}. Bringing him here '
