@@ -168,7 +168,15 @@ def guess_title(text: str, boilerplate: tuple[Span, ...] = (), *, fmt: str = "tx
             if len(lines) >= _TITLE_LINES:
                 break
     chosen = next((line for line in lines if not _not_a_headline(line)), lines[0] if lines else "")
+    if len(chosen.split()) <= 2:
+        # "Accessibility links" above "Death toll rises to 91": a headline follows
+        chosen = next((line for line in lines if _reads_as_headline(line)), chosen)
     return _shorten(chosen) if chosen else ""
+
+
+def _reads_as_headline(line: str) -> bool:
+    """Four words or more, opened by a capital and not closed like a sentence."""
+    return len(line.split()) >= 4 and line[:1].isupper() and not line.endswith((".", ":"))
 
 
 #: Lines read for a title: a headline sits under at most a few labels.

@@ -229,6 +229,7 @@ def test_title_skips_furniture():
         ("site logo\n\nHarbour fire kills three\n\nBody text.", "Harbour fire kills three"),
         ("KEY POINTS\n\nHarbour fire kills three\n\nBody text.", "Harbour fire kills three"),
         ("Earthquake strikes Morocco\n\nA strong quake hit the country.", "Earthquake strikes Morocco"),
+        ("Page links\n\nLatest News\n\nHarbour fire kills three people\n\nBody.", "Harbour fire kills three people"),
     ],
 )
 def test_title_passes_over_labels_and_stamps(text, title):
