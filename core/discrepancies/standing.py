@@ -158,12 +158,13 @@ def _counts_progress(text: str, q: Quantity, before: str, after: str) -> bool:
 #: "by a majority of 230", "a majority of 19 votes": the margin between two counts of
 #: votes; "a majority of 326 seats" is a number of seats.
 _MAJORITY_BEFORE = re.compile(r"\bmajority\s+of\s+(?:just\s+|only\s+|about\s+)?$", re.I)
+_CHAMBER_UNITS = _SEATS | {"mp"}
 
 
-def _gap_between_values(q: Quantity, after: str, before: str = "") -> bool:
+def _gap_between_values(q: Quantity, after: str, before: str) -> bool:
     """ "8kg lighter than", "6 metres longer than" (the comparative read as its noun), "a
     majority of 230" (the gap between the votes for and against)."""
-    if _MAJORITY_BEFORE.search(before) and unit_key(q) not in _SEATS | {"mp"}:
+    if _MAJORITY_BEFORE.search(before) and unit_key(q) not in _CHAMBER_UNITS:
         return True
     if (q.modifies or "").casefold() in COMPARATIVES and _THAN.match(after):
         return True

@@ -111,7 +111,7 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
         line = text[start:end]
         verdict = verdicts.get(line)
         if verdict is None:
-            verdict = verdicts[line] = _is_furniture(line)
+            verdict = verdicts[line] = is_furniture_line(line)
         marked.append(verdict)
     for index in _later_duplicates(text, lines):
         marked[index] = True
@@ -183,10 +183,6 @@ class BoilerplateIndex:
 def is_furniture_line(line: str) -> bool:
     """Whether one line alone reads as site furniture (a section label, a byline, a
     row of share buttons, a stamp), whatever surrounds it."""
-    return _is_furniture(line)
-
-
-def _is_furniture(line: str) -> bool:
     if len(line) > _MAX_FURNITURE_CHARS:
         return False
     core = _strip_marks(line)

@@ -150,10 +150,11 @@ def guess_title(text: str, boilerplate: tuple[Span, ...] = (), *, fmt: str = "tx
     """The first line that is not site furniture, shortened at a word if long.
 
     A saved page's stamp before the headline ("date 2024-11-21 Gautam Adani…") is
-    not part of it, and a line no headline reads like is passed over when a
-    better one follows within the first few: a section label or an agency's name
-    alone ("Football", "Reuters"), a line that opens in lower case ("ajc logo"),
-    or a label of a word or two in capitals ("KEY POINTS", "In Pictures")."""
+    not part of it. Among the first few lines, one that reads like a label gives
+    way to the next that does not: a section label or an agency's name alone
+    ("Football", "Reuters"), a line that opens in lower case ("ajc logo"), a word
+    or two in capitals ("KEY POINTS"). A title of a word or two that is left
+    ("Accessibility links") gives way to a later line of headline length."""
     furniture = set(boilerplate)
     lines = []
     for found in LINE.finditer(text):
