@@ -93,6 +93,36 @@ def is_named(f: Attribution) -> bool:
     return bool(words) and words[-1][:1].isupper() and f.source.casefold() not in PRONOUNS
 
 
+#: Words that name a body or an office ("the army", "the country's president").
+INSTITUTION_WORDS = (lexicon.words("org_words") | lexicon.words("person_titles")) - lexicon.words(
+    "unnamed_officials"
+)
+#: Titles that speak for a body (lexicon/spokes_titles.txt): "the director" is the hospital.
+SPOKES_TITLES = lexicon.words("spokes_titles")
+
+
+def _body(f: Attribution) -> frozenset[str]:
+    """The body or office an unnamed speaker is ("the army", "the president"); empty
+    for a name, which the other side may describe ("the company" for a firm it names),
+    and for anyone at all ("officials", "a source")."""
+    words = _words(f.source)
+    if is_named(f) or words & SPOKES_TITLES:
+        return frozenset()
+    return words & INSTITUTION_WORDS
+
+
+def _different_bodies(
+    left: Sequence[Attribution], right: Sequence[Attribution]
+) -> tuple[Attribution, Attribution] | None:
+    """Two unnamed bodies that are plainly not one ("the army" / "the president")."""
+    for f in left:
+        for g in right:
+            body_f, body_g = _body(f), _body(g)
+            if body_f and body_g and not body_f & body_g:
+                return f, g
+    return None
+
+
 #: Speakers a credit can give without a name ("he said").
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
@@ -281,6 +311,9 @@ def conflicting_sources(
     named_right = [f for f in only_right if is_named(f)]
     if named_left and named_right:
         return named_left[0], named_right[0]
+    bodies = _different_bodies(only_left, only_right)
+    if bodies:
+        return bodies
     for f in left:
         for g in right:
             two_channels = channel(f) != channel(g) and (

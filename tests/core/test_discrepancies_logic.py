@@ -317,6 +317,20 @@ def test_a_spokesman_speaks_for_his_department():
     )
 
 
+def test_two_unnamed_bodies_are_two_sources():
+    army = credit("the army", "army", "said in a statement")
+    president = credit("the country's president", "country president", "said")
+    assert conflicting_sources([army], [president]) == (army, president)
+    # an unnamed body may be the one the other side names, and a voice speaks for its body
+    company = credit("the company", "company", "said")
+    assert conflicting_sources([company], [credit("Acme", "acme", "said")]) is None
+    hospital = credit("the hospital", "hospital", "said")
+    director = credit("the director of the clinic", "director clinic", "said")
+    assert conflicting_sources([hospital], [director]) is None
+    # "officials" may be anyone, the army included
+    assert conflicting_sources([army], [credit("officials", "officials", "said")]) is None
+
+
 def test_credits_to_the_authorities_at_large_are_one_source():
     figures = credit("official figures", "official figures", "according to")
     assert same_source(figures, credit("officials", "officials", "said"))

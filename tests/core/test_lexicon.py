@@ -86,6 +86,7 @@ SHAPES = {
     "skipped_before_speech_verb": "list",
     "site_wide_stamps": "list",
     "social_buttons": "list",
+    "spokes_titles": "list",
     "speech_settings": "groups",
     "speech_verbs": "list",
     "surname_first": "list",
