@@ -77,8 +77,10 @@ def noun_run(tail: str, limit: int = 4) -> list[re.Match[str]]:
     for match in WORD.finditer(tail, 0, 80):
         word = match.group()
         lower = word.lower()
-        if not word[:1].isalpha() or lower in STOP_WORDS or lower in COMMON_VERBS:
+        if not word[:1].isalpha() or lower in COMMON_VERBS:
             break
+        if lower in STOP_WORDS and not (len(word) > 1 and word.isupper()):
+            break  # "US" in "14 large US ports" is the country, not "us"
         if _is_adverb(lower):
             break
         if run and lower.endswith(("ed", "ing")) and lower not in _NOUNS_ENDING_ING:

@@ -42,6 +42,7 @@ def only(text: str):
         ("The epicentre was 26 km east of the town.", 26, 26, "kilometre"),
         ("The striker has scored 25 goals this season.", 25, 25, "goal"),
         ("Nine children were among the dead.", 9, 9, "child"),
+        ("The strike shut 14 large US ports on Tuesday.", 14, 14, "port"),
     ],
 )
 def test_exact_counts_with_head_noun(text, low, high, unit):
