@@ -59,9 +59,14 @@ FACT_WEIGHT = 3.0  # a stated figure or date weighs as much as three content wor
 #: ones by its own document frequencies (every word is in one to four of them): the
 #: shares of lexicon/news_word_frequencies.txt stand in, as if this many more articles
 #: of general news were in the pile. Chosen on half the held-out events, checked on the
-#: other half (docs/events.md); a pile of five or more keeps its own frequencies.
+#: other half (docs/events.md).
 TINY_PILE = 4
 BACKGROUND_ARTICLES = 30.0
+#: In a pile of five or more, a word more than this share of the pile uses tells what the
+#: pile is about, not which of its events: it keeps the pile's own frequency, and only
+#: the words of a few articles (an event's places and names) are weighed as in news at
+#: large. Two calls between the same two ministers share the ministers, not one call.
+WIDESPREAD = 0.5
 #: In a tiny pile, reports of one event told on different days ("Wednesday's blasts",
 #: "on Thursday, officials said") are the usual case, not a sign of two events: the
 #: weekday factor is milder there (docs/events.md).
@@ -96,7 +101,7 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
     words = [_words(body) for body in bodies]
     topic_terms, facts = zip(*(_topic_terms(w) for w in words), strict=True)
     topic_counts = _counts(topic_terms, facts)
-    background = _background(topic_terms, topic_counts.matrix.shape[1]) if n <= TINY_PILE else None
+    background = _background(topic_terms, topic_counts.matrix.shape[1])
     topic = _cosine(_tfidf(topic_counts, sublinear=True, background=background))
     shingle_counts = _counts([_shingles(w) for w in words])
     phrases = _cosine(_tfidf(shingle_counts, sublinear=False))
@@ -286,14 +291,16 @@ def _tfidf(counts: Counts, sublinear: bool, background: np.ndarray | None = None
 
     ``background`` (each column's share of general news articles) joins the pile
     as ``BACKGROUND_ARTICLES`` more articles: with it, a word three reports of one
-    event share weighs as much as in a big pile, not least of all."""
+    event share weighs as much as in a big pile, not least of all. In a pile of
+    five or more, words most of the pile uses keep the pile's own weight."""
     matrix = counts.matrix
+    n = matrix.shape[0]
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    if background is None:
-        idf = np.log((1.0 + matrix.shape[0]) / (1.0 + df)) + 1.0
-    else:
-        pile = 1.0 + matrix.shape[0] + BACKGROUND_ARTICLES
-        idf = np.log(pile / (1.0 + df + BACKGROUND_ARTICLES * background)) + 1.0
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    if background is not None:
+        pile = 1.0 + n + BACKGROUND_ARTICLES
+        weighed = np.log(pile / (1.0 + df + BACKGROUND_ARTICLES * background)) + 1.0
+        idf = weighed if n <= TINY_PILE else np.where(df > WIDESPREAD * n, idf, weighed)
     tf = 1.0 + np.log(matrix.data) if sublinear else np.ones_like(matrix.data)
     data = tf * idf[matrix.indices] * counts.boost[matrix.indices]
     norms = np.sqrt(matrix.row_sums(data * data))
