@@ -53,7 +53,10 @@ TIME_GATE_DAYS = 5
 #: wire background repeats for years. Nearer dates may be a site's stamp (a page saved
 #: months after the story), which shared passages overrule.
 FAR_APART_DAYS = 180
-OTHER_WEEKDAYS_FACTOR = 0.65  # an unlinked pair whose texts name no weekday in common
+#: An unlinked pair whose texts name no weekday in common: reports of one event are often
+#: written on different days ("Tuesday's blast", "on Wednesday the toll rose"), so this
+#: only leans towards two events (docs/events.md).
+OTHER_WEEKDAYS_FACTOR = 0.85
 FACT_WEIGHT = 3.0  # a stated figure or date weighs as much as three content words
 #: A pile of this many articles or fewer cannot tell an event's own words from everyday
 #: ones by its own document frequencies (every word is in one to four of them): the
@@ -67,10 +70,6 @@ BACKGROUND_ARTICLES = 30.0
 #: the words of a few articles (an event's places and names) are weighed as in news at
 #: large. Two calls between the same two ministers share the ministers, not one call.
 WIDESPREAD = 0.5
-#: In a tiny pile, reports of one event told on different days ("Wednesday's blasts",
-#: "on Thursday, officials said") are the usual case, not a sign of two events: the
-#: weekday factor is milder there (docs/events.md).
-TINY_PILE_WEEKDAYS_FACTOR = 0.85
 MIN_SCORE = 0.05  # pair scores below this are treated as zero (keeps the matrix sparse)
 ALL_PAIRS_UP_TO = 6  # events this small get every pair suggested
 EXTRA_PAIRS_PER_ARTICLE = 1  # big events: a spanning tree plus this many extra pairs per article
@@ -590,8 +589,7 @@ def _pair_scores(
     )
     allowed = ~((apart & ~shared) | far | other_storms | (other_places & ~shared))
     values = np.where(linked, values, UNLINKED_FACTOR * values)
-    weekdays_factor = TINY_PILE_WEEKDAYS_FACTOR if n <= TINY_PILE else OTHER_WEEKDAYS_FACTOR
-    values = np.where(other_days & ~linked, weekdays_factor * values, values)
+    values = np.where(other_days & ~linked, OTHER_WEEKDAYS_FACTOR * values, values)
     scores = dict(
         zip(
             zip(rows[allowed].tolist(), cols[allowed].tolist(), strict=True),

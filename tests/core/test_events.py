@@ -269,6 +269,12 @@ def test_an_events_own_words_weigh_as_in_news_at_large_in_a_pile_of_six():
     assert all(set(e) <= {0, 1, 2} or set(e) <= {3, 4, 5} for e in events)
 
 
+def test_reports_told_on_different_days_group_in_a_pile_of_six():
+    """Reports of one event name the days they were written on, in any pile."""
+    reports = TINY_PILES["ferry"] + TINY_PILES["told-on-three-days"]
+    assert group_events([Article(text=t) for t in reports]).events == ((0, 1, 2), (3, 4, 5))
+
+
 def test_a_day_that_only_opens_a_span_sets_no_report_apart():
     first, later = PORT_TALKS
     since = later.replace("On April 9 the", "Since April 9 the")
