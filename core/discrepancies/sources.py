@@ -210,6 +210,13 @@ def same_source(
     names_g = credits_g.names(g) if credits_g else _words(g.source)
     if set(key_f) <= names_g or set(key_g) <= names_f:
         return True
+    # "the country's ambassador to Vanuatu" / "China's Ambassador to Vanuatu Li Minggan":
+    # the country, the government, officials stand for whoever the other side names
+    own_f, own_g = set(key_f) - UNNAMED_OFFICIALS, set(key_g) - UNNAMED_OFFICIALS
+    if (own_f and own_f < set(key_f) and own_f <= names_g) or (
+        own_g and own_g < set(key_g) and own_g <= names_f
+    ):
+        return True
     # "the Interior Ministry reported" / "Interior Minister Ana Ruiz said": a minister
     # speaks for the ministry
     office_f, office_g = _office(frozenset(key_f)), _office(frozenset(key_g))

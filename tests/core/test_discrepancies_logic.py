@@ -331,6 +331,15 @@ def test_two_unnamed_bodies_are_two_sources():
     assert conflicting_sources([army], [credit("officials", "officials", "said")]) is None
 
 
+def test_the_country_stands_for_the_one_the_other_side_names():
+    envoy = credit("the country's ambassador to Peru", "country ambassador peru", "told")
+    named = credit("Brazil's Ambassador to Peru Ana Lima", "brazil ambassador peru ana lima", "said")
+    assert same_source(envoy, named)
+    assert conflicting_sources([envoy], [named]) is None
+    # the authorities' words alone say nothing of who spoke
+    assert not same_source(credit("officials", "officials", "said"), named)
+
+
 def test_credits_to_the_authorities_at_large_are_one_source():
     figures = credit("official figures", "official figures", "according to")
     assert same_source(figures, credit("officials", "officials", "said"))
