@@ -453,7 +453,10 @@ def _stated_days(words: list[str], latest: int) -> frozenset[tuple[int, int, boo
                 continue  # "since March 16, 2020" in a story of a later year: recalled
             if term and term.startswith("#d:"):
                 month, day = (int(x) for x in term[3:].split("-"))
-                edge = i >= 2 and words[i - 2] in _SPAN_WORDS
+                before = words[max(0, i - 3) : max(0, i - 1)]  # the two words before the month
+                edge = bool(before) and (
+                    before[-1] in _SPAN_WORDS or (before[-1] == "on" and before[0] in _SPAN_WORDS)
+                )
                 try:
                     days.add((dt.date(2001, month, day).timetuple().tm_yday, year, edge))
                 except ValueError:

@@ -280,6 +280,9 @@ def test_a_day_that_only_opens_a_span_sets_no_report_apart():
     since = later.replace("On April 9 the", "Since April 9 the")
     assert len(group_events(articles(first, later)).events) == 2
     assert len(group_events(articles(first, since)).events) == 1
+    # a verb before "on" makes the day another event's: the talks "began on April 9"
+    began = later.replace("On April 9 the", "Talks that began on April 9 went on, and the")
+    assert len(group_events(articles(first, began)).events) == 1
 
 
 def _reference_linkage(scores, n):
