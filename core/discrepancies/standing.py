@@ -30,7 +30,15 @@ PREMIUM = "premium"
 _PAST_YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b(?!,\d)[^.;]{0,40}$", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!,\d)")
 #: "$34 each", "$34 a share", "£5 per head": a price of one unit, not a total.
-_PER_UNIT = re.compile(r"\s*(?:each|apiece|(?:a|per)\s+(?:share|head|person|unit|piece|barrel|ticket))\b", re.I)
+#: A sum for each one or per period ("$34 a share", "20 euros per day", "€1,200 each"):
+#: after "a" or "an" only the nouns of lexicon/rate_nouns.txt ("$5 billion a year ago"
+#: is a sum of a year before); after "per" any noun.
+_RATE_NOUNS = "|".join(sorted(lexicon.words("rate_nouns"), key=len, reverse=True))
+_PER_UNIT = re.compile(
+    rf"\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:each|apiece|per\s+[^\W\d_]+|an?\s+(?:{_RATE_NOUNS}))\b"
+    r"(?!\s+(?:ago|earlier|before)\b)",
+    re.I,
+)
 #: Units of a body's size when joined to the figure ("a 300-member assembly", "a
 #: 12-seat council"): how big the body is, not how many of it did something.
 _BODY_UNITS = frozenset({"member", "seat", "people"})

@@ -67,6 +67,21 @@ def test_figures_in_two_units_of_one_length_are_compared_after_conversion():
     assert len(pairs) == 1 and number_conflicts(pairs) == []  # 150 miles is 241 km
 
 
+def test_a_rate_is_never_set_against_a_sum():
+    a = side(
+        "Fine.\n\nHe must pay a fine of 10,800 euros.\n\n"
+        "The amount is 18 months of fine at a rate of 20 euros per day."
+    )
+    b = side("Fine.\n\nHe was ordered to pay a fine exceeding €10,000.")
+    pairs = paired_figures(a, b, {(1, 1)})
+    assert [(x.low, y.low) for x, y in pairs] == [(10_800, 10_000)]
+    assert second_counts(a, b, pairs) == []  # 20 euros a day is no second fine
+    c = side("Shares.\n\nThe buyer pays $23 a share, or $10 billion, a year after the offer.")
+    d = side("Shares.\n\nThe deal values the chain at $10 billion, or $25 a share.")
+    pairs = paired_figures(c, d, {(1, 1)})
+    assert sorted((x.low, y.low) for x, y in pairs) == [(23, 25), (1e10, 1e10)]
+
+
 def test_the_share_of_ballots_counted_meets_only_another_count_progress():
     a = side("Vote.\n\nWith 95 per cent of votes tallied, Ruiz had 55.8 per cent of the vote.")
     b = side("Vote.\n\nRuiz won 55.6 per cent of the vote, against 44 per cent for Vale.")

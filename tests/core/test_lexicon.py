@@ -74,6 +74,7 @@ SHAPES = {
     "quantifiers": "list",
     "quote_closing_verbs": "list",
     "rated_events": "list",
+    "rate_nouns": "list",
     "renamed_places": "groups",
     "round_number_words": "list",
     "prior_value_cues": "list",
