@@ -46,6 +46,15 @@ _JOINED = re.compile(r"\d-[^\W\d_]")
 #: "won 70 of the 150 seats": the seats after "of the" are all the body has.
 _SEATS = frozenset({"member", "seat"})
 _OF_THE = re.compile(r"\bof\s+(?:the|its|their|all)\s+$", re.I)
+#: "can accommodate 35,000", "a capacity of 43", "a 35,000-capacity stadium": what a
+#: place or vehicle holds (lexicon/capacity_cues.txt), a size like a body's.
+_CAPACITY_CUES = "|".join(
+    sorted((re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.lines("capacity_cues")), key=len)[::-1]
+)
+_CAPACITY_BEFORE = re.compile(
+    rf"\b(?:{_CAPACITY_CUES})\s+(?:only\s+|just\s+|up\s+to\s+|about\s+|around\s+|some\s+)?$", re.I
+)
+_CAPACITY_AFTER = re.compile(r"^-?\s*capacity\b", re.I)
 
 #: "rose to 93 from 60", "declining sharply from the …", "compared with … a year
 #: earlier": the value before a change, which another article's current value never
@@ -127,6 +136,8 @@ def standing_of(side: Side, q: Quantity) -> str:
         return SIZE
     if unit_key(q) in _SEATS and _OF_THE.search(before):
         return SIZE  # "70 of the 150 seats", "more of the 150 seats": the chamber's size
+    if _CAPACITY_BEFORE.search(before) or _CAPACITY_AFTER.match(after) or q.unit == "capacity":
+        return SIZE  # what the stadium or the boat holds, not how many came
     if q.unit in CURRENCY_UNITS and _PER_UNIT.match(after):
         return PER_UNIT
     if _gap_between_values(q, after, before):

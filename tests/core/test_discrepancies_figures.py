@@ -131,6 +131,14 @@ def test_the_seats_a_party_won_a_share_of_are_the_chambers_size():
     assert [(x.low, y.low) for x, y in paired_figures(b, c, {(1, 1)})] == [(48, 52)]
 
 
+def test_what_a_place_holds_is_not_how_many_came():
+    a = side("Crush.\n\nThe arena can accommodate only 35,000 people, the minister said.")
+    b = side("Crush.\n\nAbout 2 to 3 lakh people came to the arena, the minister said.")
+    assert paired_figures(a, b, {(1, 1)}) == []
+    c = side("Crush.\n\nThe 25,000-capacity arena was full hours before the parade.")
+    assert standing_of(c, c.facts.quantities[0]) == standing_of(a, a.facts.quantities[0])
+
+
 def test_a_price_for_each_one_is_not_a_total():
     a = side("Listing.\n\nThe shares priced on Wednesday added $3 billion to the firm's value.")
     b = side("Listing.\n\nThe firm priced its shares at $34 each on Wednesday.")

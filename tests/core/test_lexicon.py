@@ -27,6 +27,7 @@ SHAPES = {
     "aside_openers": "list",
     "auxiliary_verbs": "list",
     "clock_hedges": "phrase_groups",
+    "capacity_cues": "list",
     "change_roles": "groups",
     "capitalised_abbreviations": "list",
     "channels": "groups",
