@@ -571,6 +571,11 @@ def _pair_scores(
     # two storms by name are two events, however alike their coverage and wording
     storms = when.storms or [""] * n
     aliases = when.aliases or [frozenset()] * n
+    same_storm = np.array(
+        [bool(storms[i]) and (storms[i] == storms[j] or storms[i] in aliases[j]) for i, j in pairs],
+        dtype=bool,
+    )
+    linked |= same_storm & (topic >= TOPIC_WITH_FACTS)
     other_storms = np.array(
         [
             bool(storms[i] and storms[j] and storms[i] != storms[j])

@@ -516,6 +516,20 @@ def test_a_storm_under_its_local_name_is_the_same_storm():
     assert as_sets(grouping) == {frozenset({0, 1}), frozenset({2})}
 
 
+def test_reports_naming_one_storm_are_linked_though_one_gets_the_day_wrong():
+    """A report that dates the landfall a day early still names the same storm."""
+    reports = (
+        "Cyclone hits coast\n\nCyclone Ravel made landfall near the port of Ostra on Sunday, "
+        "tearing roofs off homes and flooding fishing villages, officials said.",
+        "Storm batters port\n\nWinds of 200 km/h lashed Ostra on Sunday as Cyclone Ravel came "
+        "ashore and ripped the roofs from shelters; thousands sheltered in schools and refugee camps.",
+        "Camps flooded as storm hits\n\nCyclone Ravel flooded refugee camps south of Ostra on "
+        "Saturday and tore roofs off shelters, aid workers said, as the United Nations sent food.",
+    )
+    pile = [Article(text=t) for t in reports + TINY_PILES["ferry"]]
+    assert group_events(pile).events == ((0, 1, 2), (3, 4, 5))
+
+
 def test_a_quake_report_from_the_capital_is_the_same_quake():
     from core.events.grouping import _elsewhere, _places
 
