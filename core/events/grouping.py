@@ -535,9 +535,9 @@ def _pair_scores(
     """Scores of the pairs worth considering (i < j): evidence and the time gate applied.
 
     A pair is *linked* when it shares verbatim passages, or event-specific
-    figures and dates on a common topic, or a very close topic; an unlinked
-    pair counts half, so a saga's shared background can lift an average but
-    never make an event.
+    figures and dates (or the storm it names) on a common topic, or a very
+    close topic; an unlinked pair counts less, so a saga's shared background
+    can lift an average but never make an event.
     """
     n = signals.topic.size
     keys = np.sort(np.concatenate([signals.topic.keys, signals.phrases.keys]))
