@@ -480,6 +480,15 @@ def _latest_year(words: list[str]) -> int:
     return max((int(w) for w in words if _is_year(w)), default=0)
 
 
+def _storm_relation(x: str, y: str, aliases_x: frozenset[str], aliases_y: frozenset[str]) -> int:
+    """1 when two texts name one storm (by its name or one the other text also gives
+    it: "Kristine (international name: Trami)"), -1 when they name two, 0 when either
+    names none."""
+    if not (x and y):
+        return 0
+    return 1 if x == y or x in aliases_y or y in aliases_x else -1
+
+
 def _elsewhere(x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) -> bool:
     """Each quake report is mostly about a place the other never names: two quakes."""
     return bool(x[0] and y[0] and x[0] not in y[1] and y[0] not in x[1])
@@ -571,21 +580,12 @@ def _pair_scores(
     # two storms by name are two events, however alike their coverage and wording
     storms = when.storms or [""] * n
     aliases = when.aliases or [frozenset()] * n
-    same_storm = np.array(
-        [bool(storms[i]) and (storms[i] == storms[j] or storms[i] in aliases[j]) for i, j in pairs],
-        dtype=bool,
+    storm_relation = np.array(
+        [_storm_relation(storms[i], storms[j], aliases[i], aliases[j]) for i, j in pairs],
+        dtype=np.int8,
     )
-    linked |= same_storm & (topic >= TOPIC_WITH_FACTS)
-    other_storms = np.array(
-        [
-            bool(storms[i] and storms[j] and storms[i] != storms[j])
-            # one storm under two names: "Kristine (international name: Trami)"
-            and storms[j] not in aliases[i]
-            and storms[i] not in aliases[j]
-            for i, j in pairs
-        ],
-        dtype=bool,
-    )
+    linked |= (storm_relation == 1) & (topic >= TOPIC_WITH_FACTS)
+    other_storms = storm_relation == -1
     places = when.places or [("", frozenset())] * n
     other_places = np.array([_elsewhere(places[i], places[j]) for i, j in pairs], dtype=bool)
     other_days = np.array(
