@@ -581,7 +581,12 @@ def _pair_scores(
     storms = when.storms or [""] * n
     aliases = when.aliases or [frozenset()] * n
     storm_relation = np.array(
-        [_storm_relation(storms[i], storms[j], aliases[i], aliases[j]) for i, j in pairs],
+        [
+            _storm_relation(storms[i], storms[j], aliases[i], aliases[j])
+            if storms[i] and storms[j]
+            else 0
+            for i, j in pairs
+        ],
         dtype=np.int8,
     )
     linked |= (storm_relation == 1) & (topic >= TOPIC_WITH_FACTS)
