@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from core import lexicon
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.text import normalise, one_line
@@ -24,6 +25,16 @@ from core.facts.names import fold, name_variants_match
 #: none of the 64 names spelt two ways was a discrepancy the annotators wanted.
 SPELLING_WEIGHT = 0.345
 REORDER_WEIGHT = 0.95  # a garbled name: a precise finding, above an omitted figure
+#: Words that make up names of places, bodies and events ("City", "Hall", "North"): two
+#: such words swapped garble a name; two other words swapped are a person's name inside
+#: it written family name first ("the Ana Ruiz Cup" / "the Ruiz Ana Cup").
+NAME_PART_WORDS = (
+    lexicon.words("place_words")
+    | lexicon.words("org_words")
+    | lexicon.words("event_heads")
+    | lexicon.words("noun_phrase_stops")
+    | lexicon.words("function_words")
+)
 
 
 def spelling_variants(sa: Side, sb: Side) -> list[Flag]:
@@ -91,12 +102,23 @@ def reordered_names(
                 continue
             if form_a in text_b and form_b in text_a:
                 continue  # both articles write both orders: no disagreement
+            if _person_name_order(form_a.split(), form_b.split()):
+                continue
             seen.add((form_a, form_b))
             ea, eb = _mentions_in_one_claim(mentions_a, mentions_b, aligned)
             summary = f"name in another order: {one_line(ea.text, 50)} vs {one_line(eb.text, 50)}"
             spans = (ea.start, ea.end), (eb.start, eb.end)
             flags.append(flag("entity", summary, *spans, severity="medium", weight=REORDER_WEIGHT))
     return flags
+
+
+def _person_name_order(a: list[str], b: list[str]) -> bool:
+    """Whether the forms differ only by two neighbouring words swapped, neither of them
+    a word names of places or bodies are built from: a given and a family name."""
+    moved = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(moved) != 2 or moved[1] != moved[0] + 1:
+        return False
+    return not {a[moved[0]], a[moved[1]]} & NAME_PART_WORDS
 
 
 def _mentions_in_one_claim(

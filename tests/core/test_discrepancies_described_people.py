@@ -55,6 +55,19 @@ def test_a_place_name_with_its_words_in_another_order():
     assert f.kind == "entity"
 
 
+def test_a_person_named_family_name_first_inside_a_name_is_no_conflict():
+    a = side("Meet opens. She won at the Petra Novak Memorial on Sunday.")
+    b = side("Meet opens. She won at the Novak Petra Memorial on Sunday.")
+    assert reordered_names(a, b) == []
+
+
+def test_two_swapped_words_of_a_place_name_still_conflict():
+    a = side("Fire at venue. Smoke rose over the Lumen City Hall at dawn.")
+    b = side("Fire at venue. Smoke rose over the City Lumen Hall at dawn.")
+    [f] = reordered_names(a, b)
+    assert f.summary == "name in another order: Lumen City Hall vs City Lumen Hall"
+
+
 def test_a_reordered_name_is_shown_where_both_articles_state_one_claim():
     a = side(
         "Fire at venue. Crews gathered at the North Harbour Bridge. "
