@@ -16,6 +16,7 @@ from core.discrepancies.described_people import gender_conflicts, status_conflic
 from core.discrepancies.fingerprint import assign_ids
 from core.discrepancies.flag import Flag
 from core.discrepancies.meaning_shifts import meaning_shifts
+from core.discrepancies.nil_reports import nil_report_conflicts
 from core.discrepancies.number_conflicts import (
     lead_tolls,
     number_conflicts,
@@ -75,6 +76,7 @@ def find_discrepancies(
         + attribution_conflicts(sa, sb, _strongest_first(sa, sb, alignments, claims))
         + wire_conflicts(sa, sb)
         + polarity_conflicts(sa, sb, aligned)
+        + nil_report_conflicts(sa, sb)
         + gender_conflicts(sa, sb, aligned)
         + status_conflicts(sa, sb)
         + reordered_names(sa, sb, aligned)

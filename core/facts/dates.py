@@ -38,7 +38,8 @@ ABSOLUTE = re.compile(
     r"|(?P<iy>\b20[0-9]{2}|\b19[0-9]{2})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])\b)"
 )
 MONTH_ALONE = re.compile(
-    rf"\b(?P<cue>in|since|until|by|last|next|this|early|late|mid-?|during|from|through)\s+(?P<m>{_MONTH})\b(?!\s+\d)"
+    rf"\b(?P<cue>(?i:in|since|until|by|last|next|this|early|late|mid-?|during|from|through))"
+    rf"\s+(?P<m>{_MONTH})\b(?!\s+\d)"
 )
 YEAR_ALONE = re.compile(
     rf"\b(?P<cue>[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]y|[Bb]etween|[Bb]efore|[Aa]fter|early|late|mid-?)\s+(?P<y>{_YEAR})\b(?![\-–][0-9])"

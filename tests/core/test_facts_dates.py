@@ -207,3 +207,14 @@ def test_a_decimal_before_a_session_is_no_clock_time():
 )
 def test_a_range_start_without_a_year_takes_the_year_of_its_end(text, published, values):
     assert [d.value for d in dates(text, published)] == values
+
+
+
+@pytest.mark.parametrize("cue", ["In", "Last", "Since", "During"])
+def test_a_month_opening_a_sentence_is_read_with_its_cue(cue):
+    d = only(f"Ferry fire at port. {cue} March, a cargo ship burned at the same quay.", "2021-08-10")
+    assert (d.text, d.value) == ("March", "2021-03")
+
+
+def test_may_opening_a_sentence_without_a_cue_is_no_month():
+    assert dates("Ferry fire at port. May they rest in peace.", "2021-08-10") == ()
