@@ -85,3 +85,44 @@ def test_a_toll_of_an_earlier_event_dated_by_its_month_is_not_this_one():
         "Plane lands in field. Nobody was killed, the ministry said.",
         "Plane lands in field. All on board survived. In May, a fire on another jet killed 41.",
     ) == []
+
+
+def test_no_comment_against_the_source_s_statement():
+    a = side("Plane lands in field. Northwind Air has not yet released an official statement.")
+    b = side("Plane lands in field. Northwind Air issued a statement thanking the crew.")
+    [f] = nil_report_conflicts(a, b)
+    assert f.summary.startswith("no comment vs a statement:")
+    assert a.text[f.a[0] : f.a[1]] == "Northwind Air has not yet released an official statement."
+    assert "issued a statement" in b.text[f.b[0] : f.b[1]]
+    for silent in (
+        "An e-mail sent to Northwind Air for comment did not elicit any response.",
+        "Northwind Air did not immediately respond to a request for comment.",
+        "Northwind Air declined to comment.",
+        "There was no immediate comment from Northwind Air.",
+    ):
+        assert summaries(
+            f"Plane lands in field. {silent}",
+            "Plane lands in field. Northwind Air said it was reviewing the incident.",
+        ), silent
+
+
+def test_silence_of_someone_else_or_on_one_topic_is_quiet():
+    said = "Plane lands in field. Northwind Air said it was reviewing the incident."
+    for silent in (
+        "The pilots' union declined to comment.",
+        "Northwind Air declined to comment on the number of passengers.",
+        "Northwind Air made no statement to the press.",
+        "Police did not respond in time, residents said.",
+    ):
+        assert summaries(f"Plane lands in field. {silent}", said) == [], silent
+    assert summaries(
+        "Plane lands in field. Northwind Air did not respond to a request for comment.",
+        "Plane lands in field. Northwind Air reported a record loss last year.",
+    ) == []
+
+
+def test_an_article_quoting_the_source_it_calls_silent_is_quiet():
+    assert summaries(
+        "Plane lands in field. Northwind Air said all were safe. Northwind Air declined to comment.",
+        "Plane lands in field. Northwind Air said it was reviewing the incident.",
+    ) == []

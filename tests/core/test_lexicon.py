@@ -76,6 +76,7 @@ SHAPES = {
     "quote_closing_verbs": "list",
     "rated_events": "list",
     "nil_fillers": "list",
+    "no_comment": "groups",
     "nil_openers": "list",
     "nil_reports": "groups",
     "rate_nouns": "list",
