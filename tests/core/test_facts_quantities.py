@@ -130,6 +130,7 @@ def test_a_dozen_is_twelve_approximately():
         ("The fine was NZD$5 billion.", 5e9, "nzd"),
         ("The deal was worth AUD$3 billion.", 3e9, "aud"),
         ("The war has displaced 1.5m people.", 1.5e6, "people"),
+        ("The agency fined the miner 250m reais.", 250e6, "real"),
         ("The wall is 4m high.", 4, "metre"),
         ("The state moved 12 lakh people.", 1.2e6, "people"),
         ("The bridge cost Rs 450 crore.", 4.5e9, "inr"),
