@@ -33,6 +33,13 @@ def test_both_stated_or_both_hedged_or_a_weak_link_is_quiet():
     assert meaning_shifts(sa, sb, linked(sa, sb, score=0.1)) == []
 
 
+def test_a_death_feared_against_a_death_stated():
+    sa = side("Raid news.\n\nOne guard was killed during the raid on the depot, police said.")
+    sb = side("Raid news.\n\nOne guard feared killed during the raid on the depot.")
+    [f] = meaning_shifts(sa, sb, linked(sa, sb))
+    assert f.summary.startswith("stated vs 'feared'")
+
+
 def test_reported_speech_would_is_not_a_hedge():
     sa = side("Talks news.\n\nThe minister said the border will reopen on Monday.")
     sb = side("Talks news.\n\nThe minister said the border would reopen on Monday.")
