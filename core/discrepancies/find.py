@@ -34,6 +34,7 @@ from core.discrepancies.rewordings import rewordings
 from core.discrepancies.side import Side, build_side
 from core.discrepancies.spellings import reordered_names, spelling_variants
 from core.discrepancies.subject import aligned_sentences
+from core.discrepancies.unknown_counts import unknown_count_conflicts
 from core.facts.fact_records import Facts, Quantity
 from core.facts.names import fold
 from core.model import Alignment, Article, Discrepancy, Span
@@ -77,6 +78,7 @@ def find_discrepancies(
         + wire_conflicts(sa, sb)
         + polarity_conflicts(sa, sb, aligned)
         + nil_report_conflicts(sa, sb)
+        + unknown_count_conflicts(sa, sb)
         + gender_conflicts(sa, sb, aligned)
         + status_conflicts(sa, sb)
         + reordered_names(sa, sb, aligned)

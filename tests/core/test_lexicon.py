@@ -101,6 +101,7 @@ SHAPES = {
     "title_modifiers": "list",
     "topic_stop_words": "list",
     "unit_words": "phrase_groups",
+    "unknown_cues": "list",
     "unnamed_officials": "list",
     "value_reached": "list",
     "vague_sources": "list",
