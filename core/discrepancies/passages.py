@@ -371,12 +371,22 @@ def _only_conversions(sa: Side, sb: Side, c: Change) -> bool:
     right = [q for q in touched_b if q not in conversions(sb)]
     if len(left) + len(right) == len(touched_a) + len(touched_b):
         return False  # no conversion in the change
+    # a conversion stands for the figure it converts, though the change may stop short
+    # of it: "ringgit ($217" against "(US$216" converts 970 million on both sides
+    left += [_converted(sa, q) for q in touched_a if q in conversions(sa)]
+    right += [_converted(sb, q) for q in touched_b if q in conversions(sb)]
     # the figures converted are the same on both sides: "180-million-euro ($212
     # million)" against "180 million euros (213 million dollars)"
     def matched(x: Quantity, others: list[Quantity]) -> bool:
         return any(same_unit(x, y) and agree(x, y) for y in others)
 
     return all(matched(x, right) for x in left) and all(matched(y, left) for y in right)
+
+
+def _converted(side: Side, q: Quantity) -> Quantity:
+    """The figure a conversion in brackets restates: the one right before it."""
+    before = [p for p in side.facts.quantities if p.end <= q.start]
+    return before[-1] if before else q
 
 
 def _touches_date(side: Side, start: int, end: int, ws: list[str]) -> bool:

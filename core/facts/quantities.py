@@ -66,6 +66,12 @@ _CURRENCY = {
     "rs.": "inr",
     "inr": "inr",
     "₽": "rub",
+    "₦": "ngn",
+    "₩": "krw",
+    "₱": "php",
+    "฿": "thb",
+    "₺": "try",
+    "rm": "myr",  # "RM970 million": the ringgit's sign, before digits only
 }
 RATED_EVENTS = lexicon.words("rated_events")
 #: A distance per hour is a speed: "km per hour" is km/h, "miles an hour" mph.
@@ -95,10 +101,10 @@ _AFTER_SIGN = sorted(
 )
 _CURRENCY_PATTERN = (
     rf"\$(?:{'|'.join(_AFTER_SIGN)})(?![A-Za-z])|(?:(?:US|AU|CA|HK|NZ|SG)D|US|A|C|HK|NZ|S|R)?\$"
-    r"|€|£|¥|₹|₽|\bRs\.?|\bINR"
+    r"|€|£|¥|₹|₽|₦|₩|₱|฿|₺|\bRs\.?|\bINR|\bRM"
 )
 #: Digits may follow a country written after the sign ("$US589"), though not other letters.
-_AFTER_COUNTRY = "".join(f"(?<=\\${c})|" for c in _AFTER_SIGN)
+_AFTER_COUNTRY = "".join(f"(?<=\\${c})|" for c in _AFTER_SIGN) + r"(?<=\bRM)|"
 
 QUANTITY = re.compile(
     rf"(?P<vague>\b(?:{VAGUE_PATTERN})\b)"
@@ -248,10 +254,10 @@ _DOLLAR_OF = re.compile(rf"\$(?:{'|'.join(_AFTER_SIGN)})$")  # "$US589": the cou
 
 
 def _with_currency(text: str, position: int) -> int:
-    """Start a candidate at "$" or "US$" when one precedes its digits."""
+    """Start a candidate at "$", "US$" or "RM" when one precedes its digits."""
     if (
         position
-        and text[position - 1] not in "$€£¥₹₽ "
+        and text[position - 1] not in "$€£¥₹₽₦₩₱฿₺M "
         and not _DOLLAR_OF.search(text, max(0, position - 3), position)
     ):
         return position

@@ -565,6 +565,20 @@ def test_a_sum_converted_in_brackets_is_one_figure_however_rounded():
     assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "number"] == []
 
 
+def test_a_sum_in_ringgit_converted_in_brackets_written_two_ways():
+    a = article_from_text(
+        "Verdict\n\nThe court also imposed a total fine of 970 million ringgit ($217 million)."
+    )
+    b = article_from_text(
+        "Verdict\n\nThe court also imposed a total fine of RM970 million (US$216 million)."
+    )
+    assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "number"] == []
+    c = article_from_text(
+        "Verdict\n\nThe court also imposed a total fine of RM907 million (US$202 million)."
+    )
+    assert [d.kind for d in compare(a, c, capped=False).discrepancies if d.kind == "number"]
+
+
 def test_a_time_in_brackets_after_a_time_is_the_same_moment_by_another_clock():
     a = article_from_text(
         "Collapse\n\nThe overpass collapsed around 10:30 p.m. (11:30 p.m. ET) on Monday, "
