@@ -97,7 +97,7 @@ def _made(side: Side, nil: Report) -> Span | None:
             q.low > 0
             and role_of(side, q) in roles
             and not _in_nil(side, q.start)
-            and q.sentence not in _dated_apart(side)
+            and q.sentence not in dated_apart(side)
         ):
             return (q.start, q.end)
     return None
@@ -135,7 +135,7 @@ def _issued(after: list[str]) -> bool:
 
 
 @per_article
-def _dated_apart(side: Side) -> frozenset[int]:
+def dated_apart(side: Side) -> frozenset[int]:
     """Sentences dated by a month or a year alone ("In May, a fire at the same airport
     killed 41"): a story's own day is a weekday or a date, so these tell an earlier one."""
     return frozenset(

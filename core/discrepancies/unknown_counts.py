@@ -15,12 +15,12 @@ is unclear") and is left alone.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from core import lexicon
 from core.discrepancies.claims import clause_span
 from core.discrepancies.flag import Flag, flag
+from core.discrepancies.nil_reports import dated_apart
 from core.discrepancies.roles import ROLES, role_of
 from core.discrepancies.side import Side, overlapping, per_article
 from core.discrepancies.text import one_line, words
@@ -31,7 +31,6 @@ UNKNOWN = tuple(tuple(p.split()) for p in sorted(lexicon.words("unknown_cues")))
 COUNTED_WORDS = 4  # words after "the number of" that say what is counted
 #: Words that end what "the number of" counts: the verb of the clause.
 _ENDS = frozenset({"is", "was", "are", "were", "remains", "remained", "has", "have", "had"})
-_MONTH_OR_YEAR = re.compile(r"\d{4}(-\d{2})?|--\d{2}")
 
 
 class Unknown(NamedTuple):
@@ -61,7 +60,7 @@ def unknown_count_conflicts(sa: Side, sb: Side) -> list[Flag]:
 
 def _given(side: Side, u: Unknown) -> Span | None:
     """The first figure of ``side`` that counts what ``u`` says is not known."""
-    dated = _dated_apart(side)
+    dated = dated_apart(side)
     for q in side.facts.quantities:
         if q.low <= 0 or q.sentence in dated:
             continue
@@ -75,14 +74,6 @@ def _given(side: Side, u: Unknown) -> Span | None:
 
 def _in_unknown(side: Side, offset: int) -> bool:
     return any(u.span[0] <= offset < u.span[1] for u in _unknowns(side))
-
-
-@per_article
-def _dated_apart(side: Side) -> frozenset[int]:
-    """Sentences dated by a month or a year alone: they tell an earlier event."""
-    return frozenset(
-        d.sentence for d in side.facts.dates if d.value and _MONTH_OR_YEAR.fullmatch(d.value)
-    )
 
 
 @per_article
