@@ -104,14 +104,29 @@ def budget(words: int) -> int:
     return max(MIN_BUDGET, FLAGS_PER_1000_WORDS * words // 1000)
 
 
-def rank(flags: Sequence[Flag], words: int, capped: bool = True) -> list[Flag]:
-    """Flags in reading priority, the budget applied unless ``capped`` is off."""
-    ordered = sorted(flags, key=lambda f: (SEVERITY_RANK[f.severity], -f.weight, _position(f)))
+def rank(
+    flags: Sequence[Flag], words: int, capped: bool = True, lengths: tuple[int, int] = (0, 0)
+) -> list[Flag]:
+    """Flags in reading priority, the budget applied unless ``capped`` is off.
+
+    Between flags of one severity and weight, the budget keeps what stands earlier
+    in its own article (``lengths``: the two texts' lengths): a fact only B has, in
+    B's lead, comes before one deep in A."""
+    ordered = sorted(
+        flags, key=lambda f: (SEVERITY_RANK[f.severity], -f.weight, _depth(f, lengths))
+    )
     limit = budget(words) if capped else len(ordered)
     highs = [f for f in ordered if f.severity == "high"]
     rest = [f for f in ordered if f.severity != "high"]
     kept = highs + rest[: max(0, limit - len(highs))]
     return sorted(kept, key=lambda f: (SEVERITY_RANK[f.severity], _position(f)))
+
+
+def _depth(f: Flag, lengths: tuple[int, int]) -> tuple[float, int]:
+    """How far into its own article a flag stands, as a share of that article."""
+    side, start = (0, f.a[0]) if f.a is not None else (1, f.b[0] if f.b is not None else 0)
+    length = lengths[side]
+    return (start / length if length else 0.0, side)
 
 
 def _position(f: Flag) -> tuple[int, int]:

@@ -463,3 +463,27 @@ def test_plain_figures_far_apart_never_agree_by_any_allowance(x, y):
     if _far_apart(a, b):
         assert not _tolerant_contains(a, y) and not _tolerant_contains(b, x)
         assert not _rounds_decimals(a, b) and not _rounds_decimals(b, a)
+
+
+def test_the_budget_keeps_the_same_findings_whichever_article_is_a():
+    from core.compare import compare
+    from core.model import Article
+
+    lead = "Port fire update.\n\nA fire broke out at the harbour depot on Monday, officials said. "
+    only_a = " ".join(f"Crane {n} of the north quay held {n * 13 + 7} crates of grain." for n in range(1, 13))
+    only_b = " ".join(f"Barge {n} at the south pier carried {n * 17 + 5} tonnes of coal." for n in range(1, 13))
+    a, b = Article(text=lead + only_a), Article(text=lead + only_b)
+
+    def kept(x: Article, y: Article) -> set[str]:
+        found = compare(x, y).discrepancies
+        texts = set()
+        for d in found:
+            for side, art in (("a", x), ("b", y)):
+                span = getattr(d, side)
+                if span:
+                    texts.add(art.text[span[0] : span[1]])
+        return texts
+
+    forward, backward = kept(a, b), kept(b, a)
+    assert forward == backward
+    assert any("Barge" in t for t in forward) and any("Crane" in t for t in forward)

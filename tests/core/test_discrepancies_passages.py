@@ -281,9 +281,9 @@ def test_a_reworded_phrase_ranks_below_a_claim_only_one_article_makes(monkeypatc
     seen = []
     real_rank = find.rank
 
-    def spy(flags, words, capped=True):
+    def spy(flags, words, capped=True, lengths=(0, 0)):
         seen.extend(flags)
-        return real_rank(flags, words, capped)
+        return real_rank(flags, words, capped, lengths)
 
     monkeypatch.setattr(find, "rank", spy)
     a = (
