@@ -53,14 +53,14 @@ class Report(NamedTuple):
     span: Span  # the words that report it: "no one was hurt", "claimed responsibility"
     kind: str  # "dead", "hurt", "casualties", "responsibility" or "statement"
     nil: bool
-    speaker: str = ""  # for "statement": the key of who has not spoken
+    speaker: str = ""  # for "statement": the folded words of who has not spoken
 
 
 def nil_report_conflicts(sa: Side, sb: Side) -> list[Flag]:
     """Each kind of report one side denies and the other makes, once per pair."""
     flags = []
     for nil_side, other, nil_is_a in ((sa, sb, True), (sb, sa, False)):
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for nil in _reports(nil_side):
             topic = (nil.kind, nil.speaker)
             if not nil.nil or topic in seen or _made(nil_side, nil):
