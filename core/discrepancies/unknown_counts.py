@@ -73,6 +73,8 @@ def _given(side: Side, u: Unknown) -> Span | None:
 
 
 def _in_unknown(side: Side, offset: int) -> bool:
+    """Whether a figure sits in a clause that calls a count unknown ("of the 40 aboard,
+    how many survived is unclear")."""
     return any(u.span[0] <= offset < u.span[1] for u in _unknowns(side))
 
 
