@@ -17,7 +17,6 @@ on the road") is scoping its none, and is left alone.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from core import lexicon
@@ -26,6 +25,7 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.roles import role_of
 from core.discrepancies.side import Side, per_article
 from core.discrepancies.sources import SPEECH_CUES, credits_of
+from core.discrepancies.standing import current_count
 from core.discrepancies.text import NEGATORS, one_line, words
 from core.model import Span
 
@@ -35,7 +35,6 @@ OPENERS = lexicon.words("nil_openers")
 FILLERS = lexicon.words("nil_fillers")
 CLAIM_VERBS = lexicon.words("responsibility_claims")
 MAX_FILLERS = 4
-_MONTH_OR_YEAR = re.compile(r"\d{4}(-\d{2})?|--\d{2}")
 RESPONSIBILITY = "responsibility"
 #: Words of "has not commented" and its kin, by their part (lexicon/no_comment.txt).
 NO_COMMENT = lexicon.groups("no_comment")
@@ -97,7 +96,7 @@ def _made(side: Side, nil: Report) -> Span | None:
             q.low > 0
             and role_of(side, q) in roles
             and not _in_nil(side, q.start)
-            and q.sentence not in dated_apart(side)
+            and current_count(side, q)
         ):
             return (q.start, q.end)
     return None
@@ -131,15 +130,6 @@ def _issued(after: list[str]) -> bool:
     """"issued a statement", "released a brief statement": a verb of issuing first."""
     return NO_COMMENT.get(after[0]) == "issue" and any(
         NO_COMMENT.get(w) == STATEMENT for w in after[1:]
-    )
-
-
-@per_article
-def dated_apart(side: Side) -> frozenset[int]:
-    """Sentences dated by a month or a year alone ("In May, a fire at the same airport
-    killed 41"): a story's own day is a weekday or a date, so these tell an earlier one."""
-    return frozenset(
-        d.sentence for d in side.facts.dates if d.value and _MONTH_OR_YEAR.fullmatch(d.value)
     )
 
 

@@ -205,6 +205,24 @@ def _recalled(side: Side, before: str) -> bool:
     return found.group(0).lower().startswith("since") or int(found.group(1)) < _story_year(side)
 
 
+def current_count(side: Side, q: Quantity) -> bool:
+    """Whether a figure is a plain count of the story's own event: no standing of its
+    own (not recalled, requested, pending…) and not in a sentence dated by a month or
+    a year alone ("In May, a fire at the same airport killed 41"), which tells an
+    earlier event: a story dates its own by weekday or day."""
+    return q.sentence not in _dated_apart(side) and standing_of(side, q) == ""
+
+
+_MONTH_OR_YEAR = re.compile(r"\d{4}(-\d{2})?|--\d{2}")
+
+
+@per_article
+def _dated_apart(side: Side) -> frozenset[int]:
+    return frozenset(
+        d.sentence for d in side.facts.dates if d.value and _MONTH_OR_YEAR.fullmatch(d.value)
+    )
+
+
 @per_article
 def _story_year(side: Side) -> int:
     """The story's year: its publication year, or the latest year it names."""

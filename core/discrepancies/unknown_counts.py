@@ -20,9 +20,9 @@ from typing import NamedTuple
 from core import lexicon
 from core.discrepancies.claims import clause_span
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.nil_reports import dated_apart
 from core.discrepancies.roles import ROLES, role_of
 from core.discrepancies.side import Side, overlapping, per_article
+from core.discrepancies.standing import current_count
 from core.discrepancies.text import one_line, words
 from core.facts.nouns import singular
 from core.model import Span
@@ -60,9 +60,8 @@ def unknown_count_conflicts(sa: Side, sb: Side) -> list[Flag]:
 
 def _given(side: Side, u: Unknown) -> Span | None:
     """The first figure of ``side`` that counts what ``u`` says is not known."""
-    dated = dated_apart(side)
     for q in side.facts.quantities:
-        if q.low <= 0 or q.sentence in dated:
+        if q.low <= 0 or not current_count(side, q):
             continue
         role = role_of(side, q)
         # a role, or else the same noun counted bare: passengers, not the arrested

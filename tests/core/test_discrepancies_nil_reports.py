@@ -126,3 +126,10 @@ def test_an_article_quoting_the_source_it_calls_silent_is_quiet():
         "Plane lands in field. Northwind Air said all were safe. Northwind Air declined to comment.",
         "Plane lands in field. Northwind Air said it was reviewing the incident.",
     ) == []
+
+
+def test_a_figure_that_is_no_count_of_this_event_is_not_a_toll():
+    assert summaries(
+        "Blast at plant. Nobody was killed in the blast on Monday.",
+        "Blast at plant. Blasts there have killed an average of 3 workers a year.",
+    ) == []
