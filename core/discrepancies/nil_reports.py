@@ -44,6 +44,12 @@ _SAID = (STATEMENT, "answer", "reply")
 FUNCTION_WORDS = lexicon.words("function_words")
 #: Words after a report of silence that narrow it to one topic or one audience.
 SCOPES = frozenset({"on", "about", "regarding", "over", "to"})
+#: Words that can open a report of none or of silence; any other word is passed by.
+_OPENING = (
+    OPENERS
+    | {RESPONSIBILITY, "no", "without", "not"}
+    | {w for w, part in NO_COMMENT.items() if part == "refuse"}
+)
 #: The figure roles a report of none of each kind denies.
 DENIED_ROLES = {"dead": {"dead"}, "hurt": {"hurt"}, "casualties": {"dead", "hurt"}}
 
@@ -146,6 +152,8 @@ def _reports(side: Side) -> list[Report]:
     found = []
     for i, (word, start, _) in enumerate(tokens):
         folded = word.casefold()
+        if folded not in _OPENING and not folded.endswith(("n't", "n’t")):
+            continue
         if folded in OPENERS:
             end = _nil_head(side.text, tokens, i)
             if end is not None:

@@ -15,6 +15,7 @@ is unclear") and is left alone.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from core import lexicon
@@ -77,9 +78,15 @@ def _in_unknown(side: Side, offset: int) -> bool:
     return any(u.span[0] <= offset < u.span[1] for u in _unknowns(side))
 
 
+#: "the number of" or "how many" somewhere in the article: most have neither.
+_COUNT_OPENING = re.compile(r"\bnumber\W+of\b|\bhow\W+many\b", re.IGNORECASE)
+
+
 @per_article
 def _unknowns(side: Side) -> list[Unknown]:
-    found = []
+    found: list[Unknown] = []
+    if not _COUNT_OPENING.search(side.text):
+        return found
     for s in side.sentences:
         if s.boilerplate:
             continue
