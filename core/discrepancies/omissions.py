@@ -32,9 +32,10 @@ from core.discrepancies.claims import claim_span, clauses
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import agree, telling, unit_key
 from core.discrepancies.roles import compatible
-from core.discrepancies.side import Side, overlapping, spans_meet
+from core.discrepancies.side import Side, overlapping, per_article, spans_meet
 from core.discrepancies.text import is_function_word, normalise, one_line, stem, words
 from core.facts.fact_records import Attribution, DateRef, Quantity, Quote
+from core.facts.numbers import NUMBER_WORDS, parse_word_number
 from core.model import Span
 
 Fact = Quantity | Quote | Attribution | DateRef | None
@@ -163,12 +164,28 @@ def _stated(side: Side, q: Quantity, other: Side) -> bool:
     """Whether the other article gives this figure anywhere, for the same kind of thing:
     48 taken to hospital is not stated by "more than 40 killed", though 48 is more than 40."""
     unit = unit_key(q)
+    if not unit and q.exact and not q.qualifier and q.low in _spelt_numbers(other):
+        return True  # "and 8 at the clinic" / "and eight at the clinic": one style each
     return any(
         (unit_key(y) == unit or (q.exact and y.exact and q.low == y.low))
         and agree(q, y)
         and compatible(side, q, other, y)
         for y in other.facts.quantities
     )
+
+
+@per_article
+def _spelt_numbers(side: Side) -> frozenset[float]:
+    """Values of the numbers an article writes in words, whether or not the fact reader
+    took them for figures: a bare "eight" after a list of counts names no noun of its own."""
+    found = set()
+    for word, _, _ in words(side.text, 0, len(side.text)):
+        folded = word.casefold()
+        if folded in NUMBER_WORDS or "-" in folded:
+            value = parse_word_number(folded)
+            if value is not None:
+                found.add(value)
+    return frozenset(found)
 
 
 def _vocabulary(side: Side) -> frozenset[str]:

@@ -45,7 +45,7 @@ from core.discrepancies.text import (
 )
 from core.facts.fact_records import DateRef, Quantity
 from core.facts.names import fold, name_variants_match
-from core.facts.numbers import NUMBER_WORDS
+from core.facts.numbers import NUMBER_WORDS, parse_digits, parse_word_number
 from core.model import Alignment, Change, Span
 from core.text.tokens import cosmetic_key
 
@@ -605,7 +605,19 @@ def _figure_dropped(
     other = words(other_side.text, *other_span)
     if any(cosmetic_key(w) in QUANTIFIERS for w, _, _ in other):
         return False  # "all passengers" / "about 280 passengers": no figure to disagree with
+    if _spelt_alike(other, quantities):
+        return False  # "8 at the hospital" / "eight at the hospital": one figure, two spellings
     return not extra and len(other) <= 1
+
+
+def _spelt_alike(other: Sequence[tuple[str, int, int]], quantities: list[Quantity]) -> bool:
+    """Whether the other side's words are the figure itself, in words or in digits: a
+    number the fact reader passed by (no unit after it) is still that number."""
+    written = " ".join(w for w, _, _ in other)
+    value = parse_word_number(written) if written else None
+    if value is None and written:
+        value = parse_digits(written)
+    return value is not None and any(q.exact and q.low == value for q in quantities)
 
 
 def _is_figure_word(word: str) -> bool:

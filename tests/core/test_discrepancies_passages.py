@@ -227,6 +227,20 @@ def test_a_dropped_spelled_out_figure_is_still_flagged():
     assert [d.kind for d in found] == ["number"]
 
 
+_TRIAGE = "Of the wounded, 40 went to the county hospital and 6 to the Riverside clinic."
+
+
+def test_a_figure_in_digits_against_the_same_figure_in_words_is_neither_dropped_nor_omitted():
+    found = _with_facts(_TRIAGE, _TRIAGE.replace("and 6", "and six"))
+    assert found == ()
+
+
+def test_a_figure_in_digits_against_another_figure_in_words_is_still_reported():
+    found = _with_facts(_TRIAGE, _TRIAGE.replace("and 6", "and nine"))
+    six = _TRIAGE.index("6 to")
+    assert [d.kind for d in found if d.a and d.a[0] <= six < d.a[1]]
+
+
 def test_a_change_that_only_takes_in_a_closing_mark_is_a_credit_not_a_quote():
     text_b = (
         "\u201cThe mayor stressed the costs and said that talks and patience are the only way "
