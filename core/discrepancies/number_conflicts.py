@@ -117,7 +117,7 @@ def paired_figures(
             return 0.0
         if part_a[i] != part_b[j] or sizes_apart(size_a[i], size_b[j]):
             return 0.0  # a part against the whole; a share's price against a revenue
-        if measure_a[i] and measure_b[j] and measure_a[i] != measure_b[j]:
+        if _other_measures(measure_a[i], measure_b[j]):
             return 0.0  # net profit against operating profit
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
         same_role = bool(role_x) and role_x == role_y
@@ -210,6 +210,18 @@ _MEASURE = re.compile(
     r"(?:[\w-]+\s+)?(?:profits?|income|earnings|loss(?:es)?|margins?)\b",
     re.I,
 )
+
+
+#: Measures a company reports beside its plain result ("adjusted net income"): a sum
+#: so named is not the unnamed profit of another article, which is the plain one.
+ADJUSTED = lexicon.words("adjusted_measures")
+
+
+def _other_measures(x: str, y: str) -> bool:
+    """Whether two figures' measures differ: both named and not alike, or one adjusted."""
+    if x and y:
+        return x != y
+    return (x or y) in ADJUSTED
 
 
 @per_article

@@ -25,6 +25,7 @@ RECALLED = "recalled"
 REQUESTED = "requested"
 AVERAGE = "average"
 PREMIUM = "premium"
+FORECAST = "forecast"
 #: "since 1999, when a 7.6 tremor killed…", "in 2018, 40 died": a year named before the
 #: figure in its sentence, earlier than the story's own, puts the figure in the past.
 _PAST_YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b(?!,\d)[^.;]{0,40}$", re.I)
@@ -90,6 +91,32 @@ _REFERENCE = re.compile(r"\s*(?:premium\s+)?(?:to|on|over|above)\b([^;:()]*?)(?=
 #: The words that pin a reference price down: its figures, its day and its month.
 _DAY_NAMES = frozenset(lexicon.groups("weekdays")) | frozenset(lexicon.groups("months"))
 _PINS = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+#: "analysts were expecting revenue of $23.4 billion", "above the $1.3 billion expected by
+#: analysts": what forecasters expected, not what was reported. Both words within the
+#: figure's own clause before it (no "but" or "while" between), or right after it.
+_FORECASTERS = "|".join(
+    sorted((re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.lines("forecasters")), key=len)[::-1]
+)
+_FORECAST_CUES = "|".join(sorted(lexicon.words("forecast_cues"), key=len, reverse=True))
+_FORECAST_CLAUSE = re.compile(
+    r"(?:^|[.;:,]|\b(?:but|while|whereas|although|though)\b)(?:(?![.;:,]|\b(?:but|while|whereas|"
+    r"although|though)\b).)*$",
+    re.I | re.S,
+)
+_FORECAST_REACH = 90  # characters before a figure read for who expected it
+#: "beating estimates of $17 billion", "above expectations for 4.6%": the noun alone.
+_EXPECTED_OF = re.compile(
+    r"\b(?:estimates?|expectations?|consensus|projections?)\s+(?:of|for)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+)?$",
+    re.I,
+)
+_FORECASTER = re.compile(rf"\b(?:{_FORECASTERS})(?!\w)", re.I)
+_FORECAST_CUE = re.compile(rf"\b(?:{_FORECAST_CUES})\b", re.I)
+_FORECAST_AFTER = re.compile(
+    rf"^\s*(?:(?:that|as|which)\s+)?(?:(?:{_FORECASTERS})\s+(?:had\s+|have\s+|were\s+)?"
+    rf"(?:{_FORECAST_CUES})|(?:{_FORECAST_CUES})\s+by\s+(?:(?:the|some|most)\s+)?(?:{_FORECASTERS}))\b",
+    re.I,
+)
 WAITING = lexicon.lines("pending")
 _PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
 COMPARATIVES = lexicon.words("comparatives")
@@ -126,7 +153,8 @@ def standing_of(side: Side, q: Quantity) -> str:
     ``recalled`` when it is a past value (an earlier year's, or the value before a
     change: "rose to 93 from 60"), ``requested`` when someone asked for it ("the
     prosecutor sought 20 years"), ``average`` when it is a mean ("averaging 50%"),
-    ``premium …`` with the figures and days of the price a premium is over."""
+    ``premium …`` with the figures and days of the price a premium is over, ``forecast``
+    when it is what analysts or economists expected ("estimates of $17 billion")."""
     start, end = side.sentence_span(q.start)
     after = side.text[q.end : min(q.end + _PENDING_REACH, end)]
     before = side.text[max(start, q.start - _PENDING_REACH) : q.start]
@@ -150,8 +178,21 @@ def standing_of(side: Side, q: Quantity) -> str:
         return AVERAGE
     if q.unit == "percent" and (_PREMIUM_BEFORE.search(before) or _PREMIUM_AFTER.match(after)):
         return _premium(side.text[q.end : end])
+    if q.unit in CURRENCY_UNITS or q.unit == "percent":
+        reach = side.text[max(start, q.start - _FORECAST_REACH) : q.start]
+        if _forecast(reach, after):
+            return FORECAST
     folded = " ".join(after.casefold().split())
     return PENDING if any(f" {marker} " in f" {folded} " for marker in WAITING) else ""
+
+
+def _forecast(before: str, after: str) -> bool:
+    """Whether forecasters' expectation is what a sum or a share stands for."""
+    if _FORECAST_AFTER.match(after) or _EXPECTED_OF.search(before):
+        return True
+    clause = _FORECAST_CLAUSE.search(before)
+    own = before[clause.start() :] if clause else before
+    return bool(_FORECASTER.search(own)) and bool(_FORECAST_CUE.search(own))
 
 
 def _premium(after: str) -> str:

@@ -12,7 +12,14 @@ from core.discrepancies.number_conflicts import (
     second_counts,
 )
 from core.discrepancies.roles import role_of
-from core.discrepancies.standing import AVERAGE, PROGRESS, RECALLED, REQUESTED, standing_of
+from core.discrepancies.standing import (
+    AVERAGE,
+    FORECAST,
+    PROGRESS,
+    RECALLED,
+    REQUESTED,
+    standing_of,
+)
 
 
 def paired(a, b):
@@ -470,6 +477,38 @@ def test_net_profit_is_not_set_against_operating_profit():
     assert paired(net, operating) == []
     also_net = side("Results.\n\nIts third-quarter net profit plunged 42% on weak sales.")
     assert len(conflicts(net, also_net)) == 1
+
+
+def test_an_adjusted_result_is_not_set_against_the_plain_one():
+    plain = side("Results.\n\nThe studio earned $412 million in the quarter, it said.")
+    adjusted = side("Results.\n\nThe studio posted adjusted net income of $655 million.")
+    assert paired(plain, adjusted) == []
+    also_plain = side("Results.\n\nThe studio posted net income of $655 million.")
+    assert len(conflicts(plain, also_plain)) == 1
+
+
+def test_what_analysts_expected_is_a_forecast_not_the_result():
+    expected = side("Results.\n\nAnalysts on average were expecting revenue of $8.31 billion.")
+    reported = side("Results.\n\nRevenue rose 6% to $8.4 billion in the quarter.")
+    assert [standing_of(expected, q) for q in expected.facts.quantities] == [FORECAST]
+    assert paired(expected, reported) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Results.\n\nSales came in at $8.4 billion, above estimates of $8.31 billion.",
+        "Results.\n\nIt made $8.31 billion, short of the $8.4 billion expected by analysts.",
+    ],
+)
+def test_a_forecast_is_read_from_the_words_around_its_figure(text):
+    s = side(text)
+    assert [standing_of(s, q) for q in s.facts.quantities] == ["", FORECAST]
+
+
+def test_a_result_after_a_clause_on_expectations_is_not_a_forecast():
+    s = side("Results.\n\nRevenue beat analysts' expectations, rising 6% to $8.4 billion.")
+    assert FORECAST not in [standing_of(s, q) for q in s.facts.quantities]
 
 
 def test_survivors_and_the_rescued_are_one_count():

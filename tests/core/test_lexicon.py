@@ -19,6 +19,7 @@ LEXICON = Path(lexicon.__file__).parent
 SHAPES = {
     "abbreviated_titles": "list",
     "abbreviations": "list",
+    "adjusted_measures": "list",
     "aliases": "phrase_groups",
     "alignment_stop_words": "list",
     "antonyms": "phrase_groups",
@@ -85,6 +86,8 @@ SHAPES = {
     "round_number_words": "list",
     "prior_value_cues": "list",
     "request_verbs": "list",
+    "forecasters": "list",
+    "forecast_cues": "list",
     "figure_context_synonyms": "groups",
     "profit_measures": "list",
     "roles": "groups",
