@@ -62,7 +62,8 @@ _CAPACITY_AFTER = re.compile(r"^-?\s*capacity\b", re.I)
 #: restates.
 _PRIOR_CUES = "|".join(sorted(lexicon.words("prior_value_cues")))
 _PRIOR_BEFORE = re.compile(
-    rf"(?:\b(?:{_PRIOR_CUES})\b[^.;:,]{{0,25}}?\bfrom|\bcompared\s+(?:with|to))"
+    rf"(?:\b(?:{_PRIOR_CUES})\b[^.;:,]{{0,25}}?\bfrom|\bcompared\s+(?:with|to)"
+    r"|\bto\s+[^\s,;:]*\d[^\s,;:]*(?:\s+[^\W\d_]+){0,2}\s+from)"
     r"\s+(?:(?:the|a|an|its|their)\s+)?$",
     re.I,
 )
