@@ -571,7 +571,7 @@ def _clash(
     """Two figures for one thing that disagree, neither with an agreeing figure on the other side."""
 
     def settled(q: Quantity, others: list[Quantity]) -> bool:
-        return any(same_unit(q, o) and agree(q, o) for o in others)
+        return any(same_unit(q, o) and agree(q, o) and not _refloored(q, o) for o in others)
 
     for x in qa:
         if settled(x, qb):
@@ -585,6 +585,19 @@ def _clash(
             ):
                 return x, y
     return None
+
+
+_HEDGE = re.compile(r"^\D*")
+
+
+def _refloored(x: Quantity, y: Quantity) -> bool:
+    """One sentence, one floor, another figure: "over 800 people were admitted" against
+    "over 1,000 people were admitted" is a count updated or changed in one copy, which
+    the two floors' overlap must not settle."""
+    if x.qualifier != "min" or y.qualifier != "min" or x.low == y.low:
+        return False
+    hedge_x, hedge_y = _HEDGE.match(x.text).group(), _HEDGE.match(y.text).group()
+    return hedge_x.casefold().split() == hedge_y.casefold().split()
 
 
 def _figure_dropped(

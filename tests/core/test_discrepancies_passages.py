@@ -227,6 +227,22 @@ def test_a_dropped_spelled_out_figure_is_still_flagged():
     assert [d.kind for d in found] == ["number"]
 
 
+def test_one_floor_with_another_figure_in_one_sentence_conflicts():
+    found = _with_facts(
+        "More than 800 homes were damaged by the storm, county officials said.",
+        "More than 1,000 homes were damaged by the storm, county officials said.",
+    )
+    assert [d.kind for d in found if d.kind == "number"] == ["number"]
+
+
+def test_two_floors_worded_apart_still_agree_when_they_overlap():
+    found = _with_facts(
+        "More than 300 homes were damaged by the storm, county officials said.",
+        "At least 320 homes were damaged by the storm, county officials said.",
+    )
+    assert not [d for d in found if d.kind == "number"]
+
+
 _TRIAGE = "Of the wounded, 40 went to the county hospital and 6 to the Riverside clinic."
 
 
