@@ -26,6 +26,7 @@ REQUESTED = "requested"
 AVERAGE = "average"
 PREMIUM = "premium"
 FORECAST = "forecast"
+THRESHOLD = "threshold"
 #: "since 1999, when a 7.6 tremor killed…", "in 2018, 40 died": a year named before the
 #: figure in its sentence, earlier than the story's own, puts the figure in the past.
 _PAST_YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b(?!,\d)[^.;]{0,40}$", re.I)
@@ -104,6 +105,16 @@ _FORECAST_CLAUSE = re.compile(
     r"although|though)\b).)*$",
     re.I | re.S,
 )
+#: "must get at least 50 percent", "needed 316 votes", "the 5% threshold": what a
+#: candidate, a party or a motion needs, within a few words and no clause between.
+_THRESHOLD_CUES = "|".join(sorted(lexicon.words("threshold_cues"), key=len, reverse=True))
+_THRESHOLD_BEFORE = re.compile(
+    rf"\b(?:{_THRESHOLD_CUES})\b(?:\s+[^\W\d_]+){{0,4}}\s+$",
+    re.I,
+)
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:threshold|(?:is|are|was|were)\s+(?:needed|required))\b", re.I)
+_THRESHOLD_UNITS = frozenset({"percent", "vote", "seat"})
+_THRESHOLD_IN = re.compile(rf"\b(?:{_THRESHOLD_CUES})\b", re.I)
 _FORECAST_REACH = 90  # characters before a figure read for who expected it
 #: "beating estimates of $17 billion", "above expectations for 4.6%": the noun alone.
 _EXPECTED_OF = re.compile(
@@ -179,6 +190,10 @@ def standing_of(side: Side, q: Quantity) -> str:
         return AVERAGE
     if q.unit == "percent" and (_PREMIUM_BEFORE.search(before) or _PREMIUM_AFTER.match(after)):
         return _premium(side.text[q.end : end])
+    if unit_key(q) in _THRESHOLD_UNITS and (
+        _THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(after) or _THRESHOLD_IN.search(q.text)
+    ):
+        return THRESHOLD
     if q.unit in CURRENCY_UNITS or q.unit == "percent":
         reach = side.text[max(start, q.start - _FORECAST_REACH) : q.start]
         if _forecast(reach, after):

@@ -18,6 +18,7 @@ from core.discrepancies.standing import (
     PROGRESS,
     RECALLED,
     REQUESTED,
+    THRESHOLD,
     standing_of,
 )
 
@@ -511,6 +512,25 @@ def test_a_forecast_is_read_from_the_words_around_its_figure(text):
 def test_a_result_after_a_clause_on_expectations_is_not_a_forecast():
     s = side("Results.\n\nRevenue beat analysts' expectations, rising 6% to $8.4 billion.")
     assert FORECAST not in [standing_of(s, q) for q in s.facts.quantities]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A winner must secure more than 50 percent of the votes to avoid a second round.",
+        "The motion required 226 votes to pass in the 450-seat chamber.",
+        "Parties must clear a 4% threshold to win seats.",
+    ],
+)
+def test_what_a_candidate_or_a_motion_needs_is_a_threshold(sentence):
+    s = side("Vote.\n\n" + sentence)
+    assert THRESHOLD in [standing_of(s, q) for q in s.facts.quantities]
+
+
+def test_a_threshold_is_not_set_against_a_share_won():
+    rule = side("Vote.\n\nA winner must secure more than 50 percent of the votes, officials said.")
+    won = side("Vote.\n\nThe incumbent won 61.2 percent of the votes, officials said.")
+    assert paired(rule, won) == []
 
 
 def test_survivors_and_the_rescued_are_one_count():

@@ -88,6 +88,7 @@ SHAPES = {
     "request_verbs": "list",
     "forecasters": "list",
     "forecast_cues": "list",
+    "threshold_cues": "list",
     "figure_context_synonyms": "groups",
     "profit_measures": "list",
     "roles": "groups",
