@@ -135,6 +135,8 @@ def agree(a: Quantity, b: Quantity) -> bool:
     """Whether two figures for the same thing are compatible."""
     if _interval(a) == _interval(b):
         return True  # the same value, bounds and hedge: "212 people" / "212 passengers"
+    if _clocked(a) and _clocked(b):
+        return a.low == b.low  # "2hr 1min 39sec" / "two hours, one minute and 40 seconds"
     if _far_apart(a, b):
         return False
     a, b = _peak(a), _peak(b)
@@ -151,6 +153,12 @@ def agree(a: Quantity, b: Quantity) -> bool:
     if _tolerant_contains(b, representative(a)) or _tolerant_contains(a, representative(b)):
         return True
     return not a.exact and not b.exact and _intervals_overlap(_as_read(a), _as_read(b))
+
+
+def _clocked(q: Quantity) -> bool:
+    """A time told to the second, unhedged: a race's or a flight's, where one second is
+    the news and no margin for rounding applies."""
+    return q.exact and not q.qualifier and unit_key(q) == "second"
 
 
 APPROACHING = lexicon.lines("approaching")

@@ -237,6 +237,14 @@ _MAJORITY_BEFORE = re.compile(r"\bmajority\s+of\s+(?:just\s+|only\s+|about\s+)?$
 _CHAMBER_UNITS = _SEATS | {"mp"}
 
 
+#: A time "by" which something won, broke or trailed, or taken "off" a mark: a margin.
+_TIME_UNITS = frozenset({"second", "minute", "hour"})
+_MARGIN_BEFORE = re.compile(
+    r"\bby\s+(?:almost\s+|nearly\s+|about\s+|around\s+|just\s+|some\s+|more\s+than\s+)?$", re.I
+)
+_OFF_AFTER = re.compile(r"^\s+off\b", re.I)
+
+
 def _gap_between_values(q: Quantity, after: str, before: str) -> bool:
     """ "8kg lighter than", "6 metres longer than" (the comparative read as its noun), "a
     majority of 230" (the gap between the votes for and against)."""
@@ -244,6 +252,8 @@ def _gap_between_values(q: Quantity, after: str, before: str) -> bool:
         return True
     if (q.modifies or "").casefold() in COMPARATIVES and _THAN.match(after):
         return True
+    if unit_key(q) in _TIME_UNITS and (_MARGIN_BEFORE.search(before) or _OFF_AFTER.match(after)):
+        return True  # "broke the record by 78 seconds", "took 2min 30sec off the record"
     return _DIFFERENCE.match(after) is not None
 
 

@@ -533,6 +533,26 @@ def test_a_threshold_is_not_set_against_a_share_won():
     assert paired(rule, won) == []
 
 
+def test_a_race_time_told_to_the_second_conflicts_by_one_second():
+    a = side("Race.\n\nShe won the marathon, finishing in two hours, 14 minutes and 20 seconds.")
+    b = side("Race.\n\nShe clocked an official 2hr 14min 19sec on a cool morning.")
+    assert len(conflicts(a, b)) == 1
+    same = side("Race.\n\nShe clocked an official 2hr 14min 20sec on a cool morning.")
+    assert conflicts(a, same) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She broke the course record by 41 seconds on Sunday.",
+        "She took 41 seconds off the course record on Sunday.",
+    ],
+)
+def test_a_time_won_by_or_taken_off_is_a_margin(sentence):
+    s = side("Race.\n\n" + sentence)
+    assert [standing_of(s, q) for q in s.facts.quantities] == ["difference"]
+
+
 def test_survivors_and_the_rescued_are_one_count():
     a = side("Sinking.\n\nRescuers have found 11 survivors of the sinking so far.")
     b = side("Sinking.\n\nTen people have been rescued from the sinking so far.")
