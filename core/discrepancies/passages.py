@@ -35,6 +35,7 @@ from core.discrepancies.side import Side, overlapping
 from core.discrepancies.text import (
     NEGATORS,
     QUANTIFIERS,
+    capitals_only,
     is_date_word,
     is_function_word,
     one_line,
@@ -174,6 +175,8 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         return None  # compared once per passage
     if paraphrase or max(len(wa), len(wb)) > MAX_WORDING_WORDS or _trivial(wa, wb):
         return None
+    if capitals_only(wa) and capitals_only(wb):
+        return None  # a dateline or an acronym for another ("ROME" / "CUTRO", "TASS" / "RIA")
     if (
         wa
         and wb

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side, overlapping
-from core.discrepancies.text import one_line
+from core.discrepancies.text import capitals_only, one_line
 from core.facts.fact_records import Entity
 from core.facts.names import fold, name_variants_match
 from core.model import Alignment
@@ -42,6 +42,8 @@ def renamings(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[Flag]
             x = next((e for e in only_left if e.label == label), None)
             y = next((f for f in only_right if f.label == label), None)
             if x is None or y is None or (x.key, y.key) in seen:
+                continue
+            if capitals_only(x.text.split()) and capitals_only(y.text.split()):
                 continue
             seen.add((x.key, y.key))
             summary = f"{one_line(x.text, 50)} vs {one_line(y.text, 50)}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
 from core import lexicon
@@ -158,3 +159,12 @@ def trim(text: str, span: Span) -> Span:
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in "%":
         end -= 1
     return (start, end) if start < end else span
+
+
+def capitals_only(words: Sequence[str]) -> bool:
+    """Words written all in capitals: a dateline's place, an agency's or a body's initials.
+    One set against another was never wanted on the annotated events (0 of 38 such
+    name swaps): a dateline tells where a reporter filed, initials name another body
+    in passing."""
+    lettered = [w for w in words if any(ch.isalpha() for ch in w)]
+    return bool(lettered) and all(w.isupper() for w in lettered)

@@ -243,6 +243,14 @@ def test_two_floors_worded_apart_still_agree_when_they_overlap():
     assert not [d for d in found if d.kind == "number"]
 
 
+def test_a_dateline_against_another_dateline_is_not_an_entity():
+    found = _with_facts(
+        "HARBORTON – At least 40 people were rescued when the ferry ran aground.",
+        "PORT ELLIS – At least 40 people were rescued when the ferry ran aground.",
+    )
+    assert found == ()
+
+
 _TRIAGE = "Of the wounded, 40 went to the county hospital and 6 to the Riverside clinic."
 
 

@@ -40,3 +40,9 @@ def test_one_name_in_british_and_american_spelling_is_not_renamed():
     sa = side("Volcano.\n\nThe Centre of Volcanology and Hazard Mitigation raised the alert.")
     sb = side("Volcano.\n\nThe Center of Volcanology and Hazard Mitigation raised the alert.")
     assert renamings(sa, sb, linked(sa, sb, 0.9)) == []
+
+
+def test_two_bodies_named_by_initials_only_are_not_a_renaming():
+    sa = side("Tech news.\n\nJob cuts followed at NWC and CTL, the report said on Monday.")
+    sb = side("Tech news.\n\nJob cuts followed at NWC and FBK, the report said on Monday.")
+    assert renamings(sa, sb, linked(sa, sb, 0.9)) == []
