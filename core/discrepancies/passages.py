@@ -36,6 +36,7 @@ from core.discrepancies.text import (
     NEGATORS,
     QUANTIFIERS,
     capitals_only,
+    contracted,
     is_date_word,
     is_function_word,
     one_line,
@@ -166,6 +167,8 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         articles_only = all(w.casefold() in ARTICLES for w in wa + wb)
         if articles_only or _misspelt(wa, wb) or _quote_edge(sa, sb, c, wa, wb):
             return None
+        if contracted(wa) == contracted(wb):
+            return None  # "I'm disappointed" / "I am disappointed": one quotation
         return "quote"
     if quoted_a != quoted_b and wa and wb and not _trivial(wa, wb):
         return "quote"  # one article quotes words the other reports otherwise

@@ -168,3 +168,31 @@ def capitals_only(words: Sequence[str]) -> bool:
     in passing."""
     lettered = [w for w in words if any(ch.isalpha() for ch in w)]
     return bool(lettered) and all(w.isupper() for w in lettered)
+
+
+def _contractions() -> dict[tuple[str, ...], str]:
+    """Full forms ("i", "am") → the contraction written for them ("i'm")."""
+    return {
+        tuple(full.split()): members[0]
+        for full, members in lexicon.group_members("contractions").items()
+    }
+
+
+_CONTRACTIONS = _contractions()
+
+
+def contracted(words: Sequence[str]) -> tuple[str, ...]:
+    """Words folded, every full form written as its contraction: "I am" and "I’m" read
+    alike, as "cannot" and "can't" do."""
+    folded = [w.casefold().replace("’", "'") for w in words]
+    out: list[str] = []
+    i = 0
+    while i < len(folded):
+        pair = tuple(folded[i : i + 2])
+        if len(pair) == 2 and pair in _CONTRACTIONS:
+            out.append(_CONTRACTIONS[pair])
+            i += 2
+            continue
+        out.append(_CONTRACTIONS.get((folded[i],), folded[i]))
+        i += 1
+    return tuple(out)

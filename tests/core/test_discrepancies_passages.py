@@ -251,6 +251,14 @@ def test_a_dateline_against_another_dateline_is_not_an_entity():
     assert found == ()
 
 
+def test_a_contraction_written_out_inside_a_quotation_is_not_an_alteration():
+    found = one_passage(
+        'The coach said: "I am proud of what these players have done this season."',
+        'The coach said: "I\'m proud of what these players have done this season."',
+    )
+    assert found == ()
+
+
 _TRIAGE = "Of the wounded, 40 went to the county hospital and 6 to the Riverside clinic."
 
 

@@ -28,6 +28,7 @@ SHAPES = {
     "aside_openers": "list",
     "auxiliary_verbs": "list",
     "clock_hedges": "phrase_groups",
+    "contractions": "groups",
     "capacity_cues": "list",
     "change_roles": "groups",
     "capitalised_abbreviations": "list",
