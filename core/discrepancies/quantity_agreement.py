@@ -146,7 +146,7 @@ def agree(a: Quantity, b: Quantity) -> bool:
         return False
     if _short_of_floor(a, b) or _short_of_floor(b, a):
         return False
-    if _differ_in_precise_digits(a, b):
+    if _differ_in_precise_digits(a, b) or _two_roundings_apart(a, b):
         return False
     if _rounds_decimals(a, b) or _rounds_decimals(b, a):
         return True
@@ -178,6 +178,23 @@ def _differ_in_precise_digits(a: Quantity, b: Quantity) -> bool:
         return False  # a whole number under 100 has fewer digits than that
     digits = min(_written_significant(a), _written_significant(b))
     if digits < PRECISE_DIGITS:
+        return False
+    return not (_rounds_to(a.low, b.low, digits) or _rounds_to(b.low, a.low, digits))
+
+
+def _two_roundings_apart(a: Quantity, b: Quantity) -> bool:
+    """ "some 27 million" against "around 29 million": two values each hedged as
+    rounded, each told to two significant digits or more, neither a rounding of the
+    other. Two newsrooms rounding one count write one figure or a rounder one
+    ("about 280" / "around 300"), not two figures equally precise and apart."""
+    if a.qualifier != "approx" or b.qualifier != "approx" or not (a.exact and b.exact):
+        return False
+    if a.low == b.low or _approaching(a) or _approaching(b):
+        return False
+    if not (a.text[:1].isalpha() and b.text[:1].isalpha()):
+        return False  # a figure converted to another unit is read as "about" without saying so
+    digits = min(_written_significant(a), _written_significant(b))
+    if digits < 2:
         return False
     return not (_rounds_to(a.low, b.low, digits) or _rounds_to(b.low, a.low, digits))
 

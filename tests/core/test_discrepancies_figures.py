@@ -553,6 +553,12 @@ def test_a_time_won_by_or_taken_off_is_a_margin(sentence):
     assert [standing_of(s, q) for q in s.facts.quantities] == ["difference"]
 
 
+def test_storeys_and_stories_are_one_count():
+    a = side("Collapse.\n\nThe five-storey building came down before dawn, police said.")
+    b = side("Collapse.\n\nThe six-story building came down before dawn, police said.")
+    assert len(conflicts(a, b)) == 1
+
+
 def test_survivors_and_the_rescued_are_one_count():
     a = side("Sinking.\n\nRescuers have found 11 survivors of the sinking so far.")
     b = side("Sinking.\n\nTen people have been rescued from the sinking so far.")

@@ -32,6 +32,22 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
 @pytest.mark.parametrize(
     ("left", "right", "agreeing"),
     [
+        # two roundings apart: each hedged, each told to two digits, neither the other's
+        (
+            q(27e6, qualifier="approx", text="some 27 million"),
+            q(29e6, qualifier="approx", text="around 29 million"),
+            False,
+        ),
+        (
+            q(280, qualifier="approx", text="about 280"),
+            q(300, qualifier="approx", text="around 300"),
+            True,
+        ),
+        (
+            q(24, qualifier="approx", text="24 km"),
+            q(25, qualifier="approx", text="about 25 km"),
+            True,
+        ),
         # earthquake death tolls
         (q(14, INF, qualifier="min"), q(13), False),  # "at least 14" vs "13"
         # a floor counted to the unit is that count: "at least 14" vs "15" are two counts
@@ -79,10 +95,18 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(1e6, INF, qualifier="min", lo_inc=False), q(1.1e6, INF, qualifier="min"), True),
         (q(60, INF, qualifier="min"), q(80, INF, qualifier="min"), True),  # more than 60 / 80
         # a floor in whole thousands is a rounding: "over 3.7 million" / "over 3.75 million"
-        (q(3.7e6, INF, qualifier="min", lo_inc=False), q(3.75e6, INF, qualifier="min", lo_inc=False), True),
+        (
+            q(3.7e6, INF, qualifier="min", lo_inc=False),
+            q(3.75e6, INF, qualifier="min", lo_inc=False),
+            True,
+        ),
         (q(12_000, INF, qualifier="min"), q(12_500, INF, qualifier="min"), True),
         (q(12_000, INF, qualifier="min"), q(14_000, INF, qualifier="min"), False),  # two counts
-        (q(250e6, INF, qualifier="min", lo_inc=False), q(265e6, INF, qualifier="min", lo_inc=False), True),
+        (
+            q(250e6, INF, qualifier="min", lo_inc=False),
+            q(265e6, INF, qualifier="min", lo_inc=False),
+            True,
+        ),
         (q(1_175, INF, qualifier="min"), q(1_200, INF, qualifier="min"), False),  # counted
         # "more than 2,700" flights allows the same least count as "at least 2,701"
         (q(2700, INF, qualifier="min", lo_inc=False), q(2701, INF, qualifier="min"), True),
@@ -98,7 +122,11 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         # a figure stated with decimals, told to fewer digits: rounded half up, never cut off
         (q(46, unit="%", text="46 percent"), q(46.46, unit="%", text="46.46%"), True),
         (q(55, unit="%", text="55%"), q(55.7, unit="%", text="55.7%"), False),
-        (q(6e12, unit="JPY", text="6 trillion yen"), q(5.9842e12, unit="JPY", text="5,984.2 billion yen"), True),
+        (
+            q(6e12, unit="JPY", text="6 trillion yen"),
+            q(5.9842e12, unit="JPY", text="5,984.2 billion yen"),
+            True,
+        ),
         (q(1200), q(1175), False),  # no decimals: two counts
         (q(56.55, unit="%"), q(56.5, unit="%"), True),  # or the digits cut off
         (q(56.55, unit="%"), q(56.7, unit="%"), False),
@@ -128,7 +156,9 @@ def test_agreement_of_figures(left, right, agreeing):
 def test_a_nautical_mile_converts_as_one():
     from core.discrepancies.quantity_agreement import agree_converted
 
-    assert not agree_converted(q(10, qualifier="approx", unit="nmi"), q(10, qualifier="approx", unit="mile"))
+    assert not agree_converted(
+        q(10, qualifier="approx", unit="nmi"), q(10, qualifier="approx", unit="mile")
+    )
     assert agree_converted(q(10, unit="nmi"), q(18.5, unit="kilometre"))  # 18.52 km
 
 
@@ -264,7 +294,9 @@ def test_the_same_chain_in_other_words_agrees():
     ("left", "right", "conflict"),
     [
         (  # a spokesperson briefs the press; the ministry issues a statement
-            credit("Harbour Ministry spokeswoman Ana Ruiz", "harbour ministry spokeswoman ana ruiz"),
+            credit(
+                "Harbour Ministry spokeswoman Ana Ruiz", "harbour ministry spokeswoman ana ruiz"
+            ),
             credit("the Harbour Ministry", "harbour ministry", "said in a statement"),
             True,
         ),
@@ -290,7 +322,9 @@ def test_a_spokesperson_and_a_written_statement_are_two_channels(left, right, co
 
 
 def test_both_sides_naming_both_channels_of_one_source_agree():
-    briefing = credit("Harbour Ministry spokeswoman Ana Ruiz", "harbour ministry spokeswoman ana ruiz")
+    briefing = credit(
+        "Harbour Ministry spokeswoman Ana Ruiz", "harbour ministry spokeswoman ana ruiz"
+    )
     statement = credit("the Harbour Ministry", "harbour ministry", "said in a statement")
     assert conflicting_sources([briefing, statement], [briefing, statement]) is None
     assert conflicting_sources([briefing], [statement]) is not None
@@ -333,7 +367,9 @@ def test_two_unnamed_bodies_are_two_sources():
 
 def test_the_country_stands_for_the_one_the_other_side_names():
     envoy = credit("the country's ambassador to Peru", "country ambassador peru", "told")
-    named = credit("Brazil's Ambassador to Peru Ana Lima", "brazil ambassador peru ana lima", "said")
+    named = credit(
+        "Brazil's Ambassador to Peru Ana Lima", "brazil ambassador peru ana lima", "said"
+    )
     assert same_source(envoy, named)
     assert conflicting_sources([envoy], [named]) is None
     # the authorities' words alone say nothing of who spoke
@@ -470,8 +506,12 @@ def test_the_budget_keeps_the_same_findings_whichever_article_is_a():
     from core.model import Article
 
     lead = "Port fire update.\n\nA fire broke out at the harbour depot on Monday, officials said. "
-    only_a = " ".join(f"Crane {n} of the north quay held {n * 13 + 7} crates of grain." for n in range(1, 13))
-    only_b = " ".join(f"Barge {n} at the south pier carried {n * 17 + 5} tonnes of coal." for n in range(1, 13))
+    only_a = " ".join(
+        f"Crane {n} of the north quay held {n * 13 + 7} crates of grain." for n in range(1, 13)
+    )
+    only_b = " ".join(
+        f"Barge {n} at the south pier carried {n * 17 + 5} tonnes of coal." for n in range(1, 13)
+    )
     a, b = Article(text=lead + only_a), Article(text=lead + only_b)
 
     def kept(x: Article, y: Article) -> set[str]:
