@@ -34,6 +34,7 @@ from core.discrepancies.rewordings import rewordings
 from core.discrepancies.side import Side, build_side
 from core.discrepancies.spellings import reordered_names, spelling_variants
 from core.discrepancies.subject import aligned_sentences
+from core.discrepancies.text import words
 from core.discrepancies.unknown_counts import unknown_count_conflicts
 from core.facts.fact_records import Facts, Quantity
 from core.facts.names import fold
@@ -147,12 +148,20 @@ def _attach_alignments(
     return out
 
 
+#: A clause adding fewer words than this to its figure says nothing of what was counted.
+CLAUSE_WORDS = 2
+
+
 def _figure_span(side: Side, span: Span) -> Span:
     """What a figure is shown with: its clause, or a whole headline, whose commas
-    part items of one short line ("Massacre in Vienna, six dead") rather than clauses."""
+    part items of one short line ("Massacre in Vienna, six dead") rather than clauses;
+    a clause that is the figure alone, before an aside, gives way to the sentence."""
     if side.in_headline(span[0]):
         return claim_span(side, span)
-    return clause_span(side, span)
+    clause = clause_span(side, span)
+    if len(words(side.text, *clause)) - len(words(side.text, *span)) < CLAUSE_WORDS:
+        return claim_span(side, span)  # "Thirty-seven people, mostly children, were killed"
+    return clause
 
 
 def _holders(alignments: Sequence[Alignment], side: str) -> dict[Span, set[int]]:

@@ -751,3 +751,16 @@ def test_a_ceiling_is_no_lead_toll():
     b = side("Landslide.\n\nAt least 350 people were killed when the hillside gave way.")
     leads = lead_tolls(a, b, [])
     assert [(x.text, y.text) for x, y in leads] == [("41 bodies", "At least 350 people")]
+
+
+def test_a_figure_alone_before_an_aside_is_shown_with_its_sentence():
+    from core.discrepancies.find import _figure_span
+
+    s = side("Attack.\n\nThirty-one people, most of them pupils, were killed in the attack.")
+    [q] = [q for q in s.facts.quantities if q.text.startswith("Thirty")]
+    start, end = _figure_span(s, (q.start, q.end))
+    assert s.text[start:end].endswith("were killed in the attack.")
+    t = side("Attack.\n\nThe attack killed 31 people, police said on Friday.")
+    [r] = t.facts.quantities
+    start, end = _figure_span(t, (r.start, r.end))
+    assert t.text[start:end] == "The attack killed 31 people"
