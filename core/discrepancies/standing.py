@@ -16,6 +16,14 @@ from core.discrepancies.side import Side, per_article
 from core.facts.fact_records import Quantity
 from core.facts.quantities import CURRENCY_UNITS
 
+
+def _alternatives(name: str) -> str:
+    """A lexicon file's words or phrases as regular-expression alternatives, longest
+    first, a phrase's spaces matching any run of spaces."""
+    phrases = (re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.lines(name))
+    return "|".join(sorted(phrases, key=len, reverse=True))
+
+
 PENDING = "pending"
 DIFFERENCE = "difference"
 PROGRESS = "progress"
@@ -35,7 +43,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!,\d)")
 #: A sum for each one or per period ("$34 a share", "20 euros per day", "€1,200 each"):
 #: after "a" or "an" only the nouns of lexicon/rate_nouns.txt ("$5 billion a year ago"
 #: is a sum of a year before); after "per" any noun.
-_RATE_NOUNS = "|".join(sorted(lexicon.words("rate_nouns"), key=len, reverse=True))
+_RATE_NOUNS = _alternatives("rate_nouns")
 _PER_UNIT = re.compile(
     rf"\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:each|apiece|per\s+[^\W\d_]+|an?\s+(?:{_RATE_NOUNS}))\b"
     r"(?!\s+(?:ago|earlier|before)\b)",
@@ -50,9 +58,7 @@ _SEATS = frozenset({"member", "seat"})
 _OF_THE = re.compile(r"\bof\s+(?:the|its|their|all)\s+$", re.I)
 #: "can accommodate 35,000", "a capacity of 43", "a 35,000-capacity stadium": what a
 #: place or vehicle holds (lexicon/capacity_cues.txt), a size like a body's.
-_CAPACITY_CUES = "|".join(
-    sorted((re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.lines("capacity_cues")), key=len)[::-1]
-)
+_CAPACITY_CUES = _alternatives("capacity_cues")
 _CAPACITY_BEFORE = re.compile(
     rf"\b(?:{_CAPACITY_CUES})\s+(?:only\s+|just\s+|up\s+to\s+|about\s+|around\s+|some\s+)?$", re.I
 )
@@ -73,7 +79,7 @@ _PRIOR_AFTER = re.compile(
     r"(?:period|quarter|month|half)\s+(?:a\s+year\s+ago|last\s+year))\b",
     re.I,
 )
-_REQUESTS = "|".join(sorted(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.lines("request_verbs")))
+_REQUESTS = _alternatives("request_verbs")
 #: The cue, then words of the same request up to the figure: no clause of outcome between.
 _REQUEST_BEFORE = re.compile(
     rf"\b(?:{_REQUESTS})\b(?:(?!\b(?:but|while|whereas|instead|sentenced|ordered|fined|gave|handed|"
@@ -96,10 +102,8 @@ _PINS = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 #: "analysts were expecting revenue of $23.4 billion", "above the $1.3 billion expected by
 #: analysts": what forecasters expected, not what was reported. Both words within the
 #: figure's own clause before it (no "but" or "while" between), or right after it.
-_FORECASTERS = "|".join(
-    sorted((re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.lines("forecasters")), key=len)[::-1]
-)
-_FORECAST_CUES = "|".join(sorted(lexicon.words("forecast_cues"), key=len, reverse=True))
+_FORECASTERS = _alternatives("forecasters")
+_FORECAST_CUES = _alternatives("forecast_cues")
 _FORECAST_CLAUSE = re.compile(
     r"(?:^|[.;:,]|\b(?:but|while|whereas|although|though)\b)(?:(?![.;:,]|\b(?:but|while|whereas|"
     r"although|though)\b).)*$",
@@ -107,7 +111,7 @@ _FORECAST_CLAUSE = re.compile(
 )
 #: "must get at least 50 percent", "needed 316 votes", "the 5% threshold": what a
 #: candidate, a party or a motion needs, within a few words and no clause between.
-_THRESHOLD_CUES = "|".join(sorted(lexicon.words("threshold_cues"), key=len, reverse=True))
+_THRESHOLD_CUES = _alternatives("threshold_cues")
 _THRESHOLD_BEFORE = re.compile(
     rf"\b(?:{_THRESHOLD_CUES})\b(?:\s+[^\W\d_]+){{0,4}}\s+$",
     re.I,
