@@ -356,12 +356,22 @@ def _only_a_gloss(text_a: str, text_b: str) -> bool:
 
 
 def _trivial(wa: list[str], wb: list[str]) -> bool:
-    """Function words only ("the" → "a") or inflection only ("economics" → "economic")."""
+    """Function words only ("the" → "a"), inflection only ("economics" → "economic") or
+    a word for its plain equivalent ("biggest" → "largest", lexicon/synonyms.txt)."""
     if all(is_function_word(w) for w in wa + wb):
         return True
-    content_a = sorted(stem(w) for w in wa if not is_function_word(w))
-    content_b = sorted(stem(w) for w in wb if not is_function_word(w))
+    content_a = sorted(_sense(w) for w in wa if not is_function_word(w))
+    content_b = sorted(_sense(w) for w in wb if not is_function_word(w))
     return content_a == content_b
+
+
+SYNONYMS = lexicon.groups("synonyms")
+
+
+def _sense(word: str) -> str:
+    """A word's stem, or its group's when news writes it for another ("jail" / "prison")."""
+    group = SYNONYMS.get(word.casefold())
+    return stem(group) if group else stem(word)
 
 
 def _quantities(side: Side, start: int, end: int) -> list[Quantity]:

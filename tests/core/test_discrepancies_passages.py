@@ -259,6 +259,19 @@ def test_a_contraction_written_out_inside_a_quotation_is_not_an_alteration():
     assert found == ()
 
 
+def test_a_word_for_its_plain_equivalent_is_not_a_rewording():
+    found = one_passage(
+        "The former mayor was sent to jail for six years on Tuesday after a long trial.",
+        "The former mayor was sent to prison for six years on Tuesday after a long trial.",
+    )
+    assert found == ()
+    other = one_passage(
+        "The former mayor was sent to jail for six years on Tuesday after a long trial.",
+        "The former mayor was sent to exile for six years on Tuesday after a long trial.",
+    )
+    assert [d.kind for d in other] == ["wording"]
+
+
 _TRIAGE = "Of the wounded, 40 went to the county hospital and 6 to the Riverside clinic."
 
 

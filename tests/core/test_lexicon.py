@@ -29,6 +29,7 @@ SHAPES = {
     "auxiliary_verbs": "list",
     "clock_hedges": "phrase_groups",
     "contractions": "groups",
+    "synonyms": "groups",
     "capacity_cues": "list",
     "change_roles": "groups",
     "capitalised_abbreviations": "list",
