@@ -201,6 +201,10 @@ def same_source(
     if f.source_key == g.source_key or name_variants_match(f.source_key, g.source_key):
         return True  # "Varga" / "Vargas" is one source spelt two ways
     key_f, key_g = f.source_key.split(), g.source_key.split()
+    if "".join(key_f) == "".join(key_g) or _initials_of(key_f, key_g) or _initials_of(key_g, key_f):
+        return True  # "JP Morgan" / "JPMorgan"; "KCNA" / "Korean Central News Agency"
+    if _nationality_only(key_f) or _nationality_only(key_g):
+        return True  # "the Romanian said": the person another credit names
     # "Beijing's foreign ministry" / "China's foreign ministry"; but "Fars news
     # agency" / "Mehr news agency" share only the kind of medium
     tail = key_f[-2:]
@@ -227,6 +231,26 @@ def same_source(
         or _describes(f, names_g, g)
         or _both_unnamed_media(f, g)
         or _both_unnamed_officials(f, g)
+    )
+
+
+NATIONALITIES = lexicon.words("nationalities")
+FUNCTION_WORDS = lexicon.words("function_words")
+
+
+def _initials_of(short: list[str], long: list[str]) -> bool:
+    """Whether a one-word credit is the initials of the other credit's last words
+    ("caac" / "civil aviation administration of china"), grammar words left out."""
+    if len(short) != 1 or len(short[0]) < 3:
+        return False
+    return "".join(w[0] for w in long if w not in FUNCTION_WORDS).endswith(short[0])
+
+
+def _nationality_only(key: list[str]) -> bool:
+    """Whether a credit names a person by nationality alone ("the Romanian", "the
+    Briton"): a reference back to someone the story names, not another source."""
+    return bool(key) and all(w in NATIONALITIES or w in FUNCTION_WORDS for w in key) and any(
+        w in NATIONALITIES for w in key
     )
 
 

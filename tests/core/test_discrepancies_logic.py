@@ -351,6 +351,18 @@ def test_a_spokesman_speaks_for_his_department():
     )
 
 
+def test_one_source_written_apart_in_initials_or_by_nationality():
+    assert same_source(credit("JP Morgan", "jp morgan"), credit("JPMorgan", "jpmorgan"))
+    assert same_source(
+        credit("the Korean Central News Agency", "korean central news agency"),
+        credit("KCNA", "kcna"),
+    )
+    assert same_source(credit("Halep", "halep", "said"), credit("the Romanian", "romanian", "said"))
+    assert not same_source(
+        credit("KCNA", "kcna"), credit("Yonhap news agency", "yonhap news agency")
+    )
+
+
 def test_two_unnamed_bodies_are_two_sources():
     army = credit("the army", "army", "said in a statement")
     president = credit("the country's president", "country president", "said")
