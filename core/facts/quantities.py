@@ -671,6 +671,18 @@ def _as_range(text: str, first: _Raw, second: _Raw | None) -> _Raw | None:
     )
 
 
+#: Temperatures can fall below zero: "-33 degrees Celsius", "(−27°F)", "minus 20 degrees".
+_TEMPERATURES = frozenset({"°C", "°F", "degree"})
+_MINUS = re.compile(r"(?:(?<![\w.,])[-−–]|\bminus\s+)$", re.I)
+
+
+def _below_zero(text: str, number_start: int) -> int | None:
+    """Where the minus sign of a temperature starts, or None: a sign right before the
+    digits that no word or figure precedes ("10-20 degrees" is a range)."""
+    found = _MINUS.search(text, max(0, number_start - 7), number_start)
+    return found.start() if found else None
+
+
 def _quantity(context: Context, raw: _Raw) -> Quantity | None:
     text = context.text
     start, end = raw.start, raw.end
@@ -703,6 +715,9 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
         return None  # a bare "two" or "one" counts nothing a reader could check
     if context.in_boilerplate(start, end):
         return None
+    if unit in _TEMPERATURES and amount.low == amount.high and (below := _below_zero(text, raw.start)):
+        amount = Amount(-amount.low, -amount.high, True, True, amount.qualifier)
+        start = min(start, below)
     return Quantity(
         start,
         end,

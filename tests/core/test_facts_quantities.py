@@ -628,3 +628,17 @@ def test_a_spelled_share_in_two_words_is_a_percentage():
 def test_a_negated_bound_is_the_other_bound(text, low, high):
     q = only(text)
     assert (q.low, q.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Overnight it fell to -18 degrees Celsius in the capital.", -18.0, "°C"),
+        ("Readings of minus 12 degrees were taken at the pass.", -12.0, "degree"),
+        ("The low was −4°F on the plains.", -4.0, "°F"),
+        ("Highs of 10-20 degrees are expected at the coast.", 10.0, "degree"),
+    ],
+)
+def test_a_temperature_below_zero_keeps_its_sign(text, value, unit):
+    [q] = extract_facts(Article(text)).quantities
+    assert (q.low, q.unit) == (value, unit)
