@@ -160,7 +160,7 @@ def _figure_span(side: Side, span: Span) -> Span:
         return claim_span(side, span)
     clause = clause_span(side, span)
     if len(words(side.text, *clause)) - len(words(side.text, *span)) < CLAUSE_WORDS:
-        return claim_span(side, span)  # "Thirty-seven people, mostly children, were killed"
+        return claim_span(side, span)  # "Twelve workers, most of them welders, were hurt"
     return clause
 
 

@@ -165,7 +165,7 @@ def _stated(side: Side, q: Quantity, other: Side) -> bool:
     48 taken to hospital is not stated by "more than 40 killed", though 48 is more than 40."""
     unit = unit_key(q)
     if not unit and q.exact and not q.qualifier and q.low in _spelt_numbers(other):
-        return True  # "and 8 at the clinic" / "and eight at the clinic": one style each
+        return True  # "and 4 to the clinic" / "and four to the clinic": one style each
     return any(
         (unit_key(y) == unit or (q.exact and y.exact and q.low == y.low))
         and agree(q, y)

@@ -168,7 +168,7 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         if articles_only or _misspelt(wa, wb) or _quote_edge(sa, sb, c, wa, wb):
             return None
         if contracted(wa) == contracted(wb):
-            return None  # "I'm disappointed" / "I am disappointed": one quotation
+            return None  # "I'm sure" / "I am sure": one quotation
         return "quote"
     if quoted_a != quoted_b and wa and wb and not _trivial(wa, wb):
         return "quote"  # one article quotes words the other reports otherwise
@@ -179,7 +179,7 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
     if paraphrase or max(len(wa), len(wb)) > MAX_WORDING_WORDS or _trivial(wa, wb):
         return None
     if capitals_only(wa) and capitals_only(wb):
-        return None  # a dateline or an acronym for another ("ROME" / "CUTRO", "TASS" / "RIA")
+        return None  # a dateline or an acronym for another ("LYON" / "NANTES", "ABC" / "XYZ")
     if (
         wa
         and wb
@@ -607,9 +607,9 @@ _HEDGE = re.compile(r"^\D*")
 
 
 def _refloored(x: Quantity, y: Quantity) -> bool:
-    """One sentence, one floor, another figure: "over 800 people were admitted" against
-    "over 1,000 people were admitted" is a count updated or changed in one copy, which
-    the two floors' overlap must not settle."""
+    """One sentence, one floor, another figure: "over 600 homes were flooded" against
+    "over 750 homes were flooded" is a count updated or changed in one copy, which the
+    two floors' overlap must not settle."""
     if x.qualifier != "min" or y.qualifier != "min" or x.low == y.low:
         return False
     hedge_x, hedge_y = _HEDGE.match(x.text).group(), _HEDGE.match(y.text).group()
@@ -635,7 +635,7 @@ def _figure_dropped(
     if any(cosmetic_key(w) in QUANTIFIERS for w, _, _ in other):
         return False  # "all passengers" / "about 280 passengers": no figure to disagree with
     if _spelt_alike(other, quantities):
-        return False  # "8 at the hospital" / "eight at the hospital": one figure, two spellings
+        return False  # "4 to the clinic" / "four to the clinic": one figure, two spellings
     return not extra and len(other) <= 1
 
 

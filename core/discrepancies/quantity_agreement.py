@@ -136,7 +136,7 @@ def agree(a: Quantity, b: Quantity) -> bool:
     if _interval(a) == _interval(b):
         return True  # the same value, bounds and hedge: "212 people" / "212 passengers"
     if _clocked(a) and _clocked(b):
-        return a.low == b.low  # "2hr 1min 39sec" / "two hours, one minute and 40 seconds"
+        return a.low == b.low  # "2hr 9min 12sec" / "two hours, nine minutes and 13 seconds"
     if _far_apart(a, b):
         return False
     a, b = _peak(a), _peak(b)
@@ -183,7 +183,7 @@ def _differ_in_precise_digits(a: Quantity, b: Quantity) -> bool:
 
 
 def _two_roundings_apart(a: Quantity, b: Quantity) -> bool:
-    """ "some 27 million" against "around 29 million": two values each hedged as
+    """ "some 41 million" against "around 44 million": two values each hedged as
     rounded, each told to two significant digits or more, neither a rounding of the
     other. Two newsrooms rounding one count write one figure or a rounder one
     ("about 280" / "around 300"), not two figures equally precise and apart."""

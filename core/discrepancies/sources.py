@@ -202,9 +202,9 @@ def same_source(
         return True  # "Varga" / "Vargas" is one source spelt two ways
     key_f, key_g = f.source_key.split(), g.source_key.split()
     if "".join(key_f) == "".join(key_g) or _initials_of(key_f, key_g) or _initials_of(key_g, key_f):
-        return True  # "JP Morgan" / "JPMorgan"; "KCNA" / "Korean Central News Agency"
+        return True  # "Pay Pal" / "PayPal"; "IRNA" / "Islamic Republic News Agency"
     if _nationality_only(key_f) or _nationality_only(key_g):
-        return True  # "the Romanian said": the person another credit names
+        return True  # "the Norwegian said": the person another credit names
     # "Beijing's foreign ministry" / "China's foreign ministry"; but "Fars news
     # agency" / "Mehr news agency" share only the kind of medium
     tail = key_f[-2:]
@@ -247,7 +247,7 @@ def _initials_of(short: list[str], long: list[str]) -> bool:
 
 
 def _nationality_only(key: list[str]) -> bool:
-    """Whether a credit names a person by nationality alone ("the Romanian", "the
+    """Whether a credit names a person by nationality alone ("the Norwegian", "the
     Briton"): a reference back to someone the story names, not another source."""
     return bool(key) and all(w in NATIONALITIES or w in FUNCTION_WORDS for w in key) and any(
         w in NATIONALITIES for w in key

@@ -491,7 +491,7 @@ def test_an_adjusted_result_is_not_set_against_the_plain_one():
 
 
 def test_what_analysts_expected_is_a_forecast_not_the_result():
-    expected = side("Results.\n\nAnalysts on average were expecting revenue of $8.31 billion.")
+    expected = side("Results.\n\nAnalysts had on average forecast revenue of $8.31 billion.")
     reported = side("Results.\n\nRevenue rose 6% to $8.4 billion in the quarter.")
     assert [standing_of(expected, q) for q in expected.facts.quantities] == [FORECAST]
     assert paired(expected, reported) == []
