@@ -61,6 +61,8 @@ MERGE_GAP_WORDS = 2  # changes of one kind this close read as one edit
 #: reviewer listed, against about one in ten one-sided claims of low severity.
 WORDING_WEIGHT = 0.3
 WEEKDAYS = lexicon.full_names(lexicon.weekdays())
+#: Words news writes for one another (lexicon/synonyms.txt): a swap is no rewording.
+SYNONYMS = lexicon.groups("synonyms")
 _QUOTE_MARKS = ("“", "”", '"', "‘", "’")
 _DATE_PREPOSITIONS = frozenset(
     {"on", "last", "next", "this", "since", "by", "until", "early", "late"}
@@ -364,8 +366,6 @@ def _trivial(wa: list[str], wb: list[str]) -> bool:
     content_b = sorted(_sense(w) for w in wb if not is_function_word(w))
     return content_a == content_b
 
-
-SYNONYMS = lexicon.groups("synonyms")
 
 
 def _sense(word: str) -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from core import lexicon
 from core.discrepancies.side import Side, per_article
-from core.discrepancies.text import stem
+from core.discrepancies.text import is_function_word, stem
 from core.facts.fact_records import Attribution
 from core.facts.names import name_variants_match
 
@@ -235,7 +235,6 @@ def same_source(
 
 
 NATIONALITIES = lexicon.words("nationalities")
-FUNCTION_WORDS = lexicon.words("function_words")
 
 
 def _initials_of(short: list[str], long: list[str]) -> bool:
@@ -243,13 +242,13 @@ def _initials_of(short: list[str], long: list[str]) -> bool:
     ("caac" / "civil aviation administration of china"), grammar words left out."""
     if len(short) != 1 or len(short[0]) < 3:
         return False
-    return "".join(w[0] for w in long if w not in FUNCTION_WORDS).endswith(short[0])
+    return "".join(w[0] for w in long if not is_function_word(w)).endswith(short[0])
 
 
 def _nationality_only(key: list[str]) -> bool:
     """Whether a credit names a person by nationality alone ("the Norwegian", "the
     Briton"): a reference back to someone the story names, not another source."""
-    return bool(key) and all(w in NATIONALITIES or w in FUNCTION_WORDS for w in key) and any(
+    return bool(key) and all(w in NATIONALITIES or is_function_word(w) for w in key) and any(
         w in NATIONALITIES for w in key
     )
 

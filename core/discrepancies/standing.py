@@ -109,16 +109,6 @@ _FORECAST_CLAUSE = re.compile(
     r"although|though)\b).)*$",
     re.I | re.S,
 )
-#: "must win over half the votes", "needs 226 votes", "a 4% threshold": what a
-#: candidate, a party or a motion needs, within a few words and no clause between.
-_THRESHOLD_CUES = _alternatives("threshold_cues")
-_THRESHOLD_BEFORE = re.compile(
-    rf"\b(?:{_THRESHOLD_CUES})\b(?:\s+[^\W\d_]+){{0,4}}\s+$",
-    re.I,
-)
-_THRESHOLD_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:threshold|(?:is|are|was|were)\s+(?:needed|required))\b", re.I)
-_THRESHOLD_UNITS = frozenset({"percent", "vote", "seat"})
-_THRESHOLD_IN = re.compile(rf"\b(?:{_THRESHOLD_CUES})\b", re.I)
 _FORECAST_REACH = 90  # characters before a figure read for who expected it
 #: "beating estimates of $4.1 billion", "above expectations for 2.5%": the noun alone.
 _EXPECTED_OF = re.compile(
@@ -133,6 +123,18 @@ _FORECAST_AFTER = re.compile(
     rf"(?:{_FORECAST_CUES})|(?:{_FORECAST_CUES})\s+by\s+(?:(?:the|some|most)\s+)?(?:{_FORECASTERS}))\b",
     re.I,
 )
+#: "must win over half the votes", "needs 226 votes", "a 4% threshold": what a
+#: candidate, a party or a motion needs, within a few words and no clause between.
+_THRESHOLD_CUES = _alternatives("threshold_cues")
+_THRESHOLD_BEFORE = re.compile(
+    rf"\b(?:{_THRESHOLD_CUES})\b(?:\s+[^\W\d_]+){{0,4}}\s+$",
+    re.I,
+)
+_THRESHOLD_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:threshold|(?:is|are|was|were)\s+(?:needed|required))\b", re.I
+)
+_THRESHOLD_UNITS = frozenset({"percent", "vote", "seat"})
+_THRESHOLD_IN = re.compile(rf"\b(?:{_THRESHOLD_CUES})\b", re.I)
 WAITING = lexicon.lines("pending")
 _PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
 COMPARATIVES = lexicon.words("comparatives")
