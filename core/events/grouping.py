@@ -75,7 +75,9 @@ ALL_PAIRS_UP_TO = 6  # events this small get every pair suggested
 EXTRA_PAIRS_PER_ARTICLE = 1  # big events: a spanning tree plus this many extra pairs per article
 
 _MIX = np.uint64(1_000_003)  # multiplier of the rolling shingle hash
-_TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
+#: Words, figures, and a comma between a word and a figure kept as a token of its own:
+#: "In May, 22 people died" counts 22 people, it does not date the story May 22.
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d|(?<=[^\W\d_]),(?=\s+\d)")
 _CENTURIES = frozenset({"18", "19", "20"})
 _WEEKDAYS = frozenset(lexicon.full_names(lexicon.weekdays()))
 _MONTHS = lexicon.months()
@@ -455,7 +457,9 @@ def _stated_days(words: list[str], latest: int) -> frozenset[tuple[int, int, boo
                 month, day = (int(x) for x in term[3:].split("-"))
                 before = words[max(0, i - 3) : max(0, i - 1)]  # the two words before the month
                 edge = bool(before) and (
-                    before[-1] in _SPAN_WORDS or (before[-1] == "on" and before[0] in _SPAN_WORDS)
+                    before[-1] in _SPAN_WORDS
+                    or (before[-1] == "on" and before[0] in _SPAN_WORDS)
+                    or _SINCE in words[max(0, i - SINCE_REACH - 1) : i - 1]
                 )
                 try:
                     days.add((dt.date(2001, month, day).timetuple().tm_yday, year, edge))
@@ -467,6 +471,10 @@ def _stated_days(words: list[str], latest: int) -> frozenset[tuple[int, int, boo
 #: Words before a month and day that make it the edge of a span or another event's
 #: name, not a day the story reports (lexicon/span_edges.txt).
 _SPAN_WORDS = lexicon.words("span_edges")
+#: "since" this few words before a month opens a clause that recalls the day a span
+#: began ("the first since the bridge reopened on March 3"): the story's day is later.
+_SINCE = "since"
+SINCE_REACH = 5
 
 
 def _is_year(word: str) -> bool:

@@ -285,6 +285,24 @@ def test_a_day_that_only_opens_a_span_sets_no_report_apart():
     assert len(group_events(articles(first, began)).events) == 1
 
 
+def test_a_day_in_a_clause_opened_by_since_sets_no_report_apart():
+    """ "the first since the terminal reopened on April 9" recalls when a span began."""
+    first, later = PORT_TALKS
+    recalled = later.replace(
+        "On April 9 the", "It was the first meeting since the terminal reopened on April 9, and the"
+    )
+    assert len(group_events(articles(first, recalled)).events) == 1
+
+
+def test_a_month_then_a_comma_and_a_count_is_no_day():
+    """ "In April, 9 workers were hurt" counts workers; it does not date the story April 9."""
+    first, later = PORT_TALKS
+    counted = later.replace("On April 9 the", "In April, 9 workers were hurt and the")
+    assert len(group_events(articles(first, counted)).events) == 1
+    dated = later.replace("On April 9 the", "On April 9, the")
+    assert len(group_events(articles(first, dated)).events) == 2
+
+
 def _reference_linkage(scores, n):
     """Average linkage the slow, obvious way: every candidate merge re-sums its pairs."""
     from core.events.grouping import EVENT_THRESHOLD
