@@ -94,7 +94,7 @@ def paired_figures(
             clause_y = clauses_b[j] = _remembered_clause(sb, qb[j])
         return _shares_word(clause_x, clause_y, qa[i])
 
-    standings_a, standings_b = _standings(sa), _standings(sb)
+    standings_a, standings_b = figure_standings(sa), figure_standings(sb)
     standing_a = [standings_a[q] for q in qa]
     standing_b = [standings_b[q] for q in qb]
     distinct_a = [q.exact and _distinctive(q.low) for q in qa]
@@ -159,7 +159,7 @@ def _restated(side: Side) -> frozenset[Quantity]:
     """Hedged figures that round another figure of the same article and kind ("roughly
     50%" beside "50.17%"): a restatement, which must not take the partner the precise
     figure needs in the other article."""
-    units, roles, standings = _units(side), _roles(side), _standings(side)
+    units, roles, standings = _units(side), _roles(side), figure_standings(side)
     precise = [q for q in units if q.exact and not q.qualifier and q.low != int(q.low)]
     return frozenset(
         q
@@ -247,7 +247,7 @@ _PREDICATE = re.compile(r"\s+(?:were|are|was|is)\s+(?:\w+\s+)?([^\W\d_]+)\b", re
 
 
 @per_article
-def _standings(side: Side) -> dict[Quantity, str]:
+def figure_standings(side: Side) -> dict[Quantity, str]:
     """Each figure's standing, read once per article rather than once per pair."""
     return {q: standing_of(side, q) for q in _units(side)}
 
@@ -340,7 +340,7 @@ def _closed_floors(side: Side) -> dict[Quantity, Quantity]:
     lede and "the toll climbed to 20" further down give one toll of 20, which a
     toll of 26 elsewhere contradicts, though "at least 20" alone would allow it.
     Each such floor is mapped to the count it closes at."""
-    units, roles, standings = _units(side), _roles(side), _standings(side)
+    units, roles, standings = _units(side), _roles(side), figure_standings(side)
     stated = {
         (units[q], roles[q], q.low)
         for q in units
@@ -531,7 +531,7 @@ def _second_counts(
                 or roles_other[z] != role
                 or (z.low, z.high) == (y.low, y.high)
                 or other.in_headline(z.start) != own.in_headline(x.start)
-                or _standings(other)[z] != _standings(own)[x]
+                or figure_standings(other)[z] != figure_standings(own)[x]
                 or _parts(other)[z] != _parts(own)[x]
                 or agree_converted(x, z)
             ):
@@ -603,7 +603,7 @@ def _lead(side: Side, unit: str, role: str | None) -> Quantity | None:
     """The first body figure of the kind: not a headline's (which meets headlines
     only), nor a part ("including 12 children"), nor one recalled from another
     year, nor a ceiling ("up to 300")."""
-    standings, parts = _standings(side), _parts(side)
+    standings, parts = figure_standings(side), _parts(side)
     return next(
         (
             q

@@ -27,7 +27,7 @@ from core.discrepancies.date_matching import (
     same_time,
 )
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.number_conflicts import conversions, linked
+from core.discrepancies.number_conflicts import conversions, figure_standings, linked
 from core.discrepancies.quantity_agreement import agree, same_unit, telling
 from core.discrepancies.quote_conflicts import ARTICLES, is_typo
 from core.discrepancies.roles import compatible
@@ -596,11 +596,23 @@ def _clash(
             if (
                 same_unit(x, y)
                 and compatible(sa, x, sb, y)
+                and _standing(sa, x) == _standing(sb, y)
                 and not settled(y, qa)
                 and linked(sa, x, sb, y)
             ):
                 return x, y
     return None
+
+
+def _standing(side: Side, q: Quantity) -> str:
+    """A figure's standing (:mod:`.standing`): the peak a storm weakened from, a
+    forecast, the value before a change are no rival of the figure reported now. A
+    conversion in brackets stands as the figure it converts."""
+    found = figure_standings(side)
+    if q in found:
+        return found[q]
+    converted = [p for p in found if p.end <= q.start]
+    return found[max(converted, key=lambda p: p.end)] if converted else ""
 
 
 _HEDGE = re.compile(r"^\D*")

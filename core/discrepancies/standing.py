@@ -64,14 +64,14 @@ _CAPACITY_BEFORE = re.compile(
 )
 _CAPACITY_AFTER = re.compile(r"^-?\s*capacity\b", re.I)
 
-#: "rose to 93 from 60", "declining sharply from the …", "compared with … a year
-#: earlier": the value before a change, which another article's current value never
+#: "rose to 93 from 60", "declining sharply from the …", "weakened from a peak of
+#: 250 kph", "compared with … a year earlier": the value before a change, which another article's current value never
 #: restates.
 _PRIOR_CUES = "|".join(sorted(lexicon.words("prior_value_cues")))
 _PRIOR_BEFORE = re.compile(
     rf"(?:\b(?:{_PRIOR_CUES})\b[^.;:,]{{0,25}}?\bfrom|\bcompared\s+(?:with|to)"
     r"|\bto\s+[^\s,;:]*\d[^\s,;:]*(?:\s+[^\W\d_]+){0,2}\s+from)"
-    r"\s+(?:(?:the|a|an|its|their)\s+)?$",
+    r"\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:peak|high|low|level|record)\s+(?:of\s+)?)?$",
     re.I,
 )
 _PRIOR_AFTER = re.compile(

@@ -323,6 +323,8 @@ def test_a_figure_set_in_an_earlier_year_is_recalled_and_pairs_with_no_current_o
         ("The county said 310 homes were lost, up from 260 homes on Monday.", "260 homes"),
         ("The central bank lifted its main lending rate to 1.75% from 1.5% in a split vote.",
          "1.5%"),
+        ("The storm had weakened from a peak of 250 kph before landfall, forecasters said.",
+         "250 kph"),
     ],
 )
 def test_the_value_before_a_change_is_recalled(sentence, prior):

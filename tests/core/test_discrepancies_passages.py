@@ -272,6 +272,25 @@ def test_a_word_for_its_plain_equivalent_is_not_a_rewording():
     assert [d.kind for d in other] == ["wording"]
 
 
+def test_a_regional_word_for_the_same_thing_is_not_a_rewording():
+    found = one_passage(
+        "Tickets to the soccer final were handed to the minister by a lorry firm.",
+        "Tickets to the football final were handed to the minister by a truck firm.",
+    )
+    assert found == ()
+
+
+def test_the_peak_a_storm_weakened_from_is_not_set_against_its_winds_now():
+    b = "Storm Kelvar hit on Tuesday with sustained winds of 140 kph (87 mph) near the coast."
+    found = _with_facts(
+        "Storm Kelvar hit on Tuesday. It had weakened from a peak of 250 kph (155 mph) near the coast.",
+        b,
+    )
+    assert [d for d in found if d.kind == "number"] == []
+    now = _with_facts(b.replace("140 kph (87 mph)", "150 kph (93 mph)"), b)
+    assert "number" in [d.kind for d in now]
+
+
 _TRIAGE = "Of the wounded, 40 went to the county hospital and 6 to the Riverside clinic."
 
 
