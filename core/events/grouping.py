@@ -118,9 +118,12 @@ def group_events(articles: Sequence[Article]) -> EventGrouping:
         tuple(_places(body) for body in bodies),
         years,
         # only a text that names a storm can give it another name
-        tuple(
-            _storm_aliases(body) if storm else frozenset()
-            for body, storm in zip(bodies, storms, strict=True)
+        _pile_aliases(
+            storms,
+            [
+                _storm_aliases(body) if storm else frozenset()
+                for body, storm in zip(bodies, storms, strict=True)
+            ],
         ),
     )
     scores = _pair_scores(Signals(topic, phrases, shared_facts), when, reprints)
@@ -423,6 +426,23 @@ _STORM_ALIAS = re.compile(
 def _storm_aliases(text: str) -> frozenset[str]:
     """The other names a text gives the storms it names (lower case)."""
     return frozenset(m.group(1).casefold() for m in _STORM_ALIAS.finditer(text))
+
+
+def _pile_aliases(
+    storms: Sequence[str], aliases: Sequence[frozenset[str]]
+) -> tuple[frozenset[str], ...]:
+    """Each text's storm's other names as the whole pile gives them: one report's
+    "Typhoon Rai, known locally as Odette" tells that another report's "Odette" and
+    a third's "Rai" are one storm, though neither of those two gives both names."""
+    same: dict[str, set[str]] = {}
+    for storm, others in zip(storms, aliases, strict=True):
+        names = {storm, *others} - {""}
+        merged = set().union(names, *(same.get(name, set()) for name in names))
+        for name in merged:
+            same[name] = merged
+    return tuple(
+        frozenset(same.get(storm, set()) - {storm}) if storm else frozenset() for storm in storms
+    )
 
 
 def _storm(text: str) -> str:

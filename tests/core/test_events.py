@@ -534,6 +534,29 @@ def test_a_storm_under_its_local_name_is_the_same_storm():
     assert as_sets(grouping) == {frozenset({0, 1}), frozenset({2})}
 
 
+def test_a_storm_named_one_way_in_each_report_is_one_storm_if_a_third_gives_both():
+    """One report's "Typhoon Lusing (international name: Tamsin)" ties a report that
+    says only "Lusing" to one that says only "Tamsin"."""
+    both = STORMS[0].replace(
+        "Hurricane Tamsin made", "Typhoon Lusing (international name: Tamsin) made"
+    )
+    local_only = STORMS[0].replace("Hurricane Tamsin made", "Typhoon Lusing made").replace(
+        "Tamsin weakened", "Lusing weakened"
+    )
+    from core.events.grouping import _pile_aliases, _storm, _storm_aliases, _storm_relation
+
+    assert group_events(articles(STORMS[0], local_only)).events == ((0,), (1,))
+    texts = (STORMS[0], local_only, both)
+    storms = [_storm(t) for t in texts]
+    aliases = _pile_aliases(storms, [_storm_aliases(t) for t in texts])
+    assert storms == ["tamsin", "lusing", "lusing"]
+    assert _storm_relation(storms[0], storms[1], aliases[0], aliases[1]) == 1
+    assert _pile_aliases(["tamsin", "orrin"], [frozenset(), frozenset()]) == (
+        frozenset(),
+        frozenset(),
+    )
+
+
 def test_reports_naming_one_storm_are_linked_though_one_gets_the_day_wrong():
     """A report that dates the landfall a day early still names the same storm."""
     reports = (
