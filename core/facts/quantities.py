@@ -683,6 +683,21 @@ def _below_zero(text: str, number_start: int) -> int | None:
     return found.start() if found else None
 
 
+def _hedged_below_zero(text: str, amount: Amount, start: int) -> tuple[Amount, int]:
+    """A hedge before a temperature's minus sign ("below -50 Celsius", "about -5C"):
+    the sign goes with the figure first, then the hedge bounds it, and a ceiling below
+    zero has no floor ("below -50" is any reading colder)."""
+    if _last_word(text, start) not in _HEDGE_ENDS:
+        return amount, start
+    prefix = _PREFIX.search(text, max(0, start - 24), start)
+    if prefix is None or prefix.group("q").lower() in ("between", "from"):
+        return amount, start
+    hedged = _hedge(amount, prefix.group("q"))
+    if hedged.qualifier == "max":
+        hedged = hedged._replace(low=-math.inf)
+    return hedged, prefix.start("q")
+
+
 def _quantity(context: Context, raw: _Raw) -> Quantity | None:
     text = context.text
     start, end = raw.start, raw.end
@@ -718,6 +733,7 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
     if unit in _TEMPERATURES and amount.low == amount.high and (below := _below_zero(text, raw.start)):
         amount = Amount(-amount.low, -amount.high, True, True, amount.qualifier)
         start = min(start, below)
+        amount, start = _hedged_below_zero(text, amount, start)
     return Quantity(
         start,
         end,

@@ -244,6 +244,14 @@ _SPELLING_WORDS = {
     "towards": "toward",
     "kilometre": "kilometer",
     "kilometres": "kilometers",
+    # past tenses in -t ("the bodies were burnt", "we have learnt")
+    "burnt": "burned",
+    "learnt": "learned",
+    "spelt": "spelled",
+    "dreamt": "dreamed",
+    "leapt": "leaped",
+    "spilt": "spilled",
+    "spoilt": "spoiled",
 }
 
 

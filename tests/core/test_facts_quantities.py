@@ -642,3 +642,10 @@ def test_a_negated_bound_is_the_other_bound(text, low, high):
 def test_a_temperature_below_zero_keeps_its_sign(text, value, unit):
     [q] = extract_facts(Article(text)).quantities
     assert (q.low, q.unit) == (value, unit)
+
+
+def test_a_hedge_before_a_minus_sign_bounds_the_temperature_below_zero():
+    [q] = extract_facts(Article("Readings fell below -50 Celsius at the airport.")).quantities
+    assert (q.low, q.high, q.qualifier, q.text) == (-math.inf, -50.0, "max", "below -50 Celsius")
+    [q] = extract_facts(Article("It stayed above -3 degrees Celsius all day.")).quantities
+    assert (q.low, q.high, q.qualifier) == (-3.0, math.inf, "min")

@@ -122,6 +122,8 @@ def test_a_cut_inside_a_token_reads_the_span_alone():
         ("Zürich", "Zurich"),
         ("Kovač's", "Kovac's"),
         ("São", "Sao"),
+        ("burnt", "burned"),
+        ("learnt", "learned"),
     ],
 )
 def test_cosmetic_variants_share_a_key(a, b):
