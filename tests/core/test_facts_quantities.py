@@ -649,3 +649,13 @@ def test_a_hedge_before_a_minus_sign_bounds_the_temperature_below_zero():
     assert (q.low, q.high, q.qualifier, q.text) == (-math.inf, -50.0, "max", "below -50 Celsius")
     [q] = extract_facts(Article("It stayed above -3 degrees Celsius all day.")).quantities
     assert (q.low, q.high, q.qualifier) == (-3.0, math.inf, "min")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The toll surpassed 100 on Monday.", "Deaths exceeded 100 by the evening.",
+     "The count topped 100 people."],
+)
+def test_a_figure_surpassed_is_a_floor(text):
+    [q] = extract_facts(Article(text)).quantities
+    assert (q.low, q.high, q.qualifier, q.low_inclusive) == (100.0, math.inf, "min", False)
