@@ -21,6 +21,7 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import (
     agree_converted,
     base_unit,
+    separators_swapped,
     size,
     sizes_apart,
     unit_key,
@@ -115,13 +116,14 @@ def paired_figures(
         role_x, role_y = role_a[i], role_b[j]
         if (role_x and role_y and role_x != role_y) or standing_a[i] != standing_b[j]:
             return 0.0
-        if part_a[i] != part_b[j] or sizes_apart(size_a[i], size_b[j]):
+        swapped = separators_swapped(x, y)  # "30,621" / "30.621": one count
+        if part_a[i] != part_b[j] or (sizes_apart(size_a[i], size_b[j]) and not swapped):
             return 0.0  # a part against the whole; a share's price against a revenue
         if _other_measures(measure_a[i], measure_b[j]):
             return 0.0  # net profit against operating profit
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
         same_role = bool(role_x) and role_x == role_y
-        same_figure = distinct_a[i] and y.exact and x.low == y.low
+        same_figure = (distinct_a[i] and y.exact and x.low == y.low) or swapped
         one_measure = unit_a[i] in unique  # each article gives one magnitude, one depth
         if not (same_role or same_figure or one_measure or clause_word_shared(i, j)):
             return 0.0

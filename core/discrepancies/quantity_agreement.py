@@ -137,6 +137,8 @@ def agree(a: Quantity, b: Quantity) -> bool:
         return True  # the same value, bounds and hedge: "212 people" / "212 passengers"
     if _clocked(a) and _clocked(b):
         return a.low == b.low  # "2hr 9min 12sec" / "two hours, nine minutes and 13 seconds"
+    if separators_swapped(a, b):
+        return True
     if _far_apart(a, b):
         return False
     a, b = _peak(a), _peak(b)
@@ -153,6 +155,25 @@ def agree(a: Quantity, b: Quantity) -> bool:
     if _tolerant_contains(b, representative(a)) or _tolerant_contains(a, representative(b)):
         return True
     return not a.exact and not b.exact and _intervals_overlap(_as_read(a), _as_read(b))
+
+
+#: A figure's digits with their separators ("30,621", "30.621", "1.002").
+_DIGITS = re.compile(r"\d[\d.,]*\d|\d")
+_POINT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+
+
+def separators_swapped(a: Quantity, b: Quantity) -> bool:
+    """One figure written with a point for thousands, as much of Europe writes it
+    ("30.621" for 30,621): the other article's "30,621" or "30621" is the same count,
+    whatever the point was read as. Only whole thousands groups count: "3.5" is no
+    thousands."""
+    da, db = _DIGITS.search(a.text), _DIGITS.search(b.text)
+    if da is None or db is None:
+        return False
+    x, y = da.group(), db.group()
+    if not (_POINT_THOUSANDS.match(x) or _POINT_THOUSANDS.match(y)):
+        return False
+    return x != y and re.sub(r"[.,]", "", x) == re.sub(r"[.,]", "", y)
 
 
 def _clocked(q: Quantity) -> bool:

@@ -11,6 +11,7 @@ from core.discrepancies.number_conflicts import (
     paired_figures,
     second_counts,
 )
+from core.discrepancies.quantity_agreement import separators_swapped
 from core.discrepancies.roles import role_of
 from core.discrepancies.standing import (
     AVERAGE,
@@ -766,3 +767,13 @@ def test_a_figure_alone_before_an_aside_is_shown_with_its_sentence():
     [r] = t.facts.quantities
     start, end = _figure_span(t, (r.start, r.end))
     assert t.text[start:end] == "The attack killed 31 people"
+
+
+def test_a_point_for_thousands_is_the_same_count():
+    """A translation that keeps Europe's point for thousands ("30.621") states the
+    other article's "30,621", though read alone it looks like thirty and a bit."""
+    text = "Outbreak.\n\nThe confirmed cases since the start of the outbreak were {} in all."
+    a, b = side(text.format("30,621")), side(text.format("30.621"))
+    assert [(x.text, y.text) for x, y in paired(a, b)] == [("30,621", "30.621")]
+    assert conflicts(a, b) == []
+    assert not separators_swapped(a.facts.quantities[0], side(text.format("30.612")).facts.quantities[0])
