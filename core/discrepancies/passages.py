@@ -39,6 +39,7 @@ from core.discrepancies.text import (
     contracted,
     is_date_word,
     is_function_word,
+    marks_a_cut,
     one_line,
     stem,
     trim,
@@ -171,6 +172,10 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
             return None
         if contracted(wa) == contracted(wb):
             return None  # "I'm sure" / "I am sure": one quotation
+        if (not wa and marks_a_cut(sa.text[max(0, c.a_start - 6) : c.a_end + 6])) or (
+            not wb and marks_a_cut(sb.text[max(0, c.b_start - 6) : c.b_end + 6])
+        ):
+            return None  # words one quotation leaves out with an ellipsis
         return "quote"
     if quoted_a != quoted_b and wa and wb and not _trivial(wa, wb):
         return "quote"  # one article quotes words the other reports otherwise

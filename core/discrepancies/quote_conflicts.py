@@ -21,7 +21,7 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.sources import PRONOUNS
 from core.discrepancies.subject import best_first
-from core.discrepancies.text import is_function_word, key, one_line, words
+from core.discrepancies.text import is_function_word, key, marks_a_cut, one_line, words
 from core.facts.fact_records import Quote
 from core.facts.names import name_variants_match
 
@@ -115,6 +115,7 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
             and not _only_articles(x, y, h)
             and not _one_compound(x, y, h)
             and not _misspelt(x, y, h)
+            and not _elided(sa.text, sb.text, x, y, h)
         ]
         flags.extend(_altered_flag(sa, sb, x, y, group) for group in _stretches(hunks))
     return flags
@@ -150,6 +151,18 @@ def _one_compound(x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
     ("riverbank" / "river bank"): a house style, not the speaker's words."""
     left, right = x.keys[slice(*h.a)], y.keys[slice(*h.b)]
     return bool(left and right) and "".join(left) == "".join(right)
+
+
+def _elided(text_a: str, text_b: str, x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
+    """Whether words one quotation has stand where the other marks a cut with an
+    ellipsis ("groups (…) may" for "groups, under the law, may"): an excerpt of the
+    same words, not other words."""
+    for text, own, span in ((text_a, x, h.a), (text_b, y, h.b)):
+        if span[0] == span[1] and 0 < span[0] < len(own.spans):
+            gap = text[own.spans[span[0] - 1][1] : own.spans[span[0]][0]]
+            if marks_a_cut(gap):
+                return True
+    return False
 
 
 #: A word this long that one letter changes is a typing slip, not another word.

@@ -196,3 +196,13 @@ def contracted(words: Sequence[str]) -> tuple[str, ...]:
         out.append(_CONTRACTIONS.get((folded[i],), folded[i]))
         i += 1
     return tuple(out)
+
+
+#: An ellipsis, bare or bracketed: "…", "...", "(…)", "[...]".
+_ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
+
+
+def marks_a_cut(text: str) -> bool:
+    """Whether a stretch between two quoted words marks words left out ("groups (…)
+    may"): an excerpt, which the other article may quote whole."""
+    return _ELLIPSIS.search(text) is not None

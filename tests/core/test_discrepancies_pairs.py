@@ -599,3 +599,16 @@ def test_a_headline_figure_is_shown_with_its_whole_headline():
     )
     [d] = [d for d in found_in(a_text, b_text) if d.kind == "number"]
     assert b_text[d.b[0] : d.b[1]] == "Blaze on the quay, six dead, seven hurt"
+
+
+@pytest.mark.parametrize("cut", ["(…)", "[...]", "…", "..."])
+def test_words_left_out_with_an_ellipsis_are_an_excerpt_not_an_alteration(cut):
+    remark = (
+        '"The detention of members of the two groups{gap} may amount to crimes against '
+        'humanity," the panel said in its report.'
+    )
+    a = article_from_text("Report\n\nThe panel published its findings on Monday. " + remark.format(gap=", under the emergency law,"))
+    b = article_from_text("Report\n\nThe panel published its findings on Monday. " + remark.format(gap=f" {cut}"))
+    assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "quote"] == []
+    other = article_from_text("Report\n\nThe panel published its findings on Monday. " + remark.format(gap=", under the old decree,"))
+    assert [d.kind for d in compare(a, other, capped=False).discrepancies if d.kind == "quote"]
