@@ -167,6 +167,8 @@ def separators_swapped(a: Quantity, b: Quantity) -> bool:
     ("30.621" for 30,621): the other article's "30,621" or "30621" is the same count,
     whatever the point was read as. Only whole thousands groups count: "3.5" is no
     thousands."""
+    if "." not in a.text and "." not in b.text:
+        return False  # most figures: no point to read either way
     da, db = _DIGITS.search(a.text), _DIGITS.search(b.text)
     if da is None or db is None:
         return False

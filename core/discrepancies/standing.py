@@ -65,8 +65,8 @@ _CAPACITY_BEFORE = re.compile(
 _CAPACITY_AFTER = re.compile(r"^-?\s*capacity\b", re.I)
 
 #: "rose to 93 from 60", "declining sharply from the …", "weakened from a peak of
-#: 250 kph", "compared with … a year earlier": the value before a change, which another article's current value never
-#: restates.
+#: 250 kph", "compared with … a year earlier": the value before a change, which
+#: another article's current value never restates.
 _PRIOR_CUES = "|".join(sorted(lexicon.words("prior_value_cues")))
 _PRIOR_BEFORE = re.compile(
     rf"(?:\b(?:{_PRIOR_CUES})\b[^.;:,]{{0,25}}?\bfrom|\bcompared\s+(?:with|to)"

@@ -121,7 +121,7 @@ QUANTITY = re.compile(
 
 _PREFIX = re.compile(
     r"\b(?P<q>more\s+than|over|above|upwards\s+of|in\s+excess\s+of|exceeding|"
-    r"surpassed|surpassing|exceeded|topped|topping|"
+    rf"{'|'.join(sorted(lexicon.words('floor_verbs')))}|"
     r"at\s+least|(?:no|not)\s+fewer\s+than|(?:no|not)\s+less\s+than|a\s+minimum\s+of|"
     r"fewer\s+than|less\s+than|(?:no|not)\s+more\s+than|"
     r"under|below|up\s+to|at\s+most|a\s+maximum\s+of|as\s+many\s+as|"
@@ -137,12 +137,7 @@ _MIN_EXCLUSIVE = {
     "upwards of",
     "in excess of",
     "exceeding",
-    # "the toll surpassed 100", "prices topped $90": past the figure, not at it
-    "surpassed",
-    "surpassing",
-    "exceeded",
-    "topped",
-    "topping",
+    *lexicon.words("floor_verbs"),  # "the toll surpassed 100": past the figure, not at it
     "just over",
     "an over",
     "a over",
@@ -182,11 +177,7 @@ _HEDGE_ENDS = frozenset(
         "above",
         "of",
         "exceeding",
-        "surpassed",
-        "surpassing",
-        "exceeded",
-        "topped",
-        "topping",
+        *lexicon.words("floor_verbs"),
         "least",
         "under",
         "below",

@@ -88,6 +88,7 @@ SHAPES = {
     "round_number_words": "list",
     "prior_value_cues": "list",
     "request_verbs": "list",
+    "floor_verbs": "list",
     "forecasters": "list",
     "forecast_cues": "list",
     "threshold_cues": "list",
