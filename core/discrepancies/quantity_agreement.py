@@ -152,6 +152,8 @@ def agree(a: Quantity, b: Quantity) -> bool:
         return False
     if _rounds_decimals(a, b) or _rounds_decimals(b, a):
         return True
+    if _rounds_to_thousands(a, b) or _rounds_to_thousands(b, a):
+        return True
     if _tolerant_contains(b, representative(a)) or _tolerant_contains(a, representative(b)):
         return True
     return not a.exact and not b.exact and _intervals_overlap(_as_read(a), _as_read(b))
@@ -235,6 +237,27 @@ def _rounds_decimals(short: Quantity, long: Quantity) -> bool:
         return False
     digits = _written_significant(short)
     if not 2 <= digits < _written_significant(long):
+        return False
+    exact = Decimal(repr(long.low))
+    step = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    return exact.quantize(step, rounding=ROUND_HALF_UP) == Decimal(repr(short.low)).quantize(step)
+
+
+#: The least a round figure must be to read as thousands rounded ("41,000").
+ROUND_THOUSANDS = 1000
+
+
+def _rounds_to_thousands(short: Quantity, long: Quantity) -> bool:
+    """ "41,000" votes for a stated 41,318: a count in whole thousands, told to two
+    significant digits or more, that the precise count rounds to half up, as
+    ``_rounds_decimals`` reads "41 million" for 41.3 million. One significant digit
+    is no such rounding ("1,000" against 1,043 dead), and neither is a cut-off."""
+    if not (short.exact and long.exact) or short.qualifier or long.qualifier:
+        return False
+    if short.low < ROUND_THOUSANDS or short.low % ROUND_THOUSANDS or short.low == long.low:
+        return False
+    digits = _significant(short.low)
+    if not 2 <= digits < _significant(long.low):
         return False
     exact = Decimal(repr(long.low))
     step = Decimal(1).scaleb(exact.adjusted() - digits + 1)

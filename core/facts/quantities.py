@@ -73,6 +73,11 @@ _CURRENCY = {
     "₺": "try",
     "rm": "myr",  # "RM970 million": the ringgit's sign, before digits only
 }
+#: Currency codes and local signs before a figure ("USD 24 billion", "IDR10,000",
+#: "Tk 20,000"): lexicon/currency_codes.txt, matched as written.
+_CODES = lexicon.groups("currency_codes")
+_CURRENCY.update({code.lower(): iso for code, iso in _CODES.items()})
+_CODE_PATTERN = "|".join(sorted(map(re.escape, _CODES), key=len, reverse=True))
 RATED_EVENTS = lexicon.words("rated_events")
 #: A distance per hour is a speed: "km per hour" is km/h, "miles an hour" mph.
 _SPEEDS = {"kilometre": "km/h", "mile": "mph"}
@@ -102,9 +107,14 @@ _AFTER_SIGN = sorted(
 _CURRENCY_PATTERN = (
     rf"\$(?:{'|'.join(_AFTER_SIGN)})(?![A-Za-z])|(?:(?:US|AU|CA|HK|NZ|SG)D|US|A|C|HK|NZ|S|R)?\$"
     r"|€|£|¥|₹|₽|₦|₩|₱|฿|₺|\bRs\.?|\bINR|\bRM"
+    rf"|\b(?-i:{_CODE_PATTERN})"
 )
 #: Digits may follow a country written after the sign ("$US589"), though not other letters.
-_AFTER_COUNTRY = "".join(f"(?<=\\${c})|" for c in _AFTER_SIGN) + r"(?<=\bRM)|"
+_AFTER_COUNTRY = (
+    "".join(f"(?<=\\${c})|" for c in _AFTER_SIGN)
+    + r"(?<=\bRM)|"
+    + "".join(f"(?<=\\b(?-i:{re.escape(code)}))|" for code in _CODES)
+)
 
 QUANTITY = re.compile(
     rf"(?P<vague>\b(?:{VAGUE_PATTERN})\b)"
@@ -253,6 +263,7 @@ _TRIGGERS = frozenset(
     ]
 )
 _CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_PATTERN})\s?$")
+_CODE_BEFORE = re.compile(rf"\b(?:{_CODE_PATTERN})$")  # "IDR10,000": a code glued to digits
 _DOLLAR_OF = re.compile(rf"\$(?:{'|'.join(_AFTER_SIGN)})$")  # "$US589": the country after the sign
 
 
@@ -262,6 +273,7 @@ def _with_currency(text: str, position: int) -> int:
         position
         and text[position - 1] not in "$€£¥₹₽₦₩₱฿₺M "
         and not _DOLLAR_OF.search(text, max(0, position - 3), position)
+        and not _CODE_BEFORE.search(text, max(0, position - 3), position)
     ):
         return position
     found = _CURRENCY_BEFORE.search(text, max(0, position - 4), position)
@@ -587,6 +599,8 @@ def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
     name = _NAME_PREFIX.search(head)
     if name is None:
         return False
+    if _unit_follows(tail):
+        return False  # "PAS 55 seats", "Musk 24 hours": a name's figure names no unit
     word = name.group(1)
     if word is None:
         return True
@@ -595,6 +609,16 @@ def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
     return not word.endswith(("'s", "’s")) and not _sentence_initial(
         text, start - len(name.group())
     )
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _unit_follows(tail: str) -> bool:
+    """Whether a unit of measure or a tally ("seats", "hours", "miles") follows a
+    figure: a number in a name ("Apollo 11", "Route 66") is followed by other words."""
+    following = _NEXT_WORD.match(tail)
+    return following is not None and singular(following.group(1)) in MEASURES
 
 
 _HEADLINE_LINKS = lexicon.words("headline_links")
@@ -729,7 +753,13 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
     unit, modifies, end = _unit(text, raw, end)
     if not unit and _rates_an_event(text, raw):
         unit, modifies = "magnitude", None
-    if raw.spelled and not unit and raw.amount is None and not _counted_state(text, end):
+    if (
+        raw.spelled
+        and not unit
+        and raw.amount is None
+        and not amount.qualifier
+        and not _counted_state(text, end)
+    ):
         return None  # a bare "two" or "one" counts nothing a reader could check
     if context.in_boilerplate(start, end):
         return None

@@ -138,6 +138,13 @@ def test_a_dozen_is_twelve_approximately():
         ("The state moved 12 lakh people.", 1.2e6, "people"),
         ("The bridge cost Rs 450 crore.", 4.5e9, "inr"),
         ("A Rs. 300-crore plan was approved.", 3e9, "inr"),
+        # a currency's code or local sign before the figure, spaced or not
+        ("The contract is worth USD 24 billion.", 24e9, "usd"),
+        ("A litre now costs IDR10,000.", 10_000, "idr"),
+        ("The state spent Rp9.6 trillion on aid.", 9.6e12, "idr"),
+        ("Each family received Tk 20,000.", 20_000, "bdt"),
+        ("The county lost KSh5.2 billion in fees.", 5.2e9, "kes"),
+        ("The refinery budget is SAR 604bn.", 604e9, "sar"),
     ],
 )
 def test_amounts_with_symbols_and_scales(text, value, unit):
@@ -238,6 +245,33 @@ def test_ranges(text, low, high):
 )
 def test_not_amounts(text):
     assert quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The count gives the Liberal bloc 55 seats in the assembly.", 55, "seat"),
+        ("The count gives PAK 55 seats in the assembly.", 55, "seat"),
+        ("Rescuers searched Highway 9 for 36 hours.", 36, "hour"),
+    ],
+)
+def test_a_figure_after_a_name_with_a_unit_is_an_amount(text, value, unit):
+    # "Route 66", "Apollo 11": a name's number; "PAK 55 seats" counts seats
+    found = [q for q in quantities(text) if q.unit == unit]
+    assert [q.low for q in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Officials fear the toll could reach sixty or more.", 60, math.inf),
+        ("The mayor put the figure at as many as forty, he said.", 0, 40),
+    ],
+)
+def test_a_hedged_spelled_number_is_a_figure(text, low, high):
+    # a bare "two" counts nothing; "sixty or more" is the other article's "60 or more"
+    (q,) = quantities(text)
+    assert (q.low, q.high) == (low, high)
 
 
 def test_a_number_in_an_of_phrase_counts_the_phrase_noun():

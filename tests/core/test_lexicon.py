@@ -39,6 +39,7 @@ SHAPES = {
     "conversions": "table",
     "count_progress": "list",
     "corporate_suffixes": "list",
+    "currency_codes": "cased_groups",  # codes are matched as written: "USD", "Rp"
     "currency_words": "phrase_groups",
     "degree_adjectives": "list",
     "durations": "groups",
@@ -137,14 +138,14 @@ def problems(text: str, shape: str) -> list[str]:
             if ": " in entry or " | " in entry:
                 found.append(f"{entry!r}: a groups or pairs line in a list")
             members.append(entry)
-        elif shape in ("groups", "phrase_groups"):
+        elif shape in ("groups", "phrase_groups", "cased_groups"):
             group, colon, rest = entry.partition(":")
             if not colon or not group.strip() or not rest.strip():
                 found.append(f"{entry!r}: not 'group: members'")
                 continue
             if group != group.strip() or "  " in group or group != group.lower():
                 found.append(f"{entry!r}: group not lower case, single-spaced and trimmed")
-            if shape == "groups":
+            if shape in ("groups", "cased_groups"):
                 members.extend(rest.split())
             else:
                 parts = rest.split(",")
@@ -169,7 +170,7 @@ def problems(text: str, shape: str) -> list[str]:
         else:
             raise AssertionError(f"unknown shape {shape}")
     for member in members:
-        if member != member.lower():
+        if member != member.lower() and shape != "cased_groups":
             found.append(f"{member!r}: not lower case")
         if "  " in member:
             found.append(f"{member!r}: two spaces inside")
@@ -205,6 +206,8 @@ def test_file_is_well_formed(name):
         ("# header\nrise:\n", "groups", "not 'group: members'"),
         ("# header\nrise: rose\nfall: fell rose\n", "groups", "more than once"),
         ("# header\nRise: rose\n", "groups", "group not lower case"),
+        ("# header\nUsd: USD\n", "cased_groups", "group not lower case"),
+        ("# header\nusd: USD\neur: USD\n", "cased_groups", "more than once"),
         ("# header\nus: u.s., , usa\n", "phrase_groups", "empty member"),
         ("# header\nus: u.s., United States\n", "phrase_groups", "not lower case"),
         ("# header\nus: u.s.\nuk: u.s.\n", "phrase_groups", "more than once"),
