@@ -777,3 +777,12 @@ def test_a_point_for_thousands_is_the_same_count():
     assert [(x.text, y.text) for x, y in paired(a, b)] == [("30,621 cases", "30.621 cases")]
     assert conflicts(a, b) == []
     assert not separators_swapped(a.facts.quantities[0], side(text.format("30.612")).facts.quantities[0])
+
+
+def test_personnel_count_people():
+    # "164 personnel" deployed and "at least 180 people" deployed count one thing
+    a = side("Search.\n\nAt least 180 people had been sent to join the search, he said.")
+    b = side("Search.\n\nThe agency has sent 164 personnel to join the search.")
+    pairs = paired(a, b)
+    assert [(x.text, y.text) for x, y in pairs] == [("At least 180 people", "164 personnel")]
+    assert len(number_conflicts(pairs)) == 1

@@ -43,6 +43,9 @@ def only(text: str):
         ("The striker has scored 25 goals this season.", 25, 25, "goal"),
         ("Nine children were among the dead.", 9, 9, "child"),
         ("The strike shut 14 large US ports on Tuesday.", 14, 14, "port"),
+        # an adverb of place ends the noun phrase, even after a noun without a plural
+        ("The jet carried 6 cabin crew aboard when it left.", 6, 6, "crew"),
+        ("The ferry had 9 deck crew onboard at the time.", 9, 9, "crew"),
     ],
 )
 def test_exact_counts_with_head_noun(text, low, high, unit):
