@@ -114,7 +114,9 @@ def paired_figures(
         # a headline's figure restates the lede, so only headline meets headline
         x, y = qa[i], qb[j]
         role_x, role_y = role_a[i], role_b[j]
-        if (role_x and role_y and role_x != role_y) or standing_a[i] != standing_b[j]:
+        if standing_a[i] != standing_b[j]:
+            return 0.0
+        if role_x and role_y and role_x != role_y and not _one_thing(x, y):
             return 0.0
         swapped = separators_swapped(x, y)  # "30,621" / "30.621": one count
         if part_a[i] != part_b[j] or (sizes_apart(size_a[i], size_b[j]) and not swapped):
@@ -154,6 +156,12 @@ def paired_figures(
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
     return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
+
+
+def _one_thing(x: Quantity, y: Quantity) -> bool:
+    """Two sums written before the same noun ("a $57bn loan" / "a $58 billion loan")
+    price one thing, whatever words about them name another role ("deal", "debt")."""
+    return bool(x.modifies and y.modifies) and x.modifies.casefold() == y.modifies.casefold()
 
 
 @per_article

@@ -759,6 +759,7 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
         and raw.amount is None
         and not amount.qualifier
         and not _counted_state(text, end)
+        and not _TOLL_BEFORE.search(text, max(0, start - 90), start)
     ):
         return None  # a bare "two" or "one" counts nothing a reader could check
     if context.in_boilerplate(start, end):
@@ -792,6 +793,15 @@ _STATES = frozenset(
 _STATE_AFTER = re.compile(
     r"\s+(?:(?:were|are|was|is|have\s+been|has\s+been|had\s+been|remain|remained)\s+)?"
     r"(?:still\s+|reported\s+|confirmed\s+)?([a-z]+)\b"
+)
+
+
+#: A toll told before its figure: "the death toll rose to four", "the toll is now
+#: three" count the dead as a figure with a noun does.
+_TOLL_BEFORE = re.compile(
+    r"\btolls?\b[^.;:!?\d]{0,60}?\b(?:is|was|stands|stood|rose|risen|climbed|reached|"
+    r"hit|jumped|increased|went\s+up|rises|climbs|reaches)(?:\s+(?:at|to|now))?\s+(?:now\s+)?$",
+    re.I,
 )
 
 

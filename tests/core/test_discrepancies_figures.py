@@ -786,3 +786,12 @@ def test_personnel_count_people():
     pairs = paired(a, b)
     assert [(x.text, y.text) for x, y in pairs] == [("At least 180 people", "164 personnel")]
     assert len(number_conflicts(pairs)) == 1
+
+
+def test_two_sums_before_one_noun_price_one_thing():
+    # words about the sums name other roles ("deal", "debt"); the noun after each is one
+    a = side("Talks.\n\nThe country defaulted on a $63bn bond deal agreed in 2019.")
+    b = side("Talks.\n\nThe country owes the fund for a $64 billion bond of 2019, its debt office said.")
+    pairs = paired(a, b)
+    assert [(x.text, y.text) for x, y in pairs] == [("$63bn bond", "$64 billion bond")]
+    assert len(number_conflicts(pairs)) == 1

@@ -277,6 +277,18 @@ def test_a_hedged_spelled_number_is_a_figure(text, low, high):
     assert (q.low, q.high) == (low, high)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the death toll in the valley rose to four on Monday.",
+        "The toll from the mudslides that struck before dawn is three.",
+    ],
+)
+def test_a_spelled_number_a_toll_reaches_is_a_figure(text):
+    # "the toll rose to 4" is a figure; so is "the toll rose to four"
+    assert len(quantities(text)) == 1
+
+
 def test_a_number_in_an_of_phrase_counts_the_phrase_noun():
     # "three of seven counts" is three counts; "three others" counts nothing named.
     found = quantities(
