@@ -53,6 +53,22 @@ AGREE_BONUS = 1.0
 #: "212 passengers") is likelier one thing than two values that merely agree ("212
 #: people" / "more than 180 people"): less than any other evidence, it breaks ties.
 SAME_VALUE_BONUS = 0.5
+#: Two plain figures near each other in size ("29 people" / "27 people") are likelier
+#: one count told two ways than a figure and a vague or distant one ("dozens", "18").
+CLOSE_BONUS = 0.5
+CLOSE_SHARE = 0.2
+
+
+def _plain(q: Quantity) -> bool:
+    """A figure stated as a count, unhedged: "29 people", not "at least 99" or "$0.004"."""
+    return q.low >= 1
+
+
+def _close(x: float, y: float) -> bool:
+    big = max(abs(x), abs(y))
+    return big > 0 and math.isfinite(big) and abs(x - y) <= CLOSE_SHARE * big
+
+
 #: A measure each article gives once ("magnitude 6.8" / "a 7-magnitude quake", one
 #: depth in km each) is likelier one fact; counts of things are not measures.
 UNIQUE_UNIT_BONUS = 1.0
@@ -143,6 +159,8 @@ def paired_figures(
             shared += AGREE_BONUS
             if (x.low, x.high) == (y.low, y.high):
                 shared += SAME_VALUE_BONUS
+        elif shared and _plain(x) and _plain(y) and _close(size_a[i], size_b[j]):
+            shared += CLOSE_BONUS
         bonus = ALIGNED_BONUS if (x.sentence, y.sentence) in aligned else 0.0
         return shared + bonus
 

@@ -795,3 +795,15 @@ def test_two_sums_before_one_noun_price_one_thing():
     pairs = paired(a, b)
     assert [(x.text, y.text) for x, y in pairs] == [("$63bn bond", "$64 billion bond")]
     assert len(number_conflicts(pairs)) == 1
+
+
+def test_a_figure_pairs_with_the_nearer_of_two_rival_counts():
+    # "29" against "12" and "27" for one toll: "27" is likelier the same count told two ways
+    a = side("Quarry.\n\nThe quarry blast killed 29 workers, the mine office said.")
+    b = side(
+        "Quarry.\n\nThe quarry blast killed 12 workers, the mine office said. "
+        "Later the office said the quarry blast killed 27 workers."
+    )
+    assert [(x.text, y.text) for x, y in paired_figures(a, b, set())] == [
+        ("29 workers", "27 workers")
+    ]
