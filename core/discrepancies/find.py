@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from core.discrepancies.ages import age_conflicts
 from core.discrepancies.attribution_conflicts import (
     attribution_conflicts,
+    lone_relays,
     story_conflicts,
     wire_conflicts,
 )
@@ -86,6 +87,7 @@ def find_discrepancies(
         + age_conflicts(sa, sb)
     )
     fact_flags += story_conflicts(sa, sb, fact_flags)
+    fact_flags += lone_relays(sa, sb, _strongest_first(sa, sb, alignments, claims), fact_flags)
     matched = {(x.quote.start, x.quote.end) for x, _ in quotes}
     matched |= {(y.quote.start, y.quote.end) for _, y in quotes}
     fact_flags += quoted_claims(sa, sb, alignments, matched)

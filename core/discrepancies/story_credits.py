@@ -98,11 +98,11 @@ def relayed_speakers(sa: Side, sb: Side) -> list[tuple[Attribution, Attribution]
         heard_b = _heard(f, sb, credits)
         heard_a = _heard(f, sa, (credits[0], credits[0]))
         relay_a, relay_b = _relay_beside(sa, heard_a), _relay_beside(sb, heard_b)
-        if heard_b and relay_b is not None and relay_a is None and not _named_in(
+        if heard_b and relay_b is not None and relay_a is None and not named_in(
             relay_b.source_key, sa.text
         ):
             pairs.append((f, relay_b))
-        elif heard_b and relay_a is not None and relay_b is None and not _named_in(
+        elif heard_b and relay_a is not None and relay_b is None and not named_in(
             relay_a.source_key, sb.text
         ):
             pairs.append((relay_a, heard_b[0]))
@@ -118,7 +118,7 @@ def _relay_beside(side: Side, heard: list[Attribution]) -> Attribution | None:
 
 
 def _is_relay(f: Attribution) -> bool:
-    return f.cue != "wire" and is_conduit(f) and _news_outlet(f)
+    return f.cue != "wire" and is_conduit(f) and news_outlet(f)
 
 
 def _unknown_relays(
@@ -127,19 +127,19 @@ def _unknown_relays(
     """This story's media relays, one per source, that the other story never names."""
     found: list[Attribution] = []
     for f in side.facts.attributions:
-        if f.cue == "wire" or not (is_conduit(f) and _news_outlet(f)):
+        if f.cue == "wire" or not (is_conduit(f) and news_outlet(f)):
             continue
         if any(same_source(f, g) for g in found):
             continue
         if any(same_source(f, g, mine, theirs) for g in other.facts.attributions):
             continue
-        if _named_in(f.source_key, other.text):
+        if named_in(f.source_key, other.text):
             continue
         found.append(f)
     return found
 
 
-def _named_in(key: str, text: str) -> bool:
+def named_in(key: str, text: str) -> bool:
     """Whether the other text names a source at all, credited or not ("…, reports said,
     the wire service later added" names it without a credit the extractor read)."""
     words = [w for w in key.split() if len(w) > 2]
@@ -152,7 +152,7 @@ def _named_in(key: str, text: str) -> bool:
 _OUTLET_WORDS = MEDIA_WORDS - {"agency", "agencies"}
 
 
-def _news_outlet(f: Attribution) -> bool:
+def news_outlet(f: Attribution) -> bool:
     """A newsroom, not merely a body called an agency: a listed agency, "state
     television", "local media", "the news agency" — but not a government agency."""
     words = set(re.findall(r"[\w]+", f.source.casefold()))

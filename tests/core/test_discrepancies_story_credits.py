@@ -172,3 +172,37 @@ def test_a_credit_by_pronoun_names_whom_it_stands_for():
         f for f in told.facts.attributions if f.source_key == "reyes" and f is not by_pronoun
     )
     assert credit_label(told, named) == named.text
+
+
+LONE_A = (
+    "Councillors agreed to double the harbour levy from next spring, the Harbour Wire "
+    "reported on Monday. The levy pays for dredging the channel."
+)
+LONE_B = (
+    "Councillors agreed to double the harbour levy from next spring. "
+    "The levy pays for dredging the channel."
+)
+
+
+def _lone_flags(text_a: str, text_b: str) -> list[str]:
+    found = compare(Article(text=text_a), Article(text=text_b), capped=False).discrepancies
+    return [d.summary for d in found if d.kind == "attribution"]
+
+
+def test_a_claim_relayed_in_one_story_and_uncredited_in_the_other():
+    assert _lone_flags(LONE_A, LONE_B) == ["attribution: the Harbour Wire reported vs no source named"]
+
+
+@pytest.mark.parametrize(
+    "text_b",
+    [
+        pytest.param(LONE_B + " The Harbour Wire first broke the news.", id="relay-named-anywhere"),
+        pytest.param(
+            "Councillors agreed to double the harbour levy from next spring, the mayor said. "
+            "The levy pays for dredging the channel.",
+            id="credited-to-a-speaker",
+        ),
+    ],
+)
+def test_no_lone_relay_when_the_other_story_names_it_or_credits_the_claim(text_b):
+    assert not any("no source named" in s for s in _lone_flags(LONE_A, text_b))
