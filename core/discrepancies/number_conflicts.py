@@ -53,14 +53,14 @@ AGREE_BONUS = 1.0
 #: "212 passengers") is likelier one thing than two values that merely agree ("212
 #: people" / "more than 180 people"): less than any other evidence, it breaks ties.
 SAME_VALUE_BONUS = 0.5
-#: Two plain figures near each other in size ("29 people" / "27 people") are likelier
+#: Two plain figures near each other in size ("31 workers" / "33 workers") are likelier
 #: one count told two ways than a figure and a vague or distant one ("dozens", "18").
 CLOSE_BONUS = 0.5
 CLOSE_SHARE = 0.2
 
 
 def _plain(q: Quantity) -> bool:
-    """A figure stated as a count, unhedged: "29 people", not "at least 99" or "$0.004"."""
+    """A figure stated as a count, at least one: "31 workers" or "at least 40", not "$0.004"."""
     return q.low >= 1
 
 
@@ -177,7 +177,7 @@ def paired_figures(
 
 
 def _one_thing(x: Quantity, y: Quantity) -> bool:
-    """Two sums written before the same noun ("a $57bn loan" / "a $58 billion loan")
+    """Two sums written before the same noun ("a $63bn bond" / "a $64 billion bond")
     price one thing, whatever words about them name another role ("deal", "debt")."""
     return bool(x.modifies and y.modifies) and x.modifies.casefold() == y.modifies.casefold()
 

@@ -243,15 +243,15 @@ def _rounds_decimals(short: Quantity, long: Quantity) -> bool:
     return exact.quantize(step, rounding=ROUND_HALF_UP) == Decimal(repr(short.low)).quantize(step)
 
 
-#: The least a round figure must be to read as thousands rounded ("41,000").
+#: The least a round figure must be to read as thousands rounded ("63,000").
 ROUND_THOUSANDS = 1000
 
 
 def _rounds_to_thousands(short: Quantity, long: Quantity) -> bool:
-    """ "41,000" votes for a stated 41,318: a count in whole thousands, told to two
+    """ "63,000" votes for a stated 63,412: a count in whole thousands, told to two
     significant digits or more, that the precise count rounds to half up, as
-    ``_rounds_decimals`` reads "41 million" for 41.3 million. One significant digit
-    is no such rounding ("1,000" against 1,043 dead), and neither is a cut-off."""
+    ``_rounds_decimals`` reads "63 million" for 63.4 million. One significant digit
+    is no such rounding ("1,000" against 1,046 dead), and neither is a cut-off."""
     if not (short.exact and long.exact) or short.qualifier or long.qualifier:
         return False
     if short.low < ROUND_THOUSANDS or short.low % ROUND_THOUSANDS or short.low == long.low:

@@ -73,8 +73,8 @@ _CURRENCY = {
     "₺": "try",
     "rm": "myr",  # "RM970 million": the ringgit's sign, before digits only
 }
-#: Currency codes and local signs before a figure ("USD 24 billion", "IDR10,000",
-#: "Tk 20,000"): lexicon/currency_codes.txt, matched as written.
+#: Currency codes and local signs before a figure ("USD 31 billion", "IDR8,200",
+#: "Tk 15,500"): lexicon/currency_codes.txt, matched as written.
 _CODES = lexicon.groups("currency_codes")
 _CURRENCY.update({code.lower(): iso for code, iso in _CODES.items()})
 _CODE_PATTERN = "|".join(sorted(map(re.escape, _CODES), key=len, reverse=True))
@@ -263,7 +263,7 @@ _TRIGGERS = frozenset(
     ]
 )
 _CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_PATTERN})\s?$")
-_CODE_BEFORE = re.compile(rf"\b(?:{_CODE_PATTERN})$")  # "IDR10,000": a code glued to digits
+_CODE_BEFORE = re.compile(rf"\b(?:{_CODE_PATTERN})$")  # "IDR8,200": a code glued to digits
 _DOLLAR_OF = re.compile(rf"\$(?:{'|'.join(_AFTER_SIGN)})$")  # "$US589": the country after the sign
 
 
@@ -600,7 +600,7 @@ def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
     if name is None:
         return False
     if _unit_follows(tail):
-        return False  # "PAS 55 seats", "Musk 24 hours": a name's figure names no unit
+        return False  # "PAK 41 seats", "Kato 12 hours": a name's figure names no unit
     word = name.group(1)
     if word is None:
         return True
@@ -796,8 +796,8 @@ _STATE_AFTER = re.compile(
 )
 
 
-#: A toll told before its figure: "the death toll rose to four", "the toll is now
-#: three" count the dead as a figure with a noun does.
+#: A toll told before its figure: "the toll climbed to five", "the toll now stands
+#: at seven" count the dead as a figure with a noun does.
 _TOLL_BEFORE = re.compile(
     r"\btolls?\b[^.;:!?\d]{0,60}?\b(?:is|was|stands|stood|rose|risen|climbed|reached|"
     r"hit|jumped|increased|went\s+up|rises|climbs|reaches)(?:\s+(?:at|to|now))?\s+(?:now\s+)?$",

@@ -129,10 +129,10 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         ),
         (q(1200), q(1175), False),  # no decimals: two counts
         # a count in whole thousands, two digits or more, that a precise count rounds to
-        (q(41_000), q(41_318), True),
-        (q(41_000), q(40_600), True),
-        (q(41_000), q(41_600), False),  # rounds to 42,000
-        (q(1_000), q(1_043), False),  # one significant digit rounds nothing
+        (q(63_000), q(63_412), True),
+        (q(63_000), q(62_600), True),
+        (q(63_000), q(63_600), False),  # rounds to 64,000
+        (q(1_000), q(1_046), False),  # one significant digit rounds nothing
         (q(56.55, unit="%"), q(56.5, unit="%"), True),  # or the digits cut off
         (q(56.55, unit="%"), q(56.7, unit="%"), False),
         (q(449.99, unit="$"), q(449, unit="$"), True),  # a price without its cents
