@@ -71,12 +71,13 @@ def find_discrepancies(
     figures += lead_tolls(sa, sb, figures)
     claims = [(x.quote.sentence, y.quote.sentence) for x, y in quotes]
     claims += [(x.sentence, y.sentence) for x, y in figures]
+    claim_pairs = _strongest_first(sa, sb, alignments, claims)
     fact_flags = (
         number_conflicts(figures, (sa, sb))
         + date_conflicts(sa, sb, aligned)
         + time_conflicts(sa, sb, aligned)
         + quote_conflicts(sa, sb, quotes)
-        + attribution_conflicts(sa, sb, _strongest_first(sa, sb, alignments, claims))
+        + attribution_conflicts(sa, sb, claim_pairs)
         + wire_conflicts(sa, sb)
         + polarity_conflicts(sa, sb, aligned)
         + nil_report_conflicts(sa, sb)
@@ -87,7 +88,7 @@ def find_discrepancies(
         + age_conflicts(sa, sb)
     )
     fact_flags += story_conflicts(sa, sb, fact_flags)
-    fact_flags += lone_relays(sa, sb, _strongest_first(sa, sb, alignments, claims), fact_flags)
+    fact_flags += lone_relays(sa, sb, claim_pairs, fact_flags)
     matched = {(x.quote.start, x.quote.end) for x, _ in quotes}
     matched |= {(y.quote.start, y.quote.end) for _, y in quotes}
     fact_flags += quoted_claims(sa, sb, alignments, matched)
