@@ -78,9 +78,7 @@ def lone_relays(
     newsroom the other never names: the reader of the second does not learn that the
     claim is second-hand. Each relay once, on its surest sentence pair, and only
     where no other flag already sets it against a credit."""
-    taken = {f.a for f in flagged if f.kind == "attribution"} | {
-        f.b for f in flagged if f.kind == "attribution"
-    }
+    taken = {span for f in flagged if f.kind == "attribution" for span in (f.a, f.b)}
     flags: list[Flag] = []
     done: set[Attribution] = set()
     for i, j in dict.fromkeys(sentence_pairs):

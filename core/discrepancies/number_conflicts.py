@@ -53,14 +53,15 @@ AGREE_BONUS = 1.0
 #: "212 passengers") is likelier one thing than two values that merely agree ("212
 #: people" / "more than 180 people"): less than any other evidence, it breaks ties.
 SAME_VALUE_BONUS = 0.5
-#: Two plain figures near each other in size ("31 workers" / "33 workers") are likelier
-#: one count told two ways than a figure and a vague or distant one ("dozens", "18").
+#: Two figures near each other in size ("31 workers" / "33 workers") are likelier one
+#: count told two ways than a figure and a vague or distant one ("dozens", "18").
 CLOSE_BONUS = 0.5
 CLOSE_SHARE = 0.2
 
 
-def _plain(q: Quantity) -> bool:
-    """A figure stated as a count, at least one: "31 workers" or "at least 40", not "$0.004"."""
+def _at_least_one(q: Quantity) -> bool:
+    """A figure of one or more ("31 workers", "at least 40"): the cents of two conversions
+    ("$0.004") are near in size without being one count."""
     return q.low >= 1
 
 
@@ -147,7 +148,7 @@ def paired_figures(
             return 0.0
         if same_figure:
             shared += DISTINCTIVE_BONUS
-        if x.modifies and y.modifies and x.modifies.casefold() == y.modifies.casefold():
+        if _one_thing(x, y):
             shared += 1
         elif _names_thing(things_a[i], ctx_b[j]) or _names_thing(things_b[j], ctx_a[i]):
             shared += THING_BONUS
@@ -159,7 +160,7 @@ def paired_figures(
             shared += AGREE_BONUS
             if (x.low, x.high) == (y.low, y.high):
                 shared += SAME_VALUE_BONUS
-        elif shared and _plain(x) and _plain(y) and _close(size_a[i], size_b[j]):
+        elif shared and _at_least_one(x) and _at_least_one(y) and _close(size_a[i], size_b[j]):
             shared += CLOSE_BONUS
         bonus = ALIGNED_BONUS if (x.sentence, y.sentence) in aligned else 0.0
         return shared + bonus

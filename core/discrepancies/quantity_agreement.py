@@ -238,9 +238,7 @@ def _rounds_decimals(short: Quantity, long: Quantity) -> bool:
     digits = _written_significant(short)
     if not 2 <= digits < _written_significant(long):
         return False
-    exact = Decimal(repr(long.low))
-    step = Decimal(1).scaleb(exact.adjusted() - digits + 1)
-    return exact.quantize(step, rounding=ROUND_HALF_UP) == Decimal(repr(short.low)).quantize(step)
+    return _half_up(long.low, short.low, digits)
 
 
 #: The least a round figure must be to read as thousands rounded ("63,000").
@@ -259,9 +257,15 @@ def _rounds_to_thousands(short: Quantity, long: Quantity) -> bool:
     digits = _significant(short.low)
     if not 2 <= digits < _significant(long.low):
         return False
-    exact = Decimal(repr(long.low))
+    return _half_up(long.low, short.low, digits)
+
+
+def _half_up(value: float, rounded: float, digits: int) -> bool:
+    """Whether ``value`` told to ``digits`` significant digits, half up, is ``rounded``.
+    Decimal, because the binary float nearest 56.55 lies below it."""
+    exact = Decimal(repr(value))
     step = Decimal(1).scaleb(exact.adjusted() - digits + 1)
-    return exact.quantize(step, rounding=ROUND_HALF_UP) == Decimal(repr(short.low)).quantize(step)
+    return exact.quantize(step, rounding=ROUND_HALF_UP) == Decimal(repr(rounded)).quantize(step)
 
 
 _WRITTEN_DECIMAL = re.compile(r"\d[\d,]*\.\d+")
