@@ -5,8 +5,10 @@ nobody and describes the person instead ("an elderly man", "a woman of 65").
 When two linked sentences describe their people only as men on one side and
 only as women on the other, they report different people, or one of them is
 wrong — an entity discrepancy. Likewise one name given a past title on one
-side ("former minister Ana Ruiz") and the bare title on the other ("Minister
-Ana Ruiz"): the two articles disagree about what the person is now.
+side ("former minister Ana Ruiz") and the bare same title on the other
+("Minister Ana Ruiz"): the two articles disagree about what the person is now.
+A past office beside another title ("ousted leader" / "Colonel", "former
+minister" / "Ms") is two facts about one person, not a conflict.
 """
 
 from __future__ import annotations
@@ -77,9 +79,11 @@ def status_conflicts(sa: Side, sb: Side) -> list[Flag]:
     past_a, bare_a = _titles(sa)
     past_b, bare_b = _titles(sb)
     for key in sorted(past_a.keys() & bare_b.keys() - past_b.keys()):
-        flags.append(_status_flag(sa, sb, past_a[key], bare_b[key]))
+        if past_a[key][1] == bare_b[key][1]:
+            flags.append(_status_flag(sa, sb, past_a[key][0], bare_b[key][0]))
     for key in sorted(past_b.keys() & bare_a.keys() - past_a.keys()):
-        flags.append(_status_flag(sa, sb, bare_a[key], past_b[key]))
+        if past_b[key][1] == bare_a[key][1]:
+            flags.append(_status_flag(sa, sb, bare_a[key][0], past_b[key][0]))
     return flags
 
 
@@ -92,24 +96,28 @@ _WORD_RE = re.compile(r"[A-Za-z][\w.-]*")
 _JOINERS = frozenset({"and", "or", "but", "with"})
 
 
+Titled = tuple[Span, str]  # a mention with its title, and the office word of the title
+
+
 @per_article
-def _titles(side: Side) -> tuple[dict[str, Span], dict[str, Span]]:
+def _titles(side: Side) -> tuple[dict[str, Titled], dict[str, Titled]]:
     """People's keys → first mention with a past title, and first with a bare title."""
-    past: dict[str, Span] = {}
-    bare: dict[str, Span] = {}
+    past: dict[str, Titled] = {}
+    bare: dict[str, Titled] = {}
     for e in side.facts.entities:
         if e.label != "person":
             continue
         title = _title_before(side, e)
         if title is not None:
-            start, is_past = title
-            (past if is_past else bare).setdefault(e.key, (start, e.end))
+            start, is_past, office = title
+            (past if is_past else bare).setdefault(e.key, ((start, e.end), office))
     return past, bare
 
 
-def _title_before(side: Side, e: Entity) -> tuple[int, bool] | None:
+def _title_before(side: Side, e: Entity) -> tuple[int, bool, str] | None:
     """Where the title right before a name starts ("President", "former president",
-    "ex-minister"), and whether it is a past one; None when no title precedes it."""
+    "ex-minister"), whether it is a past one, and its office word ("president",
+    "minister"); None when no title precedes it."""
     sentence_start = side.sentence_span(e.start)[0]
     lo = max(sentence_start, e.start - 60)
     run: list[tuple[str, int]] = []  # (word, start), nearest the name first
@@ -124,10 +132,17 @@ def _title_before(side: Side, e: Entity) -> tuple[int, bool] | None:
     roles = [i for i, (w, _) in enumerate(run) if _role(w)]
     if not roles or roles[0] != 0:
         return None  # the word right before the name must be a title
+    office = _office(run[roles[-1]][0])
     qualifiers = [(w, at) for w, at in run[roles[-1] :] if _past(w)]
     if qualifiers:
-        return qualifiers[-1][1], True
-    return run[roles[-1]][1], False
+        return qualifiers[-1][1], True, office
+    return run[roles[-1]][1], False, office
+
+
+def _office(word: str) -> str:
+    """The title word without a past prefix: "ex-minister" holds the office "minister"."""
+    parts = word.split("-")
+    return parts[-1] if len(parts) > 1 and _past(parts[0]) else word
 
 
 def _role(word: str) -> bool:

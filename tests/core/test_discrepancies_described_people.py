@@ -47,6 +47,15 @@ def test_an_outgoing_office_holder_or_a_past_title_on_both_sides_is_no_conflict(
     assert status_conflicts(long, short) == []
 
 
+def test_a_past_office_beside_another_title_is_two_facts_not_a_conflict():
+    a = side("Coup declared. Ousted military leader Karim Osei fled the capital.")
+    b = side("Coup declared. Lieutenant Colonel Karim Osei fled the capital.")
+    assert status_conflicts(a, b) == []
+    c = side("Row deepens. Former minister Lena Dahl criticised the plan.")
+    d = side("Row deepens. Ms Lena Dahl criticised the plan.")
+    assert status_conflicts(c, d) == []
+
+
 def test_a_place_name_with_its_words_in_another_order():
     a = side("Fire at venue. Smoke rose over the North Harbour Bridge at dawn.")
     b = side("Fire at venue. Smoke rose over the Harbour North Bridge at dawn.")
