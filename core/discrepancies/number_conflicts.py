@@ -393,8 +393,9 @@ def _by_sentence(side: Side) -> dict[int, list[Quantity]]:
 def _total_of(side: Side, part: Quantity, total: Quantity) -> bool:
     """Whether ``total`` is ``part`` plus the other figures its sentence gives for the
     same unit: "21 critical and 73 seriously injured" against "94 severely injured"
-    is one count broken down, not two counts of one thing."""
-    if not (part.exact and total.exact):
+    is one count broken down, not two counts of one thing; so is "at least 94", a
+    floor the breakdown reaches."""
+    if not (part.exact and (total.exact or _floor(total))):
         return False
     unit = unit_key(part)
     others = [
@@ -405,6 +406,11 @@ def _total_of(side: Side, part: Quantity, total: Quantity) -> bool:
     return bool(others) and any(
         math.isclose(part.low + extra, total.low) for extra in (*others, sum(others))
     )
+
+
+def _floor(q: Quantity) -> bool:
+    """A figure stated as its least value ("at least 40"): low given and included."""
+    return q.low_inclusive and math.isinf(q.high)
 
 
 def linked(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:

@@ -675,6 +675,8 @@ def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Fl
     db = overlapping(sb.facts.dates, *b_span) or _date_words(sb, b_span)
     if not da or not db:
         return None  # a date one account leaves out is a detail, not a conflict
+    if _told_alike(da) == _told_alike(db):
+        return None  # "midnight on Friday" / "Friday midnight": one day and hour, reordered
     verdict = _dates_verdict(da[0], db[0], sa.text, sb.text)
     if verdict is True or (verdict is None and _relative(da[0]) != _relative(db[0])):
         return None  # "this morning" against "Friday morning" with no page date: untold
@@ -684,6 +686,11 @@ def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Fl
     tb, wb = _shown(sb, _with_preposition(sb, (db[0].start, db[-1].end)), 0, 0)
     severity = "high" if verdict is False else "low"
     return flag("date", _summary("date", ta, tb), wa, wb, index, severity)
+
+
+def _told_alike(dates: Sequence[DateRef]) -> frozenset[tuple]:
+    """What a run of dates says, whatever their order: each one's kind, value and weekday."""
+    return frozenset((d.kind, d.value, d.weekday) for d in dates)
 
 
 def _date_words(side: Side, span: Span) -> list[DateRef]:

@@ -807,3 +807,12 @@ def test_a_figure_pairs_with_the_nearer_of_two_rival_counts():
     assert [(x.text, y.text) for x, y in paired_figures(a, b, set())] == [
         ("29 workers", "27 workers")
     ]
+
+
+def test_a_floor_the_breakdown_reaches_is_one_count_told_two_ways():
+    a = side("Ferry fire.\n\nAt least 31 people died when fire swept the ferry, police said.")
+    b = side("Ferry fire.\n\nTwenty-six pupils and five crew members died when fire swept the ferry.")
+    flagged = [f.summary for f in number_conflicts(paired_figures(a, b, {(1, 1)}), (a, b))]
+    assert flagged == []
+    c = side("Ferry fire.\n\nAt least 35 people died when fire swept the ferry, police said.")
+    assert number_conflicts(paired_figures(c, b, {(1, 1)}), (c, b)) != []

@@ -74,3 +74,11 @@ def test_the_one_day_each_story_names_in_linked_leads_is_compared():
     [flag] = date_conflicts(a, b, {(1, 1)})
     assert "Thursday" in flag.summary and "Wednesday" in flag.summary
     assert date_conflicts(a, b, set()) == []  # sentences no link holds are not read so
+
+
+def test_one_day_and_hour_in_another_order_is_no_conflict():
+    a = "Depot fire.\n\nThe blaze broke out just before midnight on Friday in the port district."
+    b = "Depot fire.\n\nThe blaze broke out just before Friday midnight in the port district."
+    assert _dates(a, b) == []
+    c = "Depot fire.\n\nThe blaze broke out just before midnight on Thursday in the port district."
+    assert _dates(c, b) != []
