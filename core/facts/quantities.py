@@ -909,8 +909,19 @@ def _phrase_window(text: str, start: int, size: int = 80) -> str:
 
 
 #: "7 of the 9 counts", "85 out of 150 seats": the first figure counts the second's unit.
+#: Hedges a partitive's whole may carry: "13 million out of the nearly 30 million votes".
+_WHOLE_HEDGES = "|".join(
+    r"\s+".join(map(re.escape, hedge.split()))
+    for hedge in sorted(
+        _APPROX | _MIN_INCLUSIVE | _MAX_INCLUSIVE | _MAX_EXCLUSIVE | _MIN_EXCLUSIVE,
+        key=len,
+        reverse=True,
+    )
+    if not hedge.startswith(("a ", "an "))
+)
 _PARTITIVE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    rf"(?:(?:{_WHOLE_HEDGES})\s+)?"
     r"(?:[0-9][0-9,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=[a-z])"
 )
 

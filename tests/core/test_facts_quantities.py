@@ -616,6 +616,9 @@ def test_a_temperature_keeps_its_scale(text, value, unit, written):
 def test_a_figure_out_of_a_whole_counts_the_wholes_unit():
     found = [(q.low, q.unit) for q in quantities("The party won 159 out of 400 seats.")]
     assert found == [(159, "seat"), (400, "seat")]
+    hedged = "The runner-up took more than 8 million out of the nearly 21 million ballots cast."
+    assert [(q.low, q.unit) for q in quantities(hedged)] == [(8e6, "ballot"), (21e6, "ballot")]
+    assert [q.unit for q in quantities("She won 11 of about 30 heats.")] == ["heat", "heat"]
 
 
 def test_a_magnitude_joined_by_a_hyphen_is_a_reading_but_a_name_with_a_number_is_not():
