@@ -231,7 +231,23 @@ def same_source(
         or _describes(f, names_g, g)
         or _both_unnamed_media(f, g)
         or _both_unnamed_officials(f, g)
+        or _one_newsroom(f, key_f, g, key_g)
     )
+
+
+#: Words that describe a newsroom without naming it ("state", "official").
+MEDIA_DESCRIPTORS = lexicon.words("media_descriptors")
+
+
+def _one_newsroom(f: Attribution, key_f: list[str], g: Attribution, key_g: list[str]) -> bool:
+    """Two media credits whose names agree once their descriptions are set aside:
+    "Chinese state media outlet Xinhua" and "the Xinhua News Agency" are one newsroom,
+    "Fars news agency" and "Mehr news agency" two."""
+    if not (is_medium(f) and is_medium(g)):
+        return False
+    generic = MEDIA_WORDS | NATIONALITIES | MEDIA_DESCRIPTORS
+    name_f, name_g = set(key_f) - generic, set(key_g) - generic
+    return bool(name_f and name_g) and (name_f <= name_g or name_g <= name_f)
 
 
 NATIONALITIES = lexicon.words("nationalities")

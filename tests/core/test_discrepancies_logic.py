@@ -370,6 +370,17 @@ def test_one_source_written_apart_in_initials_or_by_nationality():
     )
 
 
+def test_one_newsroom_described_two_ways_is_one_source():
+    assert same_source(
+        credit("Elbonian state media outlet Kestrel", "elbonian state media outlet kestrel"),
+        credit("the official Kestrel News Agency", "kestrel news agency"),
+    )
+    assert not same_source(
+        credit("the Kestrel news agency", "kestrel news agency"),
+        credit("the Osprey news agency", "osprey news agency"),
+    )
+
+
 def test_two_unnamed_bodies_are_two_sources():
     army = credit("the army", "army", "said in a statement")
     president = credit("the country's president", "country president", "said")

@@ -52,6 +52,7 @@ SHAPES = {
     "joining_heads": "list",
     "measures": "list",
     "media": "list",
+    "media_descriptors": "list",
     "media_kinds": "groups",
     "months": "groups",
     "nationalities": "list",
