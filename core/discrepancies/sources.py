@@ -151,8 +151,20 @@ def channel(f: Attribution) -> str:
     words = f.cue.casefold().split()
     if any(w in AGENCIES for w in words[1:]):
         return "press"  # told a news agency
-    found = next((CHANNELS[w] for w in words if w in CHANNELS), "")
-    return found or next((CHANNELS[w] for w in sorted(_words(f.source)) if w in CHANNELS), "")
+    found = [CHANNELS[w] for w in words if w in CHANNELS]
+    if "post" in found:
+        return "post"  # "said in a statement on X" went out as a post, as "tweeted" did
+    if found:
+        return found[0]
+    return next((CHANNELS[w] for w in sorted(_words(f.source)) if w in CHANNELS), "")
+
+
+def _written(f: Attribution) -> bool:
+    """Whether a credit says the source put its words out itself, in writing or on
+    video, a statement posted on a platform included."""
+    return channel(f) in WRITTEN_CHANNELS or any(
+        CHANNELS.get(w) in WRITTEN_CHANNELS for w in f.cue.casefold().split()
+    )
 
 
 class Credits:
@@ -377,7 +389,7 @@ def _written_against_relayed(f: Attribution, g: Attribution) -> bool:
     """One side says how the source put it out in writing (a statement, a post, a
     letter) and the other only relays it ("according to the minister")."""
     return any(
-        channel(x) in WRITTEN_CHANNELS and not channel(y) and is_conduit(y)
+        _written(x) and not channel(y) and is_conduit(y)
         for x, y in ((f, g), (g, f))
     )
 

@@ -64,14 +64,24 @@ def _alternatives(group: str) -> str:
     )
 
 
+#: Platforms a post goes out on; "social" only as "social media" or "social network",
+#: not "Social Security".
+_PLATFORMS = _alternatives("platform").replace("social", r"social(?=\s+(?:media|networks?)\b)")
 #: "said in a statement", "said at a news conference", "said on X": how it was said,
 #: read as part of the cue so that two channels of one speaker can be told apart.
 _IN_A_STATEMENT = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:"
     r"(?:in|at|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}"
     rf"(?P<doc>{_alternatives('setting')})"
-    rf"|on\s+(?P<platform>{_alternatives('platform')})"
+    rf"|on\s+(?P<platform>{_PLATFORMS})"
     r")\b",
+    re.I,
+)
+#: "said in a statement on social media", "in a statement posted on X": a post.
+_POSTED_ON = re.compile(
+    r"\s+(?:(?:posted|published|shared|put\s+out)\s+)?on\s+(?:(?:its|his|her|their|the)\s+)?"
+    r"(?:official\s+)?"
+    rf"(?P<platform>{_PLATFORMS})\b",
     re.I,
 )
 _CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,|[“\"])")
@@ -276,7 +286,11 @@ def _setting(text: str, at: int) -> tuple[str, int] | None:
         return None
     if found.group("doc"):
         doc = found.group("doc").lower()
-        return f"in {'an' if doc[0] in 'aeiou' else 'a'} {doc}", found.end()
+        cue = f"in {'an' if doc[0] in 'aeiou' else 'a'} {doc}"
+        posted = _POSTED_ON.match(text, found.end())
+        if posted:  # "in a statement on social media": a statement, put out as a post
+            return f"{cue} on {posted.group('platform').lower()}", posted.end()
+        return cue, found.end()
     return f"on {found.group('platform').lower()}", found.end()
 
 

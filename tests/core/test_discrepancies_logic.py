@@ -341,6 +341,14 @@ def test_one_speaker_through_two_channels_conflicts():
     assert conflicting_sources(left, right) is not None
 
 
+def test_a_statement_put_out_on_a_platform_is_a_post_and_still_written():
+    posted = [credit("the club", "club", "said in a statement on x")]
+    tweeted = [credit("the club", "club", "tweeted")]
+    assert conflicting_sources(posted, tweeted) is None
+    relayed = [credit("the club", "club", "according to")]
+    assert conflicting_sources(posted, relayed) is not None
+
+
 def test_an_outlet_that_reported_relays_but_a_country_that_reported_speaks():
     assert is_conduit(credit("state television", "state television", "reported"))
     assert not is_conduit(credit("Rwanda", "rwanda", "reported"))

@@ -253,6 +253,21 @@ def test_a_credit_in_quotation_marks_or_before_a_time_word(text, source):
     [
         ("The ferry will sail on Friday, the mayor said on X.", "the mayor", "said on x"),
         (
+            "The ferry will sail on Friday, the mayor said in a statement on social media.",
+            "the mayor",
+            "said in a statement on social",
+        ),
+        (
+            "The ferry will sail on Friday, the mayor said in a statement posted on Facebook.",
+            "the mayor",
+            "said in a statement on facebook",
+        ),
+        (
+            "The ferry will sail on Friday, the mayor said on Social Security day.",
+            "the mayor",
+            "said",
+        ),
+        (
             "The ferry will sail on Friday, the mayor said at a news conference.",
             "the mayor",
             "said in a conference",
