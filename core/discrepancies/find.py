@@ -102,7 +102,7 @@ def find_discrepancies(
     fact_flags += meaning_shifts(sa, sb, alignments)
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
     flags = figures_once(flags, sa.text, sb.text)
-    ranked = rank(flags, sa.words + sb.words, capped, (len(sa.text), len(sb.text)))
+    ranked = rank(flags, sa.words + sb.words, capped, (sa.text, sb.text))
     return _publish(ranked, a.text, b.text)
 
 

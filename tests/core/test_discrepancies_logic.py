@@ -482,6 +482,26 @@ def test_high_flags_are_never_dropped():
     assert len(kept) == 24 and all(f.severity == "high" for f in kept)
 
 
+def test_an_omission_repeating_a_kept_one_waits_for_room():
+    text_a = (
+        "Winds of 150 km/h lashed the harbour town at dawn. "
+        "The harbour town was lashed at dawn by winds of 150 km/h. "
+        "The regional airport cancelled every flight until Sunday."
+    )
+    first, second, third = (0, 50), (51, 108), (109, len(text_a))
+    highs = [flag("number", f"n{i}", span(i), span(i)) for i in range(3)]
+    omitted = [
+        flag("omission", "wind", first, None, severity="medium", weight=0.9),
+        flag("omission", "wind again", second, None, severity="medium", weight=0.9),
+        flag("omission", "flights", third, None, severity="low", weight=0.5),
+    ]
+    kept = rank(highs + omitted, words=100, texts=(text_a, ""))
+    assert budget(100) == 5
+    assert {f.summary for f in kept} - {f.summary for f in highs} == {"wind", "flights"}
+    roomy = rank(highs + omitted, words=300, texts=(text_a, ""))
+    assert {f.summary for f in omitted} <= {f.summary for f in roomy}
+
+
 def test_rank_puts_high_first_then_position():
     low = flag("wording", "w", (0, 1), (0, 1))
     high = flag("date", "d", (50, 60), (50, 60))
