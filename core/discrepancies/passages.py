@@ -37,6 +37,7 @@ from core.discrepancies.text import (
     QUANTIFIERS,
     capitals_only,
     contracted,
+    initials_of,
     is_date_word,
     is_function_word,
     marks_a_cut,
@@ -187,6 +188,8 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         return None
     if capitals_only(wa) and capitals_only(wb):
         return None  # a dateline or an acronym for another ("LYON" / "NANTES", "ABC" / "XYZ")
+    if _spelt_out(wa, wb) or _spelt_out(wb, wa):
+        return None  # "RCMP" / "Royal Canadian Mounted Police": one body
     if (
         wa
         and wb
@@ -363,13 +366,28 @@ def _only_a_gloss(text_a: str, text_b: str) -> bool:
 
 
 def _trivial(wa: list[str], wb: list[str]) -> bool:
-    """Function words only ("the" → "a"), inflection only ("economics" → "economic") or
-    a word for its plain equivalent ("biggest" → "largest", lexicon/synonyms.txt)."""
+    """Function words only ("the" → "a"), inflection only ("economics" → "economic"),
+    a word for its plain equivalent ("biggest" → "largest", lexicon/synonyms.txt) or
+    a compound hyphenated or not ("part-time" / "part of the time")."""
     if all(is_function_word(w) for w in wa + wb):
         return True
-    content_a = sorted(_sense(w) for w in wa if not is_function_word(w))
-    content_b = sorted(_sense(w) for w in wb if not is_function_word(w))
+    content_a = sorted(_sense(w) for w in _unhyphenated(wa) if not is_function_word(w))
+    content_b = sorted(_sense(w) for w in _unhyphenated(wb) if not is_function_word(w))
     return content_a == content_b
+
+
+def _spelt_out(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is one word in capitals that ``long`` spells out."""
+    return (
+        len(short) == 1
+        and short[0].isupper()
+        and initials_of([short[0].casefold()], [w.casefold() for w in long])
+        and all(w[:1].isupper() or is_function_word(w) for w in long)
+    )
+
+
+def _unhyphenated(words_: list[str]) -> list[str]:
+    return [part for w in words_ for part in w.split("-") if part]
 
 
 

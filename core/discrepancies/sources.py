@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from core import lexicon
 from core.discrepancies.side import Side, per_article
-from core.discrepancies.text import is_function_word, stem
+from core.discrepancies.text import initials_of, is_function_word, stem
 from core.facts.fact_records import Attribution
 from core.facts.names import name_variants_match
 
@@ -213,7 +213,7 @@ def same_source(
     if f.source_key == g.source_key or name_variants_match(f.source_key, g.source_key):
         return True  # "Varga" / "Vargas" is one source spelt two ways
     key_f, key_g = f.source_key.split(), g.source_key.split()
-    if "".join(key_f) == "".join(key_g) or _initials_of(key_f, key_g) or _initials_of(key_g, key_f):
+    if "".join(key_f) == "".join(key_g) or initials_of(key_f, key_g) or initials_of(key_g, key_f):
         return True  # "Pay Pal" / "PayPal"; "IRNA" / "Islamic Republic News Agency"
     if _nationality_only(key_f) or _nationality_only(key_g):
         return True  # "the Norwegian said": the person another credit names
@@ -263,14 +263,6 @@ def _one_newsroom(f: Attribution, key_f: list[str], g: Attribution, key_g: list[
 
 
 NATIONALITIES = lexicon.words("nationalities")
-
-
-def _initials_of(short: list[str], long: list[str]) -> bool:
-    """Whether a one-word credit is the initials of the other credit's last words
-    ("caac" / "civil aviation administration of china"), grammar words left out."""
-    if len(short) != 1 or len(short[0]) < 3:
-        return False
-    return "".join(w[0] for w in long if not is_function_word(w)).endswith(short[0])
 
 
 def _nationality_only(key: list[str]) -> bool:

@@ -206,3 +206,11 @@ def marks_a_cut(text: str) -> bool:
     """Whether a stretch between two quoted words marks words left out ("groups (…)
     may"): an excerpt, which the other article may quote whole."""
     return _ELLIPSIS.search(text) is not None
+
+
+def initials_of(short: list[str], long: list[str]) -> bool:
+    """Whether a one-word name is the initials of the other's last words ("caac" /
+    "civil aviation administration of china"), grammar words left out; lower case."""
+    if len(short) != 1 or len(short[0]) < 3:
+        return False
+    return "".join(w[0] for w in long if not is_function_word(w)).endswith(short[0])
