@@ -121,9 +121,9 @@ QUANTITY = re.compile(
     r"|(?P<few>\b(?:a\s+few|several|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million|billion)\b)"
     r"|(?P<half>\bhalf\s+an?\s+(?:dozen|million|billion)\b)"
     r"|(?P<a>\ban?\s+(?:dozen|hundred|thousand|million|billion)\b)"
-    rf"|(?:(?P<cur>{_CURRENCY_PATTERN})\s?)?(?:{_AFTER_COUNTRY}(?<![\w.,:]))(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    rf"|(?:(?P<cur>{_CURRENCY_PATTERN})\s?)?(?:{_AFTER_COUNTRY}(?<![\w.,:]))(?P<num>[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?P<attached>[^\W\d_]+)?"
-    r"(?:[\s-](?P<scale>thousand|lakhs?|crores?|million|billion|trillion)\b)?"
+    r"(?:[\s-](?P<scale>thousand|lakhs?(?:\s+crores?)?|crores?|million|billion|trillion)\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
     rf"|(?P<words>\b{WORD_NUMBER}\b)",
     re.IGNORECASE,
@@ -546,7 +546,7 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
         else:
             return None  # 737MAX, 3D
     if match.group("scale"):
-        scale = SCALES[match.group("scale").lower()]
+        scale = math.prod(SCALES[w] for w in match.group("scale").lower().split())
     if match.group("cur"):
         unit = _CURRENCY[match.group("cur").lower()]
     elif match.group("pct"):

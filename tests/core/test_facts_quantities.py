@@ -711,3 +711,17 @@ def test_a_hedge_before_a_minus_sign_bounds_the_temperature_below_zero():
 def test_a_figure_surpassed_is_a_floor(text):
     [q] = extract_facts(Article(text)).quantities
     assert (q.low, q.high, q.qualifier, q.low_inclusive) == (100.0, math.inf, "min", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "written"),
+    [
+        ("A crowd of 2,40,000 people gathered.", 240_000, "2,40,000 people"),
+        ("The project cost Rs 3,61,480 crore.", 3_614_800_000_000, "Rs 3,61,480 crore"),
+        ("The firm was worth Rs 4.17 lakh crore.", 4_170_000_000_000, "Rs 4.17 lakh crore"),
+        ("A crowd of 240,000 people gathered.", 240_000, "240,000 people"),
+    ],
+)
+def test_south_asian_digit_groups_and_a_lakh_of_crores(text, value, written):
+    q = only(text)
+    assert (q.low, q.text) == (value, written)
