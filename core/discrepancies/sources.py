@@ -153,7 +153,7 @@ def channel(f: Attribution) -> str:
         return "press"  # told a news agency
     found = [CHANNELS[w] for w in words if w in CHANNELS]
     if "post" in found:
-        return "post"  # "said in a statement on X" went out as a post, as "tweeted" did
+        return "post"  # a statement put out on a platform is a post, as "tweeted" is
     if found:
         return found[0]
     return next((CHANNELS[w] for w in sorted(_words(f.source)) if w in CHANNELS), "")

@@ -77,7 +77,7 @@ _IN_A_STATEMENT = re.compile(
     r")\b",
     re.I,
 )
-#: "said in a statement on social media", "in a statement posted on X": a post.
+#: A statement the speaker put out "on social media" or "posted on X": a post.
 _POSTED_ON = re.compile(
     r"\s+(?:(?:posted|published|shared|put\s+out)\s+)?on\s+(?:(?:its|his|her|their|the)\s+)?"
     r"(?:official\s+)?"
@@ -288,7 +288,7 @@ def _setting(text: str, at: int) -> tuple[str, int] | None:
         doc = found.group("doc").lower()
         cue = f"in {'an' if doc[0] in 'aeiou' else 'a'} {doc}"
         posted = _POSTED_ON.match(text, found.end())
-        if posted:  # "in a statement on social media": a statement, put out as a post
+        if posted:  # a statement, put out as a post
             return f"{cue} on {posted.group('platform').lower()}", posted.end()
         return cue, found.end()
     return f"on {found.group('platform').lower()}", found.end()

@@ -909,7 +909,7 @@ def _phrase_window(text: str, start: int, size: int = 80) -> str:
 
 
 #: "7 of the 9 counts", "85 out of 150 seats": the first figure counts the second's unit.
-#: Hedges a partitive's whole may carry: "13 million out of the nearly 30 million votes".
+#: Hedges a partitive's whole may carry: "8 million out of the nearly 21 million ballots".
 _WHOLE_HEDGES = "|".join(
     r"\s+".join(map(re.escape, hedge.split()))
     for hedge in sorted(

@@ -342,7 +342,7 @@ def test_one_speaker_through_two_channels_conflicts():
 
 
 def test_a_statement_put_out_on_a_platform_is_a_post_and_still_written():
-    posted = [credit("the club", "club", "said in a statement on x")]
+    posted = [credit("the club", "club", "put out a statement on x")]
     tweeted = [credit("the club", "club", "tweeted")]
     assert conflicting_sources(posted, tweeted) is None
     relayed = [credit("the club", "club", "according to")]

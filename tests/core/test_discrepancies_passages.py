@@ -91,8 +91,8 @@ def test_grammar_and_inflection_changes_are_trivial():
     ("text_a", "text_b"),
     [
         (
-            "The gunman was thought to live part-time in the village, neighbours said.",
-            "The gunman was thought to live part of the time in the village, neighbours said.",
+            "The driver worked part-time at the ferry depot, colleagues recalled.",
+            "The driver worked part of the time at the ferry depot, colleagues recalled.",
         ),
         (
             "A second guard was also wounded in the exchange of fire.",

@@ -77,8 +77,8 @@ def test_the_one_day_each_story_names_in_linked_leads_is_compared():
 
 
 def test_one_day_and_hour_in_another_order_is_no_conflict():
-    a = "Depot fire.\n\nThe blaze broke out just before midnight on Friday in the port district."
-    b = "Depot fire.\n\nThe blaze broke out just before Friday midnight in the port district."
+    a = "Depot fire.\n\nFlames reached the warehouse roof shortly before midnight on Friday, crews said."
+    b = "Depot fire.\n\nFlames reached the warehouse roof shortly before Friday midnight, crews said."
     assert _dates(a, b) == []
-    c = "Depot fire.\n\nThe blaze broke out just before midnight on Thursday in the port district."
+    c = "Depot fire.\n\nFlames reached the warehouse roof shortly before midnight on Thursday, crews said."
     assert _dates(c, b) != []

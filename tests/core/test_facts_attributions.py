@@ -253,12 +253,12 @@ def test_a_credit_in_quotation_marks_or_before_a_time_word(text, source):
     [
         ("The ferry will sail on Friday, the mayor said on X.", "the mayor", "said on x"),
         (
-            "The ferry will sail on Friday, the mayor said in a statement on social media.",
+            "The ferry will sail on Friday, the mayor said in a short statement on social media.",
             "the mayor",
             "said in a statement on social",
         ),
         (
-            "The ferry will sail on Friday, the mayor said in a statement posted on Facebook.",
+            "The ferry will sail on Friday, the mayor said in a short statement posted on Facebook.",
             "the mayor",
             "said in a statement on facebook",
         ),
