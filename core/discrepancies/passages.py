@@ -189,7 +189,7 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
     if capitals_only(wa) and capitals_only(wb):
         return None  # a dateline or an acronym for another ("LYON" / "NANTES", "ABC" / "XYZ")
     if _spelt_out(wa, wb) or _spelt_out(wb, wa):
-        return None  # "RCMP" / "Royal Canadian Mounted Police": one body
+        return None  # "ORPS" / "Ostland Regional Police Service": one body
     if (
         wa
         and wb

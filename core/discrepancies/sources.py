@@ -253,7 +253,7 @@ MEDIA_DESCRIPTORS = lexicon.words("media_descriptors")
 
 def _one_newsroom(f: Attribution, key_f: list[str], g: Attribution, key_g: list[str]) -> bool:
     """Two media credits whose names agree once their descriptions are set aside:
-    "Chinese state media outlet Xinhua" and "the Xinhua News Agency" are one newsroom,
+    "Ostland state media outlet Kestrel" and "the Kestrel News Agency" are one newsroom,
     "Fars news agency" and "Mehr news agency" two."""
     if not (is_medium(f) and is_medium(g)):
         return False
