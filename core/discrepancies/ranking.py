@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from core.discrepancies.flag import SEVERITY_RANK, Flag
 from core.discrepancies.side import spans_meet
-from core.discrepancies.text import is_function_word, normalise, stem, words
+from core.discrepancies.text import is_function_word, normalise, stem
+from core.discrepancies.text import words as words_of
 from core.model import Span
 
 FLAGS_PER_1000_WORDS = 20
@@ -136,10 +137,11 @@ def _fresh_first(flags: list[Flag], room: int, texts: tuple[str, str]) -> list[F
     kept: list[Flag] = []
     waiting: list[Flag] = []
     told: tuple[list[frozenset[str]], list[frozenset[str]]] = ([], [])
+    readable = bool(texts[0] or texts[1])  # callers without the texts rank by value only
     for f in flags:
         if len(kept) == room:
             break
-        if f.kind == "omission" and texts[0] + texts[1]:
+        if f.kind == "omission" and readable:
             side, span = (0, f.a) if f.a is not None else (1, f.b)
             said = _content(texts[side], span) if span is not None else frozenset()
             if any(_repeats(said, other) for other in told[side]):
@@ -152,7 +154,7 @@ def _fresh_first(flags: list[Flag], room: int, texts: tuple[str, str]) -> list[F
 
 def _content(text: str, span: Span) -> frozenset[str]:
     return frozenset(
-        stem(w) for w, _, _ in words(text, *span) if len(w) > 2 and not is_function_word(w)
+        stem(w) for w, _, _ in words_of(text, *span) if len(w) > 2 and not is_function_word(w)
     )
 
 

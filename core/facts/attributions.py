@@ -66,7 +66,10 @@ def _alternatives(group: str) -> str:
 
 #: Platforms a post goes out on; "social" only as "social media" or "social network",
 #: not "Social Security".
-_PLATFORMS = _alternatives("platform").replace("social", r"social(?=\s+(?:media|networks?)\b)")
+_PLATFORMS = "|".join(
+    r"social(?=\s+(?:media|networks?)\b)" if word == "social" else re.escape(word)
+    for word in sorted((w for w, g in _SETTINGS.items() if g == "platform"), key=len, reverse=True)
+)
 #: "said in a statement", "said at a news conference", "said on X": how it was said,
 #: read as part of the cue so that two channels of one speaker can be told apart.
 _IN_A_STATEMENT = re.compile(
