@@ -576,9 +576,13 @@ def _model_name(text: str, start: int, word: str) -> bool:
 
 
 def _counts_plural(text: str, end: int) -> bool:
-    """ "1.5m people": a scale letter followed by a plural noun is a million, not a metre."""
+    """ "1.5m people": a scale letter followed by a plural noun is a million, not a metre;
+    so is one followed by a currency's name, plural or not ("121m euro")."""
     following = _NEXT_WORD.match(text, end)
-    return following is not None and is_plural(following.group(1))
+    if following is None:
+        return False
+    word = following.group(1)
+    return is_plural(word) or word in CURRENCY_NOUNS
 
 
 def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
@@ -856,6 +860,10 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     first = singular(run[0].group())
     if first == "nautical" and len(run) > 1 and singular(run[1].group()) == "mile":
         return "nmi", None, tail_start + run[1].end()  # a nautical mile, not a statute one
+    area = _area(run)
+    if area:  # "50 square kilometres", "20 sq miles": an area, not a distance
+        modifies, phrase_end = _modified_noun(text, tail_start + run[1].end())
+        return area, modifies, phrase_end
     if first in MEASURES and not run[0].group()[:1].isupper():
         unit = MEASURES[first]
         if unit == "percentage point" and len(run) > 1 and singular(run[1].group()) == "point":
@@ -883,6 +891,17 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     if singular(word) in RATED_EVENTS and "." in text[raw.start : raw.end]:
         return "magnitude", singular(word), tail_start + head.end()  # "a 5.9 tremor"
     return singular(word), None, tail_start + head.end()
+
+
+_SQUARE = frozenset({"square", "sq"})
+
+
+def _area(run: list[re.Match[str]]) -> str | None:
+    """The area unit "square" or "sq" makes of a length unit after it ("square
+    kilometres", "sq mi"), if the noun run starts so."""
+    if len(run) < 2 or run[0].group().casefold().rstrip(".") not in _SQUARE:
+        return None
+    return MEASURES.get(f"square {singular(run[1].group())}")
 
 
 def _rates_an_event(text: str, raw: _Raw) -> bool:

@@ -590,6 +590,36 @@ def test_a_nautical_mile_is_not_a_statute_mile():
     assert (q.low, q.unit) == (10, "nmi")
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The blaze burned 40 square kilometres of pine forest.", "km²"),
+        ("The blaze burned 15 square miles of pine forest.", "mi²"),
+        ("The blaze burned 40 sq km of pine forest.", "km²"),
+        ("The blaze burned 40 km2 of pine forest.", "km²"),
+        ("The blaze burned 40 km² of pine forest.", "km²"),
+        ("The new depot covers 9,000 square metres.", "m²"),
+    ],
+)
+def test_square_units_measure_an_area_not_a_distance(text: str, unit: str):
+    assert only(text).unit == unit
+
+
+def test_an_area_converted_in_brackets_agrees_with_its_conversion():
+    from core.discrepancies.quantity_agreement import agree_converted
+
+    km, miles = quantities("More than 40 square kilometres (15 square miles) burned.")
+    assert agree_converted(km, miles)
+    assert not agree_converted(km, only("About 40 miles of road were closed."))
+
+
+@pytest.mark.parametrize("currency", ["euro", "dollar", "yen"])
+def test_a_scale_letter_before_a_currency_name_is_a_million(currency: str):
+    q = only(f"The club paid 87m {currency} for the striker.")
+    assert q.low == 87_000_000
+    assert only("She won the 400m final in record time.").unit == "metre"
+
+
 def test_a_speed_converted_in_brackets_before_per_hour_is_two_speeds():
     qs = quantities("Gusts of 183 kilometres (114 miles) per hour hit the coast.")
     assert [(q.low, q.unit) for q in qs] == [(183, "km/h"), (114, "mph")]
