@@ -206,7 +206,9 @@ def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
         if clock_label(sa.text, x) != clock_label(sb.text, y):
             continue  # "4:20 pm (Dutch time)" against a time told by another clock
         verdict = same_time(x, y) if has_zone(x) else x.value == y.value
-        if verdict is False and _hedge_allows(sa.text, x, sb.text, y):
+        if verdict is False and (
+            _hedge_allows(sa.text, x, sb.text, y) or _round_allows(sa.text, x, sb.text, y)
+        ):
             continue
         if verdict is False:
             used.update((x, y))
@@ -231,6 +233,30 @@ def _hedge_allows(text_a: str, x: DateRef, text_b: str, y: DateRef) -> bool:
     if gap is None:
         return False
     return _reaches(_clock_hedge(text_a, x), gap) or _reaches(_clock_hedge(text_b, y), -gap)
+
+
+#: Times named by a word rather than digits: "midnight" is how a newsroom rounds 11:52 pm.
+ROUND_TIMES = frozenset({"midnight", "noon"})
+
+
+def _round_allows(text_a: str, x: DateRef, text_b: str, y: DateRef) -> bool:
+    """Whether one side names a round time ("at midnight", "around noon") with no hedge
+    setting it on one side, and the other time lies within HEDGE_MINUTES of it: "the
+    midnight blast" against "the blast at 11:48 p.m." is one moment. A "just after
+    midnight" still stands against 11:56 p.m."""
+    gap = _gap(x, y)
+    if gap is None or abs(gap) > HEDGE_MINUTES:
+        return False
+    return any(
+        _names_round_time(ref) and _clock_hedge(text, ref) is None
+        for text, ref in ((text_a, x), (text_b, y))
+    )
+
+
+def _names_round_time(ref: DateRef) -> bool:
+    return bool(set(ref.text.casefold().split()) & ROUND_TIMES) and not any(
+        ch.isdigit() for ch in ref.text
+    )
 
 
 def _reaches(hedge: str | None, gap: int) -> bool:

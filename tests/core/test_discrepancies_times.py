@@ -29,6 +29,19 @@ def test_a_story_with_two_times_is_compared_only_where_claims_align():
     assert f.summary == "9:12 am vs 09:14 AM"
 
 
+def test_a_time_named_midnight_or_noon_allows_minutes_either_side():
+    for named, clock in (("at midnight", "at 11:51 pm"), ("around noon", "at 12:09 pm")):
+        a = side(f"Ferry news.\n\nThe ferry sank {named} off the harbour.")
+        b = side(f"Ferry news.\n\nThe ferry sank {clock} off the harbour.")
+        assert time_conflicts(a, b, {(1, 1)}) == [], named
+    a = side("Ferry news.\n\nThe ferry sank at midnight off the harbour.")
+    b = side("Ferry news.\n\nThe ferry sank at 11:30 pm off the harbour.")
+    assert len(time_conflicts(a, b, {(1, 1)})) == 1, "half an hour is another time"
+    a = side("Ferry news.\n\nThe ferry sank just after midnight off the harbour.")
+    b = side("Ferry news.\n\nThe ferry sank at 11:56 pm off the harbour.")
+    assert len(time_conflicts(a, b, {(1, 1)})) == 1, "a hedge sets it on one side"
+
+
 def _dates(a: str, b: str):
     from core.compare import compare
     from core.model import Article
