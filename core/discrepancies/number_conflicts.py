@@ -87,8 +87,8 @@ def paired_figures(
     common = set(units_a.values()) & set(units_b.values())
     restated_a, restated_b = _restated(sa), _restated(sb)
     # only figures with a possible partner, and not a rounding of the article's own figure
-    qa = [q for q in units_a if units_a[q] in common and q not in restated_a]
-    qb = [q for q in units_b if units_b[q] in common and q not in restated_b]
+    qa = [q for q in units_a if units_a[q] in common and q not in restated_a and not _member(q)]
+    qb = [q for q in units_b if units_b[q] in common and q not in restated_b and not _member(q)]
     # each figure's readings by position: a figure is scored against every figure of
     # the other article with its unit, and hashing a record (a tuple of many
     # fields) for every lookup cost more than the score
@@ -175,6 +175,15 @@ def paired_figures(
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
     return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
+
+
+_ONE_OF = re.compile(r"one\s+of\b", re.I)
+
+
+def _member(q: Quantity) -> bool:
+    """"One of the victims", "one of the seven counts": a member picked out of a group,
+    which counts nothing the other article could give another figure for."""
+    return q.low == q.high == 1 and _ONE_OF.match(q.text) is not None
 
 
 def _one_thing(x: Quantity, y: Quantity) -> bool:

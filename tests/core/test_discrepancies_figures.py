@@ -816,3 +816,11 @@ def test_a_floor_the_breakdown_reaches_is_one_count_told_two_ways():
     assert flagged == []
     c = side("Ferry fire.\n\nAt least 35 people died when fire swept the ferry, police said.")
     assert number_conflicts(paired_figures(c, b, {(1, 1)}), (c, b)) != []
+
+
+def test_one_member_of_a_group_is_no_count():
+    a = side("Ferry news.\n\nOne of the passengers was taken to hospital in Vessmark.")
+    b = side("Ferry news.\n\nSeven passengers were taken to hospital in Vessmark.")
+    assert paired(a, b) == []
+    c = side("Ferry news.\n\nTwo passengers were taken to hospital in Vessmark.")
+    assert len(paired(c, b)) == 1
