@@ -23,6 +23,7 @@ from core.discrepancies.number_conflicts import (
     number_conflicts,
     paired_figures,
     second_counts,
+    unlinked_figures,
 )
 from core.discrepancies.omissions import omissions
 from core.discrepancies.passages import passage_flags
@@ -101,7 +102,7 @@ def find_discrepancies(
     passages += rewordings(sa, sb, alignments)
     fact_flags += meaning_shifts(sa, sb, alignments)
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
-    flags = figures_once(flags, sa.text, sb.text)
+    flags = unlinked_figures(figures_once(flags, sa.text, sb.text), sa, sb)
     ranked = rank(flags, sa.words + sb.words, capped, (sa.text, sb.text))
     return _publish(ranked, a.text, b.text)
 

@@ -186,6 +186,40 @@ def _member(q: Quantity) -> bool:
     return q.low == q.high == 1 and _ONE_OF.match(q.text) is not None
 
 
+#: A figure set against another across sentences no link holds, neither of them a
+#: casualty count, ranks with the omitted figures, not above every one of them: on the
+#: held-out events (779) 22 % of such flags were wanted against 45 % of figures set
+#: against each other inside linked sentences and 39 % of omitted figures; two tolls
+#: in unlinked sentences ("has risen to 41" / "more than 30 were killed") stay high.
+UNLINKED_WEIGHT = 0.85
+CASUALTY_ROLES = frozenset({"dead", "hurt", "missing"})
+
+
+def unlinked_figures(flags: list[Flag], sa: Side, sb: Side) -> list[Flag]:
+    """``flags`` with each number flag no alignment holds (``alignment`` None) lowered to
+    medium, unless either side counts the dead, the hurt or the missing."""
+    return [
+        f._replace(severity="medium", weight=UNLINKED_WEIGHT)
+        if f.kind == "number"
+        and f.severity == "high"
+        and f.alignment is None
+        and not (_counts_casualties(sa, f.a) or _counts_casualties(sb, f.b))
+        else f
+        for f in flags
+    ]
+
+
+def _counts_casualties(side: Side, span: Span | None) -> bool:
+    if span is None:
+        return False
+    roles = _roles(side)
+    return any(
+        roles.get(q) in CASUALTY_ROLES
+        for q in side.facts.quantities
+        if span[0] <= q.start and q.end <= span[1]
+    )
+
+
 def _one_thing(x: Quantity, y: Quantity) -> bool:
     """Two sums written before the same noun ("a $63bn bond" / "a $64 billion bond")
     price one thing, whatever words about them name another role ("deal", "debt")."""
@@ -537,8 +571,8 @@ def second_counts(
     sa: Side, sb: Side, figures: list[tuple[Quantity, Quantity]]
 ) -> list[tuple[Quantity, Quantity]]:
     """A count one article gives once, against a second, different count of the same
-    thing the other article also gives ("the toll has risen to 93" against "more
-    than 60 were killed" and, further down, "the toll has reached 82").
+    thing the other article also gives ("the toll has risen to 41" against "more
+    than 30 were killed" and, further down, "the toll has reached 36").
 
     Figures pair one to one, so the other article's second count would otherwise be
     left over and read as a figure only it states; it is a figure it states

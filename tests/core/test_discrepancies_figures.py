@@ -824,3 +824,23 @@ def test_one_member_of_a_group_is_no_count():
     assert paired(a, b) == []
     c = side("Ferry news.\n\nTwo passengers were taken to hospital in Vessmark.")
     assert len(paired(c, b)) == 1
+
+
+def test_figures_of_unlinked_sentences_rank_with_omitted_figures_unless_they_are_tolls():
+    from core.discrepancies.flag import flag
+    from core.discrepancies.number_conflicts import UNLINKED_WEIGHT, unlinked_figures
+
+    a = side("Storm news.\n\nThe storm killed 14 people. Crews cleared 40 roads.")
+    b = side("Storm news.\n\nAt least 19 people died. Crews had cleared 25 roads by noon.")
+
+    def at(s, word):
+        start = s.text.index(word)
+        return (start, start + len(word))
+
+    toll = flag("number", "14 vs 19", at(a, "14 people"), at(b, "19 people"))
+    roads = flag("number", "40 vs 25", at(a, "40 roads"), at(b, "25 roads"))
+    linked = roads._replace(alignment=0)
+    kept, lowered, still = unlinked_figures([toll, roads, linked], a, b)
+    assert kept == toll and kept.severity == "high"
+    assert (lowered.severity, lowered.weight) == ("medium", UNLINKED_WEIGHT)
+    assert still == linked
