@@ -688,6 +688,12 @@ def _is_figure_word(word: str) -> bool:
     return any(ch.isdigit() for ch in word) or cosmetic_key(word) in NUMBER_WORDS
 
 
+#: Two days a passage words differently that no page date settles ("on Wednesday" / "on
+#: Feb. 5" without a year or a publication date) are shown last: on the held-out events
+#: (827) 1 of 21 such flags was wanted and 7 were traps.
+UNDECIDED_DATE_WEIGHT = 0.2
+
+
 def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Flag | None:
     da = overlapping(sa.facts.dates, *a_span) or _date_words(sa, a_span)
     db = overlapping(sb.facts.dates, *b_span) or _date_words(sb, b_span)
@@ -702,8 +708,9 @@ def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Fl
         return None  # "next month" in both: the same words, whatever the page dates
     ta, wa = _shown(sa, _with_preposition(sa, (da[0].start, da[-1].end)), 0, 0)
     tb, wb = _shown(sb, _with_preposition(sb, (db[0].start, db[-1].end)), 0, 0)
-    severity = "high" if verdict is False else "low"
-    return flag("date", _summary("date", ta, tb), wa, wb, index, severity)
+    if verdict is False:
+        return flag("date", _summary("date", ta, tb), wa, wb, index)
+    return flag("date", _summary("date", ta, tb), wa, wb, index, "low", UNDECIDED_DATE_WEIGHT)
 
 
 def _told_alike(dates: Sequence[DateRef]) -> frozenset[tuple]:

@@ -499,3 +499,17 @@ def test_the_same_relative_words_under_different_page_dates_are_no_conflict():
     )
     found = compare(a, b, capped=False).discrepancies
     assert not [d for d in found if d.kind == "date"]
+
+
+def test_two_days_no_page_date_settles_are_shown_last():
+    from finder_sides import side
+
+    from core.discrepancies.passages import UNDECIDED_DATE_WEIGHT, passage_flags
+
+    a = side("Harbour news.\n\nThe ferry service resumed on Wednesday after repairs.")
+    b = side("Harbour news.\n\nThe ferry service resumed on March 4 after repairs.")
+    sa, sb = a.sentences[1], b.sentences[1]
+    spans_a, spans_b = ((sa.start, sa.end),), ((sb.start, sb.end),)
+    changes = diff_passage(a.text, spans_a, b.text, spans_b)
+    [f] = passage_flags(a, b, [Alignment(spans_a, spans_b, 0.9, changes)])
+    assert (f.kind, f.severity, f.weight) == ("date", "low", UNDECIDED_DATE_WEIGHT)
