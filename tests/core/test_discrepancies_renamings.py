@@ -46,3 +46,12 @@ def test_two_bodies_named_by_initials_only_are_not_a_renaming():
     sa = side("Tech news.\n\nJob cuts followed at NWC and CTL, the report said on Monday.")
     sb = side("Tech news.\n\nJob cuts followed at NWC and FBK, the report said on Monday.")
     assert renamings(sa, sb, linked(sa, sb, 0.9)) == []
+
+
+def test_a_name_the_other_story_gives_elsewhere_is_another_actor():
+    b = B + " Analysts had expected cuts at Contoso Ltd too."
+    sa, sb = side(A), side(b)
+    assert renamings(sa, sb, linked(sa, sb, 0.9)) == []
+    a = A + " Fabrikam Inc had warned of cuts in March."
+    sa, sb = side(a), side(B)
+    assert renamings(sa, sb, linked(sa, sb, 0.9)) == []
