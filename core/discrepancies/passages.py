@@ -42,6 +42,7 @@ from core.discrepancies.text import (
     is_function_word,
     marks_a_cut,
     one_line,
+    sense,
     stem,
     trim,
     widen,
@@ -63,8 +64,6 @@ MERGE_GAP_WORDS = 2  # changes of one kind this close read as one edit
 #: reviewer listed, against about one in ten one-sided claims of low severity.
 WORDING_WEIGHT = 0.3
 WEEKDAYS = lexicon.full_names(lexicon.weekdays())
-#: Words news writes for one another (lexicon/synonyms.txt): a swap is no rewording.
-SYNONYMS = lexicon.groups("synonyms")
 _QUOTE_MARKS = ("“", "”", '"', "‘", "’")
 _DATE_PREPOSITIONS = frozenset(
     {"on", "last", "next", "this", "since", "by", "until", "early", "late"}
@@ -371,8 +370,8 @@ def _trivial(wa: list[str], wb: list[str]) -> bool:
     a compound hyphenated or not ("part-time" / "part of the time")."""
     if all(is_function_word(w) for w in wa + wb):
         return True
-    content_a = sorted(_sense(w) for w in _unhyphenated(wa) if not is_function_word(w))
-    content_b = sorted(_sense(w) for w in _unhyphenated(wb) if not is_function_word(w))
+    content_a = sorted(sense(w) for w in _unhyphenated(wa) if not is_function_word(w))
+    content_b = sorted(sense(w) for w in _unhyphenated(wb) if not is_function_word(w))
     return content_a == content_b
 
 
@@ -389,12 +388,6 @@ def _spelt_out(short: list[str], long: list[str]) -> bool:
 def _unhyphenated(words_: list[str]) -> list[str]:
     return [part for w in words_ for part in w.split("-") if part]
 
-
-
-def _sense(word: str) -> str:
-    """A word's stem, or its group's when news writes it for another ("jail" / "prison")."""
-    group = SYNONYMS.get(word.casefold())
-    return stem(group) if group else stem(word)
 
 
 def _quantities(side: Side, start: int, end: int) -> list[Quantity]:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from core.discrepancies.claims import clauses
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side, overlapping
-from core.discrepancies.text import is_function_word, one_line, stem, words
+from core.discrepancies.text import is_function_word, one_line, sense, words
 from core.model import Alignment, Span
 
 MIN_SHARED = 2  # content words the two clauses share: the same claim
@@ -71,7 +71,7 @@ def _content_keys(text: str, sentence_start: int, span: Span) -> tuple[tuple[str
             continue
         if w[:1].isupper() and start > sentence_start:
             continue  # a name: the entity and spelling finders read those
-        out.append((stem(w), w))
+        out.append((sense(w), w))
     return tuple(out)
 
 

@@ -102,6 +102,16 @@ def content_keys(text: str, start: int = 0, end: int | None = None) -> frozenset
     )
 
 
+#: Words news writes for one another (lexicon/synonyms.txt): a swap is no rewording.
+SYNONYMS = lexicon.groups("synonyms")
+
+
+def sense(word: str) -> str:
+    """A word's stem, or its group's when news writes it for another ("jail" / "prison")."""
+    group = SYNONYMS.get(word.casefold())
+    return stem(group) if group else stem(word)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem so "Russia"/"Russian", "killed"/"kills" meet; only used for overlap scores."""

@@ -20,3 +20,9 @@ def test_a_speaker_quoted_in_other_words_is_a_medium_quote():
     found = rewordings(a, b, [link(a, b, 1, 1, 0.6)])
     assert [(f.kind, f.severity) for f in found] == [("quote", "medium")]
     assert '"accept" vs "take"' in found[0].summary
+
+
+def test_words_news_writes_for_one_another_are_no_rewording():
+    a = side("Court.\n\nThe harbour master was sent to jail on Monday for fraud.")
+    b = side("Court.\n\nOn Monday the harbour master was sent to prison for fraud.")
+    assert rewordings(a, b, [link(a, b, 1, 1, 0.6)]) == []
