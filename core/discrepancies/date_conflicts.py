@@ -183,22 +183,6 @@ def days_conflict(
     return _unexplained(day_x, day_y, dated_a, dated_b)
 
 
-#: A day or time set against another across sentences no link holds ranks with the
-#: omitted figures: on the held-out events (779) 7 of 96 such flags were wanted, against
-#: 61 of 244 inside linked sentences.
-UNLINKED_WEIGHT = 0.85
-
-
-def unlinked_dates(flags: list[Flag]) -> list[Flag]:
-    """``flags`` with each date flag no alignment holds lowered to medium."""
-    return [
-        f._replace(severity="medium", weight=UNLINKED_WEIGHT)
-        if f.kind == "date" and f.severity == "high" and f.alignment is None
-        else f
-        for f in flags
-    ]
-
-
 def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Flag]:
     """Clock times of one claim that differ: "docked at 9:12 am" / "at 09:14 AM".
 

@@ -12,7 +12,7 @@ from core.discrepancies.attribution_conflicts import (
     wire_conflicts,
 )
 from core.discrepancies.claims import claim_span, clause_span
-from core.discrepancies.date_conflicts import date_conflicts, time_conflicts, unlinked_dates
+from core.discrepancies.date_conflicts import date_conflicts, time_conflicts
 from core.discrepancies.described_people import gender_conflicts, status_conflicts
 from core.discrepancies.fingerprint import assign_ids
 from core.discrepancies.flag import Flag
@@ -102,7 +102,7 @@ def find_discrepancies(
     passages += rewordings(sa, sb, alignments)
     fact_flags += meaning_shifts(sa, sb, alignments)
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
-    flags = unlinked_dates(unlinked_figures(figures_once(flags, sa.text, sb.text), sa, sb))
+    flags = unlinked_figures(figures_once(flags, sa.text, sb.text), sa, sb)
     ranked = rank(flags, sa.words + sb.words, capped, (sa.text, sb.text))
     return _publish(ranked, a.text, b.text)
 

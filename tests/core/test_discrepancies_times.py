@@ -95,14 +95,3 @@ def test_one_day_and_hour_in_another_order_is_no_conflict():
     assert _dates(a, b) == []
     c = "Depot fire.\n\nFlames reached the warehouse roof shortly before midnight on Thursday, crews said."
     assert _dates(c, b) != []
-
-
-def test_days_set_against_each_other_across_unlinked_sentences_rank_lower():
-    from core.discrepancies.date_conflicts import UNLINKED_WEIGHT, unlinked_dates
-    from core.discrepancies.flag import flag
-
-    loose = flag("date", "on Monday vs on Tuesday", (10, 19), (30, 40))
-    linked = loose._replace(alignment=2)
-    lowered, kept = unlinked_dates([loose, linked])
-    assert (lowered.severity, lowered.weight) == ("medium", UNLINKED_WEIGHT)
-    assert kept == linked and kept.severity == "high"
