@@ -389,7 +389,6 @@ def _unhyphenated(words_: list[str]) -> list[str]:
     return [part for w in words_ for part in w.split("-") if part]
 
 
-
 def _quantities(side: Side, start: int, end: int) -> list[Quantity]:
     return [q for q in overlapping(side.facts.quantities, start, end) if telling(side.text, q)]
 
