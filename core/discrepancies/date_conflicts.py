@@ -254,9 +254,7 @@ def _round_allows(text_a: str, x: DateRef, text_b: str, y: DateRef) -> bool:
 
 
 def _names_round_time(ref: DateRef) -> bool:
-    return bool(set(ref.text.casefold().split()) & ROUND_TIMES) and not any(
-        ch.isdigit() for ch in ref.text
-    )
+    return bool(set(ref.text.casefold().split()) & ROUND_TIMES)
 
 
 def _reaches(hedge: str | None, gap: int) -> bool:

@@ -27,7 +27,7 @@ from core.discrepancies.quantity_agreement import (
     unit_key,
 )
 from core.discrepancies.roles import counted_unit, role_of
-from core.discrepancies.side import Side, per_article
+from core.discrepancies.side import Side, overlapping, per_article
 from core.discrepancies.standing import RECALLED, standing_of
 from core.discrepancies.subject import (
     ALIGNED_BONUS,
@@ -213,11 +213,7 @@ def _counts_casualties(side: Side, span: Span | None) -> bool:
     if span is None:
         return False
     roles = _roles(side)
-    return any(
-        roles.get(q) in CASUALTY_ROLES
-        for q in side.facts.quantities
-        if span[0] <= q.start and q.end <= span[1]
-    )
+    return any(roles.get(q) in CASUALTY_ROLES for q in overlapping(side.facts.quantities, *span))
 
 
 def _one_thing(x: Quantity, y: Quantity) -> bool:
