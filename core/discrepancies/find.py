@@ -44,7 +44,9 @@ from core.model import Alignment, Article, Discrepancy, Span
 
 #: Probability from which a claim link counts as "these sentences state one claim" for the
 #: finders (credits, figures, omissions); weaker links are possible counterparts to look at.
-CLAIM_EVIDENCE = 0.2
+#: The link model's "claim" evidence (core/matchers/link_model.json): links this likely
+#: were right in 54 % of held-out cases.
+CLAIM_EVIDENCE = 0.24
 
 
 def find_discrepancies(

@@ -24,8 +24,9 @@ from core.discrepancies.text import is_function_word, one_line, stem, words
 from core.facts.fact_records import Quote
 from core.model import Alignment, Span
 
-#: Claim links from this probability read a quotation on one side as the other's remark.
-QUOTE_LINK = 0.2
+#: Claim links from this probability read a quotation on one side as the other's remark
+#: (the link model's "claim" evidence, as for figures and credits).
+QUOTE_LINK = 0.24
 #: The remark's own content words the other side must share, as a share of the remark's:
 #: a link pairs sentences, not clauses, and a long quote may sit beside another claim.
 SHARED_SHARE = 0.34

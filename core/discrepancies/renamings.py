@@ -27,7 +27,7 @@ from core.facts.names import fold, name_variants_match
 from core.model import Alignment
 from core.text.tokens import cosmetic_key
 
-MIN_LINK = 0.5  # claim links less likely than this are not read for names
+MIN_LINK = 0.62  # claim links less likely are not read (the link model's "name" evidence)
 LABELS = ("person", "org")  # places are named loosely ("Moscow" for Russia); not read here
 WEIGHT = 0.3  # the first flag the budget lets go: on real news most are two details, not one
 

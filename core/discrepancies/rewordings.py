@@ -27,7 +27,7 @@ from core.discrepancies.text import is_function_word, one_line, sense, words
 from core.model import Alignment, Span
 
 MIN_SHARED = 2  # content words the two clauses share: the same claim
-MIN_LINK = 0.3  # claim links less likely than this are not read for wording
+MIN_LINK = 0.37  # claim links less likely are not read (the link model's "wording" evidence)
 MAX_OWN = 3  # a clause with more words of its own is another claim, not a rewording
 WEIGHT = 0.4
 #: A speaker's words given otherwise is a misquote to check, ranked with a quotation

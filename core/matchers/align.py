@@ -320,9 +320,14 @@ class _Scorer:
 
     @functools.cached_property
     def _rare(self) -> Csr:
-        """0/1 rows of each sentence's words rare enough to be evidence on their own."""
+        """0/1 rows of each sentence's words rare enough to be evidence on their own.
+
+        A word no more than two sentences hold is rare however short the articles:
+        in two briefs of fewer than eight sentences between them no idf clears the
+        bar, and a figure or name the two share said nothing."""
         present = self._present
-        return present.with_data((self.words.idf[present.indices] > RARE_IDF).astype(np.float64))
+        idf, df = self.words.idf[present.indices], self.words.df[present.indices]
+        return present.with_data(((idf > RARE_IDF) | (df <= 2)).astype(np.float64))
 
     @functools.cached_property
     def _clauses(self) -> tuple[Csr, Csr, np.ndarray, np.ndarray, np.ndarray]:

@@ -184,6 +184,7 @@ class TfidfSpace:
         indptr = np.zeros(n_rows + 1, dtype=np.int64)
         np.cumsum(np.bincount(keys // n_cols, minlength=n_rows), out=indptr[1:])
         df = np.bincount(indices, minlength=n_cols)
+        self.df = df  # how many rows hold each term
         self.idf = np.log((1.0 + n_rows) / (1.0 + df)) + 1.0
         self.vocab = vocab
         self._rows: dict[int, dict[int, float]] = {}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from itertools import combinations_with_replacement
 from pathlib import Path
 from typing import NamedTuple
 
@@ -65,17 +66,45 @@ FEATURES = (
 )
 
 
+def term_names(degree: int) -> tuple[str, ...]:
+    """The model's terms: the features, and at degree 2 every product of two of them."""
+    if degree == 1:
+        return FEATURES
+    pairs = combinations_with_replacement(FEATURES, 2)
+    return FEATURES + tuple(f"{x}*{y}" for x, y in pairs)
+
+
+def expand(features: np.ndarray, degree: int) -> np.ndarray:
+    """Rows of FEATURES as rows of ``term_names(degree)``.
+
+    Evidence combines: a shared figure says much when the words overlap too and
+    little when they do not, which a sum of separate weights cannot say."""
+    if degree == 1:
+        return features
+    left, right = np.triu_indices(features.shape[1])
+    return np.hstack([features, features[:, left] * features[:, right]])
+
+
 class LinkModel(NamedTuple):
     """A fitted logistic model and the rule that turns its probabilities into links."""
 
-    weights: tuple[float, ...]  # one per FEATURES entry
+    weights: tuple[float, ...]  # one per term_names(degree) entry
     bias: float
     related_threshold: float  # a pair among its sentences' best partners links at this probability
     sure_threshold: float  # any pair links at this probability
     top_k: int  # how many best partners of each sentence are considered
+    degree: int = 1  # 2: the features' pairwise products are terms too
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        logits = features @ np.asarray(self.weights) + self.bias
+        weights = np.asarray(self.weights)
+        n = features.shape[1]
+        logits = features @ weights[:n] + self.bias
+        if self.degree == 2:
+            # the products' weights as an upper-triangular matrix: x·(Wx) sums
+            # w_ij·x_i·x_j without building the 171 product columns per pair
+            upper = np.zeros((n, n))
+            upper[np.triu_indices(n)] = weights[n:]
+            logits += np.einsum("ij,ij->i", features @ upper, features)
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0)))
 
 
@@ -83,14 +112,17 @@ class LinkModel(NamedTuple):
 def load_model(path: Path = MODEL_FILE) -> LinkModel:
     raw = json.loads(path.read_text(encoding="utf-8"))
     weights = raw["weights"]
-    if list(weights) != list(FEATURES):
-        raise ValueError(f"{path.name}: features {list(weights)} do not match {list(FEATURES)}")
+    degree = int(raw.get("degree", 1))
+    names = term_names(degree)
+    if list(weights) != list(names):
+        raise ValueError(f"{path.name}: terms {list(weights)} do not match {list(names)}")
     return LinkModel(
-        tuple(float(weights[name]) for name in FEATURES),
+        tuple(float(weights[name]) for name in names),
         float(raw["bias"]),
         float(raw["related_threshold"]),
         float(raw["sure_threshold"]),
         int(raw["top_k"]),
+        degree,
     )
 
 

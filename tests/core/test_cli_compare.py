@@ -24,7 +24,7 @@ def test_text_output_is_a_side_by_side_summary(capsys):
     assert re.search(r"\d+ aligned passages? · \d+ claim links?", out)
     assert "ALIGNED PASSAGES" in out and "│" in out
     assert "[-Wednesday" in out and "{+Thursday" in out
-    assert "ONLY IN A" in out and "Local fishermen" in out
+    assert "ONLY IN B" in out and "built in 2009" in out
     assert "DISCREPANCIES" in out and "HIGH (" in out
 
 

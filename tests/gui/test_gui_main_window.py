@@ -247,8 +247,10 @@ def test_scroll_sync_keeps_the_partner_in_view(qtbot, window):
         return a_y[1] - a_y[0] < height / 2 and b_y[1] - b_y[0] < height / 2
 
     # The passage whose partner sits furthest from the same place in B: a percentage
-    # mapping would lose it, the alignment-based one must not.
-    alignment = max(filter(fits, view.comparison().alignments),
+    # mapping would lose it, the alignment-based one must not. Scroll sync follows
+    # passages; claim links are possible counterparts it leaves alone.
+    passages = [al for al in view.comparison().alignments if al.primary]
+    alignment = max(filter(fits, passages),
                     key=lambda al: abs(a_pane.span_y_range(al.a[0])[0]
                                        - b_pane.span_y_range(al.b[0])[0]))
     top, bottom = a_pane.span_y_range(alignment.a[0])
