@@ -24,6 +24,7 @@ from core.discrepancies.subject import best_first
 from core.discrepancies.text import is_function_word, key, marks_a_cut, one_line, words
 from core.facts.fact_records import Quote
 from core.facts.names import name_variants_match
+from core.text.tokens import cosmetic_key
 
 MIN_SHARED_WORDS = 3  # a short remark ("The port is closed") is a quote too
 MIN_SHARED_SHARE = 0.6  # of the shorter quote's words
@@ -113,7 +114,7 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
             for h in _inner_hunks(x, y)
             if not _editors_gloss(sa.text, sb.text, x, y, h)
             and not _only_articles(x, y, h)
-            and not _one_compound(x, y, h)
+            and not _one_compound(sa.text, sb.text, x, y, h)
             and not _misspelt(x, y, h)
             and not _elided(sa.text, sb.text, x, y, h)
         ]
@@ -146,11 +147,15 @@ def _only_articles(x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
     return all(k in ARTICLES for k in (*x.keys[slice(*h.a)], *y.keys[slice(*h.b)]))
 
 
-def _one_compound(x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
+def _one_compound(text_a: str, text_b: str, x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
     """Whether a difference only writes a compound closed, open or hyphenated
-    ("riverbank" / "river bank"): a house style, not the speaker's words."""
-    left, right = x.keys[slice(*h.a)], y.keys[slice(*h.b)]
-    return bool(left and right) and "".join(left) == "".join(right)
+    ("riverbank" / "river bank"): a house style, not the speaker's words.
+
+    Read from the words as written: the word key drops a plural "s", which
+    would split "hands-on" from "hands" + "on"."""
+    left = "".join(cosmetic_key(text_a[s:e]) for s, e in x.spans[slice(*h.a)])
+    right = "".join(cosmetic_key(text_b[s:e]) for s, e in y.spans[slice(*h.b)])
+    return bool(left and right) and left == right
 
 
 def _elided(text_a: str, text_b: str, x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:

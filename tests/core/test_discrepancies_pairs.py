@@ -520,13 +520,21 @@ def test_changes_far_apart_in_one_quotation_are_flagged_each_where_it_is():
     assert all(len(x) < 60 and len(y) < 60 for x, y in shown), shown
 
 
-def test_a_compound_written_open_or_closed_is_the_same_quotation():
+@pytest.mark.parametrize(
+    ("closed", "open_"),
+    [
+        ("riverbank", "river bank"),
+        # a first part ending in "s": the plural-blind word key must not split the pair
+        ("arms-length talks", "arms length talks"),
+    ],
+)
+def test_a_compound_written_open_or_closed_is_the_same_quotation(closed, open_):
     remark = (
         '"We waited on the {bank} for hours while the boats searched the water, and nobody '
         'told us anything about the children," the mother said.'
     )
-    a = article_from_text("Search\n\nDivers searched the river on Monday. " + remark.format(bank="riverbank"))
-    b = article_from_text("Search\n\nDivers searched the river on Monday. " + remark.format(bank="river bank"))
+    a = article_from_text("Search\n\nDivers searched the river on Monday. " + remark.format(bank=closed))
+    b = article_from_text("Search\n\nDivers searched the river on Monday. " + remark.format(bank=open_))
     assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "quote"] == []
 
 
