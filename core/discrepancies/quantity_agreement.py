@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from core import lexicon
 from core.facts.fact_records import Quantity
+from core.facts.quantities import CURRENCY_UNITS
 
 #: Margin of a hedged single value: "an estimated" is a guess, "about" a rounding.
 HEDGE_MARGINS = {"estimated": 0.20, "approx": 0.10}
@@ -150,6 +151,8 @@ def agree(a: Quantity, b: Quantity) -> bool:
         return False
     if _differ_in_precise_digits(a, b) or _two_roundings_apart(a, b):
         return False
+    if _hedge_misses(a, b) or _hedge_misses(b, a):
+        return False
     if _rounds_decimals(a, b) or _rounds_decimals(b, a):
         return True
     if _rounds_to_thousands(a, b) or _rounds_to_thousands(b, a):
@@ -222,6 +225,41 @@ def _two_roundings_apart(a: Quantity, b: Quantity) -> bool:
     if digits < 2:
         return False
     return not (_rounds_to(a.low, b.low, digits) or _rounds_to(b.low, a.low, digits))
+
+
+#: A share hedged as rounded ("around 77 percent") reaches this many points either side.
+SHARE_POINTS = 1.0
+
+
+def _hedge_misses(hedged: Quantity, count: Quantity) -> bool:
+    """ "about 2.92 million" votes against a stated 2,843,346, "around 77 percent"
+    against 83%: a hedge told to three significant digits rounds a count at that
+    precision, and a hedged share is a point or so off, not a tenth of itself. So the
+    count must lie within one unit of the hedge's last digit (a share: within a point,
+    or half its rounding step). Two digits or fewer keep the tenth ("about 45" may
+    stand for 48). Measures a conversion reaches, and sums of money, are left alone:
+    converted to another unit or currency, a figure's written digits no longer tell
+    its precision."""
+    if hedged.qualifier != "approx" or not hedged.exact or hedged.low <= 0:
+        return False
+    if not count.exact or count.qualifier or count.low == hedged.low:
+        return False
+    unit = unit_key(hedged)
+    if unit in CONVERSIONS or unit in TEMPERATURES or unit != unit_key(count):
+        return False
+    if hedged.unit in CURRENCY_UNITS:
+        return False  # a sum "about" in one currency is often another's, at some rate
+    if not hedged.text[:1].isalpha() or _approaching(hedged):
+        return False  # "nearly 3 million" falls short on purpose
+    digits = _written_significant(hedged)
+    step = 10.0 ** (math.floor(math.log10(hedged.low)) - digits + 1)
+    if unit == "percent":
+        margin = max(SHARE_POINTS, step / 2)
+    elif digits >= PRECISE_DIGITS:
+        margin = step
+    else:
+        return False
+    return abs(count.low - hedged.low) > margin * (1 + 1e-9)
 
 
 _DECIMAL = re.compile(r"\d\.\d")

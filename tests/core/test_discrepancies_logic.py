@@ -137,7 +137,9 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(56.55, unit="%"), q(56.7, unit="%"), False),
         (q(449.99, unit="$"), q(449, unit="$"), True),  # a price without its cents
         (q(200), q(201), True),  # a round figure may round a count
-        (q(1.41178e9, qualifier="approx"), q(1_411_718_000), True),  # a hedge rounds
+        (q(1.4e9, qualifier="approx", text="about 1.4 billion"), q(1_411_718_000), True),  # a hedge rounds
+        # …at its own precision: five digits hedged are still five digits
+        (q(1.41178e9, qualifier="approx", text="about 1.41178 billion"), q(1_411_718_000), False),
         # a small count is counted one by one: at least nine dead, then at least 10
         (q(9, INF, qualifier="min"), q(10, INF, qualifier="min"), False),
         (q(9, INF, qualifier="min"), q(9, INF, qualifier="min"), True),
@@ -148,6 +150,16 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(50, qualifier="approx", text="nearly 50"), q(53), False),  # a count past it
         (q(50, qualifier="approx", text="about 50"), q(53), True),
         (q(300, qualifier="approx", text="nearly 300"), q(250, INF, qualifier="min"), True),
+        # a hedge told to three digits rounds the count at that precision
+        (q(4.83e6, qualifier="approx", unit="vote", text="about 4.83 million"), q(4_712_905, unit="vote"), False),
+        (q(4.71e6, qualifier="approx", unit="vote", text="about 4.71 million"), q(4_712_905, unit="vote"), True),
+        (q(4.7e6, qualifier="approx", unit="vote", text="about 4.7 million"), q(4_812_905, unit="vote"), True),
+        # a hedged share is a point or so off, not a tenth of itself
+        (q(64, qualifier="approx", unit="percent", text="around 64 percent"), q(69, unit="percent"), False),
+        (q(64, qualifier="approx", unit="percent", text="around 64 percent"), q(64.7, unit="percent"), True),
+        # a sum "about" in one currency may be another's, converted at some rate
+        (q(2.43e9, qualifier="approx", unit="usd", text="about $2.43 billion"), q(2.51e9, unit="usd"), True),
+        (q(16.1, qualifier="approx", unit="kilometre", text="about 16.1 km"), q(16.9, unit="kilometre"), True),
         # a reading on a scale stays that reading, hedged or not
         (q(7.6, qualifier="estimated", unit="magnitude"), q(7.4, unit="magnitude"), False),
         (q(7.6, qualifier="approx", unit="magnitude"), q(7.6, unit="magnitude"), True),
