@@ -369,7 +369,7 @@ def _unique_units(units: dict[Quantity, str], standings: dict[Quantity, str]) ->
     recalled from an earlier year is another event's)."""
     values: dict[str, set[tuple[float, float]]] = {}
     for q, unit in units.items():
-        if standings[q] != RECALLED:
+        if not standings[q].startswith(RECALLED):
             values.setdefault(unit, set()).add((q.low, q.high))
     return {u for u, v in values.items() if len(v) == 1 and (u in MEASURES or _a_thing(u))}
 

@@ -49,6 +49,13 @@ _PER_UNIT = re.compile(
     r"(?!\s+(?:ago|earlier|before)\b)",
     re.I,
 )
+#: A rate over a base ("6.77 per 1,000 people", "12 deaths per 100,000", "$900 per
+#: capita"): how often, not how many.
+_RATE_AFTER = re.compile(
+    r"\s*(?:[^\W\d_]+\s+){0,2}?(?:per|(?:in|for)\s+every)\s+"
+    r"(?:10{1,2}|1,?000|10,?000|100,?000|(?:a\s+|one\s+)?(?:hundred|thousand|million)|capita)\b",
+    re.I,
+)
 #: Units of a body's size when joined to the figure ("a 300-member assembly", "a
 #: 12-seat council"): how big the body is, not how many of it did something.
 _BODY_UNITS = frozenset({"member", "seat", "people"})
@@ -184,12 +191,15 @@ def standing_of(side: Side, q: Quantity) -> str:
         return SIZE  # "70 of the 150 seats", "more of the 150 seats": the chamber's size
     if _CAPACITY_BEFORE.search(before) or _CAPACITY_AFTER.match(after) or q.unit == "capacity":
         return SIZE  # what the stadium or the boat holds, not how many came
-    if q.unit in CURRENCY_UNITS and _PER_UNIT.match(after):
-        return PER_UNIT
+    if (q.unit in CURRENCY_UNITS and _PER_UNIT.match(after)) or _RATE_AFTER.match(after):
+        return PER_UNIT  # a price of one unit, or a rate: "7.37 deaths per 1,000 people"
     if _gap_between_values(q, after, before):
         return DIFFERENCE
     if _recalled(side, before) or _PRIOR_BEFORE.search(before) or _PRIOR_AFTER.match(after):
         return RECALLED
+    year = _recalled_when(side, side.text[max(start, q.start - _WHEN_REACH) : q.start])
+    if year:
+        return f"{RECALLED} {year}"  # that year's figure meets only the same year's
     if _REQUEST_BEFORE.search(side.text, start, q.start) or _REQUEST_AFTER.match(after):
         return REQUESTED
     if _AVERAGE_BEFORE.search(before) or _AVERAGE_AFTER.match(after):
@@ -267,6 +277,26 @@ def _of_phrase_start(text: str, q: Quantity) -> int:
     """Where "of …" begins after a percentage whose span took in what it is of."""
     found = re.search(r"(?:%|per\s?cent|percent)\s+(?=of\b)", text[q.start : q.end], re.I)
     return q.start + found.end() if found else q.end
+
+
+#: "the last time was in 1961, when famine killed…", "the worst since 2011, when a
+#: quake killed…": a "when" clause after a past year tells that year's event, however
+#: long the clause runs before its figure.
+_PAST_WHEN = re.compile(
+    r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b(?:\s+(?:and|or|to)\s+(?:19|20)\d\d\b)?"
+    r",?\s+when\b[^.;]*$",
+    re.I,
+)
+_WHEN_REACH = 160
+
+
+def _recalled_when(side: Side, before: str) -> str:
+    """The past year a "when" clause before a figure tells of, or ``""``."""
+    found = _PAST_WHEN.search(before)
+    if found is None:
+        return ""
+    since = found.group(0).lower().startswith("since")
+    return found.group(1) if since or int(found.group(1)) < _story_year(side) else ""
 
 
 def _recalled(side: Side, before: str) -> bool:

@@ -91,8 +91,26 @@ class Amount(NamedTuple):
         return cls(value, value, True, True, qualifier)
 
 
+#: "35,3%", "14,5 million": a comma before one or two last digits is a decimal point
+#: (South African and continental style); a thousands separator is followed by three.
+DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+
+
+#: "22 1/2 years", "12½": a whole number and a fraction written after it.
+MIXED_FRACTION = re.compile(r"(\d+)(?:\s+([1-3])/([234])|([½¼¾]))")
+_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+
+
 def parse_digits(text: str) -> float | None:
-    """``"100,000"`` → 100000.0; None when the grouping is not a number's."""
+    """``"100,000"`` → 100000.0, ``"35,3"`` → 35.3, ``"22 1/2"`` → 22.5; None when
+    the grouping is not a number's."""
+    mixed = MIXED_FRACTION.fullmatch(text)
+    if mixed:
+        whole, numerator, denominator, glyph = mixed.groups()
+        part = _GLYPHS[glyph] if glyph else int(numerator) / int(denominator)
+        return int(whole) + part if part < 1 else None
+    if DECIMAL_COMMA.fullmatch(text):
+        text = text.replace(",", ".")
     cleaned = text.replace(",", "").replace("\u202f", "").replace("\u00a0", "")
     try:
         value = float(cleaned)

@@ -121,7 +121,7 @@ QUANTITY = re.compile(
     r"|(?P<few>\b(?:a\s+few|several|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million|billion)\b)"
     r"|(?P<half>\bhalf\s+an?\s+(?:dozen|million|billion)\b)"
     r"|(?P<a>\ban?\s+(?:dozen|hundred|thousand|million|billion)\b)"
-    rf"|(?:(?P<cur>{_CURRENCY_PATTERN})\s?)?(?:{_AFTER_COUNTRY}(?<![\w.,:]))(?P<num>[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    rf"|(?:(?P<cur>{_CURRENCY_PATTERN})\s?)?(?:{_AFTER_COUNTRY}(?<![\w.,:]))(?P<num>[0-9]+\s(?:[1-3]/[234])(?![0-9/])|[0-9]+[½¼¾]|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+,[0-9]{{1,2}}(?![0-9,])|[0-9]+(?:\.[0-9]+)?)"
     r"(?P<attached>[^\W\d_]+)?"
     r"(?:[\s-](?P<scale>thousand|lakhs?(?:\s+crores?)?|crores?|million|billion|trillion)\b)?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b))?"
@@ -516,12 +516,25 @@ def _read_words(text: str, match: re.Match[str]) -> _Raw | None:
 _SPELLED_PERCENT = re.compile(r"\s+per\s+cent\b", re.I)
 
 
+#: The base of a rate: "per 1,000 people", "one in every 10", "for every 100 births".
+_THE_YEAR = re.compile(r"\bthe\s+year\s+$", re.I)
+#: Only a power of ten is a rate's base: "one share for every 22.48 shares" is a term.
+_RATE_BASE = re.compile(r"\b(?:per|(?:in|for)\s+every)\s+$", re.I)
+_ROUND_BASE = re.compile(r"10{1,2}|1,?000|10,?000|100,?000|1,?000,?000")
+
+
 def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
     start, end = match.span()
     num_start = match.start("num")
     value = parse_digits(match.group("num"))
     if value is None or re.match(r"[.:][0-9]", text[match.end("num") : match.end("num") + 2]):
         return None  # versions, clock times, scores written 3:1
+    if _THE_YEAR.search(text, max(0, num_start - 10), num_start):
+        return None  # "in the year 680": a date, however far back
+    if _RATE_BASE.search(text, max(0, num_start - 14), num_start) and _ROUND_BASE.fullmatch(
+        match.group("num")
+    ):
+        return None  # the "1,000" of "6.77 births per 1,000 people" counts no one
     tail = _MODEL_TAIL.search(text, max(0, num_start - 40), num_start)
     if tail and _model_name(text, tail.start(), tail.group(1)):
         return None  # the "800" of "Boeing 737-800"
@@ -680,6 +693,12 @@ def _is_score(text: str, first: _Raw, second: _Raw | None) -> bool:
     )
 
 
+#: "by" before the first figure makes "to" join a change to the level it reached
+#: when the second is many times the first; "by 3 to 5 percent" is a range.
+CHANGE_TO_LEVEL = 4
+_CHANGE_BY = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
+
+
 def _as_range(text: str, first: _Raw, second: _Raw | None) -> _Raw | None:
     """Join "between 3 and 5 million", "10-12", "two or three" into one interval."""
     if second is None or first.amount or second.amount:
@@ -694,6 +713,10 @@ def _as_range(text: str, first: _Raw, second: _Raw | None) -> _Raw | None:
     low = first.value
     if first.scale == 1 and second.scale > 1 and low * second.scale <= second.value:
         low *= second.scale
+    if low * CHANGE_TO_LEVEL < second.value and _CHANGE_BY.search(
+        text, max(0, first.start - 20), first.start
+    ):
+        return None  # "rose by 262,000 to 14.5 million": the change, then the new level
     if not low < second.value or (first.unit and second.unit and first.unit != second.unit):
         return None
     amount = Amount(low, second.value, True, True, "range")

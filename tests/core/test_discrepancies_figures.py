@@ -844,3 +844,27 @@ def test_figures_of_unlinked_sentences_rank_with_omitted_figures_unless_they_are
     assert kept == toll and kept.severity == "high"
     assert (lowered.severity, lowered.weight) == ("medium", UNLINKED_WEIGHT)
     assert still == linked
+
+
+def test_a_rate_over_a_base_is_not_set_against_a_count():
+    a = side("Census.\n\nThe country recorded 8.4 million deaths in 2024, officials said.")
+    b = side("Census.\n\nThe death rate rose to 6.12 deaths per 1,000 people in 2024.")
+    s = b
+    standing = {q.text: standing_of(s, q) for q in s.facts.quantities}
+    assert standing["6.12 deaths"] != ""
+    assert conflicts(a, b) == []
+
+
+def test_a_when_clause_after_a_past_year_tells_that_years_figures():
+    past = side(
+        "Census.\n\nThe last fall came in 1959 and 1960, when the harvest collapsed "
+        "across the northern plains and a famine killed millions of people."
+    )
+    other_past = side(
+        "Census.\n\nDeaths rose to 6.12 per thousand from 5.9 in 2023, when the country "
+        "recorded 9.8 million deaths."
+    )
+    killed = next(q for q in past.facts.quantities if "millions" in q.text)
+    assert standing_of(past, killed).startswith(RECALLED)
+    assert conflicts(past, other_past) == []
+

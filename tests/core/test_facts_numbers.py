@@ -96,3 +96,16 @@ def test_word_number_runs_join_groups_only_across_a_scale(text, runs):
     from core.facts.numbers import WORD_NUMBER
 
     assert [m.group(0) for m in re.finditer(rf"\b{WORD_NUMBER}\b", text)] == runs
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 99_999), st.integers(0, 99), st.booleans())
+def test_a_decimal_comma_reads_as_a_decimal_point(whole, fraction, two_digits):
+    decimals = f"{fraction:02d}" if two_digits else str(fraction % 10)
+    assert parse_digits(f"{whole},{decimals}") == float(f"{whole}.{decimals}")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1_000, 10**9))
+def test_grouped_thousands_still_read_as_one_number(value):
+    assert parse_digits(f"{value:,}") == value

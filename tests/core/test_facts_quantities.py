@@ -244,6 +244,7 @@ def test_ranges(text, low, high):
         "No one was hurt and the two are expected to meet.",
         "Version 3.1.2 of the software was released.",
         "Formula One returns to Monaco.",
+        "The shrine was founded in the year 712 by a hermit.",
     ],
 )
 def test_not_amounts(text):
@@ -755,3 +756,44 @@ def test_a_figure_surpassed_is_a_floor(text):
 def test_south_asian_digit_groups_and_a_lakh_of_crores(text, value, written):
     q = only(text)
     assert (q.low, q.text) == (value, written)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The jobless rate reached 31,7% in the second quarter.", 31.7, "percent"),
+        ("Employment fell to 9,2 million in the quarter.", 9.2e6, ""),
+        ("The output gap narrowed to 2,45 points.", 2.45, "point"),
+    ],
+)
+def test_a_comma_before_one_or_two_last_digits_is_a_decimal_point(text, value, unit):
+    q = only(text)
+    assert math.isclose(q.low, value) and q.unit == unit
+
+
+def test_a_comma_before_three_digits_still_groups_thousands():
+    assert only("Some 1,500 homes were flooded.").low == 1500
+    assert only("Some 1,50,000 homes were flooded.").low == 150_000
+
+
+def test_a_change_by_a_figure_to_a_level_is_two_figures_not_a_range():
+    found = quantities("Employment grew by 131,000 to 11.9 million in the year.")
+    assert [(q.low, q.high) for q in found] == [(131_000, 131_000), (11.9e6, 11.9e6)]
+    assert only("Prices rose by 3 to 5 percent this month.").qualifier == "range"
+
+
+@pytest.mark.parametrize("base", ["per 1,000 people", "per 100,000 residents", "in every 10 homes"])
+def test_the_base_of_a_rate_counts_nothing(base):
+    found = quantities(f"The town recorded 4.2 cases {base} last year.")
+    assert [q.low for q in found] == [4.2]
+
+
+def test_a_term_of_exchange_is_not_a_rate_base():
+    found = quantities("Holders get one Varden share for every 17.3 Ostmark shares.")
+    assert 17.3 in [q.low for q in found]
+
+
+@pytest.mark.parametrize("written", ["17 1/2", "17½"])
+def test_a_whole_number_and_a_fraction_are_one_figure(written):
+    q = only(f"The court imposed {written} years in prison on Monday.")
+    assert (q.low, q.unit) == (17.5, "year")
