@@ -51,7 +51,11 @@ def _article_words(
     text: str,
 ) -> tuple[tuple[tuple[str, int, int], ...], tuple[int, ...], tuple[int, ...]]:
     has_word = _ALNUM.search  # once per token of the article: a C search, not a Python loop
-    found = tuple((t.text, t.start, t.end) for t in _article_tokens(text)[0] if has_word(t.text))
+    found = tuple(
+        (t.text, t.start, t.end)
+        for t in _article_tokens(text)[0]
+        if has_word(t.text) or t.text == "&"  # the word "and" in a post or a headline
+    )
     return found, tuple(w[1] for w in found), tuple(w[2] for w in found)
 
 

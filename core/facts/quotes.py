@@ -164,10 +164,17 @@ def _speaker_after(
             return None
         between = text[span.end : subject[0]]
         if not between.strip(" ,\u00a0—–-") or between.rstrip(" \u00a0").endswith(","):
+            relayed = _AS_SAYING.match(text, verb.end(), limit)
+            if relayed:  # "…," the agency quoted the police chief as saying: his words
+                subject = (relayed.start(1), relayed.end(1))
             named = _named(text, subject, entities)
             return (*named, "subject") if named else None
         return None
     return None
+
+
+#: "quoted X as saying": the newsroom relays, X spoke.
+_AS_SAYING = re.compile(r"(?<=quoted)\s+(\S.{0,80}?)\s+as\s+say(?:ing)?\b")
 
 
 def _speaker_before(

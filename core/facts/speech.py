@@ -160,7 +160,17 @@ def object_after(text: str, start: int, ceiling: int) -> tuple[int, int] | None:
         end -= 1
     if text[start] in "“\"" and not any(mark in text[start + 1 : end] for mark in "”\""):
         start += 1  # a quoted name alone: its closing mark was trimmed, drop the opening one
+    named = _TITLE_THEN_NAME.match(text, end, ceiling)
+    if named and words and words[-1].group().lower().strip(".,") in _TITLES:
+        end = named.end("name")  # "said the Interior Minister, Ana Reis, at…": her words
     return (start, end) if end > start else None
+
+
+_TITLES = lexicon.words("person_titles")
+#: A title's holder named after a comma: ", Ana Reis," or ", Ana Reis." closes it.
+_TITLE_THEN_NAME = re.compile(
+    r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s*(?=[,.;]|$)"
+)
 
 
 _QUOTED_NAME = re.compile(r"[“\"](?P<name>[A-Z][^“”\"\n]{0,40})[”\"]")

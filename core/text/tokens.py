@@ -303,6 +303,8 @@ def cosmetic_key(token_text: str) -> str:
     straightened quote mark is never reported as a change.
     """
     text = unicodedata.normalize("NFKC", token_text).translate(_QUOTES_AND_DASHES).casefold()
+    if text == "&":
+        return "and"  # "families & everyone" in a post, "families and everyone" in print
     if not text.isascii():
         text = _strip_accents(text)
     if not any(ch.isalnum() for ch in text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.compare import compare
 from core.discrepancies import find_discrepancies
 from core.facts.fact_records import Facts, Quantity
 from core.matchers.tokendiff import diff_passage
@@ -513,3 +514,9 @@ def test_two_days_no_page_date_settles_are_shown_last():
     changes = diff_passage(a.text, spans_a, b.text, spans_b)
     [f] = passage_flags(a, b, [Alignment(spans_a, spans_b, 0.9, changes)])
     assert (f.kind, f.severity, f.weight) == ("date", "low", UNDECIDED_DATE_WEIGHT)
+
+
+def test_an_ampersand_is_the_word_and_inside_a_quotation():
+    a = Article(text='Storm.\n\nThe mayor said: "We pray for the crews & everyone hurt by the flood."\n')
+    b = Article(text='Storm.\n\nThe mayor said: "We pray for the crews and everyone hurt by the flood."\n')
+    assert compare(a, b).discrepancies == ()

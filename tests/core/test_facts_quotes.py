@@ -123,6 +123,18 @@ def test_pronoun_resolves_to_the_last_named_person():
             "state department",
             id="according-to-names-the-speaker-when-nobody-else-does",
         ),
+        pytest.param(
+            "“The river is rising fast,” the Tarvo News Agency quoted provincial governor "
+            "Mira Olsen as saying on Monday.",
+            "olsen",
+            id="a-newsroom-quoting-someone-as-saying-relays-that-persons-words",
+        ),
+        pytest.param(
+            "“The situation in the capital is calm,” declared the Interior Minister, Ana Reis, "
+            "during a press conference on Tuesday.",
+            "reis",
+            id="a-title-after-the-verb-is-held-by-the-name-after-its-comma",
+        ),
     ],
 )
 def test_the_speaker_is_the_person_meant(text, key):
