@@ -104,7 +104,7 @@ def find_discrepancies(
     passages += rewordings(sa, sb, alignments)
     fact_flags += meaning_shifts(sa, sb, alignments)
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
-    flags = unlinked_figures(figures_once(flags, sa.text, sb.text), sa, sb)
+    flags = unlinked_figures(figures_once(flags, sa.text, sb.text), sa, sb, figures)
     ranked = rank(flags, sa.words + sb.words, capped, (sa.text, sb.text))
     return _publish(ranked, a.text, b.text)
 

@@ -840,10 +840,22 @@ def test_figures_of_unlinked_sentences_rank_with_omitted_figures_unless_they_are
     toll = flag("number", "14 vs 19", at(a, "14 people"), at(b, "19 people"))
     roads = flag("number", "40 vs 25", at(a, "40 roads"), at(b, "25 roads"))
     linked = roads._replace(alignment=0)
-    kept, lowered, still = unlinked_figures([toll, roads, linked], a, b)
+    kept, lowered, still = unlinked_figures([toll, roads, linked], a, b, paired(a, b))
     assert kept == toll and kept.severity == "high"
     assert (lowered.severity, lowered.weight) == ("medium", UNLINKED_WEIGHT)
     assert still == linked
+
+
+def test_a_toll_set_against_one_of_several_tolls_across_unlinked_sentences_ranks_lower():
+    from core.discrepancies.number_conflicts import UNLINKED_WEIGHT, unlinked_figures
+
+    a = side("Storm news.\n\nThe storm killed 14 people. Floods in the south killed 9 people.")
+    b = side("Storm news.\n\nAt least 19 people died across the country.")
+    figures = paired_figures(a, b, set())
+    flags = number_conflicts(figures)
+    assert flags and all(f.severity == "high" for f in flags)
+    lowered = unlinked_figures(flags, a, b, figures)
+    assert {(f.severity, f.weight) for f in lowered} == {("medium", UNLINKED_WEIGHT)}
 
 
 def test_a_rate_over_a_base_is_not_set_against_a_count():
