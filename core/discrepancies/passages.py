@@ -27,7 +27,13 @@ from core.discrepancies.date_matching import (
     same_time,
 )
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.number_conflicts import conversions, figure_standings, linked
+from core.discrepancies.number_conflicts import (
+    conversions,
+    figure_flag,
+    figure_standings,
+    linked,
+    same_role,
+)
 from core.discrepancies.quantity_agreement import agree, same_unit, telling
 from core.discrepancies.quote_conflicts import ARTICLES, is_typo
 from core.discrepancies.roles import compatible
@@ -588,7 +594,8 @@ def _number_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> 
             return None
         x, y = clash
         summary = f"{one_line(x.text, 60)} vs {one_line(y.text, 60)}"
-        return flag("number", summary, (x.start, x.end), (y.start, y.end), index)
+        told = same_role(sa, x, sb, y)
+        return figure_flag(summary, x, y, (x.start, x.end), (y.start, y.end), index, told)
     if not _figure_dropped(sa, sb, a_span, b_span, qa or qb, bool(qa)):
         return None  # a clause with a figure rewritten: the cross-article pass compares it
     ta, wa = _shown(sa, a_span, 1, 1)

@@ -880,3 +880,16 @@ def test_a_when_clause_after_a_past_year_tells_that_years_figures():
     assert standing_of(past, killed).startswith(RECALLED)
     assert conflicts(past, other_past) == []
 
+
+
+def test_figures_five_times_apart_rank_with_omitted_figures_unless_both_name_the_count():
+    from core.discrepancies.number_conflicts import UNLINKED_WEIGHT
+
+    a = side("Exams.\n\nOf the 880,000 who sat the papers, many passed, the ministry said.")
+    b = side("Exams.\n\nOf the 160,000 who sat the papers, many passed, the ministry said.")
+    [far] = number_conflicts(paired(a, b), (a, b))
+    assert (far.severity, far.weight) == ("medium", UNLINKED_WEIGHT)
+    dead_a = side("Quake.\n\nThe quake killed 12 people in the valley, officials said.")
+    dead_b = side("Quake.\n\nThe quake killed 70 people in the valley, officials said.")
+    [toll] = number_conflicts(paired(dead_a, dead_b), (dead_a, dead_b))
+    assert toll.severity == "high"
