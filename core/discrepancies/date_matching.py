@@ -16,6 +16,9 @@ from core.facts.fact_records import DateRef
 _DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEARLESS_RE = re.compile(r"^--(\d{2})-(\d{2})$")
 _ZONE_RE = re.compile(r"[+-]\d{2}:\d{2}$|Z$")
+#: A year the text gives ("2018", "'18"): a year only inferred for a bare "September 8"
+#: (from the page's date, or another date the article gives) may be a guess.
+_WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d{2}\b")
 
 
 class Day(NamedTuple):
@@ -25,6 +28,7 @@ class Day(NamedTuple):
     stated: (
         bool  # the article wrote the date itself, rather than a weekday resolved from a page date
     )
+    year_stated: bool = False  # the article wrote the year too: "September 8, 2018"
 
 
 def day_of(ref: DateRef) -> Day | None:
@@ -37,7 +41,9 @@ def day_of(ref: DateRef) -> Day | None:
             date = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return None
-        return Day(date, (date.month, date.day), date.weekday(), ref.kind == "absolute")
+        stated = ref.kind == "absolute"
+        year = stated and _WRITTEN_YEAR.search(ref.text) is not None
+        return Day(date, (date.month, date.day), date.weekday(), stated, year)
     if m := _YEARLESS_RE.match(value):
         return Day(None, (int(m[1]), int(m[2])), ref.weekday, ref.kind == "absolute")
     if ref.weekday is not None:
@@ -48,13 +54,15 @@ def day_of(ref: DateRef) -> Day | None:
 def same_day(a: Day, b: Day) -> bool | None:
     """True/False when the two can be compared, None when they cannot.
 
-    Calendar dates are compared only when both articles state them: a weekday
+    Calendar dates are compared only when both articles state them, and the year only
+    when both write it ("September 8" against "September 8, 2018" is one day whatever
+    year the first was guessed to fall in): a weekday
     resolved against a publication date inherits that date's errors (a page
     stamped with the day it was saved), so "Thursday" and "Thursday" are one
     day even if the two pages resolve them to different weeks.
     """
     if a.stated and b.stated:
-        if a.date and b.date:
+        if a.date and b.date and (a.year_stated and b.year_stated or a.month_day != b.month_day):
             return a.date == b.date
         if a.month_day and b.month_day:
             return a.month_day == b.month_day

@@ -95,3 +95,15 @@ def test_one_day_and_hour_in_another_order_is_no_conflict():
     assert _dates(a, b) == []
     c = "Depot fire.\n\nFlames reached the warehouse roof shortly before midnight on Thursday, crews said."
     assert _dates(c, b) != []
+
+
+def test_a_day_whose_year_was_only_guessed_is_the_same_day_in_another_year():
+    guessed = (
+        "Final.\n\nThe champion won the title in Vell on October 4. She had lost there "
+        "on September 30, 2019, in the semi-final."
+    )
+    written = "Final.\n\nThe champion won the title in Vell on October 4, 2020, her first."
+    assert _dates(guessed, written) == []
+    earlier = "Final.\n\nThe champion won the title in Vell on October 4, 2019, her first."
+    assert _dates(earlier, written) != []
+    assert _dates(guessed.replace("October 4", "October 5"), written) != []
