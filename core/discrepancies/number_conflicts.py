@@ -213,10 +213,11 @@ def unlinked_figures(
 
 
 def _lone_tolls(sa: Side, sb: Side, f: Flag, figures: list[tuple[Quantity, Quantity]]) -> bool:
-    """Whether a flag sets a toll against a toll, each its article's only value of that
-    count: "has risen to 41" / "more than 30 were killed". An article giving several
-    (the dead at the scene, in hospital, by district) may be pairing two of them
-    wrongly: on the held-out events (911) 18 % of such flags were wanted."""
+    """Whether a flag sets a toll against a toll, one of them its article's only value
+    of that count and the other article giving none that agrees with it: "has risen to
+    41" / "more than 30 were killed". Where both articles give several (the dead at the
+    scene, in hospital, by district) two of them may be paired wrongly: on the held-out
+    events (911) 18 % of such flags were wanted."""
     if not (_counts_casualties(sa, f.a) or _counts_casualties(sb, f.b)):
         return False
     inside = [
@@ -225,7 +226,22 @@ def _lone_tolls(sa: Side, sb: Side, f: Flag, figures: list[tuple[Quantity, Quant
         if f.a and f.b and f.a[0] <= x.start and x.end <= f.a[1] and f.b[0] <= y.start
         and y.end <= f.b[1]
     ]
-    return not inside or any(_one_value(sa, x) and _one_value(sb, y) for x, y in inside)
+    return not inside or any(
+        (_one_value(sa, x) and _none_agree(x, sb, y)) or (_one_value(sb, y) and _none_agree(y, sa, x))
+        for x, y in inside
+    )
+
+
+def _none_agree(q: Quantity, other: Side, partner: Quantity) -> bool:
+    """Whether no figure of ``other`` counting what ``partner`` counts agrees with ``q``:
+    then any pairing of the two articles' tolls disagrees."""
+    units, roles = _units(other), _roles(other)
+    if partner not in units:
+        return True
+    kind = (units[partner], roles[partner])
+    return not any(
+        agree_converted(q, p) for p, u in units.items() if (u, roles[p]) == kind
+    )
 
 
 def _one_value(side: Side, q: Quantity) -> bool:

@@ -846,16 +846,21 @@ def test_figures_of_unlinked_sentences_rank_with_omitted_figures_unless_they_are
     assert still == linked
 
 
-def test_a_toll_set_against_one_of_several_tolls_across_unlinked_sentences_ranks_lower():
+def test_tolls_paired_across_unlinked_sentences_rank_lower_when_both_give_several():
     from core.discrepancies.number_conflicts import UNLINKED_WEIGHT, unlinked_figures
 
     a = side("Storm news.\n\nThe storm killed 14 people. Floods in the south killed 9 people.")
-    b = side("Storm news.\n\nAt least 19 people died across the country.")
+    b = side("Storm news.\n\nThe storm killed 12 people. In the south 9 people died.")
     figures = paired_figures(a, b, set())
     flags = number_conflicts(figures)
     assert flags and all(f.severity == "high" for f in flags)
     lowered = unlinked_figures(flags, a, b, figures)
     assert {(f.severity, f.weight) for f in lowered} == {("medium", UNLINKED_WEIGHT)}
+    # one toll against several that all disagree with it: any pairing is a conflict
+    one = side("Storm news.\n\nAt least 19 people died across the country.")
+    figures = paired_figures(a, one, set())
+    kept = unlinked_figures(number_conflicts(figures), a, one, figures)
+    assert kept and {f.severity for f in kept} == {"high"}
 
 
 def test_a_rate_over_a_base_is_not_set_against_a_count():
