@@ -199,8 +199,8 @@ def unlinked_figures(
     flags: list[Flag], sa: Side, sb: Side, figures: list[tuple[Quantity, Quantity]]
 ) -> list[Flag]:
     """``flags`` with each number flag no alignment holds (``alignment`` None) lowered to
-    medium, unless it sets two casualty counts against each other that each article
-    gives one value of (``figures``: the pairs the flags were made from)."""
+    medium, unless it sets a lone toll against tolls none of which agree with it
+    (``figures``: the pairs the flags were made from)."""
     return [
         f._replace(severity="medium", weight=UNLINKED_WEIGHT)
         if f.kind == "number"
@@ -220,16 +220,16 @@ def _lone_tolls(sa: Side, sb: Side, f: Flag, figures: list[tuple[Quantity, Quant
     events (911) 18 % of such flags were wanted."""
     if not (_counts_casualties(sa, f.a) or _counts_casualties(sb, f.b)):
         return False
-    inside = [
-        (x, y)
-        for x, y in figures
-        if f.a and f.b and f.a[0] <= x.start and x.end <= f.a[1] and f.b[0] <= y.start
-        and y.end <= f.b[1]
-    ]
+    inside = [(x, y) for x, y in figures if _within(x, f.a) and _within(y, f.b)]
     return not inside or any(
-        (_one_value(sa, x) and _none_agree(x, sb, y)) or (_one_value(sb, y) and _none_agree(y, sa, x))
+        (_one_value(sa, x) and _none_agree(x, sb, y))
+        or (_one_value(sb, y) and _none_agree(y, sa, x))
         for x, y in inside
     )
+
+
+def _within(q: Quantity, span: Span | None) -> bool:
+    return span is not None and span[0] <= q.start and q.end <= span[1]
 
 
 def _none_agree(q: Quantity, other: Side, partner: Quantity) -> bool:
@@ -239,9 +239,7 @@ def _none_agree(q: Quantity, other: Side, partner: Quantity) -> bool:
     if partner not in units:
         return True
     kind = (units[partner], roles[partner])
-    return not any(
-        agree_converted(q, p) for p, u in units.items() if (u, roles[p]) == kind
-    )
+    return not any(agree_converted(q, p) for p, u in units.items() if (u, roles[p]) == kind)
 
 
 def _one_value(side: Side, q: Quantity) -> bool:

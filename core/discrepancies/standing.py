@@ -14,7 +14,7 @@ from core import lexicon
 from core.discrepancies.quantity_agreement import unit_key
 from core.discrepancies.side import Side, per_article
 from core.facts.fact_records import Quantity
-from core.facts.quantities import CURRENCY_UNITS
+from core.facts.quantities import CURRENCY_UNITS, RATE_BASE_WORDS, ROUND_BASE
 
 
 def _alternatives(name: str) -> str:
@@ -52,8 +52,8 @@ _PER_UNIT = re.compile(
 #: A rate over a base ("6.77 per 1,000 people", "12 deaths per 100,000", "$900 per
 #: capita"): how often, not how many.
 _RATE_AFTER = re.compile(
-    r"\s*(?:[^\W\d_]+\s+){0,2}?(?:per|(?:in|for)\s+every)\s+"
-    r"(?:10{1,2}|1,?000|10,?000|100,?000|(?:a\s+|one\s+)?(?:hundred|thousand|million)|capita)\b",
+    rf"\s*(?:[^\W\d_]+\s+){{0,2}}?{RATE_BASE_WORDS}\s+"
+    rf"(?:{ROUND_BASE}|(?:a\s+|one\s+)?(?:hundred|thousand|million)|capita)\b",
     re.I,
 )
 #: Units of a body's size when joined to the figure ("a 300-member assembly", "a

@@ -516,11 +516,13 @@ def _read_words(text: str, match: re.Match[str]) -> _Raw | None:
 _SPELLED_PERCENT = re.compile(r"\s+per\s+cent\b", re.I)
 
 
-#: The base of a rate: "per 1,000 people", "one in every 10", "for every 100 births".
 _THE_YEAR = re.compile(r"\bthe\s+year\s+$", re.I)
-#: Only a power of ten is a rate's base: "one share for every 22.48 shares" is a term.
-_RATE_BASE = re.compile(r"\b(?:per|(?:in|for)\s+every)\s+$", re.I)
-_ROUND_BASE = re.compile(r"10{1,2}|1,?000|10,?000|100,?000|1,?000,?000")
+#: The base of a rate: "per 1,000 people", "one in every 10", "for every 100 births".
+#: Only a power of ten is one: "one share for every 22.48 shares" is a term of a deal.
+RATE_BASE_WORDS = r"(?:per|(?:in|for)\s+every)"
+ROUND_BASE = r"(?:10{1,2}|1,?000|10,?000|100,?000|1,?000,?000)"
+_RATE_BASE = re.compile(rf"\b{RATE_BASE_WORDS}\s+$", re.I)
+_ROUND_BASE = re.compile(ROUND_BASE)
 
 
 def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
