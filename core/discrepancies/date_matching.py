@@ -62,7 +62,8 @@ def same_day(a: Day, b: Day) -> bool | None:
     day even if the two pages resolve them to different weeks.
     """
     if a.stated and b.stated:
-        if a.date and b.date and (a.year_stated and b.year_stated or a.month_day != b.month_day):
+        both_years = a.year_stated and b.year_stated
+        if a.date and b.date and (both_years or a.month_day != b.month_day):
             return a.date == b.date
         if a.month_day and b.month_day:
             return a.month_day == b.month_day
