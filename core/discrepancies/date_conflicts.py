@@ -11,6 +11,7 @@ or a resolved date; months and "last week" never conflict.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -80,12 +81,32 @@ def _is_stamp(side: Side, ref: DateRef) -> bool:
     if not side.sentences:
         return False
     sentence = side.sentences[min(ref.sentence, len(side.sentences) - 1)]
-    if sentence.boilerplate:
+    if sentence.boilerplate or _in_dateline(side.text, ref):
         return True
     rest = content_keys(side.text, sentence.start, ref.start) | content_keys(
         side.text, ref.end, sentence.end
     )
     return len(rest) < 3
+
+
+#: A wire dateline before a story's first words: the place in capitalised words and
+#: commas, then the filing date, a year perhaps, the agency in brackets perhaps, and a
+#: colon or dash ("PORT TOWN, Region, June 12, (AP):", "Riverton, 4 June (Reuters) -").
+_PLACE_WORDS = r"[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*)*"
+_DATELINE_PLACE = re.compile(rf"{_PLACE_WORDS}(?:,\s{_PLACE_WORDS})*,\s")
+_DATELINE_REST = re.compile(r"\s*,?\s*(?:\d{4}\s*,?\s*)?(?:\([A-Z][\w .&-]{1,30}\)\s*)?[:\-–—]")
+
+
+def _in_dateline(text: str, ref: DateRef) -> bool:
+    """Whether the date sits in a wire dateline opening its line: the day the story was
+    filed, which may be the day after what it reports ("Wednesday evening")."""
+    line_start = text.rfind("\n", 0, ref.start) + 1
+    head = text[line_start : ref.start]
+    return (
+        len(head) <= 80
+        and _DATELINE_PLACE.fullmatch(head) is not None
+        and _DATELINE_REST.match(text, ref.end) is not None
+    )
 
 
 def _context(side: Side, ref: DateRef) -> set[str]:

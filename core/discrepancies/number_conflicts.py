@@ -285,14 +285,15 @@ def _restated(side: Side) -> frozenset[Quantity]:
     )
 
 
-#: Nouns that count a part of the people counted (lexicon/people_subgroups.txt).
-SUBGROUPS = lexicon.words("people_subgroups")
+#: Nouns that count a part of the people counted → the part (lexicon/people_subgroups.txt).
+SUBGROUPS = lexicon.groups("people_subgroups")
+AT_A_PLACE = "where"  # the part of a toll counted by where ("at the scene", "in hospital")
 
 
 @per_article
-def _parts(side: Side) -> dict[Quantity, bool]:
-    """Each figure's part-of-the-people reading, once per article rather than per pair."""
-    return {q: _a_part(side, q) for q in _units(side)}
+def _parts(side: Side) -> dict[Quantity, str]:
+    """Each figure's part of the people ("" for none), once per article rather than per pair."""
+    return {q: _part(side, q) for q in _units(side)}
 
 
 #: "30 people died at the scene", "four died in hospital": a toll counted by where.
@@ -303,16 +304,17 @@ _WHERE_AFTER = re.compile(
 )
 
 
-def _a_part(side: Side, q: Quantity) -> bool:
-    """Whether a figure counts a part of the people by age or sex ("three children",
-    "84 were women"): such a part is not the toll it belongs to, though both count
-    people, and meets only a part of its own kind ("108 women" / "more than 100 women")."""
+def _part(side: Side, q: Quantity) -> str:
+    """The part of the people a figure counts by age or sex ("three children", "84 were
+    women"), or "" when it counts no part: such a part is not the toll it belongs to,
+    though both count people, and meets only a part of its own kind ("108 women" /
+    "more than 100 women")."""
     if q.unit.casefold() in SUBGROUPS:
-        return True
+        return SUBGROUPS[q.unit.casefold()]
     if _WHERE_AFTER.match(side.text, q.end):
-        return True  # "30 were confirmed dead at the scene": those who died there
+        return AT_A_PLACE  # "30 were declared dead at the scene": those who died there
     said = _PREDICATE.match(side.text, q.end)
-    return said is not None and said.group(1).casefold() in SUBGROUPS
+    return SUBGROUPS.get(said.group(1).casefold(), "") if said is not None else ""
 
 
 _MEASURE = re.compile(

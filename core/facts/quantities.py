@@ -87,13 +87,16 @@ _PER_HOUR = re.compile(r"\s*(?:per|an|a)\s+hour\b|/h(?:r|our)?\b", re.I)
 _PER_HOUR_PAST_BRACKETS = re.compile(r"\s*\([^()]{1,40}\)\s*(?:per|an|a)\s+hour\b", re.I)
 _PER_HOUR_AFTER_BRACKET = re.compile(r"\s*\)\s*(?:per|an|a)\s+hour\b", re.I)
 #: A temperature's scale after the figure or its "degrees": "51.8 degrees Celsius",
-#: "125 Fahrenheit", "40°C", "104 °F". Without one, "degrees" is either scale.
+#: "125 Fahrenheit", "40°C", "104 °F", and the capital letter alone as some wire styles
+#: write it ("44.6 C", "-48 F"). Without one, "degrees" is either scale.
 _SCALE = re.compile(
     r"(?:\s*[°º]\s*|\s*degrees?\s+|\s+)(celsius|centigrade|fahrenheit)\b"
-    r"|\s?[°º]\s?([CF])\b",
+    r"|\s?[°º]\s?([CF])\b"
+    r"|\s(?-i:([CF]))(?![\w'’\-&]|\.\w)",
     re.I,
 )
 _SCALES = {"celsius": "°C", "centigrade": "°C", "fahrenheit": "°F", "c": "°C", "f": "°F"}
+_SCALE_LETTERS = frozenset({"C", "F"})
 #: Unit of time → its length in seconds.
 DURATION_SECONDS = {unit: float(length) for unit, length in lexicon.groups("durations").items()}
 #: What may stand between the parts of one duration: "one minute and 52 seconds", "3 hours, 12 seconds".
@@ -558,6 +561,8 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
             scale = SCALE_ABBREVIATIONS[attached]
         elif attached in MEASURES:
             unit = MEASURES[attached]
+        elif match.group("attached") in _SCALE_LETTERS and _about_temperature(text, start):
+            unit = _SCALES[attached]  # "40C", "-5F": a temperature, written tight
         else:
             return None  # 737MAX, 3D
     if match.group("scale"):
@@ -623,6 +628,8 @@ def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
     word = name.group(1)
     if word is None:
         return True
+    if word.casefold() in _HEDGE_ENDS:
+        return False  # a lead set in capitals ("AT LEAST 16 people"): a hedge, not a name
     if _headline_verb(text, start, word):
         return False
     return not word.endswith(("'s", "’s")) and not _sentence_initial(
@@ -859,11 +866,27 @@ def _hedge(amount: Amount, word: str) -> Amount:
     return amount
 
 
+_TEMPERATURE_CUES = lexicon.words("temperature_cues")
+_CUE_REACH = 160  # characters either side of a figure read for a temperature cue
+
+
+def _about_temperature(text: str, start: int) -> bool:
+    """Whether the sentence around a figure speaks of heat or cold, so that a capital
+    C or F alone after it is a temperature's scale."""
+    left = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, start - _CUE_REACH)
+    right_stops = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    right = min([*right_stops, start + _CUE_REACH])
+    found = re.findall(r"[a-z]+", text[left:right].casefold())
+    return any(w in _TEMPERATURE_CUES for w in found)
+
+
 def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     """The unit a number counts, the noun it modifies, and the end of the phrase."""
     scale = None if raw.unit else _SCALE.match(text, end)
+    if scale and scale.group(3) and not _about_temperature(text, raw.start):
+        scale = None  # "Grade 4 C": a letter alone is a scale only where heat is told
     if scale:
-        named = (scale.group(1) or scale.group(2)).casefold()
+        named = (scale.group(1) or scale.group(2) or scale.group(3)).casefold()
         return _SCALES[named], None, scale.end()
     compound = re.match(r"-([a-z]+)\b", text[end : end + 30])
     if compound and compound.group(1) not in _FRACTIONS:

@@ -301,6 +301,27 @@ def test_a_count_said_to_be_women_or_children_is_a_part_of_the_toll():
     assert len(conflicts(part, women)) == 1
 
 
+def test_a_part_meets_only_a_part_of_its_own_kind():
+    children = side("Floods.\n\nAmong the dead were 12 children, officials said on Monday.")
+    women = side("Floods.\n\nAmong the dead were 9 women, officials said on Monday.")
+    assert paired(children, women) == []
+    fewer = side("Floods.\n\nAmong the dead were 10 children, officials said on Monday.")
+    assert len(conflicts(children, fewer)) == 1
+
+
+def test_adults_named_beside_children_are_a_part_of_the_toll():
+    whole = side("Collapse.\n\nAt least seven people were killed when the roof fell.")
+    parts = side("Collapse.\n\nThe dead were six adults and one child, the mayor said.")
+    assert conflicts(whole, parts) == []
+
+
+def test_hospitalisations_count_the_people_taken_to_hospital():
+    hospitalised = side("Outbreak.\n\nThree people died and 41 others were hospitalized.")
+    stays = side("Outbreak.\n\nThere have been 38 hospitalizations and three deaths.")
+    assert ("41", "38 hospitalizations") in {(x.text, y.text) for x, y in paired(hospitalised, stays)}
+    assert len(conflicts(hospitalised, stays)) == 1
+
+
 def test_a_figure_set_in_an_earlier_year_is_recalled_and_pairs_with_no_current_one():
     text = (
         "Quake.\n\nThe island was jolted by a magnitude 7.2 earthquake in 2024. It was the "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from finder_sides import side
 
-from core.discrepancies.date_conflicts import time_conflicts
+from core.discrepancies.date_conflicts import date_conflicts, time_conflicts
 
 
 def test_the_one_time_each_story_gives_is_compared_wherever_it_sits():
@@ -107,3 +107,20 @@ def test_a_day_whose_year_was_only_guessed_is_the_same_day_in_another_year():
     earlier = "Final.\n\nThe champion won the title in Vell on October 4, 2019, her first."
     assert _dates(earlier, written) != []
     assert _dates(guessed.replace("October 4", "October 5"), written) != []
+
+
+def test_a_wire_dateline_dates_the_filing_not_the_event():
+    filed = side(
+        "Stage falls.\n\nPORT ELLIS, Westland, June 12, (AP): A gust toppled a stage at a rally "
+        "on Wednesday evening, killing four people and injuring dozens, the mayor said."
+    )
+    dated = side(
+        "Stage falls.\n\nA gust toppled a stage at a rally in Port Ellis on June 11, killing "
+        "four people and injuring dozens, the mayor said."
+    )
+    assert date_conflicts(filed, dated, {(1, 1)}) == []
+    told = side(
+        "Stage falls.\n\nA gust toppled a stage at a rally in Port Ellis on June 12, killing "
+        "four people and injuring dozens, the mayor said."
+    )
+    assert len(date_conflicts(told, dated, {(1, 1)})) == 1

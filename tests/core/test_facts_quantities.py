@@ -637,11 +637,39 @@ def test_a_speed_converted_in_brackets_before_per_hour_is_two_speeds():
         ("Rome saw 40 °C on Sunday.", 40, "°C", "40 °C"),
         ("It reached 30 degrees centigrade.", 30, "°C", "30 degrees centigrade"),
         ("It reached 125 degrees at noon.", 125, "degree", "125 degrees"),
+        ("The heat peaked at 44.6 C in the valley.", 44.6, "°C", "44.6 C"),
+        ("Wind chills of -48 F were forecast.", -48, "°F", "-48 F"),
+        ("Temperatures climbed to 41C by the afternoon.", 41, "°C", "41C"),
     ],
 )
 def test_a_temperature_keeps_its_scale(text, value, unit, written):
     q = only(text)
     assert (q.low, q.unit, q.text) == (value, unit, written)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pupils in Grade 4 C moved rooms.",
+        "The meeting was held in Room 12C of the annexe.",
+        "Passengers in seat 23F were moved.",
+    ],
+)
+def test_a_capital_letter_after_a_figure_is_a_scale_only_where_heat_is_told(text):
+    assert all(q.unit not in ("°C", "°F") for q in quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "qualifier"),
+    [
+        ("AT LEAST 14 passengers died when the bridge fell, police said.", 14, "min"),
+        ("MORE THAN 300 homes were flooded overnight.", 300, "min"),
+        ("NEARLY 40 villagers were missing on Tuesday.", 40, "approx"),
+    ],
+)
+def test_a_hedge_set_in_capitals_is_a_hedge_not_a_name(text, low, qualifier):
+    q = only(text)
+    assert (q.low, q.qualifier) == (low, qualifier)
 
 
 def test_a_figure_out_of_a_whole_counts_the_wholes_unit():
