@@ -178,6 +178,8 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
             return None
         if contracted(wa) == contracted(wb):
             return None  # "I'm sure" / "I am sure": one quotation
+        if wa and wb and _quoted_in(sb, wa) and _quoted_in(sa, wb):
+            return None  # each article quotes both words: one lead picked the other
         if (not wa and marks_a_cut(sa.text[max(0, c.a_start - 6) : c.a_end + 6])) or (
             not wb and marks_a_cut(sb.text[max(0, c.b_start - 6) : c.b_end + 6])
         ):
@@ -440,6 +442,20 @@ def _in_quote(side: Side, start: int, end: int) -> bool:
     return _inside_quotation_marks(side, first) or _inside_quotation_marks(
         side, max(first, last - 1)
     )
+
+
+def _quoted_in(side: Side, ws: list[str]) -> bool:
+    """Whether the article quotes these words, in this order, somewhere: a lead's
+    quoted "significant" attack against another's "sophisticated" one, where each
+    story quotes both words, is a choice of words between two leads, not a
+    quotation altered."""
+    wanted = [fold(w) for w in ws]
+    n = len(wanted)
+    for q in side.facts.quotes:
+        found = [fold(w) for w, _, _ in words(side.text, q.start, q.end)]
+        if any(found[i : i + n] == wanted for i in range(len(found) - n + 1)):
+            return True
+    return False
 
 
 def _inside_quotation_marks(side: Side, offset: int) -> bool:

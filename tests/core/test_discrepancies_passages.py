@@ -520,3 +520,18 @@ def test_an_ampersand_is_the_word_and_inside_a_quotation():
     a = Article(text='Storm.\n\nThe mayor said: "We pray for the crews & everyone hurt by the flood."\n')
     b = Article(text='Storm.\n\nThe mayor said: "We pray for the crews and everyone hurt by the flood."\n')
     assert compare(a, b).discrepancies == ()
+
+
+def test_a_word_each_article_quotes_elsewhere_is_no_altered_quote():
+    a = Article(
+        text="Flood news.\n\nThe river town was hit by a \u201csevere\u201d flood on Sunday, "
+        "closing every school in the valley.\n\n\u201cIt is a devastating flood for the "
+        "whole valley,\u201d the mayor told the local radio station on Sunday evening."
+    )
+    b = Article(
+        text="Flood news.\n\nThe river town was hit by a \u201cdevastating\u201d flood on "
+        "Sunday, closing every school in the valley.\n\nThe council said it faced a "
+        "\u201csevere flood\u201d and asked residents to stay away from the banks."
+    )
+    found = compare(a, b, capped=False).discrepancies
+    assert not [d for d in found if d.kind == "quote" and "severe" in d.summary]
