@@ -45,7 +45,7 @@ def test_parse_word_number(text, value):
         ("tens of thousands", 20_000, 100_000),
         ("Tens  of thousands", 20_000, 100_000),
         ("dozens", 24, 100),
-        ("scores", 40, 100),
+        ("scores", 40, 400),
         ("hundreds", 200, 1000),
         ("thousands", 2000, 10_000),
         ("hundreds of thousands", 2e5, 1e6),
