@@ -219,6 +219,7 @@ _NAMED_IN_MARKS = re.compile(
 )
 _MARK_CLOSES = re.compile(r"[\"”]")
 _NAME_AGE = re.compile(r"[A-Z][\w'’\-]+,\s$")
+_NAME_AGE_BRACKETED = re.compile(r"[A-Z][\w'’\-]+\s?\($")
 _NAME_PREFIX = re.compile(r"(?:\b(?:No|no|Nos|nos)\.|#|\bnumber)\s*$|([A-Z][\w'’.\-]*)\s+$")
 _GLUED_TO_NAME = re.compile(r"[A-Za-z][\-/]$")
 #: The second half of a model number after a name: "Boeing 737-", "Airbus A320-".
@@ -618,6 +619,8 @@ def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
         # the Telegram channel "112", flight "516"
     if _NAME_AGE.search(head) and tail.startswith(",") and value <= 120:
         return True
+    if _NAME_AGE_BRACKETED.search(head) and tail.startswith(")") and value <= 120:
+        return True  # "Ana Ruiz (67) said": an age, read by the age finder alone
     if _is_year(match.group("num"), head, tail):
         return True
     name = _NAME_PREFIX.search(head)

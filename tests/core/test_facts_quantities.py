@@ -235,6 +235,7 @@ def test_ranges(text, low, high):
         "A 34-year-old man was arrested.",
         "The suspect, aged 41, was detained.",
         "Holmes, 38, will report to prison.",
+        "Kenyan sprinter Ana Ruiz (24) broke the record on Saturday.",
         "The rebellion has continued since 2014.",
         "It finished on the 19th lap.",
         "The meeting began at 5 p.m. on Friday.",
