@@ -228,7 +228,7 @@ def same_source(
         return True
     # "the country's ambassador to Vanuatu" / "China's Ambassador to Vanuatu Li Minggan":
     # the country, the government, officials stand for whoever the other side names
-    own_f, own_g = set(key_f) - UNNAMED_OFFICIALS, set(key_g) - UNNAMED_OFFICIALS
+    own_f, own_g = set(key_f) - STANDING_FOR_A_NAME, set(key_g) - STANDING_FOR_A_NAME
     if (own_f and own_f < set(key_f) and own_f <= names_g) or (
         own_g and own_g < set(key_g) and own_g <= names_f
     ):
@@ -287,6 +287,9 @@ def _office(words: frozenset[str]) -> frozenset[str]:
 
 #: Words of a credit to "the authorities" at large (lexicon/unnamed_officials.txt).
 UNNAMED_OFFICIALS = lexicon.words("unnamed_officials")
+#: Words of a credit that stand for whatever the other credit names: the unnamed officials
+#: and the place an office serves ("the state governor" / "Westland Governor Ana Ruiz").
+STANDING_FOR_A_NAME = UNNAMED_OFFICIALS | lexicon.words("jurisdiction_words")
 
 
 def _both_unnamed_officials(f: Attribution, g: Attribution) -> bool:

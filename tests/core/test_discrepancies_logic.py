@@ -426,6 +426,19 @@ def test_the_country_stands_for_the_one_the_other_side_names():
     assert not same_source(credit("officials", "officials", "said"), named)
 
 
+def test_the_place_an_office_serves_stands_for_the_one_the_other_side_names():
+    governor = credit("the state governor", "state governor", "said")
+    named = credit("Westland Governor Ana Ruiz", "ruiz", "according to")
+    assert same_source(governor, named)
+    assert conflicting_sources([governor], [named]) is None
+    mayor = credit("the city's mayor", "city's mayor", "said")
+    assert not same_source(mayor, named)
+    # a place alone names no office: the state and the city are two sources
+    assert not same_source(
+        credit("the state", "state", "said"), credit("the city", "city", "said")
+    )
+
+
 def test_credits_to_the_authorities_at_large_are_one_source():
     figures = credit("official figures", "official figures", "according to")
     assert same_source(figures, credit("officials", "officials", "said"))

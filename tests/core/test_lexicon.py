@@ -95,6 +95,7 @@ SHAPES = {
     "forecast_cues": "list",
     "threshold_cues": "list",
     "temperature_cues": "list",
+    "jurisdiction_words": "list",
     "figure_context_synonyms": "groups",
     "profit_measures": "list",
     "roles": "groups",
