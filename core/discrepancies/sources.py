@@ -228,9 +228,10 @@ def same_source(
         return True
     # "the country's ambassador to Vanuatu" / "China's Ambassador to Vanuatu Li Minggan":
     # the country, the government, officials stand for whoever the other side names
+    # (but "state media" and "local media" are two newsrooms: a kind of medium is no office)
     own_f, own_g = set(key_f) - STANDING_FOR_A_NAME, set(key_g) - STANDING_FOR_A_NAME
-    if (own_f and own_f < set(key_f) and own_f <= names_g) or (
-        own_g and own_g < set(key_g) and own_g <= names_f
+    if (own_f and own_f < set(key_f) and own_f <= names_g and not own_f <= MEDIA_WORDS) or (
+        own_g and own_g < set(key_g) and own_g <= names_f and not own_g <= MEDIA_WORDS
     ):
         return True
     # "the Interior Ministry reported" / "Interior Minister Ana Ruiz said": a minister
@@ -287,9 +288,16 @@ def _office(words: frozenset[str]) -> frozenset[str]:
 
 #: Words of a credit to "the authorities" at large (lexicon/unnamed_officials.txt).
 UNNAMED_OFFICIALS = lexicon.words("unnamed_officials")
-#: Words of a credit that stand for whatever the other credit names: the unnamed officials
-#: and the place an office serves ("the state governor" / "Westland Governor Ana Ruiz").
-STANDING_FOR_A_NAME = UNNAMED_OFFICIALS | lexicon.words("jurisdiction_words")
+#: Words of a credit that stand for whatever the other credit names: the unnamed officials,
+#: the place an office serves ("the state governor" / "Westland Governor Ana Ruiz") and a
+#: body's paper, with the "of" that joins it to the body ("the guidance of the company" /
+#: "company spokesman Ana Ruiz").
+STANDING_FOR_A_NAME = (
+    UNNAMED_OFFICIALS
+    | lexicon.words("jurisdiction_words")
+    | lexicon.words("document_words")
+    | {"of"}
+)
 
 
 def _both_unnamed_officials(f: Attribution, g: Attribution) -> bool:

@@ -439,6 +439,13 @@ def test_the_place_an_office_serves_stands_for_the_one_the_other_side_names():
     )
 
 
+def test_a_bodys_paper_speaks_for_the_body():
+    spokesman = credit("company spokesman Ana Ruiz", "ruiz", "said")
+    guidance = credit("the guidance of the company", "guidance of the company", "citing")
+    assert same_source(spokesman, guidance)
+    assert not same_source(credit("the notification", "notification", "according to"), spokesman)
+
+
 def test_credits_to_the_authorities_at_large_are_one_source():
     figures = credit("official figures", "official figures", "according to")
     assert same_source(figures, credit("officials", "officials", "said"))

@@ -96,6 +96,7 @@ SHAPES = {
     "threshold_cues": "list",
     "temperature_cues": "list",
     "jurisdiction_words": "list",
+    "document_words": "list",
     "figure_context_synonyms": "groups",
     "profit_measures": "list",
     "roles": "groups",
