@@ -30,6 +30,7 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side, per_article
 from core.discrepancies.subject import ALIGNED_BONUS, context, match_pairs
 from core.discrepancies.text import content_keys, one_line, words
+from core.facts.attributions import DATELINE_AGENCY, DATELINE_END
 from core.facts.fact_records import DateRef
 
 MIN_SCORE = 5.0  # shared clause words (+ bonuses) to call two references one happening
@@ -94,7 +95,7 @@ def _is_stamp(side: Side, ref: DateRef) -> bool:
 #: colon or dash ("PORT TOWN, Region, June 12, (AP):", "Riverton, 4 June (Reuters) -").
 _PLACE_WORDS = r"[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*)*"
 _DATELINE_PLACE = re.compile(rf"{_PLACE_WORDS}(?:,\s{_PLACE_WORDS})*,\s")
-_DATELINE_REST = re.compile(r"\s*,?\s*(?:\d{4}\s*,?\s*)?(?:\([A-Z][\w .&-]{1,30}\)\s*)?[:\-–—]")
+_DATELINE_REST = re.compile(rf"\s*,?\s*(?:\d{{4}}\s*,?\s*)?(?:{DATELINE_AGENCY})?{DATELINE_END}")
 
 
 def _in_dateline(text: str, ref: DateRef) -> bool:
