@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from core.discrepancies import find_discrepancies
+from core.discrepancies import Candidates, candidate_flags, find_discrepancies
 from core.errors import FactDiffError
 from core.facts import extract_facts
 from core.facts.fact_records import Facts
@@ -173,6 +173,15 @@ def clear_caches() -> None:
     passage_words.cache_clear()
     sentence_tokens.cache_clear()
     forget_token_index()
+
+
+def candidates(a: Article, b: Article) -> Candidates:
+    """Every discrepancy ``compare`` finds, as flags before ranking and the budget: what
+    the ranking is tuned on (benchmarks/tune_priority.py)."""
+    aligned = align_articles(a, b)
+    return candidate_flags(
+        a, b, aligned.alignments, _facts(a, aligned.sentences_a), _facts(b, aligned.sentences_b)
+    )
 
 
 def compare(a: Article, b: Article, *, capped: bool = True) -> Comparison:

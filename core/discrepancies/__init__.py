@@ -10,6 +10,6 @@ keeps the list short; :mod:`.fingerprint` gives each flag a stable id.
 May import: core.text, core.facts and the shared modules.
 """
 
-from core.discrepancies.find import find_discrepancies
+from core.discrepancies.find import Candidates, candidate_flags, find_discrepancies
 
-__all__ = ["find_discrepancies"]
+__all__ = ["Candidates", "candidate_flags", "find_discrepancies"]

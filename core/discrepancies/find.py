@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from core.discrepancies.ages import age_conflicts
 from core.discrepancies.attribution_conflicts import (
@@ -49,6 +50,14 @@ from core.model import Alignment, Article, Discrepancy, Span
 CLAIM_EVIDENCE = 0.24
 
 
+class Candidates(NamedTuple):
+    """Every discrepancy found between two articles, before ranking and the budget."""
+
+    flags: list[Flag]
+    texts: tuple[str, str]
+    words: int  # of both articles, which sets the budget
+
+
 def find_discrepancies(
     a: Article,
     b: Article,
@@ -63,6 +72,19 @@ def find_discrepancies(
     ``capped`` off returns every candidate, before the reading budget
     (``core.discrepancies.ranking``) keeps the most valuable.
     """
+    found = candidate_flags(a, b, alignments, facts_a, facts_b)
+    return _publish(rank(found.flags, found.words, capped, found.texts), a.text, b.text)
+
+
+def candidate_flags(
+    a: Article,
+    b: Article,
+    alignments: Sequence[Alignment],
+    facts_a: Facts,
+    facts_b: Facts,
+) -> Candidates:
+    """Every flag the finders raise, deduplicated but not yet ranked (the ranking is
+    tuned on these: benchmarks/tune_priority.py)."""
     sa, sb = build_side(a, facts_a), build_side(b, facts_b)
     # weak claim links are shown as possible counterparts, not read as one claim
     aligned = aligned_sentences(
@@ -105,8 +127,7 @@ def find_discrepancies(
     fact_flags += meaning_shifts(sa, sb, alignments)
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
     flags = unlinked_figures(figures_once(flags, sa.text, sb.text), sa, sb, figures)
-    ranked = rank(flags, sa.words + sb.words, capped, (sa.text, sb.text))
-    return _publish(ranked, a.text, b.text)
+    return Candidates(flags, (sa.text, sb.text), sa.words + sb.words)
 
 
 def _strongest_first(

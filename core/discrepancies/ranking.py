@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.discrepancies.flag import SEVERITY_RANK, Flag
+from core.discrepancies.priority import PriorityModel, omissions_by_priority
 from core.discrepancies.side import spans_meet
 from core.discrepancies.text import is_function_word, normalise, stem
 from core.discrepancies.text import words as words_of
@@ -112,13 +113,20 @@ def budget(words: int) -> int:
 
 
 def rank(
-    flags: Sequence[Flag], words: int, capped: bool = True, texts: tuple[str, str] = ("", "")
+    flags: Sequence[Flag],
+    words: int,
+    capped: bool = True,
+    texts: tuple[str, str] = ("", ""),
+    model: PriorityModel | None = None,
 ) -> list[Flag]:
     """Flags in reading priority, the budget applied unless ``capped`` is off.
 
     Between flags of one severity and weight, the budget keeps what stands earlier
     in its own article (``texts``: the two articles): a fact only B has, in B's lead,
-    comes before one deep in A; and a fact not yet told before one that repeats it."""
+    comes before one deep in A; and a fact not yet told before one that repeats it.
+    The omissions are then re-dealt among their own places by how likely a reader
+    wants each (``core.discrepancies.priority``; ``model`` replaces the shipped one
+    when tuning it)."""
     lengths = (len(texts[0]), len(texts[1]))
     ordered = sorted(
         flags, key=lambda f: (SEVERITY_RANK[f.severity], -f.weight, _depth(f, lengths))
@@ -126,7 +134,7 @@ def rank(
     if not capped:
         return sorted(ordered, key=lambda f: (SEVERITY_RANK[f.severity], _position(f)))
     highs = [f for f in ordered if f.severity == "high"]
-    rest = [f for f in ordered if f.severity != "high"]
+    rest = omissions_by_priority([f for f in ordered if f.severity != "high"], texts, model)
     kept = highs + _fresh_first(rest, max(0, budget(words) - len(highs)), texts)
     return sorted(kept, key=lambda f: (SEVERITY_RANK[f.severity], _position(f)))
 

@@ -529,7 +529,8 @@ def test_an_omission_repeating_a_kept_one_waits_for_room():
     ]
     kept = rank(highs + omitted, words=100, texts=(text_a, ""))
     assert budget(100) == 5
-    assert {f.summary for f in kept} - {f.summary for f in highs} == {"wind", "flights"}
+    shown = {f.summary for f in kept} - {f.summary for f in highs}
+    assert "flights" in shown and len(shown & {"wind", "wind again"}) == 1  # told once
     roomy = rank(highs + omitted, words=300, texts=(text_a, ""))
     assert {f.summary for f in omitted} <= {f.summary for f in roomy}
 
