@@ -714,7 +714,10 @@ def _claim_links(
 ) -> list[tuple[int, int, float]]:
     """Sentence pairs the link model says report the same fact, outside the passages.
 
-    The two headlines are linked by ``_link_headlines`` alone, which asks the bodies.
+    ``headlines`` is the pair ``_link_headlines`` judged, which it alone links (it
+    asks the bodies); when a headline was already taken by the other article's lede
+    (each headline restating the other's lede), the pair passed is ``(None, None)``
+    and the model may still link the two headlines.
     """
     if table is None:
         return []
@@ -778,6 +781,7 @@ def align(
         _grow(link, scorer, near, (free_a, free_b), threshold)
         for link in sorted(links, key=lambda x: -x.score)
     ]
+    both_free = headlines[0] in free_a and headlines[1] in free_b
     grown += _link_headlines(scorer, grown, headlines, (free_a, free_b))
     grown.sort(key=lambda link: (link.a[0], link.b[0]))
     passages = [
@@ -788,7 +792,7 @@ def align(
         )
         for link in grown
     ]
-    links = _claim_links(table, grown, headlines)
+    links = _claim_links(table, grown, headlines if both_free else (None, None))
     claims = [
         Alignment((side_a.spans[i],), (side_b.spans[j],), round(p, 4), primary=False)
         for i, j, p in links

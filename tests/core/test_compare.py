@@ -297,3 +297,21 @@ def test_a_comparison_does_not_depend_on_the_process_hash_seed():
         for hash_seed in ("0", "4")
     }
     assert len(digests) == 1
+
+
+def test_two_headlines_each_taken_by_the_other_lede_still_link():
+    """A headline restating the other article's lede may be paired with that lede
+    first; the two headlines, nearly one line, must still be shown together."""
+    a = article_from_text(
+        "Death toll in Vessmark harbour blast rises to 9\n\n"
+        "The death toll in the Vessmark harbour blast rose to nine on Friday after "
+        "rescuers searched the rubble of two warehouses through the night.\n\n"
+        "Officials have not named all of the victims.\n"
+    )
+    b = article_from_text(
+        "Vessmark harbour blast death toll rises to 9\n"
+        "Rescuers pulled three bodies from two warehouses yesterday, raising the "
+        "death toll from the harbour blast to nine.\n"
+        "The blast on Thursday also injured more than 40 people.\n"
+    )
+    assert _headlines_linked(compare(a, b))
