@@ -69,6 +69,8 @@ def _read_pair(job: tuple[str, str, dict]) -> PairFlags:
     sc = _scorer(scorer_path)
     a, b = load_article(Path(base) / pair["a"]), load_article(Path(base) / pair["b"])
     found = candidates(a, b)
+    # the scorer reads the published form (each flag's text and alignment), so the pair
+    # is also compared before the budget and every flag looked up there by its key
     doc = json.loads(json.dumps(comparison_to_dict(compare(a, b, capped=False))))
 
     def meets(item: dict, d: dict) -> bool:

@@ -5,7 +5,9 @@ is kept once — the fact-level record (it has the clearer summary) taking the
 passage's alignment index — and two figures that conflict again in another
 sentence pair are kept once. The list is then capped near
 ``FLAGS_PER_1000_WORDS`` of the two articles' text: high-severity flags are
-never dropped; medium and low ones are kept by weight until the budget is spent.
+never dropped; medium and low ones are kept by weight until the budget is spent,
+the omissions among them dealt into their places by how likely a fact-checker
+wants each (``core.discrepancies.priority``).
 """
 
 from __future__ import annotations

@@ -144,3 +144,14 @@ def test_the_fit_learns_which_omissions_were_listed():
     model = tune.fitted(pairs)
     assert priority(listed, (A, B), model) > priority(unlisted, (A, B), model)
     assert tune.judge(pairs, model) == (6, 0)
+
+
+def test_clear_caches_forgets_the_vocabularies():
+    from core.compare import clear_caches
+    from core.discrepancies import priority as module
+
+    rich = _omission(A, "Ana Ruiz of the Westland Rescue Service said 412 homes lost power near Port Vell.")
+    omission_features(rich, (A, B))
+    assert module._vocabulary.cache_info().currsize > 0
+    clear_caches()
+    assert module._vocabulary.cache_info().currsize == 0
