@@ -514,46 +514,35 @@ def _entries(matrix: Csr, rows: np.ndarray) -> np.ndarray:
     return offsets + np.arange(int(lengths.sum()))
 
 
-def _dense_rows(matrix: Csr, rows: np.ndarray) -> np.ndarray:
-    """``matrix[rows]`` as a dense array, scattered straight from the CSR arrays."""
-    dense = np.zeros((len(rows), matrix.shape[1]))
-    own = _entries(matrix, rows)
-    dense[np.repeat(np.arange(len(rows)), np.diff(matrix.indptr)[rows]), matrix.indices[own]] = (
-        matrix.data[own]
-    )
-    return dense
-
-
 def _pair_dots(left: Csr, right: Csr, rows_l: np.ndarray, rows_r: np.ndarray) -> np.ndarray:
     """``left[rows_l[k]] · right[rows_r[k]]`` for every k, in a few numpy calls.
 
     Written against the CSR arrays directly: scipy's per-call overhead
     (fancy row indexing, elementwise products) dominated the few hundred
-    candidate pairs of two articles. Memory stays within CHUNK_CELLS cells.
+    candidate pairs of two articles. Each entry of the left rows is keyed by
+    (row, column) and sorted once; every entry of a pair's right row looks up
+    its partner's key, so nothing dense is built and the work is linear in the
+    entries touched (times a log). Each pair's products are summed on their
+    own, so a pair scores the same bits whatever other pairs are asked with it.
     """
     out = np.zeros(len(rows_l))
     if not len(rows_l):
         return out
     n_cols = left.shape[1]
-    distinct_l, local_l = np.unique(rows_l, return_inverse=True)
-    # left rows go dense a bounded block at a time, and every right entry picks
-    # its partner's value there: linear in the entries touched
-    order = np.argsort(rows_l, kind="stable")
-    distinct = distinct_l
-    entries = _entries(right, rows_r[order])
-    pair_of = np.repeat(np.arange(len(order)), np.diff(right.indptr)[rows_r[order]])
-    entry_row = local_l[order][pair_of]
-    per_block = max(1, CHUNK_CELLS // max(1, n_cols))
-    sums = np.zeros(len(order))
-    for lo in range(0, len(distinct), per_block):
-        block = distinct[lo : lo + per_block]
-        dense = _dense_rows(left, block)
-        first, last = np.searchsorted(entry_row, (lo, lo + len(block)))
-        picked = entries[first:last]
-        products = dense[entry_row[first:last] - lo, right.indices[picked]] * right.data[picked]
-        sums += np.bincount(pair_of[first:last], weights=products, minlength=len(order))
-    out[order] = sums
-    return out
+    distinct, local = np.unique(rows_l, return_inverse=True)
+    own = _entries(left, distinct)
+    keys = np.repeat(np.arange(len(distinct)), np.diff(left.indptr)[distinct]) * n_cols
+    keys += left.indices[own]
+    if not len(keys):
+        return out
+    order = np.argsort(keys, kind="stable")
+    keys, values = keys[order], left.data[own][order]
+    entries = _entries(right, rows_r)
+    pair_of = np.repeat(np.arange(len(rows_r)), np.diff(right.indptr)[rows_r])
+    wanted = local[pair_of] * n_cols + right.indices[entries]
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    products = np.where(keys[at] == wanted, values[at], 0.0) * right.data[entries]
+    return np.bincount(pair_of, weights=products, minlength=len(rows_l))
 
 
 def _assign(

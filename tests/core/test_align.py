@@ -253,16 +253,23 @@ def test_pair_scores_equal_pair_score_on_every_pair():
         assert batched[k] == pytest.approx(one, abs=1e-9), (i, j)
 
 
-def test_pair_dots_match_scipy_in_both_memory_regimes(monkeypatch):
+def test_pair_dots_match_scipy_and_do_not_depend_on_the_other_pairs():
     rng = np.random.default_rng(3)
-    left = sp.random(40, 300, density=0.05, format="csr", random_state=rng)
+    left = sp.random(40, 300, density=0.05, format="lil", random_state=rng)
+    left[:5] = 0  # rows with no entries at all
+    left = left.tocsr()
+    left.eliminate_zeros()
     right = sp.random(40, 300, density=0.05, format="csr", random_state=rng)
     rows_l, rows_r = rng.integers(0, 40, 500), rng.integers(0, 40, 500)
     expected = np.asarray(left[rows_l].multiply(right[rows_r]).sum(axis=1)).ravel()
     left, right = _csr(left), _csr(right)
-    assert align_module._pair_dots(left, right, rows_l, rows_r) == pytest.approx(expected)
-    monkeypatch.setattr(align_module, "CHUNK_CELLS", 900)  # three left rows per dense block
-    assert align_module._pair_dots(left, right, rows_l, rows_r) == pytest.approx(expected)
+    together = align_module._pair_dots(left, right, rows_l, rows_r)
+    assert together == pytest.approx(expected)
+    for k in range(0, 500, 37):  # asked alone, a pair scores the same bits
+        alone = align_module._pair_dots(left, right, rows_l[k : k + 1], rows_r[k : k + 1])
+        assert alone[0] == together[k]
+    empty = align_module._pair_dots(left, right, np.array([0, 4]), np.array([7, 9]))
+    assert not empty.any()
 
 
 def test_top_pairs_keep_each_rows_and_each_columns_best_however_chunked(monkeypatch):
