@@ -143,7 +143,6 @@ def clear_caches() -> None:
     from core.discrepancies.meaning_shifts import forget_readings
     from core.discrepancies.number_conflicts import forget_figures
     from core.discrepancies.omissions import forget_omission_words
-    from core.discrepancies.priority import forget_vocabularies
     from core.discrepancies.quote_conflicts import forget_quotes
     from core.discrepancies.rewordings import forget_keys
     from core.discrepancies.roles import forget_roles
@@ -164,7 +163,6 @@ def clear_caches() -> None:
     forget_readings()
     forget_figures()
     forget_omission_words()
-    forget_vocabularies()
     forget_quotes()
     forget_credit_words()
     normalise.cache_clear()

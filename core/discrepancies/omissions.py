@@ -191,12 +191,13 @@ def _spelt_numbers(side: Side) -> frozenset[float]:
 def _vocabulary(side: Side) -> frozenset[str]:
     """Stems of every content word the article uses outside site furniture."""
     spans = tuple((s.start, s.end) for s in side.sentences if not s.boilerplate)
-    return _vocabulary_of(side.text, spans)
+    return vocabulary_of(side.text, spans)
 
 
 @lru_cache(maxsize=64)
-def _vocabulary_of(text: str, spans: tuple[Span, ...]) -> frozenset[str]:
-    """``_vocabulary`` remembered: an article is the other side of several pairs."""
+def vocabulary_of(text: str, spans: tuple[Span, ...]) -> frozenset[str]:
+    """Stems of the content words in ``spans`` of ``text``, remembered: an article is the
+    other side of several pairs (the omission finder and the omission priority ask)."""
     found: set[str] = set()
     for start, end in spans:
         found.update(stem(w) for w, _, _ in words(text, start, end) if not is_function_word(w))
@@ -232,7 +233,7 @@ def _clause_stems(text: str, lo: int, hi: int, start: int) -> tuple[tuple[str, b
 
 def forget_omission_words() -> None:
     """Drop remembered vocabularies and clause stems (benchmarks, tests)."""
-    _vocabulary_of.cache_clear()
+    vocabulary_of.cache_clear()
     _clause_stems.cache_clear()
 
 

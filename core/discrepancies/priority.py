@@ -19,11 +19,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from core.discrepancies.flag import Flag
+from core.discrepancies.omissions import vocabulary_of
 from core.discrepancies.text import is_function_word, stem, words
 
 MODEL_FILE = Path(__file__).with_name("omission_priority.json")
@@ -41,7 +42,8 @@ def omission_features(f: Flag, texts: tuple[str, str]) -> tuple[float, ...]:
     said = text[span[0] : span[1]]
     tokens = words(text, *span)
     content = [stem(w) for w, _, _ in tokens if len(w) > 2 and not is_function_word(w)]
-    other = _vocabulary(texts[1 - side])
+    other_text = texts[1 - side]
+    other = vocabulary_of(other_text, ((0, len(other_text)),))
     return (
         f.weight,
         math.log1p(len(tokens)),
@@ -50,13 +52,6 @@ def omission_features(f: Flag, texts: tuple[str, str]) -> tuple[float, ...]:
         1.0 if _QUOTE_MARKS.search(said) else 0.0,
         sum(1 for c in content if c not in other) / len(content) if content else 0.0,
     )
-
-
-@lru_cache(maxsize=64)
-def _vocabulary(text: str) -> frozenset[str]:
-    """Stems of every content word of an article; remembered, as it is the other side of
-    several pairs."""
-    return frozenset(stem(w) for w, _, _ in words(text, 0, len(text)) if not is_function_word(w))
 
 
 class PriorityModel(NamedTuple):
@@ -94,7 +89,3 @@ def omissions_by_priority(
         out[i] = f
     return out
 
-
-def forget_vocabularies() -> None:
-    """Drop remembered vocabularies (benchmarks, tests)."""
-    _vocabulary.cache_clear()

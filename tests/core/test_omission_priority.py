@@ -148,10 +148,10 @@ def test_the_fit_learns_which_omissions_were_listed():
 
 def test_clear_caches_forgets_the_vocabularies():
     from core.compare import clear_caches
-    from core.discrepancies import priority as module
+    from core.discrepancies.omissions import vocabulary_of
 
     rich = _omission(A, "Ana Ruiz of the Westland Rescue Service said 412 homes lost power near Port Vell.")
     omission_features(rich, (A, B))
-    assert module._vocabulary.cache_info().currsize > 0
+    assert vocabulary_of.cache_info().currsize > 0
     clear_caches()
-    assert module._vocabulary.cache_info().currsize == 0
+    assert vocabulary_of.cache_info().currsize == 0
