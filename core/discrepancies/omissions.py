@@ -17,8 +17,10 @@ article is read for
 and each sentence with such a fact is one omission (a figure once however
 often it recurs), pointing at the sentence when it is short and at the clause
 holding the fact otherwise. A sentence
-the other article restates (it takes part in an alignment) is only reported
-for a figure or a quotation the restatement left out, never for its wording.
+the other article restates (a passage holds it, or a claim link the link
+model is sure of) is only reported for a figure or a quotation the
+restatement left out, never for its wording; one that only a weaker link
+holds (another sentence on the same topic) is read like a one-sided one.
 The headline, which restates the lede, is never an omission; nor is a fact
 already set against a counterpart (a paired figure, a matched quote).
 """
@@ -68,13 +70,25 @@ class Omitted(NamedTuple):
 
 
 def omissions(
-    side: Side, other: Side, linked: set[int], covered: set[Span], name: str
+    side: Side,
+    other: Side,
+    linked: set[int],
+    covered: set[Span],
+    name: str,
+    restated: set[int] | None = None,
 ) -> list[Flag]:
     """Omission flags for ``side`` against ``other``.
 
     ``linked`` holds the indexes of ``side``'s sentences that take part in an
-    alignment; ``covered`` the spans of facts already set against a counterpart.
+    alignment, ``restated`` (all of ``linked`` when not given) those a link
+    is sure enough of to read them as told in the other article too; ``covered``
+    the spans of facts already set against a counterpart. A sentence linked but not
+    restated (two sentences on one topic, each with its own fact) is read for a
+    credited claim or a novel clause as a one-sided one is, and ranked as linked;
+    its figures alone do not make it a claim of its own, since they may be what
+    the two sentences share.
     """
+    restated = linked if restated is None else restated
     vocabulary = _vocabulary(other)
     other_text = normalise(other.text)
     flags = []
@@ -86,7 +100,9 @@ def omissions(
             continue
         if normalise(side.text[sentence.start : sentence.end]) in other_text:
             continue  # the other article says it word for word
-        found = _omitted(side, other, index, index in linked, covered, vocabulary)
+        found = _omitted(
+            side, other, index, (index in restated, index in linked), covered, vocabulary
+        )
         if found is None:
             continue
         if isinstance(found.fact, Quantity):
@@ -114,11 +130,15 @@ def _omitted(
     side: Side,
     other: Side,
     index: int,
-    linked: bool,
+    held: tuple[bool, bool],
     covered: set[Span],
     vocabulary: frozenset[str],
 ) -> Omitted | None:
-    """The strongest fact of one sentence that the other article lacks, or None."""
+    """The strongest fact of one sentence that the other article lacks, or None.
+
+    ``held``: whether a sure link restates the sentence, and whether any link holds it.
+    """
+    restated, linked = held
     sentence = side.sentences[index]
     start, end = sentence.start, sentence.end
     for q in overlapping(side.facts.quantities, start, end):
@@ -128,13 +148,13 @@ def _omitted(
             return Omitted(claim_span(side, (q.start, q.end)), q, "number")
     for d in overlapping(side.facts.dates, start, end):
         if d.kind in _DATED and d.value and (d.start, d.end) not in covered and not _dated(d, other):
-            span = claim_span(side, (d.start, d.end)) if linked else claim_span(side, (start, end))
+            span = claim_span(side, (d.start, d.end)) if restated else claim_span(side, (start, end))
             return Omitted(span, d, "date")
     quotes = [q for q in overlapping(side.facts.quotes, start, end) if not q.short]
     for quote in quotes:
         if (quote.start, quote.end) not in covered:
             return Omitted(claim_span(side, (quote.start, quote.end)), quote, "quote")
-    if linked:
+    if restated:
         novel = _novel_clause(side, start, end, vocabulary, NOVEL_WORDS_LINKED)
         return Omitted(novel, None, "detail") if novel else None
     named = [a for a in overlapping(side.facts.attributions, start, end) if a.source_key]
@@ -144,8 +164,11 @@ def _omitted(
     if novel:
         return Omitted(novel, None, "detail")
     # a sentence no link holds that counts something: its figures may recur elsewhere
-    # ("five" crew, "five" aircraft), but what it reports with them is this sentence's own
-    if any(telling(side.text, q) for q in overlapping(side.facts.quantities, start, end)):
+    # ("five" crew, "five" aircraft), but what it reports with them is this sentence's own;
+    # a weak link to a sentence with the same figures says they are one count
+    if not linked and any(
+        telling(side.text, q) for q in overlapping(side.facts.quantities, start, end)
+    ):
         return Omitted(claim_span(side, (start, end)), None, "claim")
     return None
 

@@ -103,3 +103,36 @@ def test_a_low_omission_from_a_restated_sentence_ranks_below_one_from_an_unlinke
     [linked] = omissions(a, b, {1}, set(), "A")
     assert (unlinked.severity, linked.severity) == ("low", "low")
     assert linked.weight < unlinked.weight
+
+
+_ONE_TOPIC_A = "Port news.\n\nThe ferry sailed at night despite the storm, Ivo Tan said."
+_ONE_TOPIC_B = "Port news.\n\nThe ferry sailed at night despite the storm, the operator said."
+
+
+def test_a_sentence_linked_but_not_restated_is_read_as_one_sided_and_ranked_as_linked():
+    a, b = side(_ONE_TOPIC_A), side(_ONE_TOPIC_B)
+    assert omissions(a, b, {1}, set(), "A") == []  # restated: only a dropped figure would show
+    [weak] = omissions(a, b, {1}, set(), "A", restated=set())
+    [alone] = omissions(a, b, set(), set(), "A")
+    assert weak.a == alone.a and "Ivo Tan" in a.text[weak.a[0] : weak.a[1]]
+    assert weak.weight < alone.weight
+
+
+def test_only_a_sure_claim_link_makes_a_sentence_restated():
+    from finder_sides import link
+
+    from core.discrepancies import candidate_flags
+    from core.discrepancies.find import RESTATED_EVIDENCE
+    from core.facts import extract_facts
+    from core.model import Article
+
+    a, b = Article(_ONE_TOPIC_A), Article(_ONE_TOPIC_B)
+    sa, sb = side(_ONE_TOPIC_A), side(_ONE_TOPIC_B)
+
+    def omitted(score: float) -> list:
+        found = candidate_flags(a, b, [link(sa, sb, 1, 1, score)], extract_facts(a), extract_facts(b))
+        return [f for f in found.flags if f.kind == "omission" and f.a is not None]
+
+    assert omitted(RESTATED_EVIDENCE) == []
+    [f] = omitted(RESTATED_EVIDENCE - 0.1)
+    assert "Ivo Tan" in _ONE_TOPIC_A[f.a[0] : f.a[1]]

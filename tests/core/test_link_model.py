@@ -108,6 +108,13 @@ def test_the_finders_read_links_from_the_model_files_evidence_thresholds():
     assert evidence["name"] == renamings.MIN_LINK
 
 
+def test_a_sentence_counts_as_restated_from_the_link_models_sure_threshold():
+    from core.discrepancies import find
+
+    model = json.loads((ROOT / "core/matchers/link_model.json").read_text())
+    assert model["sure_threshold"] == find.RESTATED_EVIDENCE
+
+
 def test_evidence_thresholds_are_where_links_become_right_often_enough():
     probabilities = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
     labels = np.array([1, 1, 0, 1, 0, 0])
