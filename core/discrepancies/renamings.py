@@ -90,8 +90,10 @@ def _abbreviates(short: str, name: str) -> bool:
 
 def _words(text: str) -> set[str]:
     """A name's words, each by its cosmetic key: "Centre" and "Center", "Organisation"
-    and "Organization" are one word in British and American spelling."""
-    return {cosmetic_key(w) for w in fold(text).replace("’", "'").split() if w not in _GLUE}
+    and "Organization" are one word in British and American spelling; a double name is
+    written with its hyphen or without ("Saint-Pierre" / "Saint Pierre")."""
+    folded = fold(text).replace("’", "'").replace("-", " ")
+    return {cosmetic_key(w) for w in folded.split() if w not in _GLUE}
 
 
 _GLUE = frozenset({"the", "of", "and", "for", "'s"})

@@ -55,3 +55,12 @@ def test_a_name_the_other_story_gives_elsewhere_is_another_actor():
     a = A + " Fabrikam Inc had warned of cuts in March."
     sa, sb = side(a), side(B)
     assert renamings(sa, sb, linked(sa, sb, 0.9)) == []
+
+
+def test_a_name_written_with_and_without_its_hyphen_is_one_name():
+    sa = side("Cabinet.\n\nThe sanctions named Interior Minister Ilan Bar Tov, officials said.")
+    sb = side(
+        "Cabinet.\n\nThe sanctions named Bar-Tov, the interior minister, officials said. "
+        "Ilan Bar-Tov called them a disgrace."
+    )
+    assert renamings(sa, sb, linked(sa, sb, 0.9)) == []
