@@ -81,6 +81,9 @@ _PRIOR_BEFORE = re.compile(
     r"\s+(?:(?:the|a|an|its|their)\s+)?(?:(?:peak|high|low|level|record)\s+(?:of\s+)?)?$",
     re.I,
 )
+#: Every branch of ``_PRIOR_BEFORE`` holds "from" or "compared": words without either
+#: are answered by this plain search, not the costly one tried at every offset.
+_PRIOR_WORD = re.compile(r"from|compared", re.I)
 _PRIOR_AFTER = re.compile(
     r"^[^.;:]{0,30}?\b(?:a\s+year\s+(?:ago|earlier|before)|in\s+the\s+same\s+"
     r"(?:period|quarter|month|half)\s+(?:a\s+year\s+ago|last\s+year))\b",
@@ -143,6 +146,8 @@ _THRESHOLD_AFTER = re.compile(
 _THRESHOLD_UNITS = frozenset({"percent", "vote", "seat"})
 _THRESHOLD_IN = re.compile(rf"\b(?:{_THRESHOLD_CUES})\b", re.I)
 WAITING = lexicon.lines("pending")
+#: The markers as whole words (space-padded), built once rather than per figure.
+_WAITING_PADDED = tuple(f" {marker} " for marker in WAITING)
 _PENDING_REACH = 40  # characters after a figure where "yet to be" still speaks of it
 COMPARATIVES = lexicon.words("comparatives")
 _DIFFERENCE = re.compile(
@@ -195,7 +200,7 @@ def standing_of(side: Side, q: Quantity) -> str:
         return PER_UNIT  # a price of one unit, or a rate: "7.37 deaths per 1,000 people"
     if _gap_between_values(q, after, before):
         return DIFFERENCE
-    if _recalled(side, before) or _PRIOR_BEFORE.search(before) or _PRIOR_AFTER.match(after):
+    if _recalled(side, before) or _prior_before(before) or _PRIOR_AFTER.match(after):
         return RECALLED
     year = _recalled_when(side, side.text[max(start, q.start - _WHEN_REACH) : q.start])
     if year:
@@ -214,8 +219,13 @@ def standing_of(side: Side, q: Quantity) -> str:
         reach = side.text[max(start, q.start - _FORECAST_REACH) : q.start]
         if _forecast(reach, after):
             return FORECAST
-    folded = " ".join(after.casefold().split())
-    return PENDING if any(f" {marker} " in f" {folded} " for marker in WAITING) else ""
+    padded = f" {' '.join(after.casefold().split())} "
+    return PENDING if any(marker in padded for marker in _WAITING_PADDED) else ""
+
+
+def _prior_before(before: str) -> bool:
+    """Whether the words before a figure give the value before a change (``_PRIOR_BEFORE``)."""
+    return _PRIOR_WORD.search(before) is not None and _PRIOR_BEFORE.search(before) is not None
 
 
 def _forecast(before: str, after: str) -> bool:
@@ -288,11 +298,13 @@ _PAST_WHEN = re.compile(
     re.I,
 )
 _WHEN_REACH = 160
+#: ``_PAST_WHEN`` needs the word: without it the costly search is not tried.
+_WHEN = re.compile(r"when", re.I)
 
 
 def _recalled_when(side: Side, before: str) -> str:
     """The past year a "when" clause before a figure tells of, or ``""``."""
-    found = _PAST_WHEN.search(before)
+    found = _PAST_WHEN.search(before) if _WHEN.search(before) else None
     if found is None:
         return ""
     since = found.group(0).lower().startswith("since")
