@@ -37,7 +37,7 @@ from core.discrepancies.rewordings import rewordings
 from core.discrepancies.side import Side, build_side
 from core.discrepancies.spellings import reordered_names, spelling_variants
 from core.discrepancies.subject import aligned_sentences
-from core.discrepancies.text import words
+from core.discrepancies.text import word_count
 from core.discrepancies.unknown_counts import unknown_count_conflicts
 from core.facts.fact_records import Facts, Quantity
 from core.facts.names import fold
@@ -199,7 +199,7 @@ def _figure_span(side: Side, span: Span) -> Span:
     if side.in_headline(span[0]):
         return claim_span(side, span)
     clause = clause_span(side, span)
-    if len(words(side.text, *clause)) - len(words(side.text, *span)) < CLAUSE_WORDS:
+    if word_count(side.text, *clause) - word_count(side.text, *span) < CLAUSE_WORDS:
         return claim_span(side, span)  # "Twelve workers, most of them welders, were hurt"
     return clause
 

@@ -52,6 +52,7 @@ from core.discrepancies.text import (
     stem,
     trim,
     widen,
+    word_count,
     words,
 )
 from core.facts.fact_records import DateRef, Quantity
@@ -144,10 +145,10 @@ def _moved(sa: Side, sb: Side, changes: list[Change]) -> set[Change]:
 
 
 def _changed_ratio(sa: Side, sb: Side, alignment: Alignment, changes: list[Change]) -> float:
-    total = sum(len(words(sa.text, s, e)) for s, e in alignment.a)
-    total += sum(len(words(sb.text, s, e)) for s, e in alignment.b)
+    total = sum(word_count(sa.text, s, e) for s, e in alignment.a)
+    total += sum(word_count(sb.text, s, e) for s, e in alignment.b)
     changed = sum(
-        len(words(sa.text, c.a_start, c.a_end)) + len(words(sb.text, c.b_start, c.b_end))
+        word_count(sa.text, c.a_start, c.a_end) + word_count(sb.text, c.b_start, c.b_end)
         for c in changes
     )
     return changed / total if total else 0.0
@@ -161,7 +162,7 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
     wb = [w for w, _, _ in words(sb.text, c.b_start, c.b_end)]
     if not wa and not wb:
         return None
-    if [fold(w) for w in wa] == [fold(w) for w in wb]:
+    if len(wa) == len(wb) and [fold(w) for w in wa] == [fold(w) for w in wb]:
         return None  # a possessive only: "Kovač's" / "Kovac" (accents alone are cosmetic)
     if _only_a_gloss(sa.text[c.a_start : c.a_end], sb.text[c.b_start : c.b_end]):
         return None
@@ -366,10 +367,17 @@ _GLOSS = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]")
 def _only_a_gloss(text_a: str, text_b: str) -> bool:
     """Whether the change is a bracketed gloss one side adds ("outside (the Democratic
     Republic of Congo) DRC" / "outside DRC"): an editor's explanation, not a claim."""
+    if not _may_hold_a_gloss(text_a) and not _may_hold_a_gloss(text_b):
+        return False  # no bracket: nothing for _GLOSS to take out
     bare_a, bare_b = _GLOSS.sub("", text_a), _GLOSS.sub("", text_b)
     if (bare_a, bare_b) == (text_a, text_b):
         return False
     return _trivial(_plain_words(bare_a), _plain_words(bare_b))
+
+
+def _may_hold_a_gloss(text: str) -> bool:
+    """Whether ``text`` has an opening bracket, which every ``_GLOSS`` match starts with."""
+    return "(" in text or "[" in text
 
 
 def _trivial(wa: list[str], wb: list[str]) -> bool:
@@ -435,8 +443,8 @@ def _touches_date(side: Side, start: int, end: int, ws: list[str]) -> bool:
 def _in_quote(side: Side, start: int, end: int) -> bool:
     """Whether a changed word lies between quotation marks: a change that only takes
     in a closing mark ("…forward," the ministry said) changes the credit, not the quote."""
-    spans = [(s, e) for _, s, e in words(side.text, start, end)] or [(start, end)]
-    first, last = spans[0][0], spans[-1][1]
+    found = words(side.text, start, end)
+    first, last = (found[0][1], found[-1][2]) if found else (start, end)
     if overlapping(side.facts.quotes, first, last):
         return True
     return _inside_quotation_marks(side, first) or _inside_quotation_marks(
@@ -496,7 +504,7 @@ def _close(sa: Side, first: Change, second: Change, kind: str) -> bool:
         return False
     if kind == "quote":
         return True
-    return len(words(sa.text, first.a_end, second.a_start)) <= MERGE_GAP_WORDS
+    return word_count(sa.text, first.a_end, second.a_start) <= MERGE_GAP_WORDS
 
 
 # --- one discrepancy per group -----------------------------------------------------
@@ -549,7 +557,7 @@ def _context_words(kind: str, sa: Side, sb: Side, a_span: Span, b_span: Span) ->
         return 1, 1
     if kind == "negation":
         return 2, 2
-    short = max(len(words(sa.text, *a_span)), len(words(sb.text, *b_span))) <= 2
+    short = max(word_count(sa.text, *a_span), word_count(sb.text, *b_span)) <= 2
     return (1, 1) if short else (0, 0)
 
 
