@@ -283,9 +283,12 @@ def _gap_between_values(q: Quantity, after: str, before: str) -> bool:
     return _DIFFERENCE.match(after) is not None
 
 
+_PERCENT_OF = re.compile(r"(?:%|per\s?cent|percent)\s+(?=of\b)", re.I)
+
+
 def _of_phrase_start(text: str, q: Quantity) -> int:
     """Where "of …" begins after a percentage whose span took in what it is of."""
-    found = re.search(r"(?:%|per\s?cent|percent)\s+(?=of\b)", text[q.start : q.end], re.I)
+    found = _PERCENT_OF.search(text[q.start : q.end])
     return q.start + found.end() if found else q.end
 
 

@@ -107,7 +107,10 @@ def head_noun(run: list[re.Match[str]], plural: bool) -> re.Match[str] | None:
     return capitalised_plurals[-1] if capitalised_plurals else None
 
 
+_OF_PHRASE = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|them|whom)\s+)?")
+
+
 def skip_of_phrase(tail: str) -> int:
     """Length of a leading "of the"/"of its" so "dozens of people" reaches "people"."""
-    match = re.match(r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|them|whom)\s+)?", tail)
+    match = _OF_PHRASE.match(tail)
     return match.end() if match else 0

@@ -119,12 +119,15 @@ def parse_digits(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+_WORD_BREAKS = re.compile(r"[\s\-]+")
+
+
 def parse_word_number(text: str) -> float | None:
     """``"one hundred and fifty"`` → 150.0, ``"twenty-five"`` → 25.0."""
     total = 0.0
     current = 0.0
     seen = False
-    for word in re.split(r"[\s\-]+", text.lower()):
+    for word in _WORD_BREAKS.split(text.lower()):
         if word in ("and", ""):
             continue
         if word in UNITS:

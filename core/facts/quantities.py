@@ -529,11 +529,17 @@ _RATE_BASE = re.compile(rf"\b{RATE_BASE_WORDS}\s+$", re.I)
 _ROUND_BASE = re.compile(ROUND_BASE)
 
 
+#: A figure's digits run on after a point or a colon: a version, a clock time, a score.
+_DIGITS_RUN_ON = re.compile(r"[.:][0-9]")
+#: A hyphen or a dash and digits right after a figure: a range, a score or a model number.
+_DASH_DIGITS = re.compile(r"\s*[-–]\s*[0-9]")
+
+
 def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
     start, end = match.span()
     num_start = match.start("num")
     value = parse_digits(match.group("num"))
-    if value is None or re.match(r"[.:][0-9]", text[match.end("num") : match.end("num") + 2]):
+    if value is None or _DIGITS_RUN_ON.match(text[match.end("num") : match.end("num") + 2]):
         return None  # versions, clock times, scores written 3:1
     if _THE_YEAR.search(text, max(0, num_start - 10), num_start):
         return None  # "in the year 680": a date, however far back
@@ -572,7 +578,7 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
         unit = _CURRENCY[match.group("cur").lower()]
     elif match.group("pct"):
         unit = "percent"
-    paired = re.match(r"\s*[-–]\s*[0-9]", text[match.end() : match.end() + 4]) is not None
+    paired = _DASH_DIGITS.match(text[match.end() : match.end() + 4]) is not None
     named = not paired or _model(text, match)  # "Boeing 737-800" is a model, not a range
     if not unit and scale == 1 and named and _is_not_an_amount(text, match, value):
         return None  # a year, an age, a name's number
@@ -614,12 +620,13 @@ def _is_not_an_amount(text: str, match: re.Match[str], value: float) -> bool:
     tail = text[end : end + 40]
     if _AGE_TAIL.match(tail) or _last_word(text, start) in _AGE_WORDS or _CLOCK_TAIL.match(tail):
         return True
-    if _NAMED_IN_MARKS.search(head) and _MARK_CLOSES.match(tail):
+    # the tail's one-character tests go first: they rarely pass, the head's searches cost
+    if _MARK_CLOSES.match(tail) and _NAMED_IN_MARKS.search(head):
         return True  # a bare figure between quotation marks after a noun names something:
         # the Telegram channel "112", flight "516"
-    if _NAME_AGE.search(head) and tail.startswith(",") and value <= 120:
+    if tail.startswith(",") and value <= 120 and _NAME_AGE.search(head):
         return True
-    if _NAME_AGE_BRACKETED.search(head) and tail.startswith(")") and value <= 120:
+    if tail.startswith(")") and value <= 120 and _NAME_AGE_BRACKETED.search(head):
         return True  # "Ana Ruiz (67) said": an age, read by the age finder alone
     if _is_year(match.group("num"), head, tail):
         return True
@@ -670,10 +677,14 @@ def _headline_verb(text: str, start: int, word: str) -> bool:
     return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
+_YEAR_DIGITS = re.compile(r"1[0-9]{3}|20[0-9]{2}|2100")
+_FOLLOWING_WORD = re.compile(r"\s+([a-z][\w\-]*)")
+
+
 def _is_year(digits: str, head: str, tail: str) -> bool:
-    if not re.fullmatch(r"1[0-9]{3}|20[0-9]{2}|2100", digits):
+    if not _YEAR_DIGITS.fullmatch(digits):
         return False
-    following = re.match(r"\s+([a-z][\w\-]*)", tail)
+    following = _FOLLOWING_WORD.match(tail)
     counted = following is not None and is_plural(following.group(1))
     return not counted or _YEAR_HEAD.search(head) is not None
 
@@ -693,12 +704,15 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:—–-"
 
 
+_DASH = re.compile(r"\s*[-–]\s*")
+
+
 def _is_score(text: str, first: _Raw, second: _Raw | None) -> bool:
     """ "won 3-1", "a 102-98 victory": two tallies, not an interval."""
     if second is None or first.spelled or second.spelled or first.unit or second.unit:
         return False
     return (
-        re.fullmatch(r"\s*[-–]\s*", text[first.end : second.start]) is not None
+        _DASH.fullmatch(text[first.end : second.start]) is not None
         and first.value >= second.value
         and first.value.is_integer()
         and second.value.is_integer()
@@ -883,6 +897,10 @@ def _about_temperature(text: str, start: int) -> bool:
     return any(w in _TEMPERATURE_CUES for w in found)
 
 
+#: A unit joined to its figure by a hyphen: "a 300-member assembly", "5-km".
+_COMPOUND = re.compile(r"-([a-z]+)\b")
+
+
 def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     """The unit a number counts, the noun it modifies, and the end of the phrase."""
     scale = None if raw.unit else _SCALE.match(text, end)
@@ -891,7 +909,7 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     if scale:
         named = (scale.group(1) or scale.group(2) or scale.group(3)).casefold()
         return _SCALES[named], None, scale.end()
-    compound = re.match(r"-([a-z]+)\b", text[end : end + 30])
+    compound = _COMPOUND.match(text[end : end + 30])
     if compound and compound.group(1) not in _FRACTIONS:
         unit = MEASURES.get(singular(compound.group(1)), singular(compound.group(1)))
         end += compound.end()
