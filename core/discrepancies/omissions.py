@@ -194,14 +194,22 @@ def _stated(side: Side, q: Quantity, other: Side) -> bool:
     """Whether the other article gives this figure anywhere, for the same kind of thing:
     48 taken to hospital is not stated by "more than 40 killed", though 48 is more than 40."""
     unit = unit_key(q)
-    if not unit and q.exact and not q.qualifier and q.low in _spelt_numbers(other):
+    exact = q.exact
+    if not unit and exact and not q.qualifier and q.low in _spelt_numbers(other):
         return True  # "and 4 to the clinic" / "and four to the clinic": one style each
     return any(
-        (unit_key(y) == unit or (q.exact and y.exact and q.low == y.low))
+        (key == unit or (exact and y_exact and q.low == y.low))
         and agree(q, y)
         and compatible(side, q, other, y)
-        for y in other.facts.quantities
+        for y, key, y_exact in _keyed_figures(other)
     )
+
+
+@per_article
+def _keyed_figures(side: Side) -> tuple[tuple[Quantity, str, bool], ...]:
+    """Each figure with its unit key and whether it is exact, in reading order: every
+    sentence of the other article asks about each of them."""
+    return tuple((y, unit_key(y), y.exact) for y in side.facts.quantities)
 
 
 @per_article
