@@ -96,8 +96,9 @@ def head_noun(run: list[re.Match[str]], plural: bool) -> re.Match[str] | None:
     if not run:
         return None
     if plural:
-        plurals = [m for m in run if is_plural(m.group()) and not m.group()[:1].isupper()]
-        plurals = plurals or [m for m in run if is_plural(m.group())]
+        plurals = [m for m in run if is_plural(m.group())]  # each word's test made once
+        lower_case = [m for m in plurals if not m.group()[:1].isupper()]
+        plurals = lower_case or plurals
         if plurals:
             return plurals[-1]
     nouns = [m for m in run if not is_adjective_like(m.group())]
