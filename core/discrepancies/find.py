@@ -51,8 +51,9 @@ CLAIM_EVIDENCE = 0.24
 #: Probability from which a claim link says the other article restates a sentence, so
 #: that the omission finder reads it only for a figure, date or quotation the restatement
 #: dropped: the link model's sure threshold (core/matchers/link_model.json), where a pair
-#: links whatever else competes for it. A sentence only a weaker link holds is read as
-#: one-sided, though ranked as linked (docs/discrepancies.md).
+#: links whatever else competes for it. A sentence only a weaker link holds is read for
+#: a credited claim or a novel clause as a one-sided one is, and ranked as linked
+#: (docs/discrepancies.md).
 RESTATED_EVIDENCE = 0.4
 
 
