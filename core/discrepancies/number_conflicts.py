@@ -77,6 +77,15 @@ MEASURES = lexicon.words("measures")
 #: A figure's own thing ("a Rs 90-crore bridge") named around the other figure ("the
 #: bridge cost Rs 95 crore") says more than a word both contexts happen to share.
 THING_BONUS = 2.0
+#: Two figures of one unit that news names as the same measure ("a depth of 10 km" /
+#: "35 km deep") are one value of one thing, as two figures of one role are.
+MEASURE_NAMES = lexicon.groups("measure_names")
+_MEASURE_BEFORE = re.compile(
+    r"\b([a-z]+)\s+of\s+(?:(?:about|around|some|nearly|almost|up\s+to|just|over|under|"
+    r"more\s+than|less\s+than)\s+)?$",
+    re.I,
+)
+_MEASURE_AFTER = re.compile(r"\s*([a-z]+)\b", re.I)
 
 
 def paired_figures(
@@ -125,6 +134,8 @@ def paired_figures(
     closed_a, closed_b = _closed_floors(sa), _closed_floors(sb)
     measures_a, measures_b = _measures(sa), _measures(sb)
     measure_a, measure_b = [measures_a[q] for q in qa], [measures_b[q] for q in qb]
+    named_measures_a, named_measures_b = _named_measures(sa), _named_measures(sb)
+    named_a, named_b = [named_measures_a[q] for q in qa], [named_measures_b[q] for q in qb]
 
     def score(i: int, j: int) -> float:
         # only called for figures of one unit, both in or both out of the headline:
@@ -141,7 +152,9 @@ def paired_figures(
         if _other_measures(measure_a[i], measure_b[j]):
             return 0.0  # net profit against operating profit
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
-        same_role = bool(role_x) and role_x == role_y
+        same_role = (bool(role_x) and role_x == role_y) or (
+            bool(named_a[i]) and named_a[i] == named_b[j]
+        )
         same_figure = (distinct_a[i] and y.exact and x.low == y.low) or swapped
         one_measure = unit_a[i] in unique  # each article gives one magnitude, one depth
         if not (same_role or same_figure or one_measure or clause_word_shared(i, j)):
@@ -615,6 +628,23 @@ def _context(side: Side, q: Quantity) -> dict[str, float]:
         k = CONTEXT_SYNONYMS.get(k, k)
         found[k] = max(found.get(k, 0.0), w)
     return found
+
+
+@per_article
+def _named_measures(side: Side) -> dict[Quantity, str]:
+    """The measure news names for each figure ("a depth of 10 km", "10 km deep"), or "",
+    read once per article rather than once per pair."""
+    return {q: _named_measure(side.text, q) for q in side.facts.quantities}
+
+
+def _named_measure(text: str, q: Quantity) -> str:
+    before = _MEASURE_BEFORE.search(text, max(0, q.start - 40), q.start)
+    after = _MEASURE_AFTER.match(text, q.end, q.end + 20)
+    # the reading may take in the adjective itself ("35 km deep")
+    for word in (before and before.group(1), q.text.split()[-1], after and after.group(1)):
+        if word and word.casefold() in MEASURE_NAMES:
+            return MEASURE_NAMES[word.casefold()]
+    return ""
 
 
 def _thing(q: Quantity) -> frozenset[str]:

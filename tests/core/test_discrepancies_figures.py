@@ -919,3 +919,20 @@ def test_figures_five_times_apart_rank_with_omitted_figures_unless_both_name_the
     dead_b = side("Quake.\n\nThe quake killed 70 people in the valley, officials said.")
     [toll] = number_conflicts(paired(dead_a, dead_b), (dead_a, dead_b))
     assert toll.severity == "high"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Volcano news.\n\nThe tremor was recorded at a depth of 35 km under the island.",
+        "Volcano news.\n\nThe tremor, 35 km deep, rattled windows across the island.",
+    ],
+)
+def test_two_figures_news_names_as_one_measure_are_one_value(told):
+    a = side(
+        "Volcano news.\n\nThe tremor struck the island before dawn and had a depth of "
+        "12 km, some 20 km from the crater, officials said."
+    )
+    b = side(told + " Ash fell 60 km away in the port.")
+    found = [(x.text, y.text[:5]) for x, y in paired_figures(a, b, set())]
+    assert ("12 km", "35 km") in found

@@ -50,6 +50,7 @@ SHAPES = {
     "hedges": "list",
     "irregular_plurals": "groups",
     "joining_heads": "list",
+    "measure_names": "groups",
     "measures": "list",
     "media": "list",
     "media_descriptors": "list",
