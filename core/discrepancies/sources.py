@@ -292,11 +292,18 @@ UNNAMED_OFFICIALS = lexicon.words("unnamed_officials")
 #: the place an office serves ("the state governor" / "Westland Governor Ana Ruiz") and a
 #: body's paper, with the "of" that joins it to the body ("the guidance of the company" /
 #: "company spokesman Ana Ruiz").
+#: A country or city named before a body ("the Nepal Police", "Iraq's health ministry")
+#: says whose body it is, as the nationality does ("the Nepalese police"): against
+#: "police spokesman Ana Ruiz" the body's own words decide.
+_PLACES = frozenset(p for p in lexicon.words("places") if " " not in p)
 STANDING_FOR_A_NAME = (
     UNNAMED_OFFICIALS
     | lexicon.words("jurisdiction_words")
     | lexicon.words("document_words")
     | {"of"}
+    | _PLACES
+    | {p + "'s" for p in _PLACES}
+    | lexicon.words("nationalities")
 )
 
 

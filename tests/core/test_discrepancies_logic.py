@@ -376,6 +376,19 @@ def test_a_spokesman_speaks_for_his_department():
     )
 
 
+def test_a_country_named_before_a_body_leaves_the_body_to_decide():
+    assert same_source(
+        credit("police spokesman Ivo Tan", "tan"), credit("the Chile Police", "chile police")
+    )
+    assert same_source(
+        credit("health ministry spokesman Ivo Tan", "tan"),
+        credit("Peru's health ministry", "peru's health ministry"),
+    )
+    assert not same_source(
+        credit("police spokesman Ivo Tan", "tan"), credit("the Chile army", "chile army")
+    )
+
+
 def test_one_source_written_apart_in_initials_or_by_nationality():
     assert same_source(credit("Pay Pal", "pay pal"), credit("PayPal", "paypal"))
     assert same_source(
