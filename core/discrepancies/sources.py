@@ -324,11 +324,20 @@ def _both_unnamed_media(f: Attribution, g: Attribution) -> bool:
 def _describes(vague: Attribution, names: set[str] | frozenset[str], named: Attribution) -> bool:
     """Whether an unnamed medium ("state media") is the other credit's named medium
     described less precisely ("the state news agency RIA"): every word it gives
-    besides the kind of medium is one of the named medium's words."""
+    besides the kind of medium is one of the named medium's words, or, for a medium a
+    government runs ("Xinhua"), a word that says so ("state", "official")."""
     if is_named(vague) or not is_medium(vague) or not is_medium(named):
         return False
     descriptors = _words(vague.source) - MEDIA_WORDS
+    if named.source_key in STATE_MEDIA:
+        names = set(names) | STATE_DESCRIPTORS | NATIONALITIES
     return bool(descriptors) and descriptors <= names
+
+
+STATE_MEDIA = lexicon.words("state_media")
+STATE_DESCRIPTORS = frozenset(
+    {"state", "state-run", "state-owned", "state-controlled", "official", "government", "national"}
+)
 
 
 @lru_cache(maxsize=8192)

@@ -389,6 +389,19 @@ def test_a_country_named_before_a_body_leaves_the_body_to_decide():
     )
 
 
+def test_state_media_may_be_a_state_run_agency_but_not_another_newsroom():
+    assert same_source(
+        credit("state media", "state media", "reported"), credit("Xinhua", "xinhua", "reported")
+    )
+    assert same_source(
+        credit("Syrian state television", "syrian state television", "reported"),
+        credit("SANA", "sana", "reported"),
+    )
+    assert not same_source(
+        credit("state media", "state media", "reported"), credit("Reuters", "reuters", "reported")
+    )
+
+
 def test_one_source_written_apart_in_initials_or_by_nationality():
     assert same_source(credit("Pay Pal", "pay pal"), credit("PayPal", "paypal"))
     assert same_source(
