@@ -80,11 +80,9 @@ THING_BONUS = 2.0
 #: Two figures of one unit that news names as the same measure ("a depth of 10 km" /
 #: "35 km deep") are one value of one thing, as two figures of one role are.
 MEASURE_NAMES = lexicon.groups("measure_names")
-_MEASURE_BEFORE = re.compile(
-    r"\b([a-z]+)\s+of\s+(?:(?:about|around|some|nearly|almost|up\s+to|just|over|under|"
-    r"more\s+than|less\s+than)\s+)?$",
-    re.I,
-)
+#: The measure's noun right before the figure: a figure's reading takes in its own
+#: hedge ("about 12 km", "up to 90 km/h"), so nothing stands between.
+_MEASURE_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+$", re.I)
 _MEASURE_AFTER = re.compile(r"\s*([a-z]+)\b", re.I)
 
 

@@ -335,9 +335,7 @@ def _describes(vague: Attribution, names: set[str] | frozenset[str], named: Attr
 
 
 STATE_MEDIA = lexicon.words("state_media")
-STATE_DESCRIPTORS = frozenset(
-    {"state", "state-run", "state-owned", "state-controlled", "official", "government", "national"}
-)
+STATE_DESCRIPTORS = lexicon.words("state_descriptors")
 
 
 @lru_cache(maxsize=8192)

@@ -109,6 +109,7 @@ SHAPES = {
     "spokes_titles": "list",
     "speech_settings": "groups",
     "speech_verbs": "list",
+    "state_descriptors": "list",
     "state_media": "list",
     "surname_first": "list",
     "time_zones": "list",
