@@ -936,3 +936,26 @@ def test_two_figures_news_names_as_one_measure_are_one_value(told):
     b = side(told + " Ash fell 60 km away in the port.")
     found = [(x.text, y.text[:5]) for x, y in paired_figures(a, b, set())]
     assert ("12 km", "35 km") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Rescuers said 14 were still trapped under the rubble.", "missing"),
+        ("Officials fear 9 remain buried in the mud.", "missing"),
+        ("Officials said 30 people remained unreachable after the storm.", "missing"),
+        ("By dusk the teams had pulled 12 out alive.", "rescued"),
+        ("The spill sickened 85 in the village.", "hurt"),
+        ("The blast burned 6 of the workers.", "hurt"),
+    ],
+)
+def test_bare_counts_of_the_trapped_the_saved_and_the_sick_count_people(sentence, role):
+    s = side(f"Disaster.\n\n{sentence}")
+    assert [role_of(s, q) for q in s.facts.quantities][:1] == [role]
+
+
+def test_a_bare_count_of_the_trapped_meets_a_count_of_the_missing():
+    a = side("Mine.\n\nThe company said 11 were still trapped underground on Friday.")
+    b = side("Mine.\n\nSeven miners were still missing on Friday, the company said.")
+    assert [(x.low, y.low) for x, y in paired(a, b)] == [(11, 7)]
+    assert len(conflicts(a, b)) == 1
