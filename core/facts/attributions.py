@@ -109,7 +109,7 @@ def extract_attributions(
 
 #: A dateline's agency and the mark that ends the dateline: "LONDON, June 3 (Reuters) -",
 #: "Mumbai (PTI):". Shared with the date finder, which reads the date before it.
-DATELINE_AGENCY = r"\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*"
+DATELINE_AGENCY = r"\((?P<agency>[A-Z][\w .&/-]{1,30})\)\s*"
 DATELINE_END = r"[:\-–—]"
 _DATELINE_CREDIT = re.compile(DATELINE_AGENCY + DATELINE_END)
 _WIRE_LINES = 6  # the top lines where a credit line or dateline stands

@@ -124,3 +124,27 @@ def test_a_wire_dateline_dates_the_filing_not_the_event():
         "four people and injuring dozens, the mayor said."
     )
     assert len(date_conflicts(told, dated, {(1, 1)})) == 1
+
+
+def test_a_dateline_of_a_day_and_an_agency_alone_dates_the_filing():
+    filed = side(
+        "Stage falls.\n\nJune 12 (Wire) — A gust toppled a stage at a rally, killing four "
+        "people and injuring dozens, the mayor said."
+    )
+    dated = side(
+        "Stage falls.\n\nA gust toppled a stage at a rally in Port Ellis on June 11, killing "
+        "four people and injuring dozens, the mayor said."
+    )
+    assert date_conflicts(filed, dated, {(1, 1)}) == []
+
+
+def test_a_dateline_may_credit_two_agencies_at_once():
+    joint = side(
+        "Stage falls.\n\nPORT ELLIS, June 12, 2021 (Desk/Wire) – A gust toppled a stage at a "
+        "rally, killing four people and injuring dozens, the mayor said."
+    )
+    dated = side(
+        "Stage falls.\n\nA gust toppled a stage at a rally in Port Ellis on June 11, 2021, "
+        "killing four people and injuring dozens, the mayor said."
+    )
+    assert date_conflicts(joint, dated, {(1, 1)}) == []
