@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from finder_sides import side
 
 from core.discrepancies.date_conflicts import date_conflicts, time_conflicts
@@ -126,25 +127,18 @@ def test_a_wire_dateline_dates_the_filing_not_the_event():
     assert len(date_conflicts(told, dated, {(1, 1)})) == 1
 
 
-def test_a_dateline_of_a_day_and_an_agency_alone_dates_the_filing():
+@pytest.mark.parametrize(
+    "dateline",
+    ["June 12 (Wire) —", "PORT ELLIS, June 12, 2021 (Desk/Wire) –"],
+    ids=["a-day-and-an-agency-alone", "two-agencies-at-once"],
+)
+def test_a_dateline_in_its_other_forms_dates_the_filing(dateline):
     filed = side(
-        "Stage falls.\n\nJune 12 (Wire) — A gust toppled a stage at a rally, killing four "
-        "people and injuring dozens, the mayor said."
-    )
-    dated = side(
-        "Stage falls.\n\nA gust toppled a stage at a rally in Port Ellis on June 11, killing "
-        "four people and injuring dozens, the mayor said."
-    )
-    assert date_conflicts(filed, dated, {(1, 1)}) == []
-
-
-def test_a_dateline_may_credit_two_agencies_at_once():
-    joint = side(
-        "Stage falls.\n\nPORT ELLIS, June 12, 2021 (Desk/Wire) – A gust toppled a stage at a "
-        "rally, killing four people and injuring dozens, the mayor said."
+        f"Stage falls.\n\n{dateline} A gust toppled a stage at a rally, killing four people "
+        "and injuring dozens, the mayor said."
     )
     dated = side(
         "Stage falls.\n\nA gust toppled a stage at a rally in Port Ellis on June 11, 2021, "
         "killing four people and injuring dozens, the mayor said."
     )
-    assert date_conflicts(joint, dated, {(1, 1)}) == []
+    assert date_conflicts(filed, dated, {(1, 1)}) == []
