@@ -96,7 +96,6 @@ def _is_stamp(side: Side, ref: DateRef) -> bool:
 _PLACE_WORDS = r"[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*)*"
 _DATELINE_PLACE = re.compile(rf"{_PLACE_WORDS}(?:,\s{_PLACE_WORDS})*,\s")
 _DATELINE_REST = re.compile(rf"\s*,?\s*(?:\d{{4}}\s*,?\s*)?(?:{DATELINE_AGENCY})?{DATELINE_END}")
-_DATELINE_AGENCY_AFTER = re.compile(rf"\s*,?\s*(?:\d{{4}}\s*,?\s*)?{DATELINE_AGENCY}{DATELINE_END}")
 
 
 def _in_dateline(text: str, ref: DateRef) -> bool:
@@ -105,7 +104,8 @@ def _in_dateline(text: str, ref: DateRef) -> bool:
     line_start = text.rfind("\n", 0, ref.start) + 1
     head = text[line_start : ref.start]
     if not head.strip():  # "July 6 (UPI) —": a date and an agency opening the story
-        return _DATELINE_AGENCY_AFTER.match(text, ref.end) is not None
+        rest = _DATELINE_REST.match(text, ref.end)
+        return rest is not None and rest.group("agency") is not None
     return (
         len(head) <= 80
         and _DATELINE_PLACE.fullmatch(head) is not None
