@@ -236,8 +236,8 @@ def _hedge_misses(hedged: Quantity, count: Quantity) -> bool:
     against 83%: a hedge told to three significant digits rounds a count at that
     precision, and a hedged share is a point or so off, not a tenth of itself. So the
     count must lie within one unit of the hedge's last digit (a share: within a point,
-    or half its rounding step). Two digits or fewer keep the tenth ("about 45" may
-    stand for 48). Measures a conversion reaches, and sums of money, are left alone:
+    or half its rounding step; a share told to a tenth of a point, within a tenth).
+    Two digits or fewer keep the tenth ("about 45" may stand for 48). Measures a conversion reaches, and sums of money, are left alone:
     converted to another unit or currency, a figure's written digits no longer tell
     its precision."""
     if hedged.qualifier != "approx" or not hedged.exact or hedged.low <= 0:
@@ -253,7 +253,9 @@ def _hedge_misses(hedged: Quantity, count: Quantity) -> bool:
         return False  # "nearly 3 million" falls short on purpose
     digits = _written_significant(hedged)
     step = 10.0 ** (math.floor(math.log10(hedged.low)) - digits + 1)
-    if unit == "percent":
+    if unit == "percent" and _WRITTEN_DECIMAL.search(hedged.text):
+        margin = step  # "about 8.5%": told to a tenth of a point, it rounds a tenth
+    elif unit == "percent":
         margin = max(SHARE_POINTS, step / 2)
     elif digits >= PRECISE_DIGITS:
         margin = step

@@ -157,6 +157,9 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         # a hedged share is a point or so off, not a tenth of itself
         (q(64, qualifier="approx", unit="percent", text="around 64 percent"), q(69, unit="percent"), False),
         (q(64, qualifier="approx", unit="percent", text="around 64 percent"), q(64.7, unit="percent"), True),
+        # …and one told to a tenth of a point rounds a tenth
+        (q(8.5, qualifier="approx", unit="percent", text="about 8.5%"), q(8.9, unit="percent"), False),
+        (q(8.5, qualifier="approx", unit="percent", text="about 8.5%"), q(8.46, unit="percent"), True),
         # a sum "about" in one currency may be another's, converted at some rate
         (q(2.43e9, qualifier="approx", unit="usd", text="about $2.43 billion"), q(2.51e9, unit="usd"), True),
         (q(16.1, qualifier="approx", unit="kilometre", text="about 16.1 km"), q(16.9, unit="kilometre"), True),
