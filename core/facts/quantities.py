@@ -844,7 +844,8 @@ _STATES = frozenset(
     if role in ("dead", "hurt", "missing", "displaced", "rescued", "arrested")
 )
 _STATE_AFTER = re.compile(
-    r"\s+(?:(?:were|are|was|is|have\s+been|has\s+been|had\s+been|remain|remained)\s+)?"
+    r"\s+(?:others\s+)?"  # "four others were hurt": the others counted in a state
+    r"(?:(?:were|are|was|is|have\s+been|has\s+been|had\s+been|remain|remained)\s+)?"
     r"(?:still\s+|reported\s+|confirmed\s+)?([a-z]+)\b"
 )
 
