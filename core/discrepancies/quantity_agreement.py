@@ -39,6 +39,8 @@ def _singular(unit: str) -> str:
 
 
 PEOPLE = frozenset(_singular(word) for word in lexicon.words("person_units"))
+#: Nouns of one counted thing → the thing (lexicon/counted_things.txt).
+THINGS = {_singular(word): group for word, group in lexicon.groups("counted_things").items()}
 
 
 def unit_key(q: Quantity) -> str:
@@ -52,7 +54,7 @@ def _unit_key(unit: str) -> str:
     """``unit_key`` by the unit's text: pairing, agreement and omissions ask it
     about a thousand times a pair, of a few dozen distinct units."""
     folded = _singular(unit.casefold().strip())
-    return "people" if folded in PEOPLE else folded
+    return "people" if folded in PEOPLE else THINGS.get(folded, folded)
 
 
 def counts_people(word: str) -> bool:

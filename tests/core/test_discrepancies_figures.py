@@ -959,3 +959,11 @@ def test_a_bare_count_of_the_trapped_meets_a_count_of_the_missing():
     b = side("Mine.\n\nSeven miners were still missing on Friday, the company said.")
     assert [(x.low, y.low) for x, y in paired(a, b)] == [(11, 7)]
     assert len(conflicts(a, b)) == 1
+
+
+def test_houses_and_homes_count_one_thing():
+    a = side("Floods.\n\nThe floods destroyed 40 houses across the region, officials said.")
+    b = side("Floods.\n\nOfficials said the floods destroyed 56 homes across the region.")
+    assert [(x.low, y.low) for x, y in paired(a, b)] == [(40, 56)]
+    assert len(conflicts(a, b)) == 1
+

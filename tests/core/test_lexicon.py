@@ -38,6 +38,7 @@ SHAPES = {
     "comparatives": "list",
     "conversions": "table",
     "count_progress": "list",
+    "counted_things": "groups",
     "corporate_suffixes": "list",
     "currency_codes": "cased_groups",  # codes are matched as written: "USD", "Rp"
     "currency_words": "phrase_groups",
