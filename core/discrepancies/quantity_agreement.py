@@ -77,6 +77,9 @@ SCALES = frozenset({"magnitude"})
 
 
 def _tolerant_contains(q: Quantity, value: float) -> bool:
+    tenth = _share_step(q)
+    if tenth:
+        return q.low - tenth <= value <= q.high + tenth
     if q.exact:
         margin = EXACT_MARGIN if q.unit in SCALES else HEDGE_MARGINS.get(q.qualifier, EXACT_MARGIN)
         low, high = sorted((q.low * (1 - margin), q.high * (1 + margin)))
@@ -255,7 +258,7 @@ def _hedge_misses(hedged: Quantity, count: Quantity) -> bool:
         return False  # "nearly 3 million" falls short on purpose
     digits = _written_significant(hedged)
     step = 10.0 ** (math.floor(math.log10(hedged.low)) - digits + 1)
-    if unit == "percent" and _WRITTEN_DECIMAL.search(hedged.text):
+    if _share_step(hedged):
         margin = step  # "about 8.5%": told to a tenth of a point, it rounds a tenth
     elif unit == "percent":
         margin = max(SHARE_POINTS, step / 2)
@@ -322,6 +325,18 @@ def _written_significant(q: Quantity) -> int:
     digits = written.group().replace(",", "").replace(".", "").lstrip("0")
     value = float(written.group().replace(",", ""))
     return len(digits) if digits and value == q.low else _significant(q.low)
+
+
+def _share_step(q: Quantity) -> float:
+    """The last written digit's step of a hedged share told with decimals ("about 8.5%",
+    "nearly 35.5 percent": 0.1), or 0: such a share rounds at that digit, not by a
+    tenth of itself or a whole point."""
+    if q.qualifier != "approx" or not q.exact or unit_key(q) != "percent":
+        return 0.0
+    written = _WRITTEN_DECIMAL.search(q.text)
+    if written is None or float(written.group().replace(",", "")) != q.low:
+        return 0.0
+    return 10.0 ** -len(written.group().split(".")[1])
 
 
 def _small_whole(value: float) -> bool:

@@ -160,6 +160,9 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         # …and one told to a tenth of a point rounds a tenth
         (q(8.5, qualifier="approx", unit="percent", text="about 8.5%"), q(8.9, unit="percent"), False),
         (q(8.5, qualifier="approx", unit="percent", text="about 8.5%"), q(8.46, unit="percent"), True),
+        (q(35.5, qualifier="approx", unit="percent", text="nearly 35.5%"),
+         q(34.6, qualifier="approx", unit="percent", text="nearly 34.6 per cent"), False),
+        (q(35.5, qualifier="approx", unit="percent", text="nearly 35.5%"), q(35.46, unit="percent"), True),
         # a sum "about" in one currency may be another's, converted at some rate
         (q(2.43e9, qualifier="approx", unit="usd", text="about $2.43 billion"), q(2.51e9, unit="usd"), True),
         (q(16.1, qualifier="approx", unit="kilometre", text="about 16.1 km"), q(16.9, unit="kilometre"), True),
