@@ -33,6 +33,8 @@ UNITS = {
     "eighteen": 18,
     "nineteen": 19,
 }
+#: The units a tens word takes after it ("forty-two"; run together, "fortytwo").
+DIGIT_WORDS = {word: value for word, value in UNITS.items() if 0 < value < 10}
 TENS = {
     "twenty": 20,
     "thirty": 30,
@@ -56,6 +58,8 @@ SCALES = {
 }
 SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 
+#: A tens word and a digit word run together ("thirtynine"), as some newsrooms print them.
+RUN_TOGETHER = frozenset(tens + digit for tens in TENS for digit in DIGIT_WORDS)
 #: Every word that writes a number or its scale ("twelve", "forty", "lakh", "dozen").
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen"])
 
@@ -66,8 +70,8 @@ def _either(words) -> str:
 
 _SEP = r"(?:\s+and\s+|[\s\-]+)"
 _SCALE = rf"(?:{_either([*SCALES, 'dozen'])})"
-#: One to ninety-nine: "seven", "seventeen", "forty", "forty-two".
-_GROUP = rf"(?:(?:{_either(TENS)})(?:[\s\-]+(?:{_either(UNITS)}))?|{_either(UNITS)})"
+#: One to ninety-nine: "seven", "seventeen", "forty", "forty-two", "fortytwo".
+_GROUP = rf"(?:(?:{_either(TENS)})(?:[\s\-]*(?:{_either(DIGIT_WORDS)}))?|{_either(UNITS)})"
 #: A run of number words: "twenty-five", "one hundred and fifty", "two million".
 #: Two groups meet only across a scale word: "six-seven months" is two numbers
 #: (a range, read by the quantity reader), not thirteen.
@@ -122,6 +126,15 @@ def parse_digits(text: str) -> float | None:
 _WORD_BREAKS = re.compile(r"[\s\-]+")
 
 
+def _run_together(word: str) -> int:
+    """A tens word and a digit word written as one ("thirtynine", as some newsrooms
+    print it): its value, or 0."""
+    for tens, value in TENS.items():
+        if word.startswith(tens) and word[len(tens) :] in DIGIT_WORDS:
+            return value + DIGIT_WORDS[word[len(tens) :]]
+    return 0
+
+
 def parse_word_number(text: str) -> float | None:
     """``"one hundred and fifty"`` → 150.0, ``"twenty-five"`` → 25.0."""
     total = 0.0
@@ -130,7 +143,10 @@ def parse_word_number(text: str) -> float | None:
     for word in _WORD_BREAKS.split(text.lower()):
         if word in ("and", ""):
             continue
-        if word in UNITS:
+        tens = _run_together(word)
+        if tens:
+            current += tens
+        elif word in UNITS:
             current += UNITS[word]
         elif word in TENS:
             current += TENS[word]

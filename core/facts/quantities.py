@@ -28,6 +28,7 @@ from core.facts.nouns import (
     skip_of_phrase,
 )
 from core.facts.numbers import (
+    RUN_TOGETHER,
     SCALE_ABBREVIATIONS,
     SCALES,
     TENS,
@@ -251,6 +252,7 @@ _TRIGGERS = frozenset(
     [
         *UNITS,
         *TENS,
+        *RUN_TOGETHER,
         *SCALES,
         "dozen",
         "dozens",

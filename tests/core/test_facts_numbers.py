@@ -31,6 +31,8 @@ def test_parse_digits_rejects_non_numbers(text):
         ("two million", 2e6),
         ("three thousand four hundred", 3400),
         ("Nineteen", 19),
+        ("Thirtynine", 39),  # a tens and a digit word run together
+        ("fiftyeleven", None),
         ("a", None),
         ("twenty banana", None),
     ],
@@ -87,6 +89,7 @@ def test_parsers_never_crash(text):
         ("one hundred and twenty-five", ["one hundred and twenty-five"]),
         ("two million three hundred thousand", ["two million three hundred thousand"]),
         ("seventy seven", ["seventy seven"]),
+        ("thirtynine", ["thirtynine"]),
     ],
 )
 def test_word_number_runs_join_groups_only_across_a_scale(text, runs):

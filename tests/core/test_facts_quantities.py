@@ -710,6 +710,7 @@ def test_a_model_number_after_a_make_is_not_a_range(text, found):
         ("Nine died when the roof fell.", 9, 9),
         ("The police said two had been arrested.", 2, 2),
         ("Three others were hospitalised after the blast.", 3, 3),
+        ("Fortyfour were killed in the blast.", 44, 44),
     ],
 )
 def test_a_spelled_number_followed_by_a_casualty_state_is_a_count(text, low, high):
