@@ -242,9 +242,9 @@ def _hedge_misses(hedged: Quantity, count: Quantity) -> bool:
     precision, and a hedged share is a point or so off, not a tenth of itself. So the
     count must lie within one unit of the hedge's last digit (a share: within a point,
     or half its rounding step; a share told to a tenth of a point, within a tenth).
-    Two digits or fewer keep the tenth ("about 45" may stand for 48). Measures a conversion reaches, and sums of money, are left alone:
-    converted to another unit or currency, a figure's written digits no longer tell
-    its precision."""
+    Two digits or fewer keep the tenth ("about 45" may stand for 48). Measures a
+    conversion reaches, and sums of money, are left alone: converted to another unit
+    or currency, a figure's written digits no longer tell its precision."""
     if hedged.qualifier != "approx" or not hedged.exact or hedged.low <= 0:
         return False
     if not count.exact or count.qualifier or count.low == hedged.low:

@@ -58,8 +58,11 @@ SCALES = {
 }
 SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 
-#: A tens word and a digit word run together ("thirtynine"), as some newsrooms print them.
-RUN_TOGETHER = frozenset(tens + digit for tens in TENS for digit in DIGIT_WORDS)
+#: A tens word and a digit word run together ("thirtynine"), as some newsrooms print
+#: them → the number.
+RUN_TOGETHER = {
+    tens + digit: TENS[tens] + DIGIT_WORDS[digit] for tens in TENS for digit in DIGIT_WORDS
+}
 #: Every word that writes a number or its scale ("twelve", "forty", "lakh", "dozen").
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, "dozen"])
 
@@ -126,15 +129,6 @@ def parse_digits(text: str) -> float | None:
 _WORD_BREAKS = re.compile(r"[\s\-]+")
 
 
-def _run_together(word: str) -> int:
-    """A tens word and a digit word written as one ("thirtynine", as some newsrooms
-    print it): its value, or 0."""
-    for tens, value in TENS.items():
-        if word.startswith(tens) and word[len(tens) :] in DIGIT_WORDS:
-            return value + DIGIT_WORDS[word[len(tens) :]]
-    return 0
-
-
 def parse_word_number(text: str) -> float | None:
     """``"one hundred and fifty"`` → 150.0, ``"twenty-five"`` → 25.0."""
     total = 0.0
@@ -143,9 +137,8 @@ def parse_word_number(text: str) -> float | None:
     for word in _WORD_BREAKS.split(text.lower()):
         if word in ("and", ""):
             continue
-        tens = _run_together(word)
-        if tens:
-            current += tens
+        if word in RUN_TOGETHER:
+            current += RUN_TOGETHER[word]
         elif word in UNITS:
             current += UNITS[word]
         elif word in TENS:
