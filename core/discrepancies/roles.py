@@ -93,13 +93,30 @@ def _first_role(found: Iterable[str], roles: dict[str, str]) -> str | None:
     return None
 
 
+#: The whole a figure is a part of, after it: "of the 260 or so attendees".
+_PARTITIVE_WHOLE = re.compile(
+    r"\s+of\s+(?:the|its|their|those)\s+(?:[\d,.]+\s+(?:or\s+so\s+)?)?[a-z]+", re.I
+)
+#: What is said of the part then: "were injured", "have been safely rescued".
+_STATE_VERB = re.compile(
+    r"\s+(?:were|are|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?([a-z]+)", re.I
+)
+
+
 def _past_aside(text: str, end: int, s1: int) -> int:
     """Where the clause after a figure goes on: past an aside on who was counted
-    ("…, many of them women and children, died"), whose "and" would end it early."""
+    ("…, many of them women and children, died"), whose "and" would end it early,
+    and past the whole a part is taken of ("40 of the 260 attendees were hurt"):
+    the part's role is what is said of it, not the whole's."""
     aside = _ASIDE.match(text, end, max(end, s1))
     if aside and aside.group(1).casefold() in _ASIDE_OPENERS:
         return aside.end()
+    whole = _PARTITIVE_WHOLE.match(text, end, max(end, s1))
+    state = _STATE_VERB.match(text, whole.end()) if whole else None
+    if state and state.group(1).casefold() in ROLES:
+        return whole.end()
     return end
+
 
 
 def _after_comma(text: str, before, start: int):

@@ -967,3 +967,16 @@ def test_houses_and_homes_count_one_thing():
     assert [(x.low, y.low) for x, y in paired(a, b)] == [(40, 56)]
     assert len(conflicts(a, b)) == 1
 
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Another 40 of the 300 or so fans were injured in the crush.", "hurt"),
+        ("Officials said 75 of the crew have been safely rescued.", "rescued"),
+        ("At least 120 of the dead were pilgrims.", "dead"),
+    ],
+)
+def test_a_part_takes_the_role_said_of_it_not_the_wholes(sentence, role):
+    s = side(f"Disaster.\n\n{sentence}")
+    assert role_of(s, s.facts.quantities[0]) == role
+
