@@ -941,42 +941,41 @@ def test_two_figures_news_names_as_one_measure_are_one_value(told):
 @pytest.mark.parametrize(
     ("sentence", "role"),
     [
+        # a bare count of the trapped, the saved and the sick counts people
         ("Rescuers said 14 were still trapped under the rubble.", "missing"),
         ("Officials fear 9 remain buried in the mud.", "missing"),
         ("Officials said 30 people remained unreachable after the storm.", "missing"),
         ("By dusk the teams had pulled 12 out alive.", "rescued"),
         ("The spill sickened 85 in the village.", "hurt"),
         ("The blast burned 6 of the workers.", "hurt"),
-    ],
-)
-def test_bare_counts_of_the_trapped_the_saved_and_the_sick_count_people(sentence, role):
-    s = side(f"Disaster.\n\n{sentence}")
-    assert [role_of(s, q) for q in s.facts.quantities][:1] == [role]
-
-
-def test_a_bare_count_of_the_trapped_meets_a_count_of_the_missing():
-    a = side("Mine.\n\nThe company said 11 were still trapped underground on Friday.")
-    b = side("Mine.\n\nSeven miners were still missing on Friday, the company said.")
-    assert [(x.low, y.low) for x, y in paired(a, b)] == [(11, 7)]
-    assert len(conflicts(a, b)) == 1
-
-
-def test_houses_and_homes_count_one_thing():
-    a = side("Floods.\n\nThe floods destroyed 40 houses across the region, officials said.")
-    b = side("Floods.\n\nOfficials said the floods destroyed 56 homes across the region.")
-    assert [(x.low, y.low) for x, y in paired(a, b)] == [(40, 56)]
-    assert len(conflicts(a, b)) == 1
-
-
-@pytest.mark.parametrize(
-    ("sentence", "role"),
-    [
+        # a part takes the role said of it, not the whole's
         ("Another 40 of the 300 or so fans were injured in the crush.", "hurt"),
         ("Officials said 75 of the crew have been safely rescued.", "rescued"),
         ("At least 120 of the dead were pilgrims.", "dead"),
     ],
 )
-def test_a_part_takes_the_role_said_of_it_not_the_wholes(sentence, role):
+def test_the_role_a_figure_takes(sentence, role):
     s = side(f"Disaster.\n\n{sentence}")
     assert role_of(s, s.facts.quantities[0]) == role
 
+
+@pytest.mark.parametrize(
+    ("told", "retold", "values"),
+    [
+        (
+            "The company said 11 were still trapped underground on Friday.",
+            "Seven miners were still missing on Friday, the company said.",
+            (11, 7),
+        ),
+        (
+            "The floods destroyed 40 houses across the region, officials said.",
+            "Officials said the floods destroyed 56 homes across the region.",
+            (40, 56),
+        ),
+    ],
+    ids=["the-trapped-and-the-missing", "houses-and-homes"],
+)
+def test_two_words_for_one_count_pair_their_figures(told, retold, values):
+    a, b = side(f"Disaster.\n\n{told}"), side(f"Disaster.\n\n{retold}")
+    assert [(x.low, y.low) for x, y in paired(a, b)] == [values]
+    assert len(conflicts(a, b)) == 1
