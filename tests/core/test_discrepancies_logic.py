@@ -372,27 +372,20 @@ def test_an_outlet_that_reported_relays_but_a_country_that_reported_speaks():
     assert not is_conduit(credit("Rwanda", "rwanda", "reported"))
 
 
-def test_a_spokesman_speaks_for_his_department():
-    assert same_source(
-        credit("State Department spokesman Ned Price", "price"),
-        credit("the U.S. State Department", "state department"),
-    )
-    assert not same_source(
-        credit("Reuters", "reuters"), credit("the Associated Press", "associated press")
-    )
-
-
-def test_a_country_named_before_a_body_leaves_the_body_to_decide():
-    assert same_source(
-        credit("police spokesman Ivo Tan", "tan"), credit("the Chile Police", "chile police")
-    )
-    assert same_source(
-        credit("health ministry spokesman Ivo Tan", "tan"),
-        credit("Peru's health ministry", "peru's health ministry"),
-    )
-    assert not same_source(
-        credit("police spokesman Ivo Tan", "tan"), credit("the Chile army", "chile army")
-    )
+@pytest.mark.parametrize(
+    ("first", "second", "one_source"),
+    [
+        # a spokesman speaks for his department
+        (("State Department spokesman Ned Price", "price"), ("the U.S. State Department", "state department"), True),
+        (("Reuters", "reuters"), ("the Associated Press", "associated press"), False),
+        # a country named before a body leaves the body to decide
+        (("police spokesman Ivo Tan", "tan"), ("the Chile Police", "chile police"), True),
+        (("health ministry spokesman Ivo Tan", "tan"), ("Peru's health ministry", "peru's health ministry"), True),
+        (("police spokesman Ivo Tan", "tan"), ("the Chile army", "chile army"), False),
+    ],
+)
+def test_a_spokesman_speaks_for_the_body_named_after_its_country(first, second, one_source):
+    assert same_source(credit(*first), credit(*second)) is one_source
 
 
 def test_state_media_may_be_a_state_run_agency_but_not_another_newsroom():
