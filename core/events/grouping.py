@@ -153,7 +153,23 @@ def _body(article: Article) -> str:
         else:
             position = max(position, end)
     pieces.append(text[position:])
-    return " ".join(pieces)
+    return _without_file_photos(" ".join(pieces))
+
+
+#: Lines naming an archive picture (lexicon/photo_caption_markers.txt) date the picture.
+_FILE_PHOTO_MARKERS = tuple(sorted(lexicon.words("photo_caption_markers")))
+
+
+def _without_file_photos(body: str) -> str:
+    """The body without archive-photo captions: a wire copy's "FILE PHOTO: the court
+    building, May 20" would set the report apart from others of the day it tells."""
+    if not any(marker in body.casefold() for marker in _FILE_PHOTO_MARKERS):
+        return body
+    return "\n".join(
+        line
+        for line in body.split("\n")
+        if not any(marker in line.casefold() for marker in _FILE_PHOTO_MARKERS)
+    )
 
 
 @lru_cache(maxsize=262144)

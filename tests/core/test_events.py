@@ -285,6 +285,36 @@ def test_a_day_that_only_opens_a_span_sets_no_report_apart():
     assert len(group_events(articles(first, began)).events) == 1
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["Facing an April 9 deadline, the", "Ahead of a May 2 vote, the", "To settle by April 9, the"],
+)
+def test_a_deadline_or_another_events_day_sets_no_report_apart(opening):
+    """ "an Oct. 1 deadline", "a Sept. 3 vote", "by May 1": a day the story looks to,
+    not the day it reports."""
+    first, later = PORT_TALKS
+    looking_ahead = later.replace("On April 9 the", opening)
+    assert len(group_events(articles(first, looking_ahead)).events) == 1
+
+
+def test_an_archive_photo_caption_does_not_date_the_report():
+    """A wire copy's "FILE PHOTO:" caption gives the day an old picture was taken."""
+    report = (
+        "Port strike talks\n\nUnion leaders and the port authority met on March 3, 2021 "
+        "to discuss wages, shifts and safety rules at the container terminal, officials said."
+    )
+    copy = (
+        "Port strike talks held\n\nThe port authority and union leaders discussed terminal "
+        "wages, safety rules and shifts, according to officials.\n"
+        "FILE PHOTO: Cranes stand idle at the container terminal of the northern harbour "
+        "during an earlier stoppage by the dock workers, in Harborville, January 12, 2021. "
+        "WIRE/Jo Lens/File Photo"
+    )
+    assert len(group_events(articles(report, copy)).events) == 1
+    dated = copy.replace("FILE PHOTO: Cranes", "Cranes").replace("/File Photo", "")
+    assert len(group_events(articles(report, dated)).events) == 2
+
+
 def test_a_day_in_a_clause_opened_by_since_sets_no_report_apart():
     """ "the first since the terminal reopened on April 9" recalls when a span began."""
     first, later = PORT_TALKS

@@ -77,6 +77,7 @@ SHAPES = {
     "person_roles": "list",
     "person_titles": "list",
     "person_units": "list",
+    "photo_caption_markers": "list",
     "place_words": "list",
     "places": "list",
     "quantifiers": "list",
