@@ -25,6 +25,7 @@ from typing import NamedTuple
 from core.discrepancies.claims import clause_span
 from core.discrepancies.date_conflicts import day_index, days_conflict, paired_days, stated_days
 from core.discrepancies.date_matching import same_time
+from core.discrepancies.find import read_links
 from core.discrepancies.number_conflicts import paired_figures
 from core.discrepancies.quantity_agreement import agree, telling, unit_key
 from core.discrepancies.quote_conflicts import (
@@ -134,11 +135,16 @@ def _aligned(
     alignments: Mapping[tuple[int, int], Sequence[Alignment]],
 ) -> set[tuple[int, int]]:
     if (ids[i], ids[j]) in alignments:
-        return aligned_sentences(sides[i], sides[j], alignments[(ids[i], ids[j])])
+        return aligned_sentences(sides[i], sides[j], _read(alignments[(ids[i], ids[j])]))
     if (ids[j], ids[i]) in alignments:
-        flipped = aligned_sentences(sides[j], sides[i], alignments[(ids[j], ids[i])])
+        flipped = aligned_sentences(sides[j], sides[i], _read(alignments[(ids[j], ids[i])]))
         return {(a, b) for b, a in flipped}
     return set()
+
+
+def _read(alignments: Sequence[Alignment]) -> list[Alignment]:
+    """The links the comparison's finders read: a faint one ties no figures here either."""
+    return [alignments[k] for k in read_links(alignments)]
 
 
 # --- what can be a cell ------------------------------------------------------------
