@@ -338,13 +338,27 @@ STATE_MEDIA = lexicon.words("state_media")
 STATE_DESCRIPTORS = lexicon.words("state_descriptors")
 
 
+#: Titles written as initials (lexicon/title_abbreviations.txt): "CM" → chief minister.
+TITLE_ABBREVIATIONS = {
+    initials: frozenset(title.split())
+    for title, initials in lexicon.phrase_groups("title_abbreviations").items()
+}
+
+
 @lru_cache(maxsize=8192)
 def _words(text: str) -> frozenset[str]:
-    """A credit's words, folded; remembered, as the story-wide finders set every credit
-    of one article against every credit of the other."""
-    return frozenset(
+    """A credit's words, folded, a title's initials and its words standing for each
+    other ("the CM" / "the chief minister"); remembered, as the story-wide finders set
+    every credit of one article against every credit of the other."""
+    found = {
         w.casefold().replace("’", "'").removesuffix("'s") for w in re.findall(r"[\w'’]+", text)
-    )
+    }
+    for initials, title in TITLE_ABBREVIATIONS.items():
+        if initials in found:
+            found |= title
+        elif title <= found:
+            found.add(initials)
+    return frozenset(found)
 
 
 def forget_credit_words() -> None:

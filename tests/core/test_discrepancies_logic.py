@@ -388,6 +388,16 @@ def test_a_spokesman_speaks_for_the_body_named_after_its_country(first, second, 
     assert same_source(credit(*first), credit(*second)) is one_source
 
 
+def test_a_title_in_initials_is_the_title_spelled_out():
+    from core.discrepancies.sources import Credits
+
+    assert same_source(credit("the CM", "cm", "said"), credit("the chief minister", "chief minister", "said"))
+    named = credit("Harbour state chief minister Ana Ruiz", "ruiz", "said")
+    initials = credit("the Harbour CM", "harbour cm", "said")
+    assert same_source(initials, credit("Ruiz", "ruiz", "wrote"), Credits([named, initials]))
+    assert not same_source(credit("the CM", "cm", "said"), credit("the police chief", "police chief", "said"))
+
+
 def test_state_media_may_be_a_state_run_agency_but_not_another_newsroom():
     assert same_source(
         credit("state media", "state media", "reported"), credit("Xinhua", "xinhua", "reported")

@@ -30,6 +30,7 @@ SHAPES = {
     "clock_hedges": "phrase_groups",
     "contractions": "groups",
     "synonyms": "groups",
+    "title_abbreviations": "phrase_groups",
     "capacity_cues": "list",
     "change_roles": "groups",
     "capitalised_abbreviations": "list",
