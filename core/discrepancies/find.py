@@ -106,26 +106,16 @@ def candidate_flags(
     """Every flag the finders raise, deduplicated but not yet ranked (the ranking is
     tuned on these: benchmarks/tune_priority.py). Links too faint for the finders
     (``READ_EVIDENCE``) are left out; a flag's alignment indexes ``alignments``."""
-    read = read_links(alignments)
-    found = _candidate_flags(a, b, [alignments[i] for i in read], facts_a, facts_b)
-    if len(read) == len(alignments):
-        return found
-    return found._replace(
-        flags=[
-            f if f.alignment is None else f._replace(alignment=read[f.alignment])
-            for f in found.flags
-        ]
-    )
-
-
-def _candidate_flags(
-    a: Article,
-    b: Article,
-    alignments: Sequence[Alignment],
-    facts_a: Facts,
-    facts_b: Facts,
-) -> Candidates:
     sa, sb = build_side(a, facts_a), build_side(b, facts_b)
+    read = read_links(alignments)
+    flags = _flags(sa, sb, [alignments[i] for i in read])
+    if len(read) < len(alignments):
+        flags = [f if f.alignment is None else f._replace(alignment=read[f.alignment]) for f in flags]
+    return Candidates(flags, (sa.text, sb.text), sa.words + sb.words)
+
+
+def _flags(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[Flag]:
+    """Every finder's flags, over the alignments the finders read."""
     # weak claim links are shown as possible counterparts, not read as one claim
     aligned = aligned_sentences(
         sa, sb, [al for al in alignments if al.primary or al.score >= CLAIM_EVIDENCE]
@@ -173,8 +163,7 @@ def _candidate_flags(
     passages += rewordings(sa, sb, alignments)
     fact_flags += meaning_shifts(sa, sb, alignments)
     flags = _attach_alignments(deduplicate(passages, fact_flags), alignments, sa, sb)
-    flags = unlinked_figures(figures_once(flags, sa.text, sb.text), sa, sb, figures)
-    return Candidates(flags, (sa.text, sb.text), sa.words + sb.words)
+    return unlinked_figures(figures_once(flags, sa.text, sb.text), sa, sb, figures)
 
 
 def _strongest_first(
