@@ -161,8 +161,8 @@ _FILE_PHOTO_MARKERS = tuple(sorted(lexicon.words("photo_caption_markers")))
 
 
 def _without_file_photos(body: str) -> str:
-    """The body without archive-photo captions: a wire copy's "FILE PHOTO: the court
-    building, May 20" would set the report apart from others of the day it tells."""
+    """The body without archive-photo captions: a wire copy's "FILE PHOTO: the harbour
+    cranes, March 2" would set the report apart from others of the day it tells."""
     if not any(marker in body.casefold() for marker in _FILE_PHOTO_MARKERS):
         return body
     return "\n".join(
