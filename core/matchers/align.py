@@ -786,8 +786,10 @@ def align(
         Alignment((side_a.spans[i],), (side_b.spans[j],), round(p, 4), primary=False)
         for i, j, p in links
     ]
-    free_a.difference_update(i for i, _, _ in links)
-    free_b.difference_update(j for _, j, _ in links)
+    # a sentence only faint links hold is still told by one article alone
+    read = [(i, j) for i, j, p in links if p >= load_model().read_threshold]
+    free_a.difference_update(i for i, _ in read)
+    free_b.difference_update(j for _, j in read)
     return AlignmentResult(
         tuple(sorted(passages + claims, key=lambda al: (al.a[0], al.b[0], not al.primary))),
         tuple(side_a.spans[i] for i in sorted(free_a)),

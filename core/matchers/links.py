@@ -94,6 +94,9 @@ class LinkModel(NamedTuple):
     sure_threshold: float  # any pair links at this probability
     top_k: int  # how many best partners of each sentence are considered
     degree: int = 1  # 2: the features' pairwise products are terms too
+    #: Fainter links are possible counterparts only: the discrepancy finders skip them
+    #: (core.discrepancies.find.READ_EVIDENCE) and their sentences stay one-sided.
+    read_threshold: float = 0.0
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         weights = np.asarray(self.weights)
@@ -127,6 +130,7 @@ def load_model(path: Path = MODEL_FILE) -> LinkModel:
         float(raw["sure_threshold"]),
         int(raw["top_k"]),
         degree,
+        float(raw.get("read_threshold", raw["related_threshold"])),
     )
 
 

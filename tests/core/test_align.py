@@ -129,9 +129,11 @@ def test_short_sentence_does_not_match_everything_containing_its_words():
         (["Police said they had found no sign of arson on board the vessel."], [b])
     ]
     assert len(result.alignments) <= 2
+    assert [a[s:e] for s, e in result.unaligned_a] == ["Police said."]  # still one-sided
 
 
 def test_every_sentence_is_either_aligned_or_unaligned_exactly_once():
+    """(No link here is faint: a sentence only a faint link holds is both drawn and one-sided.)"""
     result = run(A, B + "\nA sentence about something else entirely, such as gardening tips.")
     used_a = [s for al in result.alignments for s in al.a] + list(result.unaligned_a)
     used_b = [s for al in result.alignments for s in al.b] + list(result.unaligned_b)
