@@ -787,7 +787,8 @@ def align(
         for i, j, p in links
     ]
     # a sentence only faint links hold is still told by one article alone
-    read = [(i, j) for i, j, p in links if p >= load_model().read_threshold]
+    read_from = load_model().read_threshold
+    read = [(i, j) for i, j, p in links if p >= read_from]
     free_a.difference_update(i for i, _ in read)
     free_b.difference_update(j for _, j in read)
     return AlignmentResult(
