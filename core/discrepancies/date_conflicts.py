@@ -55,8 +55,31 @@ def date_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
         ):
             ta, wa = _shown(sa, x)
             tb, wb = _shown(sb, y)
-            flags.append(flag("date", f"{one_line(ta, 60)} vs {one_line(tb, 60)}", wa, wb))
+            summary = f"{one_line(ta, 60)} vs {one_line(tb, 60)}"
+            if (x.sentence, y.sentence) in aligned or _story_day(x, y, ia, ib):
+                flags.append(flag("date", summary, wa, wb))
+            else:
+                flags.append(flag("date", summary, wa, wb, severity="low", weight=UNLINKED_WEIGHT))
     return flags
+
+
+#: Two days paired across sentences no link holds wait behind the omitted claims: on
+#: the held-out events none of 131 such pairs was a conflict the annotators wanted
+#: (98 of them weekdays: a story tells of a strike on Sunday and a funeral on Tuesday),
+#: and as high flags they took a place in the budget a wanted omission lost.
+UNLINKED_WEIGHT = 0.3
+#: Clause words two day references share, beyond which they tell the story's own day
+#: when neither article has more than two days to tell ("said on Wednesday" / "said
+#: on Thursday", of one call): such a pair stays high wherever it sits.
+STORY_DAY_WORDS = 6
+
+
+def _story_day(x: DateRef, y: DateRef, ia: DayIndex, ib: DayIndex) -> bool:
+    """Whether two day references are each article's day for the story: one article
+    names that day only, the other at most one more, and their clauses say one thing."""
+    days = sorted((len({d for _, d in ia.dated}), len({d for _, d in ib.dated})))
+    shared = len(ia.contexts[x] & ib.contexts[y])
+    return days[0] == 1 and days[1] <= 2 and shared >= STORY_DAY_WORDS
 
 
 def _unexplained(day_a: Day, day_b: Day, da: Dated, db: Dated) -> bool:

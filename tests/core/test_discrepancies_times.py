@@ -142,3 +142,31 @@ def test_a_dateline_in_its_other_forms_dates_the_filing(dateline):
         "killing four people and injuring dozens, the mayor said."
     )
     assert date_conflicts(filed, dated, {(1, 1)}) == []
+
+
+def test_days_set_apart_across_sentences_no_link_holds_wait_behind_the_claims():
+    a = side(
+        "Storm.\n\nThe storm reached the coast on Sunday.\n\nThe funeral of the fisherman who "
+        "drowned in the harbour will be held at the village church on Tuesday, relatives said."
+    )
+    b = side(
+        "Storm.\n\nRelatives said the funeral of the fisherman who drowned in the harbour will "
+        "be held at the village church on Wednesday.\n\nThe storm reached the coast on Sunday."
+    )
+    [unlinked] = date_conflicts(a, b, set())
+    assert (unlinked.severity, unlinked.weight) == ("low", 0.3)
+    [linked] = date_conflicts(a, b, {(2, 1)})
+    assert linked.severity == "high"
+
+
+def test_the_story_day_told_two_ways_stays_high_wherever_it_sits():
+    a = side(
+        "Call.\n\nThe foreign minister told his counterpart on Wednesday that border talks "
+        "must resume soon, the ministry said."
+    )
+    b = side(
+        "Call.\n\nThe foreign minister told his counterpart in a call on Thursday that "
+        "border talks must resume soon, according to the ministry."
+    )
+    [flag] = date_conflicts(a, b, set())
+    assert flag.severity == "high"
