@@ -21,7 +21,14 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side
 from core.discrepancies.sources import PRONOUNS
 from core.discrepancies.subject import best_first
-from core.discrepancies.text import is_function_word, key, marks_a_cut, one_line, words
+from core.discrepancies.text import (
+    contracted,
+    is_function_word,
+    key,
+    marks_a_cut,
+    one_line,
+    words,
+)
 from core.facts.fact_records import Quote
 from core.facts.names import name_variants_match
 from core.text.tokens import cosmetic_key
@@ -117,6 +124,7 @@ def quote_conflicts(sa: Side, sb: Side, pairs: list[tuple[QuoteWords, QuoteWords
             and not _one_compound(sa.text, sb.text, x, y, h)
             and not _misspelt(x, y, h)
             and not _elided(sa.text, sb.text, x, y, h)
+            and not _contraction(sa.text, sb.text, x, y, h)
         ]
         flags.extend(_altered_flag(sa, sb, x, y, group) for group in _stretches(hunks))
     return flags
@@ -168,6 +176,14 @@ def _elided(text_a: str, text_b: str, x: QuoteWords, y: QuoteWords, h: Hunk) -> 
             if marks_a_cut(gap):
                 return True
     return False
+
+
+def _contraction(text_a: str, text_b: str, x: QuoteWords, y: QuoteWords, h: Hunk) -> bool:
+    """Whether a difference only writes a contraction out ("it'll" / "it will"): a
+    transcript's or a translator's spelling, not the speaker's words."""
+    left = [text_a[s:e] for s, e in x.spans[slice(*h.a)]]
+    right = [text_b[s:e] for s, e in y.spans[slice(*h.b)]]
+    return bool(left or right) and contracted(left) == contracted(right)
 
 
 #: A word this long that one letter changes is a typing slip, not another word.

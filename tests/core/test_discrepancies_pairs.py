@@ -620,3 +620,26 @@ def test_words_left_out_with_an_ellipsis_are_an_excerpt_not_an_alteration(cut):
     assert [d for d in compare(a, b, capped=False).discrepancies if d.kind == "quote"] == []
     other = article_from_text("Report\n\nThe panel published its findings on Monday. " + remark.format(gap=", under the old decree,"))
     assert [d.kind for d in compare(a, other, capped=False).discrepancies if d.kind == "quote"]
+
+
+def test_a_contraction_written_out_is_the_same_quotation():
+    from finder_sides import side
+
+    from core.discrepancies.quote_conflicts import matched_quotes, quote_conflicts
+
+    said = side(
+        'Trade\n\n"We will make it fair and it will be tremendous for both countries and their workers," '
+        "the president said."
+    )
+    written = side(
+        "Trade\n\nThe president said trade would be made \u201cfair and it\u2019ll be "
+        "tremendous for both countries and their workers.\u201d"
+    )
+    pairs = matched_quotes(said, written)
+    assert pairs and quote_conflicts(said, written, pairs) == []
+    altered = side(
+        "Trade\n\nThe president said trade would be made \u201cfair and it\u2019ll be "
+        "wonderful for both countries and their workers.\u201d"
+    )
+    [flag] = quote_conflicts(said, altered, matched_quotes(said, altered))
+    assert "wonderful" in flag.summary
