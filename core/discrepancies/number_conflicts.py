@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from core import lexicon
@@ -185,7 +186,36 @@ def paired_figures(
             s = score(i, j)
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
-    return [(x, y) for x, y, _ in best_first(qa, qb, scored)]
+    position_a = {id(q): i for i, q in enumerate(qa)}
+    position_b = {id(q): j for j, q in enumerate(qb)}
+    chosen = [(position_a[id(x)], position_b[id(y)]) for x, y, _ in best_first(qa, qb, scored)]
+
+    def agree_at(i: int, j: int) -> bool:
+        return agree_converted(closed_a.get(qa[i], qa[i]), closed_b.get(qb[j], qb[j]))
+
+    chosen = _crossed_where_both_agree(chosen, {(i, j) for _, i, j in scored}, agree_at)
+    return [(qa[i], qb[j]) for i, j in chosen]
+
+
+def _crossed_where_both_agree(
+    chosen: list[tuple[int, int]],
+    possible: set[tuple[int, int]],
+    agree_at: Callable[[int, int], bool],
+) -> list[tuple[int, int]]:
+    """Two pairs that each conflict, crossed over where both new pairs agree and either
+    could have been chosen: "$129 million" set against "$43 million" and "$42.6 million"
+    against "$129 million" are the same two sums read in the other order. The greedy
+    choice takes the pair whose sentences share most words first, and two sums told in
+    one sentence share the same words."""
+    chosen = list(chosen)
+    for k in range(len(chosen)):
+        for m in range(k + 1, len(chosen)):
+            (i1, j1), (i2, j2) = chosen[k], chosen[m]
+            if agree_at(i1, j1) or agree_at(i2, j2):
+                continue
+            if {(i1, j2), (i2, j1)} <= possible and agree_at(i1, j2) and agree_at(i2, j1):
+                chosen[k], chosen[m] = (i1, j2), (i2, j1)
+    return chosen
 
 
 _ONE_OF = re.compile(r"one\s+of\b", re.I)

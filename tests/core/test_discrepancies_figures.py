@@ -979,3 +979,19 @@ def test_two_words_for_one_count_pair_their_figures(told, retold, values):
     a, b = side(f"Disaster.\n\n{told}"), side(f"Disaster.\n\n{retold}")
     assert [(x.low, y.low) for x, y in paired(a, b)] == [values]
     assert len(conflicts(a, b)) == 1
+
+
+def test_two_sums_read_in_the_other_order_are_paired_where_both_agree():
+    a = side(
+        "Verdict\n\nJurors in the federal court awarded $129 million in compensatory damages "
+        "and $200 million in punitive damages, holding the carmaker liable for a third of the "
+        "compensatory amount, or $42.6 million."
+    )
+    b = side(
+        "Verdict\n\nThe jury granted a $43 million award for compensatory damages and another "
+        "$200 million in punitive damages.\n\nThe jury found the compensatory damages merited "
+        "a total of $129 million, but the carmaker pays only a third of that."
+    )
+    pairs = {(x.text, y.text) for x, y in paired_figures(a, b, {(1, 1), (1, 2)})}
+    assert ("$129 million", "$129 million") in pairs
+    assert ("$42.6 million", "$43 million award") in pairs
