@@ -863,7 +863,7 @@ def test_figures_of_unlinked_sentences_rank_with_omitted_figures_unless_they_are
     linked = roads._replace(alignment=0)
     kept, lowered, still = unlinked_figures([toll, roads, linked], a, b, paired(a, b))
     assert kept == toll and kept.severity == "high"
-    assert (lowered.severity, lowered.weight) == ("medium", UNLINKED_WEIGHT)
+    assert (lowered.severity, lowered.weight) == ("low", UNLINKED_WEIGHT)
     assert still == linked
 
 
@@ -876,7 +876,7 @@ def test_tolls_paired_across_unlinked_sentences_rank_lower_when_both_give_severa
     flags = number_conflicts(figures)
     assert flags and all(f.severity == "high" for f in flags)
     lowered = unlinked_figures(flags, a, b, figures)
-    assert {(f.severity, f.weight) for f in lowered} == {("medium", UNLINKED_WEIGHT)}
+    assert {(f.severity, f.weight) for f in lowered} == {("low", UNLINKED_WEIGHT)}
     # one toll against several that all disagree with it: any pairing is a conflict
     one = side("Storm news.\n\nAt least 19 people died across the country.")
     figures = paired_figures(a, one, set())
@@ -909,12 +909,12 @@ def test_a_when_clause_after_a_past_year_tells_that_years_figures():
 
 
 def test_figures_five_times_apart_rank_with_omitted_figures_unless_both_name_the_count():
-    from core.discrepancies.number_conflicts import UNLINKED_WEIGHT
+    from core.discrepancies.number_conflicts import FAR_APART_WEIGHT
 
     a = side("Exams.\n\nOf the 880,000 who sat the papers, many passed, the ministry said.")
     b = side("Exams.\n\nOf the 160,000 who sat the papers, many passed, the ministry said.")
     [far] = number_conflicts(paired(a, b), (a, b))
-    assert (far.severity, far.weight) == ("medium", UNLINKED_WEIGHT)
+    assert (far.severity, far.weight) == ("medium", FAR_APART_WEIGHT)
     dead_a = side("Quake.\n\nThe quake killed 12 people in the valley, officials said.")
     dead_b = side("Quake.\n\nThe quake killed 70 people in the valley, officials said.")
     [toll] = number_conflicts(paired(dead_a, dead_b), (dead_a, dead_b))
