@@ -235,9 +235,11 @@ def _member(q: Quantity) -> bool:
 #: wanted omissions lost. Two tolls in unlinked sentences ("has risen to 41" / "more
 #: than 30 were killed") stay high.
 UNLINKED_WEIGHT = 0.45
-#: Two figures five times apart or more that do not both say what they count rank with
-#: the omitted figures (an order of magnitude is more often two things than one slip).
-FAR_APART_WEIGHT = 0.85
+#: Two figures five times apart or more that do not both say what they count are read
+#: with those (an order of magnitude is more often two things than one slip): on the
+#: held-out events (1,187) 13 % of such flags in linked sentences were wanted; as medium
+#: flags (0.85) they too held places of the budget wanted omissions lost.
+FAR_APART_WEIGHT = UNLINKED_WEIGHT
 CASUALTY_ROLES = frozenset({"dead", "hurt", "missing"})
 
 
@@ -518,10 +520,10 @@ def figure_flag(
     alignment: int | None = None,
     told: bool = False,
 ) -> Flag:
-    """A high flag for two figures that disagree, medium when they lie far apart unless
+    """A high flag for two figures that disagree, low when they lie far apart unless
     both say what they count and it is the same (``told``)."""
     if far_apart(x, y) and not told:
-        return flag("number", summary, a, b, alignment, severity="medium", weight=FAR_APART_WEIGHT)
+        return flag("number", summary, a, b, alignment, severity="low", weight=FAR_APART_WEIGHT)
     return flag("number", summary, a, b, alignment)
 
 

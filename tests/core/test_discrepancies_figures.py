@@ -908,13 +908,13 @@ def test_a_when_clause_after_a_past_year_tells_that_years_figures():
 
 
 
-def test_figures_five_times_apart_rank_with_omitted_figures_unless_both_name_the_count():
+def test_figures_five_times_apart_are_read_among_omitted_claims_unless_both_name_the_count():
     from core.discrepancies.number_conflicts import FAR_APART_WEIGHT
 
     a = side("Exams.\n\nOf the 880,000 who sat the papers, many passed, the ministry said.")
     b = side("Exams.\n\nOf the 160,000 who sat the papers, many passed, the ministry said.")
     [far] = number_conflicts(paired(a, b), (a, b))
-    assert (far.severity, far.weight) == ("medium", FAR_APART_WEIGHT)
+    assert (far.severity, far.weight) == ("low", FAR_APART_WEIGHT)
     dead_a = side("Quake.\n\nThe quake killed 12 people in the valley, officials said.")
     dead_b = side("Quake.\n\nThe quake killed 70 people in the valley, officials said.")
     [toll] = number_conflicts(paired(dead_a, dead_b), (dead_a, dead_b))
