@@ -208,13 +208,16 @@ def _crossed_where_both_agree(
     choice takes the pair whose sentences share most words first, and two sums told in
     one sentence share the same words."""
     chosen = list(chosen)
-    for k in range(len(chosen)):
-        for m in range(k + 1, len(chosen)):
-            (i1, j1), (i2, j2) = chosen[k], chosen[m]
-            if agree_at(i1, j1) or agree_at(i2, j2):
+    conflicting = [k for k, (i, j) in enumerate(chosen) if not agree_at(i, j)]
+    crossed: set[int] = set()
+    for n, k in enumerate(conflicting):
+        for m in conflicting[n + 1 :]:
+            if k in crossed or m in crossed:
                 continue
+            (i1, j1), (i2, j2) = chosen[k], chosen[m]
             if {(i1, j2), (i2, j1)} <= possible and agree_at(i1, j2) and agree_at(i2, j1):
                 chosen[k], chosen[m] = (i1, j2), (i2, j1)
+                crossed.update((k, m))
     return chosen
 
 
