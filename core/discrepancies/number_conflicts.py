@@ -186,9 +186,7 @@ def paired_figures(
             s = score(i, j)
             if s >= MIN_SHARED:
                 scored.append((s, i, j))
-    position_a = {id(q): i for i, q in enumerate(qa)}
-    position_b = {id(q): j for j, q in enumerate(qb)}
-    chosen = [(position_a[id(x)], position_b[id(y)]) for x, y, _ in best_first(qa, qb, scored)]
+    chosen = [(i, j) for i, j, _ in best_first(range(len(qa)), range(len(qb)), scored)]
 
     def agree_at(i: int, j: int) -> bool:
         return agree_converted(closed_a.get(qa[i], qa[i]), closed_b.get(qb[j], qb[j]))
