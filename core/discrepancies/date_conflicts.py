@@ -53,8 +53,8 @@ def date_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
             and not across_midnight(sa.text, x, days[x], sb.text, y, days[y])
             and _unexplained(days[x], days[y], ia.dated, ib.dated)
         ):
-            ta, wa = _shown(sa, x)
-            tb, wb = _shown(sb, y)
+            ta, wa = shown_date(sa, x)
+            tb, wb = shown_date(sb, y)
             summary = f"{one_line(ta, 60)} vs {one_line(tb, 60)}"
             if (x.sentence, y.sentence) in aligned or _story_day(x, y, ia, ib):
                 flags.append(flag("date", summary, wa, wb))
@@ -146,7 +146,8 @@ def _context(side: Side, ref: DateRef) -> set[str]:
     return keys
 
 
-def _shown(side: Side, ref: DateRef) -> tuple[str, tuple[int, int]]:
+def shown_date(side: Side, ref: DateRef) -> tuple[str, tuple[int, int]]:
+    """The reference as a reader sees it (with its "on", "since"…) and its span."""
     start = ref.start
     before = words(side.text, side.sentence_span(ref.start)[0], ref.start)[-1:]
     if (
@@ -247,7 +248,9 @@ def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
         (x, y) for i, j in sorted(aligned) for x in times_a.get(i, ()) for y in times_b.get(j, ())
     ]
     lone = _lone_times(sa, sb, times_a, times_b)
-    flags, used = [], set()
+    # a time the other sentence tells too is that time, not another against it
+    used = {ref for x, y in candidates if _told_alike(sa, x, sb, y) for ref in (x, y)}
+    flags = []
     for x, y in candidates + lone:
         if x in used or y in used or has_zone(x) != has_zone(y):
             continue
@@ -266,6 +269,12 @@ def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
                 span_a, span_b = clause_span(sa, span_a), clause_span(sb, span_b)
             flags.append(flag("date", summary, span_a, span_b))
     return flags
+
+
+def _told_alike(sa: Side, x: DateRef, sb: Side, y: DateRef) -> bool:
+    if has_zone(x) != has_zone(y) or clock_label(sa.text, x) != clock_label(sb.text, y):
+        return False
+    return bool(same_time(x, y)) if has_zone(x) else x.value == y.value
 
 
 #: Minutes a hedged clock time allows on its side ("just before 10", "shortly after 6").
@@ -364,7 +373,13 @@ def _times(side: Side) -> dict[int, list[DateRef]]:
     for ref in side.facts.dates:
         if ref.kind != "time" or not ref.value:
             continue
-        if previous is None or side.text[previous.end : ref.start].strip() != "(":
+        if previous is None or not _second_clock(side, previous, ref):
             found.setdefault(ref.sentence, []).append(ref)
         previous = ref
     return found
+
+
+def _second_clock(side: Side, previous: DateRef, ref: DateRef) -> bool:
+    """A time opening brackets after another time of its sentence: "8:40 p.m. on Friday
+    (12:40 a.m. Saturday in Auckland)" tells one moment by a reader's clock."""
+    return ref.sentence == previous.sentence and side.text[: ref.start].rstrip().endswith("(")

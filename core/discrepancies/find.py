@@ -39,6 +39,7 @@ from core.discrepancies.spellings import reordered_names, spelling_variants
 from core.discrepancies.subject import aligned_sentences
 from core.discrepancies.text import word_count
 from core.discrepancies.unknown_counts import unknown_count_conflicts
+from core.discrepancies.year_conflicts import year_conflicts
 from core.facts.fact_records import Facts, Quantity
 from core.facts.names import fold
 from core.model import Alignment, Article, Discrepancy, Span
@@ -131,6 +132,7 @@ def _flags(sa: Side, sb: Side, alignments: Sequence[Alignment]) -> list[Flag]:
         number_conflicts(figures, (sa, sb))
         + date_conflicts(sa, sb, aligned)
         + time_conflicts(sa, sb, aligned)
+        + year_conflicts(sa, sb, aligned)
         + quote_conflicts(sa, sb, quotes)
         + attribution_conflicts(sa, sb, claim_pairs)
         + wire_conflicts(sa, sb)

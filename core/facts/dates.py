@@ -72,7 +72,9 @@ TIME = re.compile(
     rf"|\b(?P<noon>noon|midnight)(?:\s+(?P<zone4>{_ZONE})\b)?"
     # "7.35 this morning", "9:10 last night": the part of the day stands for a.m./p.m.
     r"|\b(?P<h5>1[0-2]|0?[1-9])[:.](?P<min5>[0-5][0-9])\s+(?P<part>this\s+"
-    r"(?:morning|afternoon|evening)|tonight|last\s+night)\b",
+    r"(?:morning|afternoon|evening)|tonight|last\s+night)\b"
+    # "07:35", "19:45": a 24-hour clock, read only where no 12-hour reading exists
+    rf"|(?<![\d:.])(?P<h6>0[0-9]|1[3-9]|2[0-3]):(?P<min6>[0-5][0-9])(?![:.,]?\d)(?:\s*(?P<zone6>{_ZONE})\b)?",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -414,6 +416,8 @@ def _clock(m: re.Match[str]) -> tuple[int | None, int, str | None]:
         return int(m.group("h3")), int(m.group("min3")), m.group("zone3")
     if m.group("h2"):
         return int(m.group("h2")), int(m.group("min2")), m.group("zone2")
+    if m.group("h6"):
+        return int(m.group("h6")), int(m.group("min6")), m.group("zone6")
     if m.group("h5"):
         later = not m.group("part").lower().endswith("morning")
         hour = int(m.group("h5")) % 12

@@ -170,3 +170,19 @@ def test_the_story_day_told_two_ways_stays_high_wherever_it_sits():
     )
     [flag] = date_conflicts(a, b, set())
     assert flag.severity == "high"
+
+
+def test_a_time_in_brackets_after_another_of_its_sentence_is_a_second_clock():
+    a = side(
+        "Ferry news.\n\nThe ferry sank at 8:40 p.m. off Vell on Friday (4:40 a.m. Saturday in Tarn)."
+    )
+    b = side("Ferry news.\n\nThe ferry sank off Vell at 8.40pm on Friday.")
+    assert time_conflicts(a, b, {(1, 1)}) == []
+
+
+def test_a_time_both_sentences_tell_is_not_set_against_another():
+    a = side("Ferry news.\n\nThe ferry left at 7:00 am and sank at 9:12 am.")
+    b = side("Ferry news.\n\nThe ferry sank at 9:12 am, two hours out.")
+    assert time_conflicts(a, b, {(1, 1)}) == []
+    b = side("Ferry news.\n\nThe ferry sank at 9:30 am, two hours out.")
+    assert len(time_conflicts(a, b, {(1, 1)})) == 1

@@ -120,6 +120,9 @@ def test_vague_relative_expressions_stay_unresolved():
         ("He died at 7.35 this morning.", "07:35"),
         ("The bells rang at 7:35 this evening.", "19:35"),
         ("The blast came at 9.10 last night.", "21:10"),
+        ("Officers arrived at 07:35 to search the house.", "07:35"),
+        ("The ferry left at 19:45 and sank an hour later.", "19:45"),
+        ("The ferry left at 19:45 CET.", "19:45+01:00"),
     ],
 )
 def test_clock_times(text, value):
@@ -187,6 +190,19 @@ def test_any_text_never_crashes_and_spans_are_inside(text, published):
         assert 0 <= d.start < d.end <= len(text)
         assert text[d.start : d.end] == d.text
         assert d.kind in ("absolute", "weekday", "relative", "time")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks ran from 10:30 to noon.",  # a 12-hour clock without a.m. or p.m.
+        "He won in 2:05:44 after a late surge.",  # a race time
+        "The index closed at 13:05.5 points.",
+        "The ratio was 3:1 in favour.",
+    ],
+)
+def test_a_bare_24_hour_clock_is_read_only_where_no_12_hour_reading_exists(text):
+    assert not [d for d in dates(text) if d.kind == "time" and d.value not in ("12:00",)]
 
 
 def test_a_decimal_before_a_session_is_no_clock_time():
