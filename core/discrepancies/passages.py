@@ -529,6 +529,8 @@ def _group_flag(sa: Side, sb: Side, index: int, group: list[Typed]) -> Flag | No
     before, after = _context_words(kind, sa, sb, a_span, b_span)
     ta, wa = _shown(sa, a_span, before, after, clip=kind == "quote")
     tb, wb = _shown(sb, b_span, before, after, clip=kind == "quote")
+    if kind == "quote" and _same_words(sa, wa, sb, wb):
+        return None  # the change lies outside the quotation ("he said" told inside it)
     changed = _changed_words(sa, sb, group)
     one_sided = kind == "quote" and not (
         _in_quote(sa, *a_span) and _in_quote(sb, *b_span)
@@ -541,6 +543,12 @@ def _group_flag(sa: Side, sb: Side, index: int, group: list[Typed]) -> Flag | No
         # much said otherwise: likelier another remark, read after the one-sided figures
         severity, weight = "low", ONE_SIDED_QUOTE_WEIGHT
     return flag(kind, _summary(kind, ta, tb), wa, wb, index, severity, weight)
+
+
+def _same_words(sa: Side, wa: Span, sb: Side, wb: Span) -> bool:
+    """Whether the quoted words shown on each side are one text but for cosmetics."""
+    left = [cosmetic_key(w) for w, _, _ in words(sa.text, *wa)]
+    return bool(left) and left == [cosmetic_key(w) for w, _, _ in words(sb.text, *wb)]
 
 
 def _changed_words(sa: Side, sb: Side, group: list[Typed]) -> list[str]:

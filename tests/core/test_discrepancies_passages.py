@@ -56,6 +56,15 @@ def test_changed_words_between_quotation_marks_are_a_quote():
     assert found[0].summary == 'quote: "every home" vs "every house"'
 
 
+def test_a_speaker_tag_inside_one_quotation_alters_none_of_its_words():
+    found = one_passage(
+        "\u201cThere is no other word except for \u2018brilliant\u2019,\u201d she said."
+        " \u201cWe trained for years.\u201d",
+        "She said: \u201cThere is no other word except for brilliant. We trained for years.\u201d",
+    )
+    assert [d for d in found if d.kind == "quote"] == []
+
+
 def test_a_longer_excerpt_of_a_quote_is_not_an_alteration():
     found = one_passage(
         "\u201cWe will rebuild,\u201d the governor said.",
