@@ -160,15 +160,28 @@ def _body(article: Article) -> str:
 _FILE_PHOTO_MARKERS = tuple(sorted(lexicon.words("photo_caption_markers")))
 
 
+#: A picture agency's caption opens with the place and the day it was taken, in
+#: capitals: "HARBOUR CITY, WESTLAND - MARCH 2: ...". A story may run it days later.
+_CAPITAL_MONTHS = "|".join(m.upper() for m in _MONTHS)
+_AGENCY_CAPTION = re.compile(
+    rf"^[A-Z][A-Z.,'’ -]{{1,60}} [-–—] (?:{_CAPITAL_MONTHS}) \d{{1,2}}:", re.MULTILINE
+)
+
+
 def _without_file_photos(body: str) -> str:
     """The body without archive-photo captions: a wire copy's "FILE PHOTO: the harbour
-    cranes, March 2" would set the report apart from others of the day it tells."""
-    if not any(marker in body.casefold() for marker in _FILE_PHOTO_MARKERS):
+    cranes, March 2" would set the report apart from others of the day it tells; so
+    would an agency caption of a picture taken days before."""
+    folded = body.casefold()
+    if not any(marker in folded for marker in _FILE_PHOTO_MARKERS) and not (
+        _AGENCY_CAPTION.search(body)
+    ):
         return body
     return "\n".join(
         line
         for line in body.split("\n")
         if not any(marker in line.casefold() for marker in _FILE_PHOTO_MARKERS)
+        and not _AGENCY_CAPTION.match(line)
     )
 
 

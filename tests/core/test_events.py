@@ -315,6 +315,25 @@ def test_an_archive_photo_caption_does_not_date_the_report():
     assert len(group_events(articles(report, dated)).events) == 2
 
 
+def test_a_picture_agency_caption_does_not_date_the_report():
+    """ "HARBORVILLE, WESTLAND - JANUARY 12: ..." gives the day a picture was taken."""
+    report = (
+        "Port strike talks\n\nUnion leaders and the port authority met on March 3, 2021 "
+        "to discuss wages, shifts and safety rules at the container terminal, officials said."
+    )
+    copy = (
+        "Port strike talks held\n\n"
+        "HARBORVILLE, WESTLAND - JANUARY 12: Cranes stand idle at the container terminal of "
+        "the northern harbour during an earlier stoppage by the dock workers on January 12, "
+        "2021 in Harborville, Westland.\n"
+        "The port authority and union leaders discussed terminal wages, safety rules and "
+        "shifts, according to officials."
+    )
+    assert len(group_events(articles(report, copy)).events) == 1
+    dated = copy.replace("HARBORVILLE, WESTLAND - JANUARY 12: Cranes", "Cranes")
+    assert len(group_events(articles(report, dated)).events) == 2
+
+
 def test_a_day_in_a_clause_opened_by_since_sets_no_report_apart():
     """ "the first since the terminal reopened on April 9" recalls when a span began."""
     first, later = PORT_TALKS
