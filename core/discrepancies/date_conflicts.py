@@ -249,14 +249,12 @@ def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
     ]
     lone = _lone_times(sa, sb, times_a, times_b)
     # a time the other sentence tells too is that time, not another against it
-    used = {ref for x, y in candidates if _told_alike(sa, x, sb, y) for ref in (x, y)}
+    used = {ref for x, y in candidates if _clock_verdict(sa, x, sb, y) for ref in (x, y)}
     flags = []
     for x, y in candidates + lone:
-        if x in used or y in used or has_zone(x) != has_zone(y):
+        if x in used or y in used:
             continue
-        if clock_label(sa.text, x) != clock_label(sb.text, y):
-            continue  # "4:20 pm (Dutch time)" against a time told by another clock
-        verdict = same_time(x, y) if has_zone(x) else x.value == y.value
+        verdict = _clock_verdict(sa, x, sb, y)
         if verdict is False and (
             _hedge_allows(sa.text, x, sb.text, y) or _round_allows(sa.text, x, sb.text, y)
         ):
@@ -271,10 +269,13 @@ def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
     return flags
 
 
-def _told_alike(sa: Side, x: DateRef, sb: Side, y: DateRef) -> bool:
+def _clock_verdict(sa: Side, x: DateRef, sb: Side, y: DateRef) -> bool | None:
+    """Whether two clock times tell one moment; None when they cannot be compared: one
+    with a zone and one without, or a time told by another place's clock ("4:20 pm
+    (Dutch time)")."""
     if has_zone(x) != has_zone(y) or clock_label(sa.text, x) != clock_label(sb.text, y):
-        return False
-    return bool(same_time(x, y)) if has_zone(x) else x.value == y.value
+        return None
+    return same_time(x, y) if has_zone(x) else x.value == y.value
 
 
 #: Minutes a hedged clock time allows on its side ("just before 10", "shortly after 6").
@@ -379,7 +380,11 @@ def _times(side: Side) -> dict[int, list[DateRef]]:
     return found
 
 
+_BRACKET_REACH = 4  # characters: a bracket and the spaces before a time inside it
+
+
 def _second_clock(side: Side, previous: DateRef, ref: DateRef) -> bool:
     """A time opening brackets after another time of its sentence: "8:40 p.m. on Friday
     (12:40 a.m. Saturday in Auckland)" tells one moment by a reader's clock."""
-    return ref.sentence == previous.sentence and side.text[: ref.start].rstrip().endswith("(")
+    before = side.text[max(0, ref.start - _BRACKET_REACH) : ref.start]
+    return ref.sentence == previous.sentence and before.rstrip().endswith("(")
