@@ -149,14 +149,20 @@ def _context(side: Side, ref: DateRef) -> set[str]:
 def shown_date(side: Side, ref: DateRef) -> tuple[str, tuple[int, int]]:
     """The reference as a reader sees it (with its "on", "since"…) and its span."""
     start = ref.start
-    before = words(side.text, side.sentence_span(ref.start)[0], ref.start)[-1:]
+    before = word_before(side, ref)
     if (
         before
-        and before[0][0].casefold() in _PREPOSITIONS
-        and not ref.text.casefold().startswith(before[0][0].casefold())
+        and before[0].casefold() in _PREPOSITIONS
+        and not ref.text.casefold().startswith(before[0].casefold())
     ):
-        start = before[0][1]
+        start = before[1]
     return side.text[start : ref.end], (ref.start, ref.end)
+
+
+def word_before(side: Side, ref: DateRef) -> tuple[str, int, int] | None:
+    """The word right before a reference in its sentence ("on", "since"), if any."""
+    before = words(side.text, side.sentence_span(ref.start)[0], ref.start)
+    return before[-1] if before else None
 
 
 # --- public helpers for views over several articles (the event's fact table) -----------

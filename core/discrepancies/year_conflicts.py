@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import re
 
-from core.discrepancies.date_conflicts import shown_date
+from core.discrepancies.date_conflicts import shown_date, word_before
 from core.discrepancies.flag import Flag, flag
-from core.discrepancies.side import Side
-from core.discrepancies.text import words
+from core.discrepancies.side import Side, per_article
 from core.facts.fact_records import DateRef
 
 _YEAR = re.compile(r"\d{4}")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def year_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Flag]:
     years_a, years_b = _years(sa), _years(sb)
+    written_a, written_b = _written_years(sa), _written_years(sb)
     flags = []
     for i, j in sorted(aligned):
         xs, ys = years_a.get(i, []), years_b.get(j, [])
@@ -32,7 +33,7 @@ def year_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
         x, y = xs[0], ys[0]
         if x.value == y.value or _cue(sa, x) != _cue(sb, y):
             continue
-        if _written(sb.text, x.value) or _written(sa.text, y.value):
+        if x.value in written_b or y.value in written_a:
             continue  # both articles know both years: two happenings, not one moved
         ta, wa = shown_date(sa, x)
         tb, wb = shown_date(sb, y)
@@ -40,7 +41,9 @@ def year_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
     return flags
 
 
+@per_article
 def _years(side: Side) -> dict[int, list[DateRef]]:
+    """Each sentence's years told alone ("in 2014", "since 2007"), not in a full date."""
     found: dict[int, list[DateRef]] = {}
     for ref in side.facts.dates:
         if ref.kind == "absolute" and ref.value and _YEAR.fullmatch(ref.value):
@@ -49,9 +52,11 @@ def _years(side: Side) -> dict[int, list[DateRef]]:
 
 
 def _cue(side: Side, ref: DateRef) -> str:
-    before = words(side.text, side.sentence_span(ref.start)[0], ref.start)[-1:]
-    return before[0][0].casefold() if before else ""
+    before = word_before(side, ref)
+    return before[0].casefold() if before else ""
 
 
-def _written(text: str, year: str) -> bool:
-    return re.search(rf"(?<!\d){year}(?!\d)", text) is not None
+@per_article
+def _written_years(side: Side) -> frozenset[str]:
+    """Every four-digit figure the article writes, a year told as a date or not."""
+    return frozenset(_WRITTEN_YEAR.findall(side.text))

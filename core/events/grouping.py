@@ -153,7 +153,7 @@ def _body(article: Article) -> str:
         else:
             position = max(position, end)
     pieces.append(text[position:])
-    return _without_file_photos(" ".join(pieces))
+    return _without_photo_captions(" ".join(pieces))
 
 
 #: Lines naming an archive picture (lexicon/photo_caption_markers.txt) date the picture.
@@ -168,13 +168,13 @@ _AGENCY_CAPTION = re.compile(
 )
 
 
-def _without_file_photos(body: str) -> str:
+def _without_photo_captions(body: str) -> str:
     """The body without archive-photo captions: a wire copy's "FILE PHOTO: the harbour
     cranes, March 2" would set the report apart from others of the day it tells; so
     would an agency caption of a picture taken days before."""
     folded = body.casefold()
-    if not any(marker in folded for marker in _FILE_PHOTO_MARKERS) and not (
-        _AGENCY_CAPTION.search(body)
+    if not any(marker in folded for marker in _FILE_PHOTO_MARKERS) and not _AGENCY_CAPTION.search(
+        body
     ):
         return body
     return "\n".join(
