@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from core import lexicon
-from core.discrepancies.quantity_agreement import unit_key
+from core.discrepancies.quantity_agreement import CONVERSIONS, TEMPERATURES, unit_key
 from core.discrepancies.side import Side, per_article
 from core.facts.fact_records import Quantity
 from core.facts.quantities import CURRENCY_UNITS, RATE_BASE_WORDS, ROUND_BASE
@@ -200,7 +200,11 @@ def standing_of(side: Side, q: Quantity) -> str:
         return PER_UNIT  # a price of one unit, or a rate: "7.37 deaths per 1,000 people"
     if _gap_between_values(q, after, before):
         return DIFFERENCE
-    if _recalled(side, before) or _prior_before(before) or _PRIOR_AFTER.match(after):
+    moved = _CHANGE_BEFORE.search(before) is not None
+    if moved and _counted(q):
+        return CHANGE
+    # "fell 13.7% from a year earlier" is the change over the year, not last year's value
+    if _recalled(side, before) or _prior_before(before) or (_PRIOR_AFTER.match(after) and not moved):
         return RECALLED
     year = _recalled_when(side, side.text[max(start, q.start - _WHEN_REACH) : q.start])
     if year:
@@ -283,6 +287,31 @@ def _gap_between_values(q: Quantity, after: str, before: str) -> bool:
     return _DIFFERENCE.match(after) is not None
 
 
+def _counted(q: Quantity) -> bool:
+    """Whether a figure counts things or money, whose change by a figure is told apart
+    from the level it reached; a share, a reading or a measure ("rose up to 52.9C",
+    "plunged 25 feet") is told by the same words whichever it is."""
+    key = unit_key(q)
+    return q.unit != "percent" and key not in CONVERSIONS and key not in TEMPERATURES
+
+
+CHANGE = "change"
+
+
+def _cue_pattern(name: str) -> str:
+    """A lexicon file's cues as alternatives, a trailing "*" standing for any ending."""
+    cues = sorted(lexicon.lines(name), key=len, reverse=True)
+    return "|".join(
+        re.escape(c[:-1]) + r"\w*" if c.endswith("*") else re.escape(c).replace(r"\ ", r"\s+")
+        for c in cues
+    )
+
+
+#: "increased by 3 million", "fell 200", "a rise of 40": how much a value moved, which
+#: the value itself ("stood at 12.4 million") never restates (lexicon/change_cues.txt).
+_CHANGE_BEFORE = re.compile(rf"\b(?:{_cue_pattern('change_cues')})\s+(?:by\s+)?$", re.I)
+
+
 _PERCENT_OF = re.compile(r"(?:%|per\s?cent|percent)\s+(?=of\b)", re.I)
 
 
@@ -314,11 +343,17 @@ def _recalled_when(side: Side, before: str) -> str:
     return found.group(1) if since or int(found.group(1)) < _story_year(side) else ""
 
 
+_TO_NEW_VALUE = re.compile(
+    r"\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+
+
 def _recalled(side: Side, before: str) -> bool:
     """Whether the words before a figure set it in an earlier year than the story's."""
     found = _PAST_YEAR.search(before)
-    if found is None:
-        return False
+    if found is None or _TO_NEW_VALUE.search(found.group(0)):
+        return False  # "from 37.7 million in 2009 to 47.6 million": the value it went to
     # "the strongest since 1999, when…" recalls a year before the story whatever its date
     return found.group(0).lower().startswith("since") or int(found.group(1)) < _story_year(side)
 

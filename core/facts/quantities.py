@@ -568,6 +568,8 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
             or _counts_plural(text, match.end())
         ):
             scale = SCALE_ABBREVIATIONS[attached]
+        elif attached in SCALES and attached != "hundred":
+            scale = SCALES[attached]  # "£130million", "Rs615crore": the scale written tight
         elif attached in MEASURES:
             unit = MEASURES[attached]
         elif match.group("attached") in _SCALE_LETTERS and _about_temperature(text, start):

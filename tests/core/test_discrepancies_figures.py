@@ -15,6 +15,7 @@ from core.discrepancies.quantity_agreement import separators_swapped
 from core.discrepancies.roles import role_of
 from core.discrepancies.standing import (
     AVERAGE,
+    CHANGE,
     FORECAST,
     PROGRESS,
     RECALLED,
@@ -354,6 +355,54 @@ def test_the_value_before_a_change_is_recalled(sentence, prior):
     standing = {q.text: standing_of(s, q) for q in s.facts.quantities}
     assert standing[prior] == RECALLED
     assert [t for t, v in standing.items() if v == RECALLED] == [prior]
+
+
+@pytest.mark.parametrize(
+    "sentence, change",
+    [
+        ("The island's population increased by about 3 million since the last count.",
+         "about 3 million"),
+        ("Membership fell 2,400 over the year, the club said.", "2,400"),
+        ("The fund recorded a rise of $40 million in the quarter.", "$40 million"),
+        ("Visitor numbers were up by 12,000 on the year before.", "12,000"),
+    ],
+)
+def test_how_much_a_count_moved_is_a_change_not_its_level(sentence, change):
+    s = side("Results.\n\n" + sentence)
+    standing = {q.text: standing_of(s, q) for q in s.facts.quantities}
+    assert standing[change] == CHANGE
+    assert [t for t, v in standing.items() if v == CHANGE] == [change]
+
+
+def test_a_change_is_not_set_against_the_level_it_reached():
+    grew = side("Census.\n\nThe population grew by about 3 million, officials said.")
+    level = side("Census.\n\nThe population stood at 12.4 million, officials said.")
+    assert conflicts(grew, level) == []
+    other = side("Census.\n\nThe population grew by about 2 million, officials said.")
+    assert [f.summary for f in conflicts(grew, other)] == ["about 3 million vs about 2 million"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mercury rose up to 49.9 degrees Celsius on Friday.",
+        "The lorry plunged 25 feet into the river.",
+        "Turnout rose 4% on the last election.",
+    ],
+)
+def test_a_reading_a_measure_or_a_share_after_a_verb_of_change_keeps_its_standing(sentence):
+    s = side("Weather.\n\n" + sentence)
+    assert all(standing_of(s, q) != CHANGE for q in s.facts.quantities)
+
+
+def test_a_yearly_change_and_a_value_reached_from_a_past_year_are_current():
+    s = side(
+        "Trade.\n\nImports fell 12.7% from a year earlier. The surplus more than doubled "
+        "over the same month of 2019 to $41.2 billion."
+    )
+    standing = {q.text: standing_of(s, q) for q in s.facts.quantities}
+    assert standing["12.7%"] == ""
+    assert standing["$41.2 billion"] == ""
 
 
 def test_a_past_value_is_not_set_against_the_other_articles_current_one():

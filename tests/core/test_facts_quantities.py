@@ -148,6 +148,10 @@ def test_a_dozen_is_twelve_approximately():
         ("Each family received Tk 15,500.", 15_500, "bdt"),
         ("The county lost KSh3.8 billion in fees.", 3.8e9, "kes"),
         ("The refinery budget is SAR 512bn.", 512e9, "sar"),
+        # the scale word written tight against the digits, as some tabloids print it
+        ("The club accepted a £130million bid.", 130e6, "gbp"),
+        ("The merger was valued at $2.5billion.", 2.5e9, "usd"),
+        ("Some 2million people fled the region.", 2e6, "people"),
     ],
 )
 def test_amounts_with_symbols_and_scales(text, value, unit):
