@@ -181,7 +181,8 @@ def standing_of(side: Side, q: Quantity) -> str:
     gives a body's size ("the 300-member assembly", not "190 members voted"), ``per
     unit`` when it is a sum for each one ("$34 a share", not the $6.4 billion raised),
     ``recalled`` when it is a past value (an earlier year's, or the value before a
-    change: "rose to 93 from 60"), ``requested`` when someone asked for it ("the
+    change: "rose to 93 from 60"), ``change`` when a count or a sum is how much a
+    value moved ("increased by 3 million"), ``requested`` when someone asked for it ("the
     prosecutor sought 20 years"), ``average`` when it is a mean ("averaging 50%"),
     ``premium …`` with the figures and days of the price a premium is over, ``forecast``
     when it is what analysts or economists expected ("estimates of $4.1 billion")."""
