@@ -301,7 +301,8 @@ class _Raw(NamedTuple):
 def extract_quantities(context: Context, excluded: list[tuple[int, int]]) -> list[Quantity]:
     """All amounts in the article, skipping spans already claimed by dates and times."""
     text = context.text
-    positions = [_with_currency(text, p) for p in context.positions(_TRIGGERS, digits=True)]
+    # a sign's start, and the figure's own for a sum told in words ("Rs four lakh")
+    positions = [q for p in context.positions(_TRIGGERS, digits=True) for q in (_with_currency(text, p), p)]
     raws = [
         _and_a_half(text, raw)
         for m in context.matches(QUANTITY, positions)
@@ -513,6 +514,10 @@ def _read_words(text: str, match: re.Match[str]) -> _Raw | None:
     ):
         return None
     last = words.lower().split()[-1].split("-")[-1]
+    sign = _SIGN_BEFORE_WORDS.search(text, max(0, start - 6), start)
+    if sign:  # "Rs four lakh", "$ five million": a sum told in words after its sign
+        scale = SCALES.get(last, 1)
+        return _Raw(sign.start(), end, value, scale, None, _CURRENCY[sign.group(1).lower()], True)
     percent = _SPELLED_PERCENT.match(text, end)
     if percent:  # "a nine per cent plunge": "percent" in one word is read as a noun
         return _Raw(start, percent.end(), value, 1, None, "percent", True)
@@ -520,6 +525,7 @@ def _read_words(text: str, match: re.Match[str]) -> _Raw | None:
 
 
 _SPELLED_PERCENT = re.compile(r"\s+per\s+cent\b", re.I)
+_SIGN_BEFORE_WORDS = re.compile(rf"({_CURRENCY_PATTERN})\s?$", re.I)
 
 
 _THE_YEAR = re.compile(r"\bthe\s+year\s+$", re.I)

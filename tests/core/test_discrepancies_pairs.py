@@ -140,6 +140,22 @@ AGREEING = [
         id="one-local-time-written-two-ways",
     ),
     pytest.param(
+        "Airspace shut\n\nThe aviation authority shut the country's airspace for 24 hours "
+        "from 10 pm Tuesday, officials said.",
+        "Airspace shut\n\nThe aviation authority ordered flights to stop for 24 hours until "
+        "10pm on Wednesday evening, officials said.",
+        ("date",),
+        id="the-two-ends-of-one-span",
+    ),
+    pytest.param(
+        "Blast\n\nThe state announced a grant of Rs four lakh each to the families of the "
+        "dead.",
+        "Blast\n\nThe state announced a grant of Rs 4 lakh to be paid to the families of "
+        "the dead.",
+        ("number",),
+        id="a-sum-told-in-words-after-its-sign",
+    ),
+    pytest.param(
         "Bridge closed\n\nReuters\n\nThe old bridge was closed on Monday.",
         "Bridge shut\n\nRIVERTON, May 5 (Reuters) - The old bridge was shut on Monday.",
         ("attribution",),

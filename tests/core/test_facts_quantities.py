@@ -152,6 +152,9 @@ def test_a_dozen_is_twelve_approximately():
         ("The club accepted a £130million bid.", 130e6, "gbp"),
         ("The merger was valued at $2.5billion.", 2.5e9, "usd"),
         ("Some 2million people fled the region.", 2e6, "people"),
+        # a sum told in words after its sign
+        ("The state paid Rs four lakh to each family.", 4e5, "inr"),
+        ("The club was fined £ two million.", 2e6, "gbp"),
     ],
 )
 def test_amounts_with_symbols_and_scales(text, value, unit):
