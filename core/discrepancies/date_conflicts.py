@@ -23,6 +23,7 @@ from core.discrepancies.date_matching import (
     clock_label,
     day_of,
     has_zone,
+    on_another_clock,
     same_day,
     same_time,
 )
@@ -94,7 +95,7 @@ def _day_refs(side: Side) -> Dated:
     out = []
     for ref in side.facts.dates:
         day = day_of(ref)
-        if day is None or _is_stamp(side, ref):
+        if day is None or _is_stamp(side, ref) or on_another_clock(side.text, ref):
             continue
         out.append((ref, day))
     return out

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from core import lexicon
 from core.facts.fact_records import DateRef
 
 _DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -138,3 +139,20 @@ def same_time(a: DateRef, b: DateRef) -> bool | None:
         return None
     base = dt.date(2000, 1, 1)
     return dt.datetime.combine(base, ta) == dt.datetime.combine(base, tb)
+
+
+#: Zone names a bracket gives when it tells a moment on another clock ("(2300 GMT Sunday)").
+_ZONES = lexicon.words("time_zones")
+_BRACKET_REACH = 40  # characters between a bracket and the day it holds
+
+
+def on_another_clock(text: str, ref: DateRef) -> bool:
+    """Whether a date stands in brackets beside a zone's name ("local time Monday (2300
+    GMT Sunday)"): the same moment told on another clock, not a day of its own."""
+    opened = text.rfind("(", max(0, ref.start - _BRACKET_REACH), ref.start)
+    if opened < 0 or ")" in text[opened:ref.start]:
+        return False
+    closed = text.find(")", ref.end, ref.end + _BRACKET_REACH)
+    if closed < 0:
+        return False
+    return any(w.casefold() in _ZONES for w in re.findall(r"[A-Za-z]+", text[opened:closed]))

@@ -151,8 +151,10 @@ def paired_figures(
         if _other_measures(measure_a[i], measure_b[j]):
             return 0.0  # net profit against operating profit
         shared = weighted_overlap(ctx_a[i], ctx_b[j])
-        same_role = (bool(role_x) and role_x == role_y) or (
-            bool(named_a[i]) and named_a[i] == named_b[j]
+        same_role = (
+            (bool(role_x) and role_x == role_y)
+            or (bool(named_a[i]) and named_a[i] == named_b[j])
+            or (not role_x and not role_y and _one_kind_of_people(x, y))
         )
         same_figure = (distinct_a[i] and y.exact and x.low == y.low) or swapped
         one_measure = unit_a[i] in unique  # each article gives one magnitude, one depth
@@ -193,6 +195,19 @@ def paired_figures(
 
     chosen = _crossed_where_both_agree(chosen, {(i, j) for _, i, j in scored}, agree_at)
     return [(qa[i], qb[j]) for i, j in chosen]
+
+
+def _one_kind_of_people(x: Quantity, y: Quantity) -> bool:
+    """Whether two figures count the same kind of people by the same noun ("600
+    firefighters" / "1,600 firefighters"), not people at large."""
+    noun = x.unit.casefold()
+    return bool(noun) and noun == y.unit.casefold() and noun not in PEOPLE_AT_LARGE and (
+        unit_key(x) == "people"
+    )
+
+
+#: Nouns of people at large (lexicon/people_at_large.txt).
+PEOPLE_AT_LARGE = lexicon.words("people_at_large")
 
 
 def _crossed_where_both_agree(

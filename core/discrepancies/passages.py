@@ -23,6 +23,7 @@ from core.discrepancies.date_matching import (
     across_midnight,
     clock_label,
     day_of,
+    on_another_clock,
     same_day,
     same_time,
 )
@@ -728,6 +729,13 @@ UNDECIDED_DATE_WEIGHT = 0.2
 def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Flag | None:
     da = overlapping(sa.facts.dates, *a_span) or _date_words(sa, a_span)
     db = overlapping(sb.facts.dates, *b_span) or _date_words(sb, b_span)
+    # a moment told again on another clock in brackets ("(2300 GMT Sunday)") is no date
+    # of its own, unless both accounts give one (then those two are compared)
+    zoned_a = [d for d in da if on_another_clock(sa.text, d)]
+    zoned_b = [d for d in db if on_another_clock(sb.text, d)]
+    if not (zoned_a and zoned_b):
+        da = [d for d in da if d not in zoned_a]
+        db = [d for d in db if d not in zoned_b]
     if not da or not db:
         return None  # a date one account leaves out is a detail, not a conflict
     if _told_alike(da) == _told_alike(db):

@@ -156,6 +156,14 @@ AGREEING = [
         id="a-sum-told-in-words-after-its-sign",
     ),
     pytest.param(
+        "Quake\n\nThe quake struck the western province at 7:58 a.m. on Monday, officials "
+        "said.\n\nAt least 200 people were injured.",
+        "Quake\n\nThe quake struck the western province at 7:58 a.m. (2258 GMT Sunday), "
+        "officials said.\n\nAt least 200 people were injured.",
+        ("date",),
+        id="a-day-told-again-on-another-clock",
+    ),
+    pytest.param(
         "Bridge closed\n\nReuters\n\nThe old bridge was closed on Monday.",
         "Bridge shut\n\nRIVERTON, May 5 (Reuters) - The old bridge was shut on Monday.",
         ("attribution",),
@@ -295,12 +303,33 @@ def test_only_the_matching_figures_are_compared(text_a, text_b, summaries):
             [("number", "high"), ("attribution", "medium")],
             id="acquisition-price-and-source",
         ),
+        pytest.param(
+            "Surgery\n\nThe president underwent surgery at 9 a.m. local time (12 a.m. GMT), "
+            "doctors said.\n\nHe is recovering.",
+            "Surgery\n\nThe president underwent surgery at 9 a.m. local time (1200 GMT), "
+            "doctors said.\n\nHe is recovering.",
+            [("date", "high")],
+            id="two-accounts-of-the-second-clock",
+        ),
     ],
 )
 def test_each_disagreement_is_flagged(text_a, text_b, expected):
     flagged = kinds(found_in(text_a, text_b))
     for kind_and_severity in expected:
         assert kind_and_severity in flagged
+
+
+def test_two_counts_of_one_kind_of_people_are_one_count():
+    a = (
+        "Forest fire\n\nThe fire killed 39 people in the hills.\n\nAbout 600 firefighters "
+        "have been trying to put out the flames since yesterday."
+    )
+    b = (
+        "Forest fire\n\nThe fire killed 39 people in the hills.\n\nAbout 1,600 "
+        "firefighters, helped by aircraft, were working to contain the damage."
+    )
+    summaries = [d.summary for d in found_in(a, b) if d.kind == "number"]
+    assert summaries == ["About 600 firefighters vs About 1,600 firefighters"]
 
 
 SPELLING = (

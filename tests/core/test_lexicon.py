@@ -32,6 +32,7 @@ SHAPES = {
     "synonyms": "groups",
     "title_abbreviations": "phrase_groups",
     "capacity_cues": "list",
+    "people_at_large": "list",
     "span_bounds": "groups",
     "change_cues": "list",
     "change_roles": "groups",
