@@ -201,11 +201,14 @@ def standing_of(side: Side, q: Quantity) -> str:
         return PER_UNIT  # a price of one unit, or a rate: "7.37 deaths per 1,000 people"
     if _gap_between_values(q, after, before):
         return DIFFERENCE
-    moved = _CHANGE_BEFORE.search(before) is not None
-    if moved and _counted(q):
+    if _counted(q) and _moved(before):
         return CHANGE
     # "fell 13.7% from a year earlier" is the change over the year, not last year's value
-    if _recalled(side, before) or _prior_before(before) or (_PRIOR_AFTER.match(after) and not moved):
+    if (
+        _recalled(side, before)
+        or _prior_before(before)
+        or (_PRIOR_AFTER.match(after) and not _moved(before))
+    ):
         return RECALLED
     year = _recalled_when(side, side.text[max(start, q.start - _WHEN_REACH) : q.start])
     if year:
@@ -311,6 +314,12 @@ def _cue_pattern(name: str) -> str:
 #: "increased by 3 million", "fell 200", "a rise of 40": how much a value moved, which
 #: the value itself ("stood at 12.4 million") never restates (lexicon/change_cues.txt).
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_cue_pattern('change_cues')})\s+(?:by\s+)?$", re.I)
+_CHANGE_REACH = 24  # characters: the longest cue, "by" and the spaces between
+
+
+def _moved(before: str) -> bool:
+    """Whether a word of change stands right before a figure (``_CHANGE_BEFORE``)."""
+    return _CHANGE_BEFORE.search(before, max(0, len(before) - _CHANGE_REACH)) is not None
 
 
 _PERCENT_OF = re.compile(r"(?:%|per\s?cent|percent)\s+(?=of\b)", re.I)
