@@ -26,6 +26,8 @@ from core.discrepancies.date_matching import (
     on_another_clock,
     same_day,
     same_time,
+    span_bound,
+    two_ends,
 )
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side, per_article
@@ -166,25 +168,6 @@ def word_before(side: Side, ref: DateRef) -> tuple[str, int, int] | None:
     return before[-1] if before else None
 
 
-#: Words that open or close a span, and those that may stand between one and its day
-#: (lexicon/span_bounds.txt).
-_BOUNDS = {w: g for w, g in lexicon.groups("span_bounds").items() if g != "within"}
-_WITHIN = frozenset(w for w, g in lexicon.groups("span_bounds").items() if g == "within")
-
-
-def _span_bound(side: Side, ref: DateRef) -> str:
-    """``start`` or ``end`` when a day opens or closes a span ("from 10 pm Tuesday",
-    "until Wednesday evening"), else ``""``."""
-    before = words(side.text, max(side.sentence_span(ref.start)[0], ref.start - 40), ref.start)
-    for word, _, _ in reversed(before):
-        w = word.casefold()
-        if w in _BOUNDS:
-            return _BOUNDS[w]
-        if w not in _WITHIN and not any(c.isdigit() for c in w):
-            return ""
-    return ""
-
-
 # --- public helpers for views over several articles (the event's fact table) -----------
 
 
@@ -195,17 +178,23 @@ def stated_days(side: Side) -> list[DateRef]:
 
 
 class DayIndex(NamedTuple):
-    """One article's day references with the words that say what each dates."""
+    """One article's day references with the words that say what each dates, and
+    whether each opens or closes a span (``span_bound``)."""
 
     dated: Dated
     contexts: dict[DateRef, set[str]]
+    bounds: dict[DateRef, str]
 
 
 @per_article
 def day_index(side: Side) -> DayIndex:
     """Read once per article when it is paired with many (``paired_days``)."""
     dated = _day_refs(side)
-    return DayIndex(dated, {r: _context(side, r) for r, _ in dated})
+    return DayIndex(
+        dated,
+        {r: _context(side, r) for r, _ in dated},
+        {r: span_bound(side.text, side.sentence_span(r.start)[0], r) for r, _ in dated},
+    )
 
 
 def paired_days(
@@ -230,11 +219,11 @@ def paired_days(
     ctx_a, ctx_b = [ia.contexts[x] for x in refs_a], [ib.contexts[y] for y in refs_b]
     sentence_a, sentence_b = [x.sentence for x in refs_a], [y.sentence for y in refs_b]
     only_days = len({d for d in days_a}) == 1 and len({d for d in days_b}) == 1
-    bound_a, bound_b = [_span_bound(sa, x) for x in refs_a], [_span_bound(sb, y) for y in refs_b]
+    bound_a, bound_b = [ia.bounds[x] for x in refs_a], [ib.bounds[y] for y in refs_b]
 
     def score(i: int, j: int) -> float:
-        if bound_a[i] and bound_b[j] and bound_a[i] != bound_b[j]:
-            return 0.0  # "from Tuesday" and "until Wednesday": the two ends of one span
+        if two_ends(bound_a[i], bound_b[j]):
+            return 0.0  # "from Tuesday" and "until Thursday": the two ends of one span
         verdict = same_day(days_a[i], days_b[j])
         if verdict is None:
             return 0.0

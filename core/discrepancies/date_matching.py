@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from core import lexicon
 from core.facts.fact_records import DateRef
+from core.facts.names import TIME_ZONES
 
 _DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEARLESS_RE = re.compile(r"^--(\d{2})-(\d{2})$")
@@ -141,18 +142,50 @@ def same_time(a: DateRef, b: DateRef) -> bool | None:
     return dt.datetime.combine(base, ta) == dt.datetime.combine(base, tb)
 
 
-#: Zone names a bracket gives when it tells a moment on another clock ("(2300 GMT Sunday)").
-_ZONES = lexicon.words("time_zones")
-_BRACKET_REACH = 40  # characters between a bracket and the day it holds
+_BRACKET_REACH = 40  # characters between a bracket and the date it holds
 
 
 def on_another_clock(text: str, ref: DateRef) -> bool:
-    """Whether a date stands in brackets beside a zone's name ("local time Monday (2300
-    GMT Sunday)"): the same moment told on another clock, not a day of its own."""
+    """Whether a date stands in brackets beside a zone's name, written in capitals as
+    zones are ("local time Monday (2300 GMT Sunday)"): the same moment told on another
+    clock, not a date of its own."""
     opened = text.rfind("(", max(0, ref.start - _BRACKET_REACH), ref.start)
-    if opened < 0 or ")" in text[opened:ref.start]:
+    if opened < 0 or ")" in text[opened : ref.start]:
         return False
     closed = text.find(")", ref.end, ref.end + _BRACKET_REACH)
     if closed < 0:
         return False
-    return any(w.casefold() in _ZONES for w in re.findall(r"[A-Za-z]+", text[opened:closed]))
+    return any(_is_zone(w) for w in _LETTERS.findall(text, opened, closed))
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _is_zone(word: str) -> bool:
+    return word.isupper() and word.casefold() in TIME_ZONES
+
+
+#: Words that open or close a span, and those that may stand between one and its date
+#: besides figures and zones (lexicon/span_bounds.txt).
+_BOUNDS = {w: g for w, g in lexicon.groups("span_bounds").items() if g != "within"}
+_WITHIN = frozenset(w for w, g in lexicon.groups("span_bounds").items() if g == "within")
+_WORD = re.compile(r"[\w.]+")
+_SPAN_REACH = 40  # characters before a date read for the word that bounds it
+
+
+def span_bound(text: str, sentence_start: int, ref: DateRef) -> str:
+    """``start`` or ``end`` when a date opens or closes a span ("from 6 am Thursday",
+    "until Saturday morning"), else ``""``."""
+    before = _WORD.findall(text, max(sentence_start, ref.start - _SPAN_REACH), ref.start)
+    for word in reversed(before):
+        folded = word.casefold().rstrip(".")
+        if folded in _BOUNDS:
+            return _BOUNDS[folded]
+        if folded not in _WITHIN and not _is_zone(word) and not any(c.isdigit() for c in word):
+            return ""
+    return ""
+
+
+def two_ends(bound_a: str, bound_b: str) -> bool:
+    """Whether two dates are the opening and the closing of one span."""
+    return bool(bound_a and bound_b) and bound_a != bound_b

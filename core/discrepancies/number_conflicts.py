@@ -22,6 +22,7 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.quantity_agreement import (
     agree_converted,
     base_unit,
+    counts_people,
     separators_swapped,
     size,
     sizes_apart,
@@ -197,17 +198,20 @@ def paired_figures(
     return [(qa[i], qb[j]) for i, j in chosen]
 
 
-def _one_kind_of_people(x: Quantity, y: Quantity) -> bool:
-    """Whether two figures count the same kind of people by the same noun ("600
-    firefighters" / "1,600 firefighters"), not people at large."""
-    noun = x.unit.casefold()
-    return bool(noun) and noun == y.unit.casefold() and noun not in PEOPLE_AT_LARGE and (
-        unit_key(x) == "people"
-    )
-
-
 #: Nouns of people at large (lexicon/people_at_large.txt).
-PEOPLE_AT_LARGE = lexicon.words("people_at_large")
+_PEOPLE_AT_LARGE = lexicon.words("people_at_large")
+
+
+def _one_kind_of_people(x: Quantity, y: Quantity) -> bool:
+    """Whether two figures count the same kind of people by the same noun ("400
+    rangers" / "1,400 rangers"), not people at large."""
+    noun = x.unit.casefold()
+    return (
+        bool(noun)
+        and noun == y.unit.casefold()
+        and noun not in _PEOPLE_AT_LARGE
+        and counts_people(noun)
+    )
 
 
 def _crossed_where_both_agree(

@@ -26,6 +26,8 @@ from core.discrepancies.date_matching import (
     on_another_clock,
     same_day,
     same_time,
+    span_bound,
+    two_ends,
 )
 from core.discrepancies.flag import Flag, flag
 from core.discrepancies.number_conflicts import (
@@ -730,7 +732,7 @@ def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Fl
     da = overlapping(sa.facts.dates, *a_span) or _date_words(sa, a_span)
     db = overlapping(sb.facts.dates, *b_span) or _date_words(sb, b_span)
     # a moment told again on another clock in brackets ("(2300 GMT Sunday)") is no date
-    # of its own, unless both accounts give one (then those two are compared)
+    # of its own, unless both accounts retell it so: then both are read whole
     zoned_a = [d for d in da if on_another_clock(sa.text, d)]
     zoned_b = [d for d in db if on_another_clock(sb.text, d)]
     if not (zoned_a and zoned_b):
@@ -738,6 +740,9 @@ def _date_flag(sa: Side, sb: Side, index: int, a_span: Span, b_span: Span) -> Fl
         db = [d for d in db if d not in zoned_b]
     if not da or not db:
         return None  # a date one account leaves out is a detail, not a conflict
+    bound_a = span_bound(sa.text, sa.sentence_span(da[0].start)[0], da[0])
+    if two_ends(bound_a, span_bound(sb.text, sb.sentence_span(db[0].start)[0], db[0])):
+        return None  # "from Thursday" / "until Saturday": the two ends of one span
     if _told_alike(da) == _told_alike(db):
         return None  # "midnight on Friday" / "Friday midnight": one day and hour, reordered
     verdict = _dates_verdict(da[0], db[0], sa.text, sb.text)

@@ -19,9 +19,13 @@ from core.facts.quantities import CURRENCY_UNITS, RATE_BASE_WORDS, ROUND_BASE
 
 def _alternatives(name: str) -> str:
     """A lexicon file's words or phrases as regular-expression alternatives, longest
-    first, a phrase's spaces matching any run of spaces."""
-    phrases = (re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.lines(name))
-    return "|".join(sorted(phrases, key=len, reverse=True))
+    first, a phrase's spaces matching any run of spaces and a trailing "*" any ending
+    ("increas*": increased, increases)."""
+    phrases = sorted(lexicon.lines(name), key=len, reverse=True)
+    return "|".join(
+        re.escape(p[:-1]) + r"\w*" if p.endswith("*") else re.escape(p).replace(r"\ ", r"\s+")
+        for p in phrases
+    )
 
 
 PENDING = "pending"
@@ -30,6 +34,7 @@ PROGRESS = "progress"
 SIZE = "size"
 PER_UNIT = "per unit"
 RECALLED = "recalled"
+CHANGE = "change"
 REQUESTED = "requested"
 AVERAGE = "average"
 PREMIUM = "premium"
@@ -201,13 +206,13 @@ def standing_of(side: Side, q: Quantity) -> str:
         return PER_UNIT  # a price of one unit, or a rate: "7.37 deaths per 1,000 people"
     if _gap_between_values(q, after, before):
         return DIFFERENCE
-    if _counted(q) and _moved(before):
+    if _counted(q) and _moved(before, q):
         return CHANGE
     # "fell 13.7% from a year earlier" is the change over the year, not last year's value
     if (
         _recalled(side, before)
         or _prior_before(before)
-        or (_PRIOR_AFTER.match(after) and not _moved(before))
+        or (_PRIOR_AFTER.match(after) and not _moved(before, q))
     ):
         return RECALLED
     year = _recalled_when(side, side.text[max(start, q.start - _WHEN_REACH) : q.start])
@@ -299,27 +304,19 @@ def _counted(q: Quantity) -> bool:
     return q.unit != "percent" and key not in CONVERSIONS and key not in TEMPERATURES
 
 
-CHANGE = "change"
-
-
-def _cue_pattern(name: str) -> str:
-    """A lexicon file's cues as alternatives, a trailing "*" standing for any ending."""
-    cues = sorted(lexicon.lines(name), key=len, reverse=True)
-    return "|".join(
-        re.escape(c[:-1]) + r"\w*" if c.endswith("*") else re.escape(c).replace(r"\ ", r"\s+")
-        for c in cues
-    )
-
-
 #: "increased by 3 million", "fell 200", "a rise of 40": how much a value moved, which
 #: the value itself ("stood at 12.4 million") never restates (lexicon/change_cues.txt).
-_CHANGE_BEFORE = re.compile(rf"\b(?:{_cue_pattern('change_cues')})\s+(?:by\s+)?$", re.I)
+_CHANGE_BEFORE = re.compile(rf"\b(?:{_alternatives('change_cues')})\s+(?P<by>by\s+)?$", re.I)
 _CHANGE_REACH = 24  # characters: the longest cue, "by" and the spaces between
+#: Units a figure moves by without "by" ("fell 2,400", "jumped 200 points", "rose 4%"):
+#: any other noun after a verb is what the verb acts on ("dropped 20 leaflets").
+_MOVED_UNITS = frozenset({"", "percent", "point"}) | CURRENCY_UNITS
 
 
-def _moved(before: str) -> bool:
+def _moved(before: str, q: Quantity) -> bool:
     """Whether a word of change stands right before a figure (``_CHANGE_BEFORE``)."""
-    return _CHANGE_BEFORE.search(before, max(0, len(before) - _CHANGE_REACH)) is not None
+    found = _CHANGE_BEFORE.search(before, max(0, len(before) - _CHANGE_REACH))
+    return found is not None and (bool(found.group("by")) or q.unit in _MOVED_UNITS)
 
 
 _PERCENT_OF = re.compile(r"(?:%|per\s?cent|percent)\s+(?=of\b)", re.I)
@@ -353,17 +350,24 @@ def _recalled_when(side: Side, before: str) -> str:
     return found.group(1) if since or int(found.group(1)) < _story_year(side) else ""
 
 
-_TO_NEW_VALUE = re.compile(
-    r"\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|more\s+than\s+|over\s+)?$",
-    re.I,
-)
+#: "from 8.1 million in 2011 to 9.4 million", "over the same month of 2019 to $41
+#: billion": a past year that is the base of a comparison, the figure after "to" the
+#: value reached since.
+_TO_AT_END = re.compile(r"\bto\s+$", re.I)
+_BASE_BEFORE = re.compile(r"\b(?:from|over|compared\s+(?:with|to)|against)\b[^.;:]*$", re.I)
+
+
+def _reached_since(before: str, year: re.Match[str]) -> bool:
+    return bool(_TO_AT_END.search(year.group(0))) and bool(
+        _BASE_BEFORE.search(before, 0, year.start())
+    )
 
 
 def _recalled(side: Side, before: str) -> bool:
     """Whether the words before a figure set it in an earlier year than the story's."""
     found = _PAST_YEAR.search(before)
-    if found is None or _TO_NEW_VALUE.search(found.group(0)):
-        return False  # "from 37.7 million in 2009 to 47.6 million": the value it went to
+    if found is None or _reached_since(before, found):
+        return False  # "from 8.1 million in 2011 to 9.4 million": the value it went to
     # "the strongest since 1999, when…" recalls a year before the story whatever its date
     return found.group(0).lower().startswith("since") or int(found.group(1)) < _story_year(side)
 

@@ -268,7 +268,7 @@ _TRIGGERS = frozenset(
         "half",
     ]
 )
-_CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_PATTERN})\s?$")
+_CURRENCY_BEFORE = re.compile(rf"(?P<sign>{_CURRENCY_PATTERN})\s?$")
 _CODE_BEFORE = re.compile(rf"\b(?:{_CODE_PATTERN})$")  # "IDR8,200": a code glued to digits
 _DOLLAR_OF = re.compile(rf"\$(?:{'|'.join(_AFTER_SIGN)})$")  # "$US589": the country after the sign
 
@@ -514,10 +514,10 @@ def _read_words(text: str, match: re.Match[str]) -> _Raw | None:
     ):
         return None
     last = words.lower().split()[-1].split("-")[-1]
-    sign = _SIGN_BEFORE_WORDS.search(text, max(0, start - 6), start)
+    sign = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
     if sign:  # "Rs four lakh", "$ five million": a sum told in words after its sign
-        scale = SCALES.get(last, 1)
-        return _Raw(sign.start(), end, value, scale, None, _CURRENCY[sign.group(1).lower()], True)
+        unit = _CURRENCY[sign.group("sign").lower()]
+        return _Raw(sign.start(), end, value, SCALES.get(last, 1), None, unit, True)
     percent = _SPELLED_PERCENT.match(text, end)
     if percent:  # "a nine per cent plunge": "percent" in one word is read as a noun
         return _Raw(start, percent.end(), value, 1, None, "percent", True)
@@ -525,7 +525,6 @@ def _read_words(text: str, match: re.Match[str]) -> _Raw | None:
 
 
 _SPELLED_PERCENT = re.compile(r"\s+per\s+cent\b", re.I)
-_SIGN_BEFORE_WORDS = re.compile(rf"({_CURRENCY_PATTERN})\s?$", re.I)
 
 
 _THE_YEAR = re.compile(r"\bthe\s+year\s+$", re.I)
@@ -574,8 +573,10 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
             or _counts_plural(text, match.end())
         ):
             scale = SCALE_ABBREVIATIONS[attached]
-        elif attached in SCALES and attached != "hundred":
-            scale = SCALES[attached]  # "£130million", "Rs615crore": the scale written tight
+        elif attached in SCALES and attached != "hundred" and (
+            match.group("cur") or _counts_plural(text, match.end())
+        ):
+            scale = SCALES[attached]  # "£85million", "2million people": the scale written tight
         elif attached in MEASURES:
             unit = MEASURES[attached]
         elif match.group("attached") in _SCALE_LETTERS and _about_temperature(text, start):

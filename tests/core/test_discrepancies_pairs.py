@@ -140,26 +140,24 @@ AGREEING = [
         id="one-local-time-written-two-ways",
     ),
     pytest.param(
-        "Airspace shut\n\nThe aviation authority shut the country's airspace for 24 hours "
-        "from 10 pm Tuesday, officials said.",
-        "Airspace shut\n\nThe aviation authority ordered flights to stop for 24 hours until "
-        "10pm on Wednesday evening, officials said.",
+        "Harbour closed\n\nThe port authority closed the harbour for 48 hours from 6 am "
+        "Thursday, officials said.",
+        "Harbour closed\n\nThe port authority ordered ships to stay out for 48 hours until "
+        "6am on Saturday morning, officials said.",
         ("date",),
         id="the-two-ends-of-one-span",
     ),
     pytest.param(
-        "Blast\n\nThe state announced a grant of Rs four lakh each to the families of the "
-        "dead.",
-        "Blast\n\nThe state announced a grant of Rs 4 lakh to be paid to the families of "
-        "the dead.",
-        ("number",),
-        id="a-sum-told-in-words-after-its-sign",
+        "Museum\n\nThe museum will be shut from Monday, the city said.",
+        "Museum\n\nThe museum will be shut until Friday, the city said.",
+        ("date",),
+        id="the-two-ends-of-one-span-in-one-passage",
     ),
     pytest.param(
-        "Quake\n\nThe quake struck the western province at 7:58 a.m. on Monday, officials "
-        "said.\n\nAt least 200 people were injured.",
-        "Quake\n\nThe quake struck the western province at 7:58 a.m. (2258 GMT Sunday), "
-        "officials said.\n\nAt least 200 people were injured.",
+        "Storm\n\nThe storm made landfall on the coast at 5:40 a.m. on Tuesday, officials "
+        "said.\n\nAt least 80 homes were damaged.",
+        "Storm\n\nThe storm made landfall on the coast at 5:40 a.m. (2140 GMT Monday), "
+        "officials said.\n\nAt least 80 homes were damaged.",
         ("date",),
         id="a-day-told-again-on-another-clock",
     ),
@@ -304,10 +302,10 @@ def test_only_the_matching_figures_are_compared(text_a, text_b, summaries):
             id="acquisition-price-and-source",
         ),
         pytest.param(
-            "Surgery\n\nThe president underwent surgery at 9 a.m. local time (12 a.m. GMT), "
-            "doctors said.\n\nHe is recovering.",
-            "Surgery\n\nThe president underwent surgery at 9 a.m. local time (1200 GMT), "
-            "doctors said.\n\nHe is recovering.",
+            "Arrival\n\nThe envoy landed at 7 p.m. local time (1500 GMT), aides "
+            "said.\n\nTalks begin on Monday.",
+            "Arrival\n\nThe envoy landed at 7 p.m. local time (1400 GMT), aides "
+            "said.\n\nTalks begin on Monday.",
             [("date", "high")],
             id="two-accounts-of-the-second-clock",
         ),
@@ -321,15 +319,18 @@ def test_each_disagreement_is_flagged(text_a, text_b, expected):
 
 def test_two_counts_of_one_kind_of_people_are_one_count():
     a = (
-        "Forest fire\n\nThe fire killed 39 people in the hills.\n\nAbout 600 firefighters "
-        "have been trying to put out the flames since yesterday."
+        "Landslide\n\nThe slide buried 12 houses in the valley.\n\nAbout 400 workers "
+        "have been clearing the road since dawn."
     )
     b = (
-        "Forest fire\n\nThe fire killed 39 people in the hills.\n\nAbout 1,600 "
-        "firefighters, helped by aircraft, were working to contain the damage."
+        "Landslide\n\nThe slide buried 12 houses in the valley.\n\nAbout 1,400 workers, "
+        "helped by cranes, were removing the rubble."
     )
     summaries = [d.summary for d in found_in(a, b) if d.kind == "number"]
-    assert summaries == ["About 600 firefighters vs About 1,600 firefighters"]
+    assert summaries == ["About 400 workers vs About 1,400 workers"]
+    # people at large are no kind of people: two such counts need more to be one
+    at_large = found_in(a.replace("workers", "people"), b.replace("workers", "people"))
+    assert [d for d in at_large if d.kind == "number"] == []
 
 
 SPELLING = (
