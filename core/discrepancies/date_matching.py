@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from core import lexicon
+from core.discrepancies.text import words
 from core.facts.fact_records import DateRef
 from core.facts.names import TIME_ZONES
 
@@ -155,10 +156,7 @@ def on_another_clock(text: str, ref: DateRef) -> bool:
     closed = text.find(")", ref.end, ref.end + _BRACKET_REACH)
     if closed < 0:
         return False
-    return any(_is_zone(w) for w in _LETTERS.findall(text, opened, closed))
-
-
-_LETTERS = re.compile(r"[A-Za-z]+")
+    return any(_is_zone(w) for w, _, _ in words(text, opened, closed))
 
 
 def _is_zone(word: str) -> bool:
@@ -169,15 +167,14 @@ def _is_zone(word: str) -> bool:
 #: besides figures and zones (lexicon/span_bounds.txt).
 _BOUNDS = {w: g for w, g in lexicon.groups("span_bounds").items() if g != "within"}
 _WITHIN = frozenset(w for w, g in lexicon.groups("span_bounds").items() if g == "within")
-_WORD = re.compile(r"[\w.]+")
 _SPAN_REACH = 40  # characters before a date read for the word that bounds it
 
 
 def span_bound(text: str, sentence_start: int, ref: DateRef) -> str:
     """``start`` or ``end`` when a date opens or closes a span ("from 6 am Thursday",
     "until Saturday morning"), else ``""``."""
-    before = _WORD.findall(text, max(sentence_start, ref.start - _SPAN_REACH), ref.start)
-    for word in reversed(before):
+    before = words(text, max(sentence_start, ref.start - _SPAN_REACH), ref.start)
+    for word, _, _ in reversed(before):
         folded = word.casefold().rstrip(".")
         if folded in _BOUNDS:
             return _BOUNDS[folded]

@@ -298,8 +298,8 @@ def _gap_between_values(q: Quantity, after: str, before: str) -> bool:
 
 def _counted(q: Quantity) -> bool:
     """Whether a figure counts things or money, whose change by a figure is told apart
-    from the level it reached; a share, a reading or a measure ("rose up to 52.9C",
-    "plunged 25 feet") is told by the same words whichever it is."""
+    from the level it reached; a share, a reading or a measure ("rose up to 46.3C",
+    "plunged 40 metres") is told by the same words whichever it is."""
     key = unit_key(q)
     return q.unit != "percent" and key not in CONVERSIONS and key not in TEMPERATURES
 
