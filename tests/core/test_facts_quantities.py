@@ -835,3 +835,17 @@ def test_a_term_of_exchange_is_not_a_rate_base():
 def test_a_whole_number_and_a_fraction_are_one_figure(written):
     q = only(f"The court imposed {written} years in prison on Monday.")
     assert (q.low, q.unit) == (17.5, "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The count of missing climbers rose to 11 last night.",
+        "The club signed 14 last summer.",
+        "Volunteers rescued 23 overnight from the flooded estate.",
+        "The agency expects to hire 300 next year.",
+        "Medics had treated 52 yesterday.",
+    ],
+)
+def test_a_time_after_a_figure_is_not_what_it_counts(text):
+    assert only(text).unit not in {"night", "summer", "overnight", "year", "yesterday"}
