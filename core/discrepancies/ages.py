@@ -28,28 +28,60 @@ _BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[A-Za-z][\w.-]*\s+){0,4}$")
 MAX_AGE = 120
 
 
+#: One age given to a person: the age, the span of the name with it, and the name's
+#: first and last words ("" when only a surname or a description names them).
+Mention = tuple[int, Span, str]
+
+
 def age_conflicts(sa: Side, sb: Side) -> list[Flag]:
     ages_a, ages_b = _ages(sa), _ages(sb)
     flags = []
     for key_a, key_b in _same_people(ages_a, ages_b):
-        if {age for age, _ in ages_a[key_a]} & {age for age, _ in ages_b[key_b]}:
-            continue
-        span_a, span_b = ages_a[key_a][0][1], ages_b[key_b][0][1]
-        text_a, text_b = sa.text[span_a[0] : span_a[1]], sb.text[span_b[0] : span_b[1]]
-        summary = f"age: {text_a} vs {text_b}"
-        flags.append(flag("number", summary, span_a, span_b, severity="medium"))
+        for said_a, said_b in _one_person(ages_a[key_a], ages_b[key_b]):
+            if {age for age, _, _ in said_a} & {age for age, _, _ in said_b}:
+                continue
+            flags.append(_age_flag(sa, sb, said_a[0][1], said_b[0][1]))
     return flags
 
 
+def _one_person(
+    said_a: list[Mention], said_b: list[Mention]
+) -> list[tuple[list[Mention], list[Mention]]]:
+    """The ages both articles give one person of a surname.
+
+    A family shares a surname: where either article names two people of it ("Ana
+    Ruiz, 67" and "Luis Ruiz, 41"), each is compared only with the same first and
+    last name on the other side, not with the whole family's ages.
+    """
+    names_a = {name for _, _, name in said_a if name}
+    names_b = {name for _, _, name in said_b if name}
+    if len(names_a) <= 1 and len(names_b) <= 1:
+        return [(said_a, said_b)]
+    return [
+        ([m for m in said_a if m[2] == name], [m for m in said_b if m[2] == name])
+        for name in sorted(names_a & names_b)
+    ]
+
+
+def _age_flag(sa: Side, sb: Side, span_a: Span, span_b: Span) -> Flag:
+    text_a, text_b = sa.text[span_a[0] : span_a[1]], sb.text[span_b[0] : span_b[1]]
+    summary = f"age: {text_a} vs {text_b}"
+    return flag("number", summary, span_a, span_b, severity="medium")
+
+
 def _same_people(
-    ages_a: dict[str, list[tuple[int, Span]]], ages_b: dict[str, list[tuple[int, Span]]]
+    ages_a: dict[str, list[Mention]], ages_b: dict[str, list[Mention]]
 ) -> list[tuple[str, str]]:
     """Person keys of the two articles that name one person, spelt alike or as
     variants ("Dissanayake" / "Dissanayaka"), each key used once."""
     pairs, used = [], set()
     for key_a in sorted(ages_a):
-        key_b = key_a if key_a in ages_b else next(
-            (k for k in sorted(ages_b) if k not in used and name_variants_match(key_a, k)), None
+        key_b = (
+            key_a
+            if key_a in ages_b
+            else next(
+                (k for k in sorted(ages_b) if k not in used and name_variants_match(key_a, k)), None
+            )
         )
         if key_b is not None and key_b not in used:
             used.add(key_b)
@@ -58,10 +90,10 @@ def _same_people(
 
 
 @per_article
-def _ages(side: Side) -> dict[str, list[tuple[int, Span]]]:
+def _ages(side: Side) -> dict[str, list[Mention]]:
     """Person key → (age, span of the name with its age) in text order, read once per
     article rather than once per pair (callers only read)."""
-    found: dict[str, list[tuple[int, Span]]] = {}
+    found: dict[str, list[Mention]] = {}
     text = side.text
     for e in side.facts.entities:
         if e.label != "person":
@@ -73,16 +105,24 @@ def _ages(side: Side) -> dict[str, list[tuple[int, Span]]]:
             end = after.start(1) if after.group(1) else after.start(2)
             end = _clause_end(text, end + len(str(age)))
             if 0 < age <= MAX_AGE:
-                found.setdefault(e.key, []).append((age, (e.start, end)))
+                found.setdefault(e.key, []).append((age, (e.start, end), _full_name(e.text)))
             continue
         before = _BEFORE.search(text, max(sentence_start, e.start - 80), e.start)
         if before and 0 < int(before.group(1)) <= MAX_AGE:
-            found.setdefault(e.key, []).append((int(before.group(1)), (before.start(), e.end)))
+            age = int(before.group(1))
+            found.setdefault(e.key, []).append((age, (before.start(), e.end), _full_name(e.text)))
     for key, age, span in _described(side):
-        found.setdefault(key, []).append((age, span))
+        found.setdefault(key, []).append((age, span, ""))
     for mentions in found.values():
         mentions.sort(key=lambda mention: mention[1])
     return found
+
+
+def _full_name(name: str) -> str:
+    """A name's first and last words, casefolded ("Ana María Ruiz" is "ana ruiz"); ""
+    for a surname alone, which does not say which of a family is meant."""
+    words = name.casefold().split()
+    return f"{words[0]} {words[-1]}" if len(words) > 1 else ""
 
 
 _CLAUSE_GOES_ON = re.compile(r"[,)]?\s*([a-z][^,.;:!?()\n]{0,79})")
@@ -103,7 +143,9 @@ def _clause_end(text: str, end: int) -> int:
 
 #: "the 76-year-old Nobel laureate", "The 55-year-old leader": an age given to a
 #: description rather than a name, at the head of a noun phrase.
-_DESCRIBED = re.compile(r"\b[Tt]he\s+(\d{1,3})-year-old\s+((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)")
+_DESCRIBED = re.compile(
+    r"\b[Tt]he\s+(\d{1,3})-year-old\s+((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)"
+)
 
 
 def _description_end(match: re.Match[str]) -> int:
@@ -129,7 +171,9 @@ def _described(side: Side) -> list[tuple[str, int, Span]]:
             continue  # "the 67-year-old Ruiz" is read by name
         sentence = side.sentence_index(match.start())
         named = [
-            e for e in people if e.end <= match.start() and side.sentence_index(e.start) >= sentence - 1
+            e
+            for e in people
+            if e.end <= match.start() and side.sentence_index(e.start) >= sentence - 1
         ]
         if named:
             found.append((named[-1].key, age, (match.start(), end)))

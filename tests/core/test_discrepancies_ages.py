@@ -14,7 +14,7 @@ def test_the_ages_a_story_gives_its_people():
         "Verdict read.\n\nAna Ruiz, 75, has been detained since May. "
         "The 40-year-old Tomas Berg left. Marta Lind (58) stayed."
     )
-    assert {key: [age for age, _ in found] for key, found in _ages(s).items()} == {
+    assert {key: [age for age, *_ in found] for key, found in _ages(s).items()} == {
         "ruiz": [75],
         "berg": [40],
         "lind": [58],
@@ -64,7 +64,7 @@ def test_a_count_after_a_name_is_not_an_age():
 @given(st.text(alphabet=st.sampled_from(list("Ana Ruiz,(0123456789)-year-old.\n ")), max_size=120))
 def test_ages_are_read_from_any_text_without_error(text):
     for found in _ages(side(text)).values():
-        assert all(0 < age <= 120 for age, _ in found)
+        assert all(0 < age <= 120 for age, *_ in found)
 
 
 def test_one_person_spelt_two_ways_is_one_person():
@@ -91,3 +91,20 @@ def test_a_long_clause_after_an_age_is_cut_on_a_whole_word():
     shown = a.text[f.a[0] : f.a[1]]
     assert shown.startswith("Ana Ruiz, 75, has been detained")
     assert a.text[f.a[1]] == " "
+
+
+def test_each_of_a_family_is_compared_with_the_same_relative():
+    a = side(
+        "Victims named.\n\nThe dead include Rosa Ferrer (61), her son Pau Ferrer (29) "
+        "and her daughter Nuria Ferrer (24)."
+    )
+    b = side(
+        "Victims named.\n\nAmong them were Rosa Ferrer, 61, her son Pau Ferrer (33) "
+        "and her daughter Nuria Ferrer (24)."
+    )
+    [f] = age_conflicts(a, b)
+    assert f.summary.startswith("age: Pau Ferrer (29")
+    assert "Pau Ferrer (33" in f.summary
+    # a surname alone does not say which relative it means
+    c = side("Victims named.\n\nThe youngest, Ferrer, 33, was a nurse.")
+    assert age_conflicts(a, c) == []
