@@ -435,6 +435,8 @@ def _every_pair(ia: np.ndarray, ib: np.ndarray, n_a: int, n_b: int) -> bool:
     if len(ia) != n_a * n_b or not len(ia):
         return False
     every_a, every_b = all_pairs(n_a, n_b)
+    if ia is every_a and ib is every_b:
+        return True  # the very arrays all_pairs handed out: the claim table asks seven times
     return bool(np.array_equal(ia, every_a) and np.array_equal(ib, every_b))
 
 
@@ -720,9 +722,16 @@ def _claim_links(
     ]
 
 
+@functools.lru_cache(maxsize=4)
 def all_pairs(n_a: int, n_b: int) -> tuple[np.ndarray, np.ndarray]:
-    """Every (A index, B index), in (A, B) order."""
-    return np.repeat(np.arange(n_a), n_b), np.tile(np.arange(n_b), n_a)
+    """Every (A index, B index), in (A, B) order.
+
+    Remembered (and read-only), so ``_every_pair`` knows its own arrays by
+    identity instead of comparing thousands of entries for every row product.
+    """
+    every_a, every_b = np.repeat(np.arange(n_a), n_b), np.tile(np.arange(n_b), n_a)
+    every_a.flags.writeable = every_b.flags.writeable = False
+    return every_a, every_b
 
 
 def pair_table(
