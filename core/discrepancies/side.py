@@ -35,9 +35,11 @@ class Side(NamedTuple):
         return max(0, bisect_right(self.starts, offset) - 1)
 
     def sentence_span(self, offset: int) -> Span:
+        """The span of the sentence holding ``offset`` (asked about a thousand times a
+        pair: ``sentence_index`` is inlined)."""
         if not self.sentences:
             return (0, len(self.text))
-        s = self.sentences[self.sentence_index(offset)]
+        s = self.sentences[max(0, bisect_right(self.starts, offset) - 1)]
         return (s.start, s.end)
 
     def in_headline(self, start: int, end: int | None = None) -> bool:
@@ -71,10 +73,16 @@ def per_article(read: Callable[[Side], R]) -> Callable[[Side], R]:
     ``forget_articles()`` drops what every such reading holds.
     """
     memo: dict[tuple[int, int, int], tuple[Article, Facts, tuple[Sentence, ...], R]] = {}
-    _MEMOS.append(memo)
+    # the same Side object asks again and again within a pair: known by its identity
+    # (a Side is immutable, and the entry holds it so its id is not reused)
+    by_side: dict[int, tuple[Side, R]] = {}
+    _MEMOS.extend((memo, by_side))
 
     @functools.wraps(read)
     def remembered(side: Side) -> R:
+        hit = by_side.get(id(side))
+        if hit is not None and hit[0] is side:
+            return hit[1]
         key = (id(side.article), id(side.facts), id(side.sentences))
         entry = memo.get(key)
         if (
@@ -86,6 +94,9 @@ def per_article(read: Callable[[Side], R]) -> Callable[[Side], R]:
             if len(memo) >= _PER_ARTICLE:
                 memo.clear()
             entry = memo[key] = (side.article, side.facts, side.sentences, read(side))
+        if len(by_side) >= _PER_ARTICLE:
+            by_side.clear()
+        by_side[id(side)] = (side, entry[3])
         return entry[3]
 
     return remembered

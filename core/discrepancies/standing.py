@@ -245,6 +245,8 @@ def _forecast(before: str, after: str) -> bool:
     """Whether forecasters' expectation is what a sum or a share stands for."""
     if _FORECAST_AFTER.match(after) or _EXPECTED_OF.search(before):
         return True
+    if not _FORECASTER.search(before) or not _FORECAST_CUE.search(before):
+        return False  # neither can then stand in the clause, a tail of ``before``: no clause search
     clause = _FORECAST_CLAUSE.search(before)
     own = before[clause.start() :] if clause else before
     return bool(_FORECASTER.search(own)) and bool(_FORECAST_CUE.search(own))
