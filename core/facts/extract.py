@@ -54,7 +54,7 @@ def extract_facts(article: Article, sentences: Sequence[Sentence] | None = None)
 
 def clear_caches() -> None:
     """Forget memoised word forms, so a benchmark can time an article the engine has not seen."""
-    from core.facts import entities, names
+    from core.facts import entities, names, nouns
     from core.text.segment import forget_sentences
 
     forget_sentences()
@@ -66,5 +66,6 @@ def clear_caches() -> None:
         entities._personal,
         entities._by_form,
         entities._trim,
+        nouns.singular,
     ):
         cached.cache_clear()

@@ -9,6 +9,7 @@ of :mod:`core.lexicon`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core import lexicon
 
@@ -34,8 +35,12 @@ _NOUNS_ENDING_ING = lexicon.words("nouns_ending_ing")
 WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*|%|[^\w\s]")
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
-    """The singular, lowercased: "casualties" → "casualty", "troops" → "troop"."""
+    """The singular, lowercased: "casualties" → "casualty", "troops" → "troop".
+
+    Remembered: every figure's noun phrase asks it of several words, and news
+    repeats its words."""
     lower = word.lower().removesuffix("'s").removesuffix("’s")
     if lower in IRREGULAR_SINGULARS:
         return IRREGULAR_SINGULARS[lower]
