@@ -171,8 +171,9 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
         return None
     if _flips_polarity(wa, wb) and not _bounded_in_time(sa, sb, c):
         return "negation"
-    if _quantities(sa, c.a_start, c.a_end) or _quantities(sb, c.b_start, c.b_end):
-        return None if _only_conversions(sa, sb, c) else "number"
+    touched_a, touched_b = _quantities(sa, c.a_start, c.a_end), _quantities(sb, c.b_start, c.b_end)
+    if touched_a or touched_b:
+        return None if _only_conversions(sa, sb, touched_a, touched_b) else "number"
     if _touches_date(sa, c.a_start, c.a_end, wa) or _touches_date(sb, c.b_start, c.b_end, wb):
         return "date"
     quoted_a, quoted_b = _in_quote(sa, c.a_start, c.a_end), _in_quote(sb, c.b_start, c.b_end)
@@ -412,11 +413,12 @@ def _quantities(side: Side, start: int, end: int) -> list[Quantity]:
     return [q for q in overlapping(side.facts.quantities, start, end) if telling(side.text, q)]
 
 
-def _only_conversions(sa: Side, sb: Side, c: Change) -> bool:
-    """Whether every figure a change touches restates the figure before it in another
-    unit ("seven km (four miles)" / "seven km (4.35 miles)"): two roundings of one
-    conversion, the figure itself unchanged."""
-    touched_a, touched_b = _quantities(sa, c.a_start, c.a_end), _quantities(sb, c.b_start, c.b_end)
+def _only_conversions(
+    sa: Side, sb: Side, touched_a: list[Quantity], touched_b: list[Quantity]
+) -> bool:
+    """Whether every figure a change touches (``touched_a``, ``touched_b``) restates the
+    figure before it in another unit ("seven km (four miles)" / "seven km (4.35 miles)"):
+    two roundings of one conversion, the figure itself unchanged."""
     left = [q for q in touched_a if q not in conversions(sa)]
     right = [q for q in touched_b if q not in conversions(sb)]
     if len(left) + len(right) == len(touched_a) + len(touched_b):
@@ -450,9 +452,25 @@ def _in_quote(side: Side, start: int, end: int) -> bool:
     first, last = (found[0][1], found[-1][2]) if found else (start, end)
     if overlapping(side.facts.quotes, first, last):
         return True
-    return _inside_quotation_marks(side, first) or _inside_quotation_marks(
-        side, max(first, last - 1)
-    )
+    # an odd number of quotation marks opened before the first or the last word, in its
+    # sentence; for two words of one sentence the marks are counted on, not again
+    text, second = side.text, max(first, last - 1)
+    s0 = side.sentence_span(first)[0]
+    curly, straight = _marks_open(text[s0:first])
+    if curly > 0 or straight % 2 == 1:
+        return True
+    s1 = side.sentence_span(second)[0]
+    if s1 == s0 <= first:
+        more_curly, more_straight = _marks_open(text[first:second])
+        curly, straight = curly + more_curly, straight + more_straight
+    else:
+        curly, straight = _marks_open(text[s1:second])
+    return curly > 0 or straight % 2 == 1
+
+
+def _marks_open(before: str) -> tuple[int, int]:
+    """Curly quotation marks opened and not closed in ``before``, and its straight marks."""
+    return before.count("“") - before.count("”"), before.count('"')
 
 
 def _quoted_in(side: Side, ws: list[str]) -> bool:
@@ -467,14 +485,6 @@ def _quoted_in(side: Side, ws: list[str]) -> bool:
         if any(found[i : i + n] == wanted for i in range(len(found) - n + 1)):
             return True
     return False
-
-
-def _inside_quotation_marks(side: Side, offset: int) -> bool:
-    """Whether an odd number of quotation marks opens before ``offset`` in its sentence."""
-    s0, _ = side.sentence_span(offset)
-    before = side.text[s0:offset]
-    curly = before.count("“") - before.count("”")
-    return curly > 0 or before.count('"') % 2 == 1
 
 
 def _named(side: Side, start: int, end: int) -> bool:

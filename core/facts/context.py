@@ -16,6 +16,7 @@ from core.model import Article, Sentence, Span
 
 #: Words (possessive "’s" left out, "don’t" kept whole) and digit runs.
 _WORD = re.compile(r"[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)?|[0-9]+")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")  # gap, word, gap, word, …, the last gap
 _FALLBACK_SENTENCE = re.compile(r"[^\n]+?(?:[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|$)", re.M)
 
 
@@ -88,13 +89,18 @@ def build_context(article: Article, sentences: Sequence[Sentence] | None = None)
     sentences = tuple(_split(article) if sentences is None else sentences)
     index: dict[str, list[int]] = {}
     lookup = index.get
-    for match in _WORD.finditer(article.text.lower()):
-        word = match.group()
+    # split keeps the words (the pattern's one group) between the gaps before them:
+    # offsets are summed from the lengths, with no match object per word
+    parts = iter(_WORD_SPLIT.split(article.text.lower()))
+    offset = 0
+    for gap, word in zip(parts, parts, strict=False):  # the last gap has no word
+        offset += len(gap)
         offsets = lookup(word)
         if offsets is None:
-            index[word] = [match.start()]
+            index[word] = [offset]
         else:
-            offsets.append(match.start())
+            offsets.append(offset)
+        offset += len(word)
     digits = sorted(o for word, offsets in index.items() if word[0].isdigit() for o in offsets)
     return Context(
         text=article.text,
