@@ -1048,3 +1048,10 @@ def test_two_sums_read_in_the_other_order_are_paired_where_both_agree():
     pairs = {(x.text, y.text) for x, y in paired_figures(a, b, {(1, 1), (1, 2)})}
     assert ("$129 million", "$129 million") in pairs
     assert ("$42.6 million", "$43 million award") in pairs
+
+
+def test_a_crowd_told_by_its_figure_alone_counts_people():
+    a = side("Final.\n\nThe final was played before a crowd of 64,310 on Sunday.")
+    b = side("Final.\n\nThe final drew a crowd of 64,130 fans on Sunday.")
+    [(x, y)] = paired(a, b)
+    assert (x.text, y.text) == ("64,310", "64,130 fans")
