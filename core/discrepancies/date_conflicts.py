@@ -373,15 +373,38 @@ def _minutes(value: str) -> int | None:
 def _lone_times(
     sa: Side, sb: Side, times_a: dict[int, list[DateRef]], times_b: dict[int, list[DateRef]]
 ) -> list[tuple[DateRef, DateRef]]:
-    """The one clock time each article gives, when the words around them meet."""
+    """The one clock time each article gives, when the words around them meet; else the
+    one time each gives the happening itself ("broke out at 1 am"): a story of other
+    moments too (a rescue, a briefing) still tells once when the event struck."""
     lone_a = [x for refs in times_a.values() for x in refs]
     lone_b = [y for refs in times_b.values() for y in refs]
     if len({x.value for x in lone_a}) != 1 or len({y.value for y in lone_b}) != 1:
-        return []
+        lone_a = [x for x in lone_a if _tells_onset(sa, x)]
+        lone_b = [y for y in lone_b if _tells_onset(sb, y)]
+        if len({x.value for x in lone_a}) != 1 or len({y.value for y in lone_b}) != 1:
+            return []
     x, y = lone_a[0], lone_b[0]
     if not context(sa, x.start, x.end) & context(sb, y.start, y.end):
         return []
     return [(x, y)]
+
+
+#: Words that tell when a happening began (lexicon/onset_verbs.txt), and how many words
+#: from a clock time they may stand in its sentence.
+ONSET_WORDS = lexicon.words("onset_verbs")
+ONSET_REACH = 8
+
+
+def _tells_onset(side: Side, ref: DateRef) -> bool:
+    """Whether a clock time is when the happening began: a word of onset near it."""
+    s0, s1 = side.sentence_span(ref.start)
+    before = [w.casefold() for w, _, _ in words(side.text, s0, ref.start)][-ONSET_REACH:]
+    after = [w.casefold() for w, _, _ in words(side.text, ref.end, s1)][:ONSET_REACH]
+    for near in (before, after):
+        pairs = {f"{x} {y}" for x, y in zip(near, near[1:], strict=False)}
+        if not ONSET_WORDS.isdisjoint(near) or not ONSET_WORDS.isdisjoint(pairs):
+            return True
+    return False
 
 
 def _times(side: Side) -> dict[int, list[DateRef]]:

@@ -30,6 +30,22 @@ def test_a_story_with_two_times_is_compared_only_where_claims_align():
     assert f.summary == "9:12 am vs 09:14 AM"
 
 
+def test_the_time_each_story_gives_the_happening_itself_is_compared():
+    a = side(
+        "Mill fire.\n\nThe blaze broke out at 2:10 am in the drying shed. "
+        "Crews had it under control by 6 am, and the owner spoke at 11 am."
+    )
+    b = side(
+        "Mill fire.\n\nWitnesses said the blaze in the shed broke out at about 3:40 am. "
+        "Firefighters left the site at noon."
+    )
+    [f] = time_conflicts(a, b, set())
+    assert f.summary == "2:10 am vs 3:40 am"
+    # a time of something else is never the happening's time
+    c = side("Mill fire.\n\nThe owner spoke at 11 am. Crews left the shed at 3:40 am.")
+    assert time_conflicts(a, c, set()) == []
+
+
 def test_a_time_named_midnight_or_noon_allows_minutes_either_side():
     for named, clock in (("at midnight", "at 11:51 pm"), ("around noon", "at 12:09 pm")):
         a = side(f"Ferry news.\n\nThe ferry sank {named} off the harbour.")

@@ -70,6 +70,7 @@ SHAPES = {
     "news_word_frequencies": "groups",
     "office_heads": "list",
     "span_edges": "list",
+    "onset_verbs": "list",
     "opposites": "pairs",
     "org_words": "list",
     "other_names": "list",
