@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from core.discrepancies.claims import claim_span, clauses
 from core.discrepancies.flag import Flag, flag
+from core.discrepancies.number_conflicts import conversions
 from core.discrepancies.quantity_agreement import agree, telling, unit_key
 from core.discrepancies.roles import compatible
 from core.discrepancies.side import Side, overlapping, per_article, spans_meet
@@ -148,9 +149,13 @@ def _omitted(
     restated, linked = held
     sentence = side.sentences[index]
     start, end = sentence.start, sentence.end
+    converted = conversions(side)  # "8 km (5 miles)": the 8 km is the fact, once
     for q in overlapping(side.facts.quantities, start, end):
-        if (q.start, q.end) not in covered and telling(side.text, q) and not _stated(
-            side, q, other
+        if (
+            (q.start, q.end) not in covered
+            and q not in converted
+            and telling(side.text, q)
+            and not _stated(side, q, other)
         ):
             return Omitted(claim_span(side, (q.start, q.end)), q, "number")
     for d in overlapping(side.facts.dates, start, end):

@@ -909,6 +909,15 @@ def _about_temperature(text: str, start: int) -> bool:
     return any(w in _TEMPERATURE_CUES for w in found)
 
 
+#: Currencies named by a word that is also a verb (lexicon/verb_like_currencies.txt),
+#: read only after a sum this large.
+_VERB_LIKE_CURRENCIES = lexicon.phrase_groups("verb_like_currencies")
+_VERB_LIKE_CURRENCY = re.compile(
+    r"\s+(" + "|".join(map(re.escape, _VERB_LIKE_CURRENCIES)) + r")\b", re.IGNORECASE
+)
+VERB_LIKE_FROM = 1000
+
+
 #: A unit joined to its figure by a hyphen: "a 300-member assembly", "5-km".
 _COMPOUND = re.compile(r"-([a-z]+)\b")
 
@@ -931,6 +940,9 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
         of_skip = skip_of_phrase(text[end : end + 40]) if raw.unit == "percent" else 0
         modifies, new_end = _modified_noun(text, end + of_skip)
         return raw.unit, modifies, new_end if modifies else end
+    verb_like = _VERB_LIKE_CURRENCY.match(text, end) if raw.value >= VERB_LIKE_FROM else None
+    if verb_like:  # "21.6 billion won": after a sum, the currency, never the verb
+        return _VERB_LIKE_CURRENCIES[verb_like.group(1).casefold()], None, verb_like.end()
     offset = skip_of_phrase(text[end : end + 40]) if (raw.spelled or raw.amount) else 0
     if offset and not (raw.amount or raw.value == 1 or raw.value == 12):
         offset = 0

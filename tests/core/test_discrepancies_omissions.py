@@ -73,6 +73,15 @@ def test_a_figure_the_other_article_lacks_is_omitted_once_however_often_it_recur
 
 
 
+def test_a_conversion_in_brackets_is_no_fact_of_its_own():
+    a = side("Port news.\n\nThe dredging cost 61.4 billion won (US$44.8 million) last year.")
+    b = side("Port news.\n\nThe dredging cost 61.4 billion won ($44.6 million) last year.")
+    assert omissions(a, b, {1}, set(), "A") == []
+    c = side("Port news.\n\nThe dredging was paid for by the port authority last year.")
+    [f] = omissions(a, c, {1}, set(), "A")
+    assert "61.4 billion won" in f.summary
+
+
 def test_a_figure_counting_something_else_does_not_state_it():
     a = side("Blast.\n\nAnother 48 people were admitted to city hospitals overnight.")
     b = side("Blast.\n\nMore than 40 people were killed in the blast, officials said.")

@@ -155,6 +155,9 @@ def test_a_dozen_is_twelve_approximately():
         # a sum told in words after its sign
         ("The trust gave Rs three lakh to the school.", 3e5, "inr"),
         ("The club was fined £ two million.", 2e6, "gbp"),
+        # a currency named by a word that is also a verb, after a sum
+        ("The regulator imposed a fine of 4.9 billion won.", 4.9e9, "krw"),
+        ("The hourly wage rises to 9,860 won next year.", 9_860, "krw"),
     ],
 )
 def test_amounts_with_symbols_and_scales(text, value, unit):
@@ -849,3 +852,8 @@ def test_a_whole_number_and_a_fraction_are_one_figure(written):
 )
 def test_a_time_after_a_figure_is_not_what_it_counts(text):
     assert only(text).unit not in {"night", "summer", "overnight", "year", "yesterday"}
+
+
+@pytest.mark.parametrize("text", ["Of the 14 motions, 9 won easily.", "Rivera, 61, won the seat."])
+def test_a_verb_after_a_small_figure_is_no_currency(text):
+    assert all(q.unit != "krw" for q in quantities(text))

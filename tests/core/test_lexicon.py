@@ -128,6 +128,7 @@ SHAPES = {
     "value_reached": "list",
     "vague_sources": "list",
     "verbs_needing_clause": "list",
+    "verb_like_currencies": "phrase_groups",
     "weekdays": "groups",
 }
 
