@@ -824,6 +824,7 @@ def _quantity(context: Context, raw: _Raw) -> Quantity | None:
         and not amount.qualifier
         and not _counted_state(text, end)
         and not _TOLL_BEFORE.search(text, max(0, start - 90), start)
+        and not _counted_by_verb(text, start)
     ):
         return None  # a bare "two" or "one" counts nothing a reader could check
     if context.in_boilerplate(start, end):
@@ -859,6 +860,18 @@ _STATE_AFTER = re.compile(
     r"(?:(?:were|are|was|is|have\s+been|has\s+been|had\s+been|remain|remained)\s+)?"
     r"(?:still\s+|reported\s+|confirmed\s+)?([a-z]+)\b"
 )
+
+
+#: The same states told by a verb before a bare number: "the blast killed five",
+#: "injuring twelve", "police arrested nine".
+_STATE_VERBS = frozenset(w for w in _STATES if w.endswith(("ed", "ing")))
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+
+def _counted_by_verb(text: str, start: int) -> bool:
+    """Whether a spelled number with no noun is what a verb of those states acted on."""
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1) in _STATE_VERBS
 
 
 #: A toll told before its figure: "the toll climbed to five", "the toll now stands

@@ -857,3 +857,14 @@ def test_a_time_after_a_figure_is_not_what_it_counts(text):
 @pytest.mark.parametrize("text", ["Of the 14 motions, 9 won easily.", "Rivera, 61, won the seat."])
 def test_a_verb_after_a_small_figure_is_no_currency(text):
     assert all(q.unit != "krw" for q in quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The landslide killed eight and injured fourteen more.", [8, 14]),
+        ("Officers arrested eleven after the clashes.", [11]),
+    ],
+)
+def test_a_spelled_number_a_verb_of_harm_acts_on_is_a_figure(text, values):
+    assert [q.low for q in quantities(text)] == values
