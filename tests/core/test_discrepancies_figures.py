@@ -1055,3 +1055,10 @@ def test_a_crowd_told_by_its_figure_alone_counts_people():
     b = side("Final.\n\nThe final drew a crowd of 64,130 fans on Sunday.")
     [(x, y)] = paired(a, b)
     assert (x.text, y.text) == ("64,310", "64,130 fans")
+
+
+def test_the_sum_of_a_merger_is_the_price_of_the_deal():
+    a = side("Retail.\n\nRegulators blocked the chains' planned £9.4bn merger on Thursday.")
+    b = side("Retail.\n\nRegulators on Thursday blocked the £8.7 billion deal between the chains.")
+    [(x, y)] = paired(a, b)
+    assert (x.text, y.text) == ("£9.4bn merger", "£8.7 billion deal")
