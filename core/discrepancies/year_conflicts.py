@@ -1,4 +1,5 @@
-"""One claim dated to different years: "since 2009" / "since 2012" in linked sentences.
+"""One claim dated to different years or months: "since 2009" / "since 2012", "since
+May 2014" / "since September 2014" in linked sentences.
 
 A year alone names no day, so the day finder never compares it; yet a wire
 rewrite that moves a policy change, a previous record or an honour by a year
@@ -18,7 +19,8 @@ from core.discrepancies.flag import Flag, flag
 from core.discrepancies.side import Side, per_article
 from core.facts.fact_records import DateRef
 
-_YEAR = re.compile(r"\d{4}")
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d{2})?")
+_MONTH = re.compile(r"\d{4}-\d{2}")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
@@ -27,26 +29,51 @@ def year_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
     written_a, written_b = _written_years(sa), _written_years(sb)
     flags = []
     for i, j in sorted(aligned):
-        xs, ys = years_a.get(i, []), years_b.get(j, [])
-        if len(xs) != 1 or len(ys) != 1:
-            continue
-        x, y = xs[0], ys[0]
-        if x.value == y.value or _cue(sa, x) != _cue(sb, y):
-            continue
-        if x.value in written_b or y.value in written_a:
-            continue  # both articles know both years: two happenings, not one moved
-        ta, wa = shown_date(sa, x)
-        tb, wb = shown_date(sb, y)
-        flags.append(flag("date", f"{ta} vs {tb}", wa, wb))
+        for x, y in _one_each(sa, years_a.get(i, []), sb, years_b.get(j, [])):
+            if not _moved(x.value, y.value, written_a, written_b):
+                continue
+            ta, wa = shown_date(sa, x)
+            tb, wb = shown_date(sb, y)
+            flags.append(flag("date", f"{ta} vs {tb}", wa, wb))
     return flags
+
+
+def _one_each(
+    sa: Side, xs: list[DateRef], sb: Side, ys: list[DateRef]
+) -> list[tuple[DateRef, DateRef]]:
+    """The one year (or month of a year) each sentence gives, after the same word
+    ("since"); else the one year alone each gives: a sentence of two years may date
+    two happenings, though a month it also names may be another's."""
+    for refs_a, refs_b in ((xs, ys), (_years_alone(xs), _years_alone(ys))):
+        if len(refs_a) == 1 and len(refs_b) == 1:
+            x, y = refs_a[0], refs_b[0]
+            return [(x, y)] if _cue(sa, x) == _cue(sb, y) else []
+    return []
+
+
+def _years_alone(refs: list[DateRef]) -> list[DateRef]:
+    return [ref for ref in refs if ref.value and len(ref.value) == len("2014")]
+
+
+def _moved(x: str, y: str, written_a: frozenset[str], written_b: frozenset[str]) -> bool:
+    """Whether two dates ("2014", "2014-09") put one claim in another year or month, and
+    neither article knows the other's: both knowing both is two happenings, not one
+    moved. A year alone against a month of it is the same year."""
+    year_x, year_y = x[:4], y[:4]
+    if year_x != year_y:
+        return year_x not in written_b and year_y not in written_a
+    if len(x) == len(y) == len("2014-09") and x != y:
+        return x not in written_b and y not in written_a
+    return False
 
 
 @per_article
 def _years(side: Side) -> dict[int, list[DateRef]]:
-    """Each sentence's years told alone ("in 2014", "since 2007"), not in a full date."""
+    """Each sentence's years told alone or with a month ("in 2014", "since May 2007"),
+    not in a full date."""
     found: dict[int, list[DateRef]] = {}
     for ref in side.facts.dates:
-        if ref.kind == "absolute" and ref.value and _YEAR.fullmatch(ref.value):
+        if ref.kind == "absolute" and ref.value and _YEAR_OR_MONTH.fullmatch(ref.value):
             found.setdefault(ref.sentence, []).append(ref)
     return found
 
@@ -58,5 +85,7 @@ def _cue(side: Side, ref: DateRef) -> str:
 
 @per_article
 def _written_years(side: Side) -> frozenset[str]:
-    """Every four-digit figure the article writes, a year told as a date or not."""
-    return frozenset(_WRITTEN_YEAR.findall(side.text))
+    """Every four-digit figure the article writes, a year told as a date or not, and
+    every month it dates to a year ("2014-09")."""
+    months = (ref.value for ref in side.facts.dates if ref.value and _MONTH.fullmatch(ref.value))
+    return frozenset(_WRITTEN_YEAR.findall(side.text)) | frozenset(months)

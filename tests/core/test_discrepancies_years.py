@@ -54,3 +54,13 @@ def test_compare_reports_a_claim_moved_by_a_year():
 
     found = [d for d in compare(Article(MOVED[0]), Article(MOVED[1])).discrepancies if d.kind == "date"]
     assert [(d.severity, d.summary) for d in found] == [("high", "Since 2009 vs since 2012")]
+
+
+def test_one_record_moved_by_a_month_is_a_date_conflict():
+    a = side("Harbour news.\n\nFreight volumes hit their lowest level since March 2011.")
+    b = side("Harbour news.\n\nVolumes of freight are at the lowest since October 2011.")
+    [f] = year_conflicts(a, b, {(1, 1)})
+    assert f.summary == "since March 2011 vs since October 2011"
+    # a year alone against a month of it is the same year
+    c = side("Harbour news.\n\nVolumes of freight are at the lowest since 2011.")
+    assert year_conflicts(a, c, {(1, 1)}) == []
