@@ -274,7 +274,9 @@ def time_conflicts(sa: Side, sb: Side, aligned: set[tuple[int, int]]) -> list[Fl
             continue
         verdict = _clock_verdict(sa, x, sb, y)
         if verdict is False and (
-            _hedge_allows(sa.text, x, sb.text, y) or _round_allows(sa.text, x, sb.text, y)
+            _hedge_allows(sa.text, x, sb.text, y)
+            or _round_allows(sa.text, x, sb.text, y)
+            or _rounded_approximately(sa.text, x, sb.text, y)
         ):
             continue
         if verdict is False:
@@ -324,9 +326,35 @@ def _round_allows(text_a: str, x: DateRef, text_b: str, y: DateRef) -> bool:
     if gap is None or abs(gap) > HEDGE_MINUTES:
         return False
     return any(
-        _names_round_time(ref) and _clock_hedge(text, ref) is None
+        _names_round_time(ref) and _clock_hedge(text, ref) in (None, APPROXIMATE)
         for text, ref in ((text_a, x), (text_b, y))
     )
+
+
+#: The clock hedge that sets no side ("around", "about"), and the quarter hour an
+#: approximate time is rounded to: "about 3:30" is a time to the minute rounded, never
+#: a time told to five minutes ("around 9:45" / "around 9:50" are two readings).
+APPROXIMATE = "approximate"
+ROUNDED_TO_MINUTES = 15
+
+
+def _rounded_approximately(text_a: str, x: DateRef, text_b: str, y: DateRef) -> bool:
+    """ "about 4 p.m." against "3:57 p.m.": an approximate time on the quarter hour is
+    a time to the minute rounded to it."""
+    gap = _gap(x, y)
+    if gap is None or abs(gap) > ROUNDED_TO_MINUTES // 2:
+        return False
+    for text, rounded, exact in ((text_a, x, y), (text_b, y, x)):
+        m_rounded, m_exact = _minutes(rounded.value or ""), _minutes(exact.value or "")
+        if (
+            m_rounded is not None
+            and m_exact is not None
+            and m_rounded % ROUNDED_TO_MINUTES == 0
+            and m_exact % 5 != 0
+            and _clock_hedge(text, rounded) == APPROXIMATE
+        ):
+            return True
+    return False
 
 
 def _names_round_time(ref: DateRef) -> bool:

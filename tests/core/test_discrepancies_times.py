@@ -46,6 +46,21 @@ def test_the_time_each_story_gives_the_happening_itself_is_compared():
     assert time_conflicts(a, c, set()) == []
 
 
+def test_an_approximate_quarter_hour_is_a_time_to_the_minute_rounded():
+    a = side("Ferry news.\n\nThe ferry sank at about 4.30am off the harbour.")
+    b = side("Ferry news.\n\nThe ferry sank around 4:27 a.m. off the harbour.")
+    assert time_conflicts(a, b, {(1, 1)}) == []
+    # two times told to five minutes are two readings, and a stated quarter hour is
+    # the time of record
+    for text_a, clock in (
+        ("at about 4.30am", "around 4:25 a.m."),
+        ("at 4.30am", "at 4:27 a.m."),
+    ):
+        c = side(f"Ferry news.\n\nThe ferry sank {text_a} off the harbour.")
+        d = side(f"Ferry news.\n\nThe ferry sank {clock} off the harbour.")
+        assert len(time_conflicts(c, d, {(1, 1)})) == 1, clock
+
+
 def test_a_time_named_midnight_or_noon_allows_minutes_either_side():
     for named, clock in (("at midnight", "at 11:51 pm"), ("around noon", "at 12:09 pm")):
         a = side(f"Ferry news.\n\nThe ferry sank {named} off the harbour.")
