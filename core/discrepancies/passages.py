@@ -183,6 +183,8 @@ def _classify(sa: Side, sb: Side, c: Change, paraphrase: bool) -> str | None:
             return None
         if contracted(wa) == contracted(wb):
             return None  # "I'm sure" / "I am sure": one quotation
+        if _same_quoted_words(sa, c.a_start, c.a_end, sb, c.b_start, c.b_end):
+            return None  # one quotation; only the credit after it or a gloss differs
         if wa and wb and _quoted_in(sb, wa) and _quoted_in(sa, wb):
             return None  # each article quotes both words: one lead picked the other
         if (not wa and marks_a_cut(sa.text[max(0, c.a_start - 6) : c.a_end + 6])) or (
@@ -366,6 +368,24 @@ def _isolated_negator(wa: list[str], wb: list[str]) -> bool:
 
 
 _GLOSS = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]")
+
+
+def _same_quoted_words(sa: Side, a0: int, a1: int, sb: Side, b0: int, b1: int) -> bool:
+    """Whether the words of a change that stand inside quotation marks are the same on
+    both sides, glosses in brackets aside: "…effective immediately," the governor said
+    in a statement / "…(the governor's post) effective immediately." differ in the
+    credit after one quotation and an editor's gloss, not in what was said."""
+    quoted_a, quoted_b = _quoted_words(sa, a0, a1), _quoted_words(sb, b0, b1)
+    return bool(quoted_a) and quoted_a == quoted_b
+
+
+def _quoted_words(side: Side, start: int, end: int) -> list[str]:
+    glosses = [m.span() for m in _GLOSS.finditer(side.text, start, end)]
+    return [
+        fold(w)
+        for w, s, e in words(side.text, start, end)
+        if overlapping(side.facts.quotes, s, e) and not any(g0 <= s < g1 for g0, g1 in glosses)
+    ]
 
 
 def _only_a_gloss(text_a: str, text_b: str) -> bool:

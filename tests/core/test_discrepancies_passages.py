@@ -438,6 +438,21 @@ def test_a_bracketed_gloss_inside_a_matched_quotation_is_not_an_alteration():
     assert not [d for d in found if d.kind == "quote"]
 
 
+def test_one_quotation_ending_its_sentence_on_one_side_only_is_not_an_alteration():
+    a = (
+        'Harbour.\n\n"For reasons of health, I am stepping aside from the harbour board '
+        'effective immediately," Lund said in a short note.'
+    )
+    b = (
+        "Harbour.\n\n\u201cFor reasons of health, I am stepping aside from the harbour board "
+        "(its chair) effective immediately. Serving here was an honour,\u201d Lund said."
+    )
+    assert _kinds_found(a, b, "quote") == []
+    # the same quotation with its words changed is still an alteration
+    c = b.replace("stepping aside from", "quitting")
+    assert len(_kinds_found(a, c, "quote")) == 1
+
+
 def _kinds_found(text_a: str, text_b: str, kind: str) -> list:
     from core.compare import compare
 
