@@ -339,7 +339,7 @@ ROUNDED_TO_MINUTES = 15
 
 
 def _rounded_approximately(text_a: str, x: DateRef, text_b: str, y: DateRef) -> bool:
-    """ "about 4 p.m." against "3:57 p.m.": an approximate time on the quarter hour is
+    """ "about 5.45pm" against "5:43 p.m.": an approximate time on the quarter hour is
     a time to the minute rounded to it."""
     gap = _gap(x, y)
     if gap is None or abs(gap) > ROUNDED_TO_MINUTES // 2:
@@ -402,7 +402,7 @@ def _lone_times(
     sa: Side, sb: Side, times_a: dict[int, list[DateRef]], times_b: dict[int, list[DateRef]]
 ) -> list[tuple[DateRef, DateRef]]:
     """The one clock time each article gives, when the words around them meet; else the
-    one time each gives the happening itself ("broke out at 1 am"): a story of other
+    one time each gives the happening itself ("broke out at 2:10 am"): a story of other
     moments too (a rescue, a briefing) still tells once when the event struck."""
     lone_a = [x for refs in times_a.values() for x in refs]
     lone_b = [y for refs in times_b.values() for y in refs]

@@ -372,8 +372,8 @@ _GLOSS = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]")
 
 def _same_quoted_words(sa: Side, a0: int, a1: int, sb: Side, b0: int, b1: int) -> bool:
     """Whether the words of a change that stand inside quotation marks are the same on
-    both sides, glosses in brackets aside: "…effective immediately," the governor said
-    in a statement / "…(the governor's post) effective immediately." differ in the
+    both sides, glosses in brackets aside: "…as of today," the chair said in a note /
+    "…(the board's chair) as of today. It was an honour…" differ in the
     credit after one quotation and an editor's gloss, not in what was said."""
     quoted_a, quoted_b = _quoted_words(sa, a0, a1), _quoted_words(sb, b0, b1)
     return bool(quoted_a) and quoted_a == quoted_b

@@ -1,5 +1,5 @@
 """One claim dated to different years or months: "since 2009" / "since 2012", "since
-May 2014" / "since September 2014" in linked sentences.
+March 2011" / "since October 2011" in linked sentences.
 
 A year alone names no day, so the day finder never compares it; yet a wire
 rewrite that moves a policy change, a previous record or an honour by a year

@@ -954,7 +954,7 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
         modifies, new_end = _modified_noun(text, end + of_skip)
         return raw.unit, modifies, new_end if modifies else end
     verb_like = _VERB_LIKE_CURRENCY.match(text, end) if raw.value >= VERB_LIKE_FROM else None
-    if verb_like:  # "21.6 billion won": after a sum, the currency, never the verb
+    if verb_like:  # "4.9 billion won": after a sum, the currency, never the verb
         return _VERB_LIKE_CURRENCIES[verb_like.group(1).casefold()], None, verb_like.end()
     offset = skip_of_phrase(text[end : end + 40]) if (raw.spelled or raw.amount) else 0
     if offset and not (raw.amount or raw.value == 1 or raw.value == 12):
