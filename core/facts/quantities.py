@@ -875,10 +875,12 @@ def _counted_by_verb(text: str, start: int) -> bool:
 
 
 #: A toll told before its figure: "the toll climbed to five", "the toll now stands
-#: at seven" count the dead as a figure with a noun does.
+#: at seven", "officials put the toll at nine", "raising the toll to four" count the
+#: dead as a figure with a noun does.
 _TOLL_BEFORE = re.compile(
-    r"\btolls?\b[^.;:!?\d]{0,60}?\b(?:is|was|stands|stood|rose|risen|climbed|reached|"
-    r"hit|jumped|increased|went\s+up|rises|climbs|reaches)(?:\s+(?:at|to|now))?\s+(?:now\s+)?$",
+    r"\btolls?\b(?:[^.;:!?\d]{0,60}?\b(?:is|was|stands|stood|rose|risen|climbed|reached|"
+    r"hit|jumped|increased|went\s+up|rises|climbs|reaches)(?:\s+(?:at|to|now))?|\s+(?:at|to))"
+    r"\s+(?:now\s+)?$",
     re.I,
 )
 

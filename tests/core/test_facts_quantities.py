@@ -294,6 +294,8 @@ def test_a_hedged_spelled_number_is_a_figure(text, low, high):
     [
         "Officials said the death toll in the valley rose to four on Monday.",
         "The toll from the mudslides that struck before dawn is three.",
+        "Hospital sources put the overall toll at nine by nightfall.",
+        "The second blast took the toll to six.",
     ],
 )
 def test_a_spelled_number_a_toll_reaches_is_a_figure(text):
