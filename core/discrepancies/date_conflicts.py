@@ -332,7 +332,7 @@ def _round_allows(text_a: str, x: DateRef, text_b: str, y: DateRef) -> bool:
 
 
 #: The clock hedge that sets no side ("around", "about"), and the quarter hour an
-#: approximate time is rounded to: "about 3:30" is a time to the minute rounded, never
+#: approximate time is rounded to: "about 5:45" is a time to the minute rounded, never
 #: a time told to five minutes ("around 9:45" / "around 9:50" are two readings).
 APPROXIMATE = "approximate"
 ROUNDED_TO_MINUTES = 15
