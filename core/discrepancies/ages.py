@@ -28,8 +28,8 @@ _BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[A-Za-z][\w.-]*\s+){0,4}$")
 MAX_AGE = 120
 
 
-#: One age given to a person: the age, the span of the name with it, and the name's
-#: first and last words ("" when only a surname or a description names them).
+#: One age given to a person: the age, the span of the name with it, and the given
+#: name ("" when only a surname or a description names them).
 Mention = tuple[int, Span, str]
 
 
@@ -49,18 +49,28 @@ def _one_person(
 ) -> list[tuple[list[Mention], list[Mention]]]:
     """The ages both articles give one person of a surname.
 
-    A family shares a surname: where either article names two people of it ("Ana
-    Ruiz, 67" and "Luis Ruiz, 41"), each is compared only with the same first and
-    last name on the other side, not with the whole family's ages.
+    A family shares a surname: "Ana Ruiz, 67" and "Luis Ruiz, 41" are two people, so
+    an age is compared only with the ages the other article gives the same given
+    name (spelt alike or as a variant); a surname alone says nothing of which.
     """
-    names_a = {name for _, _, name in said_a if name}
-    names_b = {name for _, _, name in said_b if name}
-    if len(names_a) <= 1 and len(names_b) <= 1:
+    given_a = sorted({given for _, _, given in said_a if given})
+    given_b = sorted({given for _, _, given in said_b if given})
+    if len(given_a) <= 1 and len(given_b) <= 1:
+        # one person a side: the surname alone is that person too, unless the two
+        # articles give that person different given names
+        if given_a and given_b and not _same_given_name(given_a[0], given_b[0]):
+            return []
         return [(said_a, said_b)]
-    return [
-        ([m for m in said_a if m[2] == name], [m for m in said_b if m[2] == name])
-        for name in sorted(names_a & names_b)
-    ]
+    pairs = []
+    for given in given_a:
+        other = next((g for g in given_b if _same_given_name(given, g)), None)
+        if other is not None:
+            pairs.append(([m for m in said_a if m[2] == given], [m for m in said_b if m[2] == other]))
+    return pairs
+
+
+def _same_given_name(x: str, y: str) -> bool:
+    return x == y or name_variants_match(x, y)
 
 
 def _age_flag(sa: Side, sb: Side, span_a: Span, span_b: Span) -> Flag:
@@ -105,12 +115,12 @@ def _ages(side: Side) -> dict[str, list[Mention]]:
             end = after.start(1) if after.group(1) else after.start(2)
             end = _clause_end(text, end + len(str(age)))
             if 0 < age <= MAX_AGE:
-                found.setdefault(e.key, []).append((age, (e.start, end), _full_name(e.text)))
+                found.setdefault(e.key, []).append((age, (e.start, end), _given_name(e.text)))
             continue
         before = _BEFORE.search(text, max(sentence_start, e.start - 80), e.start)
         if before and 0 < int(before.group(1)) <= MAX_AGE:
             age = int(before.group(1))
-            found.setdefault(e.key, []).append((age, (before.start(), e.end), _full_name(e.text)))
+            found.setdefault(e.key, []).append((age, (before.start(), e.end), _given_name(e.text)))
     for key, age, span in _described(side):
         found.setdefault(key, []).append((age, span, ""))
     for mentions in found.values():
@@ -118,11 +128,11 @@ def _ages(side: Side) -> dict[str, list[Mention]]:
     return found
 
 
-def _full_name(name: str) -> str:
-    """A name's first and last words, casefolded ("Ana María Ruiz" is "ana ruiz"); ""
-    for a surname alone, which does not say which of a family is meant."""
+def _given_name(name: str) -> str:
+    """A name's first word, casefolded ("Ana María Ruiz" is "ana"); "" for a surname
+    alone, which does not say which of a family is meant."""
     words = name.casefold().split()
-    return f"{words[0]} {words[-1]}" if len(words) > 1 else ""
+    return words[0] if len(words) > 1 else ""
 
 
 _CLAUSE_GOES_ON = re.compile(r"[,)]?\s*([a-z][^,.;:!?()\n]{0,79})")

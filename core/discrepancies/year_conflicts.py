@@ -21,6 +21,7 @@ from core.facts.fact_records import DateRef
 
 _YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d{2})?")
 _MONTH = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
@@ -52,7 +53,7 @@ def _one_each(
 
 
 def _years_alone(refs: list[DateRef]) -> list[DateRef]:
-    return [ref for ref in refs if ref.value and len(ref.value) == len("2014")]
+    return [ref for ref in refs if ref.value and _YEAR.fullmatch(ref.value)]
 
 
 def _moved(x: str, y: str, written_a: frozenset[str], written_b: frozenset[str]) -> bool:
@@ -62,7 +63,7 @@ def _moved(x: str, y: str, written_a: frozenset[str], written_b: frozenset[str])
     year_x, year_y = x[:4], y[:4]
     if year_x != year_y:
         return year_x not in written_b and year_y not in written_a
-    if len(x) == len(y) == len("2014-09") and x != y:
+    if _MONTH.fullmatch(x) and _MONTH.fullmatch(y) and x != y:
         return x not in written_b and y not in written_a
     return False
 
@@ -86,6 +87,6 @@ def _cue(side: Side, ref: DateRef) -> str:
 @per_article
 def _written_years(side: Side) -> frozenset[str]:
     """Every four-digit figure the article writes, a year told as a date or not, and
-    every month it dates to a year ("2014-09")."""
-    months = (ref.value for ref in side.facts.dates if ref.value and _MONTH.fullmatch(ref.value))
+    every month it dates to a year ("2014-09"), alone or in a full date."""
+    months = (ref.value[:7] for ref in side.facts.dates if ref.value and _MONTH.match(ref.value))
     return frozenset(_WRITTEN_YEAR.findall(side.text)) | frozenset(months)

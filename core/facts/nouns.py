@@ -15,6 +15,8 @@ from core import lexicon
 
 #: Grammar words that end the noun phrase after a figure.
 STOP_WORDS = lexicon.words("noun_phrase_stops")
+#: Words of time that end a figure's noun phrase ("11 last night"), read only there.
+TIMES_AFTER_FIGURES = lexicon.words("times_after_figures")
 #: Verbs whose forms could pass for nouns ("left", "set", "lives").
 COMMON_VERBS = lexicon.words("common_verbs")
 #: Adjectives that qualify what a figure counts but never are it.
@@ -86,6 +88,8 @@ def noun_run(tail: str, limit: int = 4) -> list[re.Match[str]]:
             break
         if lower in STOP_WORDS and not (len(word) > 1 and word.isupper()):
             break  # "US" in "14 large US ports" is the country, not "us"
+        if lower in TIMES_AFTER_FIGURES:
+            break  # "rose to 11 last night": when, not what was counted
         if _is_adverb(lower):
             break
         if run and lower.endswith(("ed", "ing")) and lower not in _NOUNS_ENDING_ING:

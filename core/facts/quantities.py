@@ -862,25 +862,27 @@ _STATE_AFTER = re.compile(
 )
 
 
-#: The same states told by a verb before a bare number: "the blast killed five",
-#: "injuring twelve", "police arrested nine".
-_STATE_VERBS = frozenset(w for w in _STATES if w.endswith(("ed", "ing")))
+#: Verbs of harm, custody and rescue before a bare number ("the blast killed five",
+#: "police arrested nine"): lexicon/harm_verbs.txt.
+_HARM_VERBS = lexicon.words("harm_verbs")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 
 
 def _counted_by_verb(text: str, start: int) -> bool:
     """Whether a spelled number with no noun is what a verb of those states acted on."""
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    return before is not None and before.group(1) in _STATE_VERBS
+    return before is not None and before.group(1) in _HARM_VERBS
 
 
 #: A toll told before its figure: "the toll climbed to five", "the toll now stands
 #: at seven", "officials put the toll at nine", "raising the toll to four" count the
 #: dead as a figure with a noun does.
 _TOLL_BEFORE = re.compile(
-    r"\btolls?\b(?:[^.;:!?\d]{0,60}?\b(?:is|was|stands|stood|rose|risen|climbed|reached|"
-    r"hit|jumped|increased|went\s+up|rises|climbs|reaches)(?:\s+(?:at|to|now))?|\s+(?:at|to))"
-    r"\s+(?:now\s+)?$",
+    r"\btolls?\b[^.;:!?\d]{0,60}?\b(?:is|was|stands|stood|rose|risen|climbed|reached|"
+    r"hit|jumped|increased|went\s+up|rises|climbs|reaches)(?:\s+(?:at|to|now))?\s+(?:now\s+)?$"
+    r"|\b(?:put|puts|putting|placed|places|placing|took|takes|taking|brought|brings|bringing|"
+    r"raised|raises|raising|pushed|pushes|pushing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}tolls?"
+    r"\s+(?:at|to)\s+$",
     re.I,
 )
 
@@ -931,6 +933,9 @@ _VERB_LIKE_CURRENCY = re.compile(
     r"\s+(" + "|".join(map(re.escape, _VERB_LIKE_CURRENCIES)) + r")\b", re.IGNORECASE
 )
 VERB_LIKE_FROM = 1000
+#: What may follow such a currency when no scale word says it is money: a stop, a
+#: bracket, or a rate ("an hour", "per month", "each"); a verb takes an object instead.
+_NO_OBJECT = re.compile(r"\s*(?:[,.;:!?()\[\]]|$|(?:per|an?)\s+(?:hour|day|week|month|year)\b|each\b)")
 
 
 #: A unit joined to its figure by a hyphen: "a 300-member assembly", "5-km".
@@ -956,7 +961,8 @@ def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
         modifies, new_end = _modified_noun(text, end + of_skip)
         return raw.unit, modifies, new_end if modifies else end
     verb_like = _VERB_LIKE_CURRENCY.match(text, end) if raw.value >= VERB_LIKE_FROM else None
-    if verb_like:  # "4.9 billion won": after a sum, the currency, never the verb
+    if verb_like and (raw.scale > 1 or _NO_OBJECT.match(text, verb_like.end())):
+        # "4.9 billion won", "8,740 won an hour": the currency; "1,100 won seats": the verb
         return _VERB_LIKE_CURRENCIES[verb_like.group(1).casefold()], None, verb_like.end()
     offset = skip_of_phrase(text[end : end + 40]) if (raw.spelled or raw.amount) else 0
     if offset and not (raw.amount or raw.value == 1 or raw.value == 12):

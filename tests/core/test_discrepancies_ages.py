@@ -108,3 +108,12 @@ def test_each_of_a_family_is_compared_with_the_same_relative():
     # a surname alone does not say which relative it means
     c = side("Victims named.\n\nThe youngest, Ferrer, 33, was a nurse.")
     assert age_conflicts(a, c) == []
+
+
+def test_two_people_of_one_surname_are_two_people():
+    a = side("Verdict read.\n\nAna Ruiz, 67, has been detained since May.")
+    b = side("Verdict read.\n\nHer brother Luis Ruiz, 41, was freed on Monday.")
+    assert age_conflicts(a, b) == []
+    # a given name spelt two ways is one person
+    c = side("Verdict read.\n\nAnna Ruiz, 68, has been detained since May.")
+    assert len(age_conflicts(a, c)) == 1

@@ -64,3 +64,9 @@ def test_one_record_moved_by_a_month_is_a_date_conflict():
     # a year alone against a month of it is the same year
     c = side("Harbour news.\n\nVolumes of freight are at the lowest since 2011.")
     assert year_conflicts(a, c, {(1, 1)}) == []
+    # an article that dates something else to the other's month knows both months
+    d = side(
+        "Harbour news.\n\nVolumes of freight are at the lowest since October 2011. "
+        "The quay reopened on March 14, 2011."
+    )
+    assert year_conflicts(a, d, {(1, 1)}) == []
