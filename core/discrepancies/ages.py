@@ -49,17 +49,16 @@ def _one_person(
 ) -> list[tuple[list[Mention], list[Mention]]]:
     """The ages both articles give one person of a surname.
 
-    A family shares a surname: "Ana Ruiz, 67" and "Luis Ruiz, 41" are two people, so
-    an age is compared only with the ages the other article gives the same given
-    name (spelt alike or as a variant); a surname alone says nothing of which.
+    A family shares a surname: where either article names two people of it ("Ana
+    Ruiz, 67" and "Luis Ruiz, 41"), an age is compared only with the ages the other
+    article gives the same given name (spelt alike or as a variant); a surname alone
+    says nothing of which.
     """
     given_a = sorted({given for _, _, given in said_a if given})
     given_b = sorted({given for _, _, given in said_b if given})
     if len(given_a) <= 1 and len(given_b) <= 1:
-        # one person a side: the surname alone is that person too, unless the two
-        # articles give that person different given names
-        if given_a and given_b and not _same_given_name(given_a[0], given_b[0]):
-            return []
+        # one person a side: the surname alone is that person too, and a given name
+        # written two ways ("Md Karim" / "Karim") or misspelt is no second person
         return [(said_a, said_b)]
     pairs = []
     for given in given_a:

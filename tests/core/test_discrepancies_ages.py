@@ -110,10 +110,10 @@ def test_each_of_a_family_is_compared_with_the_same_relative():
     assert age_conflicts(a, c) == []
 
 
-def test_two_people_of_one_surname_are_two_people():
-    a = side("Verdict read.\n\nAna Ruiz, 67, has been detained since May.")
-    b = side("Verdict read.\n\nHer brother Luis Ruiz, 41, was freed on Monday.")
-    assert age_conflicts(a, b) == []
-    # a given name spelt two ways is one person
-    c = side("Verdict read.\n\nAnna Ruiz, 68, has been detained since May.")
-    assert len(age_conflicts(a, c)) == 1
+def test_a_family_member_is_matched_by_a_given_name_spelt_two_ways():
+    a = side(
+        "Victims named.\n\nThe dead include Rosa Ferrer (61) and her son Pau Ferrer (29)."
+    )
+    b = side("Victims named.\n\nRossa Ferrer, 61, and her son Pau Ferrer, 33, died.")
+    [f] = age_conflicts(a, b)
+    assert "Pau Ferrer (29" in f.summary

@@ -46,6 +46,8 @@ def test_the_time_each_story_gives_the_happening_itself_is_compared():
     assert time_conflicts(a, c, set()) == []
     d = side("Mill fire.\n\nThe owner spoke at 11 am. The rescue in the shed began at 3:40 am.")
     assert time_conflicts(a, d, set()) == []
+    e = side("Mill fire.\n\nThe owner spoke at 11 am. The shed fire began at 3:40 am.")
+    assert len(time_conflicts(a, e, set())) == 1
 
 
 def test_an_approximate_quarter_hour_is_a_time_to_the_minute_rounded():
