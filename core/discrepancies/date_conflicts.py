@@ -336,25 +336,23 @@ def _round_allows(text_a: str, x: DateRef, text_b: str, y: DateRef) -> bool:
 #: a time told to five minutes ("around 9:45" / "around 9:50" are two readings).
 APPROXIMATE = "approximate"
 ROUNDED_TO_MINUTES = 15
+#: A time told to this step of minutes ("9:45", "9:50") is itself a reading, not a time
+#: to the minute that a quarter hour could round.
+TOLD_TO_MINUTES = 5
 
 
 def _rounded_approximately(text_a: str, x: DateRef, text_b: str, y: DateRef) -> bool:
     """ "about 5.45pm" against "5:43 p.m.": an approximate time on the quarter hour is
     a time to the minute rounded to it."""
-    gap = _gap(x, y)
-    if gap is None or abs(gap) > ROUNDED_TO_MINUTES // 2:
+    mx, my = _minutes(x.value or ""), _minutes(y.value or "")
+    if mx is None or my is None or abs(_clock_gap(mx, my)) > ROUNDED_TO_MINUTES // 2:
         return False
-    for text, rounded, exact in ((text_a, x, y), (text_b, y, x)):
-        m_rounded, m_exact = _minutes(rounded.value or ""), _minutes(exact.value or "")
-        if (
-            m_rounded is not None
-            and m_exact is not None
-            and m_rounded % ROUNDED_TO_MINUTES == 0
-            and m_exact % 5 != 0
-            and _clock_hedge(text, rounded) == APPROXIMATE
-        ):
-            return True
-    return False
+    return any(
+        rounded % ROUNDED_TO_MINUTES == 0
+        and exact % TOLD_TO_MINUTES != 0
+        and _clock_hedge(text, ref) == APPROXIMATE
+        for text, ref, rounded, exact in ((text_a, x, mx, my), (text_b, y, my, mx))
+    )
 
 
 def _names_round_time(ref: DateRef) -> bool:
@@ -384,6 +382,11 @@ def _gap(x: DateRef, y: DateRef) -> int | None:
     mx, my = _minutes(x.value or ""), _minutes(y.value or "")
     if mx is None or my is None:
         return None
+    return _clock_gap(mx, my)
+
+
+def _clock_gap(mx: int, my: int) -> int:
+    """Minutes from clock minute ``mx`` to ``my``, the short way round (-720 to 720)."""
     return (my - mx + 720) % 1440 - 720
 
 

@@ -380,11 +380,16 @@ def _same_quoted_words(sa: Side, a0: int, a1: int, sb: Side, b0: int, b1: int) -
 
 
 def _quoted_words(side: Side, start: int, end: int) -> list[str]:
+    found = words(side.text, start, end)
+    if not found:
+        return []
+    quotes = overlapping(side.facts.quotes, found[0][1], found[-1][2])
     glosses = [m.span() for m in _GLOSS.finditer(side.text, start, end)]
     return [
         fold(w)
-        for w, s, e in words(side.text, start, end)
-        if overlapping(side.facts.quotes, s, e) and not any(g0 <= s < g1 for g0, g1 in glosses)
+        for w, s, e in found
+        if any(q.start < e and s < q.end for q in quotes)
+        and not any(g0 <= s < g1 for g0, g1 in glosses)
     ]
 
 
