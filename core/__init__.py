@@ -14,4 +14,4 @@ __version__ = "0.1.0"
 
 #: Bumped whenever the engine's output for the same input may change, so that
 #: cached comparisons in project files are recomputed.
-ENGINE_VERSION = "53"
+ENGINE_VERSION = "54"

@@ -41,7 +41,7 @@ from core.discrepancies.subject import (
 from core.discrepancies.text import one_line, stem, words
 from core.facts.fact_records import Quantity
 from core.facts.numbers import WORD_NUMBER
-from core.facts.quantities import CURRENCY_UNITS, DURATION_SECONDS
+from core.facts.quantities import CURRENCY_UNITS, DURATION_SECONDS, MINUTE_OF_PLAY
 from core.model import Span
 
 #: Shared context words (besides the unit) needed to call two figures one subject.
@@ -161,6 +161,8 @@ def paired_figures(
         one_measure = unit_a[i] in unique  # each article gives one magnitude, one depth
         if not (same_role or same_figure or one_measure or clause_word_shared(i, j)):
             return 0.0
+        if unit_a[i] == MINUTE_OF_PLAY and not same_figure and _names_apart(sa, x, sb, y):
+            return 0.0  # two goals of one match, each told beside a corner or a header
         if same_figure:
             shared += DISTINCTIVE_BONUS
         if _one_thing(x, y):
@@ -625,6 +627,18 @@ def _clause_word_shared(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:
     what the minutes count.
     """
     return _shares_word(clause_context(sa, x.start, x.end), clause_context(sb, y.start, y.end), x)
+
+
+_WHOLE_CLAUSE = 40  # words: the scorer may be named well before the minute
+
+
+def _names_apart(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:
+    """Whether both figures' own clauses name someone and none in common: a report times
+    several goals, so two minutes of play whose clauses name two players are two
+    goals, though both tell of a corner ("he scored in the 53rd minute" names no one)."""
+    names_x = clause_context(sa, x.start, x.end, _WHOLE_CLAUSE, names_only=True)
+    names_y = clause_context(sb, y.start, y.end, _WHOLE_CLAUSE, names_only=True)
+    return bool(names_x) and bool(names_y) and not names_x & names_y
 
 
 def _shares_word(clause_x: set[str], clause_y: set[str], x: Quantity) -> bool:

@@ -46,6 +46,7 @@ from core.discrepancies.text import (
 )
 from core.facts.fact_records import Attribution, DateRef, Quantity, Quote
 from core.facts.numbers import NUMBER_WORDS, parse_word_number
+from core.facts.quantities import MINUTE_OF_PLAY
 from core.model import Span
 
 Fact = Quantity | Quote | Attribution | DateRef | None
@@ -154,6 +155,7 @@ def _omitted(
         if (
             (q.start, q.end) not in covered
             and q not in converted
+            and q.unit != MINUTE_OF_PLAY  # compared with the other report, never omitted alone
             and telling(side.text, q)
             and not _stated(side, q, other)
         ):

@@ -62,9 +62,12 @@ def weighted_context(
 _CLAUSE_BREAKS = _BOUNDARY_WORDS - {"and"}
 
 
-def clause_context(side: Side, start: int, end: int, radius: int = CONTEXT_RADIUS) -> set[str]:
+def clause_context(
+    side: Side, start: int, end: int, radius: int = CONTEXT_RADIUS, names_only: bool = False
+) -> set[str]:
     """Content-word stems of the clause around ``[start, end)``: up to "but", "while"…
-    or a semicolon or dash, but across "and" ("29.1% and 54 seats")."""
+    or a semicolon or dash, but across "and" ("29.1% and 54 seats"). With
+    ``names_only``, only its capitalised words (who or what the clause names)."""
     s0, s1 = side.sentence_span(start)
     found: set[str] = set()
     for run in (reversed(tokens(side.text, s0, start)), tokens(side.text, end, max(end, s1))):
@@ -78,7 +81,7 @@ def clause_context(side: Side, start: int, end: int, radius: int = CONTEXT_RADIU
             seen += 1
             if seen > radius:
                 break
-            if key is not None:
+            if key is not None and (not names_only or token.text[:1].isupper()):
                 found.add(key)
     return found
 

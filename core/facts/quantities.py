@@ -4,7 +4,7 @@ Numbers are compared across articles, so each becomes an interval with the
 noun it counts ("100,000 Russian troops" → troop). Numbers that are not
 amounts — years, ages, ordinals, clock times, dates, and digits inside names
 ("Covid-19", "Article 5", "G7") — are left out: flagging them would bury the
-real conflicts.
+real conflicts. The minute of play ("the 53rd minute") is the one ordinal kept.
 """
 
 from __future__ import annotations
@@ -566,7 +566,7 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
     attached = (match.group("attached") or "").lower()
     if attached:
         if attached in _ORDINAL_SUFFIXES:
-            return None
+            return _match_minute(text, match, value)
         if attached in SCALE_ABBREVIATIONS and (
             match.group("cur")
             or attached in ("bn", "mn", "mln")
@@ -594,6 +594,20 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
     if not unit and scale == 1 and named and _is_not_an_amount(text, match, value):
         return None  # a year, an age, a name's number
     return _Raw(start, end, value * scale, scale, None, unit, False)
+
+
+#: "in the 53rd minute", "an 80th-minute penalty": the minute of play a match report
+#: times a goal by, the one ordinal news compares across reports.
+MINUTE_OF_PLAY = "minute of play"
+_MINUTE_OF_PLAY = re.compile(r"[-\s]minute\b", re.I)
+
+
+def _match_minute(text: str, match: re.Match[str], value: float) -> _Raw | None:
+    """The minute of play an ordinal names, or None for any other ordinal ("the 5th day")."""
+    minute = _MINUTE_OF_PLAY.match(text, match.end())
+    if minute is None or match.group("cur") or match.group("pct") or match.group("scale"):
+        return None
+    return _Raw(match.start(), minute.end(), value, 1.0, None, MINUTE_OF_PLAY, False)
 
 
 def _model(text: str, match: re.Match[str]) -> bool:

@@ -1062,3 +1062,21 @@ def test_the_sum_of_a_merger_is_the_price_of_the_deal():
     b = side("Retail.\n\nRegulators on Thursday blocked the £8.7 billion deal between the chains.")
     [(x, y)] = paired(a, b)
     assert (x.text, y.text) == ("£9.4bn merger", "£8.7 billion deal")
+
+
+def test_a_goal_timed_to_another_minute_of_play_conflicts():
+    a = side("Cup final.\n\nSerrano scored the opener in the 41st minute from a corner.")
+    b = side("Cup final.\n\nSerrano put them ahead from a corner in the 43rd minute.")
+    assert [f.summary for f in conflicts(a, b)] == ["41st minute vs 43rd minute"]
+
+
+def test_the_minute_of_play_is_no_length_of_time():
+    a = side("Cup final.\n\nSerrano scored the opener after 41 minutes.")
+    b = side("Cup final.\n\nSerrano put them ahead in the 41st minute.")
+    assert conflicts(a, b) == []
+
+
+def test_minutes_of_two_goals_by_different_players_are_not_set_against_each_other():
+    a = side("Cup final.\n\nOkafor, who met a corner at the far post, scored in the 64th minute.")
+    b = side("Cup final.\n\nBrandt put them ahead from a corner in the 46th minute.")
+    assert conflicts(a, b) == []

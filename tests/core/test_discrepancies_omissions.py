@@ -145,3 +145,10 @@ def test_only_a_sure_claim_link_makes_a_sentence_restated():
     assert omitted(RESTATED_EVIDENCE) == []
     [f] = omitted(RESTATED_EVIDENCE - 0.1)
     assert "Ivo Tan" in _ONE_TOPIC_A[f.a[0] : f.a[1]]
+
+
+def test_a_minute_of_play_is_never_the_fact_omitted():
+    a = side("Cup final.\n\nOkafor levelled in the 64th minute with a low shot.")
+    b = side("Cup final.\n\nThe visitors defended deep all evening.")
+    found = omissions(a, b, set(), set(), "A")
+    assert found and not any(f.summary.startswith("only in A: 64th minute") for f in found)

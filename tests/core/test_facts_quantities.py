@@ -890,3 +890,24 @@ def test_a_spelled_number_a_verb_of_harm_acts_on_is_a_figure(text, values):
 )
 def test_a_spelled_number_after_another_verb_or_a_toll_booth_counts_nothing(text):
     assert quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Okafor headed in the opener in the 34th minute.", 34),
+        ("A 90th-minute penalty settled it.", 90),
+        ("The winner came in the 121st minute of extra time.", 121),
+    ],
+)
+def test_the_minute_of_play_is_the_one_ordinal_read(text, value):
+    minute = only(text)
+    assert (minute.low, minute.unit) == (value, "minute of play")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It finished on the 19th lap.", "Talks resumed on the 2nd day of the summit."],
+)
+def test_other_ordinals_stay_unread(text):
+    assert all(q.unit != "minute of play" for q in quantities(text))
