@@ -17,8 +17,9 @@ Thresholds are explained, with how they were tuned, in docs/alignment.md.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Sequence
-from itertools import chain
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 import numpy as np
@@ -165,14 +166,7 @@ class _Scorer:
         if not len(ia):
             return np.zeros(0)
         rows_a, rows_b = ia, ib + self.n_a
-        coded = self._coded
-        order = process.cpdist(
-            [coded[i] for i in ia.tolist()],
-            [coded[j] for j in rows_b.tolist()],
-            scorer=Indel.normalized_similarity,
-            dtype=np.float64,
-            workers=1,
-        )
+        order = self._order(ia, ib)
         dots = dots or self._dots(ia, ib)
         lengths = self._lengths
         number_counts, name_counts = np.diff(self._numbers.indptr), np.diff(self._names.indptr)
@@ -194,6 +188,32 @@ class _Scorer:
         )
         return pair_scores(
             evidence, lambda ks: self._contained([(int(ia[k]), int(ib[k])) for k in ks])
+        )
+
+    def _order(self, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        """The word-order ratio (Indel similarity of the coded word strings) of each pair.
+
+        Every pair of two articles (the claim table reads them all) is one
+        rapidfuzz matrix of A's sentences against B's: each sentence is prepared
+        once, not once per partner, and no list of pair strings is built. The
+        ratio of two strings is the same number whichever call computes it.
+        """
+        coded, n_a = self._coded, self.n_a
+        if _every_pair(ia, ib, n_a, len(self.b.features)):
+            grid = process.cdist(
+                coded[:n_a],
+                coded[n_a:],
+                scorer=Indel.normalized_similarity,
+                dtype=np.float64,
+                workers=1,
+            )
+            return grid.ravel()
+        return process.cpdist(
+            [coded[i] for i in ia.tolist()],
+            [coded[j] for j in (ib + n_a).tolist()],
+            scorer=Indel.normalized_similarity,
+            dtype=np.float64,
+            workers=1,
         )
 
     def _dots(self, ia: np.ndarray, ib: np.ndarray) -> _Dots:
@@ -307,16 +327,20 @@ class _Scorer:
         characters many times faster than it compares sequences of strings (it
         hashes every word of both sequences again for each of the pair's
         thousands of sentence pairs), so the figures are the same, only sooner.
+        A word's character is its column in the word space, which numbers the
+        pair's distinct words in reading order: the rows' column ids, already
+        counted out, are the strings.
         """
-        feats = self.a.features + self.b.features
-        code: dict[str, str] = {}
-        try:
-            return [
-                "".join([code.get(w) or code.setdefault(w, chr(len(code))) for w in f.words])
-                for f in feats
-            ]
-        except ValueError:  # more distinct words than characters: compare the words
-            return [f.words for f in feats]
+        if len(self.words.vocab) > sys.maxunicode + 1:  # more words than characters
+            return [f.words for f in self.a.features + self.b.features]
+        ids = self.words.term_ids.tolist()
+        ends = accumulate(self.words.lengths, initial=0)
+        start = next(ends)
+        coded = []
+        for end in ends:
+            coded.append("".join(map(chr, ids[start:end])))
+            start = end
+        return coded
 
     @functools.cached_property
     def _rare(self) -> Csr:
