@@ -12,6 +12,7 @@ so helps nobody. Who the passage is credited to is compared once per passage
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -40,7 +41,7 @@ from core.discrepancies.number_conflicts import (
 from core.discrepancies.quantity_agreement import agree, same_unit, telling
 from core.discrepancies.quote_conflicts import ARTICLES, is_typo
 from core.discrepancies.roles import compatible
-from core.discrepancies.side import Side, overlapping
+from core.discrepancies.side import Side, overlapping, per_article
 from core.discrepancies.text import (
     NEGATORS,
     QUANTIFIERS,
@@ -435,7 +436,14 @@ def _unhyphenated(words_: list[str]) -> list[str]:
 
 
 def _quantities(side: Side, start: int, end: int) -> list[Quantity]:
-    return [q for q in overlapping(side.facts.quantities, start, end) if telling(side.text, q)]
+    return overlapping(_telling_quantities(side), start, end)
+
+
+@per_article
+def _telling_quantities(side: Side) -> tuple[Quantity, ...]:
+    """The article's figures worth checking (``telling``), in reading order: every change
+    of every passage asks which of them it touches, so each figure is judged once."""
+    return tuple(q for q in side.facts.quantities if telling(side.text, q))
 
 
 def _only_conversions(
@@ -478,24 +486,46 @@ def _in_quote(side: Side, start: int, end: int) -> bool:
     if overlapping(side.facts.quotes, first, last):
         return True
     # an odd number of quotation marks opened before the first or the last word, in its
-    # sentence; for two words of one sentence the marks are counted on, not again
-    text, second = side.text, max(first, last - 1)
+    # sentence; for two words of one sentence the marks are counted from its start
+    marks, second = _quote_marks(side), max(first, last - 1)
     s0 = side.sentence_span(first)[0]
-    curly, straight = _marks_open(text[s0:first])
-    if curly > 0 or straight % 2 == 1:
+    if _marks_open(marks, s0, first):
         return True
     s1 = side.sentence_span(second)[0]
-    if s1 == s0 <= first:
-        more_curly, more_straight = _marks_open(text[first:second])
-        curly, straight = curly + more_curly, straight + more_straight
-    else:
-        curly, straight = _marks_open(text[s1:second])
-    return curly > 0 or straight % 2 == 1
+    return _marks_open(marks, s0 if s1 == s0 <= first else s1, second)
 
 
-def _marks_open(before: str) -> tuple[int, int]:
-    """Curly quotation marks opened and not closed in ``before``, and its straight marks."""
-    return before.count("“") - before.count("”"), before.count('"')
+class _Marks(NamedTuple):
+    """Where an article's quotation marks stand: opening and closing curly, straight."""
+
+    opening: tuple[int, ...]
+    closing: tuple[int, ...]
+    straight: tuple[int, ...]
+
+
+@per_article
+def _quote_marks(side: Side) -> _Marks:
+    """The article's quotation marks, found once: each change asks how many stand
+    before its words in their sentence, which is then two bisections a kind."""
+    found: dict[str, list[int]] = {"“": [], "”": [], '"': []}
+    for match in _QUOTATION_MARK.finditer(side.text):
+        found[match.group()].append(match.start())
+    return _Marks(tuple(found["“"]), tuple(found["”"]), tuple(found['"']))
+
+
+_QUOTATION_MARK = re.compile('[“”"]')
+
+
+def _marks_open(marks: _Marks, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a curly quotation it does not close, or holds
+    an odd number of straight marks."""
+    if start >= end:
+        return False
+
+    def count(at: tuple[int, ...]) -> int:
+        return bisect_left(at, end) - bisect_left(at, start)
+
+    return count(marks.opening) > count(marks.closing) or count(marks.straight) % 2 == 1
 
 
 def _quoted_in(side: Side, ws: list[str]) -> bool:

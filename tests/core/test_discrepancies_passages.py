@@ -559,3 +559,22 @@ def test_a_word_each_article_quotes_elsewhere_is_no_altered_quote():
     )
     found = compare(a, b, capped=False).discrepancies
     assert not [d for d in found if d.kind == "quote" and "severe" in d.summary]
+
+
+def test_the_quote_marks_and_telling_figures_read_once_are_each_articles_own():
+    from core.discrepancies.passages import _in_quote, _quantities
+    from tests.core.finder_sides import side
+
+    quoted = side('The mayor said: "We will rebuild the bridge within 40 days." Work began.')
+    plain = side("The mayor said they will rebuild the bridge within 40 days. Work began.")
+    for _ in range(2):  # asked again, each side still answers from its own text
+        at = quoted.text.index("rebuild")
+        assert _in_quote(quoted, at, at + len("rebuild"))
+        at = plain.text.index("rebuild")
+        assert not _in_quote(plain, at, at + len("rebuild"))
+    two = side("Two buses collided; 14 people were hurt. The two drivers were unhurt.")
+    three = side("Two buses collided; 17 people were hurt. The two drivers were unhurt.")
+    for _ in range(2):
+        assert [q.text for q in _quantities(two, 0, len(two.text))] == ["Two buses", "14 people"]
+        told = _quantities(three, 0, len(three.text))
+        assert [q.text for q in told] == ["Two buses", "17 people"]
