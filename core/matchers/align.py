@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Sequence
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -357,26 +357,43 @@ class _Scorer:
     def _clauses(self) -> tuple[Csr, Csr, np.ndarray, np.ndarray, np.ndarray]:
         """Every clause of both sides as idf-weighted and 0/1 rows, with each sentence's
         first clause row and clause count, and each clause's idf mass."""
-        vocab, idf = self.words.vocab, self.words.idf
-        rows: list[list[int]] = []
+        idf = self.words.idf
+        rows: list[tuple[str, ...]] = []
         first, count = [], []
         for text, side in ((self.text_a, self.a), (self.text_b, self.b)):
             for span in side.spans:
-                parts = [
-                    sorted({vocab[w] for w in words if w in vocab})
-                    for words in clause_words(text, span)
-                ]
+                parts = clause_words(text, span)
                 first.append(len(rows))
                 count.append(len(parts))
                 rows.extend(parts)
-        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-        np.cumsum([len(r) for r in rows], out=indptr[1:])
-        indices = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
+        indices, indptr = self._distinct_columns(rows)
         shape = (len(rows), self.words.matrix.shape[1])
         present = csr(np.ones(len(indices)), indices, indptr, shape)
         weighted = present.with_data(idf[indices])
         mass = weighted.row_sums()
         return weighted, present, np.array(first), np.array(count), mass
+
+    def _distinct_columns(self, rows: list[tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray]:
+        """The CSR indices and indptr of each row's distinct words in the word columns,
+        sorted within a row (words outside the vocabulary left out).
+
+        One lookup per word and one ``np.unique`` over (row, column) keys for all
+        rows at once: the rows are every clause of both articles, a set each.
+        """
+        n_cols = self.words.matrix.shape[1]
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        words = chain.from_iterable(rows)
+        columns = np.fromiter(
+            map(self.words.vocab.get, words, repeat(-1)), dtype=np.int64, count=int(lengths.sum())
+        )
+        row_of = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+        known = columns >= 0
+        keys = np.sort(row_of[known] * n_cols + columns[known])
+        if len(keys):  # each key once (np.unique without its counts is many times slower)
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(keys // n_cols, minlength=len(rows)), out=indptr[1:])
+        return keys % n_cols, indptr
 
     def _clause_overlap(self, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
         """Best idf-weighted Jaccard overlap between a clause of A's sentence and one of B's."""

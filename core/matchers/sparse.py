@@ -59,9 +59,20 @@ def csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[
     return Csr(np.asarray(data, dtype=np.float64), indices, indptr, shape)
 
 
+_NARROW = 1 << 16  # columns numbered in 16 bits
+
+
 def by_column(matrix: Csr) -> Csr:
-    """The transpose in CSR form: row ``k`` lists the rows holding column ``k``, in order."""
-    order = np.argsort(matrix.indices, kind="stable")
+    """The transpose in CSR form: row ``k`` lists the rows holding column ``k``, in order.
+
+    A stable order is one order whatever sorts it: columns that fit in 16 bits
+    (the usual case: two articles' words or character grams) are sorted as such,
+    which numpy does by radix, several times faster than a merge of 64-bit ints.
+    """
+    columns = matrix.indices
+    if matrix.shape[1] <= _NARROW:
+        columns = columns.astype(np.uint16)
+    order = np.argsort(columns, kind="stable")
     counts = np.bincount(matrix.indices, minlength=matrix.shape[1])
     indptr = np.zeros(matrix.shape[1] + 1, dtype=np.int64)
     np.cumsum(counts, out=indptr[1:])

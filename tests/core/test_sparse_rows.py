@@ -51,3 +51,15 @@ def test_row_sums_and_slices_are_scipys(density):
         sp.csr_matrix(part[:3], shape=part.shape).toarray(), matrix[5:17].toarray()
     )
     assert ours.nnz == matrix.nnz
+
+
+@pytest.mark.parametrize("n_cols", [40, 1 << 16, (1 << 16) + 1, 1 << 20])
+def test_the_transpose_is_scipys_whether_its_columns_fit_in_16_bits_or_not(n_cols):
+    rng = np.random.default_rng(n_cols)
+    matrix = sp.random(30, n_cols, density=min(0.3, 600 / n_cols), format="csr", random_state=rng)
+    transposed = matrix.T.tocsr()
+    ours = by_column(_ours(matrix))
+    assert ours.shape == transposed.shape
+    assert np.array_equal(ours.indptr, transposed.indptr)
+    assert np.array_equal(ours.indices, transposed.indices)
+    assert np.array_equal(ours.data, transposed.data)
