@@ -170,15 +170,21 @@ def choose_links(
     ia: np.ndarray, ib: np.ndarray, probability: np.ndarray, model: LinkModel
 ) -> list[tuple[int, int, float]]:
     """Pairs among either sentence's ``top_k`` partners above ``related_threshold``,
-    and any pair above ``sure_threshold``; (A index, B index, probability)."""
+    and any pair above ``sure_threshold``; (A index, B index, probability).
+
+    Only pairs above ``related_threshold`` are ranked: a pair's rank counts the
+    partners of its sentence ahead of it (more probable, or as probable and
+    listed first), all of which are above the threshold when it is, so its rank
+    among those alone is the same, and a few dozen are sorted, not every pair.
+    """
     keep = probability >= model.sure_threshold
-    for own in (ia, ib):
-        order = np.lexsort((-probability, own))
+    related = np.flatnonzero(probability >= model.related_threshold)
+    chances = probability[related]
+    for own in (ia[related], ib[related]):
+        order = np.lexsort((-chances, own))
         sorted_own = own[order]
         first = np.searchsorted(sorted_own, sorted_own, side="left")
         rank = np.arange(len(order)) - first
-        top = np.zeros(len(order), dtype=bool)
-        top[order] = rank < model.top_k
-        keep |= top & (probability >= model.related_threshold)
+        keep[related[order[rank < model.top_k]]] = True
     picked = np.flatnonzero(keep)
     return [(int(ia[k]), int(ib[k]), float(probability[k])) for k in picked]

@@ -147,3 +147,24 @@ def test_products_are_weighed_as_the_expanded_terms_would_be():
     rows = rng.random((50, len(FEATURES)))
     logits = expand(rows, 2) @ np.asarray(model.weights) - 0.5
     assert np.allclose(model.probabilities(rows), 1 / (1 + np.exp(-np.clip(logits, -30, 30))))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_chosen_links_are_each_sentences_best_partners_above_the_bar_ties_in_listed_order(seed):
+    from core.matchers.links import choose_links
+
+    rng = np.random.default_rng(seed)
+    ia, ib = np.repeat(np.arange(7), 6), np.tile(np.arange(6), 7)
+    probability = np.round(rng.random(len(ia)), 1)  # many ties
+    model = load_model()._replace(top_k=2, related_threshold=0.3, sure_threshold=0.85)
+    wanted = set()
+    for k in range(len(ia)):
+        for own in (ia, ib):
+            peers = np.flatnonzero(own == own[k])
+            ahead = [m for m in peers if (probability[m], -m) > (probability[k], -k)]
+            if len(ahead) < model.top_k and probability[k] >= model.related_threshold:
+                wanted.add(k)
+        if probability[k] >= model.sure_threshold:
+            wanted.add(k)
+    chosen = choose_links(ia, ib, probability, model)
+    assert chosen == [(int(ia[k]), int(ib[k]), float(probability[k])) for k in sorted(wanted)]
