@@ -28,6 +28,7 @@ already set against a counterpart (a paired figure, a matched quote).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from core.discrepancies.claims import claim_span, clauses
@@ -204,19 +205,32 @@ def _stated(side: Side, q: Quantity, other: Side) -> bool:
     exact = q.exact
     if not unit and exact and not q.qualifier and q.low in _spelt_numbers(other):
         return True  # "and 4 to the clinic" / "and four to the clinic": one style each
-    return any(
-        (key == unit or (exact and y_exact and q.low == y.low))
-        and agree(q, y)
-        and compatible(side, q, other, y)
-        for y, key, y_exact in _keyed_figures(other)
-    )
+    by_unit, by_value = _keyed_figures(other)
+    candidates = by_unit.get(unit, ())
+    if exact:
+        candidates = chain(candidates, by_value.get(q.low, ()))
+    return any(agree(q, y) and compatible(side, q, other, y) for y in candidates)
+
+
+class _Keyed(NamedTuple):
+    """An article's figures by unit key, and its exact figures by value."""
+
+    by_unit: dict[str, list[Quantity]]
+    by_value: dict[float, list[Quantity]]
 
 
 @per_article
-def _keyed_figures(side: Side) -> tuple[tuple[Quantity, str, bool], ...]:
-    """Each figure with its unit key and whether it is exact, in reading order: every
-    sentence of the other article asks about each of them."""
-    return tuple((y, unit_key(y), y.exact) for y in side.facts.quantities)
+def _keyed_figures(side: Side) -> _Keyed:
+    """The article's figures by unit key and its exact ones by value: every figure of
+    the other article asks which of them have its unit or, exact, its value, and
+    only those are compared."""
+    by_unit: dict[str, list[Quantity]] = {}
+    by_value: dict[float, list[Quantity]] = {}
+    for y in side.facts.quantities:
+        by_unit.setdefault(unit_key(y), []).append(y)
+        if y.exact:
+            by_value.setdefault(y.low, []).append(y)
+    return _Keyed(by_unit, by_value)
 
 
 @per_article

@@ -152,3 +152,15 @@ def test_a_minute_of_play_is_never_the_fact_omitted():
     b = side("Cup final.\n\nThe visitors defended deep all evening.")
     found = omissions(a, b, set(), set(), "A")
     assert found and not any(f.summary.startswith("only in A: 64th minute") for f in found)
+
+
+def test_a_figure_is_stated_only_by_the_article_asked_not_one_read_before_it():
+    from core.discrepancies.omissions import _stated
+
+    mine = side("The fire destroyed 14 homes in the valley on Sunday.")
+    gives = side("Firefighters said 14 homes were destroyed in the valley.")
+    other = side("Firefighters said 19 homes were destroyed in the valley.")
+    homes = next(q for q in mine.facts.quantities if q.text.startswith("14"))
+    for _ in range(2):  # asked again, each article still answers for its own figures
+        assert _stated(mine, homes, gives)
+        assert not _stated(mine, homes, other)
