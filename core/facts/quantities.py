@@ -103,7 +103,26 @@ DURATION_SECONDS = {unit: float(length) for unit, length in lexicon.groups("dura
 #: What may stand between the parts of one duration: "one minute and 52 seconds", "3 hours, 12 seconds".
 _DURATION_JOINER = re.compile(r"\s*,?\s*(?:and\s+)?")
 #: Unit keys of money, however written ("$", "Rs", "rupees").
-CURRENCY_UNITS = frozenset(_CURRENCY.values()) | frozenset(CURRENCY_NOUNS.values())
+#: Currencies named by their country before the word ("9.2 million Korean won"):
+#: lexicon/national_currencies.txt, a plural read as the singular.
+_NATIONAL_CURRENCIES = {
+    " ".join(phrase.casefold().split()): iso
+    for phrase, iso in lexicon.phrase_groups("national_currencies").items()
+}
+_NATIONAL_CURRENCY = re.compile(
+    r"\s+("
+    + "|".join(
+        re.escape(phrase).replace(r"\ ", r"\s+")
+        for phrase in sorted(_NATIONAL_CURRENCIES, key=len, reverse=True)
+    )
+    + r")(?:e?s)?\b",
+    re.I,
+)
+CURRENCY_UNITS = (
+    frozenset(_CURRENCY.values())
+    | frozenset(CURRENCY_NOUNS.values())
+    | frozenset(_NATIONAL_CURRENCIES.values())
+)
 #: Countries written after the sign ("$US589 billion", "$A20 million"), from the table.
 _AFTER_SIGN = sorted(
     (k[1:].upper() for k in _CURRENCY if k.startswith("$") and k != "$"), key=len, reverse=True
@@ -956,8 +975,18 @@ _NO_OBJECT = re.compile(r"\s*(?:[,.;:!?()\[\]]|$|(?:per|an?)\s+(?:hour|day|week|
 _COMPOUND = re.compile(r"-([a-z]+)\b")
 
 
+def _a_sum(raw: _Raw, named: str) -> bool:
+    """Whether a currency named with its country is money here: "won" after a small
+    bare figure is the verb ("the 25 South Korean won gold"), as it is alone."""
+    verb_like = named.split()[-1].casefold() in _VERB_LIKE_CURRENCIES
+    return not verb_like or raw.scale > 1 or raw.value >= VERB_LIKE_FROM
+
+
 def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     """The unit a number counts, the noun it modifies, and the end of the phrase."""
+    national = None if raw.unit else _NATIONAL_CURRENCY.match(text, end)
+    if national and _a_sum(raw, national.group(1)):  # "5 million Australian dollars": A$
+        return _NATIONAL_CURRENCIES[" ".join(national.group(1).casefold().split())], None, national.end()
     scale = None if raw.unit else _SCALE.match(text, end)
     if scale and scale.group(3) and not _about_temperature(text, raw.start):
         scale = None  # "Grade 4 C": a letter alone is a scale only where heat is told

@@ -911,3 +911,21 @@ def test_the_minute_of_play_is_the_one_ordinal_read(text, value):
 )
 def test_other_ordinals_stay_unread(text):
     assert all(q.unit != "minute of play" for q in quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The club paid 12 million Swiss francs for him.", "chf"),
+        ("The deal is worth 4.5 billion Australian dollars.", "aud"),
+        ("Strikes cost the carmaker 900 billion South Korean won.", "krw"),
+        ("The fund holds 300 million U.S. dollars in cash.", "usd"),
+        ("Exports reached 2,000 billion Japanese yen.", "jpy"),
+    ],
+)
+def test_a_currency_named_with_its_country_is_that_currency(text, unit):
+    assert only(text).unit == unit
+
+
+def test_a_small_figure_before_a_country_and_won_is_no_sum():
+    assert all(q.unit != "krw" for q in quantities("All 25 South Korean won their bouts."))

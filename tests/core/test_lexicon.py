@@ -46,6 +46,7 @@ SHAPES = {
     "corporate_suffixes": "list",
     "currency_codes": "cased_groups",  # codes are matched as written: "USD", "Rp"
     "currency_words": "phrase_groups",
+    "national_currencies": "phrase_groups",
     "degree_adjectives": "list",
     "durations": "groups",
     "event_heads": "list",
