@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
+from zlib import crc32
 
 import numpy as np
 
@@ -142,14 +143,20 @@ def merge_features(parts: Sequence[SentenceFeatures]) -> SentenceFeatures:
 @lru_cache(maxsize=131072)
 def _word_grams(word: str) -> np.ndarray:
     """Hashed ids of a word's character n-grams, padded with spaces so inflections
-    ("stimulated"/"stimulate") share most of them. Cached: news repeats its words."""
+    ("stimulated"/"stimulate") share most of them. Cached: news repeats its words.
+
+    The hash is CRC-32, the same in every run: Python's own ``hash`` of a string
+    changes with each process, and with it which n-grams collide and the order
+    scores are summed in, so one pair of articles could be aligned two ways."""
     padded = f" {word} "
     grams = (
         [padded]
         if len(padded) <= CHAR_N
         else [padded[i : i + CHAR_N] for i in range(len(padded) - CHAR_N + 1)]
     )
-    return np.fromiter((hash(g) & 0x7FFFFFFF for g in grams), dtype=np.int64, count=len(grams))
+    return np.fromiter(
+        (crc32(g.encode("utf-8")) & 0x7FFFFFFF for g in grams), dtype=np.int64, count=len(grams)
+    )
 
 
 class TfidfSpace:

@@ -382,3 +382,23 @@ def test_a_person_called_by_role_alone_is_named_in_the_alignment_features():
     features = sentence_features(text, (second, len(text)))
     assert {"oskar", "vell"} <= features.names
     assert "vell" in features.words
+
+
+def test_character_gram_ids_are_the_same_in_every_process():
+    """Two runs of one comparison must align it alike, whatever Python's hash seed."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = "from core.matchers.features import _word_grams; print(list(_word_grams('harbour')))"
+    root = Path(__file__).resolve().parents[2]
+    printed = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True, text=True, cwd=root, check=True,
+        ).stdout
+        for hash_seed in ("1", "2")
+    }
+    assert len(printed) == 1
