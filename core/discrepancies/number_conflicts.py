@@ -161,7 +161,7 @@ def paired_figures(
         one_measure = unit_a[i] in unique  # each article gives one magnitude, one depth
         if not (same_role or same_figure or one_measure or clause_word_shared(i, j)):
             return 0.0
-        if unit_a[i] == MINUTE_OF_PLAY and not same_figure and _names_apart(sa, x, sb, y):
+        if unit_a[i] == MINUTE_OF_PLAY and not _one_goal(sa, x, sb, y):
             return 0.0  # two goals of one match, each told beside a corner or a header
         if same_figure:
             shared += DISTINCTIVE_BONUS
@@ -632,10 +632,23 @@ def _clause_word_shared(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:
 _WHOLE_CLAUSE = 40  # words: the scorer may be named well before the minute
 
 
+#: Reports of one match time a goal a minute or a few apart; minutes further apart
+#: are two goals, whatever their clauses share.
+GOAL_MINUTES_APART = 5
+
+
+def _one_goal(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:
+    """Whether two minutes of play can time one goal: the same minute, or a few
+    minutes apart where the clauses do not name two different players."""
+    if x.low == y.low:
+        return True
+    return abs(x.low - y.low) <= GOAL_MINUTES_APART and not _names_apart(sa, x, sb, y)
+
+
 def _names_apart(sa: Side, x: Quantity, sb: Side, y: Quantity) -> bool:
     """Whether both figures' own clauses name someone and none in common: a report times
     several goals, so two minutes of play whose clauses name two players are two
-    goals, though both tell of a corner ("he scored in the 53rd minute" names no one)."""
+    goals, though both tell of a corner ("he scored in the 64th minute" names no one)."""
     names_x = clause_context(sa, x.start, x.end, _WHOLE_CLAUSE, names_only=True)
     names_y = clause_context(sb, y.start, y.end, _WHOLE_CLAUSE, names_only=True)
     return bool(names_x) and bool(names_y) and not names_x & names_y

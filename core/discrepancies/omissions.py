@@ -228,7 +228,7 @@ def _keyed_figures(side: Side) -> _Keyed:
     by_value: dict[float, list[Quantity]] = {}
     for y in side.facts.quantities:
         by_unit.setdefault(unit_key(y), []).append(y)
-        if y.exact:
+        if y.exact and y.unit != MINUTE_OF_PLAY:  # the 64th minute states no 64 fans
             by_value.setdefault(y.low, []).append(y)
     return _Keyed(by_unit, by_value)
 

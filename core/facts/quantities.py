@@ -4,7 +4,7 @@ Numbers are compared across articles, so each becomes an interval with the
 noun it counts ("100,000 Russian troops" → troop). Numbers that are not
 amounts — years, ages, ordinals, clock times, dates, and digits inside names
 ("Covid-19", "Article 5", "G7") — are left out: flagging them would bury the
-real conflicts. The minute of play ("the 53rd minute") is the one ordinal kept.
+real conflicts. The minute of play ("the 64th minute") is the one ordinal kept.
 """
 
 from __future__ import annotations
@@ -102,22 +102,19 @@ _SCALE_LETTERS = frozenset({"C", "F"})
 DURATION_SECONDS = {unit: float(length) for unit, length in lexicon.groups("durations").items()}
 #: What may stand between the parts of one duration: "one minute and 52 seconds", "3 hours, 12 seconds".
 _DURATION_JOINER = re.compile(r"\s*,?\s*(?:and\s+)?")
-#: Unit keys of money, however written ("$", "Rs", "rupees").
-#: Currencies named by their country before the word ("9.2 million Korean won"):
+#: Currencies named by their country before the word ("40 million Swiss francs"):
 #: lexicon/national_currencies.txt, a plural read as the singular.
-_NATIONAL_CURRENCIES = {
-    " ".join(phrase.casefold().split()): iso
-    for phrase, iso in lexicon.phrase_groups("national_currencies").items()
-}
+_NATIONAL_CURRENCIES = lexicon.phrase_groups("national_currencies")
 _NATIONAL_CURRENCY = re.compile(
     r"\s+("
     + "|".join(
         re.escape(phrase).replace(r"\ ", r"\s+")
         for phrase in sorted(_NATIONAL_CURRENCIES, key=len, reverse=True)
     )
-    + r")(?:e?s)?\b",
+    + r")(?P<plural>e?s)?\b",
     re.I,
 )
+#: Unit keys of money, however written ("$", "Rs", "rupees").
 CURRENCY_UNITS = (
     frozenset(_CURRENCY.values())
     | frozenset(CURRENCY_NOUNS.values())
@@ -615,16 +612,25 @@ def _read_digits(text: str, match: re.Match[str]) -> _Raw | None:
     return _Raw(start, end, value * scale, scale, None, unit, False)
 
 
-#: "in the 53rd minute", "an 80th-minute penalty": the minute of play a match report
+#: "in the 64th minute", "a 77th-minute header": the minute of play a match report
 #: times a goal by, the one ordinal news compares across reports.
 MINUTE_OF_PLAY = "minute of play"
 _MINUTE_OF_PLAY = re.compile(r"[-\s]minute\b", re.I)
+#: "the 45+2nd minute" (stoppage time) and "around the 60th minute" (a hedge) are left
+#: unread: the one counts on from the half's end, the other is no exact minute.
+_STOPPAGE_BEFORE = re.compile(r"\d\s*\+\s*$")
+_HEDGED_MINUTE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_APPROX))}|just|shortly|soon)\s+(?:before\s+|after\s+)?the\s+$", re.I
+)
 
 
 def _match_minute(text: str, match: re.Match[str], value: float) -> _Raw | None:
     """The minute of play an ordinal names, or None for any other ordinal ("the 5th day")."""
     minute = _MINUTE_OF_PLAY.match(text, match.end())
     if minute is None or match.group("cur") or match.group("pct") or match.group("scale"):
+        return None
+    before = text[max(0, match.start() - 30) : match.start()]
+    if _STOPPAGE_BEFORE.search(before) or _HEDGED_MINUTE_BEFORE.search(before):
         return None
     return _Raw(match.start(), minute.end(), value, 1.0, None, MINUTE_OF_PLAY, False)
 
@@ -975,18 +981,25 @@ _NO_OBJECT = re.compile(r"\s*(?:[,.;:!?()\[\]]|$|(?:per|an?)\s+(?:hour|day|week|
 _COMPOUND = re.compile(r"-([a-z]+)\b")
 
 
-def _a_sum(raw: _Raw, named: str) -> bool:
-    """Whether a currency named with its country is money here: "won" after a small
-    bare figure is the verb ("the 25 South Korean won gold"), as it is alone."""
-    verb_like = named.split()[-1].casefold() in _VERB_LIKE_CURRENCIES
-    return not verb_like or raw.scale > 1 or raw.value >= VERB_LIKE_FROM
+def _a_sum(text: str, raw: _Raw, national: re.Match[str]) -> bool:
+    """Whether a currency named with its country is money here: in the plural
+    ("12 Swiss francs"), or after a sum of a thousand or a scale word with nothing for
+    it to qualify or take as an object; "two Brazilian real estate firms", "3 US
+    dollar contracts" and "the 1,200 South Korean won medals" count firms,
+    contracts and medals."""
+    if national.group("plural"):
+        return True
+    return (raw.scale > 1 or raw.value >= VERB_LIKE_FROM) and bool(
+        _NO_OBJECT.match(text, national.end())
+    )
 
 
 def _unit(text: str, raw: _Raw, end: int) -> tuple[str, str | None, int]:
     """The unit a number counts, the noun it modifies, and the end of the phrase."""
     national = None if raw.unit else _NATIONAL_CURRENCY.match(text, end)
-    if national and _a_sum(raw, national.group(1)):  # "5 million Australian dollars": A$
-        return _NATIONAL_CURRENCIES[" ".join(national.group(1).casefold().split())], None, national.end()
+    if national and _a_sum(text, raw, national):  # "40 million Swiss francs": CHF
+        named = " ".join(national.group(1).casefold().split())
+        return _NATIONAL_CURRENCIES[named], None, national.end()
     scale = None if raw.unit else _SCALE.match(text, end)
     if scale and scale.group(3) and not _about_temperature(text, raw.start):
         scale = None  # "Grade 4 C": a letter alone is a scale only where heat is told

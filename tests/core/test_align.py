@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -386,11 +391,6 @@ def test_a_person_called_by_role_alone_is_named_in_the_alignment_features():
 
 def test_character_gram_ids_are_the_same_in_every_process():
     """Two runs of one comparison must align it alike, whatever Python's hash seed."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
     code = "from core.matchers.features import _word_grams; print(list(_word_grams('harbour')))"
     root = Path(__file__).resolve().parents[2]
     printed = {

@@ -1080,3 +1080,9 @@ def test_minutes_of_two_goals_by_different_players_are_not_set_against_each_othe
     a = side("Cup final.\n\nOkafor, who met a corner at the far post, scored in the 64th minute.")
     b = side("Cup final.\n\nBrandt put them ahead from a corner in the 46th minute.")
     assert conflicts(a, b) == []
+
+
+def test_minutes_far_apart_are_two_goals_whatever_their_clauses_share():
+    a = side("Cup final.\n\nOkafor gave United the lead in the 20th minute from a corner.")
+    b = side("Cup final.\n\nMensah restored United's lead from a corner in the 88th minute.")
+    assert conflicts(a, b) == []

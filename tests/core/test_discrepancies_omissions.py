@@ -164,3 +164,10 @@ def test_a_figure_is_stated_only_by_the_article_asked_not_one_read_before_it():
     for _ in range(2):  # asked again, each article still answers for its own figures
         assert _stated(mine, homes, gives)
         assert not _stated(mine, homes, other)
+
+
+def test_a_minute_of_play_states_no_other_figure_of_its_value():
+    a = side("Cup final.\n\nPolice arrested 64 fans outside the ground after the match.")
+    b = side("Cup final.\n\nOkafor scored in the 64th minute.")
+    found = omissions(a, b, set(), set(), "A")
+    assert any(f.summary.startswith("only in A: 64 fans") for f in found)

@@ -910,6 +910,14 @@ def test_the_minute_of_play_is_the_one_ordinal_read(text, value):
     ["It finished on the 19th lap.", "Talks resumed on the 2nd day of the summit."],
 )
 def test_other_ordinals_stay_unread(text):
+    assert quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ito equalised in the 45+2nd minute.", "Ito equalised around the 60th minute."],
+)
+def test_stoppage_time_and_a_hedged_minute_are_not_read_as_minutes(text):
     assert all(q.unit != "minute of play" for q in quantities(text))
 
 
@@ -927,5 +935,14 @@ def test_a_currency_named_with_its_country_is_that_currency(text, unit):
     assert only(text).unit == unit
 
 
-def test_a_small_figure_before_a_country_and_won_is_no_sum():
-    assert all(q.unit != "krw" for q in quantities("All 25 South Korean won their bouts."))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All 25 South Korean won their bouts.",
+        "The 1,200 South Korean won medals.",
+        "Two Brazilian real estate firms merged.",
+        "He signed 3 US dollar contracts.",
+    ],
+)
+def test_a_currency_word_that_qualifies_or_is_a_verb_is_no_sum(text):
+    assert all(q.unit not in ("krw", "brl", "usd") for q in quantities(text))
