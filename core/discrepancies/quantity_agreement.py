@@ -148,6 +148,8 @@ def agree(a: Quantity, b: Quantity) -> bool:
     if _far_apart(a, b):
         return False
     a, b = _peak(a), _peak(b)
+    if _floors(a, b) and (_rounds_down(a, b) or _rounds_down(b, a)):
+        return True
     if _floors(a, b) and _least(a) != _least(b) and _precise(min(a.low, b.low)):
         return _rounded_floors(a, b)
     if _floor_below_count(a, b) or _floor_below_count(b, a):
@@ -422,6 +424,15 @@ ROUNDING_GAP = 0.1
 #: Counts this small are counted one by one: "at least nine" and "at least 10" dead
 #: are two tolls, where "at least 90" may round "at least 79".
 SMALL_COUNT = 20
+
+
+def _rounds_down(rounded: Quantity, floor: Quantity) -> bool:
+    """Whether an exclusive floor at a round figure ("over 130", "more than 100") rounds
+    the other floor down ("at least 134"): the other lies within its rounding step."""
+    if rounded.low_inclusive or rounded.low <= 0 or rounded.low != int(rounded.low):
+        return False
+    step = 10 ** (len(str(int(rounded.low))) - len(str(int(rounded.low)).rstrip("0")))
+    return step > 1 and rounded.low <= floor.low < rounded.low + step
 
 
 def _rounded_floors(a: Quantity, b: Quantity) -> bool:

@@ -110,7 +110,12 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(1_175, INF, qualifier="min"), q(1_200, INF, qualifier="min"), False),  # counted
         # "more than 2,700" flights allows the same least count as "at least 2,701"
         (q(2700, INF, qualifier="min", lo_inc=False), q(2701, INF, qualifier="min"), True),
-        (q(2700, INF, qualifier="min", lo_inc=False), q(2702, INF, qualifier="min"), False),
+        (q(2700, INF, qualifier="min", lo_inc=False), q(2802, INF, qualifier="min"), False),
+        # an exclusive floor at a round figure rounds a floor within its step down
+        (q(240, INF, qualifier="min", lo_inc=False), q(246, INF, qualifier="min"), True),
+        (q(240, INF, qualifier="min", lo_inc=False), q(240, INF, qualifier="min"), True),
+        (q(240, INF, qualifier="min", lo_inc=False), q(253, INF, qualifier="min"), False),
+        (q(240, INF, qualifier="min"), q(246, INF, qualifier="min"), False),  # both counted
         # figures to several significant digits differ at the less precise one's digits
         (q(1.41178e9), q(1_411_718_000), False),
         (q(1.41178e9), q(1_411_780_000), True),
