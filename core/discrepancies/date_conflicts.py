@@ -184,6 +184,7 @@ class DayIndex(NamedTuple):
     dated: Dated
     contexts: dict[DateRef, set[str]]
     bounds: dict[DateRef, str]
+    recalled: dict[DateRef, bool]
 
 
 @per_article
@@ -194,7 +195,23 @@ def day_index(side: Side) -> DayIndex:
         dated,
         {r: _context(side, r) for r, _ in dated},
         {r: span_bound(side.text, side.sentence_span(r.start)[0], r) for r, _ in dated},
+        {r: _since_in_clause(side, r) for r, _ in dated},
     )
+
+
+#: "the worst flood since the dam burst on March 3": a day a clause looks back to as
+#: the start of a period dates an earlier happening, not the story's own
+#: (lexicon/period_openers.txt).
+_SINCE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('period_openers')))})\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\s[-–—]\s")
+
+
+def _since_in_clause(side: Side, ref: DateRef) -> bool:
+    """Whether a word that opens a period ("since") comes before the day in its clause."""
+    start = side.sentence_span(ref.start)[0]
+    clause = side.text[start : ref.start]
+    breaks = list(_CLAUSE_BREAK.finditer(clause))
+    return bool(_SINCE.search(clause, breaks[-1].end() if breaks else 0))
 
 
 def paired_days(
@@ -220,10 +237,13 @@ def paired_days(
     sentence_a, sentence_b = [x.sentence for x in refs_a], [y.sentence for y in refs_b]
     only_days = len({d for d in days_a}) == 1 and len({d for d in days_b}) == 1
     bound_a, bound_b = [ia.bounds[x] for x in refs_a], [ib.bounds[y] for y in refs_b]
+    since_a, since_b = [ia.recalled[x] for x in refs_a], [ib.recalled[y] for y in refs_b]
 
     def score(i: int, j: int) -> float:
         if two_ends(bound_a[i], bound_b[j]):
             return 0.0  # "from Tuesday" and "until Thursday": the two ends of one span
+        if since_a[i] != since_b[j]:
+            return 0.0  # "since the fire broke out on Monday" dates no story of Friday
         verdict = same_day(days_a[i], days_b[j])
         if verdict is None:
             return 0.0

@@ -221,3 +221,11 @@ def test_a_time_both_sentences_tell_is_not_set_against_another():
     assert time_conflicts(a, b, {(1, 1)}) == []
     b = side("Ferry news.\n\nThe ferry sank at 9:30 am, two hours out.")
     assert len(time_conflicts(a, b, {(1, 1)})) == 1
+
+
+def test_a_day_a_clause_looks_back_to_with_since_dates_no_story_day():
+    a = "Rescue.\n\nNine crew were saved, the largest rescue since the storm began on Monday."
+    b = "Rescue.\n\nNine crew were saved on Friday, the largest rescue of the storm."
+    c = "Rescue.\n\nNine crew were saved on Thursday, the largest rescue of the storm."
+    assert _dates(a, b) == []
+    assert _dates(b, c) != []  # the story's own days still differ

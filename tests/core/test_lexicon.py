@@ -34,6 +34,7 @@ SHAPES = {
     "capacity_cues": "list",
     "people_at_large": "list",
     "span_bounds": "groups",
+    "period_openers": "list",
     "change_cues": "list",
     "change_roles": "groups",
     "capitalised_abbreviations": "list",
