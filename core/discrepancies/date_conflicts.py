@@ -178,8 +178,9 @@ def stated_days(side: Side) -> list[DateRef]:
 
 
 class DayIndex(NamedTuple):
-    """One article's day references with the words that say what each dates, and
-    whether each opens or closes a span (``span_bound``)."""
+    """One article's day references with the words that say what each dates, whether
+    each opens or closes a span (``span_bound``), and whether its clause looks back to
+    it as the start of a period (``_looked_back_to``)."""
 
     dated: Dated
     contexts: dict[DateRef, set[str]]
@@ -191,23 +192,28 @@ class DayIndex(NamedTuple):
 def day_index(side: Side) -> DayIndex:
     """Read once per article when it is paired with many (``paired_days``)."""
     dated = _day_refs(side)
+    bounds = {r: span_bound(side.text, side.sentence_span(r.start)[0], r) for r, _ in dated}
     return DayIndex(
         dated,
         {r: _context(side, r) for r, _ in dated},
-        {r: span_bound(side.text, side.sentence_span(r.start)[0], r) for r, _ in dated},
-        {r: _since_in_clause(side, r) for r, _ in dated},
+        bounds,
+        {r: not bounds[r] and _looked_back_to(side, r) for r, _ in dated},
     )
 
 
 #: "the worst flood since the dam burst on March 3": a day a clause looks back to as
 #: the start of a period dates an earlier happening, not the story's own
-#: (lexicon/period_openers.txt).
-_SINCE = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.words('period_openers')))})\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[,;:(]|\s[-–—]\s")
+#: (lexicon/period_openers.txt). A day right after the word ("on strike since
+#: Monday") opens the story's own span instead, as ``span_bound`` reads it.
+_OPENERS = lexicon.words("period_openers")
+_SINCE = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, _OPENERS)))})\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:(–—]|\s-\s|\b(?:and|but|while)\b", re.I)
 
 
-def _since_in_clause(side: Side, ref: DateRef) -> bool:
-    """Whether a word that opens a period ("since") comes before the day in its clause."""
+def _looked_back_to(side: Side, ref: DateRef) -> bool:
+    """Whether a word that opens a period ("since") comes before the day in its own
+    clause: such a day is when an earlier happening began, which the other article
+    may not tell at all, and is never the day it gives the story."""
     start = side.sentence_span(ref.start)[0]
     clause = side.text[start : ref.start]
     breaks = list(_CLAUSE_BREAK.finditer(clause))
@@ -237,12 +243,12 @@ def paired_days(
     sentence_a, sentence_b = [x.sentence for x in refs_a], [y.sentence for y in refs_b]
     only_days = len({d for d in days_a}) == 1 and len({d for d in days_b}) == 1
     bound_a, bound_b = [ia.bounds[x] for x in refs_a], [ib.bounds[y] for y in refs_b]
-    since_a, since_b = [ia.recalled[x] for x in refs_a], [ib.recalled[y] for y in refs_b]
+    back_a, back_b = [ia.recalled[x] for x in refs_a], [ib.recalled[y] for y in refs_b]
 
     def score(i: int, j: int) -> float:
         if two_ends(bound_a[i], bound_b[j]):
             return 0.0  # "from Tuesday" and "until Thursday": the two ends of one span
-        if since_a[i] != since_b[j]:
+        if back_a[i] != back_b[j]:
             return 0.0  # "since the fire broke out on Monday" dates no story of Friday
         verdict = same_day(days_a[i], days_b[j])
         if verdict is None:

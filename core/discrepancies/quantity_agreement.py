@@ -427,12 +427,18 @@ SMALL_COUNT = 20
 
 
 def _rounds_down(rounded: Quantity, floor: Quantity) -> bool:
-    """Whether an exclusive floor at a round figure ("over 130", "more than 100") rounds
-    the other floor down ("at least 134"): the other lies within its rounding step."""
-    if rounded.low_inclusive or rounded.low <= 0 or rounded.low != int(rounded.low):
+    """Whether an exclusive floor at a figure rounded to its last two significant
+    digits ("over 360", "more than 2,700") rounds the other floor down ("at least
+    363"): a newsroom writing "over" a round figure gives away what lies below the
+    next step of that rounding. One significant digit ("more than 100") and small
+    counts, which are counted one by one, give nothing away."""
+    value = round(rounded.low)
+    if rounded.low_inclusive or value < SMALL_COUNT or not math.isclose(value, rounded.low):
         return False
-    step = 10 ** (len(str(int(rounded.low))) - len(str(int(rounded.low)).rstrip("0")))
-    return step > 1 and rounded.low <= floor.low < rounded.low + step
+    digits = str(value)
+    kept = digits.rstrip("0")
+    step = 10 ** (len(digits) - len(kept))
+    return len(kept) >= 2 and step > 1 and value <= floor.low < value + step
 
 
 def _rounded_floors(a: Quantity, b: Quantity) -> bool:

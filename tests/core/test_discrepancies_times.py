@@ -229,3 +229,16 @@ def test_a_day_a_clause_looks_back_to_with_since_dates_no_story_day():
     c = "Rescue.\n\nNine crew were saved on Thursday, the largest rescue of the storm."
     assert _dates(a, b) == []
     assert _dates(b, c) != []  # the story's own days still differ
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Sales have slumped since the merger and on Thursday the carmaker cut jobs.",
+        "Sales have slumped since the merger—on Thursday the carmaker cut jobs.",
+        "Dock workers have been on strike since Thursday, the carmaker said.",
+    ],
+)
+def test_a_day_outside_the_clause_looking_back_or_opening_the_story_is_compared(told):
+    other = "Cars.\n\nThe carmaker cut jobs on Friday as dock workers went on strike, it said."
+    assert _dates("Cars.\n\n" + told, other) != []
