@@ -197,14 +197,15 @@ def day_index(side: Side) -> DayIndex:
         dated,
         {r: _context(side, r) for r, _ in dated},
         bounds,
-        {r: not bounds[r] and _looked_back_to(side, r) for r, _ in dated},
+        {r: _looked_back_to(side, r) for r, _ in dated},
     )
 
 
 #: "the worst flood since the dam burst on March 3": a day a clause looks back to as
 #: the start of a period dates an earlier happening, not the story's own
-#: (lexicon/period_openers.txt). A day right after the word ("on strike since
-#: Monday") opens the story's own span instead, as ``span_bound`` reads it.
+#: (lexicon/period_openers.txt). A day right after the word ("deaths since
+#: Monday") is read so too: on the annotated events it was a trap or pushed out a
+#: listed claim each time it was set against the story's day.
 _OPENERS = lexicon.words("period_openers")
 _SINCE = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, _OPENERS)))})\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:(–—]|\s-\s|\b(?:and|but|while)\b", re.I)

@@ -427,18 +427,19 @@ SMALL_COUNT = 20
 
 
 def _rounds_down(rounded: Quantity, floor: Quantity) -> bool:
-    """Whether an exclusive floor at a figure rounded to its last two significant
-    digits ("over 360", "more than 2,700") rounds the other floor down ("at least
-    363"): a newsroom writing "over" a round figure gives away what lies below the
-    next step of that rounding. One significant digit ("more than 100") and small
-    counts, which are counted one by one, give nothing away."""
+    """Whether an exclusive floor at a round figure ("over 360", "more than 2,700",
+    "more than 10") rounds the other floor down ("at least 363", "more than a
+    dozen"): a newsroom writing "over" a round figure gives away what lies below the
+    next step of that rounding. A hundred or more to one significant digit ("more
+    than 100") is too coarse a step to give away ("at least 190" is another count)."""
     value = round(rounded.low)
-    if rounded.low_inclusive or value < SMALL_COUNT or not math.isclose(value, rounded.low):
+    if rounded.low_inclusive or value <= 0 or not math.isclose(value, rounded.low):
         return False
     digits = str(value)
     kept = digits.rstrip("0")
     step = 10 ** (len(digits) - len(kept))
-    return len(kept) >= 2 and step > 1 and value <= floor.low < value + step
+    fine = len(kept) >= 2 or step == 10
+    return fine and step > 1 and value <= floor.low < value + step
 
 
 def _rounded_floors(a: Quantity, b: Quantity) -> bool:

@@ -119,9 +119,10 @@ def q(low, high=None, *, qualifier="", unit="people", lo_inc=True, hi_inc=True, 
         (q(240, INF, qualifier="min", lo_inc=False), q(250, INF, qualifier="min"), False),
         (q(2700, INF, qualifier="min", lo_inc=False), q(2800, INF, qualifier="min"), False),
         (q(240, INF, qualifier="min", lo_inc=False), q(246, INF, qualifier="min", lo_inc=False), True),
-        # one significant digit or a small count rounds nothing away
+        # a hundred or more to one significant digit is too coarse a step to round
         (q(100, INF, qualifier="min", lo_inc=False), q(190, INF, qualifier="min"), False),
-        (q(10, INF, qualifier="min", lo_inc=False), q(15, INF, qualifier="min"), False),
+        (q(10, INF, qualifier="min", lo_inc=False), q(12, INF, qualifier="min"), True),
+        (q(10, INF, qualifier="min", lo_inc=False), q(20, INF, qualifier="min"), False),
         (q(4.1e6, INF, qualifier="min", lo_inc=False), q(4.14e6, INF, qualifier="min"), True),
         # figures to several significant digits differ at the less precise one's digits
         (q(1.41178e9), q(1_411_718_000), False),
