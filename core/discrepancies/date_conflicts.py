@@ -185,18 +185,17 @@ class DayIndex(NamedTuple):
     dated: Dated
     contexts: dict[DateRef, set[str]]
     bounds: dict[DateRef, str]
-    recalled: dict[DateRef, bool]
+    looked_back: dict[DateRef, bool]
 
 
 @per_article
 def day_index(side: Side) -> DayIndex:
     """Read once per article when it is paired with many (``paired_days``)."""
     dated = _day_refs(side)
-    bounds = {r: span_bound(side.text, side.sentence_span(r.start)[0], r) for r, _ in dated}
     return DayIndex(
         dated,
         {r: _context(side, r) for r, _ in dated},
-        bounds,
+        {r: span_bound(side.text, side.sentence_span(r.start)[0], r) for r, _ in dated},
         {r: _looked_back_to(side, r) for r, _ in dated},
     )
 
@@ -244,7 +243,7 @@ def paired_days(
     sentence_a, sentence_b = [x.sentence for x in refs_a], [y.sentence for y in refs_b]
     only_days = len({d for d in days_a}) == 1 and len({d for d in days_b}) == 1
     bound_a, bound_b = [ia.bounds[x] for x in refs_a], [ib.bounds[y] for y in refs_b]
-    back_a, back_b = [ia.recalled[x] for x in refs_a], [ib.recalled[y] for y in refs_b]
+    back_a, back_b = [ia.looked_back[x] for x in refs_a], [ib.looked_back[y] for y in refs_b]
 
     def score(i: int, j: int) -> float:
         if two_ends(bound_a[i], bound_b[j]):
